@@ -1,0 +1,208 @@
+// Asking and answering: a partition asks another, through the control OS and
+// the other's control signal port, to connect a message channel (S101-S104,
+// [0060]-[0062]), an event port ([0056] a)) or a shared memory area
+// ([0056] c)). The asker's call suspends until the other permits or denies.
+
+import type { ControlSignal, LabError, MessagePort, Partition, Pid, PortNo, Result, SigId, Wait } from '../types.js';
+import { asChan } from '../types.js';
+import { CONTROL_LANE } from '../event.js';
+import type { Tx } from '../tx.js';
+import { complete, emit, fail, ok, updatePartition } from '../tx.js';
+import { queueSignal, withdrawSignal } from '../ports/controlSignals.js';
+import { addPort, createRecvPort, raiseEvent, recvPortOf } from '../ports/eventPorts.js';
+import { fitsLimit } from '../partition/partitions.js';
+import { addressOf, createArea, hex, mapArea, releaseArea } from '../memory/areas.js';
+import { assertNever } from '../assertNever.js';
+
+/** Check the target of a request: an active partition other than the asker. */
+function checkPeer(tx: Tx, by: Partition, target: Pid): Partition | Result {
+  const peer = tx.s.partitions[target];
+  if (!peer) return fail('ESRCH', `there is no partition ${target}`);
+  if (peer.pid === by.pid) return fail('EINVAL', `${by.name} cannot connect to itself`);
+  if (peer.status !== 'active') return fail('ECONNREFUSED', `${peer.name} has ended; nobody is there to answer`);
+  return peer;
+}
+
+const isResult = (x: Partition | Result): x is Result => 'ok' in x;
+
+function suspend(tx: Tx, by: Partition, wait: Wait, what: string): void {
+  updatePartition(tx, by.pid, (p) => ({ ...p, wait }));
+  emit(tx, { tag: '[0057]', kind: 'call.suspend', from: by.pid, to: by.pid, say: `${by.name} waits in ${wait.call} until ${what}` });
+}
+
+/** S101-S102: the client asks for a message channel; the control OS forwards it to the server's port. */
+export function requestChannel(tx: Tx, by: Partition, target: Pid): Result {
+  const peer = checkPeer(tx, by, target);
+  if (isResult(peer)) return peer;
+  if (peer.role === 'system') {
+    return fail('EINVAL', `${peer.name} takes channels through its sockets: connect to a service number, e.g. connect(7)`);
+  }
+  emit(tx, {
+    tag: 'S101', kind: 'channel.request', from: by.pid, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
+    say: `${by.name} asks the control OS for a message channel to ${peer.name}`,
+  });
+  const queued = queueSignal(tx, by.pid, peer.pid, { kind: 'channel' }, 'S102');
+  if (!queued.ok) return queued.result;
+  suspend(tx, by, { call: 'connect', sig: queued.sig }, `${peer.name} permits or denies`);
+  return ok(null);
+}
+
+/** Ask `target` to connect a send port here to its receive port `port` [0056] a). */
+export function requestEventConnect(tx: Tx, by: Partition, target: Pid, port: PortNo): Result {
+  const peer = checkPeer(tx, by, target);
+  if (isResult(peer)) return peer;
+  if (!recvPortOf(peer, port)) return fail('EINVAL', `${peer.name} has no event receive port ${port}`);
+  if (!fitsLimit(tx.s, by.pid, 'events', 1)) return fail('ENOMEM', `${by.name} is at its event-port limit`);
+  const queued = queueSignal(tx, by.pid, peer.pid, { kind: 'event', port }, '[0056]');
+  if (!queued.ok) return queued.result;
+  suspend(tx, by, { call: 'event_connect', sig: queued.sig }, `${peer.name} permits or denies`);
+  return ok(null);
+}
+
+/** share(B, bytes): make an area here and ask B to map it too [0056] c). */
+export function requestShare(tx: Tx, by: Partition, target: Pid, bytes: number): Result {
+  const peer = checkPeer(tx, by, target);
+  if (isResult(peer)) return peer;
+  const pages = Math.ceil(bytes / 4096);
+  if (!fitsLimit(tx.s, by.pid, 'mem', pages)) return fail('ENOMEM', `${by.name} would pass its memory limit with ${pages} more pages`);
+  const area = createArea(tx, by.pid, 'shared', bytes);
+  if (!area) return fail('ENOMEM', `no free physical frames for ${pages} pages`);
+  const page = mapArea(tx, area, by.pid);
+  emit(tx, {
+    tag: '[0056]', kind: 'shm.map', from: CONTROL_LANE, to: by.pid, area: area.id, page, frames: area.frames,
+    cost: tx.s.costs.hypercall,
+    say: `control OS maps a shared area of ${bytes} bytes into ${by.name} at ${hex(addressOf(page))}`,
+  });
+  const queued = queueSignal(tx, by.pid, peer.pid, { kind: 'share', area: area.id }, '[0056]');
+  if (!queued.ok) return queued.result;
+  suspend(tx, by, { call: 'share', sig: queued.sig }, `${peer.name} permits or denies`);
+  return ok(null);
+}
+
+function heldSignal(tx: Tx, by: Partition, sig: SigId): ControlSignal | Result {
+  const signal = tx.s.signals[sig];
+  if (!signal || signal.to !== by.pid) return fail('EBADF', `${by.name} has no control signal ${sig}`);
+  if (!by.signalsHeld.includes(sig)) {
+    return fail('EINVAL', `signal ${sig} is still queued at ${by.name}'s port: pick it up with signal() first`);
+  }
+  return signal;
+}
+
+/** End the asker's wait with `result`. */
+function answer(tx: Tx, signal: ControlSignal, result: Result): void {
+  const asker = tx.s.partitions[signal.from]!;
+  const call = asker.wait?.call ?? 'connect';
+  updatePartition(tx, asker.pid, (p) => ({ ...p, wait: null }));
+  withdrawSignal(tx, signal.id);
+  complete(tx, { pid: asker.pid, call, result });
+  emit(tx, {
+    tag: '[0057]', kind: 'call.complete', from: CONTROL_LANE, to: asker.pid,
+    say: result.ok ? `${asker.name}'s ${call} returns ${JSON.stringify(result.value)}` : `${asker.name}'s ${call} fails: ${result.error.errno}`,
+  });
+}
+
+/** permit(sig): S103 for a channel, or the event/share equivalents. Returns this side's handle. */
+export function permitSignal(tx: Tx, by: Partition, sig: SigId): Result {
+  const signal = heldSignal(tx, by, sig);
+  if ('ok' in signal) return signal;
+  const { request } = signal;
+  switch (request.kind) {
+    case 'channel': return permitChannel(tx, by, signal);
+    case 'event': {
+      const asker = tx.s.partitions[signal.from]!;
+      if (!fitsLimit(tx.s, asker.pid, 'events', 1)) return fail('ENOMEM', `${asker.name} is at its event-port limit`);
+      const sp = addPort(tx, asker.pid, (no) => ({ kind: 'eventSend', no, to: { pid: by.pid, port: request.port } }));
+      emit(tx, {
+        tag: '[0063]', kind: 'event.connect', from: CONTROL_LANE, to: asker.pid, port: sp, cost: tx.s.costs.hypercall,
+        say: `${by.name} permits: ${asker.name}'s send port ${sp} now reaches ${by.name}'s receive port ${request.port}`,
+      });
+      answer(tx, signal, ok(sp));
+      return ok(request.port);
+    }
+    case 'share': {
+      if (!fitsLimit(tx.s, by.pid, 'vaddr', tx.s.areas[request.area]!.frames.length)) {
+        return fail('ENOMEM', `${by.name} has no virtual address space left for the shared area`);
+      }
+      const area = tx.s.areas[request.area]!;
+      const page = mapArea(tx, area, by.pid);
+      emit(tx, {
+        tag: '[0056]', kind: 'shm.map', from: CONTROL_LANE, to: by.pid, area: area.id, page, frames: area.frames,
+        cost: tx.s.costs.hypercall,
+        say: `${by.name} permits: the same frames are now mapped in both ${tx.s.partitions[signal.from]!.name} and ${by.name}`,
+      });
+      const askerPage = area.maps.find((m) => m.pid === signal.from)!.page;
+      answer(tx, signal, ok(addressOf(askerPage)));
+      return ok(addressOf(page));
+    }
+    default: return assertNever(request);
+  }
+}
+
+function newMessagePort(tx: Tx, pid: Pid, chan: ReturnType<typeof asChan>): PortNo | null {
+  const eventPort = createRecvPort(tx, pid);
+  if (eventPort === null) return null;
+  return addPort(tx, pid, (no): MessagePort => ({ kind: 'message', no, chan, eventPort, queue: [], peerClosed: false }));
+}
+
+/** S103-S104: the server permits; the control OS makes the channel and a message port at each end, and tells both by event. */
+function permitChannel(tx: Tx, server: Partition, signal: ControlSignal): Result {
+  const client = tx.s.partitions[signal.from]!;
+  emit(tx, {
+    tag: 'S103', kind: 'channel.permit', from: server.pid, to: CONTROL_LANE, sig: signal.id, cost: tx.s.costs.hypercall,
+    say: `${server.name} permits the channel ${client.name} asked for`,
+  });
+  const chan = asChan(tx.s.nextChan);
+  const serverPort = newMessagePort(tx, server.pid, chan);
+  if (serverPort === null) return fail('ENOMEM', `${server.name} is at its event-port limit: a message port needs an event receive port`);
+  const clientPort = newMessagePort(tx, client.pid, chan);
+  if (clientPort === null) return fail('ENOMEM', `${client.name} is at its event-port limit: a message port needs an event receive port`);
+  tx.s.nextChan += 1;
+  tx.s.channels = {
+    ...tx.s.channels,
+    [chan]: { id: chan, client: { pid: client.pid, port: clientPort }, server: { pid: server.pid, port: serverPort } },
+  };
+  emit(tx, {
+    tag: 'S103', kind: 'channel.notify', from: CONTROL_LANE, to: CONTROL_LANE, chan,
+    say: `control OS creates channel ${chan}: message port ${clientPort} in ${client.name}, message port ${serverPort} in ${server.name}`,
+  });
+  for (const [pid, port] of [[server.pid, serverPort], [client.pid, clientPort]] as const) {
+    const messagePort = tx.s.partitions[pid]!.ports[port] as MessagePort;
+    raiseEvent(tx, CONTROL_LANE, pid, messagePort.eventPort, 'S104', `channel ${chan} is set up`);
+  }
+  answer(tx, signal, ok(clientPort));
+  return ok(serverPort);
+}
+
+/** deny(sig): [0062] no channel; the asker's call fails with ECONNREFUSED. */
+export function denySignal(tx: Tx, by: Partition, sig: SigId): Result {
+  const signal = heldSignal(tx, by, sig);
+  if ('ok' in signal) return signal;
+  const asker = tx.s.partitions[signal.from]!;
+  emit(tx, {
+    tag: '[0062]', kind: 'signal.deny', from: by.pid, to: asker.pid, sig, cost: tx.s.costs.hypercall,
+    say: `${by.name} denies signal ${sig}: no connection is made`,
+  });
+  refuse(tx, signal, { errno: 'ECONNREFUSED', message: `${by.name} denied the request` });
+  return ok(0);
+}
+
+/** Fail the asker's wait and undo what the request set up (a shared area goes back to free memory). */
+export function refuse(tx: Tx, signal: ControlSignal, error: LabError): void {
+  if (signal.request.kind === 'share' && tx.s.areas[signal.request.area]) releaseArea(tx, signal.request.area);
+  answer(tx, signal, { ok: false, error });
+}
+
+/** Ctrl-C: a suspended call returns EINTR and its request is withdrawn. */
+export function interruptWait(tx: Tx, by: Partition): Result {
+  const wait = by.wait;
+  if (!wait) return fail('EINVAL', `${by.name} is not waiting in any call`);
+  if (wait.call === 'recv') {
+    updatePartition(tx, by.pid, (p) => ({ ...p, wait: null }));
+    complete(tx, { pid: by.pid, call: 'recv', result: fail('EINTR', 'interrupted while waiting for a message') });
+  } else {
+    const signal = tx.s.signals[wait.sig]!;
+    refuse(tx, signal, { errno: 'EINTR', message: `interrupted while waiting in ${wait.call}` });
+  }
+  emit(tx, { tag: '[0057]', kind: 'call.interrupt', from: by.pid, to: by.pid, say: `${by.name}'s ${wait.call} is interrupted (EINTR)` });
+  return ok(0);
+}

@@ -1,0 +1,214 @@
+// Moving messages over a channel, Fig. 6: reserve an area (S105) mapped into
+// the sender (S106), flip it to the receiver (S107), the receiver reads it
+// (S108) and discards it (S109); closing discards the ports (S110-S112).
+
+import type { Channel, MessagePort, Partition, Pid, PortNo, Result } from '../types.js';
+import { PAGE_SIZE } from '../types.js';
+import { CONTROL_LANE } from '../event.js';
+import type { Tx } from '../tx.js';
+import { complete, emit, fail, ok, updatePartition } from '../tx.js';
+import { fitsLimit } from '../partition/partitions.js';
+import {
+  addressOf, createArea, faultResult, flipArea, hex, mapArea, pagesFor, releaseArea, resolveAddress, unmapArea,
+} from '../memory/areas.js';
+import { mapCost } from '../costs/costModel.js';
+import { putPort, raiseEvent, removePort } from '../ports/eventPorts.js';
+
+/** Largest area one call may reserve: 16 MiB, so a typo cannot swallow memory. */
+export const MAX_AREA_BYTES = 16 * 1024 * 1024;
+
+export function messagePortOf(p: Partition, no: PortNo): MessagePort | Result {
+  const port = p.ports[no];
+  if (!port) return fail('EBADF', `${p.name} has no channel ${no}`);
+  if (port.kind !== 'message') return fail('EBADF', `port ${no} of ${p.name} is an event port, not a channel's message port`);
+  return port;
+}
+
+const isPort = (x: MessagePort | Result): x is MessagePort => 'kind' in x;
+
+function peerEnd(channel: Channel, pid: Pid) {
+  return channel.client.pid === pid ? channel.server : channel.client;
+}
+
+/** S105-S106: reserve a message area and map it into the caller's logical space. */
+export function reserveArea(tx: Tx, by: Partition, bytes: number): Result {
+  if (!Number.isInteger(bytes) || bytes < 1 || bytes > MAX_AREA_BYTES) {
+    return fail('EINVAL', `an area is 1 to ${MAX_AREA_BYTES} bytes; ${bytes} is not`);
+  }
+  const pages = pagesFor(bytes);
+  if (!fitsLimit(tx.s, by.pid, 'mem', pages)) {
+    return fail('ENOMEM', `${by.name} would pass its memory limit with ${pages} more pages; ask with request(mem, ${pages}) [0055]`);
+  }
+  if (!fitsLimit(tx.s, by.pid, 'vaddr', pages)) return fail('ENOMEM', `${by.name} has no virtual address space left for ${pages} pages`);
+  const area = createArea(tx, by.pid, 'message', bytes);
+  if (!area) return fail('ENOMEM', `only ${tx.s.frames.free} physical frames are free; ${pages} are needed`);
+  emit(tx, {
+    tag: 'S105', kind: 'area.reserve', from: by.pid, to: CONTROL_LANE, area: area.id, frames: area.frames,
+    cost: tx.s.costs.hypercall,
+    say: `${by.name} reserves a message area of ${bytes} bytes: frames ${area.frames.join(', ')}`,
+  });
+  const page = mapArea(tx, area, by.pid);
+  emit(tx, {
+    tag: 'S106', kind: 'area.map', from: CONTROL_LANE, to: by.pid, area: area.id, page, frames: area.frames,
+    cost: mapCost(tx.s.costs, pages),
+    say: `control OS maps the area into ${by.name}'s logical space at ${hex(addressOf(page))}`,
+  });
+  return ok(addressOf(page));
+}
+
+/** poke: write into a mapped area; a fault if nothing is mapped there [0070]. */
+export function writeMemory(tx: Tx, by: Partition, addr: number, data: string): Result {
+  const at = resolveAddress(tx.s, by, addr);
+  if (!at) return faultResult(by, addr);
+  const limit = at.area.frames.length * PAGE_SIZE;
+  if (at.offset + data.length > limit) return fail('EFAULT', `writing ${data.length} bytes at ${hex(addr)} runs past the end of the area`);
+  const old = at.area.data.padEnd(at.offset, '\0');
+  const next = old.slice(0, at.offset) + data + old.slice(at.offset + data.length);
+  tx.s.areas = { ...tx.s.areas, [at.area.id]: { ...at.area, data: next } };
+  emit(tx, {
+    tag: '[0066]', kind: 'area.write', from: by.pid, to: by.pid, area: at.area.id, page: Math.floor(addr / PAGE_SIZE),
+    say: `${by.name} writes ${JSON.stringify(data)} at ${hex(addr)}: the area is mapped in its space`,
+  });
+  return ok(data.length);
+}
+
+/** peek: read from a mapped area (S108 for a receiver); a fault if nothing is mapped there [0070]. */
+export function readMemory(tx: Tx, by: Partition, addr: number, length: number): Result {
+  if (!Number.isInteger(length) || length < 0 || length > MAX_AREA_BYTES) return fail('EINVAL', `cannot read ${length} bytes`);
+  const at = resolveAddress(tx.s, by, addr);
+  if (!at) return faultResult(by, addr);
+  const text = at.area.data.slice(at.offset, at.offset + length).replace(/\0+$/, '');
+  emit(tx, {
+    tag: 'S108', kind: 'area.read', from: by.pid, to: by.pid, area: at.area.id, page: Math.floor(addr / PAGE_SIZE),
+    say: `${by.name} reads ${JSON.stringify(text)} at ${hex(addr)} straight from the frames it now owns`,
+  });
+  return ok(text);
+}
+
+/** S107: send the area at `addr` over the channel: the ownership flip, then the arrival event [0064]. */
+export function sendArea(tx: Tx, by: Partition, no: PortNo, addr: number, short: string): Result {
+  const port = messagePortOf(by, no);
+  if (!isPort(port)) return port;
+  const channel = tx.s.channels[port.chan]!;
+  const peer = peerEnd(channel, by.pid);
+  if (port.peerClosed || peer.port === null) return fail('EPIPE', `the other end of channel ${no} has closed: nobody will receive`);
+  const at = resolveAddress(tx.s, by, addr);
+  if (!at) return faultResult(by, addr);
+  if (at.area.kind !== 'message') return fail('EINVAL', `${hex(addr)} is a shared area; only a message area can be sent`);
+  if (at.offset !== 0) return fail('EINVAL', `${hex(addr)} is inside an area; send it by its first address`);
+  const pages = at.area.frames.length;
+  const receiver = tx.s.partitions[peer.pid]!;
+  if (!fitsLimit(tx.s, peer.pid, 'mem', pages) || !fitsLimit(tx.s, peer.pid, 'vaddr', pages)) {
+    return fail('ENOMEM', `${receiver.name} is at its memory limit and cannot take ${pages} more pages`);
+  }
+  emit(tx, {
+    tag: 'S107', kind: 'message.send', from: by.pid, to: CONTROL_LANE, area: at.area.id, chan: channel.id,
+    cost: tx.s.costs.hypercall,
+    say: `${by.name} sends the area at ${hex(addr)} on channel ${no} with the short message ${JSON.stringify(short)}`,
+  });
+  flipArea(tx, at.area.id, by.pid, peer.pid, 'S107');
+  deliver(tx, peer.pid, peer.port, { area: at.area.id, short });
+  return ok(at.area.size);
+}
+
+/** Queue an arrived area at the receiver's message port; a recv waiting there completes at once. */
+function deliver(tx: Tx, pid: Pid, no: PortNo, arrival: MessagePort['queue'][number]): void {
+  const receiver = tx.s.partitions[pid]!;
+  const port = receiver.ports[no] as MessagePort;
+  const wasEmpty = port.queue.length === 0;
+  putPort(tx, pid, { ...port, queue: [...port.queue, arrival] });
+  emit(tx, {
+    tag: '[0064]', kind: 'message.queue', from: CONTROL_LANE, to: pid, port: no, area: arrival.area,
+    say: `the area waits at ${receiver.name}'s message port ${no}`,
+  });
+  if (wasEmpty) raiseEvent(tx, CONTROL_LANE, pid, port.eventPort, '[0064]', `a message reached the empty message port ${no}`);
+  if (receiver.wait?.call === 'recv' && receiver.wait.port === no) {
+    updatePartition(tx, pid, (p) => ({ ...p, wait: null }));
+    complete(tx, { pid, call: 'recv', result: takeArrival(tx, tx.s.partitions[pid]!, no) });
+  }
+}
+
+function takeArrival(tx: Tx, by: Partition, no: PortNo): Result {
+  const port = by.ports[no] as MessagePort;
+  const [first, ...rest] = port.queue;
+  if (!first) return ok(0);
+  putPort(tx, by.pid, { ...port, queue: rest });
+  const area = tx.s.areas[first.area]!;
+  const page = area.maps.find((m) => m.pid === by.pid)!.page;
+  emit(tx, {
+    tag: 'S108', kind: 'message.take', from: by.pid, to: by.pid, port: no, area: area.id, page,
+    say: `${by.name} takes the message: ${area.size} bytes at ${hex(addressOf(page))}, short ${JSON.stringify(first.short)}`,
+  });
+  return ok({ addr: addressOf(page), size: area.size, short: first.short });
+}
+
+/** recv: the oldest arrival, end of file (0) once the peer closed, else wait. */
+export function receive(tx: Tx, by: Partition, no: PortNo): { result: Result; waits: boolean } {
+  const port = messagePortOf(by, no);
+  if (!isPort(port)) return { result: port, waits: false };
+  if (port.queue.length > 0) return { result: takeArrival(tx, by, no), waits: false };
+  if (port.peerClosed) return { result: ok(0), waits: false };
+  updatePartition(tx, by.pid, (p) => ({ ...p, wait: { call: 'recv', port: no } }));
+  emit(tx, { tag: '[0064]', kind: 'call.suspend', from: by.pid, to: by.pid, port: no, say: `${by.name} waits in recv on channel ${no}` });
+  return { result: ok(null), waits: true };
+}
+
+/** S109: discard an area: unmap it and give the frames back. A shared area's guest only drops its own mapping. */
+export function freeArea(tx: Tx, by: Partition, addr: number): Result {
+  const at = resolveAddress(tx.s, by, addr);
+  if (!at) return faultResult(by, addr);
+  if (at.offset !== 0) return fail('EINVAL', `${hex(addr)} is inside an area; free it by its first address`);
+  const { area } = at;
+  if (area.kind === 'shared' && area.owner !== by.pid) {
+    const cost = unmapArea(tx, area.id, by.pid);
+    emit(tx, {
+      tag: '[0056]', kind: 'shm.unmap', from: CONTROL_LANE, to: by.pid, area: area.id, frames: area.frames, cost,
+      say: `${by.name} drops its mapping of the shared area; ${tx.s.partitions[area.owner]!.name} still owns it`,
+    });
+    return ok(0);
+  }
+  releaseArea(tx, area.id);
+  emit(tx, {
+    tag: area.kind === 'message' ? 'S109' : '[0056]', kind: 'area.discard', from: by.pid, to: CONTROL_LANE, area: area.id,
+    frames: area.frames, cost: tx.s.costs.hypercall,
+    say: `${by.name} discards the area: frames ${area.frames.join(', ')} are free again`,
+  });
+  return ok(0);
+}
+
+/**
+ * close: discard this end's port. The first end to close is S110 and the peer
+ * is told by event (S111); the second end's close is S112 and ends the channel.
+ * Areas still queued at the port go back to free memory, so nothing leaks.
+ */
+export function closeChannel(tx: Tx, by: Partition, no: PortNo, tag?: string): Result {
+  const port = messagePortOf(by, no);
+  if (!isPort(port)) return port;
+  const channel = tx.s.channels[port.chan]!;
+  const peer = peerEnd(channel, by.pid);
+  for (const arrival of port.queue) releaseArea(tx, arrival.area);
+  removePort(tx, by.pid, no);
+  removePort(tx, by.pid, port.eventPort);
+  const second = peer.port === null;
+  emit(tx, {
+    tag: tag ?? (second ? 'S112' : 'S110'), kind: second ? 'peer.discard' : 'port.discard', from: by.pid, to: CONTROL_LANE,
+    chan: channel.id, port: no, cost: tx.s.costs.hypercall,
+    say: `${by.name} discards its message port ${no}${port.queue.length ? ` and the ${port.queue.length} unread message(s) in it` : ''}`,
+  });
+  if (second) {
+    const { [channel.id]: _gone, ...channels } = tx.s.channels;
+    tx.s.channels = channels;
+    return ok(0);
+  }
+  const end = channel.client.pid === by.pid ? 'client' : 'server';
+  tx.s.channels = { ...tx.s.channels, [channel.id]: { ...channel, [end]: { pid: by.pid, port: null } } };
+  const peerPort = tx.s.partitions[peer.pid]!.ports[peer.port] as MessagePort;
+  putPort(tx, peer.pid, { ...peerPort, peerClosed: true });
+  raiseEvent(tx, CONTROL_LANE, peer.pid, peerPort.eventPort, tag ?? 'S111', `the other end of channel ${peer.port} was discarded`);
+  const waiter = tx.s.partitions[peer.pid]!;
+  if (waiter.wait?.call === 'recv' && waiter.wait.port === peer.port) {
+    updatePartition(tx, peer.pid, (p) => ({ ...p, wait: null }));
+    complete(tx, { pid: peer.pid, call: 'recv', result: ok(0) });
+  }
+  return ok(0);
+}

@@ -1,0 +1,39 @@
+// Commands are events of intent (STYLE.md §7): what a partition asks the
+// machine to do. `by` is the partition making the call; the engine checks
+// that it may. Addresses are logical byte addresses in `by`'s address space.
+
+import type { CostParam } from './costs/costModel.js';
+import type { Pid, PortNo, ResourceKind, SigId } from './types.js';
+
+export type Command =
+  // the system control program's interface [0048]-[0049]
+  | { readonly kind: 'lpar.create'; readonly by: Pid; readonly name: string; readonly memPages: number; readonly processors: number }
+  | { readonly kind: 'lpar.limit'; readonly by: Pid; readonly pid: Pid; readonly resource: ResourceKind; readonly amount: number | null }
+  | { readonly kind: 'lpar.end'; readonly by: Pid; readonly pid: Pid }
+  | { readonly kind: 'policy.set'; readonly by: Pid; readonly resource: ResourceKind; readonly ceiling: number }
+  | { readonly kind: 'cost.set'; readonly by: Pid; readonly param: CostParam; readonly value: number }
+  // the control OS's scheduler [0054]
+  | { readonly kind: 'sched.tick'; readonly by: Pid; readonly slices: number }
+  // the guest OS programming interface [0047], [0055]-[0078]
+  | { readonly kind: 'resource.request'; readonly by: Pid; readonly resource: ResourceKind; readonly amount: number }
+  | { readonly kind: 'event.port'; readonly by: Pid }
+  | { readonly kind: 'event.connect'; readonly by: Pid; readonly target: Pid; readonly port: PortNo }
+  | { readonly kind: 'event.send'; readonly by: Pid; readonly port: PortNo }
+  | { readonly kind: 'event.poll'; readonly by: Pid; readonly port: PortNo }
+  | { readonly kind: 'signal.notify'; readonly by: Pid; readonly port: PortNo }
+  | { readonly kind: 'signal.take'; readonly by: Pid }
+  | { readonly kind: 'signal.permit'; readonly by: Pid; readonly sig: SigId }
+  | { readonly kind: 'signal.deny'; readonly by: Pid; readonly sig: SigId }
+  | { readonly kind: 'channel.connect'; readonly by: Pid; readonly target: Pid }
+  | { readonly kind: 'channel.send'; readonly by: Pid; readonly port: PortNo; readonly addr: number; readonly short: string }
+  | { readonly kind: 'channel.recv'; readonly by: Pid; readonly port: PortNo }
+  | { readonly kind: 'channel.close'; readonly by: Pid; readonly port: PortNo }
+  | { readonly kind: 'area.reserve'; readonly by: Pid; readonly bytes: number }
+  | { readonly kind: 'area.free'; readonly by: Pid; readonly addr: number }
+  | { readonly kind: 'mem.write'; readonly by: Pid; readonly addr: number; readonly data: string }
+  | { readonly kind: 'mem.read'; readonly by: Pid; readonly addr: number; readonly length: number }
+  | { readonly kind: 'shm.connect'; readonly by: Pid; readonly target: Pid; readonly bytes: number }
+  // a suspended call cut short (Ctrl-C)
+  | { readonly kind: 'call.interrupt'; readonly by: Pid };
+
+export type CommandKind = Command['kind'];

@@ -1,0 +1,21 @@
+// The engine's one public surface. Everything the page, the shell and the
+// tests need comes from here; the folders behind it are internal.
+
+export type * from './types.js';
+export { asPid, asPort, asSig, asFrame, FREE, CONTROL_OS, SCP_PID, PAGE_SIZE, RESOURCE_KINDS, RESOURCE_MEANING, ERRNOS } from './types.js';
+export type { Command, CommandKind } from './command.js';
+export type { LabEvent, EventKind, Lane, PatentTag } from './event.js';
+export { EVENT_KINDS, CONTROL_LANE, KERNEL_LANE } from './event.js';
+export type { Step } from './lab.js';
+export { createLab, apply, checkConfig, DEFAULT_CONFIG, MIN_FRAMES, MAX_FRAMES } from './lab.js';
+export { checkInvariants, assertInvariants } from './invariants.js';
+export type { Timeline, Entry } from './timeline/timeline.js';
+export {
+  startTimeline, record, seek, stepBack, stepForward, stateAt, momentOfEvent, traceOf, commandsOf, replay, CHECKPOINT_EVERY,
+} from './timeline/timeline.js';
+export type { CostModel, CostParam } from './costs/costModel.js';
+export { DEFAULT_COSTS, COST_PARAMS, transferCosts } from './costs/costModel.js';
+export { usageOf } from './partition/partitions.js';
+export { unitName, lpsOf } from './machine/processors.js';
+export type { PartitionRow, ResourceRow, FrameCell } from './views/inspect.js';
+export { partitionsView, framesView, framesFree, framesOf, ownerOfFrame, ownerName } from './views/inspect.js';

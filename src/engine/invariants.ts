@@ -1,0 +1,92 @@
+// The machine's invariants (SPEC §1), checked after every step by the tests
+// and by the debug build. Each returns plain words naming what broke.
+// O(frames + records): for tests and debugging, not for the hot path.
+
+import type { LabState, Pid } from './types.js';
+import { CONTROL_OS, FREE } from './types.js';
+import { allOwners } from './memory/frameTable.js';
+import { usageOf } from './partition/partitions.js';
+import { RESOURCE_KINDS } from './types.js';
+import { CONTROL_OS_FRAMES } from './lab.js';
+
+export function checkInvariants(state: LabState): string[] {
+  const broken: string[] = [];
+  const owners = allOwners(state.frames);
+
+  // each frame has exactly one owner, and the table agrees with the records that hold frames
+  const expected = new Int32Array(state.frames.count).fill(FREE);
+  const claim = (frame: number, owner: number, what: string) => {
+    if (expected[frame] !== FREE) broken.push(`frame ${frame} is held twice (again by ${what})`);
+    expected[frame] = owner;
+  };
+  for (let f = 0; f < CONTROL_OS_FRAMES; f++) claim(f, CONTROL_OS, 'the control OS');
+  for (const p of Object.values(state.partitions)) p.ram.forEach((f) => claim(f, p.pid, `${p.name}'s memory`));
+  for (const a of Object.values(state.areas)) a.frames.forEach((f) => claim(f, a.owner, `area ${a.id}`));
+  let free = 0;
+  for (let f = 0; f < state.frames.count; f++) {
+    if (owners[f] !== expected[f]) broken.push(`frame ${f}: the table says owner ${owners[f]}, the records say ${expected[f]}`);
+    if (owners[f] === FREE) free++;
+  }
+  if (free !== state.frames.free) broken.push(`the free count is ${state.frames.free} but ${free} frames are free (leak)`);
+
+  // a message area is mapped in at most one partition; a shared area in at most two; mappings agree both ways
+  for (const a of Object.values(state.areas)) {
+    const most = a.kind === 'message' ? 1 : 2;
+    if (a.maps.length > most) broken.push(`${a.kind} area ${a.id} is mapped in ${a.maps.length} partitions`);
+    if (a.kind === 'message' && a.maps.length === 1 && a.maps[0]!.pid !== a.owner) broken.push(`area ${a.id} is mapped in a partition that does not own it`);
+    for (const m of a.maps) {
+      if (state.partitions[m.pid]?.mappings[m.page] !== a.id) broken.push(`area ${a.id} thinks it is mapped in ${m.pid} at page ${m.page}, the page table disagrees`);
+    }
+    if (state.partitions[a.owner]?.status !== 'active') broken.push(`area ${a.id} is owned by a partition that is not active`);
+  }
+  for (const p of Object.values(state.partitions)) {
+    for (const [page, id] of Object.entries(p.mappings)) {
+      if (!state.areas[id]?.maps.some((m) => m.pid === p.pid && m.page === Number(page))) broken.push(`${p.name} maps page ${page} to area ${id}, which does not know it`);
+    }
+  }
+
+  // ended partitions hold nothing; no partition passes a limit
+  for (const p of Object.values(state.partitions)) {
+    if (p.status === 'ended') {
+      if (p.ram.length || Object.keys(p.mappings).length || Object.keys(p.ports).length || p.signalQueue.length) {
+        broken.push(`${p.name} has ended but still holds resources`);
+      }
+      continue;
+    }
+    const usage = usageOf(state, p.pid);
+    for (const r of RESOURCE_KINDS) {
+      const limit = p.limits[r];
+      if (limit !== null && usage[r] > limit) broken.push(`${p.name} uses ${usage[r]} ${r}, past its limit of ${limit}`);
+    }
+    for (const port of Object.values(p.ports)) {
+      if (port.kind === 'eventRecv' && typeof port.pending !== 'boolean') broken.push(`${p.name} port ${port.no}: the pending bit is not a bit`);
+      if (port.kind === 'message') {
+        const ch = state.channels[port.chan];
+        const end = ch && (ch.client.pid === p.pid && ch.client.port === port.no ? ch.client : ch.server.pid === p.pid && ch.server.port === port.no ? ch.server : null);
+        if (!end) broken.push(`${p.name} port ${port.no} names channel ${port.chan}, which does not name it back`);
+        if (p.ports[port.eventPort]?.kind !== 'eventRecv') broken.push(`${p.name} message port ${port.no} has no event receive port`);
+        for (const arrival of port.queue) {
+          if (state.areas[arrival.area]?.owner !== p.pid) broken.push(`${p.name} port ${port.no} queues area ${arrival.area}, which it does not own`);
+        }
+      }
+    }
+  }
+
+  // every signal waits in exactly one place; every wait names a live request
+  const seen = new Map<number, Pid>();
+  for (const p of Object.values(state.partitions)) {
+    for (const sig of [...p.signalQueue, ...p.signalsHeld]) {
+      if (seen.has(sig)) broken.push(`signal ${sig} waits in two places`);
+      seen.set(sig, p.pid);
+      if (state.signals[sig]?.to !== p.pid) broken.push(`signal ${sig} sits at ${p.name} but is addressed elsewhere`);
+    }
+    if (p.wait && p.wait.call !== 'recv' && state.signals[p.wait.sig]?.from !== p.pid) broken.push(`${p.name} waits on a request that is gone`);
+  }
+  if (seen.size !== Object.keys(state.signals).length) broken.push('a signal is recorded but waits nowhere');
+  return broken;
+}
+
+export function assertInvariants(state: LabState): void {
+  const broken = checkInvariants(state);
+  if (broken.length) throw new Error(`invariant broken:\n- ${broken.join('\n- ')}`);
+}

@@ -1,0 +1,135 @@
+// Message areas and their mappings [0065]-[0071], Fig. 5. A message area is
+// a run of physical frames owned by one partition and mapped into at most one
+// logical address space at a time; moving it to another partition is an
+// ownership flip: unmap from the sender, change the owner, map into the
+// receiver (S107). Nothing is copied. Shared areas [0056] c) are the
+// contrast: mapped in two spaces at once.
+
+import type { Area, AreaId, FrameNo, LabState, Partition, Pid, Result } from '../types.js';
+import { PAGE_SIZE, asArea, FREE } from '../types.js';
+import { CONTROL_LANE } from '../event.js';
+import { claimFrames, setOwners } from './frameTable.js';
+import { nextRandom } from '../machine/rng.js';
+import { mapCost, unmapCost } from '../costs/costModel.js';
+import { spansUnits } from '../machine/processors.js';
+import type { Tx } from '../tx.js';
+import { emit, fail, updatePartition } from '../tx.js';
+
+export const pagesFor = (bytes: number) => Math.max(1, Math.ceil(bytes / PAGE_SIZE));
+export const addressOf = (page: number) => page * PAGE_SIZE;
+export const hex = (n: number) => `0x${n.toString(16)}`;
+
+/** Take frames for a new area from a seeded spot in memory, as a real allocator scatters them. */
+export function claimAreaFrames(tx: Tx, owner: Pid, pages: number): FrameNo[] | null {
+  const { value, rng } = nextRandom(tx.s.rng);
+  const claimed = claimFrames(tx.s.frames, pages, owner, Math.floor(value * tx.s.frames.count));
+  if (!claimed) return null;
+  tx.s.rng = rng;
+  tx.s.frames = claimed.table;
+  return claimed.frames;
+}
+
+export function putArea(tx: Tx, area: Area): void {
+  tx.s.areas = { ...tx.s.areas, [area.id]: area };
+}
+
+export function dropArea(tx: Tx, id: AreaId): void {
+  const { [id]: _gone, ...rest } = tx.s.areas;
+  tx.s.areas = rest;
+}
+
+/** Create an area of `pages` frames owned by `owner`; null when memory is full. */
+export function createArea(tx: Tx, owner: Pid, kind: Area['kind'], bytes: number): Area | null {
+  const frames = claimAreaFrames(tx, owner, pagesFor(bytes));
+  if (!frames) return null;
+  const area: Area = { id: asArea(tx.s.nextArea), kind, frames, size: bytes, data: '', owner, maps: [] };
+  tx.s.nextArea += 1;
+  putArea(tx, area);
+  return area;
+}
+
+/** Map an area into `pid`'s logical space at its next free area address; returns the page. */
+export function mapArea(tx: Tx, area: Area, pid: Pid): number {
+  let page = 0;
+  updatePartition(tx, pid, (p) => {
+    page = p.nextAreaPage;
+    return { ...p, mappings: { ...p.mappings, [page]: area.id }, nextAreaPage: page + area.frames.length };
+  });
+  putArea(tx, { ...tx.s.areas[area.id]!, maps: [...tx.s.areas[area.id]!.maps, { pid, page }] });
+  return page;
+}
+
+/** Remove an area's mapping from `pid`'s logical space; the cost includes TLB invalidation. */
+export function unmapArea(tx: Tx, areaId: AreaId, pid: Pid): number {
+  const area = tx.s.areas[areaId]!;
+  const mapping = area.maps.find((m) => m.pid === pid);
+  if (!mapping) return 0;
+  updatePartition(tx, pid, (p) => {
+    const { [mapping.page]: _gone, ...mappings } = p.mappings;
+    return { ...p, mappings };
+  });
+  putArea(tx, { ...area, maps: area.maps.filter((m) => m.pid !== pid) });
+  return unmapCost(tx.s.costs, area.frames.length, spansUnits(tx.s.machine, pid));
+}
+
+/** Give the area's frames back to free memory and forget it. */
+export function releaseArea(tx: Tx, areaId: AreaId): void {
+  const area = tx.s.areas[areaId]!;
+  for (const m of area.maps) unmapArea(tx, areaId, m.pid);
+  tx.s.frames = setOwners(tx.s.frames, area.frames, FREE);
+  dropArea(tx, areaId);
+}
+
+/**
+ * The flip of S107 / [0070]: unmap from the sender, hand the frames to the
+ * receiver, map them into the receiver's space. Returns the receiver's page.
+ */
+export function flipArea(tx: Tx, areaId: AreaId, from: Pid, to: Pid, tag: string): number {
+  const area = tx.s.areas[areaId]!;
+  const oldPage = area.maps.find((m) => m.pid === from)?.page;
+  const name = (pid: Pid) => tx.s.partitions[pid]?.name ?? `partition ${pid}`;
+  const cost = unmapArea(tx, areaId, from);
+  emit(tx, {
+    tag, kind: 'area.unmap', from: CONTROL_LANE, to: from, area: areaId, page: oldPage, frames: area.frames, cost,
+    say: `control OS unmaps the area at ${hex(addressOf(oldPage ?? 0))} from ${name(from)}: ${name(from)} can no longer touch it`,
+  });
+  tx.s.frames = setOwners(tx.s.frames, area.frames, to);
+  putArea(tx, { ...tx.s.areas[areaId]!, owner: to });
+  emit(tx, {
+    tag, kind: 'area.flip', from, to, area: areaId, frames: area.frames,
+    say: `frames ${frameList(area.frames)} change owner from ${name(from)} to ${name(to)}: no byte is copied`,
+  });
+  const page = mapArea(tx, tx.s.areas[areaId]!, to);
+  emit(tx, {
+    tag, kind: 'area.map', from: CONTROL_LANE, to, area: areaId, page, frames: area.frames,
+    cost: mapCost(tx.s.costs, area.frames.length),
+    say: `control OS maps the area into ${name(to)} at ${hex(addressOf(page))}`,
+  });
+  return page;
+}
+
+export function frameList(frames: readonly FrameNo[]): string {
+  return frames.length <= 4 ? frames.join(', ') : `${frames.slice(0, 3).join(', ')} … ${frames[frames.length - 1]} (${frames.length})`;
+}
+
+export interface Resolved {
+  readonly area: Area;
+  readonly offset: number;
+}
+
+/** Which area does `addr` touch in `pid`'s space? Undefined when nothing is mapped there (a page fault). */
+export function resolveAddress(state: LabState, p: Partition, addr: number): Resolved | undefined {
+  const page = Math.floor(addr / PAGE_SIZE);
+  for (const [first, id] of Object.entries(p.mappings)) {
+    const area = state.areas[id]!;
+    const start = Number(first);
+    if (page >= start && page < start + area.frames.length) {
+      return { area, offset: addr - addressOf(start) };
+    }
+  }
+  return undefined;
+}
+
+export function faultResult(p: Partition, addr: number): Result {
+  return fail('EFAULT', `${p.name} has nothing mapped at ${hex(addr)}: the page is not in its address space, so the touch faults [0070]`);
+}

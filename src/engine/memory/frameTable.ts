@@ -1,0 +1,158 @@
+// The physical memory map the control OS keeps [0050], [0066]: for each page
+// frame, who owns it (free, the control OS, or exactly one partition).
+//
+// Stored as a persistent 32-way trie with a free count in every node, so that
+// an update copies only the path to one leaf and finding a free frame skips
+// whole full subtrees. Work per update grows with log32(frames), not with
+// memory size: 1,048,576 frames cost four levels where 1,024 cost two.
+
+import type { FrameNo } from '../types.js';
+import { FREE } from '../types.js';
+
+const BITS = 5;
+const FANOUT = 1 << BITS;
+const MASK = FANOUT - 1;
+/** Owner code for slots past the last frame in the final leaf: never free, never owned. */
+const ABSENT = -2;
+
+interface Leaf {
+  readonly free: number;
+  readonly owners: readonly number[];
+}
+interface Inner {
+  readonly free: number;
+  readonly kids: readonly TrieNode[];
+}
+type TrieNode = Leaf | Inner;
+
+export interface FrameTable {
+  readonly count: number;
+  readonly depth: number;
+  readonly free: number;
+  readonly root: TrieNode;
+}
+
+const isLeaf = (node: TrieNode): node is Leaf => 'owners' in node;
+
+/** A table of `count` free frames. Identical all-free subtrees are shared. */
+export function createFrameTable(count: number): FrameTable {
+  let depth = 1;
+  while (FANOUT ** depth < count) depth++;
+  return { count, depth, free: count, root: buildFree(depth, 0, count) };
+}
+
+function buildFree(level: number, start: number, count: number): TrieNode {
+  const span = FANOUT ** level;
+  if (level === 1) {
+    const owners = Array.from({ length: FANOUT }, (_, i) => (start + i < count ? FREE : ABSENT));
+    return { free: owners.filter((o) => o === FREE).length, owners };
+  }
+  const childSpan = span / FANOUT;
+  const kids: TrieNode[] = [];
+  let shared: TrieNode | null = null;
+  for (let i = 0; i < FANOUT; i++) {
+    const childStart = start + i * childSpan;
+    const whole = childStart + childSpan <= count;
+    if (whole) {
+      shared ??= buildFree(level - 1, childStart, count);
+      kids.push(shared);
+    } else {
+      kids.push(buildFree(level - 1, childStart, count));
+    }
+  }
+  return { free: kids.reduce((n, k) => n + k.free, 0), kids };
+}
+
+export function ownerOf(table: FrameTable, frame: FrameNo): number {
+  let node = table.root;
+  for (let level = table.depth - 1; !isLeaf(node); level--) {
+    node = (node as Inner).kids[(frame >> (level * BITS)) & MASK]!;
+  }
+  return node.owners[frame & MASK]!;
+}
+
+/** The table with each of `frames` owned by `owner` (FREE to release them). */
+export function setOwners(table: FrameTable, frames: readonly FrameNo[], owner: number): FrameTable {
+  let root = table.root;
+  let free = table.free;
+  for (const frame of frames) {
+    const before = ownerOf({ ...table, root }, frame);
+    if (before === owner) continue;
+    const delta = (owner === FREE ? 1 : 0) - (before === FREE ? 1 : 0);
+    root = setPath(root, table.depth - 1, frame, owner, delta);
+    free += delta;
+  }
+  return { ...table, root, free };
+}
+
+function setPath(node: TrieNode, level: number, frame: number, owner: number, delta: number): TrieNode {
+  if (isLeaf(node)) {
+    const owners = node.owners.slice();
+    owners[frame & MASK] = owner;
+    return { free: node.free + delta, owners };
+  }
+  const slot = (frame >> (level * BITS)) & MASK;
+  const kids = node.kids.slice();
+  kids[slot] = setPath(node.kids[slot]!, level - 1, frame, owner, delta);
+  return { free: node.free + delta, kids };
+}
+
+/** The first free frame at or after `from`, wrapping round; null when memory is full. */
+export function findFree(table: FrameTable, from: number): FrameNo | null {
+  if (table.free === 0) return null;
+  const start = ((from % table.count) + table.count) % table.count;
+  const found = searchFrom(table.root, table.depth - 1, 0, start);
+  return (found ?? searchFrom(table.root, table.depth - 1, 0, 0)) as FrameNo | null;
+}
+
+function searchFrom(node: TrieNode, level: number, base: number, from: number): number | null {
+  if (node.free === 0) return null;
+  if (isLeaf(node)) {
+    for (let i = Math.max(0, from - base); i < FANOUT; i++) if (node.owners[i] === FREE) return base + i;
+    return null;
+  }
+  const span = FANOUT ** level;
+  const first = Math.max(0, Math.floor((from - base) / span));
+  for (let i = first; i < FANOUT; i++) {
+    const found = searchFrom(node.kids[i]!, level - 1, base + i * span, from);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** Claim `count` free frames for `owner`, searching from `from`; null (and nothing changed) when too few are free. */
+export function claimFrames(
+  table: FrameTable,
+  count: number,
+  owner: number,
+  from: number,
+): { table: FrameTable; frames: FrameNo[] } | null {
+  if (count > table.free) return null;
+  const frames: FrameNo[] = [];
+  let next = table;
+  let cursor = from;
+  for (let i = 0; i < count; i++) {
+    const frame = findFree(next, cursor);
+    if (frame === null) return null;
+    next = setOwners(next, [frame], owner);
+    frames.push(frame);
+    cursor = frame + 1;
+  }
+  return { table: next, frames };
+}
+
+/** Every owner code in frame order; O(frames), for views and invariant checks only. */
+export function allOwners(table: FrameTable): Int32Array {
+  const out = new Int32Array(table.count);
+  const walk = (node: TrieNode, level: number, base: number): void => {
+    if (base >= table.count) return;
+    if (isLeaf(node)) {
+      for (let i = 0; i < FANOUT && base + i < table.count; i++) out[base + i] = node.owners[i]!;
+      return;
+    }
+    const span = FANOUT ** level;
+    node.kids.forEach((kid, i) => walk(kid, level - 1, base + i * span));
+  };
+  walk(table.root, table.depth - 1, 0);
+  return out;
+}

@@ -1,0 +1,75 @@
+// Resource requests [0049], [0055]. Within its limit a guest allocates and
+// frees on its own, without asking. Past the limit the request goes to the
+// system control program first, which applies its policy: grant it, reduce
+// it to what the policy allows, or deny it, so no guest can take it all.
+
+import type { Partition, Pid, ResourceKind, Result } from '../types.js';
+import { SCP_PID } from '../types.js';
+import { CONTROL_LANE } from '../event.js';
+import type { Tx } from '../tx.js';
+import { emit, fail, ok, updatePartition } from '../tx.js';
+import { usageOf } from '../partition/partitions.js';
+import { claimAreaFrames } from '../memory/areas.js';
+
+export const REQUESTABLE: readonly ResourceKind[] = ['mem', 'devices', 'cache', 'bus'];
+
+/** Most a single request may ask for, so a typo cannot wedge the machine. */
+export const MAX_REQUEST = 1 << 20;
+
+/** Give `amount` of `resource` to `pid`; for memory, frames mapped after its own memory. False when frames ran out. */
+function allocate(tx: Tx, pid: Pid, resource: ResourceKind, amount: number): boolean {
+  if (resource === 'mem') {
+    const frames = claimAreaFrames(tx, pid, amount);
+    if (!frames) return false;
+    updatePartition(tx, pid, (p) => ({ ...p, ram: [...p.ram, ...frames] }));
+    return true;
+  }
+  if (resource === 'devices' || resource === 'cache' || resource === 'bus') {
+    updatePartition(tx, pid, (p) => ({ ...p, held: { ...p.held, [resource]: p.held[resource] + amount } }));
+    return true;
+  }
+  return false;
+}
+
+export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, amount: number): Result {
+  if (!REQUESTABLE.includes(resource)) {
+    return fail('EINVAL', `request() covers ${REQUESTABLE.join(', ')}; ${resource} is granted another way`);
+  }
+  if (!Number.isInteger(amount) || amount < 1 || amount > MAX_REQUEST) return fail('EINVAL', `ask for 1 to ${MAX_REQUEST}, not ${amount}`);
+  if (resource === 'mem' && amount > tx.s.frames.free) {
+    return fail('ENOMEM', `only ${tx.s.frames.free} physical frames are free; ${amount} were asked for`);
+  }
+  const used = usageOf(tx.s, by.pid)[resource];
+  const limit = by.limits[resource];
+  if (limit === null || used + amount <= limit) {
+    allocate(tx, by.pid, resource, amount);
+    emit(tx, {
+      tag: '[0055]', kind: 'resource.alloc', from: by.pid, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
+      say: `${by.name} takes ${amount} ${resource} within its limit (${used + amount} of ${limit ?? 'unlimited'}) without asking`,
+    });
+    return ok(amount);
+  }
+  emit(tx, {
+    tag: '[0049]', kind: 'resource.forward', from: CONTROL_LANE, to: SCP_PID, cost: tx.s.costs.hypercall,
+    say: `${by.name} asks for ${amount} ${resource} past its limit of ${limit}: the system control program sees it first`,
+  });
+  const ceiling = tx.s.policy.ceiling[resource];
+  const room = ceiling === undefined ? amount : Math.max(0, ceiling - used);
+  const granted = Math.min(amount, room);
+  if (granted === 0) {
+    emit(tx, {
+      tag: '[0049]', kind: 'resource.deny', from: SCP_PID, to: by.pid,
+      say: `policy denies: ${by.name} already holds ${used} ${resource}, the most its policy allows is ${ceiling}`,
+    });
+    return fail('ENOMEM', `the system control program's policy denies it: ${by.name} holds ${used} ${resource} and the policy ceiling is ${ceiling}`);
+  }
+  updatePartition(tx, by.pid, (p) => ({ ...p, limits: { ...p.limits, [resource]: used + granted } }));
+  allocate(tx, by.pid, resource, granted);
+  emit(tx, {
+    tag: '[0049]', kind: granted < amount ? 'resource.reduce' : 'resource.grant', from: SCP_PID, to: by.pid,
+    say: granted < amount
+      ? `policy reduces the request: ${by.name} gets ${granted} of the ${amount} ${resource} it asked for (ceiling ${ceiling}); its limit rises to ${used + granted}`
+      : `policy grants ${amount} ${resource}; ${by.name}'s limit rises to ${used + granted}`,
+  });
+  return ok(granted);
+}

@@ -1,0 +1,104 @@
+// Event ports [0063]-[0064]: one-way, one-to-one, from a send port to a
+// receive port. The receive port keeps a single pending bit: no queue and no
+// count, so an event that arrives while one is pending merges into it. The
+// sender may send without limit; an arrival is an interrupt to the receiver.
+
+import type { EventRecvPort, Partition, Pid, Port, PortNo, Result } from '../types.js';
+import { asPort } from '../types.js';
+import { CONTROL_LANE } from '../event.js';
+import type { Tx } from '../tx.js';
+import { emit, fail, ok, updatePartition } from '../tx.js';
+import { fitsLimit } from '../partition/partitions.js';
+import { assertNever } from '../assertNever.js';
+
+/** Give `pid` a new port built by `make`; returns its number. */
+export function addPort(tx: Tx, pid: Pid, make: (no: PortNo) => Port): PortNo {
+  let no = asPort(0);
+  updatePartition(tx, pid, (p) => {
+    no = asPort(p.nextPort);
+    return { ...p, ports: { ...p.ports, [no]: make(no) }, nextPort: p.nextPort + 1 };
+  });
+  return no;
+}
+
+export function putPort(tx: Tx, pid: Pid, port: Port): void {
+  updatePartition(tx, pid, (p) => ({ ...p, ports: { ...p.ports, [port.no]: port } }));
+}
+
+export function removePort(tx: Tx, pid: Pid, no: PortNo): void {
+  updatePartition(tx, pid, (p) => {
+    const { [no]: _gone, ...ports } = p.ports;
+    return { ...p, ports };
+  });
+}
+
+export const newRecvPort = (no: PortNo): EventRecvPort => ({ kind: 'eventRecv', no, pending: false, merged: 0 });
+
+/** A new event receive port in `pid`, if its event-port limit allows [0051] e). */
+export function createRecvPort(tx: Tx, pid: Pid): PortNo | null {
+  if (!fitsLimit(tx.s, pid, 'events', 1)) return null;
+  return addPort(tx, pid, newRecvPort);
+}
+
+export function recvPortOf(p: Partition, no: PortNo): EventRecvPort | undefined {
+  const port = p.ports[no];
+  return port?.kind === 'eventRecv' ? port : undefined;
+}
+
+/**
+ * Deliver an event to `pid`'s receive port `no`. If the bit is already set the
+ * event merges into it [0063]: still one pending bit, and the view shows the merge.
+ */
+export function raiseEvent(tx: Tx, from: Pid | typeof CONTROL_LANE, pid: Pid, no: PortNo, tag: string, why: string): void {
+  const target = tx.s.partitions[pid];
+  const port = target && recvPortOf(target, no);
+  if (!target || !port || target.status !== 'active') return;
+  if (port.pending) {
+    putPort(tx, pid, { ...port, merged: port.merged + 1 });
+    emit(tx, {
+      tag, kind: 'event.merge', from, to: pid, port: no, cost: tx.s.costs.eventDelivery,
+      say: `event to ${target.name} port ${no} (${why}) merges into the pending bit already set: no queue, no count [0063]`,
+    });
+    return;
+  }
+  putPort(tx, pid, { ...port, pending: true });
+  emit(tx, {
+    tag, kind: 'event.raise', from, to: pid, port: no, cost: tx.s.costs.eventDelivery,
+    say: `event to ${target.name} port ${no}: ${why}; the pending bit is set and ${target.name} takes an interrupt`,
+  });
+}
+
+export function sendEvent(tx: Tx, by: Partition, no: PortNo): Result {
+  const port = by.ports[no];
+  if (!port) return fail('EBADF', `${by.name} has no port ${no}`);
+  if (port.kind !== 'eventSend') return fail('EINVAL', `port ${no} of ${by.name} is a ${portKindName(port)}, not an event send port`);
+  if (!port.to || tx.s.partitions[port.to.pid]?.status !== 'active') {
+    return fail('EPIPE', `the receive port that ${by.name}'s port ${no} was connected to is gone`);
+  }
+  raiseEvent(tx, by.pid, port.to.pid, port.to.port, '[0063]', `sent from ${by.name} port ${no}`);
+  return ok(0);
+}
+
+export function pollEvent(tx: Tx, by: Partition, no: PortNo): Result {
+  const port = by.ports[no];
+  if (!port) return fail('EBADF', `${by.name} has no port ${no}`);
+  if (port.kind !== 'eventRecv') return fail('EINVAL', `port ${no} of ${by.name} is a ${portKindName(port)}, not an event receive port`);
+  const was = port.pending ? 1 : 0;
+  if (port.pending) putPort(tx, by.pid, { ...port, pending: false, merged: 0 });
+  emit(tx, {
+    tag: '[0063]', kind: 'event.poll', from: by.pid, to: by.pid, port: no,
+    say: was
+      ? `${by.name} reads port ${no}: an event was pending${port.merged ? ` (${port.merged + 1} sends merged into it)` : ''}; the bit is cleared`
+      : `${by.name} reads port ${no}: nothing pending`,
+  });
+  return ok(was);
+}
+
+export function portKindName(port: Port): string {
+  switch (port.kind) {
+    case 'eventRecv': return 'event receive port';
+    case 'eventSend': return 'event send port';
+    case 'message': return 'message port';
+    default: return assertNever(port);
+  }
+}

@@ -1,0 +1,59 @@
+// One transaction: the working copy `apply` builds while it carries out a
+// command. The input state is never touched: each record is replaced by a
+// new one (copy on write), so the old state stays a valid moment of the
+// timeline. A rejected command simply drops its transaction.
+
+import type { Completion, LabError, LabState, Partition, Pid, Result, Value } from './types.js';
+import type { Lane, LabEvent } from './event.js';
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+export interface Tx {
+  readonly s: Writable<LabState>;
+  readonly events: LabEvent[];
+  readonly completions: Completion[];
+}
+
+export function openTx(state: LabState): Tx {
+  return { s: { ...state }, events: [], completions: [] };
+}
+
+export type EventDraft = Omit<LabEvent, 'seq' | 'at' | 'cost'> & { readonly cost?: number };
+
+/** Record a micro-step: it takes its cost in simulated cycles and the next sequence number. */
+export function emit(tx: Tx, draft: EventDraft): void {
+  const cost = draft.cost ?? 0;
+  tx.s.clock += cost;
+  tx.events.push({ ...draft, cost, seq: tx.s.seq, at: tx.s.clock });
+  tx.s.seq += 1;
+}
+
+export function partitionOf(tx: Tx, pid: Pid): Partition | undefined {
+  return tx.s.partitions[pid];
+}
+
+export function putPartition(tx: Tx, partition: Partition): void {
+  tx.s.partitions = { ...tx.s.partitions, [partition.pid]: partition };
+}
+
+export function updatePartition(tx: Tx, pid: Pid, change: (p: Partition) => Partition): Partition {
+  const before = tx.s.partitions[pid];
+  if (!before) throw new Error(`invariant: partition ${pid} vanished inside a transaction`);
+  const after = change(before);
+  putPartition(tx, after);
+  return after;
+}
+
+/** Name a lane for plain words: the partition's name, or the control OS. */
+export function laneName(state: LabState, lane: Lane): string {
+  if (lane === 0) return 'control OS';
+  if (lane === -1) return 'scp kernel';
+  return state.partitions[lane as Pid]?.name ?? `partition ${lane}`;
+}
+
+export const ok = (value: Value = 0): Result => ({ ok: true, value });
+export const fail = (errno: LabError['errno'], message: string): Result => ({ ok: false, error: { errno, message } });
+
+export function complete(tx: Tx, completion: Completion): void {
+  tx.completions.push(completion);
+}
