@@ -160,7 +160,7 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
     case 'resource.request': return requestResource(tx, by, command.resource, command.amount);
     case 'event.port': {
       const port = createRecvPort(tx, by.pid);
-      if (port === null) return fail('ENOMEM', `${by.name} is at its event-port limit`);
+      if (port === null) return fail('ENOMEM', `${by.name} is at its event-port or management-memory limit`);
       emit(tx, { tag: '[0063]', kind: 'event.port', from: by.pid, to: CONTROL_LANE, port, cost: tx.s.costs.hypercall, say: `${by.name} opens event receive port ${port}` });
       return ok(port);
     }

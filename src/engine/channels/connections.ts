@@ -10,8 +10,9 @@ import type { Tx } from '../tx.js';
 import { complete, emit, fail, ok, updatePartition } from '../tx.js';
 import { queueSignal, withdrawSignal } from '../ports/controlSignals.js';
 import { addPort, createRecvPort, raiseEvent, recvPortOf } from '../ports/eventPorts.js';
-import { fitsLimit } from '../partition/partitions.js';
-import { addressOf, createArea, hex, mapArea, releaseArea } from '../memory/areas.js';
+import { fitsLimit, roomForPages } from '../partition/partitions.js';
+import { MAX_AREA_BYTES } from './messages.js';
+import { addressOf, createArea, hex, mapArea, pagesFor, releaseArea } from '../memory/areas.js';
 import { assertNever } from '../assertNever.js';
 
 /** Check the target of a request: an active partition other than the asker. */
@@ -63,8 +64,10 @@ export function requestEventConnect(tx: Tx, by: Partition, target: Pid, port: Po
 export function requestShare(tx: Tx, by: Partition, target: Pid, bytes: number): Result {
   const peer = checkPeer(tx, by, target);
   if (isResult(peer)) return peer;
-  const pages = Math.ceil(bytes / 4096);
-  if (!fitsLimit(tx.s, by.pid, 'mem', pages)) return fail('ENOMEM', `${by.name} would pass its memory limit with ${pages} more pages`);
+  if (!Number.isInteger(bytes) || bytes < 1 || bytes > MAX_AREA_BYTES) return fail('EINVAL', `a shared area is 1 to ${MAX_AREA_BYTES} bytes; ${bytes} is not`);
+  const pages = pagesFor(bytes);
+  const noRoom = roomForPages(tx.s, by.pid, pages);
+  if (noRoom) return fail('ENOMEM', noRoom);
   const area = createArea(tx, by.pid, 'shared', bytes);
   if (!area) return fail('ENOMEM', `no free physical frames for ${pages} pages`);
   const page = mapArea(tx, area, by.pid);
@@ -110,8 +113,8 @@ export function permitSignal(tx: Tx, by: Partition, sig: SigId): Result {
     case 'channel': return permitChannel(tx, by, signal);
     case 'event': {
       const asker = tx.s.partitions[signal.from]!;
-      if (!fitsLimit(tx.s, asker.pid, 'events', 1)) return fail('ENOMEM', `${asker.name} is at its event-port limit`);
       const sp = addPort(tx, asker.pid, (no) => ({ kind: 'eventSend', no, to: { pid: by.pid, port: request.port } }));
+      if (sp === null) return fail('ENOMEM', `${asker.name} is at its event-port or management-memory limit`);
       emit(tx, {
         tag: '[0063]', kind: 'event.connect', from: CONTROL_LANE, to: asker.pid, port: sp, cost: tx.s.costs.hypercall,
         say: `${by.name} permits: ${asker.name}'s send port ${sp} now reaches ${by.name}'s receive port ${request.port}`,
@@ -153,9 +156,9 @@ function permitChannel(tx: Tx, server: Partition, signal: ControlSignal): Result
   });
   const chan = asChan(tx.s.nextChan);
   const serverPort = newMessagePort(tx, server.pid, chan);
-  if (serverPort === null) return fail('ENOMEM', `${server.name} is at its event-port limit: a message port needs an event receive port`);
+  if (serverPort === null) return fail('ENOMEM', `${server.name} is at its event-port or management-memory limit: a message port needs an event receive port`);
   const clientPort = newMessagePort(tx, client.pid, chan);
-  if (clientPort === null) return fail('ENOMEM', `${client.name} is at its event-port limit: a message port needs an event receive port`);
+  if (clientPort === null) return fail('ENOMEM', `${client.name} is at its event-port or management-memory limit: a message port needs an event receive port`);
   tx.s.nextChan += 1;
   tx.s.channels = {
     ...tx.s.channels,

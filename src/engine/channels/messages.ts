@@ -2,12 +2,12 @@
 // the sender (S106), flip it to the receiver (S107), the receiver reads it
 // (S108) and discards it (S109); closing discards the ports (S110-S112).
 
-import type { Channel, MessagePort, Partition, Pid, PortNo, Result } from '../types.js';
+import type { AreaId, Channel, MessagePort, Partition, Pid, PortNo, Result } from '../types.js';
 import { PAGE_SIZE } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
 import { complete, emit, fail, ok, updatePartition } from '../tx.js';
-import { fitsLimit } from '../partition/partitions.js';
+import { roomForPages } from '../partition/partitions.js';
 import {
   addressOf, createArea, faultResult, flipArea, hex, mapArea, pagesFor, releaseArea, resolveAddress, unmapArea,
 } from '../memory/areas.js';
@@ -36,10 +36,8 @@ export function reserveArea(tx: Tx, by: Partition, bytes: number): Result {
     return fail('EINVAL', `an area is 1 to ${MAX_AREA_BYTES} bytes; ${bytes} is not`);
   }
   const pages = pagesFor(bytes);
-  if (!fitsLimit(tx.s, by.pid, 'mem', pages)) {
-    return fail('ENOMEM', `${by.name} would pass its memory limit with ${pages} more pages; ask with request(mem, ${pages}) [0055]`);
-  }
-  if (!fitsLimit(tx.s, by.pid, 'vaddr', pages)) return fail('ENOMEM', `${by.name} has no virtual address space left for ${pages} pages`);
+  const noRoom = roomForPages(tx.s, by.pid, pages);
+  if (noRoom) return fail('ENOMEM', noRoom);
   const area = createArea(tx, by.pid, 'message', bytes);
   if (!area) return fail('ENOMEM', `only ${tx.s.frames.free} physical frames are free; ${pages} are needed`);
   emit(tx, {
@@ -98,17 +96,29 @@ export function sendArea(tx: Tx, by: Partition, no: PortNo, addr: number, short:
   if (at.offset !== 0) return fail('EINVAL', `${hex(addr)} is inside an area; send it by its first address`);
   const pages = at.area.frames.length;
   const receiver = tx.s.partitions[peer.pid]!;
-  if (!fitsLimit(tx.s, peer.pid, 'mem', pages) || !fitsLimit(tx.s, peer.pid, 'vaddr', pages)) {
-    return fail('ENOMEM', `${receiver.name} is at its memory limit and cannot take ${pages} more pages`);
-  }
+  const noRoom = roomForPages(tx.s, peer.pid, pages);
+  if (noRoom) return fail('ENOMEM', `${receiver.name} cannot take the area: ${noRoom}`);
   emit(tx, {
     tag: 'S107', kind: 'message.send', from: by.pid, to: CONTROL_LANE, area: at.area.id, chan: channel.id,
     cost: tx.s.costs.hypercall,
     say: `${by.name} sends the area at ${hex(addr)} on channel ${no} with the short message ${JSON.stringify(short)}`,
   });
+  unqueue(tx, by, at.area.id);
   flipArea(tx, at.area.id, by.pid, peer.pid, 'S107');
   deliver(tx, peer.pid, peer.port, { area: at.area.id, short });
   return ok(at.area.size);
+}
+
+/**
+ * An arrived area is mapped in the receiver from S107 on, so it may be freed
+ * or sent on before recv took it: then it leaves its port's queue too.
+ */
+function unqueue(tx: Tx, by: Partition, area: AreaId): void {
+  for (const port of Object.values(by.ports)) {
+    if (port.kind === 'message' && port.queue.some((q) => q.area === area)) {
+      putPort(tx, by.pid, { ...port, queue: port.queue.filter((q) => q.area !== area) });
+    }
+  }
 }
 
 /** Queue an arrived area at the receiver's message port; a recv waiting there completes at once. */
@@ -167,6 +177,7 @@ export function freeArea(tx: Tx, by: Partition, addr: number): Result {
     });
     return ok(0);
   }
+  unqueue(tx, by, area.id);
   releaseArea(tx, area.id);
   emit(tx, {
     tag: area.kind === 'message' ? 'S109' : '[0056]', kind: 'area.discard', from: by.pid, to: CONTROL_LANE, area: area.id,

@@ -8,7 +8,7 @@ import { SCP_PID } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
 import { emit, fail, ok, updatePartition } from '../tx.js';
-import { usageOf } from '../partition/partitions.js';
+import { fitsLimit, usageOf } from '../partition/partitions.js';
 import { claimAreaFrames } from '../memory/areas.js';
 
 export const REQUESTABLE: readonly ResourceKind[] = ['mem', 'devices', 'cache', 'bus'];
@@ -38,6 +38,9 @@ export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, a
   if (!Number.isInteger(amount) || amount < 1 || amount > MAX_REQUEST) return fail('EINVAL', `ask for 1 to ${MAX_REQUEST}, not ${amount}`);
   if (resource === 'mem' && amount > tx.s.frames.free) {
     return fail('ENOMEM', `only ${tx.s.frames.free} physical frames are free; ${amount} were asked for`);
+  }
+  if (resource === 'mem' && !fitsLimit(tx.s, by.pid, 'vaddr', amount)) {
+    return fail('ENOMEM', `${by.name} has no virtual address space left to map ${amount} more pages [0051] b)`);
   }
   const used = usageOf(tx.s, by.pid)[resource];
   const limit = by.limits[resource];

@@ -8,15 +8,22 @@ import { asPort } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
 import { emit, fail, ok, updatePartition } from '../tx.js';
-import { fitsLimit } from '../partition/partitions.js';
+import { fitsLimit, MGMT_BYTES_PER_PORT } from '../partition/partitions.js';
 import { assertNever } from '../assertNever.js';
 
-/** Give `pid` a new port built by `make`; returns its number. */
-export function addPort(tx: Tx, pid: Pid, make: (no: PortNo) => Port): PortNo {
+/**
+ * Give `pid` a new port built by `make`; returns its number, or null when the
+ * port table would pass the partition's management-memory [0051] d) or, for
+ * an event port, its event-port [0051] e) limit.
+ */
+export function addPort(tx: Tx, pid: Pid, make: (no: PortNo) => Port): PortNo | null {
+  if (!fitsLimit(tx.s, pid, 'mgmt', MGMT_BYTES_PER_PORT)) return null;
   let no = asPort(0);
+  const port = make(asPort(tx.s.partitions[pid]!.nextPort));
+  if (port.kind !== 'message' && !fitsLimit(tx.s, pid, 'events', 1)) return null;
   updatePartition(tx, pid, (p) => {
-    no = asPort(p.nextPort);
-    return { ...p, ports: { ...p.ports, [no]: make(no) }, nextPort: p.nextPort + 1 };
+    no = port.no;
+    return { ...p, ports: { ...p.ports, [no]: port }, nextPort: p.nextPort + 1 };
   });
   return no;
 }
@@ -34,9 +41,8 @@ export function removePort(tx: Tx, pid: Pid, no: PortNo): void {
 
 export const newRecvPort = (no: PortNo): EventRecvPort => ({ kind: 'eventRecv', no, pending: false, merged: 0 });
 
-/** A new event receive port in `pid`, if its event-port limit allows [0051] e). */
+/** A new event receive port in `pid`, if its limits allow. */
 export function createRecvPort(tx: Tx, pid: Pid): PortNo | null {
-  if (!fitsLimit(tx.s, pid, 'events', 1)) return null;
   return addPort(tx, pid, newRecvPort);
 }
 

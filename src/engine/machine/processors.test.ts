@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { A, B, SCP, session } from '../testkit.js';
+import { lpsOf, spansUnits } from './processors.js';
+import { asPid } from '../types.js';
+
+describe('the processor module and the scheduler [0041], [0054]', () => {
+  it('has a main group and two sub-processor groups of eight units', () => {
+    const s = session();
+    expect(s.state.machine.units).toHaveLength(24);
+    expect(new Set(s.state.machine.units.map((u) => u.group))).toEqual(new Set([0, 1, 2]));
+  });
+
+  it('shows all three placements at boot: one-to-one, one on several, several on one', () => {
+    const s = session();
+    expect(lpsOf(s.state.machine, SCP).map((lp) => lp.units)).toEqual([[0]]);
+    expect(lpsOf(s.state.machine, A).map((lp) => lp.units)).toEqual([[1], [8, 9]]);
+    expect(lpsOf(s.state.machine, B).map((lp) => lp.units)).toEqual([[2], [2]]);
+    expect(spansUnits(s.state.machine, A)).toBe(true);
+    expect(spansUnits(s.state.machine, B)).toBe(false);
+  });
+
+  it('hands out slices round-robin among processors sharing a unit', () => {
+    const s = session();
+    const ran: (number | null)[] = [];
+    for (let i = 0; i < 4; i++) {
+      s.ok({ kind: 'sched.tick', slices: 1 });
+      ran.push(s.state.machine.units[2]!.running);
+    }
+    expect(ran).toEqual([4, 5, 4, 5]);
+  });
+
+  it('stops scheduling a partition that used up its processor time in the window', () => {
+    const s = session();
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'cpu', amount: 3 });
+    s.ok({ kind: 'sched.tick', slices: 4 });
+    expect(s.state.partitions[A]!.cpuUsed).toBe(3);
+  });
+
+  it('places new processors on the least loaded units and takes them off when the partition ends', () => {
+    const s = session();
+    s.ok({ kind: 'lpar.create', name: 'C', memPages: 8, processors: 2 });
+    const C = asPid(4);
+    expect(lpsOf(s.state.machine, C).map((lp) => lp.units)).toEqual([[3], [4]]);
+    s.ok({ kind: 'lpar.end', pid: C });
+    expect(s.state.machine.units[3]!.queue).toEqual([]);
+  });
+
+  it('rejects a silly number of slices', () => {
+    const s = session();
+    expect(s.errno({ kind: 'sched.tick', slices: 0 })).toBe('EINVAL');
+    expect(s.errno({ kind: 'sched.tick', slices: 1e6 })).toBe('EINVAL');
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { allOwners, claimFrames, createFrameTable, findFree, ownerOf, setOwners } from './frameTable.js';
+import type { FrameNo } from '../types.js';
+import { FREE } from '../types.js';
+
+const f = (n: number) => n as FrameNo;
+
+describe('the frame table', () => {
+  it('starts with every frame free, at any size', () => {
+    for (const count of [128, 1000, 1024, 1025, 1 << 20]) {
+      const t = createFrameTable(count);
+      expect(t.free).toBe(count);
+      expect(ownerOf(t, f(0))).toBe(FREE);
+      expect(ownerOf(t, f(count - 1))).toBe(FREE);
+    }
+  });
+
+  it('changes an owner without touching the table it came from', () => {
+    const before = createFrameTable(256);
+    const after = setOwners(before, [f(7), f(200)], 3);
+    expect(ownerOf(after, f(7))).toBe(3);
+    expect(ownerOf(after, f(200))).toBe(3);
+    expect(after.free).toBe(254);
+    expect(ownerOf(before, f(7))).toBe(FREE);
+    expect(before.free).toBe(256);
+  });
+
+  it('finds the next free frame from a point, wrapping round', () => {
+    let t = setOwners(createFrameTable(128), [f(126), f(127), f(0)], 2);
+    expect(findFree(t, 126)).toBe(1);
+    t = setOwners(t, Array.from({ length: 128 }, (_, i) => f(i)), 2);
+    expect(findFree(t, 5)).toBeNull();
+  });
+
+  it('claims all or nothing', () => {
+    const t = createFrameTable(128);
+    expect(claimFrames(t, 129, 2, 0)).toBeNull();
+    const got = claimFrames(t, 3, 2, 100)!;
+    expect(got.frames).toEqual([100, 101, 102]);
+    expect(got.table.free).toBe(125);
+  });
+
+  it('agrees with a plain array under any sequence of updates (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 128, max: 3000 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: -1, max: 5 })), { maxLength: 60 }),
+        (count, updates) => {
+          let t = createFrameTable(count);
+          const model = new Array<number>(count).fill(FREE);
+          for (const [at, owner] of updates) {
+            const frame = at % count;
+            t = setOwners(t, [f(frame)], owner);
+            model[frame] = owner;
+          }
+          expect(Array.from(allOwners(t))).toEqual(model);
+          expect(t.free).toBe(model.filter((o) => o === FREE).length);
+          const firstFree = model.indexOf(FREE);
+          expect(findFree(t, 0)).toBe(firstFree === -1 ? null : firstFree);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

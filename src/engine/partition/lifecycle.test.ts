@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { A, B, connectGuests, session } from '../testkit.js';
+import { asPid, asPort } from '../types.js';
+import { framesFree, framesOf } from '../views/inspect.js';
+import { usageOf } from './partitions.js';
+
+describe('logical partitions [0051]-[0055]', () => {
+  it('boots the control OS, the system control OS in partition 1, and guests A and B', () => {
+    const s = session();
+    const names = Object.values(s.state.partitions).map((p) => [p.pid, p.name, p.mode, p.status]);
+    expect(names).toEqual([
+      [1, 'scp', 'problem', 'active'],
+      [2, 'A', 'supervisor', 'active'],
+      [3, 'B', 'supervisor', 'active'],
+    ]);
+    expect(framesFree(s.state)).toBe(256 - 16 - 16 - 32 - 32);
+  });
+
+  it('creates a partition empty and unlimited, then grants and places it', () => {
+    const s = session();
+    const from = s.events.length;
+    expect(s.ok({ kind: 'lpar.create', name: 'C', memPages: 32, processors: 2 })).toBe(4);
+    const tags = s.events.slice(from).map((e) => e.tag);
+    expect(tags[0]).toBe('[0053]');
+    expect(tags).toContain('[0054]');
+    expect(framesOf(s.state, asPid(4))).toBe(32);
+    expect(Object.values(s.state.partitions[asPid(4)]!.limits).every((l) => l === null)).toBe(true);
+    s.ok({ kind: 'lpar.limit', pid: asPid(4), resource: 'mem', amount: 16 });
+  });
+
+  it('only lets the system control program create, limit and end others', () => {
+    const s = session();
+    expect(s.errno({ kind: 'lpar.create', by: A, name: 'C', memPages: 8, processors: 1 })).toBe('EACCES');
+    expect(s.errno({ kind: 'lpar.limit', by: A, pid: B, resource: 'mem', amount: 1 })).toBe('EACCES');
+    expect(s.errno({ kind: 'lpar.end', by: A, pid: B })).toBe('EACCES');
+    expect(s.errno({ kind: 'lpar.end', pid: asPid(1) })).toBe('EACCES');
+  });
+
+  it('rejects bad names, sizes and limits', () => {
+    const s = session();
+    expect(s.errno({ kind: 'lpar.create', name: 'c', memPages: 8, processors: 1 })).toBe('EINVAL');
+    expect(s.errno({ kind: 'lpar.create', name: 'A', memPages: 8, processors: 1 })).toBe('EADDRINUSE');
+    expect(s.errno({ kind: 'lpar.create', name: 'C', memPages: 0, processors: 1 })).toBe('EINVAL');
+    expect(s.errno({ kind: 'lpar.create', name: 'C', memPages: 8, processors: 99 })).toBe('EINVAL');
+    expect(s.errno({ kind: 'lpar.create', name: 'C', memPages: 100000, processors: 1 })).toBe('ENOMEM');
+    s.ok({ kind: 'area.reserve', by: A, bytes: 3 * 4096 });
+    expect(s.errno({ kind: 'lpar.limit', pid: A, resource: 'mem', amount: 2 })).toBe('EINVAL');
+    expect(s.errno({ kind: 'lpar.limit', pid: asPid(9), resource: 'mem', amount: 2 })).toBe('ESRCH');
+  });
+
+  it('ends a partition with open channels: peers are told, nothing leaks', () => {
+    const s = session();
+    const free = framesFree(s.state);
+    const ch = connectGuests(s);
+    const addr = s.ok({ kind: 'area.reserve', by: A, bytes: 8192 }) as number;
+    s.ok({ kind: 'channel.send', by: A, port: asPort(ch.client), addr, short: 'bye' });
+    s.ok({ kind: 'area.reserve', by: B, bytes: 4096 });
+    s.ok({ kind: 'channel.connect', by: A, target: B });
+    const end = s.run({ kind: 'lpar.end', pid: B });
+
+    expect(s.state.partitions[B]!.status).toBe('ended');
+    expect(framesOf(s.state, B)).toBe(0);
+    expect(framesFree(s.state)).toBe(free + 32);
+    expect(end.completions).toEqual([{ pid: A, call: 'connect', result: expect.objectContaining({ ok: false }) }]);
+    expect(s.state.partitions[A]!.ports[asPort(ch.client)]).toMatchObject({ peerClosed: true });
+    expect(end.events.some((e) => e.kind === 'event.raise' && e.to === A) || end.events.some((e) => e.kind === 'event.merge' && e.to === A)).toBe(true);
+    expect(s.errno({ kind: 'event.port', by: B })).toBe('ESRCH');
+    expect(s.errno({ kind: 'lpar.end', pid: B })).toBe('EINVAL');
+  });
+
+  it('lets a guest end itself [0053]', () => {
+    const s = session();
+    s.ok({ kind: 'lpar.end', by: A, pid: A });
+    expect(s.state.partitions[A]!.status).toBe('ended');
+    expect(Object.values(s.state.machine.lps).filter((lp) => lp.pid === A).every((lp) => lp.stopped)).toBe(true);
+  });
+
+  it('counts only what the guest allocated itself against its memory limit [0055]', () => {
+    const s = session();
+    expect(usageOf(s.state, A).mem).toBe(0);
+    s.ok({ kind: 'area.reserve', by: A, bytes: 4097 });
+    expect(usageOf(s.state, A).mem).toBe(2);
+  });
+});

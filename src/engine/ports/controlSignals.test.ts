@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { A, B, session } from '../testkit.js';
+import { asPid } from '../types.js';
+
+describe('the control signal port [0056]-[0057]', () => {
+  it('queues requests in order and hands out the oldest first', () => {
+    const s = session();
+    s.ok({ kind: 'lpar.create', name: 'C', memPages: 8, processors: 1 });
+    const C = asPid(4);
+    s.ok({ kind: 'channel.connect', by: A, target: B });
+    s.ok({ kind: 'channel.connect', by: C, target: B });
+    expect(s.state.partitions[B]!.signalQueue).toHaveLength(2);
+    expect(s.ok({ kind: 'signal.take', by: B })).toMatchObject({ from: 'A', request: 'channel' });
+    expect(s.ok({ kind: 'signal.take', by: B })).toMatchObject({ from: 'C', request: 'channel' });
+    expect(s.errno({ kind: 'signal.take', by: B })).toBe('EAGAIN');
+  });
+
+  it('raises the chosen event port only when a signal reaches an empty port', () => {
+    const s = session();
+    s.ok({ kind: 'lpar.create', name: 'C', memPages: 8, processors: 1 });
+    const from = s.events.length;
+    s.ok({ kind: 'channel.connect', by: A, target: B });
+    s.ok({ kind: 'channel.connect', by: asPid(4), target: B });
+    const raised = s.events.slice(from).filter((e) => e.kind === 'event.raise' && e.to === B);
+    expect(raised.map((e) => e.tag)).toEqual(['[0057]']);
+  });
+
+  it("charges the queue to the receiver's management memory, with no other depth limit", () => {
+    const s = session();
+    s.ok({ kind: 'lpar.limit', pid: B, resource: 'mgmt', amount: 32 + 64 }); // its notify port and one queued signal
+    s.ok({ kind: 'channel.connect', by: A, target: B });
+    s.ok({ kind: 'lpar.create', name: 'C', memPages: 8, processors: 1 });
+    expect(s.errno({ kind: 'channel.connect', by: asPid(4), target: B })).toBe('ENOMEM');
+  });
+
+  it('asks that a signal be picked up before it is answered', () => {
+    const s = session();
+    s.ok({ kind: 'channel.connect', by: A, target: B });
+    expect(s.errno({ kind: 'signal.permit', by: B, sig: 1 as never })).toBe('EINVAL');
+    expect(s.errno({ kind: 'signal.permit', by: B, sig: 9 as never })).toBe('EBADF');
+    // A is suspended in connect: it can make no other call until it returns
+    expect(s.errno({ kind: 'signal.permit', by: A, sig: 1 as never })).toBe('EAGAIN');
+  });
+
+  it('withdraws a request when the asker is interrupted', () => {
+    const s = session();
+    s.ok({ kind: 'channel.connect', by: A, target: B });
+    const step = s.run({ kind: 'call.interrupt', by: A });
+    expect(step.completions[0]!.result).toMatchObject({ ok: false, error: { errno: 'EINTR' } });
+    expect(s.state.partitions[B]!.signalQueue).toEqual([]);
+    expect(s.errno({ kind: 'call.interrupt', by: A })).toBe('EINVAL');
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { A, B, session } from '../testkit.js';
+import { asPort } from '../types.js';
+
+function connectEvents() {
+  const s = session();
+  const rp = s.ok({ kind: 'event.port', by: B }) as number;
+  s.ok({ kind: 'event.connect', by: A, target: B, port: asPort(rp) });
+  const sig = s.ok({ kind: 'signal.take', by: B }) as { sig: number };
+  const permit = s.run({ kind: 'signal.permit', by: B, sig: sig.sig as never });
+  const sp = (permit.completions[0]!.result as { value: number }).value;
+  return { s, rp: asPort(rp), sp: asPort(sp) };
+}
+
+describe('event ports [0063]', () => {
+  it('connect through a control signal: the asker gets a send port to the receive port', () => {
+    const { s, rp, sp } = connectEvents();
+    expect(s.state.partitions[A]!.ports[sp]).toMatchObject({ kind: 'eventSend', to: { pid: B, port: rp } });
+  });
+
+  it('keeps one pending bit: three sends merge into one event', () => {
+    const { s, rp, sp } = connectEvents();
+    s.ok({ kind: 'event.send', by: A, port: sp });
+    const merges = s.events.length;
+    s.ok({ kind: 'event.send', by: A, port: sp });
+    s.ok({ kind: 'event.send', by: A, port: sp });
+    expect(s.events.slice(merges).map((e) => e.kind)).toEqual(['event.merge', 'event.merge']);
+    expect(s.state.partitions[B]!.ports[rp]).toMatchObject({ pending: true, merged: 2 });
+    expect(s.ok({ kind: 'event.poll', by: B, port: rp })).toBe(1);
+    expect(s.ok({ kind: 'event.poll', by: B, port: rp })).toBe(0);
+  });
+
+  it('lets the sender send without limit', () => {
+    const { s, sp } = connectEvents();
+    for (let i = 0; i < 200; i++) s.ok({ kind: 'event.send', by: A, port: sp });
+  });
+
+  it('rejects the wrong kind of port, an unknown port, and a dead receiver', () => {
+    const { s, rp, sp } = connectEvents();
+    expect(s.errno({ kind: 'event.send', by: A, port: asPort(42) })).toBe('EBADF');
+    expect(s.errno({ kind: 'event.send', by: B, port: rp })).toBe('EINVAL');
+    expect(s.errno({ kind: 'event.poll', by: A, port: sp })).toBe('EINVAL');
+    s.ok({ kind: 'lpar.end', pid: B });
+    expect(s.errno({ kind: 'event.send', by: A, port: sp })).toBe('EPIPE');
+  });
+
+  it('refuses an event connect to a port that is not a receive port', () => {
+    const s = session();
+    expect(s.errno({ kind: 'event.connect', by: A, target: B, port: asPort(77) })).toBe('EINVAL');
+  });
+
+  it('stops at the event-port limit [0051] e)', () => {
+    const s = session();
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'events', amount: 2 });
+    s.ok({ kind: 'event.port', by: A });
+    expect(s.errno({ kind: 'event.port', by: A })).toBe('ENOMEM');
+  });
+});

@@ -1,0 +1,70 @@
+// A small driver for engine tests: run commands against a live state, keep
+// every event, and check the invariants after each step. Not used by the app.
+
+import type { Command } from './command.js';
+import type { LabEvent } from './event.js';
+import type { LabConfig, LabState, Pid, Result, Value } from './types.js';
+import { asPid } from './types.js';
+import type { Step } from './lab.js';
+import { apply, createLab } from './lab.js';
+import { assertInvariants } from './invariants.js';
+
+export const SCP = asPid(1);
+export const A = asPid(2);
+export const B = asPid(3);
+
+type Loose<C> = C extends { by: Pid } ? Omit<C, 'by'> & { by?: Pid } : never;
+
+export interface Session {
+  state: LabState;
+  readonly events: LabEvent[];
+  /** run a command (by defaults to the scp); invariants are checked after it */
+  run(command: Loose<Command>): Step;
+  /** run and require success; returns the value */
+  ok(command: Loose<Command>): Value;
+  /** run and require failure; returns the errno */
+  errno(command: Loose<Command>): string;
+}
+
+export function session(config: Partial<LabConfig> = {}): Session {
+  const boot = createLab(config);
+  const s: Session = {
+    state: boot.state,
+    events: [...boot.events],
+    run(command) {
+      const step = apply(s.state, { by: SCP, ...command } as Command);
+      s.state = step.state;
+      s.events.push(...step.events);
+      assertInvariants(s.state);
+      return step;
+    },
+    ok(command) {
+      const step = s.run(command);
+      if (!step.result.ok) throw new Error(`${command.kind} failed: ${step.result.error.errno} ${step.result.error.message}`);
+      return step.result.value;
+    },
+    errno(command) {
+      const before = s.state;
+      const step = s.run(command);
+      if (step.result.ok) throw new Error(`${command.kind} succeeded with ${JSON.stringify(step.result.value)}; an error was expected`);
+      if (step.state !== before) throw new Error(`${command.kind} was rejected but changed the state`);
+      return step.result.error.errno;
+    },
+  };
+  return s;
+}
+
+export const valueOf = (r: Result) => (r.ok ? r.value : undefined);
+
+/** The tags of events since index `from`, in order. */
+export const tagsSince = (s: Session, from: number) => s.events.slice(from).map((e) => e.tag);
+
+/** Connect A (client) to B (server) through B's control signal port; returns both sides' channel ports. */
+export function connectGuests(s: Session, client = A, server = B) {
+  s.ok({ kind: 'channel.connect', by: client, target: server });
+  const sig = s.ok({ kind: 'signal.take', by: server }) as { sig: number };
+  const step = s.run({ kind: 'signal.permit', by: server, sig: sig.sig as never });
+  if (!step.result.ok) throw new Error(step.result.error.message);
+  const clientPort = step.completions.find((c) => c.pid === client)!.result;
+  return { server: step.result.value as number, client: (clientPort as { value: number }).value };
+}

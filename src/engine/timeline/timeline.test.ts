@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { apply } from '../lab.js';
+import { opToCommand, seededOps } from '../randomOps.js';
+import type { LabState } from '../types.js';
+import {
+  CHECKPOINT_EVERY, commandsOf, momentOfEvent, record, replay, seek, startTimeline, stepBack, stepForward, traceOf,
+} from './timeline.js';
+import type { Timeline } from './timeline.js';
+
+/** Record `count` random operations; keep the JSON of every moment for comparison. */
+function recorded(seed: number, count: number) {
+  let timeline = startTimeline({ seed });
+  const moments: string[] = [JSON.stringify(timeline.current)];
+  for (const op of seededOps(seed, count)) {
+    const next = record(timeline, opToCommand(timeline.current, op)).timeline;
+    if (next !== timeline) moments.push(JSON.stringify(next.current));
+    timeline = next;
+  }
+  return { timeline, moments };
+}
+
+describe('the timeline', () => {
+  it('records only accepted commands', () => {
+    const t = startTimeline();
+    const { timeline, step } = record(t, { kind: 'event.poll', by: 2 as never, port: 99 as never });
+    expect(step.result.ok).toBe(false);
+    expect(timeline).toBe(t);
+  });
+
+  it('restores any earlier moment exactly, across checkpoints', () => {
+    const { timeline, moments } = recorded(7, 900);
+    expect(timeline.length).toBeGreaterThan(2 * CHECKPOINT_EVERY);
+    for (const moment of [0, 1, CHECKPOINT_EVERY - 1, CHECKPOINT_EVERY, CHECKPOINT_EVERY + 1, timeline.length - 1, timeline.length]) {
+      expect(JSON.stringify(seek(timeline, moment).current)).toBe(moments[moment]);
+    }
+  });
+
+  it('steps back and forward again reproducing the same trace', () => {
+    const { timeline } = recorded(3, 300);
+    const trace = JSON.stringify(traceOf(timeline));
+    let t: Timeline = timeline;
+    for (let i = 0; i < 40; i++) t = stepBack(t);
+    expect(t.cursor).toBe(timeline.length - 40);
+    // going forward re-applies the recorded commands: the same events come out
+    for (let i = 0; i < 40; i++) {
+      const entry = t.entries[t.cursor]!;
+      const again = apply(t.current, entry.command);
+      expect(JSON.stringify(again.events)).toBe(JSON.stringify(entry.step.events));
+      t = stepForward(t);
+    }
+    expect(JSON.stringify(traceOf(t))).toBe(trace);
+    expect(JSON.stringify(t.current)).toBe(JSON.stringify(timeline.current));
+  });
+
+  it('starts a new branch when a command is issued from the past, leaving the old one intact', () => {
+    const { timeline, moments } = recorded(5, 400);
+    const past = seek(timeline, 10);
+    let branch = past;
+    let state: LabState = past.current;
+    for (const op of seededOps(99, 50)) {
+      branch = record(branch, opToCommand(state, op)).timeline;
+      state = branch.current;
+    }
+    expect(branch.length).toBe(branch.cursor);
+    expect(branch.length).toBeLessThan(timeline.length);
+    expect(JSON.stringify(seek(timeline, timeline.length).current)).toBe(moments[timeline.length]);
+    expect(JSON.stringify(seek(branch, 10).current)).toBe(moments[10]);
+  });
+
+  it('finds the moment of an event, for clicks on the sequence chart', () => {
+    const { timeline } = recorded(11, 200);
+    const entry = timeline.entries[20]!;
+    const last = entry.firstSeq + entry.step.events.length - 1;
+    expect(momentOfEvent(timeline, entry.firstSeq)).toBe(21);
+    expect(momentOfEvent(timeline, last)).toBe(21);
+    expect(momentOfEvent(timeline, 0)).toBe(0);
+  });
+
+  it('refuses a moment that does not exist', () => {
+    const t = startTimeline();
+    expect(() => seek(t, 1)).toThrow(RangeError);
+    expect(() => seek(t, -1)).toThrow(RangeError);
+  });
+
+  it('rebuilds the same timeline from its seed and commands', () => {
+    const { timeline } = recorded(13, 300);
+    const again = replay({ seed: 13 }, commandsOf(timeline));
+    expect(JSON.stringify(traceOf(again))).toBe(JSON.stringify(traceOf(timeline)));
+  });
+});
