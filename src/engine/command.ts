@@ -3,7 +3,7 @@
 // that it may. Addresses are logical byte addresses in `by`'s address space.
 
 import type { CostParam } from './costs/costModel.js';
-import type { Pid, PortNo, ResourceKind, SigId } from './types.js';
+import type { Pid, PortNo, ResourceKind, SigId, SocketMode } from './types.js';
 
 export type Command =
   // the system control program's interface [0048]-[0049]
@@ -25,6 +25,7 @@ export type Command =
   | { readonly kind: 'signal.permit'; readonly by: Pid; readonly sig: SigId }
   | { readonly kind: 'signal.deny'; readonly by: Pid; readonly sig: SigId }
   | { readonly kind: 'channel.connect'; readonly by: Pid; readonly target: Pid }
+  | { readonly kind: 'channel.connectService'; readonly by: Pid; readonly service: number }
   | { readonly kind: 'channel.send'; readonly by: Pid; readonly port: PortNo; readonly addr: number; readonly short: string }
   | { readonly kind: 'channel.recv'; readonly by: Pid; readonly port: PortNo }
   | { readonly kind: 'channel.close'; readonly by: Pid; readonly port: PortNo }
@@ -33,6 +34,21 @@ export type Command =
   | { readonly kind: 'mem.write'; readonly by: Pid; readonly addr: number; readonly data: string }
   | { readonly kind: 'mem.read'; readonly by: Pid; readonly addr: number; readonly length: number }
   | { readonly kind: 'shm.connect'; readonly by: Pid; readonly target: Pid; readonly bytes: number }
+  // the system control OS kernel's system calls, for its program [0084]-[0108]
+  | { readonly kind: 'sys.socket'; readonly by: Pid; readonly domain: string; readonly type: string; readonly mode: SocketMode }
+  | { readonly kind: 'sys.bind'; readonly by: Pid; readonly fd: number; readonly service: number }
+  | { readonly kind: 'sys.listen'; readonly by: Pid; readonly fd: number }
+  | { readonly kind: 'sys.permit'; readonly by: Pid; readonly fd: number; readonly pid: Pid }
+  | { readonly kind: 'sys.deny'; readonly by: Pid; readonly fd: number; readonly pid: Pid }
+  | { readonly kind: 'sys.accept'; readonly by: Pid; readonly fd: number }
+  | { readonly kind: 'sys.read'; readonly by: Pid; readonly fd: number; readonly count: number | null }
+  /** on a communication socket: send back the area named by a virtual file path or a mapped address (S-C); on a file: write text */
+  | { readonly kind: 'sys.write'; readonly by: Pid; readonly fd: number; readonly data: string | number }
+  | { readonly kind: 'sys.select'; readonly by: Pid; readonly fds: readonly number[] }
+  | { readonly kind: 'sys.close'; readonly by: Pid; readonly fd: number }
+  | { readonly kind: 'sys.open'; readonly by: Pid; readonly path: string }
+  /** discard a received message (S-D): a virtual file path, or a mapped address in direct-map mode */
+  | { readonly kind: 'sys.unlink'; readonly by: Pid; readonly target: string | number }
   // a suspended call cut short (Ctrl-C)
   | { readonly kind: 'call.interrupt'; readonly by: Pid };
 

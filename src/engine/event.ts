@@ -25,6 +25,8 @@ export const EVENT_KINDS = [
   'shm.request', 'shm.map', 'shm.unmap',
   'call.suspend', 'call.complete', 'call.interrupt',
   'cost.set',
+  'sys.call', 'sys.return', 'call.wake', 'sock.create', 'sock.bind', 'sock.listen', 'sock.permission', 'sock.accept',
+  'sock.close', 'sock.select', 'file.create', 'file.open', 'file.read', 'file.write', 'file.close', 'file.unlink',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -80,7 +80,7 @@ export function checkInvariants(state: LabState): string[] {
       seen.set(sig, p.pid);
       if (state.signals[sig]?.to !== p.pid) broken.push(`signal ${sig} sits at ${p.name} but is addressed elsewhere`);
     }
-    if (p.wait && p.wait.call !== 'recv' && state.signals[p.wait.sig]?.from !== p.pid) broken.push(`${p.name} waits on a request that is gone`);
+    if (p.wait && 'sig' in p.wait && state.signals[p.wait.sig]?.from !== p.pid) broken.push(`${p.name} waits on a request that is gone`);
   }
   if (seen.size !== Object.keys(state.signals).length) broken.push('a signal is recorded but waits nowhere');
   return broken;

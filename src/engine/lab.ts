@@ -20,6 +20,10 @@ import { setSignalNotify, takeSignal } from './ports/controlSignals.js';
 import { denySignal, interruptWait, permitSignal, requestChannel, requestEventConnect, requestShare } from './channels/connections.js';
 import { closeChannel, freeArea, readMemory, receive, reserveArea, sendArea, writeMemory } from './channels/messages.js';
 import { assertNever } from './assertNever.js';
+import { settle } from './wake.js';
+import { acceptSocket, bindSocket, closeFd, connectService, listenSocket, openSocket, setPermission } from './kernel/sockets.js';
+import { closeFile, openFile, readFd, selectFds, unlinkMessage, writeFd } from './kernel/io.js';
+import { EMPTY_KERNEL } from './kernel/fdTable.js';
 import { RESOURCE_KINDS } from './types.js';
 
 export const DEFAULT_CONFIG: LabConfig = { seed: 1, frames: 256, groups: 3, unitsPerGroup: 8 };
@@ -77,6 +81,7 @@ export function createLab(partial: Partial<LabConfig> = {}): { state: LabState; 
     nextSig: 1,
     policy: { ceiling: { mem: 64, devices: 2, cache: 4, bus: 50 } },
     costs: DEFAULT_COSTS,
+    kernel: EMPTY_KERNEL,
   };
   const tx = openTx(empty);
   emit(tx, {
@@ -113,8 +118,10 @@ function run(tx: Tx, command: Command): { result: Result; suspended: Wait | null
     return done(fail('EAGAIN', `${by.name} is suspended in ${by.wait.call}; interrupt it (Ctrl-C) or let it complete first`));
   }
   const result = dispatch(tx, by, command);
+  if (!result.ok) return done(result);
+  settle(tx);
   const after = tx.s.partitions[by.pid];
-  const suspended = result.ok && after?.wait && !by.wait ? after.wait : null;
+  const suspended = after?.wait && !by.wait ? after.wait : null;
   return { result, suspended };
 }
 
@@ -124,7 +131,27 @@ function scpOnly(by: Partition, what: string): Result | null {
   return by.pid === SCP_PID ? null : fail('EACCES', `only the system control program may ${what}; ${by.name} is a guest`);
 }
 
+/** The guest OS programming interface [0047] is for guests; the system control program uses sockets. */
+function guestOnly(by: Partition, call: string): Result | null {
+  return by.role === 'guest' ? null : fail('EACCES', `${call} is a guest call; the system control program talks to guests through sockets`);
+}
+
+/** Commands of the guest OS programming interface; the others belong to the scp or to anyone. */
+const GUEST_CALLS = new Set<Command['kind']>([
+  'resource.request', 'event.port', 'event.connect', 'event.send', 'event.poll', 'signal.notify', 'signal.take',
+  'signal.permit', 'signal.deny', 'channel.connect', 'channel.connectService', 'channel.send', 'channel.recv',
+  'channel.close', 'area.reserve', 'area.free', 'shm.connect',
+]);
+
 function dispatch(tx: Tx, by: Partition, command: Command): Result {
+  if (GUEST_CALLS.has(command.kind)) {
+    const denied = guestOnly(by, command.kind);
+    if (denied) return denied;
+  }
+  if (command.kind.startsWith('sys.')) {
+    const denied = scpOnly(by, `make the system call ${command.kind.slice(4)}()`);
+    if (denied) return denied;
+  }
   switch (command.kind) {
     case 'lpar.create':
       if (!NAME_PATTERN.test(command.name)) {
@@ -173,13 +200,29 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
     case 'signal.deny': return denySignal(tx, by, command.sig);
     case 'channel.connect': return requestChannel(tx, by, command.target);
     case 'channel.send': return sendArea(tx, by, command.port, command.addr, command.short);
-    case 'channel.recv': return receive(tx, by, command.port).result;
+    case 'channel.recv': return receive(tx, by, command.port);
     case 'channel.close': return closeChannel(tx, by, command.port);
     case 'area.reserve': return reserveArea(tx, by, command.bytes);
     case 'area.free': return freeArea(tx, by, command.addr);
     case 'mem.write': return writeMemory(tx, by, command.addr, command.data);
     case 'mem.read': return readMemory(tx, by, command.addr, command.length);
     case 'shm.connect': return requestShare(tx, by, command.target, command.bytes);
+    case 'channel.connectService': return connectService(tx, by, command.service);
+    case 'sys.socket': return openSocket(tx, command.domain, command.type, command.mode);
+    case 'sys.bind': return bindSocket(tx, command.fd, command.service);
+    case 'sys.listen': return listenSocket(tx, command.fd);
+    case 'sys.permit': return setPermission(tx, command.fd, command.pid, true);
+    case 'sys.deny': return setPermission(tx, command.fd, command.pid, false);
+    case 'sys.accept': return acceptSocket(tx, command.fd);
+    case 'sys.read': return readFd(tx, command.fd, command.count);
+    case 'sys.write': return writeFd(tx, command.fd, command.data);
+    case 'sys.select': return selectFds(tx, command.fds);
+    case 'sys.close': {
+      const entry = tx.s.kernel.fds[command.fd];
+      return entry?.kind === 'file' ? closeFile(tx, entry) : closeFd(tx, command.fd);
+    }
+    case 'sys.open': return openFile(tx, command.path);
+    case 'sys.unlink': return unlinkMessage(tx, command.target);
     case 'call.interrupt': return interruptWait(tx, by);
     default: return assertNever(command);
   }

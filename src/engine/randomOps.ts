@@ -4,7 +4,7 @@
 // (unknown ports, unmapped addresses, ended partitions, silly sizes).
 
 import type { Command } from './command.js';
-import type { LabState, Partition, Pid, Port, ResourceKind } from './types.js';
+import type { FdEntry, LabState, MessagePort, Partition, Pid, Port, ResourceKind } from './types.js';
 import { asPid, asPort, asSig, PAGE_SIZE, RESOURCE_KINDS } from './types.js';
 import { COST_PARAMS } from './costs/costModel.js';
 
@@ -12,7 +12,7 @@ export type Op = readonly [kind: number, a: number, b: number, c: number];
 
 const pick = <T>(xs: readonly T[], n: number): T | undefined => (xs.length ? xs[n % xs.length] : undefined);
 
-export const OP_KINDS = 30;
+export const OP_KINDS = 50;
 
 export function opToCommand(state: LabState, [kind, a, b, c]: Op): Command {
   const all = Object.values(state.partitions);
@@ -36,6 +36,12 @@ export function opToCommand(state: LabState, [kind, a, b, c]: Op): Command {
     const stale = (0x100 + (c % 40)) * PAGE_SIZE;
     return c % 5 === 4 ? stale : (pick(pages, c) ?? 0x100 + (c % 40)) * PAGE_SIZE;
   };
+  const scpBy = a % 17 === 16 ? chooseBy() : asPid(1);
+  const fdOf = (k: FdEntry['kind']) => {
+    const fds = Object.values(state.kernel.fds).filter((e) => e.kind === k).map((e) => e.fd);
+    return c % 11 === 10 ? c % 5 : pick(fds, c) ?? 3 + (c % 4);
+  };
+  const filePath = pick(Object.keys(state.kernel.files), c) ?? `/msg/A.${c % 5}`;
   const hasPort = (k: Port['kind']) => (p: Partition) => Object.values(p.ports).some((q) => q.kind === k);
   const resource: ResourceKind = pick(RESOURCE_KINDS, b)!;
   const size = [1, 100, 4096, 4097, 3 * 4096, 0, -5, 1e9][c % 8]!;
@@ -86,8 +92,86 @@ export function opToCommand(state: LabState, [kind, a, b, c]: Op): Command {
       const by = chooseBy((p) => Object.keys(p.mappings).length > 0);
       return { kind: 'mem.read', by, addr: addrOf(by), length: c % 12 };
     }
-    default: return { kind: 'shm.connect', by: chooseBy(), target: other, bytes: size };
+    case 25: return { kind: 'shm.connect', by: chooseBy(), target: other, bytes: size };
+    // the system control program's sockets, and guests asking for its services
+    case 30: case 31: {
+      const guest = pick(ready.filter((p) => p.role === 'guest'), a)?.pid ?? chooseBy();
+      return { kind: 'channel.connectService', by: guest, service: [7, 7, 8, 0][c % 4]! };
+    }
+    case 42: case 43: case 44: case 45: case 46: case 47: case 48: case 49:
+      return advance(state, c) ?? { kind: 'sched.tick', by: asPid(1), slices: 1 };
+    case 32: return { kind: 'sys.socket', by: scpBy, domain: c % 7 === 6 ? 'AF_INET' : 'AF_LPAR', type: c % 9 === 8 ? 'SOCK_STREAM' : 'SOCK_SEQPACKET', mode: c % 2 ? 'map' : 'vfile' };
+    case 33: return { kind: 'sys.bind', by: scpBy, fd: fdOf('socket'), service: [7, 8, 7, 0, 70000][c % 5]! };
+    case 34: return { kind: 'sys.listen', by: scpBy, fd: fdOf('socket') };
+    case 35: return { kind: c % 3 ? 'sys.permit' : 'sys.deny', by: scpBy, fd: fdOf('socket'), pid: other };
+    case 36: case 37: return { kind: 'sys.accept', by: scpBy, fd: fdOf('socket') };
+    case 38: return { kind: 'sys.read', by: scpBy, fd: fdOf(c % 3 ? 'comm' : 'file'), count: c % 4 ? null : c % 20 };
+    case 39: return { kind: 'sys.write', by: scpBy, fd: fdOf(c % 4 ? 'comm' : 'file'), data: c % 3 === 0 ? addrOf(scpBy) : filePath };
+    case 40: return { kind: 'sys.select', by: scpBy, fds: [fdOf('comm'), ...(c % 2 ? [fdOf('socket')] : [])].slice(0, 1 + (b % 3)) };
+    default: {
+      if (c % 4 === 0) return { kind: 'sys.close', by: scpBy, fd: fdOf('comm') };
+      if (c % 4 === 1) return { kind: 'sys.open', by: scpBy, path: filePath };
+      return { kind: 'sys.unlink', by: scpBy, target: c % 2 ? filePath : addrOf(scpBy) };
+    }
   }
+}
+
+/**
+ * The next step of a whole exchange, read off the state: the system control
+ * program's service (Figs. 9, 12) or a guest-to-guest channel (Fig. 6). Mixed
+ * with the random ops, these make deep states (open files, mapped messages,
+ * queued arrivals) common instead of rare.
+ */
+function advance(state: LabState, c: number): Command | null {
+  const scp = asPid(1);
+  const fds = Object.values(state.kernel.fds);
+  const guests = Object.values(state.partitions).filter((p) => p.status === 'active' && p.role === 'guest');
+  const readyGuest = (pred: (p: Partition) => boolean) => pick(guests.filter((p) => !p.wait && pred(p)), c);
+  const ports = (p: Partition) => Object.values(p.ports).filter((q): q is MessagePort => q.kind === 'message');
+  const scpWaits = state.partitions[scp]!.wait !== null;
+  const listener = fds.find((e) => e.kind === 'socket' && e.listening);
+  const unbound = fds.find((e) => e.kind === 'socket' && e.service === null);
+  const bound = fds.find((e) => e.kind === 'socket' && e.service !== null && !e.listening);
+  const steps: (Command | null)[] = [];
+  if (!scpWaits) {
+    if (!listener && !unbound && !bound) steps.push({ kind: 'sys.socket', by: scp, domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: c % 2 ? 'map' : 'vfile' });
+    if (unbound && !listener) steps.push({ kind: 'sys.bind', by: scp, fd: unbound.fd, service: 7 });
+    if (bound) steps.push({ kind: 'sys.listen', by: scp, fd: bound.fd });
+    if (listener) steps.push({ kind: 'sys.accept', by: scp, fd: listener.fd });
+    const comm = pick(fds.filter((e) => e.kind === 'comm'), c);
+    if (comm) steps.push({ kind: 'sys.read', by: scp, fd: comm.fd, count: null });
+    const file = pick(Object.keys(state.kernel.files), c);
+    const openFile = pick(fds.filter((e) => e.kind === 'file'), c);
+    if (file && !openFile) steps.push({ kind: 'sys.open', by: scp, path: file });
+    if (openFile) steps.push(c % 3 ? { kind: 'sys.read', by: scp, fd: openFile.fd, count: 16 } : { kind: 'sys.write', by: scp, fd: openFile.fd, data: 'granted' });
+    if (openFile && c % 2) steps.push({ kind: 'sys.close', by: scp, fd: openFile.fd });
+    const mapped = Object.keys(state.partitions[scp]!.mappings).map((page) => Number(page) * PAGE_SIZE);
+    const target = pick([...Object.keys(state.kernel.files), ...mapped], c);
+    if (comm && target !== undefined) steps.push(c % 5 === 0 ? { kind: 'sys.unlink', by: scp, target } : { kind: 'sys.write', by: scp, fd: comm.fd, data: target });
+  }
+  if (listener) {
+    const g = readyGuest((p) => ports(p).length === 0);
+    if (g) steps.push({ kind: 'channel.connectService', by: g.pid, service: (listener as Extract<FdEntry, { kind: 'socket' }>).service! });
+  }
+  const withPort = readyGuest((p) => ports(p).length > 0);
+  if (withPort) {
+    const port = pick(ports(withPort), c)!;
+    const addrs = Object.keys(withPort.mappings).map((page) => Number(page) * PAGE_SIZE);
+    const addr = pick(addrs, c);
+    if (addr === undefined) steps.push({ kind: 'area.reserve', by: withPort.pid, bytes: c % 3 ? 4096 : 9000 });
+    else {
+      steps.push({ kind: 'mem.write', by: withPort.pid, addr, data: 'hello' });
+      steps.push({ kind: 'channel.send', by: withPort.pid, port: port.no, addr, short: 'req' });
+      steps.push(c % 2 ? { kind: 'mem.read', by: withPort.pid, addr, length: 5 } : { kind: 'area.free', by: withPort.pid, addr });
+    }
+    if (port.queue.length) steps.push({ kind: 'channel.recv', by: withPort.pid, port: port.no });
+  }
+  const asker = readyGuest((p) => ports(p).length === 0);
+  const server = pick(guests.filter((p) => p.pid !== asker?.pid), c);
+  if (asker && server) steps.push({ kind: 'channel.connect', by: asker.pid, target: server.pid });
+  const holder = readyGuest((p) => p.signalQueue.length > 0 || p.signalsHeld.length > 0);
+  if (holder) steps.push(holder.signalsHeld[0] !== undefined ? { kind: 'signal.permit', by: holder.pid, sig: holder.signalsHeld[0] } : { kind: 'signal.take', by: holder.pid });
+  return pick(steps.filter((x): x is Command => x !== null), c * 7 + 3) ?? null;
 }
 
 /** A deterministic op stream from a seed, for tests that need the same ops twice. */

@@ -57,3 +57,20 @@ export const fail = (errno: LabError['errno'], message: string): Result => ({ ok
 export function complete(tx: Tx, completion: Completion): void {
   tx.completions.push(completion);
 }
+
+/**
+ * Run part of a command as a unit: if it fails, everything it changed is
+ * undone (state, events, completions) and the command may go on another way.
+ */
+export function attempt(tx: Tx, part: () => Result): Result {
+  const saved = { ...tx.s };
+  const events = tx.events.length;
+  const completions = tx.completions.length;
+  const result = part();
+  if (!result.ok) {
+    Object.assign(tx.s, saved);
+    tx.events.length = events;
+    tx.completions.length = completions;
+  }
+  return result;
+}

@@ -103,12 +103,19 @@ export type PartitionRole = 'system' | 'guest';
 export type CpuMode = 'problem' | 'supervisor';
 export type PartitionStatus = 'active' | 'ended';
 
-/** What a partition's program is suspended in, if anything. */
+/**
+ * What a partition's program is suspended in, if anything. For the system
+ * control OS this is its process state [0091] (d), [0098] (c): suspended in
+ * accept, read or select until the kernel wakes it.
+ */
 export type Wait =
   | { readonly call: 'connect'; readonly sig: SigId }
   | { readonly call: 'event_connect'; readonly sig: SigId }
   | { readonly call: 'share'; readonly sig: SigId }
-  | { readonly call: 'recv'; readonly port: PortNo };
+  | { readonly call: 'recv'; readonly port: PortNo }
+  | { readonly call: 'accept'; readonly fd: number }
+  | { readonly call: 'read'; readonly fd: number }
+  | { readonly call: 'select'; readonly fds: readonly number[] };
 
 export interface Partition {
   readonly pid: Pid;
@@ -193,7 +200,8 @@ export interface Channel {
 }
 
 export type SignalRequest =
-  | { readonly kind: 'channel' }
+  /** a channel to a guest, or to a service of the system control program's sockets (S305) */
+  | { readonly kind: 'channel'; readonly service?: number }
   | { readonly kind: 'event'; readonly port: PortNo }
   | { readonly kind: 'share'; readonly area: AreaId };
 
@@ -222,6 +230,53 @@ export interface Area {
 export interface AreaMapping {
   readonly pid: Pid;
   readonly page: number;
+}
+
+// ---------------------------------------------------------------- the system control OS kernel
+
+/** How received areas reach the program: as virtual files (Fig. 7) or mapped into its space (Fig. 10). */
+export type SocketMode = 'vfile' | 'map';
+
+/**
+ * An entry of the kernel's file descriptor table [0088], [0091] (b):
+ * a connection socket (525 of Fig. 7), a communication socket (526), or an
+ * open virtual file.
+ */
+export type FdEntry =
+  | {
+      readonly kind: 'socket';
+      readonly fd: number;
+      readonly mode: SocketMode;
+      /** the service id bound to it (S202), like a port number */
+      readonly service: number | null;
+      /** connection permitted (S203) */
+      readonly listening: boolean;
+      /** partitions whose requests for this service are refused [0090], [0096] */
+      readonly denied: readonly Pid[];
+    }
+  | {
+      readonly kind: 'comm';
+      readonly fd: number;
+      readonly mode: SocketMode;
+      readonly service: number;
+      /** the system control OS's message port of the channel */
+      readonly port: PortNo;
+      readonly peer: Pid;
+    }
+  | { readonly kind: 'file'; readonly fd: number; readonly path: string; readonly offset: number };
+
+/** A received message area as a file under /msg (Fig. 7, 524) [0092]. */
+export interface VirtualFile {
+  readonly path: string;
+  readonly area: AreaId;
+  readonly peer: Pid;
+  readonly short: string;
+}
+
+export interface KernelState {
+  readonly fds: Readonly<Record<number, FdEntry>>;
+  readonly files: Readonly<Record<string, VirtualFile>>;
+  readonly nextFile: number;
 }
 
 // ---------------------------------------------------------------- policy
@@ -261,6 +316,7 @@ export interface LabState {
   readonly nextSig: number;
   readonly policy: Policy;
   readonly costs: CostModel;
+  readonly kernel: KernelState;
 }
 
 // ---------------------------------------------------------------- values, errors, results

@@ -24,11 +24,21 @@ function checkPeer(tx: Tx, by: Partition, target: Pid): Partition | Result {
   return peer;
 }
 
+function suspendTag(wait: Wait): string {
+  switch (wait.call) {
+    case 'accept': return 'S204(d)';
+    case 'read': return 'S-A(c)';
+    case 'select': return '[0108]';
+    case 'recv': return '[0064]';
+    default: return '[0057]';
+  }
+}
+
 const isResult = (x: Partition | Result): x is Result => 'ok' in x;
 
-function suspend(tx: Tx, by: Partition, wait: Wait, what: string): void {
+export function suspend(tx: Tx, by: Partition, wait: Wait, what: string): void {
   updatePartition(tx, by.pid, (p) => ({ ...p, wait }));
-  emit(tx, { tag: '[0057]', kind: 'call.suspend', from: by.pid, to: by.pid, say: `${by.name} waits in ${wait.call} until ${what}` });
+  emit(tx, { tag: suspendTag(wait), kind: 'call.suspend', from: by.pid, to: by.pid, say: `${by.name} waits in ${wait.call} until ${what}` });
 }
 
 /** S101-S102: the client asks for a message channel; the control OS forwards it to the server's port. */
@@ -110,7 +120,7 @@ export function permitSignal(tx: Tx, by: Partition, sig: SigId): Result {
   if ('ok' in signal) return signal;
   const { request } = signal;
   switch (request.kind) {
-    case 'channel': return permitChannel(tx, by, signal);
+    case 'channel': return establishChannel(tx, by, signal, GUEST_CHANNEL_TAGS);
     case 'event': {
       const asker = tx.s.partitions[signal.from]!;
       const sp = addPort(tx, asker.pid, (no) => ({ kind: 'eventSend', no, to: { pid: by.pid, port: request.port } }));
@@ -147,11 +157,22 @@ function newMessagePort(tx: Tx, pid: Pid, chan: ReturnType<typeof asChan>): Port
   return addPort(tx, pid, (no): MessagePort => ({ kind: 'message', no, chan, eventPort, queue: [], peerClosed: false }));
 }
 
-/** S103-S104: the server permits; the control OS makes the channel and a message port at each end, and tells both by event. */
-function permitChannel(tx: Tx, server: Partition, signal: ControlSignal): Result {
+/** The steps channel set-up shows: S103-S104 between guests; S306 and S204 (a) when the scp kernel accepts. */
+export interface ChannelTags {
+  readonly permit: string;
+  readonly create: string;
+  readonly notify: string;
+}
+export const GUEST_CHANNEL_TAGS: ChannelTags = { permit: 'S103', create: 'S103', notify: 'S104' };
+
+/**
+ * The server permits; the control OS makes the channel and a message port at
+ * each end, and tells both by event. Returns the server's port.
+ */
+export function establishChannel(tx: Tx, server: Partition, signal: ControlSignal, tags: ChannelTags): Result {
   const client = tx.s.partitions[signal.from]!;
   emit(tx, {
-    tag: 'S103', kind: 'channel.permit', from: server.pid, to: CONTROL_LANE, sig: signal.id, cost: tx.s.costs.hypercall,
+    tag: tags.permit, kind: 'channel.permit', from: server.pid, to: CONTROL_LANE, sig: signal.id, cost: tx.s.costs.hypercall,
     say: `${server.name} permits the channel ${client.name} asked for`,
   });
   const chan = asChan(tx.s.nextChan);
@@ -165,12 +186,12 @@ function permitChannel(tx: Tx, server: Partition, signal: ControlSignal): Result
     [chan]: { id: chan, client: { pid: client.pid, port: clientPort }, server: { pid: server.pid, port: serverPort } },
   };
   emit(tx, {
-    tag: 'S103', kind: 'channel.notify', from: CONTROL_LANE, to: CONTROL_LANE, chan,
+    tag: tags.create, kind: 'channel.notify', from: CONTROL_LANE, to: CONTROL_LANE, chan,
     say: `control OS creates channel ${chan}: message port ${clientPort} in ${client.name}, message port ${serverPort} in ${server.name}`,
   });
   for (const [pid, port] of [[server.pid, serverPort], [client.pid, clientPort]] as const) {
     const messagePort = tx.s.partitions[pid]!.ports[port] as MessagePort;
-    raiseEvent(tx, CONTROL_LANE, pid, messagePort.eventPort, 'S104', `channel ${chan} is set up`);
+    raiseEvent(tx, CONTROL_LANE, pid, messagePort.eventPort, tags.notify, `channel ${chan} is set up`);
   }
   answer(tx, signal, ok(clientPort));
   return ok(serverPort);
@@ -199,9 +220,9 @@ export function refuse(tx: Tx, signal: ControlSignal, error: LabError): void {
 export function interruptWait(tx: Tx, by: Partition): Result {
   const wait = by.wait;
   if (!wait) return fail('EINVAL', `${by.name} is not waiting in any call`);
-  if (wait.call === 'recv') {
+  if (!('sig' in wait)) {
     updatePartition(tx, by.pid, (p) => ({ ...p, wait: null }));
-    complete(tx, { pid: by.pid, call: 'recv', result: fail('EINTR', 'interrupted while waiting for a message') });
+    complete(tx, { pid: by.pid, call: wait.call, result: fail('EINTR', `interrupted while suspended in ${wait.call}`) });
   } else {
     const signal = tx.s.signals[wait.sig]!;
     refuse(tx, signal, { errno: 'EINTR', message: `interrupted while waiting in ${wait.call}` });

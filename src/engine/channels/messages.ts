@@ -3,14 +3,15 @@
 // (S108) and discards it (S109); closing discards the ports (S110-S112).
 
 import type { AreaId, Channel, MessagePort, Partition, Pid, PortNo, Result } from '../types.js';
-import { PAGE_SIZE } from '../types.js';
+import { PAGE_SIZE, SCP_PID } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
-import { complete, emit, fail, ok, updatePartition } from '../tx.js';
+import { emit, fail, ok, updatePartition } from '../tx.js';
 import { roomForPages } from '../partition/partitions.js';
 import {
-  addressOf, createArea, faultResult, flipArea, hex, mapArea, pagesFor, releaseArea, resolveAddress, unmapArea,
+  addressOf, createArea, faultResult, flipArea, GUEST_FLIP, hex, mapArea, pagesFor, releaseArea, resolveAddress, unmapArea,
 } from '../memory/areas.js';
+import { commSocketOfPort } from '../kernel/fdTable.js';
 import { mapCost } from '../costs/costModel.js';
 import { putPort, raiseEvent, removePort } from '../ports/eventPorts.js';
 
@@ -98,13 +99,17 @@ export function sendArea(tx: Tx, by: Partition, no: PortNo, addr: number, short:
   const receiver = tx.s.partitions[peer.pid]!;
   const noRoom = roomForPages(tx.s, peer.pid, pages);
   if (noRoom) return fail('ENOMEM', `${receiver.name} cannot take the area: ${noRoom}`);
+  // to the system control program, its kernel receives the area (S307-S308); to a guest, S107
+  const toKernel = peer.pid === SCP_PID;
+  const mode = toKernel ? commSocketOfPort(tx.s, peer.port)?.mode : undefined;
   emit(tx, {
-    tag: 'S107', kind: 'message.send', from: by.pid, to: CONTROL_LANE, area: at.area.id, chan: channel.id,
+    tag: toKernel ? 'S307' : 'S107', kind: 'message.send', from: by.pid, to: CONTROL_LANE, area: at.area.id, chan: channel.id,
     cost: tx.s.costs.hypercall,
     say: `${by.name} sends the area at ${hex(addr)} on channel ${no} with the short message ${JSON.stringify(short)}`,
   });
   unqueue(tx, by, at.area.id);
-  flipArea(tx, at.area.id, by.pid, peer.pid, 'S107');
+  const tags = toKernel ? { unmap: 'S307', flip: mode === 'map' ? 'S308(b)' : 'S308(a)', map: null } : GUEST_FLIP;
+  flipArea(tx, at.area.id, by.pid, peer.pid, tags);
   deliver(tx, peer.pid, peer.port, { area: at.area.id, short });
   return ok(at.area.size);
 }
@@ -113,7 +118,7 @@ export function sendArea(tx: Tx, by: Partition, no: PortNo, addr: number, short:
  * An arrived area is mapped in the receiver from S107 on, so it may be freed
  * or sent on before recv took it: then it leaves its port's queue too.
  */
-function unqueue(tx: Tx, by: Partition, area: AreaId): void {
+export function unqueue(tx: Tx, by: Partition, area: AreaId): void {
   for (const port of Object.values(by.ports)) {
     if (port.kind === 'message' && port.queue.some((q) => q.area === area)) {
       putPort(tx, by.pid, { ...port, queue: port.queue.filter((q) => q.area !== area) });
@@ -121,8 +126,8 @@ function unqueue(tx: Tx, by: Partition, area: AreaId): void {
   }
 }
 
-/** Queue an arrived area at the receiver's message port; a recv waiting there completes at once. */
-function deliver(tx: Tx, pid: Pid, no: PortNo, arrival: MessagePort['queue'][number]): void {
+/** Queue an arrived area at the receiver's message port (a recv waiting there wakes when the step settles). */
+export function deliver(tx: Tx, pid: Pid, no: PortNo, arrival: MessagePort['queue'][number]): void {
   const receiver = tx.s.partitions[pid]!;
   const port = receiver.ports[no] as MessagePort;
   const wasEmpty = port.queue.length === 0;
@@ -132,13 +137,10 @@ function deliver(tx: Tx, pid: Pid, no: PortNo, arrival: MessagePort['queue'][num
     say: `the area waits at ${receiver.name}'s message port ${no}`,
   });
   if (wasEmpty) raiseEvent(tx, CONTROL_LANE, pid, port.eventPort, '[0064]', `a message reached the empty message port ${no}`);
-  if (receiver.wait?.call === 'recv' && receiver.wait.port === no) {
-    updatePartition(tx, pid, (p) => ({ ...p, wait: null }));
-    complete(tx, { pid, call: 'recv', result: takeArrival(tx, tx.s.partitions[pid]!, no) });
-  }
 }
 
-function takeArrival(tx: Tx, by: Partition, no: PortNo): Result {
+/** recv's answer: the oldest arrival at `no`, or 0 (end of file) when none is queued. */
+export function takeArrival(tx: Tx, by: Partition, no: PortNo): Result {
   const port = by.ports[no] as MessagePort;
   const [first, ...rest] = port.queue;
   if (!first) return ok(0);
@@ -153,14 +155,14 @@ function takeArrival(tx: Tx, by: Partition, no: PortNo): Result {
 }
 
 /** recv: the oldest arrival, end of file (0) once the peer closed, else wait. */
-export function receive(tx: Tx, by: Partition, no: PortNo): { result: Result; waits: boolean } {
+export function receive(tx: Tx, by: Partition, no: PortNo): Result {
   const port = messagePortOf(by, no);
-  if (!isPort(port)) return { result: port, waits: false };
-  if (port.queue.length > 0) return { result: takeArrival(tx, by, no), waits: false };
-  if (port.peerClosed) return { result: ok(0), waits: false };
+  if (!isPort(port)) return port;
+  if (port.queue.length > 0) return takeArrival(tx, by, no);
+  if (port.peerClosed) return ok(0);
   updatePartition(tx, by.pid, (p) => ({ ...p, wait: { call: 'recv', port: no } }));
   emit(tx, { tag: '[0064]', kind: 'call.suspend', from: by.pid, to: by.pid, port: no, say: `${by.name} waits in recv on channel ${no}` });
-  return { result: ok(null), waits: true };
+  return ok(null);
 }
 
 /** S109: discard an area: unmap it and give the frames back. A shared area's guest only drops its own mapping. */
@@ -192,7 +194,7 @@ export function freeArea(tx: Tx, by: Partition, addr: number): Result {
  * is told by event (S111); the second end's close is S112 and ends the channel.
  * Areas still queued at the port go back to free memory, so nothing leaks.
  */
-export function closeChannel(tx: Tx, by: Partition, no: PortNo, tag?: string): Result {
+export function closeChannel(tx: Tx, by: Partition, no: PortNo, tags?: { readonly discard: string; readonly notify: string }): Result {
   const port = messagePortOf(by, no);
   if (!isPort(port)) return port;
   const channel = tx.s.channels[port.chan]!;
@@ -202,7 +204,7 @@ export function closeChannel(tx: Tx, by: Partition, no: PortNo, tag?: string): R
   removePort(tx, by.pid, port.eventPort);
   const second = peer.port === null;
   emit(tx, {
-    tag: tag ?? (second ? 'S112' : 'S110'), kind: second ? 'peer.discard' : 'port.discard', from: by.pid, to: CONTROL_LANE,
+    tag: tags?.discard ?? (second ? 'S112' : 'S110'), kind: second ? 'peer.discard' : 'port.discard', from: by.pid, to: CONTROL_LANE,
     chan: channel.id, port: no, cost: tx.s.costs.hypercall,
     say: `${by.name} discards its message port ${no}${port.queue.length ? ` and the ${port.queue.length} unread message(s) in it` : ''}`,
   });
@@ -215,11 +217,6 @@ export function closeChannel(tx: Tx, by: Partition, no: PortNo, tag?: string): R
   tx.s.channels = { ...tx.s.channels, [channel.id]: { ...channel, [end]: { pid: by.pid, port: null } } };
   const peerPort = tx.s.partitions[peer.pid]!.ports[peer.port] as MessagePort;
   putPort(tx, peer.pid, { ...peerPort, peerClosed: true });
-  raiseEvent(tx, CONTROL_LANE, peer.pid, peerPort.eventPort, tag ?? 'S111', `the other end of channel ${peer.port} was discarded`);
-  const waiter = tx.s.partitions[peer.pid]!;
-  if (waiter.wait?.call === 'recv' && waiter.wait.port === peer.port) {
-    updatePartition(tx, peer.pid, (p) => ({ ...p, wait: null }));
-    complete(tx, { pid: peer.pid, call: 'recv', result: ok(0) });
-  }
+  raiseEvent(tx, CONTROL_LANE, peer.pid, peerPort.eventPort, tags?.notify ?? 'S111', `the other end of channel ${peer.port} was discarded`);
   return ok(0);
 }

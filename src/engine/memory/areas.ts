@@ -7,7 +7,7 @@
 
 import type { Area, AreaId, FrameNo, LabState, Partition, Pid, Result } from '../types.js';
 import { PAGE_SIZE, asArea, FREE } from '../types.js';
-import { CONTROL_LANE } from '../event.js';
+import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
 import { claimFrames, setOwners } from './frameTable.js';
 import { nextRandom } from '../machine/rng.js';
 import { mapCost, unmapCost } from '../costs/costModel.js';
@@ -80,28 +80,42 @@ export function releaseArea(tx: Tx, areaId: AreaId): void {
   dropArea(tx, areaId);
 }
 
+/** The patent steps a flip shows, which differ by who sends and who receives. */
+export interface FlipTags {
+  readonly unmap: string;
+  readonly flip: string;
+  /** null: the receiver's kernel keeps the area unmapped until its program reads it (Fig. 7) */
+  readonly map: string | null;
+}
+
+export const GUEST_FLIP: FlipTags = { unmap: 'S107', flip: 'S107', map: 'S107' };
+
 /**
  * The flip of S107 / [0070]: unmap from the sender, hand the frames to the
- * receiver, map them into the receiver's space. Returns the receiver's page.
+ * receiver, map them into the receiver's space. Returns the receiver's page,
+ * or null when the receiver's kernel holds the area unmapped.
  */
-export function flipArea(tx: Tx, areaId: AreaId, from: Pid, to: Pid, tag: string): number {
+export function flipArea(tx: Tx, areaId: AreaId, from: Pid, to: Pid, tags: FlipTags): number | null {
   const area = tx.s.areas[areaId]!;
   const oldPage = area.maps.find((m) => m.pid === from)?.page;
   const name = (pid: Pid) => tx.s.partitions[pid]?.name ?? `partition ${pid}`;
-  const cost = unmapArea(tx, areaId, from);
-  emit(tx, {
-    tag, kind: 'area.unmap', from: CONTROL_LANE, to: from, area: areaId, page: oldPage, frames: area.frames, cost,
-    say: `control OS unmaps the area at ${hex(addressOf(oldPage ?? 0))} from ${name(from)}: ${name(from)} can no longer touch it`,
-  });
+  if (oldPage !== undefined) {
+    const cost = unmapArea(tx, areaId, from);
+    emit(tx, {
+      tag: tags.unmap, kind: 'area.unmap', from: CONTROL_LANE, to: from, area: areaId, page: oldPage, frames: area.frames, cost,
+      say: `control OS unmaps the area at ${hex(addressOf(oldPage))} from ${name(from)}: ${name(from)} can no longer touch it`,
+    });
+  }
   tx.s.frames = setOwners(tx.s.frames, area.frames, to);
   putArea(tx, { ...tx.s.areas[areaId]!, owner: to });
   emit(tx, {
-    tag, kind: 'area.flip', from, to, area: areaId, frames: area.frames,
+    tag: tags.flip, kind: 'area.flip', from, to: tags.map === null ? KERNEL_LANE : to, area: areaId, frames: area.frames,
     say: `frames ${frameList(area.frames)} change owner from ${name(from)} to ${name(to)}: no byte is copied`,
   });
+  if (tags.map === null) return null;
   const page = mapArea(tx, tx.s.areas[areaId]!, to);
   emit(tx, {
-    tag, kind: 'area.map', from: CONTROL_LANE, to, area: areaId, page, frames: area.frames,
+    tag: tags.map, kind: 'area.map', from: CONTROL_LANE, to, area: areaId, page, frames: area.frames,
     cost: mapCost(tx.s.costs, area.frames.length),
     say: `control OS maps the area into ${name(to)} at ${hex(addressOf(page))}`,
   });

@@ -108,7 +108,7 @@ export function endPartition(tx: Tx, pid: Pid): Result {
   const tag = '[0053]';
 
   // its own request, if it was waiting for one, is withdrawn
-  if (p.wait && p.wait.call !== 'recv') {
+  if (p.wait && 'sig' in p.wait) {
     const sig = tx.s.signals[p.wait.sig];
     if (sig?.request.kind === 'share') releaseArea(tx, sig.request.area);
     withdrawSignal(tx, p.wait.sig);
@@ -121,7 +121,7 @@ export function endPartition(tx: Tx, pid: Pid): Result {
   }
   // its channels close; each peer is told by event
   for (const port of Object.values(tx.s.partitions[pid]!.ports)) {
-    if (port.kind === 'message') closeChannel(tx, tx.s.partitions[pid]!, (port as MessagePort).no, tag);
+    if (port.kind === 'message') closeChannel(tx, tx.s.partitions[pid]!, (port as MessagePort).no, { discard: tag, notify: tag });
   }
   // send ports elsewhere that reached its receive ports now lead nowhere
   for (const other of Object.values(tx.s.partitions)) {

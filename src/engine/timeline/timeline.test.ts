@@ -28,7 +28,7 @@ describe('the timeline', () => {
   });
 
   it('restores any earlier moment exactly, across checkpoints', () => {
-    const { timeline, moments } = recorded(7, 900);
+    const { timeline, moments } = recorded(7, 2000);
     expect(timeline.length).toBeGreaterThan(2 * CHECKPOINT_EVERY);
     for (const moment of [0, 1, CHECKPOINT_EVERY - 1, CHECKPOINT_EVERY, CHECKPOINT_EVERY + 1, timeline.length - 1, timeline.length]) {
       expect(JSON.stringify(seek(timeline, moment).current)).toBe(moments[moment]);

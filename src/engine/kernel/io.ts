@@ -1,0 +1,232 @@
+// Reading and writing through the kernel [0094]-[0106], Figs. 8, 9, 11, 12.
+// read on a communication socket receives a message (S-A): in virtual-file
+// mode the kernel makes a file under /msg and returns its name with the short
+// message (S308(a), S309(a)); in direct-map mode it maps the area into the
+// program and returns the address and size (S308(b), [0100]). open/read/
+// write/close on the file access it (S-B); write on the socket sends the area
+// back to the guest (S-C, S311); unlink discards it (S-D).
+
+import type { AreaId, FdEntry, Result } from '../types.js';
+import { PAGE_SIZE, SCP_PID } from '../types.js';
+import { KERNEL_LANE } from '../event.js';
+import type { Tx } from '../tx.js';
+import { emit, fail, ok } from '../tx.js';
+import { addressOf, faultResult, flipArea, hex, mapArea, releaseArea, resolveAddress, unmapArea } from '../memory/areas.js';
+import { deliver, unqueue } from '../channels/messages.js';
+import { suspend } from '../channels/connections.js';
+import { putPort } from '../ports/eventPorts.js';
+import { roomForPages } from '../partition/partitions.js';
+import { dropFd, dropFile, fdEntry, fdKindName, isEntry, lowestFreeFd, putFd, putFile } from './fdTable.js';
+import { backlogOf, callArrow } from './sockets.js';
+import type { MessagePort } from '../types.js';
+
+type Comm = Extract<FdEntry, { kind: 'comm' }>;
+type FileFd = Extract<FdEntry, { kind: 'file' }>;
+
+/** The most one read may return, so a typo cannot flood the terminal. */
+export const MAX_READ = 64 * 1024;
+
+const portOf = (tx: Tx, comm: Comm) => tx.s.partitions[SCP_PID]!.ports[comm.port] as MessagePort | undefined;
+
+/** Is there something for read on this socket: a message, or end of file? */
+export function commReady(tx: Tx, comm: Comm): boolean {
+  const port = portOf(tx, comm);
+  return !port || port.queue.length > 0 || port.peerClosed;
+}
+
+export function readFd(tx: Tx, fd: number, count: number | null): Result {
+  const entry = fdEntry(tx.s, fd);
+  if (!isEntry(entry)) return entry;
+  if (count !== null && (!Number.isInteger(count) || count < 0 || count > MAX_READ)) return fail('EINVAL', `read count must be 0 to ${MAX_READ}, not ${count}`);
+  switch (entry.kind) {
+    case 'file': return readFile(tx, entry, count);
+    case 'comm': {
+      callArrow(tx, entry.mode === 'map' ? 'S309(b)' : 'S309(a)', `read(${fd})`);
+      if (commReady(tx, entry)) return takeMessage(tx, entry, false);
+      suspend(tx, tx.s.partitions[SCP_PID]!, { call: 'read', fd }, 'a message arrives');
+      return ok(null);
+    }
+    case 'socket': return fail('EINVAL', `fd ${fd} is a ${fdKindName(entry)}: read a communication socket from accept, or an open file`);
+  }
+}
+
+/** S-A (a)-(b): hand the oldest arrived area to the program, as a file or as a mapping. 0 at end of file. */
+export function takeMessage(tx: Tx, comm: Comm, woken: boolean): Result {
+  if (woken) emit(tx, { tag: 'S-A(d)', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: `a message arrived: the kernel releases the program from read(${comm.fd})` });
+  const port = portOf(tx, comm);
+  const [first, ...rest] = port?.queue ?? [];
+  if (!port || !first) {
+    emit(tx, { tag: 'S-A', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: `read(${comm.fd}) returns 0: the guest closed its end` });
+    return ok(0);
+  }
+  putPort(tx, SCP_PID, { ...port, queue: rest });
+  const area = tx.s.areas[first.area]!;
+  const guest = tx.s.partitions[comm.peer]!.name;
+  if (comm.mode === 'vfile') {
+    const path = `/msg/${guest}.${tx.s.kernel.nextFile}`;
+    tx.s.kernel = { ...tx.s.kernel, nextFile: tx.s.kernel.nextFile + 1 };
+    putFile(tx, { path, area: area.id, peer: comm.peer, short: first.short });
+    emit(tx, { tag: 'S-A(a)', kind: 'file.create', from: KERNEL_LANE, to: KERNEL_LANE, area: area.id, say: `kernel makes the virtual file ${path} for the ${area.size}-byte area from ${guest}` });
+    emit(tx, { tag: 'S-A(b)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: `read(${comm.fd}) copies the file name ${path} and the short message ${JSON.stringify(first.short)} to the program` });
+    return ok({ vfile: path, short: first.short });
+  }
+  const page = mapArea(tx, area, SCP_PID);
+  emit(tx, {
+    tag: 'S308(b)', kind: 'area.map', from: KERNEL_LANE, to: SCP_PID, area: area.id, page, frames: area.frames, cost: tx.s.costs.pteUpdate * area.frames.length,
+    say: `kernel maps the area into the program's address space at ${hex(addressOf(page))} [0100]`,
+  });
+  emit(tx, { tag: 'S-A(b)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: `read(${comm.fd}) returns address ${hex(addressOf(page))}, size ${area.size}, short ${JSON.stringify(first.short)}` });
+  return ok({ addr: addressOf(page), size: area.size, short: first.short });
+}
+
+function fileArea(tx: Tx, file: FileFd): AreaId | Result {
+  const vfile = tx.s.kernel.files[file.path];
+  return vfile ? vfile.area : fail('EBADF', `${file.path} is gone (sent or unlinked); fd ${file.fd} no longer reaches it`);
+}
+
+function readFile(tx: Tx, file: FileFd, count: number | null): Result {
+  const id = fileArea(tx, file);
+  if (typeof id === 'object') return id;
+  const area = tx.s.areas[id]!;
+  const end = Math.min(area.data.length, file.offset + (count ?? MAX_READ));
+  const text = area.data.slice(file.offset, end).replace(/\0+$/, '');
+  callArrow(tx, 'S310(a)', `read(${file.fd}, ${count ?? ''})`);
+  putFd(tx, { ...file, offset: Math.max(file.offset, end) });
+  emit(tx, { tag: 'S-B', kind: 'file.read', from: KERNEL_LANE, to: SCP_PID, area: id, say: `kernel reads ${JSON.stringify(text)} from ${file.path} at offset ${file.offset}` });
+  return ok(text);
+}
+
+function writeFile(tx: Tx, file: FileFd, data: string): Result {
+  const id = fileArea(tx, file);
+  if (typeof id === 'object') return id;
+  const area = tx.s.areas[id]!;
+  if (file.offset + data.length > area.frames.length * PAGE_SIZE) return fail('EFAULT', `writing ${data.length} bytes at offset ${file.offset} runs past the end of ${file.path}`);
+  const old = area.data.padEnd(file.offset, '\0');
+  const next = old.slice(0, file.offset) + data + old.slice(file.offset + data.length);
+  callArrow(tx, 'S310(a)', `write(${file.fd}, ${JSON.stringify(data)})`);
+  tx.s.areas = { ...tx.s.areas, [id]: { ...area, data: next } };
+  putFd(tx, { ...file, offset: file.offset + data.length });
+  emit(tx, { tag: 'S-B', kind: 'file.write', from: SCP_PID, to: KERNEL_LANE, area: id, say: `kernel writes ${JSON.stringify(data)} into ${file.path}: the bytes land in the message area itself [0120]` });
+  return ok(data.length);
+}
+
+export function writeFd(tx: Tx, fd: number, data: string | number): Result {
+  const entry = fdEntry(tx.s, fd);
+  if (!isEntry(entry)) return entry;
+  switch (entry.kind) {
+    case 'file':
+      if (typeof data !== 'string') return fail('EINVAL', `write to a file takes text, not ${data}`);
+      return writeFile(tx, entry, data);
+    case 'comm': return sendBack(tx, entry, data);
+    case 'socket': return fail('EINVAL', `fd ${fd} is a ${fdKindName(entry)}: write to a communication socket from accept`);
+  }
+}
+
+/** S-C / S311: send a received area back to the guest: the file vanishes or the mapping is released, then the flip. */
+function sendBack(tx: Tx, comm: Comm, what: string | number): Result {
+  const port = portOf(tx, comm);
+  if (!port || port.peerClosed) return fail('EPIPE', `the guest at the other end of fd ${comm.fd} has closed its channel: nobody will receive`);
+  const scp = tx.s.partitions[SCP_PID]!;
+  let area: AreaId;
+  if (typeof what === 'string') {
+    const file = tx.s.kernel.files[what];
+    if (!file) return fail('ENOENT', `there is no virtual file ${what}; ls /msg lists them`);
+    area = file.area;
+  } else {
+    const at = resolveAddress(tx.s, scp, what);
+    if (!at) return faultResult(scp, what);
+    if (at.offset !== 0) return fail('EINVAL', `${hex(what)} is inside an area; send it by its first address`);
+    area = at.area.id;
+  }
+  const pages = tx.s.areas[area]!.frames.length;
+  const guest = tx.s.partitions[comm.peer]!;
+  const noRoom = roomForPages(tx.s, guest.pid, pages);
+  if (noRoom) return fail('ENOMEM', `${guest.name} cannot take the area: ${noRoom}`);
+  const branch = typeof what === 'string' ? 'S311(a)' : 'S311(b)';
+  callArrow(tx, branch, `write(${comm.fd}, ${typeof what === 'string' ? JSON.stringify(what) : hex(what)})`);
+  if (typeof what === 'string') {
+    dropFile(tx, what);
+    emit(tx, { tag: 'S-C', kind: 'file.unlink', from: KERNEL_LANE, to: KERNEL_LANE, area, say: `the virtual file ${what} vanishes from the system control OS [0104]` });
+  }
+  unqueue(tx, scp, area);
+  flipArea(tx, area, SCP_PID, guest.pid, { unmap: 'S-C', flip: branch, map: branch });
+  deliver(tx, guest.pid, (tx.s.channels[port.chan]!.client.pid === guest.pid ? tx.s.channels[port.chan]!.client.port : tx.s.channels[port.chan]!.server.port)!, { area, short: '' });
+  return ok(tx.s.areas[area]!.size);
+}
+
+export function openFile(tx: Tx, path: string): Result {
+  const file = tx.s.kernel.files[path];
+  if (!file) return fail('ENOENT', `there is no virtual file ${path}; ls /msg lists them`);
+  const fd = lowestFreeFd(tx.s.kernel);
+  if (fd === null) return fail('ENOMEM', 'the file descriptor table is full: close something first');
+  callArrow(tx, 'S310(a)', `open(${JSON.stringify(path)})`);
+  putFd(tx, { kind: 'file', fd, path, offset: 0 });
+  emit(tx, { tag: 'S-B', kind: 'file.open', from: KERNEL_LANE, to: SCP_PID, area: file.area, say: `kernel opens ${path} as fd ${fd}` });
+  return ok(fd);
+}
+
+export function closeFile(tx: Tx, file: FileFd): Result {
+  callArrow(tx, 'S310(a)', `close(${file.fd})`);
+  dropFd(tx, file.fd);
+  emit(tx, { tag: 'S-B', kind: 'file.close', from: KERNEL_LANE, to: SCP_PID, say: `kernel closes fd ${file.fd} (${file.path})` });
+  return ok(0);
+}
+
+/** S-D: discard a received message: a virtual file by name, or (direct-map mode) a mapped area by address. */
+export function unlinkMessage(tx: Tx, target: string | number): Result {
+  const scp = tx.s.partitions[SCP_PID]!;
+  let area: AreaId;
+  if (typeof target === 'string') {
+    const file = tx.s.kernel.files[target];
+    if (!file) return fail('ENOENT', `there is no virtual file ${target}; ls /msg lists them`);
+    area = file.area;
+  } else {
+    const at = resolveAddress(tx.s, scp, target);
+    if (!at) return faultResult(scp, target);
+    if (at.offset !== 0) return fail('EINVAL', `${hex(target)} is inside an area; discard it by its first address`);
+    area = at.area.id;
+  }
+  const frames = tx.s.areas[area]!.frames;
+  callArrow(tx, 'S-D', typeof target === 'string' ? `unlink(${JSON.stringify(target)})` : `unlink(${hex(target)})`);
+  if (typeof target === 'string') dropFile(tx, target);
+  else unmapArea(tx, area, SCP_PID);
+  unqueue(tx, scp, area);
+  releaseArea(tx, area);
+  emit(tx, {
+    tag: 'S-D', kind: 'area.discard', from: KERNEL_LANE, to: 0, area, frames, cost: tx.s.costs.hypercall,
+    say: `kernel discards the message${typeof target === 'string' ? ` ${target}` : ''}: frames ${frames.join(', ')} are free again`,
+  });
+  return ok(0);
+}
+
+/** select([fds]) [0108]: the sockets with something to read (or to accept); suspends while there is none. */
+export function selectFds(tx: Tx, fds: readonly number[]): Result {
+  if (fds.length === 0) return fail('EINVAL', 'select needs at least one fd');
+  for (const fd of fds) {
+    const entry = fdEntry(tx.s, fd);
+    if (!isEntry(entry)) return entry;
+    if (entry.kind === 'file') return fail('EINVAL', `fd ${fd} is a file; select watches sockets`);
+  }
+  callArrow(tx, '[0108]', `select([${fds.join(', ')}])`);
+  const ready = readyFds(tx, fds);
+  if (ready.length === 0) {
+    suspend(tx, tx.s.partitions[SCP_PID]!, { call: 'select', fds }, `one of fds ${fds.join(', ')} has a message`);
+    return ok(null);
+  }
+  return selectResult(tx, ready);
+}
+
+export function readyFds(tx: Tx, fds: readonly number[]): number[] {
+  return [...new Set(fds)].filter((fd) => {
+    const entry = tx.s.kernel.fds[fd];
+    if (!entry) return true; // a closed fd is "ready": the call will fail with EBADF
+    if (entry.kind === 'comm') return commReady(tx, entry);
+    if (entry.kind === 'socket') return entry.listening && backlogOf(tx, entry).length > 0;
+    return true;
+  });
+}
+
+export function selectResult(tx: Tx, ready: readonly number[]): Result {
+  emit(tx, { tag: '[0108]', kind: 'sock.select', from: KERNEL_LANE, to: SCP_PID, say: `select returns [${ready.join(', ')}]: ${ready.length === 1 ? 'that socket has' : 'those sockets have'} something to read` });
+  return ok([...ready]);
+}

@@ -1,0 +1,193 @@
+// The AF_LPAR socket domain of the system control OS kernel [0084]-[0091],
+// [0096], [0108], Figs. 7-12: the program makes a connection socket
+// (S201/S301), binds a service id (S202/S302), permits connections
+// (S203/S303) and accepts them (S204/S304), each accepted request becoming
+// a communication socket over a message channel (S306).
+
+import type { FdEntry, Partition, Pid, Result, SigId, SocketMode } from '../types.js';
+import { SCP_PID } from '../types.js';
+import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
+import type { Tx } from '../tx.js';
+import { attempt, emit, fail, ok, updatePartition } from '../tx.js';
+import { queueSignal } from '../ports/controlSignals.js';
+import { establishChannel, refuse, suspend } from '../channels/connections.js';
+import { closeChannel } from '../channels/messages.js';
+import { fdEntry, fdKindName, isEntry, listenerFor, lowestFreeFd, putFd, dropFd } from './fdTable.js';
+
+export const AF_LPAR = 'AF_LPAR';
+export const MAX_SERVICE = 65535;
+
+type Socket = Extract<FdEntry, { kind: 'socket' }>;
+
+/** The program's call arrow: scp -> kernel, tagged with its Fig. 9 / Fig. 12 step. */
+export function callArrow(tx: Tx, tag: string, say: string): void {
+  emit(tx, { tag, kind: 'sys.call', from: SCP_PID, to: KERNEL_LANE, cost: tx.s.costs.contextSwitch / 10, say });
+}
+
+function socketFd(tx: Tx, fd: number, call: string): Socket | Result {
+  const entry = fdEntry(tx.s, fd);
+  if (!isEntry(entry)) return entry;
+  if (entry.kind !== 'socket') return fail(entry.kind === 'file' ? 'EBADF' : 'EINVAL', `${call} needs a connection socket; fd ${fd} is a ${fdKindName(entry)}`);
+  return entry;
+}
+
+const isSocket = (x: Socket | Result): x is Socket => 'fd' in x;
+
+/** socket(AF_LPAR, SOCK_SEQPACKET[, MSG_MAP]): S201 / S301. */
+export function openSocket(tx: Tx, domain: string, type: string, mode: SocketMode): Result {
+  if (domain !== AF_LPAR) {
+    return fail('EAFNOSUPPORT', `the system control OS offers message channels only in the ${AF_LPAR} domain [0084]; ${domain} is not supported here`);
+  }
+  if (type !== 'SOCK_SEQPACKET') return fail('EINVAL', `a message channel keeps message boundaries: use SOCK_SEQPACKET, not ${type}`);
+  const fd = lowestFreeFd(tx.s.kernel);
+  if (fd === null) return fail('ENOMEM', 'the file descriptor table is full: close something first');
+  callArrow(tx, 'S301', `socket(${AF_LPAR}, SOCK_SEQPACKET${mode === 'map' ? ', MSG_MAP' : ''})`);
+  putFd(tx, { kind: 'socket', fd, mode, service: null, listening: false, denied: [] });
+  emit(tx, {
+    tag: 'S201', kind: 'sock.create', from: KERNEL_LANE, to: SCP_PID,
+    say: `kernel makes a connection socket in ${mode === 'map' ? 'direct-map' : 'virtual-file'} mode and registers it as fd ${fd}`,
+  });
+  return ok(fd);
+}
+
+/** bind(s, 7): S202 / S302, associate a service id with the socket. */
+export function bindSocket(tx: Tx, fd: number, service: number): Result {
+  const socket = socketFd(tx, fd, 'bind');
+  if (!isSocket(socket)) return socket;
+  if (!Number.isInteger(service) || service < 1 || service > MAX_SERVICE) return fail('EINVAL', `a service id is 1 to ${MAX_SERVICE}, not ${service}`);
+  if (socket.service !== null) return fail('EINVAL', `fd ${fd} is already bound to service ${socket.service}`);
+  const taken = listenerFor(tx.s, service);
+  if (taken) return fail('EADDRINUSE', `service ${service} is already bound to fd ${taken.fd}`);
+  callArrow(tx, 'S302', `bind(${fd}, ${service})`);
+  putFd(tx, { ...socket, service });
+  emit(tx, { tag: 'S202', kind: 'sock.bind', from: KERNEL_LANE, to: SCP_PID, say: `kernel ties service ${service} to fd ${fd}: guests may ask for it by number` });
+  return ok(0);
+}
+
+/** listen(s): S203 / S303, connections to the service are permitted. */
+export function listenSocket(tx: Tx, fd: number): Result {
+  const socket = socketFd(tx, fd, 'listen');
+  if (!isSocket(socket)) return socket;
+  if (socket.service === null) return fail('EINVAL', `fd ${fd} has no service yet: bind it first`);
+  callArrow(tx, 'S303', `listen(${fd})`);
+  putFd(tx, { ...socket, listening: true });
+  emit(tx, { tag: 'S203', kind: 'sock.listen', from: KERNEL_LANE, to: SCP_PID, say: `kernel permits connections to service ${socket.service}` });
+  return ok(0);
+}
+
+/** permit(s, B) / deny(s, B): per-partition permission on the service [0090], [0096]. */
+export function setPermission(tx: Tx, fd: number, pid: Pid, allowed: boolean): Result {
+  const socket = socketFd(tx, fd, allowed ? 'permit' : 'deny');
+  if (!isSocket(socket)) return socket;
+  const guest = tx.s.partitions[pid];
+  if (!guest || guest.role !== 'guest') return fail('ESRCH', `there is no guest partition ${pid}`);
+  const denied = allowed ? socket.denied.filter((p) => p !== pid) : [...new Set([...socket.denied, pid])];
+  callArrow(tx, '[0096]', `${allowed ? 'permit' : 'deny'}(${fd}, ${guest.name})`);
+  putFd(tx, { ...socket, denied });
+  emit(tx, {
+    tag: '[0090]', kind: 'sock.permission', from: KERNEL_LANE, to: SCP_PID,
+    say: `kernel ${allowed ? 'lets' : 'refuses'} ${guest.name} ${allowed ? 'connect to' : 'for'} service ${socket.service ?? `(fd ${fd}, not yet bound)`}`,
+  });
+  if (!allowed) {
+    for (const sig of backlogOf(tx, socket)) {
+      if (tx.s.signals[sig]!.from === pid) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program denies ${guest.name} service ${socket.service}` });
+    }
+  }
+  return ok(0);
+}
+
+/** Requests waiting for the socket's service: held by the kernel, oldest first. */
+export function backlogOf(tx: Tx, socket: Socket): SigId[] {
+  if (socket.service === null) return [];
+  return tx.s.partitions[SCP_PID]!.signalsHeld.filter((sig) => {
+    const request = tx.s.signals[sig]!.request;
+    return request.kind === 'channel' && request.service === socket.service;
+  });
+}
+
+/**
+ * A guest's connect(7): S305 (a) the request, (b) the control OS hands it to
+ * the system control OS, whose kernel takes it into the listening socket's
+ * backlog. Refused at once when nobody listens or the guest is denied.
+ */
+export function connectService(tx: Tx, by: Partition, service: number): Result {
+  if (!Number.isInteger(service) || service < 1 || service > MAX_SERVICE) return fail('EINVAL', `a service id is 1 to ${MAX_SERVICE}, not ${service}`);
+  const socket = listenerFor(tx.s, service);
+  if (!socket || !socket.listening) return fail('ECONNREFUSED', `nobody is listening on service ${service}: the system control program must bind and listen first`);
+  if (socket.denied.includes(by.pid)) return fail('ECONNREFUSED', `the system control program denies ${by.name} service ${service} [0090]`);
+  emit(tx, {
+    tag: 'S305(a)', kind: 'channel.request', from: by.pid, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
+    say: `${by.name} asks the control OS for a message channel to service ${service} of the system control program`,
+  });
+  const queued = queueSignal(tx, by.pid, SCP_PID, { kind: 'channel', service }, 'S305(b)');
+  if (!queued.ok) return queued.result;
+  updatePartition(tx, SCP_PID, (p) => ({ ...p, signalQueue: p.signalQueue.filter((s) => s !== queued.sig), signalsHeld: [...p.signalsHeld, queued.sig] }));
+  emit(tx, {
+    tag: 'S305(b)', kind: 'signal.take', from: CONTROL_LANE, to: KERNEL_LANE, sig: queued.sig,
+    say: `the kernel takes ${by.name}'s request into the backlog of fd ${socket.fd} (service ${service})`,
+  });
+  suspend(tx, by, { call: 'connect', sig: queued.sig }, `the system control program accepts`);
+  return ok(null);
+}
+
+/** accept(s): S204 / S304. Takes a waiting request, or suspends until one comes (S204 (d)). */
+export function acceptSocket(tx: Tx, fd: number): Result {
+  const socket = socketFd(tx, fd, 'accept');
+  if (!isSocket(socket)) return socket;
+  if (!socket.listening) return fail('EINVAL', `fd ${fd} is not listening: bind and listen before accept`);
+  if (lowestFreeFd(tx.s.kernel) === null) return fail('ENOMEM', 'the file descriptor table is full: close something first');
+  callArrow(tx, 'S304', `accept(${fd})`);
+  const accepted = acceptNext(tx, socket, false);
+  if (accepted) return accepted;
+  suspend(tx, tx.s.partitions[SCP_PID]!, { call: 'accept', fd }, 'a connection request arrives');
+  return ok(null);
+}
+
+/**
+ * Accept the oldest request in the backlog that can be served. A request
+ * whose channel cannot be made (a side is at its port limit) is refused with
+ * that error, so it cannot block the requests behind it. Null: none left.
+ */
+export function acceptNext(tx: Tx, socket: Socket, woken: boolean): Result | null {
+  for (const sig of backlogOf(tx, socket)) {
+    const result = attempt(tx, () => acceptRequest(tx, socket, sig, woken));
+    if (result.ok) return result;
+    refuse(tx, tx.s.signals[sig]!, result.error);
+  }
+  return null;
+}
+
+/** S204 (a)-(c), and S306: make the channel and the communication socket, return its fd. */
+export function acceptRequest(tx: Tx, socket: Socket, sig: SigId, woken: boolean): Result {
+  const signal = tx.s.signals[sig]!;
+  if (woken) {
+    emit(tx, { tag: 'S204(e)', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: `a request arrived: the kernel releases the program from accept` });
+  }
+  const scp = tx.s.partitions[SCP_PID]!;
+  const made = establishChannel(tx, scp, signal, { permit: 'S306', create: 'S204(a)', notify: 'S104' });
+  if (!made.ok) return made;
+  const fd = lowestFreeFd(tx.s.kernel)!;
+  putFd(tx, { kind: 'comm', fd, mode: socket.mode, service: socket.service!, port: made.value as never, peer: signal.from });
+  const guest = tx.s.partitions[signal.from]!.name;
+  emit(tx, { tag: 'S204(b)', kind: 'sock.accept', from: KERNEL_LANE, to: KERNEL_LANE, say: `kernel registers the communication socket with ${guest} as fd ${fd}` });
+  emit(tx, { tag: 'S204(c)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: `accept returns fd ${fd}: a channel to ${guest}` });
+  return ok(fd);
+}
+
+/** close(fd): S-E for a communication socket; a listening socket refuses its waiting requests. */
+export function closeFd(tx: Tx, fd: number): Result {
+  const entry = fdEntry(tx.s, fd);
+  if (!isEntry(entry)) return entry;
+  callArrow(tx, entry.kind === 'comm' ? 'S-E' : '[0094]', `close(${fd})`);
+  if (entry.kind === 'comm') {
+    const port = tx.s.partitions[SCP_PID]!.ports[entry.port];
+    if (port) closeChannel(tx, tx.s.partitions[SCP_PID]!, entry.port, { discard: 'S-E', notify: 'S111' });
+  }
+  if (entry.kind === 'socket') {
+    for (const sig of backlogOf(tx, entry)) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program closed service ${entry.service}` });
+  }
+  dropFd(tx, fd);
+  emit(tx, { tag: entry.kind === 'comm' ? 'S-E' : '[0094]', kind: 'sock.close', from: KERNEL_LANE, to: SCP_PID, say: `kernel closes fd ${fd} (${fdKindName(entry)})` });
+  return ok(0);
+}
+

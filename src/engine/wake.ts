@@ -1,0 +1,66 @@
+// Waking suspended calls: after every command the machine settles, and each
+// partition suspended in a call whose condition now holds returns from it.
+// One place for every wake-up: a guest's recv ([0064]), the system control
+// program's accept (S204 (e)), read (S-A (d)) and select ([0108]).
+
+import type { MessagePort, Partition, Result } from './types.js';
+import type { Tx } from './tx.js';
+import { complete, fail, ok, updatePartition } from './tx.js';
+import { takeArrival } from './channels/messages.js';
+import { acceptNext, backlogOf } from './kernel/sockets.js';
+import { commReady, readyFds, selectResult, takeMessage } from './kernel/io.js';
+
+export function settle(tx: Tx): void {
+  for (const p of Object.values(tx.s.partitions)) {
+    if (p.status !== 'active' || !p.wait) continue;
+    const result = wakeResult(tx, p);
+    if (result === null) continue;
+    complete(tx, { pid: p.pid, call: p.wait.call, result });
+  }
+}
+
+/** The call's result if it can return now (the wait is cleared first), or null to keep waiting. */
+function wakeResult(tx: Tx, p: Partition): Result | null {
+  const wait = p.wait!;
+  const release = () => updatePartition(tx, p.pid, (q) => ({ ...q, wait: null }));
+  switch (wait.call) {
+    case 'recv': {
+      const port = p.ports[wait.port] as MessagePort | undefined;
+      if (port && port.queue.length === 0 && !port.peerClosed) return null;
+      release();
+      return port ? takeArrival(tx, tx.s.partitions[p.pid]!, wait.port) : ok(0);
+    }
+    case 'accept': {
+      const socket = tx.s.kernel.fds[wait.fd];
+      if (socket?.kind !== 'socket') {
+        release();
+        return fail('EBADF', `fd ${wait.fd} was closed while accept waited on it`);
+      }
+      if (backlogOf(tx, socket).length === 0) return null;
+      release();
+      const accepted = acceptNext(tx, socket, true);
+      if (accepted) return accepted;
+      updatePartition(tx, p.pid, (q) => ({ ...q, wait }));
+      return null;
+    }
+    case 'read': {
+      const comm = tx.s.kernel.fds[wait.fd];
+      if (comm?.kind !== 'comm') {
+        release();
+        return fail('EBADF', `fd ${wait.fd} was closed while read waited on it`);
+      }
+      if (!commReady(tx, comm)) return null;
+      release();
+      return takeMessage(tx, comm, true);
+    }
+    case 'select': {
+      const ready = readyFds(tx, wait.fds);
+      if (ready.length === 0) return null;
+      release();
+      return selectResult(tx, ready);
+    }
+    case 'connect': case 'event_connect': case 'share':
+      // answered by permit/deny/accept, which end the wait themselves
+      return null;
+  }
+}
