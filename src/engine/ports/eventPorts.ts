@@ -63,7 +63,7 @@ export function raiseEvent(tx: Tx, from: Pid | typeof CONTROL_LANE, pid: Pid, no
     putPort(tx, pid, { ...port, merged: port.merged + 1 });
     emit(tx, {
       tag, kind: 'event.merge', from, to: pid, port: no, cost: tx.s.costs.eventDelivery,
-      say: `event to ${target.name} port ${no} (${why}) merges into the pending bit already set: no queue, no count [0063]`,
+      say: `event to ${target.name} port ${no} (${why}) merges into the pending bit already set: no queue, no count`,
     });
     return;
   }

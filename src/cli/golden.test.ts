@@ -1,0 +1,29 @@
+// Golden transcripts: each examples/*.lab script, run as a person would type
+// it, must print exactly its committed examples/*.out. To accept a change on
+// purpose, run `UPDATE_GOLDEN=1 npx vitest run src/cli/golden.test.ts` and
+// read the diff before committing.
+
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { transcript } from '../engine/shell/format.ts';
+
+const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
+const scripts = readdirSync(EXAMPLES).filter((f) => f.endsWith('.lab')).sort();
+
+describe('golden transcripts (examples/*.lab)', () => {
+  it('has the scripts the issue names', () => {
+    for (const name of ['fig06-guest-to-guest', 'fig09-virtual-file', 'fig12-direct-map', 'select-two-guests', 'event-merging', 'partition-end', 'resource-policy', 'errors']) {
+      expect(scripts).toContain(`${name}.lab`);
+    }
+  });
+
+  for (const script of scripts) {
+    it(script, () => {
+      const got = transcript(readFileSync(join(EXAMPLES, script), 'utf8').replace(/\n$/, ''));
+      const outPath = join(EXAMPLES, script.replace(/\.lab$/, '.out'));
+      if (process.env.UPDATE_GOLDEN || !existsSync(outPath)) writeFileSync(outPath, got);
+      expect(got).toBe(readFileSync(outPath, 'utf8'));
+    });
+  }
+});

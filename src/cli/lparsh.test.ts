@@ -1,0 +1,70 @@
+// The same example scripts through the real `lparsh` command, as a teacher
+// would run them: text mode matches the golden results, JSON mode gives one
+// well-formed object per result, and bad invocations fail cleanly.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const EXAMPLES = join(ROOT, 'examples');
+const BIN = join(ROOT, 'bin', 'lparsh.mjs');
+const lparsh = (args: string[], input?: string) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8' });
+
+const scripts = readdirSync(EXAMPLES).filter((f) => f.endsWith('.lab')).sort();
+
+describe('npx lparsh', () => {
+  it.each(scripts)('runs %s with --json: one object per result, each blocked call completes or is interrupted', (script) => {
+    const run = lparsh(['--json', join(EXAMPLES, script)]);
+    expect(run.status).toBe(0);
+    const objects = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const o of objects) {
+      expect(typeof o.line).toBe('number');
+      expect(typeof o.ctx).toBe('string');
+      if ('blocked' in o) continue;
+      if ('text' in o) continue;
+      expect(typeof o.ok).toBe('boolean');
+      expect(Array.isArray(o.events)).toBe(true);
+      if (o.ok) expect(o).toHaveProperty('value');
+      else expect(o).toMatchObject({ errno: expect.stringMatching(/^E[A-Z]+$/), message: expect.any(String) });
+    }
+    // the failures are the ones the golden transcript shows
+    const golden = readFileSync(join(EXAMPLES, script.replace(/\.lab$/, '.out')), 'utf8');
+    const goldenErrnos = [...golden.matchAll(/= -1 (E[A-Z]+)/g)].map((m) => m[1]);
+    expect(objects.filter((o) => o.ok === false).map((o) => o.errno)).toEqual(goldenErrnos);
+    for (const blocked of objects.filter((o) => 'blocked' in o)) {
+      const done = objects.filter((o) => o.completes === blocked.line);
+      expect(done.length, `line ${blocked.line} (${String(blocked.blocked)}) never completes`).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('reads standard input and prints text results', () => {
+    const run = lparsh([], 'frames_free()\n@A a = area(4096)\nframes_free()\n');
+    expect(run.stdout).toBe('= 160\n= 0x100000\n= 159\n');
+  });
+
+  it('prints SPEC-shaped JSON for a blocked call and its completion', () => {
+    const run = lparsh(['--json'], 's = socket(AF_LPAR, SOCK_SEQPACKET)\nbind(s, 7)\nlisten(s)\nfd = accept(s)\n@A ch = connect(7)\n');
+    const objects = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(objects[3]).toMatchObject({ line: 4, ctx: 'scp', blocked: 'accept' });
+    expect(objects[4]).toMatchObject({ line: 5, ctx: 'A', input: '@A ch = connect(7)', ok: true, value: 3 });
+    expect(objects[4].events).toContain('S305(a)');
+    expect(objects[5]).toMatchObject({ line: 5, ctx: 'scp', completes: 4, ok: true, value: 4 });
+  });
+
+  it('takes --seed: the seed decides where areas land', () => {
+    const where = (seed: string) => lparsh(['--seed', seed], '@A a = area(4096)\nframes\n').stdout;
+    expect(where('1')).toBe(where('1'));
+    expect(where('1')).not.toBe(where('2'));
+  });
+
+  it('refuses bad options and missing files with a message and status 2', () => {
+    expect(lparsh(['--frames', '5']).status).toBe(2);
+    expect(lparsh(['--bogus']).stderr).toMatch(/unknown option --bogus/);
+    const missing = lparsh(['/nonexistent/file.lab']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read/);
+    expect(execFileSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' })).toMatch(/usage: lparsh/);
+  });
+});

@@ -1,0 +1,123 @@
+// Checking a call's arguments against its parameter types, with errors that
+// say which argument and why (SPEC §3), and turning engine results back into
+// shell values (handles remember the partition they belong to).
+
+import type { LabState, Pid, ResourceKind, Value } from '../types.js';
+import { RESOURCE_KINDS } from '../types.js';
+import type { HandleKind, ShellValue } from './values.js';
+import { hex, show, typeName } from './values.js';
+
+export type ParamType =
+  | 'int' | 'str' | 'addr' | 'lpar' | 'guest' | 'resource' | 'limit'
+  | 'channel' | 'port' | 'peerPort' | 'fd' | 'signal' | 'fds' | 'serviceOrGuest' | 'pathOrAddr' | 'sym';
+
+export interface Param {
+  readonly name: string;
+  readonly type: ParamType;
+  readonly optional?: boolean;
+}
+
+export const TYPE_WORDS: Record<ParamType, string> = {
+  int: 'a number', str: 'a string', addr: 'an address', lpar: 'a partition (scp, A, B, ...)', guest: 'a guest partition (A, B, ...)',
+  resource: `a resource (${RESOURCE_KINDS.join(', ')})`, limit: 'a number or unlimited', channel: 'a channel handle',
+  port: 'an event port handle', peerPort: "the other partition's receive port", fd: 'a file descriptor', signal: 'a control signal (from signal())', fds: 'a list of file descriptors',
+  serviceOrGuest: 'a service number or a guest partition', pathOrAddr: 'a virtual file name ("/msg/...") or a mapped address',
+  sym: 'a constant such as AF_LPAR',
+};
+
+export type Arg =
+  | { readonly type: 'int' | 'addr' | 'channel' | 'port' | 'fd' | 'signal'; readonly n: number; readonly owner?: Pid }
+  | { readonly type: 'str' | 'sym'; readonly s: string }
+  | { readonly type: 'lpar'; readonly pid: Pid; readonly name: string }
+  | { readonly type: 'resource'; readonly r: ResourceKind }
+  | { readonly type: 'limit'; readonly n: number | null }
+  | { readonly type: 'fds'; readonly ns: readonly number[] };
+
+export interface ArgError {
+  readonly errno: 'EINVAL' | 'EBADF';
+  readonly message: string;
+}
+
+const HANDLE_OF: Partial<Record<ParamType, HandleKind>> = { channel: 'channel', port: 'port', fd: 'fd', signal: 'signal' };
+
+/** A handle-typed argument: a handle of this partition, or a plain number. */
+function handleArg(v: ShellValue, type: ParamType, ctx: { pid: Pid; name: string }, state: LabState): number | ArgError | null {
+  const kind = HANDLE_OF[type]!;
+  if (v.t === 'int') return v.n;
+  if (v.t === 'rec' && type === 'signal' && v.fields.sig) return handleArg(v.fields.sig, type, ctx, state);
+  if (v.t !== 'handle') return null;
+  if (v.owner !== ctx.pid) {
+    const owner = state.partitions[v.owner]?.name ?? `partition ${v.owner}`;
+    return { errno: 'EBADF', message: `that ${v.kind === 'fd' ? 'file descriptor' : v.kind} handle belongs to ${owner}; it means nothing in ${ctx.name}` };
+  }
+  if (v.kind !== kind) return null;
+  return v.n;
+}
+
+export function checkArg(v: ShellValue, p: Param, index: number, call: string, ctx: { pid: Pid; name: string }, state: LabState): Arg | ArgError {
+  const wrong = (): ArgError => ({ errno: 'EINVAL', message: `argument ${index + 1} of ${call} (${p.name}) must be ${TYPE_WORDS[p.type]}, not ${typeName(v)}${v.t === 'str' || v.t === 'int' ? ` ${show(v)}` : ''}` });
+  switch (p.type) {
+    case 'int': return v.t === 'int' || v.t === 'addr' ? { type: 'int', n: v.n } : wrong();
+    case 'addr': return v.t === 'addr' || v.t === 'int' ? { type: 'addr', n: v.n } : wrong();
+    case 'str': return v.t === 'str' ? { type: 'str', s: v.s } : wrong();
+    case 'sym': return v.t === 'sym' ? { type: 'sym', s: v.name } : wrong();
+    case 'lpar': return v.t === 'lpar' ? { type: 'lpar', pid: v.pid, name: v.name } : wrong();
+    case 'guest':
+      if (v.t !== 'lpar') return wrong();
+      return state.partitions[v.pid]?.role === 'guest' ? { type: 'lpar', pid: v.pid, name: v.name } : { errno: 'EINVAL', message: `argument ${index + 1} of ${call} must be a guest; ${v.name} is the system control OS` };
+    case 'resource':
+      return v.t === 'sym' && (RESOURCE_KINDS as readonly string[]).includes(v.name) ? { type: 'resource', r: v.name as ResourceKind } : wrong();
+    case 'limit':
+      if (v.t === 'sym' && v.name === 'unlimited') return { type: 'limit', n: null };
+      return v.t === 'int' ? { type: 'limit', n: v.n } : wrong();
+    case 'serviceOrGuest':
+      if (v.t === 'int') return { type: 'int', n: v.n };
+      return v.t === 'lpar' ? { type: 'lpar', pid: v.pid, name: v.name } : wrong();
+    case 'pathOrAddr':
+      if (v.t === 'str') return { type: 'str', s: v.s };
+      return v.t === 'addr' || v.t === 'int' ? { type: 'addr', n: v.n } : wrong();
+    case 'peerPort':
+      // a receive port of the partition being asked: its handle, or a plain number
+      if (v.t === 'int') return { type: 'port', n: v.n };
+      return v.t === 'handle' && v.kind === 'port' ? { type: 'port', n: v.n, owner: v.owner } : wrong();
+    case 'fds': {
+      if (v.t !== 'list') return wrong();
+      const ns: number[] = [];
+      for (const item of v.items) {
+        const n = handleArg(item, 'fd', ctx, state);
+        if (n === null) return { errno: 'EINVAL', message: `the list in ${call} must hold file descriptors, not ${typeName(item)}` };
+        if (typeof n === 'object') return n;
+        ns.push(n);
+      }
+      return { type: 'fds', ns };
+    }
+    case 'channel': case 'port': case 'fd': case 'signal': {
+      const n = handleArg(v, p.type, ctx, state);
+      if (n === null) return wrong();
+      if (typeof n === 'object') return n;
+      return { type: p.type, n };
+    }
+  }
+}
+
+/** How a call's numeric result is to be read: a plain number, an address, or a handle of some kind. */
+export type ResultHint = 'int' | 'addr' | HandleKind | 'fds';
+
+/** An engine value as a shell value: addresses print in hex, handles remember their partition. */
+export function fromEngine(v: Value, hint: ResultHint, owner: Pid): ShellValue {
+  if (v === null) return { t: 'none' };
+  if (typeof v === 'number') {
+    if (hint === 'addr') return { t: 'addr', n: v };
+    if (hint === 'int' || hint === 'fds') return { t: 'int', n: v };
+    return { t: 'handle', kind: hint, owner, n: v };
+  }
+  if (typeof v === 'string') return { t: 'str', s: v };
+  if (Array.isArray(v)) return { t: 'list', items: v.map((x) => fromEngine(x, hint === 'fds' ? 'fd' : hint, owner)) };
+  const fields: Record<string, ShellValue> = {};
+  for (const [k, x] of Object.entries(v as Record<string, Value>)) {
+    fields[k] = fromEngine(x, k === 'addr' ? 'addr' : k === 'sig' ? 'signal' : 'int', owner);
+  }
+  return { t: 'rec', fields };
+}
+
+export { hex };

@@ -1,0 +1,184 @@
+// The table of calls (STYLE.md: commands as a declarative table). Each entry
+// says where it may be called, its parameters, its help text and patent
+// reference, and how it becomes an engine command or a direct answer. The
+// parser, `help` and tab completion all read this one table.
+
+import type { Command } from '../command.js';
+import type { LabState, Pid, PortNo, SigId } from '../types.js';
+import { RESOURCE_KINDS, SCP_PID } from '../types.js';
+import { COST_PARAMS } from '../costs/costModel.js';
+import { framesOf, ownerOfFrame } from '../views/inspect.js';
+import type { Arg, Param, ResultHint } from './args.js';
+import type { ShellValue } from './values.js';
+import { int, str } from './values.js';
+
+export interface CallContext {
+  readonly pid: Pid;
+  readonly name: string;
+  readonly state: LabState;
+}
+
+export type Action =
+  | { readonly kind: 'command'; readonly command: Command; readonly hint: ResultHint }
+  | { readonly kind: 'answer'; readonly value: ShellValue }
+  | { readonly kind: 'error'; readonly errno: 'EINVAL' | 'EBADF' | 'ENOENT'; readonly message: string };
+
+export interface CallSpec {
+  readonly name: string;
+  /** who may call it: the system control program, a guest, or either */
+  readonly where: 'scp' | 'guest' | 'any';
+  readonly params: readonly Param[];
+  readonly summary: string;
+  readonly ref: string;
+  readonly example: string;
+  readonly run: (args: readonly Arg[], ctx: CallContext) => Action;
+}
+
+// small readers for checked arguments
+const n = (a: Arg | undefined) => (a && 'n' in a ? (a.n ?? 0) : 0);
+const s = (a: Arg | undefined) => (a && 's' in a ? a.s : '');
+const pid = (a: Arg | undefined) => (a && 'pid' in a ? a.pid : SCP_PID);
+const command = (command: Command, hint: ResultHint = 'int'): Action => ({ kind: 'command', command, hint });
+const p = (name: string, type: Param['type'], optional = false): Param => ({ name, type, optional });
+
+export const CALLS: readonly CallSpec[] = [
+  // ------------------------------------------------ the system control program: sockets [0084]-[0108]
+  {
+    name: 'socket', where: 'scp', params: [p('domain', 'sym'), p('type', 'sym'), p('flags', 'sym', true)],
+    summary: 'make a connection socket; MSG_MAP receives messages mapped into the program instead of as virtual files',
+    ref: 'S201, S301, Figs. 7 and 10', example: 's = socket(AF_LPAR, SOCK_SEQPACKET)',
+    run: ([d, t, f], c) => {
+      if (f && s(f) !== 'MSG_MAP') return { kind: 'error', errno: 'EINVAL', message: `the only flag is MSG_MAP, not ${s(f)}` };
+      return command({ kind: 'sys.socket', by: c.pid, domain: s(d), type: s(t), mode: f ? 'map' : 'vfile' }, 'fd');
+    },
+  },
+  { name: 'bind', where: 'scp', params: [p('socket', 'fd'), p('service', 'int')], summary: 'tie a service id (like a port number) to the socket', ref: 'S202, S302', example: 'bind(s, 7)', run: ([fd, svc], c) => command({ kind: 'sys.bind', by: c.pid, fd: n(fd), service: n(svc) }) },
+  { name: 'listen', where: 'scp', params: [p('socket', 'fd')], summary: 'permit connections to the bound service', ref: 'S203, S303', example: 'listen(s)', run: ([fd], c) => command({ kind: 'sys.listen', by: c.pid, fd: n(fd) }) },
+  { name: 'accept', where: 'scp', params: [p('socket', 'fd')], summary: 'take a connection request, or wait for one; returns the communication socket', ref: 'S204, S304, S306', example: 'fd = accept(s)', run: ([fd], c) => command({ kind: 'sys.accept', by: c.pid, fd: n(fd) }, 'fd') },
+  {
+    name: 'read', where: 'scp', params: [p('fd', 'fd'), p('count', 'int', true)],
+    summary: 'on a communication socket: receive a message ({vfile, short} or {addr, size, short}; 0 when the guest closed); on an open file: read text',
+    ref: 'S-A, S309, S-B, S310', example: 'r = read(fd)',
+    run: ([fd, count], c) => command({ kind: 'sys.read', by: c.pid, fd: n(fd), count: count ? n(count) : null }),
+  },
+  {
+    name: 'write', where: 'scp', params: [p('fd', 'fd'), p('data', 'pathOrAddr')],
+    summary: 'on a communication socket: send a received area back to the guest (a virtual file name or a mapped address); on an open file: write text',
+    ref: 'S-C, S311, S-B', example: 'write(fd, r.vfile)',
+    run: ([fd, data], c) => command({ kind: 'sys.write', by: c.pid, fd: n(fd), data: data?.type === 'str' ? s(data) : n(data) }),
+  },
+  { name: 'open', where: 'scp', params: [p('path', 'str')], summary: 'open a virtual file under /msg', ref: 'S-B, S310(a)', example: 'v = open(r.vfile)', run: ([path], c) => command({ kind: 'sys.open', by: c.pid, path: s(path) }, 'fd') },
+  {
+    name: 'close', where: 'scp', params: [p('fd', 'fd')], summary: 'close a file, or a socket (a communication socket disconnects its channel)', ref: 'S-E, [0107]', example: 'close(fd)',
+    run: ([fd], c) => command({ kind: 'sys.close', by: c.pid, fd: n(fd) }),
+  },
+  {
+    name: 'unlink', where: 'scp', params: [p('message', 'pathOrAddr')], summary: 'discard a received message: its frames go back to free memory', ref: 'S-D, [0106]', example: 'unlink(r.vfile)',
+    run: ([m], c) => command({ kind: 'sys.unlink', by: c.pid, target: m?.type === 'str' ? s(m) : n(m) }),
+  },
+  { name: 'select', where: 'scp', params: [p('fds', 'fds')], summary: 'wait until one of the sockets has a message (or a request); returns the ready ones', ref: '[0108]', example: 'select([fd1, fd2])', run: ([fds], c) => command({ kind: 'sys.select', by: c.pid, fds: fds && 'ns' in fds ? fds.ns : [] }, 'fds') },
+  { name: 'permit', where: 'scp', params: [p('socket', 'fd'), p('guest', 'guest')], summary: "let a guest connect to the socket's service", ref: '[0090], [0096]', example: 'permit(s, B)', run: ([fd, g], c) => command({ kind: 'sys.permit', by: c.pid, fd: n(fd), pid: pid(g) }) },
+  { name: 'deny', where: 'scp', params: [p('socket', 'fd'), p('guest', 'guest')], summary: "refuse a guest the socket's service", ref: '[0090], [0096]', example: 'deny(s, B)', run: ([fd, g], c) => command({ kind: 'sys.deny', by: c.pid, fd: n(fd), pid: pid(g) }) },
+  // ------------------------------------------------ the system control program: policy [0049], [0053]-[0055]
+  {
+    name: 'lpar_create', where: 'scp', params: [p('name', 'str'), p('memory pages', 'int'), p('logical processors', 'int')],
+    summary: 'create a logical partition and start its guest OS', ref: '[0049], [0053], [0054]', example: 'lpar_create("C", 32, 2)',
+    run: ([name, mem, lps], c) => command({ kind: 'lpar.create', by: c.pid, name: s(name), memPages: n(mem), processors: n(lps) }),
+  },
+  {
+    name: 'limit', where: 'scp', params: [p('partition', 'guest'), p('resource', 'resource'), p('amount', 'limit')],
+    summary: 'how much of a resource the guest may take without asking (unlimited to lift it)', ref: '[0055]', example: 'limit(C, mem, 16)',
+    run: ([g, r, amount], c) => command({ kind: 'lpar.limit', by: c.pid, pid: pid(g), resource: r && 'r' in r ? r.r : 'mem', amount: amount && 'n' in amount ? amount.n : null }),
+  },
+  { name: 'lpar_end', where: 'scp', params: [p('partition', 'guest')], summary: 'end a partition: its processors stop, its channels close, its memory is freed', ref: '[0053]', example: 'lpar_end(C)', run: ([g], c) => command({ kind: 'lpar.end', by: c.pid, pid: pid(g) }) },
+  { name: 'policy', where: 'scp', params: [p('resource', 'resource'), p('ceiling', 'int')], summary: 'the most of a resource any guest may hold; requests past it are reduced or denied', ref: '[0049]', example: 'policy(mem, 48)', run: ([r, ceiling], c) => command({ kind: 'policy.set', by: c.pid, resource: r && 'r' in r ? r.r : 'mem', ceiling: n(ceiling) }) },
+  {
+    name: 'cost', where: 'any', params: [p('parameter', 'sym'), p('cycles', 'int')], summary: `set a cost-model parameter (${COST_PARAMS.join(', ')})`, ref: 'cost model', example: 'cost(tlbShootdown, 9000)',
+    run: ([param, cycles], c) => command({ kind: 'cost.set', by: c.pid, param: s(param) as never, value: n(cycles) }),
+  },
+  { name: 'tick', where: 'any', params: [p('slices', 'int', true)], summary: 'run the round-robin scheduler for some time slices', ref: '[0054]', example: 'tick(4)', run: ([k], c) => command({ kind: 'sched.tick', by: c.pid, slices: k ? n(k) : 1 }) },
+  // ------------------------------------------------ the guest OS programming interface [0047], [0056]-[0078]
+  {
+    name: 'connect', where: 'guest', params: [p('to', 'serviceOrGuest')], summary: 'a message channel to a service of the system control program, or to another guest (which must permit it)', ref: 'S101-S104, S305', example: 'ch = connect(7)',
+    run: ([to], c) => command(to?.type === 'lpar' ? { kind: 'channel.connect', by: c.pid, target: to.pid } : { kind: 'channel.connectService', by: c.pid, service: n(to) }, 'channel'),
+  },
+  {
+    name: 'signals', where: 'guest', params: [], summary: "list the control signals queued at this partition's port", ref: '[0056], [0057]', example: 'signals()',
+    run: (_a, c) => ({
+      kind: 'answer',
+      value: {
+        t: 'list',
+        items: (c.state.partitions[c.pid]?.signalQueue ?? []).map((sig) => {
+          const signal = c.state.signals[sig]!;
+          return { t: 'rec', fields: { sig: { t: 'handle', kind: 'signal', owner: c.pid, n: sig }, from: str(c.state.partitions[signal.from]!.name), request: str(signal.request.kind) } };
+        }),
+      },
+    }),
+  },
+  { name: 'signal', where: 'guest', params: [], summary: 'pick up the oldest control signal (EAGAIN if there is none)', ref: '[0057]', example: 'sig = signal()', run: (_a, c) => command({ kind: 'signal.take', by: c.pid }) },
+  {
+    name: 'permit', where: 'guest', params: [p('signal', 'signal')], summary: "permit a request: returns this side's channel (or port, or shared address)", ref: 'S103, [0056]', example: 'chb = permit(sig)',
+    run: ([sig], c) => {
+      const request = c.state.signals[n(sig) as SigId]?.request.kind;
+      return command({ kind: 'signal.permit', by: c.pid, sig: n(sig) as SigId }, request === 'share' ? 'addr' : request === 'event' ? 'port' : 'channel');
+    },
+  },
+  { name: 'deny', where: 'guest', params: [p('signal', 'signal')], summary: 'deny a request: the asker gets ECONNREFUSED', ref: '[0062]', example: 'deny(sig)', run: ([sig], c) => command({ kind: 'signal.deny', by: c.pid, sig: n(sig) as SigId }) },
+  { name: 'event_port', where: 'guest', params: [], summary: 'a new event receive port in this partition', ref: '[0063]', example: 'rp = event_port()', run: (_a, c) => command({ kind: 'event.port', by: c.pid }, 'port') },
+  {
+    name: 'event_connect', where: 'guest', params: [p('partition', 'guest'), p('receive port', 'peerPort')], summary: "ask a partition, by control signal, to connect a send port here to its receive port", ref: '[0056] a), [0063]', example: 'sp = event_connect(B, rp)',
+    run: ([g, rp], c) => {
+      const owner = rp && 'owner' in rp ? rp.owner : undefined;
+      if (owner !== undefined && owner !== pid(g)) {
+        return { kind: 'error', errno: 'EBADF', message: `that port handle belongs to ${c.state.partitions[owner]?.name ?? owner}, not to ${g && 'name' in g ? g.name : 'the partition asked'}` };
+      }
+      return command({ kind: 'event.connect', by: c.pid, target: pid(g), port: n(rp) as PortNo }, 'port');
+    },
+  },
+  { name: 'event_send', where: 'guest', params: [p('send port', 'port')], summary: 'raise the event; while it is pending, more sends merge into it', ref: '[0063]', example: 'event_send(sp)', run: ([sp], c) => command({ kind: 'event.send', by: c.pid, port: n(sp) as PortNo }) },
+  { name: 'event_poll', where: 'guest', params: [p('receive port', 'port')], summary: '1 if an event is pending (and clear it), else 0', ref: '[0063]', example: 'event_poll(rp)', run: ([rp], c) => command({ kind: 'event.poll', by: c.pid, port: n(rp) as PortNo }) },
+  { name: 'notify', where: 'guest', params: [p('receive port', 'port')], summary: 'the event port raised when a signal reaches the empty control signal port', ref: '[0057]', example: 'notify(rp)', run: ([rp], c) => command({ kind: 'signal.notify', by: c.pid, port: n(rp) as PortNo }) },
+  { name: 'area', where: 'guest', params: [p('bytes', 'int')], summary: 'reserve a message area, mapped into this partition; returns its address', ref: 'S105, S106', example: 'a = area(4096)', run: ([b], c) => command({ kind: 'area.reserve', by: c.pid, bytes: n(b) }, 'addr') },
+  {
+    name: 'send', where: 'guest', params: [p('channel', 'channel'), p('area', 'addr'), p('short message', 'str', true)], summary: 'send the area: its frames flip to the receiver, and this partition can no longer touch it', ref: 'S107, [0070]', example: 'send(ch, a, "short text")',
+    run: ([ch, a, short], c) => command({ kind: 'channel.send', by: c.pid, port: n(ch) as PortNo, addr: n(a), short: short ? s(short) : '' }),
+  },
+  { name: 'recv', where: 'guest', params: [p('channel', 'channel')], summary: 'take the oldest message ({addr, size, short}), waiting if there is none; 0 once the peer closed', ref: 'S108, [0064]', example: 'r = recv(ch)', run: ([ch], c) => command({ kind: 'channel.recv', by: c.pid, port: n(ch) as PortNo }) },
+  { name: 'free', where: 'guest', params: [p('area', 'addr')], summary: 'discard a message area: its frames go back to free memory', ref: 'S109', example: 'free(r.addr)', run: ([a], c) => command({ kind: 'area.free', by: c.pid, addr: n(a) }) },
+  { name: 'close', where: 'guest', params: [p('channel', 'channel')], summary: 'discard this end of the channel; the peer is told by event', ref: 'S110-S112', example: 'close(ch)', run: ([ch], c) => command({ kind: 'channel.close', by: c.pid, port: n(ch) as PortNo }) },
+  {
+    name: 'request', where: 'guest', params: [p('resource', 'resource'), p('amount', 'int')], summary: "ask for more of a resource: within the limit it is taken at once, past it the system control program's policy decides", ref: '[0049], [0055]', example: 'request(mem, 64)',
+    run: ([r, amount], c) => command({ kind: 'resource.request', by: c.pid, resource: r && 'r' in r ? r.r : 'mem', amount: n(amount) }),
+  },
+  { name: 'share', where: 'guest', params: [p('partition', 'guest'), p('bytes', 'int')], summary: 'a shared memory area mapped here and (once permitted) in the other partition too', ref: '[0056] c)', example: 'sh = share(B, 4096)', run: ([g, b], c) => command({ kind: 'shm.connect', by: c.pid, target: pid(g), bytes: n(b) }, 'addr') },
+  { name: 'lpar_end', where: 'guest', params: [], summary: 'end this partition', ref: '[0053]', example: 'lpar_end()', run: (_a, c) => command({ kind: 'lpar.end', by: c.pid, pid: c.pid }) },
+  // ------------------------------------------------ anywhere
+  { name: 'peek', where: 'any', params: [p('address', 'addr'), p('length', 'int')], summary: 'read bytes at an address of this partition (EFAULT if nothing is mapped there)', ref: 'S108, [0070], [0102]', example: 'peek(a, 5)', run: ([a, len], c) => command({ kind: 'mem.read', by: c.pid, addr: n(a), length: n(len) }) },
+  { name: 'poke', where: 'any', params: [p('address', 'addr'), p('text', 'str')], summary: 'write text at an address of this partition (EFAULT if nothing is mapped there)', ref: '[0066], [0102]', example: 'poke(a, "hello")', run: ([a, text], c) => command({ kind: 'mem.write', by: c.pid, addr: n(a), data: s(text) }) },
+  { name: 'frames_free', where: 'any', params: [], summary: 'the number of free physical frames', ref: '[0066]', example: 'frames_free()', run: (_a, c) => ({ kind: 'answer', value: int(c.state.frames.free) }) },
+  { name: 'frames_of', where: 'any', params: [p('partition', 'lpar')], summary: 'the number of frames a partition owns', ref: '[0051] c)', example: 'frames_of(A)', run: ([g], c) => ({ kind: 'answer', value: int(framesOf(c.state, pid(g))) }) },
+  {
+    name: 'owner_of', where: 'any', params: [p('frame', 'int')], summary: 'who owns a physical frame: a partition, control or free', ref: '[0066]', example: 'owner_of(17)',
+    run: ([f], c) => {
+      const owner = ownerOfFrame(c.state, n(f));
+      return owner === null ? { kind: 'error', errno: 'EINVAL', message: `there is no frame ${n(f)}: frames are 0 to ${c.state.frames.count - 1}` } : { kind: 'answer', value: str(owner) };
+    },
+  },
+];
+
+/** The constants a line may name. */
+export const CONSTANTS: readonly string[] = [
+  'AF_LPAR', 'AF_UNIX', 'AF_INET', 'AF_INET6', 'SOCK_SEQPACKET', 'SOCK_STREAM', 'SOCK_DGRAM', 'MSG_MAP', 'unlimited',
+  ...RESOURCE_KINDS, ...COST_PARAMS,
+];
+
+/** The spec for `name` as called in a context of role `role`, or every spec of that name (for help). */
+export function findCall(name: string, role: 'scp' | 'guest'): CallSpec | undefined {
+  return CALLS.find((c) => c.name === name && (c.where === role || c.where === 'any'));
+}
+
+export const callNames = (): string[] => [...new Set(CALLS.map((c) => c.name))];
+
+export function signature(spec: CallSpec): string {
+  return `${spec.name}(${spec.params.map((q) => (q.optional ? `[${q.name}]` : q.name)).join(', ')})`;
+}

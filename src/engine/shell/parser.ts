@@ -1,0 +1,247 @@
+// The command language's grammar (SPEC §3), parsed into a small tree. A
+// syntax error is a value naming the column, never an exception.
+//
+//   line   := '@' NAME [stmt] | stmt | words      (# starts a comment)
+//   stmt   := NAME '=' expr | expr
+//   expr   := primary ('.' NAME)*
+//   primary:= INT | STRING | NAME ['(' [expr (',' expr)*] ')'] | '[' [expr (',' expr)*] ']' | '(' expr ')'
+//   words  := a command for people, like `help socket` or `ls /msg`
+
+export type Expr =
+  | { readonly kind: 'int'; readonly value: number; readonly col: number }
+  | { readonly kind: 'str'; readonly value: string; readonly col: number }
+  | { readonly kind: 'name'; readonly name: string; readonly col: number }
+  | { readonly kind: 'call'; readonly name: string; readonly args: readonly Expr[]; readonly col: number }
+  | { readonly kind: 'list'; readonly items: readonly Expr[]; readonly col: number }
+  | { readonly kind: 'member'; readonly of: Expr; readonly field: string; readonly col: number };
+
+export type Statement =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'switch'; readonly ctx: string; readonly col: number; readonly then: Statement | null }
+  | { readonly kind: 'assign'; readonly name: string; readonly expr: Expr }
+  | { readonly kind: 'expr'; readonly expr: Expr }
+  | { readonly kind: 'words'; readonly command: string; readonly words: readonly string[] };
+
+export interface SyntaxError {
+  readonly kind: 'syntax';
+  readonly col: number;
+  readonly message: string;
+}
+
+export type Parsed = Statement | SyntaxError;
+
+export const MAX_LINE = 4096;
+
+type Token =
+  | { readonly t: 'int'; readonly value: number; readonly col: number }
+  | { readonly t: 'str'; readonly value: string; readonly col: number }
+  | { readonly t: 'name'; readonly value: string; readonly col: number }
+  | { readonly t: 'punct'; readonly value: string; readonly col: number }
+  | { readonly t: 'end'; readonly col: number };
+
+class Fail {
+  constructor(readonly col: number, readonly message: string) {}
+}
+
+function lex(line: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < line.length) {
+    const ch = line[i]!;
+    const col = i + 1;
+    if (ch === ' ' || ch === '\t') { i++; continue; }
+    if (ch === '#') break;
+    if (/[0-9]/.test(ch) || (ch === '-' && /[0-9]/.test(line[i + 1] ?? ''))) {
+      const m = /^-?(0[xX][0-9a-fA-F]+|[0-9]+)/.exec(line.slice(i))!;
+      const text = m[0];
+      if (/[A-Za-z_]/.test(line[i + text.length] ?? '')) throw new Fail(col, `a number cannot run into letters: ${line.slice(i, i + text.length + 1)}…`);
+      const negative = text.startsWith('-');
+      const digits = negative ? text.slice(1) : text;
+      const value = digits.startsWith('0x') || digits.startsWith('0X') ? parseInt(digits.slice(2), 16) : Number(digits);
+      if (!Number.isSafeInteger(value)) throw new Fail(col, `the number ${text} is too large`);
+      tokens.push({ t: 'int', value: negative ? -value : value, col });
+      i += text.length;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      let value = '';
+      for (;;) {
+        if (j >= line.length) throw new Fail(col, 'this string is never closed: add the closing quote');
+        const c = line[j]!;
+        if (c === ch) break;
+        if (c === '\\') {
+          const next = line[j + 1];
+          if (next === undefined) throw new Fail(j + 1, 'a backslash at the end of the line escapes nothing');
+          value += next === 'n' ? '\n' : next === 't' ? '\t' : next === '0' ? '\0' : next;
+          j += 2;
+          continue;
+        }
+        value += c;
+        j++;
+      }
+      tokens.push({ t: 'str', value, col });
+      i = j + 1;
+      continue;
+    }
+    if (/[A-Za-z_]/.test(ch)) {
+      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(line.slice(i))!;
+      tokens.push({ t: 'name', value: m[0], col });
+      i += m[0].length;
+      continue;
+    }
+    if ('()[],.=@'.includes(ch)) {
+      tokens.push({ t: 'punct', value: ch, col });
+      i++;
+      continue;
+    }
+    throw new Fail(col, `unexpected character ${JSON.stringify(ch)}`);
+  }
+  tokens.push({ t: 'end', col: Math.min(line.length, line.indexOf('#') >= 0 ? line.indexOf('#') : line.length) + 1 });
+  return tokens;
+}
+
+const describe = (t: Token) => (t.t === 'end' ? 'the end of the line' : t.t === 'str' ? 'a string' : JSON.stringify(String(t.value)));
+
+class Parser {
+  private at = 0;
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  peek(offset = 0): Token {
+    return this.tokens[Math.min(this.at + offset, this.tokens.length - 1)]!;
+  }
+  next(): Token {
+    const t = this.peek();
+    if (t.t !== 'end') this.at++;
+    return t;
+  }
+  isPunct(value: string, offset = 0): boolean {
+    const t = this.peek(offset);
+    return t.t === 'punct' && t.value === value;
+  }
+  expect(value: string, what: string): void {
+    const t = this.next();
+    if (t.t !== 'punct' || t.value !== value) throw new Fail(t.col, `expected ${what} but found ${describe(t)}`);
+  }
+
+  expr(): Expr {
+    let e = this.primary();
+    while (this.isPunct('.')) {
+      const dot = this.next();
+      const field = this.next();
+      if (field.t !== 'name') throw new Fail(field.col, `expected a field name after "." but found ${describe(field)}`);
+      e = { kind: 'member', of: e, field: field.value, col: dot.col };
+    }
+    return e;
+  }
+
+  items(close: string, what: string): Expr[] {
+    const items: Expr[] = [];
+    if (this.isPunct(close)) {
+      this.next();
+      return items;
+    }
+    for (;;) {
+      items.push(this.expr());
+      if (this.isPunct(',')) { this.next(); continue; }
+      this.expect(close, what);
+      return items;
+    }
+  }
+
+  primary(): Expr {
+    const t = this.next();
+    switch (t.t) {
+      case 'int': return { kind: 'int', value: t.value, col: t.col };
+      case 'str': return { kind: 'str', value: t.value, col: t.col };
+      case 'name':
+        if (this.isPunct('(')) {
+          this.next();
+          return { kind: 'call', name: t.value, args: this.items(')', `"," or ")" to end the arguments of ${t.value}`), col: t.col };
+        }
+        return { kind: 'name', name: t.value, col: t.col };
+      case 'punct':
+        if (t.value === '[') return { kind: 'list', items: this.items(']', '"," or "]" to end the list'), col: t.col };
+        if (t.value === '(') {
+          const inner = this.expr();
+          this.expect(')', '")"');
+          return inner;
+        }
+        throw new Fail(t.col, `expected a value but found ${describe(t)}`);
+      case 'end': throw new Fail(t.col, 'the line ends where a value was expected');
+    }
+  }
+
+  statement(): Statement {
+    const first = this.peek();
+    if (first.t === 'end') return { kind: 'empty' };
+    if (first.t === 'name' && this.isPunct('=', 1)) {
+      this.next();
+      this.next();
+      const expr = this.expr();
+      this.end();
+      return { kind: 'assign', name: first.value, expr };
+    }
+    const expr = this.expr();
+    this.end();
+    return { kind: 'expr', expr };
+  }
+
+  end(): void {
+    const t = this.peek();
+    if (t.t !== 'end') throw new Fail(t.col, `unexpected ${describe(t)} after a complete command`);
+  }
+}
+
+/** Columns of a statement parsed from the rest of an `@A ...` line, moved to the whole line's columns. */
+function shift(s: Statement, by: number): Statement {
+  const e = (x: Expr): Expr => {
+    switch (x.kind) {
+      case 'call': return { ...x, col: x.col + by, args: x.args.map(e) };
+      case 'list': return { ...x, col: x.col + by, items: x.items.map(e) };
+      case 'member': return { ...x, col: x.col + by, of: e(x.of) };
+      default: return { ...x, col: x.col + by };
+    }
+  };
+  switch (s.kind) {
+    case 'assign': return { ...s, expr: e(s.expr) };
+    case 'expr': return { ...s, expr: e(s.expr) };
+    case 'switch': return { ...s, col: s.col + by };
+    default: return s;
+  }
+}
+
+/** A command for people: its first word is one of `words` and is not followed by "(" or "=". */
+function wordsOf(raw: string, words: ReadonlySet<string>): Statement | null {
+  const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)(.*)$/s.exec(raw);
+  if (!m || !words.has(m[1]!) || /^\s*[(=]/.test(m[2]!)) return null;
+  const body = m[2]!.replace(/#.*$/, '').trim();
+  return { kind: 'words', command: m[1]!, words: body ? body.split(/\s+/) : [] };
+}
+
+/** Parse one line. `words` are the commands for people that take bare words (help, ls, map...). */
+export function parseLine(line: string, words: ReadonlySet<string>): Parsed {
+  if (line.length > MAX_LINE) return { kind: 'syntax', col: MAX_LINE + 1, message: `the line is longer than ${MAX_LINE} characters` };
+  const at = /^(\s*)@(\S*)(\s*)(.*)$/s.exec(line);
+  if (at) {
+    const [, lead, name, gap, rest] = at as unknown as [string, string, string, string, string];
+    const col = lead.length + 2;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      return { kind: 'syntax', col, message: `expected a context name after "@" (scp, A, B, ...)${name ? ` but found ${JSON.stringify(name)}` : ''}` };
+    }
+    const offset = col - 1 + name.length + gap.length;
+    if (rest.trim() === '' || rest.trim().startsWith('#')) return { kind: 'switch', ctx: name, col, then: null };
+    if (rest.trim().startsWith('@')) return { kind: 'syntax', col: offset + 1, message: 'one context switch per line' };
+    const then = parseLine(rest, words);
+    if (then.kind === 'syntax') return { ...then, col: then.col + offset };
+    return { kind: 'switch', ctx: name, col, then: shift(then, offset) };
+  }
+  const bare = wordsOf(line, words);
+  if (bare) return bare;
+  try {
+    return new Parser(lex(line)).statement();
+  } catch (e) {
+    if (e instanceof Fail) return { kind: 'syntax', col: e.col, message: e.message };
+    throw e;
+  }
+}

@@ -1,0 +1,190 @@
+// Commands for people (SPEC §3): bare words rather than calls, printing
+// tables and notes: help, lpars, frames, map A, channels, fds, ls /msg, ps,
+// log, and the time controls back, reset and seed.
+
+import type { LabState, Partition, Pid } from '../types.js';
+import { PAGE_SIZE, SCP_PID } from '../types.js';
+import { partitionsView, ownerName } from '../views/inspect.js';
+import { allOwners } from '../memory/frameTable.js';
+import { stepBack, traceOf } from '../timeline/timeline.js';
+import { unitName } from '../machine/processors.js';
+import type { Output, ShellState } from './shell.js';
+import { contextPid, createShell, interrupt, seekShell } from './shell.js';
+import { CALLS, signature } from './calls.js';
+import { hex } from './values.js';
+import { nearest } from './suggest.js';
+
+interface PeopleCommand {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+}
+
+export const PEOPLE_TABLE: readonly PeopleCommand[] = [
+  { name: 'help', usage: 'help [call]', summary: 'the calls of this context, or one call in detail' },
+  { name: 'lpars', usage: 'lpars', summary: 'the partitions: mode, state, frames, resources used / limit' },
+  { name: 'frames', usage: 'frames', summary: 'physical memory: who owns which frames' },
+  { name: 'map', usage: 'map A', summary: "a partition's logical address space and the frames behind it" },
+  { name: 'channels', usage: 'channels', summary: 'the message channels and what waits in their ports' },
+  { name: 'fds', usage: 'fds', summary: "the system control OS kernel's file descriptor table" },
+  { name: 'ls', usage: 'ls /msg', summary: 'the virtual files of received messages' },
+  { name: 'ps', usage: 'ps', summary: 'who is running and who is suspended in which call' },
+  { name: 'log', usage: 'log [n]', summary: 'the last n events (default 20) with their patent steps' },
+  { name: 'interrupt', usage: 'interrupt [A]', summary: 'interrupt the suspended call of a context, as Ctrl-C does (EINTR)' },
+  { name: 'back', usage: 'back', summary: 'undo the last step (names come back too)' },
+  { name: 'reset', usage: 'reset', summary: 'start the machine again with the same seed' },
+  { name: 'seed', usage: 'seed <n>', summary: 'start the machine again with seed n' },
+];
+
+export const PEOPLE_COMMANDS: ReadonlySet<string> = new Set(PEOPLE_TABLE.map((c) => c.name));
+
+type Base = { line: number; ctx: string; input: string };
+type Outcome = { shell: ShellState; out: Output[] };
+
+const text = (shell: ShellState, base: Base, lines: string[]): Outcome => ({ shell, out: [{ ...base, kind: 'text', text: lines }] });
+const error = (shell: ShellState, base: Base, errno: string, message: string): Outcome => ({ shell, out: [{ ...base, kind: 'error', errno, message }] });
+
+export function runWords(shell: ShellState, command: string, words: readonly string[], base: Base): Outcome {
+  const state = shell.timeline.current;
+  switch (command) {
+    case 'help': return text(shell, base, help(shell, words[0]));
+    case 'lpars': return text(shell, base, lpars(state));
+    case 'frames': return text(shell, base, frames(state));
+    case 'map': {
+      const p = Object.values(state.partitions).find((q) => q.name === (words[0] ?? base.ctx));
+      if (!p) {
+        const near = nearest(words[0] ?? '', Object.values(state.partitions).map((q) => q.name));
+        return error(shell, base, 'ENOENT', `there is no partition ${words[0]}${near ? `; did you mean ${near}?` : ''}`);
+      }
+      return text(shell, base, addressSpace(state, p));
+    }
+    case 'channels': return text(shell, base, channels(state));
+    case 'fds': return text(shell, base, fds(state));
+    case 'ls': {
+      const dir = words[0] ?? '/msg';
+      if (dir !== '/msg' && dir !== '/msg/') return error(shell, base, 'ENOENT', `only /msg exists in this virtual file system`);
+      const files = Object.values(state.kernel.files);
+      return text(shell, base, files.length ? files.map((f) => `${f.path}  ${state.areas[f.area]!.size} bytes from ${state.partitions[f.peer]!.name}, short ${JSON.stringify(f.short)}`) : ['/msg is empty']);
+    }
+    case 'ps': return text(shell, base, processes(state));
+    case 'log': {
+      const count = words[0] === undefined ? 20 : Number(words[0]);
+      if (!Number.isInteger(count) || count < 1 || count > 1000) return error(shell, base, 'EINVAL', 'log takes a count from 1 to 1000');
+      return text(shell, base, traceOf(shell.timeline).slice(-count).map((e) => `${String(e.seq).padStart(5)} ${e.tag.padEnd(8)} ${e.say}`));
+    }
+    case 'interrupt': return interrupt({ ...shell, lineNo: shell.lineNo - 1 }, words[0] ?? base.ctx);
+    case 'back': {
+      if (shell.timeline.cursor === 0) return error(shell, base, 'EINVAL', 'already at the first moment: nothing to undo');
+      const undone = shell.timeline.entries[shell.timeline.cursor - 1]!.command.kind;
+      const back = seekShell(shell, stepBack(shell.timeline).cursor);
+      return text(back, { ...base, ctx: back.ctx }, [`back to moment ${back.timeline.cursor}: undid ${undone}`]);
+    }
+    case 'reset': case 'seed': {
+      const seed = command === 'reset' ? shell.timeline.config.seed : Number(words[0]);
+      if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return error(shell, base, 'EINVAL', 'seed takes a whole number from 0 to 4294967295');
+      const fresh = { ...createShell({ ...shell.timeline.config, seed }), lineNo: shell.lineNo };
+      return text(fresh, { ...base, ctx: 'scp' }, [`the machine starts again with seed ${seed}`]);
+    }
+    default: return error(shell, base, 'ENOENT', `unknown command ${command}`);
+  }
+}
+
+function help(shell: ShellState, topic: string | undefined): string[] {
+  const role = contextPid(shell, shell.ctx) === SCP_PID ? 'scp' : 'guest';
+  if (topic) {
+    const specs = CALLS.filter((c) => c.name === topic.replace(/\(\)?$/, ''));
+    const people = PEOPLE_TABLE.find((c) => c.name === topic);
+    if (people) return [`${people.usage}: ${people.summary}`];
+    if (!specs.length) {
+      const near = nearest(topic, [...CALLS.map((c) => c.name), ...PEOPLE_COMMANDS]);
+      return [`no call or command ${topic}${near ? `; did you mean ${near}?` : ''}`];
+    }
+    return specs.flatMap((c) => [
+      `${signature(c)}    (${c.where === 'any' ? 'anywhere' : c.where === 'scp' ? 'system control program' : 'guests'}; ${c.ref})`,
+      `  ${c.summary}`,
+      `  e.g. ${c.example}`,
+    ]);
+  }
+  const calls = CALLS.filter((c) => c.where === role || c.where === 'any');
+  return [
+    `In ${shell.ctx} (${role === 'scp' ? 'the system control program, problem mode' : 'a guest OS, supervisor mode'}) you can call:`,
+    ...calls.map((c) => `  ${signature(c).padEnd(44)} ${c.summary.length > 70 ? `${c.summary.slice(0, 67)}...` : c.summary}`),
+    'Commands for people:',
+    ...PEOPLE_TABLE.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`),
+    'Switch context with @A (or run one line there: @A connect(7)). Names you bind (x = ...) are shared by all contexts.',
+  ];
+}
+
+function lpars(state: LabState): string[] {
+  const rows = partitionsView(state);
+  const show = (used: number, limit: number | null) => `${used}/${limit ?? '∞'}`;
+  return [
+    'id name  mode        state   frames  cpus  mem(self)  events  waiting',
+    ...rows.map((r) => {
+      const res = (k: string) => r.resources.find((x) => x.resource === k)!;
+      return `${String(r.pid).padEnd(2)} ${r.name.padEnd(5)} ${r.mode.padEnd(11)} ${r.status.padEnd(7)} ${String(r.frames).padEnd(7)} ${String(r.logicalProcessors).padEnd(5)} ${show(res('mem').used, res('mem').limit).padEnd(10)} ${show(res('events').used, res('events').limit).padEnd(7)} ${r.waiting ?? '-'}`;
+    }),
+  ];
+}
+
+function frames(state: LabState): string[] {
+  const owners = allOwners(state.frames);
+  const counts = new Map<string, number>();
+  for (const o of owners) counts.set(ownerName(state, o), (counts.get(ownerName(state, o)) ?? 0) + 1);
+  const lines = [`${state.frames.count} frames of ${PAGE_SIZE} bytes: ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}`];
+  if (state.frames.count <= 4096) {
+    const letter = (o: number) => (o === -1 ? '.' : o === 0 ? '#' : ownerName(state, o).slice(0, 1));
+    for (let i = 0; i < owners.length; i += 64) {
+      lines.push(`${String(i).padStart(5)} ${Array.from(owners.slice(i, i + 64), letter).join('')}`);
+    }
+    lines.push('  # control OS, . free, a letter: the partition that owns the frame');
+  }
+  return lines;
+}
+
+function addressSpace(state: LabState, p: Partition): string[] {
+  if (p.status === 'ended') return [`${p.name} has ended: its address space is gone`];
+  const lines = [`${p.name}'s logical address space:`];
+  if (p.ram.length) lines.push(`  ${hex(0)}-${hex(p.ram.length * PAGE_SIZE - 1)}  its memory: ${p.ram.length} pages -> frames ${p.ram[0]}..${p.ram[p.ram.length - 1]}`);
+  for (const [page, id] of Object.entries(p.mappings)) {
+    const area = state.areas[id]!;
+    const start = Number(page) * PAGE_SIZE;
+    lines.push(`  ${hex(start)}-${hex(start + area.frames.length * PAGE_SIZE - 1)}  ${area.kind} area ${id} (${area.size} bytes) -> frames ${area.frames.join(', ')}${area.owner !== p.pid ? ` (owned by ${state.partitions[area.owner]!.name})` : ''}`);
+  }
+  if (lines.length === 1) lines.push('  nothing mapped');
+  return lines;
+}
+
+function channels(state: LabState): string[] {
+  const all = Object.values(state.channels);
+  if (!all.length) return ['no message channels'];
+  const end = (pid: Pid, port: number | null) => {
+    const p = state.partitions[pid]!;
+    if (port === null) return `${p.name} (closed)`;
+    const mp = p.ports[port as never];
+    const queued = mp && mp.kind === 'message' ? mp.queue.length : 0;
+    return `${p.name} port ${port}${queued ? ` [${queued} waiting]` : ''}`;
+  };
+  return all.map((c) => `channel ${c.id}: ${end(c.client.pid, c.client.port)} <-> ${end(c.server.pid, c.server.port)}`);
+}
+
+function fds(state: LabState): string[] {
+  const lines = ['fd  what', '0-2 standard streams'];
+  for (const e of Object.values(state.kernel.fds)) {
+    if (e.kind === 'socket') lines.push(`${String(e.fd).padEnd(3)} connection socket, ${e.mode === 'map' ? 'direct-map' : 'virtual-file'} mode, ${e.service === null ? 'unbound' : `service ${e.service}`}${e.listening ? ', listening' : ''}${e.denied.length ? `, denies ${e.denied.map((p) => state.partitions[p]!.name).join(', ')}` : ''}`);
+    if (e.kind === 'comm') lines.push(`${String(e.fd).padEnd(3)} communication socket with ${state.partitions[e.peer]!.name} (service ${e.service}, ${e.mode === 'map' ? 'direct-map' : 'virtual-file'} mode)`);
+    if (e.kind === 'file') lines.push(`${String(e.fd).padEnd(3)} open file ${e.path} at offset ${e.offset}`);
+  }
+  return lines;
+}
+
+function processes(state: LabState): string[] {
+  const lines = Object.values(state.partitions).map((p) => {
+    const wait = p.wait ? `suspended in ${p.wait.call}${'fd' in p.wait ? `(${p.wait.fd})` : 'fds' in p.wait ? `([${p.wait.fds.join(', ')}])` : ''}` : p.status === 'active' ? 'running' : 'ended';
+    return `${p.name.padEnd(5)} ${p.pid === SCP_PID ? 'system control program' : 'guest OS'.padEnd(22)}  ${wait}`;
+  });
+  const placing = state.machine.units
+    .map((u, i) => (u.running === null ? null : `${unitName(state.machine, i)}: ${state.partitions[state.machine.lps[u.running]!.pid]!.name} lp${u.running}`))
+    .filter((x) => x !== null);
+  return [...lines, placing.length ? `running now: ${placing.join('; ')}` : 'no time slice has run yet (tick() runs the scheduler)'];
+}

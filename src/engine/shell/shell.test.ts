@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createShell, interrupt, promptOf, runLine, seekShell, completions } from './shell.js';
+import type { Output, ShellState } from './shell.js';
+import { formatOutput } from './format.js';
+import { asPid } from '../types.js';
+
+function typeLines(lines: string[], shell: ShellState = createShell()) {
+  const printed: string[] = [];
+  const outputs: Output[] = [];
+  for (const line of lines) {
+    const ran = runLine(shell, line);
+    shell = ran.shell;
+    outputs.push(...ran.out);
+    for (const o of ran.out) printed.push(...formatOutput(o));
+  }
+  return { shell, printed, outputs };
+}
+
+describe('the shell', () => {
+  it('names the context in its prompt and switches with @', () => {
+    const { shell } = typeLines(['@A']);
+    expect(promptOf(createShell())).toBe('scp$ ');
+    expect(promptOf(shell)).toBe('A$ ');
+    const once = typeLines(['@B frames_of(B)']);
+    expect(promptOf(once.shell)).toBe('scp$ ');
+    expect(once.printed).toEqual(['= 32']);
+  });
+
+  it('keeps a blocked context waiting while others go on, then prints its result under its name', () => {
+    const { printed, shell } = typeLines(['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', 'fd = accept(s)', 'frames_free()', '@A ch = connect(7)']);
+    expect(printed).toContain('scp is blocked in accept; other contexts stay usable (@A, @B, @scp)');
+    expect(printed).toContain('= 160');
+    expect(printed.at(-1)).toBe('[scp] fd = accept(s) completes: = 4');
+    expect(shell.vars.fd).toMatchObject({ t: 'handle', kind: 'fd', n: 4 });
+  });
+
+  it("refuses one partition's handle in another: A's channel in B is EBADF", () => {
+    const { printed } = typeLines(['@A ch = connect(B)', '@B sig = signal()', '@B permit(sig)', '@B recv(ch)']);
+    expect(printed.at(-1)).toMatch(/^= -1 EBADF: that channel handle belongs to A; it means nothing in B/);
+  });
+
+  it('interrupts a blocked call with EINTR (Ctrl-C)', () => {
+    let { shell } = typeLines(['@A', 'ch = connect(B)']);
+    const ran = interrupt(shell);
+    shell = ran.shell;
+    expect(ran.out.flatMap(formatOutput)).toEqual(['[A] ch = connect(B) completes: = -1 EINTR: interrupted while waiting in connect']);
+    expect(shell.timeline.current.partitions[asPid(2)]!.wait).toBeNull();
+  });
+
+  it('takes names back with the machine on `back`', () => {
+    const { shell, printed } = typeLines(['@A a = area(4096)', '@A b = area(4096)', 'back']);
+    expect(printed.at(-1)).toMatch(/^back to moment 1/);
+    expect(shell.vars.b).toBeUndefined();
+    expect(shell.vars.a).toBeDefined();
+    const forward = seekShell(shell, 2);
+    expect(forward.vars.b).toBeDefined();
+  });
+
+  it('completes call names for the context', () => {
+    expect(completions(createShell(), 'acc')).toEqual(['accept(']);
+    const { shell } = typeLines(['@A']);
+    expect(completions(shell, 're')).toEqual(['recv(', 'request(', 'reset']);
+  });
+
+  it('says where a call belongs when it is typed in the wrong context', () => {
+    expect(typeLines(['recv(3)']).printed).toEqual(['= -1 EINVAL: recv() is a call of a guest (@A, @B, ...), not of scp']);
+  });
+
+  it('starts again on reset and seed', () => {
+    const { shell, printed } = typeLines(['@A a = area(4096)', 'seed 9', 'frames_free()']);
+    expect(printed).toContain('= 160');
+    expect(shell.timeline.config.seed).toBe(9);
+    expect(shell.vars).toEqual({});
+  });
+});

@@ -1,0 +1,291 @@
+// The shell: one line of the command language in, the machine's answer out.
+// Pure like the rest of the engine: `runLine(shell, input)` returns the next
+// shell and the output lines; the page's terminal and `lparsh` both drive it.
+
+import type { Completion, LabConfig, Pid, Result } from '../types.js';
+import { SCP_PID } from '../types.js';
+import type { Timeline } from '../timeline/timeline.js';
+import { record, seek, startTimeline } from '../timeline/timeline.js';
+import type { Expr, Statement } from './parser.js';
+import { parseLine } from './parser.js';
+import type { Arg, ResultHint } from './args.js';
+import { checkArg, fromEngine } from './args.js';
+import type { Action } from './calls.js';
+import { CALLS, CONSTANTS, callNames, findCall, signature } from './calls.js';
+import type { ShellValue } from './values.js';
+import { NONE, int, str } from './values.js';
+import { nearest } from './suggest.js';
+import { PEOPLE_COMMANDS, runWords } from './people.js';
+
+export interface Pending {
+  readonly line: number;
+  readonly ctx: string;
+  readonly input: string;
+  readonly call: string;
+  readonly assign: string | null;
+  readonly hint: ResultHint;
+}
+
+interface Snapshot {
+  readonly vars: Readonly<Record<string, ShellValue>>;
+  readonly pending: Readonly<Record<number, Pending>>;
+}
+
+export interface ShellState {
+  readonly timeline: Timeline;
+  /** the context lines run in: "scp" or a guest's name */
+  readonly ctx: string;
+  readonly vars: Readonly<Record<string, ShellValue>>;
+  /** calls suspended in the machine, by partition id, waiting to print their result */
+  readonly pending: Readonly<Record<number, Pending>>;
+  /** names and pending calls at each timeline moment, so `back` takes them back too (shared, append-only) */
+  readonly snapshots: readonly Snapshot[];
+  readonly lineNo: number;
+}
+
+export type Output =
+  | { readonly kind: 'result'; readonly line: number; readonly ctx: string; readonly input: string; readonly value: ShellValue; readonly events: readonly string[] }
+  | { readonly kind: 'error'; readonly line: number; readonly ctx: string; readonly input: string; readonly errno: string; readonly message: string; readonly col?: number }
+  | { readonly kind: 'blocked'; readonly line: number; readonly ctx: string; readonly input: string; readonly call: string; readonly events: readonly string[] }
+  | { readonly kind: 'complete'; readonly line: number; readonly ctx: string; readonly completes: number | null; readonly input: string; readonly call: string; readonly result: { readonly ok: true; readonly value: ShellValue } | { readonly ok: false; readonly errno: string; readonly message: string } }
+  | { readonly kind: 'text'; readonly line: number; readonly ctx: string; readonly input: string; readonly text: readonly string[] };
+
+export function createShell(config: Partial<LabConfig> = {}): ShellState {
+  const timeline = startTimeline(config);
+  return { timeline, ctx: 'scp', vars: {}, pending: {}, snapshots: [{ vars: {}, pending: {} }], lineNo: 0 };
+}
+
+export const promptOf = (shell: ShellState) => `${shell.ctx}$ `;
+
+/** Partition id of a context name, if it names a partition that is still active. */
+export function contextPid(shell: ShellState, name: string): Pid | null {
+  const p = Object.values(shell.timeline.current.partitions).find((q) => q.name === name);
+  return p && p.status === 'active' ? p.pid : null;
+}
+
+type Outcome = { shell: ShellState; out: Output[] };
+
+/** Run one line typed in the current context. Never throws for anything a user can type. */
+export function runLine(shell: ShellState, input: string): Outcome {
+  const next = { ...shell, lineNo: shell.lineNo + 1 };
+  const parsed = parseLine(input, PEOPLE_COMMANDS);
+  const base = { line: next.lineNo, ctx: shell.ctx, input };
+  if (parsed.kind === 'syntax') {
+    const pointer = `${' '.repeat(Math.max(0, parsed.col - 1))}^`;
+    return { shell: next, out: [{ ...base, kind: 'error', errno: 'EINVAL', col: parsed.col, message: `syntax error at column ${parsed.col}: ${parsed.message}\n  ${input}\n  ${pointer}` }] };
+  }
+  return runStatement(next, parsed, shell.ctx, input);
+}
+
+function runStatement(shell: ShellState, statement: Statement, ctx: string, input: string): Outcome {
+  const base = { line: shell.lineNo, ctx, input };
+  switch (statement.kind) {
+    case 'empty': return { shell, out: [] };
+    case 'switch': {
+      if (contextPid(shell, statement.ctx) === null) {
+        const names = Object.values(shell.timeline.current.partitions).filter((p) => p.status === 'active').map((p) => p.name);
+        const near = nearest(statement.ctx, names);
+        const ended = Object.values(shell.timeline.current.partitions).some((p) => p.name === statement.ctx);
+        return { shell, out: [{ ...base, kind: 'error', errno: 'ENOENT', message: ended ? `${statement.ctx} has ended: there is nothing left to run in` : `there is no context ${statement.ctx}${near ? `; did you mean ${near}?` : ''} (contexts: ${names.join(', ')})` }] };
+      }
+      if (statement.then === null) {
+        return { shell: { ...shell, ctx: statement.ctx }, out: [{ ...base, kind: 'text', text: [`now in ${statement.ctx}${statement.ctx === 'scp' ? ' (the system control program, problem mode)' : ` (guest OS, supervisor mode)`}`] }] };
+      }
+      return runStatement(shell, statement.then, statement.ctx, input);
+    }
+    case 'words': return runWords(shell, statement.command, statement.words, base);
+    case 'assign': case 'expr': return runExpression(shell, statement, ctx, input);
+  }
+}
+
+class ShellError {
+  constructor(readonly errno: string, readonly message: string) {}
+}
+
+const RESERVED = new Set([...CONSTANTS]);
+
+function runExpression(shell: ShellState, statement: Extract<Statement, { kind: 'assign' | 'expr' }>, ctx: string, input: string): Outcome {
+  const base = { line: shell.lineNo, ctx, input };
+  const pid = contextPid(shell, ctx)!;
+  const assign = statement.kind === 'assign' ? statement.name : null;
+  try {
+    if (assign !== null) checkAssignable(shell, assign);
+    const top = statement.expr;
+    // one machine call per line, at the top: its value may come later if it suspends
+    if (top.kind === 'call') {
+      const action = callAction(shell, top, ctx, pid);
+      if (action.kind === 'command') return runCommand(shell, action, { ...base, assign, call: top.name }, pid);
+      if (action.kind === 'error') throw new ShellError(action.errno, action.message);
+      return answer(shell, base, assign, action.value);
+    }
+    return answer(shell, base, assign, evaluate(shell, top, ctx, pid));
+  } catch (e) {
+    if (e instanceof ShellError) return { shell, out: [{ ...base, kind: 'error', errno: e.errno, message: e.message }] };
+    throw e;
+  }
+}
+
+function answer(shell: ShellState, base: { line: number; ctx: string; input: string }, assign: string | null, value: ShellValue): Outcome {
+  const next = assign === null ? shell : withVars(shell, { ...shell.vars, [assign]: value });
+  return { shell: next, out: [{ ...base, kind: 'result', value, events: [] }] };
+}
+
+function checkAssignable(shell: ShellState, name: string): void {
+  if (RESERVED.has(name)) throw new ShellError('EINVAL', `${name} is a constant of the language; choose another name`);
+  if (Object.values(shell.timeline.current.partitions).some((p) => p.name === name)) throw new ShellError('EINVAL', `${name} is a partition's name; choose another name`);
+}
+
+/** The names of the current moment replaced, in the shell and in its snapshot of this moment. */
+function withVars(shell: ShellState, vars: Record<string, ShellValue>, pending = shell.pending): ShellState {
+  const snapshots = ownArray(shell.snapshots, shell.timeline.cursor);
+  snapshots.push({ vars, pending });
+  return { ...shell, vars, pending, snapshots };
+}
+
+/** The shared array, writable for setting index `at` (anything after it belongs to another branch). */
+function ownArray<T>(shared: readonly T[], at: number): T[] {
+  return (shared.length === at ? shared : shared.slice(0, at)) as T[];
+}
+
+function evaluate(shell: ShellState, e: Expr, ctx: string, pid: Pid): ShellValue {
+  switch (e.kind) {
+    case 'int': return int(e.value);
+    case 'str': return str(e.value);
+    case 'list': return { t: 'list', items: e.items.map((x) => evaluate(shell, x, ctx, pid)) };
+    case 'name': return lookup(shell, e.name);
+    case 'member': {
+      const of = evaluate(shell, e.of, ctx, pid);
+      if (of.t !== 'rec') throw new ShellError('EINVAL', `column ${e.col}: .${e.field} needs a record, and this is ${of.t === 'none' ? 'nothing yet (its call may still be waiting)' : `not one`}`);
+      const v = of.fields[e.field];
+      if (!v) throw new ShellError('EINVAL', `column ${e.col}: the record has no field ${e.field}; it has ${Object.keys(of.fields).join(', ')}`);
+      return v;
+    }
+    case 'call': {
+      const action = callAction(shell, e, ctx, pid);
+      if (action.kind === 'answer') return action.value;
+      if (action.kind === 'error') throw new ShellError(action.errno, action.message);
+      throw new ShellError('EINVAL', `column ${e.col}: ${e.name}() asks the machine to act, so it must stand alone on its line (x = ${e.name}(...))`);
+    }
+  }
+}
+
+function lookup(shell: ShellState, name: string): ShellValue {
+  const v = shell.vars[name];
+  if (v) return v;
+  const p = Object.values(shell.timeline.current.partitions).find((q) => q.name === name);
+  if (p) return { t: 'lpar', pid: p.pid, name: p.name };
+  if (RESERVED.has(name)) return { t: 'sym', name };
+  const known = [...Object.keys(shell.vars), ...Object.values(shell.timeline.current.partitions).map((q) => q.name), ...CONSTANTS];
+  const near = nearest(name, known);
+  throw new ShellError('ENOENT', `unknown name ${name}${near ? `; did you mean ${near}?` : ''}`);
+}
+
+function callAction(shell: ShellState, e: Extract<Expr, { kind: 'call' }>, ctx: string, pid: Pid): Action {
+  const role = pid === SCP_PID ? 'scp' : 'guest';
+  const spec = findCall(e.name, role);
+  if (!spec) {
+    const elsewhere = CALLS.find((c) => c.name === e.name);
+    if (elsewhere) {
+      const where = elsewhere.where === 'scp' ? 'the system control program (@scp)' : 'a guest (@A, @B, ...)';
+      throw new ShellError('EINVAL', `${e.name}() is a call of ${where}, not of ${ctx}`);
+    }
+    const near = nearest(e.name, [...callNames(), ...PEOPLE_COMMANDS]);
+    throw new ShellError('ENOENT', `unknown call ${e.name}()${near ? `; did you mean ${near}?` : ''} (help lists the calls)`);
+  }
+  const required = spec.params.filter((q) => !q.optional).length;
+  if (e.args.length < required || e.args.length > spec.params.length) {
+    const count = required === spec.params.length ? `${required}` : `${required} to ${spec.params.length}`;
+    throw new ShellError('EINVAL', `${e.name} takes ${count} argument${spec.params.length === 1 ? '' : 's'}: ${signature(spec)}; ${e.args.length} given`);
+  }
+  const args: Arg[] = [];
+  const state = shell.timeline.current;
+  e.args.forEach((a, i) => {
+    const checked = checkArg(evaluate(shell, a, ctx, pid), spec.params[i]!, i, e.name, { pid, name: ctx }, state);
+    if ('errno' in checked) throw new ShellError(checked.errno, checked.message);
+    args.push(checked);
+  });
+  return spec.run(args, { pid, name: ctx, state });
+}
+
+function runCommand(
+  shell: ShellState,
+  action: Extract<Action, { kind: 'command' }>,
+  base: { line: number; ctx: string; input: string; assign: string | null; call: string },
+  pid: Pid,
+): Outcome {
+  const { timeline, step } = record(shell.timeline, action.command);
+  const { line, ctx, input, assign, call } = base;
+  if (!step.result.ok) return { shell, out: [{ line, ctx, input, kind: 'error', errno: step.result.error.errno, message: step.result.error.message }] };
+  const events = step.events.map((e) => e.tag);
+  let vars: Record<string, ShellValue> = { ...shell.vars };
+  let pending: Record<number, Pending> = { ...shell.pending };
+  const out: Output[] = [];
+  // a call that suspended and returned within the same step reports its final result directly
+  const ownFinished = step.completions.find((c) => c.pid === pid);
+  const own = !step.suspended && step.result.value === null ? ownFinished : undefined;
+  if (step.suspended) {
+    pending[pid] = { line, ctx, input, call, assign, hint: action.hint };
+    out.push({ line, ctx, input, kind: 'blocked', call: step.suspended.call, events });
+  } else {
+    const result: Result = own ? own.result : step.result;
+    if (!result.ok) out.push({ line, ctx, input, kind: 'error', errno: result.error.errno, message: result.error.message });
+    else {
+      const value = fromEngine(result.value, action.hint, pid);
+      if (assign !== null) vars[assign] = value;
+      out.push({ line, ctx, input, kind: 'result', value, events });
+    }
+  }
+  for (const c of step.completions) {
+    if (c === own) continue;
+    const done = completed(shell, c, line, vars, pending);
+    vars = done.vars;
+    pending = done.pending;
+    out.push(done.output);
+  }
+  const next: ShellState = { ...shell, timeline };
+  return { shell: withVars(next, vars, pending), out };
+}
+
+/** A suspended call has returned: print it under its own context, and fill in its name. */
+function completed(shell: ShellState, c: Completion, line: number, vars: Record<string, ShellValue>, pending: Record<number, Pending>) {
+  const waiting = pending[c.pid];
+  const ctxName = shell.timeline.current.partitions[c.pid]?.name ?? `partition ${c.pid}`;
+  const { [c.pid]: _done, ...rest } = pending;
+  const value = c.result.ok ? fromEngine(c.result.value, waiting?.hint ?? 'int', c.pid) : NONE;
+  const nextVars = c.result.ok && waiting?.assign ? { ...vars, [waiting.assign]: value } : vars;
+  const output: Output = {
+    kind: 'complete', line, ctx: ctxName, completes: waiting?.line ?? null, input: waiting ? waiting.input.replace(/^\s*@\w+\s+/, '') : `${c.call}()`, call: c.call,
+    result: c.result.ok ? { ok: true, value } : { ok: false, errno: c.result.error.errno, message: c.result.error.message },
+  };
+  return { vars: nextVars, pending: rest, output };
+}
+
+/** Ctrl-C: interrupt the suspended call of `ctx` (default: the current context). */
+export function interrupt(shell: ShellState, ctx = shell.ctx): Outcome {
+  const next = { ...shell, lineNo: shell.lineNo + 1 };
+  const pid = contextPid(shell, ctx);
+  const base = { line: next.lineNo, ctx, input: '^C' };
+  if (pid === null || !shell.timeline.current.partitions[pid]?.wait) {
+    return { shell: next, out: [{ ...base, kind: 'text', text: [`${ctx} is not waiting in any call`] }] };
+  }
+  const ran = runCommand(next, { kind: 'command', command: { kind: 'call.interrupt', by: pid }, hint: 'int' }, { ...base, assign: null, call: 'interrupt' }, pid);
+  // what matters is the interrupted call's EINTR, not the interrupt's own 0
+  return { ...ran, out: ran.out.filter((o) => o.kind !== 'result') };
+}
+
+/** Move the shell to another moment of its timeline: names and pending calls follow. */
+export function seekShell(shell: ShellState, moment: number): ShellState {
+  const timeline = seek(shell.timeline, moment);
+  const snap = shell.snapshots[Math.min(moment, shell.snapshots.length - 1)] ?? { vars: {}, pending: {} };
+  const ctx = contextPid({ ...shell, timeline }, shell.ctx) === null ? 'scp' : shell.ctx;
+  return { ...shell, timeline, ctx, vars: snap.vars, pending: snap.pending };
+}
+
+/** Tab completion: calls of this context, people commands, names and partitions that start with `prefix`. */
+export function completions(shell: ShellState, prefix: string): string[] {
+  const role = contextPid(shell, shell.ctx) === SCP_PID ? 'scp' : 'guest';
+  const calls = CALLS.filter((c) => c.where === role || c.where === 'any').map((c) => `${c.name}(`);
+  const names = [...Object.keys(shell.vars), ...Object.values(shell.timeline.current.partitions).filter((p) => p.status === 'active').map((p) => p.name), ...CONSTANTS];
+  const all = [...new Set([...calls, ...PEOPLE_COMMANDS, ...names])];
+  return all.filter((x) => x.startsWith(prefix)).sort();
+}

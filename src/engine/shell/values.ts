@@ -1,0 +1,65 @@
+// Values of the command language. Names are the user's notes, shared by all
+// contexts; the handles they hold (channels, ports, fds, signals) remember
+// the partition they belong to, so A's channel used in B is EBADF (SPEC §3).
+
+import type { Pid } from '../types.js';
+
+export type HandleKind = 'channel' | 'port' | 'fd' | 'signal';
+
+export type ShellValue =
+  | { readonly t: 'int'; readonly n: number }
+  | { readonly t: 'addr'; readonly n: number }
+  | { readonly t: 'str'; readonly s: string }
+  | { readonly t: 'list'; readonly items: readonly ShellValue[] }
+  | { readonly t: 'rec'; readonly fields: Readonly<Record<string, ShellValue>> }
+  | { readonly t: 'handle'; readonly kind: HandleKind; readonly owner: Pid; readonly n: number }
+  | { readonly t: 'lpar'; readonly pid: Pid; readonly name: string }
+  | { readonly t: 'sym'; readonly name: string }
+  | { readonly t: 'none' };
+
+export const int = (n: number): ShellValue => ({ t: 'int', n });
+export const str = (s: string): ShellValue => ({ t: 'str', s });
+export const NONE: ShellValue = { t: 'none' };
+
+export const hex = (n: number) => `0x${n.toString(16)}`;
+
+/** How a value is printed after `=`. */
+export function show(v: ShellValue): string {
+  switch (v.t) {
+    case 'int': return String(v.n);
+    case 'addr': return hex(v.n);
+    case 'str': return JSON.stringify(v.s);
+    case 'list': return `[${v.items.map(show).join(', ')}]`;
+    case 'rec': return `{${Object.entries(v.fields).map(([k, x]) => `${k}: ${show(x)}`).join(', ')}}`;
+    case 'handle': return String(v.n);
+    case 'lpar': return v.name;
+    case 'sym': return v.name;
+    case 'none': return 'nothing';
+  }
+}
+
+/** The plain JSON form, for `lparsh --json`. */
+export function toJson(v: ShellValue): unknown {
+  switch (v.t) {
+    case 'int': case 'addr': case 'handle': return v.n;
+    case 'str': return v.s;
+    case 'list': return v.items.map(toJson);
+    case 'rec': return Object.fromEntries(Object.entries(v.fields).map(([k, x]) => [k, toJson(x)]));
+    case 'lpar': case 'sym': return v.name;
+    case 'none': return null;
+  }
+}
+
+export function typeName(v: ShellValue): string {
+  switch (v.t) {
+    case 'int': return 'a number';
+    case 'addr': return 'an address';
+    case 'str': return 'a string';
+    case 'list': return 'a list';
+    case 'rec': return 'a record';
+    case 'handle': return `a ${v.kind === 'fd' ? 'file descriptor' : v.kind} handle`;
+    case 'lpar': return `the partition ${v.name}`;
+    case 'sym': return `the name ${v.name}`;
+    case 'none': return 'nothing';
+  }
+}
