@@ -7,11 +7,12 @@ export type { Command, CommandKind } from './command.js';
 export type { LabEvent, EventKind, Lane, PatentTag } from './event.js';
 export { EVENT_KINDS, CONTROL_LANE, KERNEL_LANE } from './event.js';
 export type { Step } from './lab.js';
-export { createLab, apply, checkConfig, DEFAULT_CONFIG, MIN_FRAMES, MAX_FRAMES } from './lab.js';
+export { createLab, apply, applyTraced, checkConfig, DEFAULT_CONFIG, MIN_FRAMES, MAX_FRAMES } from './lab.js';
 export { checkInvariants, assertInvariants } from './invariants.js';
 export type { Timeline, Entry } from './timeline/timeline.js';
 export {
   startTimeline, record, seek, stepBack, stepForward, stateAt, momentOfEvent, traceOf, commandsOf, replay, CHECKPOINT_EVERY,
+  microStates, locateEvent,
 } from './timeline/timeline.js';
 export type { CostModel, CostParam } from './costs/costModel.js';
 export { DEFAULT_COSTS, COST_PARAMS, transferCosts } from './costs/costModel.js';
@@ -19,3 +20,9 @@ export { usageOf } from './partition/partitions.js';
 export { unitName, lpsOf } from './machine/processors.js';
 export type { PartitionRow, ResourceRow, FrameCell } from './views/inspect.js';
 export { partitionsView, framesView, framesFree, framesOf, ownerOfFrame, ownerName } from './views/inspect.js';
+export type { ShellState, Output, Pending } from './shell/shell.js';
+export { createShell, runLine, interrupt, seekShell, promptOf, completions, contextPid } from './shell/shell.js';
+export { formatOutput, toJsonLine, transcript } from './shell/format.js';
+export type { ShellValue } from './shell/values.js';
+export { show as showValue } from './shell/values.js';
+export { CALLS, signature } from './shell/calls.js';

@@ -104,7 +104,20 @@ export function createLab(partial: Partial<LabConfig> = {}): { state: LabState; 
 
 /** Carry out one command. Pure: `state` is not changed, and a rejected command returns it as it was. */
 export function apply(state: LabState, command: Command): Step {
-  const tx = openTx(state);
+  return applyWith(openTx(state), state, command);
+}
+
+/**
+ * The same, also giving the state right after each of its events, so a view
+ * can show the command's micro-steps one at a time (moments[i] follows events[i]).
+ */
+export function applyTraced(state: LabState, command: Command): Step & { readonly moments: readonly LabState[] } {
+  const tx = openTx(state, true);
+  const step = applyWith(tx, state, command);
+  return { ...step, moments: step.result.ok ? tx.moments! : [] };
+}
+
+function applyWith(tx: Tx, state: LabState, command: Command): Step {
   const { result, suspended } = run(tx, command);
   if (!result.ok) return { state, events: [], result, completions: [], suspended: null };
   return { state: tx.s, events: tx.events, result, completions: tx.completions, suspended };

@@ -12,10 +12,12 @@ export interface Tx {
   readonly s: Writable<LabState>;
   readonly events: LabEvent[];
   readonly completions: Completion[];
+  /** when tracing, the state right after each event, for views that show micro-steps */
+  readonly moments: LabState[] | null;
 }
 
-export function openTx(state: LabState): Tx {
-  return { s: { ...state }, events: [], completions: [] };
+export function openTx(state: LabState, trace = false): Tx {
+  return { s: { ...state }, events: [], completions: [], moments: trace ? [] : null };
 }
 
 export type EventDraft = Omit<LabEvent, 'seq' | 'at' | 'cost'> & { readonly cost?: number };
@@ -26,6 +28,7 @@ export function emit(tx: Tx, draft: EventDraft): void {
   tx.s.clock += cost;
   tx.events.push({ ...draft, cost, seq: tx.s.seq, at: tx.s.clock });
   tx.s.seq += 1;
+  tx.moments?.push({ ...tx.s });
 }
 
 export function partitionOf(tx: Tx, pid: Pid): Partition | undefined {
@@ -66,11 +69,13 @@ export function attempt(tx: Tx, part: () => Result): Result {
   const saved = { ...tx.s };
   const events = tx.events.length;
   const completions = tx.completions.length;
+  const moments = tx.moments?.length ?? 0;
   const result = part();
   if (!result.ok) {
     Object.assign(tx.s, saved);
     tx.events.length = events;
     tx.completions.length = completions;
+    if (tx.moments) tx.moments.length = moments;
   }
   return result;
 }

@@ -338,6 +338,8 @@ export interface LabError {
   readonly errno: Errno;
   /** plain words for a student, naming what was wrong */
   readonly message: string;
+  /** for EFAULT: the address touched, so the page can flash the fault [0070] */
+  readonly addr?: number;
 }
 
 export type Result =

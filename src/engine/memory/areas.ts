@@ -145,5 +145,5 @@ export function resolveAddress(state: LabState, p: Partition, addr: number): Res
 }
 
 export function faultResult(p: Partition, addr: number): Result {
-  return fail('EFAULT', `${p.name} has nothing mapped at ${hex(addr)}: the page is not in its address space, so the touch faults [0070]`);
+  return { ok: false, error: { errno: 'EFAULT', addr, message: `${p.name} has nothing mapped at ${hex(addr)}: the page is not in its address space, so the touch faults [0070]` } };
 }

@@ -45,7 +45,7 @@ export interface ShellState {
 
 export type Output =
   | { readonly kind: 'result'; readonly line: number; readonly ctx: string; readonly input: string; readonly value: ShellValue; readonly events: readonly string[] }
-  | { readonly kind: 'error'; readonly line: number; readonly ctx: string; readonly input: string; readonly errno: string; readonly message: string; readonly col?: number }
+  | { readonly kind: 'error'; readonly line: number; readonly ctx: string; readonly input: string; readonly errno: string; readonly message: string; readonly col?: number; readonly addr?: number }
   | { readonly kind: 'blocked'; readonly line: number; readonly ctx: string; readonly input: string; readonly call: string; readonly events: readonly string[] }
   | { readonly kind: 'complete'; readonly line: number; readonly ctx: string; readonly completes: number | null; readonly input: string; readonly call: string; readonly result: { readonly ok: true; readonly value: ShellValue } | { readonly ok: false; readonly errno: string; readonly message: string } }
   | { readonly kind: 'text'; readonly line: number; readonly ctx: string; readonly input: string; readonly text: readonly string[] };
@@ -215,7 +215,10 @@ function runCommand(
 ): Outcome {
   const { timeline, step } = record(shell.timeline, action.command);
   const { line, ctx, input, assign, call } = base;
-  if (!step.result.ok) return { shell, out: [{ line, ctx, input, kind: 'error', errno: step.result.error.errno, message: step.result.error.message }] };
+  if (!step.result.ok) {
+    const { errno, message, addr } = step.result.error;
+    return { shell, out: [{ line, ctx, input, kind: 'error', errno, message, ...(addr === undefined ? {} : { addr }) }] };
+  }
   const events = step.events.map((e) => e.tag);
   let vars: Record<string, ShellValue> = { ...shell.vars };
   let pending: Record<number, Pending> = { ...shell.pending };

@@ -3,7 +3,7 @@ import { apply } from '../lab.js';
 import { opToCommand, seededOps } from '../randomOps.js';
 import type { LabState } from '../types.js';
 import {
-  CHECKPOINT_EVERY, commandsOf, momentOfEvent, record, replay, seek, startTimeline, stepBack, stepForward, traceOf,
+  CHECKPOINT_EVERY, commandsOf, locateEvent, microStates, momentOfEvent, record, replay, seek, startTimeline, stepBack, stepForward, traceOf,
 } from './timeline.js';
 import type { Timeline } from './timeline.js';
 
@@ -86,5 +86,24 @@ describe('the timeline', () => {
     const { timeline } = recorded(13, 300);
     const again = replay({ seed: 13 }, commandsOf(timeline));
     expect(JSON.stringify(traceOf(again))).toBe(JSON.stringify(traceOf(timeline)));
+  });
+});
+
+describe('micro-steps', () => {
+  it('gives the state after each event of an entry, ending at the entry\'s own result', () => {
+    const { timeline } = recorded(21, 300);
+    const index = timeline.entries.findIndex((e) => e.step.events.length >= 4);
+    const { before, moments } = microStates(timeline, index);
+    expect(moments).toHaveLength(timeline.entries[index]!.step.events.length);
+    expect(JSON.stringify(moments.at(-1))).toBe(JSON.stringify(seek(timeline, index + 1).current));
+    expect(JSON.stringify(before)).toBe(JSON.stringify(seek(timeline, index).current));
+    moments.forEach((m, i) => expect(m.seq).toBe(timeline.entries[index]!.firstSeq + i + 1));
+  });
+
+  it('locates an event in its entry', () => {
+    const { timeline } = recorded(21, 100);
+    const entry = timeline.entries[5]!;
+    expect(locateEvent(timeline, entry.firstSeq + 1)).toEqual({ entry: 5, index: 1 });
+    expect(locateEvent(timeline, 2)).toEqual({ entry: -1, index: 2 });
   });
 });

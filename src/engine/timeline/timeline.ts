@@ -12,7 +12,7 @@ import type { Command } from '../command.js';
 import type { LabEvent } from '../event.js';
 import type { LabConfig, LabState } from '../types.js';
 import type { Step } from '../lab.js';
-import { apply, createLab } from '../lab.js';
+import { apply, applyTraced, createLab } from '../lab.js';
 
 export const CHECKPOINT_EVERY = 64;
 
@@ -135,4 +135,21 @@ export function replay(config: Partial<LabConfig>, commands: readonly Command[])
   let timeline = startTimeline(config);
   for (const command of commands) timeline = record(timeline, command).timeline;
   return timeline;
+}
+
+/**
+ * The micro-steps of recorded entry `index`: the state before it and the
+ * state right after each of its events, so the page can show them one by one.
+ */
+export function microStates(timeline: Timeline, index: number): { before: LabState; moments: readonly LabState[] } {
+  if (!Number.isInteger(index) || index < 0 || index >= timeline.length) throw new RangeError(`no entry ${index}`);
+  const before = stateAt(timeline, index);
+  return { before, moments: applyTraced(before, timeline.entries[index]!.command).moments };
+}
+
+/** Where event `seq` sits: the entry that made it and its index there (entry -1 for a boot event). */
+export function locateEvent(timeline: Timeline, seq: number): { entry: number; index: number } {
+  const entry = momentOfEvent(timeline, seq) - 1;
+  if (entry < 0) return { entry: -1, index: seq };
+  return { entry, index: seq - timeline.entries[entry]!.firstSeq };
 }

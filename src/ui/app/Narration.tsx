@@ -1,0 +1,20 @@
+// The narration strip: the step the playhead has just shown, in plain words
+// with its patent tag. It is an aria-live region, so screen readers hear each step.
+
+import { useFocusEvent, useLab } from '../store/labStore.ts';
+
+export function Narration() {
+  const event = useFocusEvent();
+  const boot = useLab((s) => s.position <= s.shell.timeline.bootEvents.length);
+  return (
+    <div className="narration" aria-live="polite" data-testid="narration">
+      {event && !boot ? (
+        <>
+          <span className="tag">{event.tag}</span> <span className="say">{event.say}</span>
+        </>
+      ) : (
+        <span className="say">The machine has booted: the control OS, the system control program in partition 1, guests A and B. Type in the terminal to begin.</span>
+      )}
+    </div>
+  );
+}

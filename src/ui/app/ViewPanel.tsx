@@ -1,0 +1,18 @@
+// The frame every view sits in: its name and the figure it draws, as a
+// labelled region, with the view's own toolbar on the right if it has one.
+
+import type { ReactNode } from 'react';
+
+export function ViewPanel({ id, title, figure, tools, children }: { id: string; title: string; figure: string; tools?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="view" aria-labelledby={`${id}-title`} data-view={id}>
+      <header className="view-head">
+        <h2 id={`${id}-title`}>
+          {title} <span className="figure">{figure}</span>
+        </h2>
+        {tools && <div className="view-tools">{tools}</div>}
+      </header>
+      <div className="view-body">{children}</div>
+    </section>
+  );
+}

@@ -1,0 +1,231 @@
+// The one adapter between xterm.js and the lab (STYLE.md, after xterm's
+// addons): it owns the line editor, renders the line being typed, hands
+// finished lines to the lab, and prints what came back, errors in red.
+// Loaded lazily, in its own chunk, with xterm itself.
+
+import { Terminal } from '@xterm/xterm';
+import type { ITerminalAddon, ITheme } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import '@xterm/xterm/css/xterm.css';
+import type { Output } from '../../engine/index.ts';
+import { formatOutput } from '../../engine/index.ts';
+import type { EditorAction, EditorState } from './lineEditor.ts';
+import { EMPTY_EDITOR, press, splitInput } from './lineEditor.ts';
+
+/** What the terminal needs from the lab. */
+export interface LabBridge {
+  prompt(): string;
+  /** run a line; returns what it printed */
+  submit(line: string): readonly Output[];
+  /** Ctrl-C while the context waits in a call: interrupt it; null when nothing waits */
+  interrupt(): readonly Output[] | null;
+  complete(prefix: string): readonly string[];
+  /** every printed line, for the transcript export */
+  note(lines: readonly string[]): void;
+}
+
+export type TerminalTheme = 'light' | 'dark';
+
+// ANSI colours chosen for at least 4.5:1 contrast on each background
+const THEMES: Record<TerminalTheme, ITheme> = {
+  light: {
+    background: '#fbfbf8', foreground: '#1c1c1c', cursor: '#1c1c1c', selectionBackground: '#b5d5ff',
+    red: '#b3261e', green: '#1d6b2f', yellow: '#805300', blue: '#0b4f9c', cyan: '#00626f', magenta: '#8e2a7b', brightBlack: '#5c5c5c',
+  },
+  dark: {
+    background: '#15171a', foreground: '#e8e6e3', cursor: '#e8e6e3', selectionBackground: '#3b5a85',
+    red: '#ff8a80', green: '#8fdc97', yellow: '#f2cc60', blue: '#8ab4f8', cyan: '#7fd8e6', magenta: '#e6a1d8', brightBlack: '#a0a0a0',
+  },
+};
+
+const COLOUR: Record<Output['kind'], string> = { result: '', error: '\x1b[31m', blocked: '\x1b[33m', complete: '\x1b[36m', text: '' };
+const RESET = '\x1b[0m';
+
+export const WELCOME = [
+  'lparlab: a multi-OS machine that passes messages by flipping page ownership.',
+  'You are the system control program (scp$). Type help, or start a service:',
+  '  s = socket(AF_LPAR, SOCK_SEQPACKET)    then bind(s, 7), listen(s), fd = accept(s)',
+  'Switch to a guest with @A. Tab completes, up/down recall, Ctrl-C interrupts a waiting call.',
+];
+
+export class LabTerminal implements ITerminalAddon {
+  private terminal: Terminal | null = null;
+  private editor: EditorState = EMPTY_EDITOR;
+  /** rows the prompt and line took when last drawn, and the row of the cursor within them */
+  private drawnRows = 1;
+  private cursorRow = 0;
+
+  constructor(private readonly bridge: LabBridge) {}
+
+  activate(terminal: Terminal): void {
+    this.terminal = terminal;
+    terminal.onData((data) => this.input(data));
+    terminal.attachCustomKeyEventHandler((e) => {
+      // Ctrl-C with a selection copies it, as people expect, instead of interrupting
+      if (e.type === 'keydown' && e.ctrlKey && (e.key === 'c' || e.key === 'C') && terminal.hasSelection()) {
+        void navigator.clipboard?.writeText(terminal.getSelection()).catch(() => undefined);
+        return false;
+      }
+      return true;
+    });
+    for (const line of WELCOME) terminal.writeln(`\x1b[90m${line}${RESET}`);
+    this.drawLine(true);
+  }
+
+  dispose(): void {
+    this.terminal = null;
+  }
+
+  /** Text shown in the terminal, one string per row (for tests and the transcript). */
+  text(): string {
+    const t = this.terminal;
+    if (!t) return '';
+    const rows: string[] = [];
+    const buffer = t.buffer.active;
+    for (let i = 0; i < buffer.length; i++) rows.push(buffer.getLine(i)?.translateToString(true) ?? '');
+    return rows.join('\n').replace(/\s+$/, '');
+  }
+
+  /** Type a line as if by keyboard (used by lesson "show solution" buttons later). */
+  typeLine(line: string): void {
+    this.input(`${line}\r`);
+  }
+
+  /** The prompt may change without typing (a moment restored): draw it again. */
+  refreshPrompt(): void {
+    this.drawLine(false);
+  }
+
+  private input(data: string): void {
+    for (const part of splitInput(data)) {
+      const { state, actions } = press(this.editor, part, (prefix) => this.bridge.complete(prefix));
+      this.editor = state;
+      if (actions.length === 0) this.drawLine(false);
+      for (const action of actions) this.act(action);
+    }
+  }
+
+  private act(action: EditorAction): void {
+    const t = this.terminal!;
+    switch (action.kind) {
+      case 'submit': {
+        this.moveToEnd();
+        t.write('\r\n');
+        const out = this.bridge.submit(action.line);
+        this.print(`${this.lastPrompt}${action.line}`, out);
+        this.drawLine(true);
+        break;
+      }
+      case 'cancel': {
+        this.moveToEnd();
+        t.write('^C\r\n');
+        const out = this.bridge.interrupt();
+        if (out) this.print(`${this.lastPrompt}^C`, out);
+        this.drawLine(true);
+        break;
+      }
+      case 'clear':
+        t.clear();
+        t.write('\x1b[2J\x1b[H');
+        this.drawLine(true);
+        break;
+      case 'options':
+        this.moveToEnd();
+        t.write(`\r\n${action.items.join('  ')}\r\n`);
+        this.drawLine(true);
+        break;
+      case 'bell':
+        this.drawLine(false);
+        break;
+    }
+  }
+
+  private lastPrompt = '';
+
+  private print(echo: string, out: readonly Output[]): void {
+    const t = this.terminal!;
+    const lines: string[] = [echo];
+    for (const o of out) {
+      for (const line of formatOutput(o)) {
+        lines.push(line);
+        t.write(`${COLOUR[o.kind]}${line.replace(/\n/g, '\r\n')}${COLOUR[o.kind] ? RESET : ''}\r\n`);
+      }
+    }
+    this.bridge.note(lines);
+  }
+
+  /** Move the terminal cursor to the end of the drawn line, so output starts below it. */
+  private moveToEnd(): void {
+    const down = this.drawnRows - 1 - this.cursorRow;
+    if (down > 0) this.terminal!.write(`\x1b[${down}B`);
+  }
+
+  /** Draw the prompt and the line being edited, wrapped to the terminal's width, and place the cursor. */
+  private drawLine(fresh: boolean): void {
+    const t = this.terminal;
+    if (!t) return;
+    const prompt = this.bridge.prompt();
+    this.lastPrompt = prompt;
+    const cols = Math.max(10, t.cols);
+    let seq = '';
+    if (!fresh && this.cursorRow > 0) seq += `\x1b[${this.cursorRow}A`;
+    seq += '\r\x1b[J';
+    const promptText = `\x1b[1m${prompt}${RESET}`;
+    seq += promptText + this.editor.buffer;
+    const total = prompt.length + this.editor.buffer.length;
+    const endRow = Math.floor(total / cols);
+    const target = prompt.length + this.editor.cursor;
+    const targetRow = Math.floor(target / cols);
+    const targetCol = target % cols;
+    // a line that exactly fills its last row leaves the cursor pending: make the wrap real
+    if (total > 0 && total % cols === 0) seq += '\r\n';
+    const rowsUp = endRow - targetRow;
+    if (rowsUp > 0) seq += `\x1b[${rowsUp}A`;
+    seq += `\r${targetCol > 0 ? `\x1b[${targetCol}C` : ''}`;
+    t.write(seq);
+    this.drawnRows = endRow + 1;
+    this.cursorRow = targetRow;
+  }
+}
+
+export interface MountedTerminal {
+  readonly lab: LabTerminal;
+  setTheme(theme: TerminalTheme): void;
+  fit(): void;
+  focus(): void;
+  dispose(): void;
+}
+
+export function mountTerminal(element: HTMLElement, bridge: LabBridge, theme: TerminalTheme): MountedTerminal {
+  const terminal = new Terminal({
+    theme: THEMES[theme],
+    fontFamily: 'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace',
+    fontSize: 15,
+    cursorBlink: true,
+    convertEol: false,
+    scrollback: 5000,
+    screenReaderMode: false,
+  });
+  const fit = new FitAddon();
+  const lab = new LabTerminal(bridge);
+  terminal.loadAddon(fit);
+  terminal.open(element);
+  terminal.loadAddon(lab);
+  const refit = () => {
+    try {
+      fit.fit();
+    } catch {
+      // not laid out yet (hidden pane): the next resize fits it
+    }
+  };
+  refit();
+  return {
+    lab,
+    setTheme: (t) => {
+      terminal.options.theme = THEMES[t];
+    },
+    fit: refit,
+    focus: () => terminal.focus(),
+    dispose: () => terminal.dispose(),
+  };
+}

@@ -1,0 +1,112 @@
+// The timeline: play, pause, step, step back, speed, and a scrubber with a
+// mark per event. Keyboard: space plays or pauses, arrows step (when the
+// terminal does not have the focus).
+
+import { useEffect, useMemo } from 'react';
+import { restingPosition, SPEEDS, totalEvents, useLab, useFocusEvent } from '../store/labStore.ts';
+import type { Speed } from '../store/labStore.ts';
+
+/** Most marks drawn one by one; past this they merge into a density strip. */
+const MAX_MARKS = 4000;
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.closest('.terminal-pane') !== null || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(el.tagName) && el.getAttribute('type') !== 'range' && el.tagName !== 'BUTTON');
+}
+
+export function useTimelineKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      const lab = useLab.getState();
+      if (e.key === ' ' && (e.target as HTMLElement)?.tagName !== 'BUTTON') {
+        e.preventDefault();
+        lab.setPlaying(!lab.playing);
+      } else if (e.key === 'ArrowRight' && (e.target as HTMLElement)?.getAttribute('type') !== 'range') {
+        e.preventDefault();
+        lab.setPlaying(false);
+        lab.stepForward();
+      } else if (e.key === 'ArrowLeft' && (e.target as HTMLElement)?.getAttribute('type') !== 'range') {
+        e.preventDefault();
+        lab.setPlaying(false);
+        lab.stepBack();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+function Marks({ boot, total }: { boot: number; total: number }) {
+  const timeline = useLab((s) => s.shell.timeline);
+  const path = useMemo(() => {
+    const span = Math.max(1, total - boot);
+    if (span > MAX_MARKS) return null;
+    let d = '';
+    for (let i = 0; i < timeline.length; i++) {
+      const entry = timeline.entries[i]!;
+      // a taller mark where a command starts, a short one for each micro-step
+      entry.step.events.forEach((e, k) => {
+        const x = ((e.seq - boot + 0.5) / span) * 1000;
+        d += k === 0 ? `M${x.toFixed(1)} 0V10` : `M${x.toFixed(1)} 5V10`;
+      });
+    }
+    return d;
+  }, [timeline, boot, total]);
+  return (
+    <svg className="marks" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true">
+      {path === null ? <rect x="0" y="4" width="1000" height="6" className="dense" /> : <path d={path} />}
+    </svg>
+  );
+}
+
+export function TimelineBar() {
+  const position = useLab((s) => s.position);
+  const playing = useLab((s) => s.playing);
+  const speed = useLab((s) => s.speed);
+  const total = useLab((s) => totalEvents(s.shell));
+  const boot = useLab((s) => s.shell.timeline.bootEvents.length);
+  const resting = useLab((s) => restingPosition(s.shell));
+  const focus = useFocusEvent();
+  const lab = useLab.getState();
+  const shown = position - boot;
+  return (
+    <div className="timeline" role="group" aria-label="timeline">
+      <div className="timeline-buttons">
+        <button type="button" onClick={() => lab.seek(boot)} disabled={position <= boot} aria-label="go to the start" title="go to the start">⏮</button>
+        <button type="button" onClick={() => { lab.setPlaying(false); lab.stepBack(); }} disabled={position <= boot} aria-label="step back one event" title="step back (left arrow)">◀</button>
+        <button type="button" onClick={() => lab.setPlaying(!playing)} aria-label={playing ? 'pause' : 'play'} title="play or pause (space)" className="play">
+          {playing ? '⏸' : '▶'}
+        </button>
+        <button type="button" onClick={() => { lab.setPlaying(false); lab.stepForward(); }} disabled={position >= total} aria-label="step forward one event" title="step forward (right arrow)">▶|</button>
+        <button type="button" onClick={() => lab.seek(total)} disabled={position >= total} aria-label="go to the latest event" title="go to the latest event">⏭</button>
+        <label className="speed">
+          speed
+          <select value={speed} onChange={(e) => lab.setSpeed(Number(e.target.value) as Speed)}>
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>{s}x</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="scrubber">
+        <Marks boot={boot} total={total} />
+        <input
+          type="range"
+          min={boot}
+          max={total}
+          value={position}
+          step={1}
+          aria-label="scrub through the events"
+          aria-valuetext={`event ${shown} of ${total - boot}${focus ? `: ${focus.tag}` : ''}`}
+          onChange={(e) => { lab.setPlaying(false); lab.seek(Number(e.target.value)); }}
+          disabled={total === boot}
+        />
+      </div>
+      <div className="timeline-status" data-testid="timeline-status">
+        event {shown} of {total - boot}
+        {position < resting || position > resting ? ' (in the past: a new command starts a new branch from here)' : ''}
+      </div>
+    </div>
+  );
+}

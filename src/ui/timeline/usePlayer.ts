@@ -1,0 +1,28 @@
+// The player: while playing, reveal the next recorded event every so often,
+// faster or slower with the speed. With reduced motion there is nothing to
+// wait for: the playhead goes straight to the end, and views highlight what changed.
+
+import { useEffect } from 'react';
+import { totalEvents, useLab } from '../store/labStore.ts';
+import { useReducedMotion } from '../app/motion.ts';
+
+/** Time per event at 1x: long enough to follow an arrow and a recolouring. */
+export const EVENT_MS = 650;
+
+export function usePlayer(): void {
+  const playing = useLab((s) => s.playing);
+  const position = useLab((s) => s.position);
+  const total = useLab((s) => totalEvents(s.shell));
+  const speed = useLab((s) => s.speed);
+  const reduced = useReducedMotion();
+
+  useEffect(() => {
+    if (!playing || position >= total) return;
+    if (reduced) {
+      useLab.getState().seek(total);
+      return;
+    }
+    const timer = window.setTimeout(() => useLab.getState().stepForward(), EVENT_MS / speed);
+    return () => window.clearTimeout(timer);
+  }, [playing, position, total, speed, reduced]);
+}
