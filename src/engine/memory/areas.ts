@@ -13,7 +13,7 @@ import { nextRandom } from '../machine/rng.js';
 import { mapCost, unmapCost } from '../costs/costModel.js';
 import { spansUnits } from '../machine/processors.js';
 import type { Tx } from '../tx.js';
-import { emit, fail, updatePartition } from '../tx.js';
+import { emit, updatePartition } from '../tx.js';
 
 export const pagesFor = (bytes: number) => Math.max(1, Math.ceil(bytes / PAGE_SIZE));
 export const addressOf = (page: number) => page * PAGE_SIZE;
