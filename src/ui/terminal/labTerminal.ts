@@ -42,10 +42,13 @@ const COLOUR: Record<Output['kind'], string> = { result: '', error: '\x1b[31m', 
 const RESET = '\x1b[0m';
 
 export const WELCOME = [
-  'lparlab: a multi-OS machine that passes messages by flipping page ownership.',
-  'You are the system control program (scp$). Type help, or start a service:',
-  '  s = socket(AF_LPAR, SOCK_SEQPACKET)    then bind(s, 7), listen(s), fd = accept(s)',
-  'Switch to a guest with @A. Tab completes, up/down recall, Ctrl-C interrupts a waiting call.',
+  'Welcome to lparlab. You are the system',
+  'control program (scp$). Type help, or:',
+  '  s = socket(AF_LPAR, SOCK_SEQPACKET)',
+  '  bind(s, 7)   listen(s)   fd = accept(s)',
+  '  @A ch = connect(7)',
+  'Tab completes, up/down recall, Ctrl-C',
+  'interrupts a waiting call.',
 ];
 
 export class LabTerminal implements ITerminalAddon {
@@ -76,14 +79,20 @@ export class LabTerminal implements ITerminalAddon {
     this.terminal = null;
   }
 
-  /** Text shown in the terminal, one string per row (for tests and the transcript). */
+  /** Text shown in the terminal, one string per logical line: rows the terminal wrapped are joined again. */
   text(): string {
     const t = this.terminal;
     if (!t) return '';
-    const rows: string[] = [];
+    const lines: string[] = [];
     const buffer = t.buffer.active;
-    for (let i = 0; i < buffer.length; i++) rows.push(buffer.getLine(i)?.translateToString(true) ?? '');
-    return rows.join('\n').replace(/\s+$/, '');
+    for (let i = 0; i < buffer.length; i++) {
+      const row = buffer.getLine(i);
+      if (!row) continue;
+      const text = row.translateToString(true);
+      if (row.isWrapped && lines.length) lines[lines.length - 1] += text;
+      else lines.push(text);
+    }
+    return lines.join('\n').replace(/\s+$/, '');
   }
 
   /** Type a line as if by keyboard (used by lesson "show solution" buttons later). */

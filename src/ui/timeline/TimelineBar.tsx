@@ -5,6 +5,7 @@
 import { useEffect, useMemo } from 'react';
 import { restingPosition, SPEEDS, totalEvents, useLab, useFocusEvent } from '../store/labStore.ts';
 import type { Speed } from '../store/labStore.ts';
+import { IconBack, IconFirst, IconLast, IconPause, IconPlay, IconStep } from './icons.tsx';
 
 /** Most marks drawn one by one; past this they merge into a density strip. */
 const MAX_MARKS = 4000;
@@ -73,13 +74,13 @@ export function TimelineBar() {
   return (
     <div className="timeline" role="group" aria-label="timeline">
       <div className="timeline-buttons">
-        <button type="button" onClick={() => lab.seek(boot)} disabled={position <= boot} aria-label="go to the start" title="go to the start">⏮</button>
-        <button type="button" onClick={() => { lab.setPlaying(false); lab.stepBack(); }} disabled={position <= boot} aria-label="step back one event" title="step back (left arrow)">◀</button>
+        <button type="button" onClick={() => lab.seek(boot)} disabled={position <= boot} aria-label="go to the start" title="go to the start"><IconFirst /></button>
+        <button type="button" onClick={() => { lab.setPlaying(false); lab.stepBack(); }} disabled={position <= boot} aria-label="step back one event" title="step back (left arrow)"><IconBack /></button>
         <button type="button" onClick={() => lab.setPlaying(!playing)} aria-label={playing ? 'pause' : 'play'} title="play or pause (space)" className="play">
-          {playing ? '⏸' : '▶'}
+          {playing ? <IconPause /> : <IconPlay />}
         </button>
-        <button type="button" onClick={() => { lab.setPlaying(false); lab.stepForward(); }} disabled={position >= total} aria-label="step forward one event" title="step forward (right arrow)">▶|</button>
-        <button type="button" onClick={() => lab.seek(total)} disabled={position >= total} aria-label="go to the latest event" title="go to the latest event">⏭</button>
+        <button type="button" onClick={() => { lab.setPlaying(false); lab.stepForward(); }} disabled={position >= total} aria-label="step forward one event" title="step forward (right arrow)"><IconStep /></button>
+        <button type="button" onClick={() => lab.seek(total)} disabled={position >= total} aria-label="go to the latest event" title="go to the latest event"><IconLast /></button>
         <label className="speed">
           speed
           <select value={speed} onChange={(e) => lab.setSpeed(Number(e.target.value) as Speed)}>

@@ -1,0 +1,41 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures.ts';
+import { FIG9_SETUP } from './labPage.ts';
+
+test.use({ reducedMotion: 'reduce' });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`no serious or critical accessibility violations in the ${theme} theme`, async ({ lab }) => {
+    await lab.open();
+    await lab.setTheme(theme);
+    await lab.typeAll([...FIG9_SETUP, '@A send(ch, a, "req")', 'r = read(fd)']);
+    await lab.finishPlayback();
+    for (const tab of ['Sockets', 'Layers', 'Machine'] as const) {
+      await lab.showTab(tab);
+      const results = await new AxeBuilder({ page: lab.page }).analyze();
+      const bad = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+      expect(bad, `${tab} tab`).toEqual([]);
+    }
+  });
+}
+
+test('the keyboard reaches the timeline, the tabs and the terminal, with a visible focus', async ({ lab }) => {
+  await lab.open();
+  const reached = new Set<string>();
+  for (let i = 0; i < 60; i++) {
+    await lab.page.keyboard.press('Tab');
+    const name = await lab.page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const outline = getComputedStyle(el).outlineStyle;
+      return `${el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName}|${outline}`;
+    });
+    reached.add(name);
+  }
+  const names = [...reached].join('\n');
+  expect(names).toMatch(/step back one event\|solid/);
+  expect(names).toMatch(/Layers\|solid/);
+  expect(names).toMatch(/scrub through the events/);
+});

@@ -1,0 +1,86 @@
+// A typed page object for the lab: what a student does (type a line, press a
+// timeline button, click an arrow) and what a test reads back (owners of
+// frames, the terminal's text, the tags in the sequence chart).
+
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+export class LabPage {
+  readonly errors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') this.errors.push(`console: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => this.errors.push(`page: ${err.message}`));
+  }
+
+  async open(path = './'): Promise<void> {
+    await this.page.goto(path);
+    await expect(this.page.getByRole('heading', { level: 1, name: 'lparlab' })).toBeVisible();
+    await this.page.locator('.xterm-helper-textarea').waitFor({ state: 'attached' });
+    await expect.poll(() => this.terminalText()).toContain('scp$');
+  }
+
+  /** Type a line into the terminal as a person would, and press Enter. */
+  async type(line: string): Promise<void> {
+    await this.page.locator('.terminal-host').click();
+    await this.page.keyboard.type(line);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async typeAll(lines: readonly string[]): Promise<void> {
+    for (const line of lines) await this.type(line);
+  }
+
+  terminalText(): Promise<string> {
+    return this.page.evaluate(() => window.lparlab?.terminalText() ?? '');
+  }
+
+  /** The last line the terminal printed that is not a prompt. */
+  async lastOutput(): Promise<string> {
+    const lines = (await this.terminalText()).split('\n').filter((l) => l.trim() && !/^\w+\$ ?$/.test(l.trim()));
+    return lines.at(-1) ?? '';
+  }
+
+  /** Owner of every frame as the Memory view shows it. */
+  owners(): Promise<string[]> {
+    return this.page.locator('[data-frame]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-owner') ?? ''));
+  }
+
+  timelineButton(name: RegExp | string): Locator {
+    return this.page.getByRole('button', { name });
+  }
+
+  /** Let the player reveal every recorded event. */
+  async finishPlayback(): Promise<void> {
+    const last = this.timelineButton('go to the latest event');
+    if (await last.isEnabled()) await last.click();
+    await expect(this.page.getByTestId('timeline-status')).toHaveText(/event (\d+) of \1\b/);
+  }
+
+  sequenceTags(): Promise<string[]> {
+    return this.page.locator('[data-testid="sequence-chart"] [data-tag]').evaluateAll((arrows) => arrows.map((a) => a.getAttribute('data-tag') ?? ''));
+  }
+
+  async showTab(name: 'Sockets' | 'Layers' | 'Machine'): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  async setTheme(theme: 'light' | 'dark'): Promise<void> {
+    const current = await this.page.evaluate(() => document.documentElement.dataset.theme);
+    if (current !== theme) await this.page.getByRole('button', { name: /switch to the (dark|light) theme/ }).click();
+    await expect.poll(() => this.page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+  }
+}
+
+/** The Fig. 9 exchange as a new user would type it, up to the send. */
+export const FIG9_SETUP = [
+  's = socket(AF_LPAR, SOCK_SEQPACKET)',
+  'bind(s, 7)',
+  'listen(s)',
+  'fd = accept(s)',
+  '@A ch = connect(7)',
+  '@A a = area(4096)',
+  '@A poke(a, "need 64 pages")',
+];
