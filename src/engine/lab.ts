@@ -76,7 +76,6 @@ export function createLab(partial: Partial<LabConfig> = {}): { state: LabState; 
     channels: {},
     nextChan: 1,
     areas: {},
-    nextArea: 1,
     signals: {},
     nextSig: 1,
     policy: { ceiling: { mem: 64, devices: 2, cache: 4, bus: 50 } },

@@ -311,7 +311,6 @@ export interface LabState {
   readonly channels: Readonly<Record<ChanId, Channel>>;
   readonly nextChan: number;
   readonly areas: Readonly<Record<AreaId, Area>>;
-  readonly nextArea: number;
   readonly signals: Readonly<Record<SigId, ControlSignal>>;
   readonly nextSig: number;
   readonly policy: Policy;

@@ -38,12 +38,21 @@ export function dropArea(tx: Tx, id: AreaId): void {
   tx.s.areas = rest;
 }
 
+/**
+ * Area ids are the lowest number not in use, like file descriptors: the
+ * areas record stays small and dense however many messages have passed.
+ */
+function lowestFreeAreaId(tx: Tx): AreaId {
+  let id = 1;
+  while (tx.s.areas[id as AreaId]) id++;
+  return asArea(id);
+}
+
 /** Create an area of `pages` frames owned by `owner`; null when memory is full. */
 export function createArea(tx: Tx, owner: Pid, kind: Area['kind'], bytes: number): Area | null {
   const frames = claimAreaFrames(tx, owner, pagesFor(bytes));
   if (!frames) return null;
-  const area: Area = { id: asArea(tx.s.nextArea), kind, frames, size: bytes, data: '', owner, maps: [] };
-  tx.s.nextArea += 1;
+  const area: Area = { id: lowestFreeAreaId(tx), kind, frames, size: bytes, data: '', owner, maps: [] };
   putArea(tx, area);
   return area;
 }

@@ -64,8 +64,12 @@ function buildFree(level: number, start: number, count: number): TrieNode {
 }
 
 export function ownerOf(table: FrameTable, frame: FrameNo): number {
-  let node = table.root;
-  for (let level = table.depth - 1; !isLeaf(node); level--) {
+  return ownerIn(table.root, table.depth, frame);
+}
+
+function ownerIn(root: TrieNode, depth: number, frame: number): number {
+  let node = root;
+  for (let level = depth - 1; !isLeaf(node); level--) {
     node = (node as Inner).kids[(frame >> (level * BITS)) & MASK]!;
   }
   return node.owners[frame & MASK]!;
@@ -76,25 +80,45 @@ export function setOwners(table: FrameTable, frames: readonly FrameNo[], owner: 
   let root = table.root;
   let free = table.free;
   for (const frame of frames) {
-    const before = ownerOf({ ...table, root }, frame);
+    const before = ownerIn(root, table.depth, frame);
     if (before === owner) continue;
     const delta = (owner === FREE ? 1 : 0) - (before === FREE ? 1 : 0);
     root = setPath(root, table.depth - 1, frame, owner, delta);
     free += delta;
   }
-  return { ...table, root, free };
+  return { count: table.count, depth: table.depth, free, root };
+}
+
+/**
+ * Whole free subtrees, one per level, shared by every table. A node that
+ * becomes entirely free again is replaced by the shared one, so memory that
+ * areas have come and gone through does not stay copied apart (at 1M frames
+ * it would otherwise grow without bound).
+ */
+const FREE_NODES: TrieNode[] = [];
+function freeNode(level: number): TrieNode {
+  let node = FREE_NODES[level];
+  if (!node) {
+    node = level === 0
+      ? { free: FANOUT, owners: new Array<number>(FANOUT).fill(FREE) }
+      : { free: FANOUT ** (level + 1), kids: new Array<TrieNode>(FANOUT).fill(freeNode(level - 1)) };
+    FREE_NODES[level] = node;
+  }
+  return node;
 }
 
 function setPath(node: TrieNode, level: number, frame: number, owner: number, delta: number): TrieNode {
+  const free = node.free + delta;
+  if (free === FANOUT ** (level + 1)) return freeNode(level);
   if (isLeaf(node)) {
     const owners = node.owners.slice();
     owners[frame & MASK] = owner;
-    return { free: node.free + delta, owners };
+    return { free, owners };
   }
   const slot = (frame >> (level * BITS)) & MASK;
   const kids = node.kids.slice();
   kids[slot] = setPath(node.kids[slot]!, level - 1, frame, owner, delta);
-  return { free: node.free + delta, kids };
+  return { free, kids };
 }
 
 /** The first free frame at or after `from`, wrapping round; null when memory is full. */
