@@ -6,7 +6,8 @@
 import type { Command } from '../command.js';
 import type { LabState, Pid, PortNo, SigId } from '../types.js';
 import { RESOURCE_KINDS, SCP_PID } from '../types.js';
-import { COST_PARAMS } from '../costs/costModel.js';
+import { COST_PARAMS, transferCosts } from '../costs/costModel.js';
+import { spansUnits } from '../machine/processors.js';
 import { framesOf, ownerOfFrame } from '../views/inspect.js';
 import type { Arg, Param, ResultHint } from './args.js';
 import type { ShellValue } from './values.js';
@@ -155,6 +156,15 @@ export const CALLS: readonly CallSpec[] = [
   // ------------------------------------------------ anywhere
   { name: 'peek', where: 'any', params: [p('address', 'addr'), p('length', 'int')], summary: 'read bytes at an address of this partition (EFAULT if nothing is mapped there)', ref: 'S108, [0070], [0102]', example: 'peek(a, 5)', run: ([a, len], c) => command({ kind: 'mem.read', by: c.pid, addr: n(a), length: n(len) }) },
   { name: 'poke', where: 'any', params: [p('address', 'addr'), p('text', 'str')], summary: 'write text at an address of this partition (EFAULT if nothing is mapped there)', ref: '[0066], [0102]', example: 'poke(a, "hello")', run: ([a, text], c) => command({ kind: 'mem.write', by: c.pid, addr: n(a), data: s(text) }) },
+  {
+    name: 'compare', where: 'any', params: [p('bytes', 'int')], summary: 'simulated cycles to move a message of this size by flip, by copy and by shared memory, from the cost model', ref: 'cost model, [0070]', example: 'compare(65536)',
+    run: ([b], c) => {
+      const bytes = n(b);
+      if (bytes < 1 || bytes > 1 << 30) return { kind: 'error', errno: 'EINVAL', message: 'compare takes a size from 1 byte to 1 GiB' };
+      const cost = transferCosts(c.state.costs, bytes, spansUnits(c.state.machine, c.pid));
+      return { kind: 'answer', value: { t: 'rec', fields: { flip: int(Math.round(cost.flip)), copy: int(Math.round(cost.copy)), shared: int(Math.round(cost.shared)) } } };
+    },
+  },
   { name: 'frames_free', where: 'any', params: [], summary: 'the number of free physical frames', ref: '[0066]', example: 'frames_free()', run: (_a, c) => ({ kind: 'answer', value: int(c.state.frames.free) }) },
   { name: 'frames_of', where: 'any', params: [p('partition', 'lpar')], summary: 'the number of frames a partition owns', ref: '[0051] c)', example: 'frames_of(A)', run: ([g], c) => ({ kind: 'answer', value: int(framesOf(c.state, pid(g))) }) },
   {

@@ -13,6 +13,7 @@ import { contextPid, createShell, interrupt, seekShell } from './shell.js';
 import { CALLS, signature } from './calls.js';
 import { hex } from './values.js';
 import { nearest } from './suggest.js';
+import { findLesson, LESSONS } from '../lessons/catalog.js';
 
 interface PeopleCommand {
   readonly name: string;
@@ -30,6 +31,7 @@ export const PEOPLE_TABLE: readonly PeopleCommand[] = [
   { name: 'ls', usage: 'ls /msg', summary: 'the virtual files of received messages' },
   { name: 'ps', usage: 'ps', summary: 'who is running and who is suspended in which call' },
   { name: 'log', usage: 'log [n]', summary: 'the last n events (default 20) with their patent steps' },
+  { name: 'lesson', usage: 'lesson [name]', summary: 'list the lessons, or open one (in the page: the lesson panel)' },
   { name: 'interrupt', usage: 'interrupt [A]', summary: 'interrupt the suspended call of a context, as Ctrl-C does (EINTR)' },
   { name: 'back', usage: 'back', summary: 'undo the last step (names come back too)' },
   { name: 'reset', usage: 'reset', summary: 'start the machine again with the same seed' },
@@ -71,6 +73,15 @@ export function runWords(shell: ShellState, command: string, words: readonly str
       const count = words[0] === undefined ? 20 : Number(words[0]);
       if (!Number.isInteger(count) || count < 1 || count > 1000) return error(shell, base, 'EINVAL', 'log takes a count from 1 to 1000');
       return text(shell, base, traceOf(shell.timeline).slice(-count).map((e) => `${String(e.seq).padStart(5)} ${e.tag.padEnd(8)} ${e.say}`));
+    }
+    case 'lesson': {
+      if (!words[0]) return text(shell, base, ['Lessons:', ...LESSONS.map((l) => `  lesson ${l.id.padEnd(8)} ${String(l.number).padStart(2)}. ${l.title} (${l.figure})`)]);
+      const lesson = findLesson(words[0]);
+      if (!lesson) {
+        const near = nearest(words[0], LESSONS.map((l) => l.id));
+        return error(shell, base, 'ENOENT', `there is no lesson ${words[0]}${near ? `; did you mean ${near}?` : ''} (lesson lists them)`);
+      }
+      return text(shell, base, [`Lesson ${lesson.number}: ${lesson.title} (${lesson.figure})`, lesson.summary, ...lesson.steps.map((st, i) => `  ${i + 1}. ${st.title}: ${st.type.join('; ')}`)]);
     }
     case 'interrupt': return interrupt({ ...shell, lineNo: shell.lineNo - 1 }, words[0] ?? base.ctx);
     case 'back': {
