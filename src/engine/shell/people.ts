@@ -83,7 +83,11 @@ export function runWords(shell: ShellState, command: string, words: readonly str
       }
       return text(shell, base, [`Lesson ${lesson.number}: ${lesson.title} (${lesson.figure})`, lesson.summary, ...lesson.steps.map((st, i) => `  ${i + 1}. ${st.title}: ${st.type.join('; ')}`)]);
     }
-    case 'interrupt': return interrupt({ ...shell, lineNo: shell.lineNo - 1 }, words[0] ?? base.ctx);
+    case 'interrupt': {
+      // typed as a line, it is already in the history: do not record it twice
+      const ran = interrupt({ ...shell, lineNo: shell.lineNo - 1 }, words[0] ?? base.ctx);
+      return { ...ran, shell: { ...ran.shell, history: shell.history } };
+    }
     case 'back': {
       if (shell.timeline.cursor === 0) return error(shell, base, 'EINVAL', 'already at the first moment: nothing to undo');
       const undone = shell.timeline.entries[shell.timeline.cursor - 1]!.command.kind;

@@ -73,3 +73,20 @@ describe('the shell', () => {
     expect(shell.vars).toEqual({});
   });
 });
+
+describe('the shell history', () => {
+  it('rebuilds the same shell when replayed on a fresh one', () => {
+    const lines = ['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', 'fd = accept(s)', 'oops(', '@A ch = connect(7)', 'back', '@A ch = connect(7)', 'x = accept(s)'];
+    let { shell } = typeLines(lines);
+    shell = interrupt(shell, 'scp').shell;
+    expect(shell.history).toEqual([...lines, 'interrupt scp']);
+    let again = createShell();
+    for (const line of shell.history) again = runLine(again, line).shell;
+    expect(JSON.stringify(again.timeline.current)).toBe(JSON.stringify(shell.timeline.current));
+    expect(again.vars).toEqual(shell.vars);
+  });
+
+  it('starts again on reset and seed', () => {
+    expect(typeLines(['@A area(10)', 'seed 4', 'frames_free()']).shell.history).toEqual(['frames_free()']);
+  });
+});

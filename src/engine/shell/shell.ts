@@ -41,6 +41,12 @@ export interface ShellState {
   /** names and pending calls at each timeline moment, so `back` takes them back too (shared, append-only) */
   readonly snapshots: readonly Snapshot[];
   readonly lineNo: number;
+  /**
+   * Every line typed since this machine started (Ctrl-C as "interrupt X"):
+   * replaying them on a fresh shell with the same seed rebuilds this one,
+   * which is what a share link carries.
+   */
+  readonly history: readonly string[];
 }
 
 export type Output =
@@ -52,7 +58,7 @@ export type Output =
 
 export function createShell(config: Partial<LabConfig> = {}): ShellState {
   const timeline = startTimeline(config);
-  return { timeline, ctx: 'scp', vars: {}, pending: {}, snapshots: [{ vars: {}, pending: {} }], lineNo: 0 };
+  return { timeline, ctx: 'scp', vars: {}, pending: {}, snapshots: [{ vars: {}, pending: {} }], lineNo: 0, history: [] };
 }
 
 export const promptOf = (shell: ShellState) => `${shell.ctx}$ `;
@@ -67,6 +73,13 @@ type Outcome = { shell: ShellState; out: Output[] };
 
 /** Run one line typed in the current context. Never throws for anything a user can type. */
 export function runLine(shell: ShellState, input: string): Outcome {
+  const ran = runOneLine(shell, input);
+  // a line that started a new machine (reset, seed) begins a new history
+  if (ran.shell.timeline.config !== shell.timeline.config || ran.shell.history !== shell.history) return ran;
+  return { ...ran, shell: { ...ran.shell, history: [...shell.history, input] } };
+}
+
+function runOneLine(shell: ShellState, input: string): Outcome {
   const next = { ...shell, lineNo: shell.lineNo + 1 };
   const parsed = parseLine(input, PEOPLE_COMMANDS);
   const base = { line: next.lineNo, ctx: shell.ctx, input };
@@ -273,7 +286,7 @@ export function interrupt(shell: ShellState, ctx = shell.ctx): Outcome {
   }
   const ran = runCommand(next, { kind: 'command', command: { kind: 'call.interrupt', by: pid }, hint: 'int' }, { ...base, assign: null, call: 'interrupt' }, pid);
   // what matters is the interrupted call's EINTR, not the interrupt's own 0
-  return { ...ran, out: ran.out.filter((o) => o.kind !== 'result') };
+  return { shell: { ...ran.shell, history: [...shell.history, `interrupt ${ctx}`] }, out: ran.out.filter((o) => o.kind !== 'result') };
 }
 
 /** Move the shell to another moment of its timeline: names and pending calls follow. */
