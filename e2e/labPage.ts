@@ -63,7 +63,7 @@ export class LabPage {
     return this.page.locator('[data-testid="sequence-chart"] [data-tag]').evaluateAll((arrows) => arrows.map((a) => a.getAttribute('data-tag') ?? ''));
   }
 
-  async showTab(name: 'Sockets' | 'Layers' | 'Machine'): Promise<void> {
+  async showTab(name: 'Sockets' | 'Layers' | 'Machine' | 'Costs'): Promise<void> {
     await this.page.getByRole('tab', { name }).click();
   }
 

@@ -27,7 +27,7 @@ for (const size of SIZES) {
       await lab.page.locator('[data-view=memory]').screenshot({ path: shot('memory') });
       await lab.page.locator('[data-view=sequence]').screenshot({ path: shot('sequence') });
       await lab.page.locator('.terminal-view').screenshot({ path: shot('terminal') });
-      for (const tab of ['Sockets', 'Layers', 'Machine'] as const) {
+      for (const tab of ['Sockets', 'Layers', 'Machine', 'Costs'] as const) {
         await lab.showTab(tab);
         await lab.page.locator(`[data-view=${tab.toLowerCase()}]`).screenshot({ path: shot(tab.toLowerCase()) });
       }

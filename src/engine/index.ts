@@ -15,7 +15,8 @@ export {
   microStates, locateEvent,
 } from './timeline/timeline.js';
 export type { CostModel, CostParam } from './costs/costModel.js';
-export { DEFAULT_COSTS, COST_PARAMS, transferCosts } from './costs/costModel.js';
+export type { CostPoint } from './costs/costModel.js';
+export { DEFAULT_COSTS, COST_PARAMS, transferCosts, costCurve, crossover, PLOT_SIZES } from './costs/costModel.js';
 export { usageOf } from './partition/partitions.js';
 export { unitName, lpsOf } from './machine/processors.js';
 export type { PartitionRow, ResourceRow, FrameCell } from './views/inspect.js';
@@ -33,3 +34,9 @@ export { LESSONS, findLesson } from './lessons/catalog.js';
 export { CHALLENGES, findChallenge } from './lessons/challenges.js';
 export type { Exercise, ExerciseKind } from './lessons/exercises.js';
 export { EXERCISE_KINDS, generateExercise } from './lessons/exercises.js';
+// view models: state -> what each view of the page draws
+export * from './views/memoryView.js';
+export * from './views/sequenceView.js';
+export * from './views/machineView.js';
+export * from './views/layersView.js';
+export * from './views/socketsView.js';

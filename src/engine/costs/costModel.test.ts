@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_COSTS, transferCosts } from './costModel.js';
+import { costCurve, crossover, DEFAULT_COSTS, transferCosts } from './costModel.js';
 import { A, connectGuests, session } from '../testkit.js';
 import { asPort } from '../types.js';
 
@@ -27,6 +27,16 @@ describe('the cost model', () => {
     expect(s.state.clock - before).toBe(spent);
     // A's second logical processor spans two units: the unmap needs a shootdown
     expect(step.events.find((e) => e.kind === 'area.unmap')!.cost).toBeGreaterThanOrEqual(DEFAULT_COSTS.tlbShootdown);
+  });
+
+  it('finds where the flip starts to beat a copy, and moves it with the costs', () => {
+    const spread = crossover(DEFAULT_COSTS, true)!;
+    const local = crossover(DEFAULT_COSTS, false)!;
+    expect(spread).toBeGreaterThan(local);
+    expect(transferCosts(DEFAULT_COSTS, spread, true).flip).toBeLessThan(transferCosts(DEFAULT_COSTS, spread, true).copy);
+    expect(transferCosts(DEFAULT_COSTS, spread - 1, true).flip).toBeGreaterThanOrEqual(transferCosts(DEFAULT_COSTS, spread - 1, true).copy);
+    expect(crossover({ ...DEFAULT_COSTS, copyPerByte: 0 }, true)).toBeNull();
+    expect(costCurve(DEFAULT_COSTS, true)).toHaveLength(17);
   });
 
   it('takes new costs from cost.set and rejects nonsense', () => {

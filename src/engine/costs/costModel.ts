@@ -73,3 +73,35 @@ export function transferCosts(costs: CostModel, bytes: number, remoteUnits: bool
   const shared = costs.eventDelivery;
   return { flip, copy, shared };
 }
+
+/** Message sizes from 64 bytes to 4 MiB, doubling: the x axis of the cost plot. */
+export const PLOT_SIZES: readonly number[] = Array.from({ length: 17 }, (_, i) => 64 * 2 ** i);
+
+export interface CostPoint {
+  readonly bytes: number;
+  readonly flip: number;
+  readonly copy: number;
+  readonly shared: number;
+}
+
+export function costCurve(costs: CostModel, remoteUnits: boolean, sizes: readonly number[] = PLOT_SIZES): CostPoint[] {
+  return sizes.map((bytes) => ({ bytes, ...transferCosts(costs, bytes, remoteUnits) }));
+}
+
+/**
+ * The smallest size at which the flip is cheaper than a copy (bisection on
+ * whole bytes up to 64 MiB), or null if copying stays cheaper throughout.
+ */
+export function crossover(costs: CostModel, remoteUnits: boolean): number | null {
+  const cheaper = (bytes: number) => transferCosts(costs, bytes, remoteUnits).flip < transferCosts(costs, bytes, remoteUnits).copy;
+  let hi = 64 * 1024 * 1024;
+  if (!cheaper(hi)) return null;
+  if (cheaper(1)) return 1;
+  let lo = 1;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (cheaper(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}

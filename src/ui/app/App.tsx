@@ -1,29 +1,46 @@
-// The lab page: the views of the machine on the left, the terminal on the
-// right, the timeline along the bottom and the narration strip on top.
+// The lab page: the views of the machine on the left, the lesson panel and
+// the terminal on the right, the timeline along the bottom and the narration
+// strip on top. ?present shows a presenter's stage; ?embed a minimal frame.
 
 import { useEffect, useState } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
+import { findLesson, solutionOf } from '../../engine/index.ts';
 import { ViewPanel } from './ViewPanel.tsx';
 import { Narration } from './Narration.tsx';
+import { Banner } from './Banner.tsx';
+import { PresenterStage } from './PresenterStage.tsx';
+import { usePresenterKeys } from './presenter.ts';
 import { usePrefs } from './prefs.ts';
+import { OPENING } from './mode.ts';
 import { MemoryView } from '../memory/MemoryView.tsx';
 import { SequenceView } from '../sequence/SequenceView.tsx';
 import { MachineView } from '../machine/MachineView.tsx';
 import { LayersView } from '../layers/LayersView.tsx';
 import { SocketsView } from '../sockets/SocketsView.tsx';
+import { CostsView } from '../costs/CostsView.tsx';
 import { TerminalPane } from '../terminal/TerminalPane.tsx';
 import { TimelineBar, useTimelineKeys } from '../timeline/TimelineBar.tsx';
 import { usePlayer } from '../timeline/usePlayer.ts';
+import { LessonPanel, typeIntoLab } from '../lessons/LessonPanel.tsx';
+import { useLessons } from '../lessons/lessonStore.ts';
+import { ShareMenu } from '../share/ShareMenu.tsx';
+import { openFromAddress } from '../share/startup.ts';
+import { useLab } from '../store/labStore.ts';
 import './app.css';
 
 const LOWER_VIEWS = [
   { id: 'sockets', title: 'Sockets', figure: 'Figs. 7, 10', View: SocketsView },
   { id: 'layers', title: 'Layers', figure: 'Fig. 3', View: LayersView },
   { id: 'machine', title: 'Machine', figure: 'Figs. 1-2', View: MachineView },
+  { id: 'costs', title: 'Costs', figure: 'cost model', View: CostsView },
 ] as const;
 
 function LowerViews() {
   const [chosen, setChosen] = useState<(typeof LOWER_VIEWS)[number]['id']>('sockets');
+  const highlight = useLab((s) => s.highlight);
+  useEffect(() => {
+    if (highlight && LOWER_VIEWS.some((v) => v.id === highlight.view)) setChosen(highlight.view as (typeof LOWER_VIEWS)[number]['id']);
+  }, [highlight]);
   const current = LOWER_VIEWS.find((v) => v.id === chosen)!;
   const tabs = (
     <div role="tablist" aria-label="choose a view" className="tabs">
@@ -43,41 +60,140 @@ function LowerViews() {
   );
 }
 
+function UpperViews() {
+  return (
+    <Group orientation="horizontal">
+      <Panel defaultSize="55" minSize="25">
+        <ViewPanel id="memory" title="Memory" figure="Figs. 4-5">
+          <MemoryView />
+        </ViewPanel>
+      </Panel>
+      <Separator className="separator vertical" />
+      <Panel defaultSize="45" minSize="20">
+        <ViewPanel id="sequence" title="Sequence" figure="Figs. 6, 8, 11">
+          <SequenceView />
+        </ViewPanel>
+      </Panel>
+    </Group>
+  );
+}
+
+function TerminalView() {
+  return (
+    <section className="view terminal-view" aria-labelledby="terminal-title">
+      <header className="view-head">
+        <h2 id="terminal-title">Terminal</h2>
+      </header>
+      <TerminalPane />
+    </section>
+  );
+}
+
+function RightColumn() {
+  const lessonOpen = useLessons((s) => s.opened !== null);
+  if (!lessonOpen) return <TerminalView />;
+  return (
+    <Group orientation="vertical">
+      <Panel defaultSize="48" minSize="20">
+        <LessonPanel />
+      </Panel>
+      <Separator className="separator horizontal" />
+      <Panel defaultSize="52" minSize="20">
+        <TerminalView />
+      </Panel>
+    </Group>
+  );
+}
+
+function EmbedCaption() {
+  const opened = useLessons((s) => s.opened);
+  const nextStep = useLessons((s) => s.nextStep);
+  if (opened?.kind !== 'lesson') return null;
+  const lesson = findLesson(opened.id)!;
+  const step = lesson.steps[opened.step]!;
+  return (
+    <div className="embed-caption">
+      <strong>{lesson.title}, step {opened.step + 1}: {step.title}.</strong> {step.text}
+      <button type="button" onClick={() => { for (const line of solutionOf(step)) typeIntoLab(line); }}>Play this step</button>
+      <button type="button" onClick={nextStep} disabled={opened.step + 1 >= lesson.steps.length}>Next step</button>
+    </div>
+  );
+}
+
 export function App() {
   const theme = usePrefs((p) => p.theme);
   const toggleTheme = usePrefs((p) => p.toggleTheme);
+  const openMenu = useLessons((s) => s.openMenu);
+  const mode = OPENING.mode;
   usePlayer();
-  useTimelineKeys();
+  useTimelineKeys(mode !== 'present');
+  usePresenterKeys(mode === 'present');
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  useEffect(() => {
+    void openFromAddress();
+    if (mode === 'present') useLab.getState().setPlaying(false);
+  }, [mode]);
+
+  if (mode === 'embed') {
+    return (
+      <div className="lab embed">
+        <Narration />
+        <EmbedCaption />
+        <Banner />
+        <main className="lab-main">
+          <UpperViews />
+        </main>
+        <footer className="lab-foot">
+          <TimelineBar />
+        </footer>
+      </div>
+    );
+  }
+
+  if (mode === 'present') {
+    return (
+      <div className="lab present">
+        <Narration />
+        <Banner />
+        <PresenterStage />
+        <main className="lab-main">
+          <Group orientation="horizontal" className="panes">
+            <Panel defaultSize="74" minSize="40">
+              <UpperViews />
+            </Panel>
+            <Separator className="separator vertical" />
+            <Panel defaultSize="26" minSize="15">
+              <TerminalView />
+            </Panel>
+          </Group>
+        </main>
+        <footer className="lab-foot">
+          <TimelineBar />
+        </footer>
+      </div>
+    );
+  }
+
   return (
     <div className="lab">
       <header className="lab-head">
         <h1>lparlab</h1>
         <Narration />
+        <button type="button" onClick={openMenu}>Lessons</button>
+        <ShareMenu />
         <button type="button" className="theme" onClick={toggleTheme} aria-label={`switch to the ${theme === 'light' ? 'dark' : 'light'} theme`}>
           {theme === 'light' ? 'Dark' : 'Light'} theme
         </button>
       </header>
+      <Banner />
       <main className="lab-main">
         <Group orientation="horizontal" className="panes">
           <Panel defaultSize="68" minSize="40">
             <Group orientation="vertical">
               <Panel defaultSize="62" minSize="25">
-                <Group orientation="horizontal">
-                  <Panel defaultSize="55" minSize="25">
-                    <ViewPanel id="memory" title="Memory" figure="Figs. 4-5">
-                      <MemoryView />
-                    </ViewPanel>
-                  </Panel>
-                  <Separator className="separator vertical" />
-                  <Panel defaultSize="45" minSize="20">
-                    <ViewPanel id="sequence" title="Sequence" figure="Figs. 6, 8, 11">
-                      <SequenceView />
-                    </ViewPanel>
-                  </Panel>
-                </Group>
+                <UpperViews />
               </Panel>
               <Separator className="separator horizontal" />
               <Panel defaultSize="38" minSize="15">
@@ -87,12 +203,7 @@ export function App() {
           </Panel>
           <Separator className="separator vertical" />
           <Panel defaultSize="32" minSize="20">
-            <section className="view terminal-view" aria-labelledby="terminal-title">
-              <header className="view-head">
-                <h2 id="terminal-title">Terminal</h2>
-              </header>
-              <TerminalPane />
-            </section>
+            <RightColumn />
           </Panel>
         </Group>
       </main>

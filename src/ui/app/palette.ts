@@ -12,10 +12,17 @@ export function partitionColour(pid: number): string {
   return PARTITION_COLOURS[(pid - 1) % PARTITION_COLOURS.length]!;
 }
 
-/** Black or white text, whichever reads better on `background`. */
+/** Relative luminance of a #rrggbb colour (WCAG 2). */
+export function luminance(colour: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16) / 255);
+  const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+}
+
+/** Black or white text, whichever has the higher contrast ratio on `background`. */
 export function inkOn(background: string): string {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(background.slice(i, i + 2), 16) / 255);
-  const lum = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  const l = 0.2126 * lum(r!) + 0.7152 * lum(g!) + 0.0722 * lum(b!);
-  return l > 0.35 ? '#111111' : '#FFFFFF';
+  const l = luminance(background);
+  const onBlack = (l + 0.05) / (luminance('#111111') + 0.05);
+  const onWhite = (1.05) / (l + 0.05);
+  return onBlack >= onWhite ? '#111111' : '#FFFFFF';
 }

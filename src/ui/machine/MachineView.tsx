@@ -1,7 +1,208 @@
-// Placeholder until the Machine view (Figs. 1-2) is drawn.
-import { useDisplayState } from '../store/labStore.ts';
+// The Machine view (Figs. 1-2): the processor module 101 as the main
+// processor group and the sub-processor groups, each with its memory
+// controller and secondary cache [0041]-[0042]; on every physical unit, the
+// partition whose logical processor runs there in this time slice and the
+// logical processors the control OS placed there [0054]; and main memory
+// (DRAM 103) split by owner [0051]. Read-only: time slices run with tick(n).
+
+import { useMemo } from 'react';
+import type { CSSProperties } from 'react';
+import { machineView } from '../../engine/index.ts';
+import type { DramSlice, LpPlacement, MachineModel, UnitCell } from '../../engine/index.ts';
+import { useDisplayState, useFocusEvent } from '../store/labStore.ts';
+import { CONTROL_COLOUR, FREE_COLOUR, partitionColour } from '../app/palette.ts';
+import { textOn } from './ink.ts';
+import { useReducedMotion } from '../app/motion.ts';
+import { useMomentBefore } from './useMomentBefore.ts';
+import './machine.css';
+
+const MARKED_EVENTS: ReadonlySet<string> = new Set(['sched.slice', 'lp.place', 'lp.stop']);
+
+const PLACEMENT_TEXT: Record<LpPlacement['placement'], string> = {
+  'one-to-one': 'one-to-one',
+  'one-on-several': 'one logical on several physical',
+  shared: 'several logical on one physical',
+};
+
+/** "main 1" or "sub1 0": short enough for a list, with the group spelled in full on hover. */
+function shortUnit(cell: Pick<UnitCell, 'group' | 'slot'>): string {
+  return cell.group === 0 ? `main ${cell.slot}` : `sub${cell.group} ${cell.slot}`;
+}
+
+const count = (n: number) => n.toLocaleString('en');
+
+function bytes(n: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return `${Number.isInteger(n) ? n : n.toFixed(1)} ${units[i]}`;
+}
+
+function sliceColour(s: DramSlice): string {
+  if (s.owner === 'control') return CONTROL_COLOUR;
+  if (s.owner === 'free') return FREE_COLOUR;
+  return partitionColour(s.owner);
+}
+
+/** Units whose running processor (or placement) differs from the moment before. */
+function changedUnits(now: MachineModel, before: MachineModel | null): { switched: Set<number>; placed: Set<number> } {
+  const switched = new Set<number>();
+  const placed = new Set<number>();
+  if (!before) return { switched, placed };
+  const old = before.groups.flatMap((g) => g.units);
+  for (const cell of now.groups.flatMap((g) => g.units)) {
+    const was = old[cell.index];
+    if (!was) continue;
+    if ((was.running?.lp ?? null) !== (cell.running?.lp ?? null)) switched.add(cell.index);
+    if (was.placed.map((p) => p.lp).join() !== cell.placed.map((p) => p.lp).join()) placed.add(cell.index);
+  }
+  return { switched, placed };
+}
 
 export function MachineView() {
   const state = useDisplayState();
-  return <p>{state.machine.units.length} processing units in {state.machine.groups} groups.</p>;
+  const focus = useFocusEvent();
+  // mark only what the event at the playhead did: a time slice, a placement, a stop
+  const marking = focus !== null && MARKED_EVENTS.has(focus.kind);
+  const before = useMomentBefore('event', marking);
+  const reduced = useReducedMotion();
+  const model = useMemo(() => machineView(state), [state]);
+  const previous = useMemo(() => (before ? machineView(before) : null), [before]);
+  const marks = useMemo(() => changedUnits(model, marking ? previous : null), [model, previous, marking]);
+  const cells = useMemo(() => model.groups.flatMap((g) => g.units), [model]);
+
+  return (
+    <div className={`machine-view${reduced ? ' reduced' : ''}`} role="region" aria-label="Machine: processor module and main memory" tabIndex={0}>
+      <div className="mv-layout">
+        <section className="mv-module" aria-labelledby="mv-module-title">
+          <h3 id="mv-module-title" className="mv-title">
+            Processor module <span className="mv-ref">101</span>
+            <span className="mv-sub">
+              {model.tick === 0 ? 'no time slice yet: type tick(3)' : `time slice ${model.tick} · ${model.busy} of ${model.groups.length * model.unitsPerGroup} units busy`}
+            </span>
+          </h3>
+          <ol className="mv-groups">
+            {model.groups.map((g) => (
+              <li key={g.group} className={`mv-group ${g.kind}`} aria-labelledby={`mv-group-${g.group}`}>
+                <h4 id={`mv-group-${g.group}`} className="mv-group-head">
+                  <span className="long">{g.title}</span>
+                  <span className="short">{g.kind === 'main' ? 'Main' : `Sub ${g.group}`}</span> <span className="mv-ref">{g.ref}</span>
+                </h4>
+                <ul className="mv-units" aria-label={`units of the ${g.title.toLowerCase()}`}>
+                  {g.units.map((u) => (
+                    <Unit key={u.index} cell={u} switched={marks.switched.has(u.index)} placed={marks.placed.has(u.index)} />
+                  ))}
+                </ul>
+                <div className="mv-hw">
+                  <span className="mv-chip" title="memory controller: moves this group's data to and from main memory [0042]">
+                    <span className="long">memory controller</span>
+                    <span className="short">MC</span>
+                  </span>
+                  <span className="mv-chip" title="secondary cache of this group [0042]">
+                    <span className="long">secondary cache</span>
+                    <span className="short">L2</span>
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+        <Dram model={model} />
+        <section className="mv-lps" aria-labelledby="mv-lps-title">
+          <h3 id="mv-lps-title" className="mv-title">
+            Logical processors <span className="mv-ref">[0054]</span>
+          </h3>
+          <ul>
+            {model.lps.map((lp) => (
+              <li key={lp.lp} data-lp={lp.lp}>
+                <span className="mv-lp-name" style={{ '--c': partitionColour(lp.pid) } as CSSProperties}>
+                  {lp.name} lp{lp.lp}
+                </span>
+                <span className="mv-lp-units" title={lp.unitNames.join(', ')}>
+                  → {lp.units.map((i) => shortUnit(cells[i]!)).join(' + ')}
+                </span>
+                <span className={`mv-lp-kind ${lp.placement}`}>{PLACEMENT_TEXT[lp.placement]}</span>
+              </li>
+            ))}
+            {model.lps.length === 0 && <li className="mv-empty">no logical processors</li>}
+          </ul>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function Unit({ cell, switched, placed }: { cell: UnitCell; switched: boolean; placed: boolean }) {
+  const run = cell.running;
+  const colour = run ? partitionColour(run.pid) : undefined;
+  const queue = cell.placed.map((p) => `${p.name} lp${p.lp}`).join(', ');
+  const label = `${cell.name}: ${run ? `running ${run.name} lp${run.lp}` : 'idle'}; ${cell.placed.length ? `placed here: ${queue}` : 'nothing placed here'}`;
+  const style = run ? ({ '--c': colour, '--ink-on': textOn(colour!) } as CSSProperties) : undefined;
+  // the others in this unit's round-robin queue, waiting for a slice here [0054]
+  const others = cell.placed.filter((p) => p.lp !== run?.lp);
+  return (
+    <li
+      className={`mv-unit${run ? ' running' : ''}${cell.placed.length ? '' : ' empty'}${switched ? ' switched' : ''}${placed ? ' placed' : ''}`}
+      data-unit={cell.index}
+      data-running={run?.name ?? ''}
+      aria-label={label}
+      title={label}
+      style={style}
+    >
+      <span className="mv-unit-no" aria-hidden="true">{cell.slot}</span>
+      <span className="mv-unit-run" aria-hidden="true">
+        {run ? <b>{run.name}</b> : cell.placed.length ? <span className="idle">idle</span> : null}
+      </span>
+      {(run || others.length > 0) && (
+        <span className="mv-unit-queue" aria-hidden="true">
+          {run && <span className="lp">lp{run.lp}</span>}
+          {others.map((p) => (
+            <span key={p.lp} className="mv-q" style={{ '--q': partitionColour(p.pid) } as CSSProperties} title={`${p.name} lp${p.lp} waits for a slice here`}>
+              {p.name} lp{p.lp}
+            </span>
+          ))}
+        </span>
+      )}
+    </li>
+  );
+}
+
+function Dram({ model }: { model: MachineModel }) {
+  const { dram } = model;
+  const label = dram.slices.map((s) => `${s.name} ${count(s.frames)}`).join(', ');
+  return (
+    <section className="mv-dram" aria-labelledby="mv-dram-title">
+      <h3 id="mv-dram-title" className="mv-title">
+        Main memory <span className="mv-ref">DRAM 103</span>
+        <span className="mv-sub">
+          {count(dram.frames)} frames × {bytes(dram.pageSize)} = {bytes(dram.bytes)}
+        </span>
+      </h3>
+      <div className="mv-dram-bar" role="img" aria-label={`frames by owner: ${label}`}>
+        {dram.slices
+          .filter((s) => s.frames > 0)
+          .map((s) => (
+            <span
+              key={String(s.owner)}
+              className={`mv-seg ${typeof s.owner === 'number' ? 'lpar' : s.owner}`}
+              style={{ flexGrow: s.frames, background: sliceColour(s), color: textOn(sliceColour(s)) }}
+              title={`${s.name}: ${count(s.frames)} frames`}
+            >
+              {s.frames / dram.frames >= 0.09 ? s.name : ''}
+            </span>
+          ))}
+      </div>
+      <ul className="mv-legend">
+        {dram.slices.map((s) => (
+          <li key={String(s.owner)} data-owner={s.name}>
+            <span className={`mv-swatch ${s.owner === 'free' ? 'free' : ''}`} style={{ background: sliceColour(s) }} aria-hidden="true" />
+            {s.name} <b>{count(s.frames)}</b>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }

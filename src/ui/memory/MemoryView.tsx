@@ -1,8 +1,274 @@
-// Placeholder until the Memory view (Figs. 4-5) is drawn with d3.
-import { useDisplayState } from '../store/labStore.ts';
-import { FrameGrid } from './FrameGrid.tsx';
+// The Memory view (Figs. 4-5): the physical frame grid coloured and lettered
+// by owner, each partition's logical address space beside it, and the mapping
+// lines between them. The flip animates from the trace events as the player
+// reveals them; a page fault flashes where the sender touched its old
+// address [0070]. React holds the layout and the interaction state; the d3
+// drawers in drawMemory.ts own the SVG.
+
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { FocusEvent, KeyboardEvent, PointerEvent, RefObject } from 'react';
+import { memoryView } from '../../engine/index.ts';
+import { useCurrentStepEvents, useDisplayState, useFocusEvent, useLab } from '../store/labStore.ts';
+import { motionMs, useReducedMotion } from '../app/motion.ts';
+import { layoutMemory } from './layout.ts';
+import type { MemoryLayout } from './layout.ts';
+import { bestInk, ownerFills, readPalette } from './colours.ts';
+import type { Palette } from './colours.ts';
+import { cellLabel, drawMemory } from './drawMemory.ts';
+import type { FaultMark } from './drawMemory.ts';
+import { bucketLabel, displayBuckets, drawBuckets } from './drawBuckets.ts';
+import { EMPTY_HIGHLIGHT, ghostsOf, highlightOf, withMark } from './plan.ts';
+import type { LessonMark } from './plan.ts';
+import './memory.css';
+
+/** Transition time at 1x; the player reveals an event every 650 ms, so it finishes before the next. */
+const BASE_MS = 480;
+const FAULT_MS = 1600;
+
+interface Size {
+  readonly w: number;
+  readonly h: number;
+  readonly scale: number;
+}
+
+/** Follow the theme: the palette is read again whenever <html>'s attributes change. */
+function usePalette(): Palette | null {
+  const [palette, setPalette] = useState<Palette | null>(null);
+  useLayoutEffect(() => {
+    const read = () => setPalette(readPalette(document.documentElement));
+    read();
+    const watch = new MutationObserver(read);
+    watch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
+    return () => watch.disconnect();
+  }, []);
+  return palette;
+}
+
+function useSize(ref: RefObject<HTMLElement | null>): Size | null {
+  const [size, setSize] = useState<Size | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const r = el.getBoundingClientRect();
+      const scale = (parseFloat(getComputedStyle(el).fontSize) || 15) / 15;
+      const next = { w: Math.floor(r.width), h: Math.floor(r.height), scale };
+      setSize((old) => (old && old.w === next.w && old.h === next.h && old.scale === next.scale ? old : next));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return size;
+}
 
 export function MemoryView() {
   const state = useDisplayState();
-  return <FrameGrid state={state} />;
+  const model = useMemo(() => memoryView(state), [state]);
+  const focus = useFocusEvent();
+  const stepEvents = useCurrentStepEvents();
+  const position = useLab((s) => s.position);
+  const generation = useLab((s) => s.generation);
+  const speed = useLab((s) => s.speed);
+  const lastFault = useLab((s) => s.lastFault);
+  const reduced = useReducedMotion();
+  const palette = usePalette();
+
+  const stageRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const size = useSize(stageRef);
+  const layout = useMemo<MemoryLayout | null>(() => (size && size.w > 40 && size.h > 40 ? layoutMemory(model, size.w, size.h, size.scale) : null), [model, size]);
+  const fill = useMemo(() => (palette ? ownerFills(model, palette) : null), [model, palette]);
+  const ghosts = useMemo(() => ghostsOf(stepEvents), [stepEvents]);
+  // a lesson check may point at frames or a partition here; read loosely, the field is optional in the store
+  const lessonMark = useLab((s) => (s as unknown as { highlight?: LessonMark | null }).highlight ?? null);
+  const highlight = useMemo(() => {
+    const base = reduced ? highlightOf(stepEvents) : EMPTY_HIGHLIGHT;
+    const marked = withMark(base, lessonMark, (name) => model.spaces.find((s) => s.name === name)?.pid);
+    return marked === EMPTY_HIGHLIGHT ? null : marked;
+  }, [reduced, stepEvents, lessonMark, model]);
+  const big = model.grid.kind === 'buckets';
+
+  // the roving tab stop of the grid, and what the pointer or the keyboard points at
+  const [cursor, setCursor] = useState(0);
+  const [focused, setFocused] = useState<number | null>(null);
+  const [hover, setHover] = useState<{ index: number | null; text: string } | null>(null);
+  const tabStop = Math.max(0, Math.min(cursor, (layout?.grid.count ?? 1) - 1));
+
+  // a page fault: flash it on the partition's logical page for a moment [0070]
+  const [fault, setFault] = useState<FaultMark | null>(null);
+  const seenFault = useRef(lastFault?.id ?? 0);
+  const spacesRef = useRef(model.spaces);
+  spacesRef.current = model.spaces;
+  useEffect(() => {
+    if (!lastFault || lastFault.id === seenFault.current) return;
+    seenFault.current = lastFault.id;
+    const space = spacesRef.current.find((s) => s.name === lastFault.ctx);
+    if (!space) return;
+    setFault({ pid: space.pid, addr: lastFault.addr, id: lastFault.id });
+    const timer = window.setTimeout(() => setFault(null), FAULT_MS);
+    return () => window.clearTimeout(timer);
+  }, [lastFault]);
+
+  // animate an event once, when the playhead reaches it; redraws for other reasons are instant
+  const planKey = `${generation}:${position}`;
+  const drawnPlan = useRef(planKey);
+  const drawnFault = useRef<number | null>(null);
+  const ms = motionMs(BASE_MS, reduced, speed);
+
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || !layout || !palette || !fill) return;
+    const animate = !reduced && drawnPlan.current !== planKey;
+    drawnPlan.current = planKey;
+    const faultIsNew = !!fault && drawnFault.current !== fault.id;
+    drawnFault.current = fault?.id ?? null;
+    drawMemory(svg, { model, layout, palette, fill, ghosts, fault, faultIsNew, highlight, event: focus, animate, ms, cursor: tabStop });
+    if (canvasRef.current) drawBuckets(canvasRef.current, model, layout.grid, layout.w, layout.h, palette, fill);
+  }, [model, layout, palette, fill, ghosts, fault, highlight, focus, planKey, reduced, ms, tabStop]);
+
+  // the focus ring over the cell pointed at
+  const pointed = focused ?? hover?.index ?? null;
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || !layout) return;
+    const ring = svg.querySelector<SVGGElement>('g.mem-cursor');
+    if (!ring) return;
+    const g = layout.grid;
+    const show = pointed !== null && pointed < g.count;
+    let rect = ring.querySelector('rect');
+    if (!rect) {
+      rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+      rect.setAttribute('fill', 'none');
+      rect.setAttribute('aria-hidden', 'true');
+      ring.appendChild(rect);
+    }
+    rect.style.display = show ? '' : 'none';
+    if (!show) return;
+    const pad = Math.max(2, g.pitch * 0.12);
+    rect.setAttribute('x', String(g.x + (pointed % g.cols) * g.pitch - pad));
+    rect.setAttribute('y', String(g.y + Math.floor(pointed / g.cols) * g.pitch - pad));
+    rect.setAttribute('width', String(g.cell + 2 * pad));
+    rect.setAttribute('height', String(g.cell + 2 * pad));
+    rect.setAttribute('rx', '3');
+    rect.setAttribute('class', focused !== null ? 'mem-ring mem-ring-focus' : 'mem-ring');
+  }, [pointed, focused, layout, model]);
+
+  const describe = useCallback((i: number): string => {
+    if (model.grid.kind === 'cells') {
+      const cell = model.grid.cells[i];
+      return cell ? cellLabel(cell) : '';
+    }
+    const b = layout ? displayBuckets(model, layout.grid.per)[i] : undefined;
+    return b ? bucketLabel(b, model) : '';
+  }, [model, layout]);
+
+  const indexAt = (e: PointerEvent<SVGSVGElement>): number | null => {
+    const target = e.target as Element;
+    const cell = target.closest('[data-frame]');
+    if (cell) return Number(cell.getAttribute('data-frame'));
+    if (!big || !layout) return null;
+    const r = e.currentTarget.getBoundingClientRect();
+    const g = layout.grid;
+    const col = Math.floor((e.clientX - r.left - g.x) / g.pitch);
+    const row = Math.floor((e.clientY - r.top - g.y) / g.pitch);
+    if (col < 0 || col >= g.cols || row < 0) return null;
+    const i = row * g.cols + col;
+    return i < g.count ? i : null;
+  };
+
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const i = indexAt(e);
+    if (i !== null) {
+      setHover((h) => (h?.index === i ? h : { index: i, text: describe(i) }));
+      return;
+    }
+    const block = (e.target as Element).closest('[aria-label].mem-block, [aria-label].mem-held, [aria-label].mem-port, [aria-label].mem-fault');
+    const text = block?.getAttribute('aria-label') ?? null;
+    setHover((h) => (text ? (h?.text === text ? h : { index: null, text }) : null));
+  };
+
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    if (!layout || focused === null) return;
+    const g = layout.grid;
+    const at = focused;
+    let next: number;
+    switch (e.key) {
+      case 'ArrowRight': next = at + 1; break;
+      case 'ArrowLeft': next = at - 1; break;
+      case 'ArrowDown': next = at + g.cols; break;
+      case 'ArrowUp': next = at - g.cols; break;
+      case 'Home': next = e.ctrlKey ? 0 : at - (at % g.cols); break;
+      case 'End': next = e.ctrlKey ? g.count - 1 : Math.min(g.count - 1, at - (at % g.cols) + g.cols - 1); break;
+      case 'PageDown': next = at + g.cols * 4; break;
+      case 'PageUp': next = at - g.cols * 4; break;
+      default: return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+    next = Math.max(0, Math.min(g.count - 1, next));
+    setCursor(next);
+    setFocused(next);
+    if (!big) svgRef.current?.querySelector<SVGGElement>(`[data-frame="${next}"]`)?.focus();
+  };
+
+  const onFocus = (e: FocusEvent<SVGSVGElement>) => {
+    const t = e.target as Element;
+    if (t.hasAttribute('data-frame')) {
+      const i = Number(t.getAttribute('data-frame'));
+      setCursor(i);
+      setFocused(i);
+    } else if (t.classList.contains('mem-hit')) {
+      setFocused(tabStop);
+    }
+  };
+  const onBlur = (e: FocusEvent<SVGSVGElement>) => {
+    const to = e.relatedTarget as Element | null;
+    if (!to || !(to.hasAttribute('data-frame') || to.classList.contains('mem-hit'))) setFocused(null);
+  };
+
+  const inspect = focused !== null ? describe(focused) : hover?.text ?? null;
+
+  return (
+    <div className="mem" data-testid="memory-view">
+      <ul className="mem-legend" aria-label="owners of physical frames">
+        {palette && fill && model.owners.map((o) => {
+          const bg = fill(o.owner);
+          const name = o.owner === 'control' ? 'control OS' : o.owner;
+          return (
+            <li key={o.owner} aria-label={`${name}: ${o.frames.toLocaleString('en')} frames`}>
+              <span className="mem-chip" style={{ background: bg, color: bestInk(bg) }} aria-hidden="true">{o.letter}</span>
+              <span aria-hidden="true">
+                {o.letter.toUpperCase() === o.owner.toUpperCase() ? '' : `${o.owner === 'control' ? 'control' : o.owner} `}
+                <span className="mem-count">{o.frames.toLocaleString('en')}</span>
+              </span>
+            </li>
+          );
+        })}
+        <li className="mem-key" aria-label="event receive port: filled when its pending bit is set, dashed when clear">
+          <span className="mem-keybadge on" aria-hidden="true">1<i /></span>
+          <span aria-hidden="true">pending</span>
+          <span className="mem-keybadge" aria-hidden="true">2<i /></span>
+          <span aria-hidden="true">clear</span>
+        </li>
+      </ul>
+      <div className="mem-stage" ref={stageRef}>
+        {big && <canvas ref={canvasRef} className="mem-canvas" aria-hidden="true" />}
+        <svg
+          ref={svgRef}
+          className="mem-svg"
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => setHover(null)}
+          onKeyDown={onKeyDown}
+          onFocus={onFocus}
+          onBlur={onBlur}
+        />
+      </div>
+      <p className="mem-inspect" aria-live={big ? 'polite' : 'off'}>
+        {inspect ?? (big ? 'Point at or Tab to the frame map: each cell is a bucket of frames.' : 'Point at or Tab to a frame: who owns it and who maps it.')}
+      </p>
+    </div>
+  );
 }

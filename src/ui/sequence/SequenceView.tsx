@@ -1,13 +1,208 @@
-// Placeholder until the Sequence view (Figs. 6, 8, 11) is drawn with d3.
-import { useShownEvents } from '../store/labStore.ts';
+// The Sequence view (Figs. 6, 8, 11): the trace up to the playhead as a live
+// sequence chart. Lanes for the guests, the control OS, the system control
+// program and its kernel; one arrow per event, tagged with its patent step.
+// The arrow just revealed draws in and is highlighted; clicking an arrow (or
+// Enter / Space on it) moves the timeline there. Only the latest arrows are
+// drawn, with a control to show earlier ones, so a long trace stays fast.
+
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { FocusEvent as ReactFocusEvent, KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent, RefObject } from 'react';
+import { sequenceView } from '../../engine/index.ts';
+import { totalEvents, useDisplayState, useFocusEvent, useLab, useShownEvents } from '../store/labStore.ts';
+import { motionMs, useReducedMotion } from '../app/motion.ts';
+import { layoutChart, scrollToShow } from './layout.ts';
+import { drawSequence } from './drawSequence.ts';
+import { commandStartsOf } from './exportSequenceSvg.ts';
+import { laneSwatch } from './sequenceSvg.ts';
+import './sequence.css';
+
+/** Arrows drawn at once; "show earlier" adds this many more. */
+const WINDOW = 150;
+/** Time for the newly revealed arrow to draw in, at 1x (the player reveals one event per 650 ms). */
+const DRAW_MS = 420;
+
+function useChartSize(ref: RefObject<HTMLElement | null>): { width: number; font: number } {
+  const [size, setSize] = useState({ width: 360, font: 13 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const width = el.clientWidth;
+      const font = parseFloat(getComputedStyle(el).fontSize) || 13;
+      setSize((old) => (old.width === width && old.font === font ? old : { width, font }));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return size;
+}
+
+function arrowOf(target: EventTarget | null): SVGGElement | null {
+  return (target as Element | null)?.closest?.('g.seq-arrow[data-seq]') ?? null;
+}
 
 export function SequenceView() {
-  const events = useShownEvents().slice(-30);
+  const events = useShownEvents();
+  const state = useDisplayState();
+  const focus = useFocusEvent();
+  const timeline = useLab((s) => s.shell.timeline);
+  const position = useLab((s) => s.position);
+  const total = useLab((s) => totalEvents(s.shell));
+  const playing = useLab((s) => s.playing);
+  const speed = useLab((s) => s.speed);
+  const generation = useLab((s) => s.generation);
+  const reduced = useReducedMotion();
+
+  // the window of arrows drawn: back to the latest WINDOW whenever the lab is replaced (reset, seed, link)
+  const [windowed, setWindowed] = useState({ generation, limit: WINDOW });
+  const limit = windowed.generation === generation ? windowed.limit : WINDOW;
+  const showEarlier = () => setWindowed({ generation, limit: limit + WINDOW });
+  const [tabSeq, setTabSeq] = useState<number | null>(null);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const size = useChartSize(scrollRef);
+
+  const commandStarts = useMemo(() => commandStartsOf(timeline), [timeline]);
+  const model = useMemo(
+    () => sequenceView(events, state, { bootEvents: timeline.bootEvents.length, commandStarts, limit }),
+    [events, state, timeline.bootEvents.length, commandStarts, limit],
+  );
+  const layout = useMemo(() => layoutChart(model, size), [model, size]);
+
+  const focusSeq = focus?.seq ?? null;
+  const shownSeqs = useMemo(() => new Set(model.arrows.map((a) => a.seq)), [model]);
+  const tabStop = tabSeq !== null && shownSeqs.has(tabSeq) ? tabSeq : (focusSeq ?? model.arrows.at(-1)?.seq ?? null);
+
+  // the arrow to draw in: the one a single step forward has just revealed
+  const lastFocus = useRef<number | null>(null);
+  const lastEarlier = useRef<{ earlier: number; rows: number } | null>(null);
+  const pendingScroll = useRef<{ smooth: boolean } | null>(null);
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const prev = lastFocus.current;
+    const stepped = focusSeq !== null && prev !== null && focusSeq === prev + 1;
+    drawSequence(svg, model, layout, {
+      focusSeq,
+      animateSeq: stepped ? focusSeq : null,
+      ms: motionMs(DRAW_MS, reduced, speed),
+      tabSeq: tabStop,
+    });
+    const scroller = scrollRef.current;
+    // after "show earlier", keep the arrows that were on screen where they were
+    const before = lastEarlier.current;
+    if (scroller && before && model.earlier < before.earlier && model.arrows.length > before.rows) {
+      scroller.scrollTop += (model.arrows.length - before.rows) * layout.rowH;
+    }
+    lastEarlier.current = { earlier: model.earlier, rows: model.arrows.length };
+    // keep the arrow at the playhead in view; measured in the next frame, after every view has
+    // written its changes, so reading the geometry does not force an extra layout on each step
+    if (focusSeq !== prev) pendingScroll.current = model.arrows.every((a) => a.boot) ? null : { smooth: stepped && !reduced };
+    lastFocus.current = focusSeq;
+    const pending = pendingScroll.current;
+    const row = layout.arrows.find((g) => g.seq === focusSeq);
+    if (!scroller || !pending || !row) return;
+    const frame = requestAnimationFrame(() => {
+      pendingScroll.current = null;
+      const header = headRef.current?.offsetHeight ?? 0;
+      const svgTop = svg.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+      const to = scrollToShow(svgTop + row.rowTop, layout.rowH, scroller.scrollTop, scroller.clientHeight, header);
+      if (to !== null) scroller.scrollTo({ top: to, behavior: pending.smooth ? 'smooth' : 'auto' });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [model, layout, focusSeq, tabStop, reduced, speed]);
+
+  const activate = useCallback((seq: number) => {
+    setTabSeq(seq);
+    useLab.getState().seekEvent(seq);
+  }, []);
+
+  const onClick = useCallback((e: ReactMouseEvent<SVGSVGElement>) => {
+    const g = arrowOf(e.target);
+    if (g) activate(Number(g.dataset.seq));
+  }, [activate]);
+
+  const onKeyDown = useCallback((e: ReactKeyboardEvent<SVGSVGElement>) => {
+    const g = arrowOf(e.target);
+    if (!g) return;
+    const all = [...(svgRef.current?.querySelectorAll<SVGGElement>('g.seq-arrow') ?? [])];
+    const at = all.indexOf(g);
+    let next: SVGGElement | undefined;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      activate(Number(g.dataset.seq));
+      return;
+    }
+    if (e.key === 'ArrowUp') next = all[at - 1];
+    else if (e.key === 'ArrowDown') next = all[at + 1];
+    else if (e.key === 'Home') next = all[0];
+    else if (e.key === 'End') next = all.at(-1);
+    else return;
+    e.preventDefault();
+    if (next) {
+      setTabSeq(Number(next.dataset.seq));
+      next.focus();
+    }
+  }, [activate]);
+
+  const onFocus = useCallback((e: ReactFocusEvent<SVGSVGElement>) => {
+    const g = arrowOf(e.target);
+    if (g) setTabSeq(Number(g.dataset.seq));
+  }, []);
+
+  const later = total - position;
+  const commands = model.arrows.length > 0 && model.arrows.some((a) => !a.boot);
+  const more = Math.min(WINDOW, model.earlier);
+
   return (
-    <ol className="event-log">
-      {events.map((e) => (
-        <li key={e.seq} data-tag={e.tag}><span className="tag">{e.tag}</span> {e.say}</li>
-      ))}
-    </ol>
+    <div className="seq" data-testid="sequence-chart">
+      <div className="seq-scroll" ref={scrollRef}>
+        <div className="seq-head" ref={headRef} style={{ width: layout.width }}>
+          {model.lanes.map((lane, i) => (
+            <div
+              key={lane.lane}
+              className={`seq-lane seq-lane-${lane.kind}${lane.ended ? ' is-ended' : ''}`}
+              style={{ left: layout.laneX[i]! - layout.laneW / 2, width: layout.laneW }}
+              title={`${lane.title}${lane.ended ? ' (ended)' : ''}`}
+            >
+              <span className="seq-swatch" style={{ backgroundColor: laneSwatch(lane) }} aria-hidden="true" />
+              <span className="seq-lane-name">{lane.label}{lane.ended && <span className="seq-lane-state"> ended</span>}</span>
+            </div>
+          ))}
+        </div>
+        {model.earlier > 0 && (
+          <div className="seq-note seq-earlier" style={{ width: layout.width }}>
+            <button type="button" onClick={showEarlier}>
+              Show {more} earlier {more === 1 ? 'step' : 'steps'}
+            </button>
+            <span>{model.earlier} not drawn</span>
+          </div>
+        )}
+        {!commands && (
+          <p className="seq-note seq-hint" style={{ width: layout.width }}>
+            Booted. Type a command in the terminal: each micro-step it causes appears here as an arrow, tagged with its patent step.
+          </p>
+        )}
+        <svg
+          ref={svgRef}
+          className="seq-svg"
+          role="group"
+          aria-label={`Sequence chart: ${model.arrows.length} steps up to the playhead. Up and down arrows move between steps; Enter moves the timeline to one.`}
+          onClick={onClick}
+          onKeyDown={onKeyDown}
+          onFocus={onFocus}
+        />
+        {later > 0 && !playing && (
+          <p className="seq-note" style={{ width: layout.width }}>
+            {later} later {later === 1 ? 'step' : 'steps'} after the playhead.{' '}
+            <button type="button" onClick={() => useLab.getState().seek(total)}>Go to the latest</button>
+          </p>
+        )}
+      </div>
+    </div>
   );
 }

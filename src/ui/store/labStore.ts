@@ -2,14 +2,18 @@
 // the playhead: which of the recorded events the views are showing now. A
 // command's micro-steps are revealed one event at a time; stepping back and
 // forward moves the playhead over events, and the views draw the machine as
-// it was right after the event at the playhead. The UI never changes engine
-// state itself: it sends lines to the shell and moves in time (STYLE.md).
+// it was right after the event at the playhead (`shown`). The UI never
+// changes engine state itself: it sends lines to the shell and moves in time.
+//
+// The playhead may trail the shell's current moment while the player catches
+// up with commands just typed; moving in time on purpose (step, scrub, click
+// an arrow) also moves the shell, so the next command branches from there.
 
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { LabEvent, LabState, Output, ShellState } from '../../engine/index.ts';
 import {
-  checkInvariants, createShell, interrupt as interruptShell, locateEvent, microStates, runLine, seekShell,
+  checkInvariants, createShell, interrupt as interruptShell, locateEvent, microStates, runLine, seekShell, stateAt,
 } from '../../engine/index.ts';
 
 /** The micro-steps of one recorded entry, computed when the playhead enters it. */
@@ -27,14 +31,24 @@ export interface LabStore {
   readonly shell: ShellState;
   /** events shown so far, counting boot events: the playhead */
   readonly position: number;
-  /** the entry the playhead is inside, while it is not at the entry's end */
+  /** the micro-steps of the entry the playhead is inside, while it is not at the entry's end */
   readonly inside: EntryMoments | null;
+  /** the machine as it was right after the event at the playhead: what the views draw */
+  readonly shown: LabState;
   readonly playing: boolean;
   readonly speed: Speed;
   /** every line the terminal printed, for export and for tests */
   readonly transcript: readonly string[];
   /** bumps whenever the shell is replaced wholesale (reset, seed, loaded link) */
   readonly generation: number;
+  /** every output the shell printed since the page opened (capped), for lesson checks */
+  readonly outputs: readonly Output[];
+  /** lines for the terminal to print that no typed line produced (a replayed lesson, a loaded link) */
+  readonly notice: { readonly id: number; readonly lines: readonly string[] } | null;
+  /** a message for the whole page (a refused link or file), shown until dismissed */
+  readonly banner: { readonly kind: 'error' | 'info'; readonly text: string } | null;
+  /** what a failed lesson check points at: views outline it */
+  readonly highlight: { readonly view: string; readonly frames?: readonly number[]; readonly ctx?: string; readonly id: number } | null;
   /** the latest page fault a call caused (EFAULT): the Memory view flashes it [0070] */
   readonly lastFault: { readonly ctx: string; readonly addr: number; readonly id: number } | null;
 
@@ -42,13 +56,23 @@ export interface LabStore {
   interrupt(ctx?: string): readonly Output[];
   stepForward(): void;
   stepBack(): void;
+  /** the player's step: like stepForward, but the shell stays at its moment while the view catches up */
+  advance(): void;
+  /** show the latest event at once (reduced motion) */
+  catchUp(): void;
   seek(position: number): void;
   seekEvent(seq: number): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: Speed): void;
   noteTranscript(lines: readonly string[]): void;
   replaceShell(shell: ShellState): void;
+  setHighlight(highlight: { view: string; frames?: readonly number[]; ctx?: string } | null): void;
+  notify(lines: readonly string[]): void;
+  setBanner(banner: LabStore['banner']): void;
 }
+
+export const MAX_OUTPUTS = 2000;
+const appendOutputs = (old: readonly Output[], more: readonly Output[]) => (more.length === 0 ? old : [...old, ...more].slice(-MAX_OUTPUTS));
 
 /** Total events recorded in the timeline (boot included), whether or not the cursor has reached them. */
 export function totalEvents(shell: ShellState): number {
@@ -73,43 +97,66 @@ function checked(shell: ShellState): ShellState {
   return shell;
 }
 
-/** Put the playhead at `position`: the shell moves to the moment that contains it. */
-function placePlayhead(shell: ShellState, position: number, inside: EntryMoments | null) {
-  const boot = shell.timeline.bootEvents.length;
+/**
+ * Put the playhead at `position`. With `moveShell` the shell goes to the
+ * moment that contains it (time travel on purpose); otherwise the shell stays
+ * where it is and only the view trails behind.
+ */
+function placePlayhead(shell: ShellState, position: number, inside: EntryMoments | null, moveShell: boolean) {
+  const t = shell.timeline;
+  const boot = t.bootEvents.length;
   const target = Math.max(boot, Math.min(position, totalEvents(shell)));
-  if (target === boot) return { shell: checked(seekShell(shell, 0)), position: target, inside: null };
-  const { entry, index } = locateEvent(shell.timeline, target - 1);
-  const moved = checked(seekShell(shell, entry + 1));
-  const events = shell.timeline.entries[entry]!.step.events;
-  if (index + 1 >= events.length) return { shell: moved, position: target, inside: null };
-  const moments = inside?.entry === entry ? inside : { entry, events, ...microStates(shell.timeline, entry) };
-  return { shell: moved, position: target, inside: moments };
+  if (target === boot) {
+    const moved = moveShell ? checked(seekShell(shell, 0)) : shell;
+    return { shell: moved, position: target, inside: null, shown: moved === shell && t.cursor !== 0 ? stateAt(t, 0) : moved.timeline.current };
+  }
+  const { entry, index } = locateEvent(t, target - 1);
+  const moved = moveShell ? checked(seekShell(shell, entry + 1)) : shell;
+  const events = t.entries[entry]!.step.events;
+  if (index + 1 >= events.length) {
+    const shown = moved.timeline.cursor === entry + 1 ? moved.timeline.current : stateAt(t, entry + 1);
+    return { shell: moved, position: target, inside: null, shown };
+  }
+  const moments = inside?.entry === entry ? inside : { entry, events, ...microStates(t, entry) };
+  return { shell: moved, position: target, inside: moments, shown: moments.moments[index]! };
 }
 
+const INITIAL = createShell();
+
 export const useLab = create<LabStore>()((set, get) => ({
-  shell: createShell(),
-  position: 0,
+  shell: INITIAL,
+  position: restingPosition(INITIAL),
   inside: null,
+  shown: INITIAL.timeline.current,
   playing: true,
   speed: 1,
   transcript: [],
   generation: 0,
   lastFault: null,
+  outputs: [],
+  highlight: null,
+  notice: null,
+  banner: null,
 
   submit(line) {
     const before = get().shell;
     const { shell, out } = runLine(before, line);
     const fault = out.find((o) => o.kind === 'error' && o.errno === 'EFAULT' && o.addr !== undefined);
     if (fault && fault.kind === 'error') set({ lastFault: { ctx: fault.ctx, addr: fault.addr!, id: (get().lastFault?.id ?? 0) + 1 } });
+    set({ outputs: appendOutputs(get().outputs, out) });
     const t0 = before.timeline;
     const t1 = shell.timeline;
-    const recorded = t1.config === t0.config && t1.cursor === t0.cursor + 1 && t1.entries[t0.cursor] !== t0.entries[t0.cursor];
+    // (timelines share their entry arrays, so compare cursors, not entries)
+    const recorded = t1.config === t0.config && t1.cursor === t0.cursor + 1 && t1.length === t1.cursor;
     if (recorded) {
-      // a new entry: the playhead reveals its first micro-step; the player does the rest
-      set(placePlayhead(checked(shell), restingPosition(before) + 1, null));
+      // a new entry: the playhead reveals its first micro-step, unless it is still
+      // catching up with earlier ones; the player does the rest
+      const resting = restingPosition(before);
+      const at = get().position < resting ? get().position : resting + 1;
+      set(placePlayhead(checked(shell), at, get().inside, false));
     } else if (t1 !== t0) {
       // back, reset, seed: a moment changed without a new entry
-      set({ shell: checked(shell), position: restingPosition(shell), inside: null, generation: get().generation + (t1.config === t0.config ? 0 : 1) });
+      set({ ...rest(checked(shell)), generation: get().generation + (t1.config === t0.config ? 0 : 1) });
     } else {
       set({ shell });
     }
@@ -118,37 +165,51 @@ export const useLab = create<LabStore>()((set, get) => ({
 
   interrupt(ctx) {
     const { shell, out } = interruptShell(get().shell, ctx);
-    set({ shell: checked(shell), position: restingPosition(shell), inside: null });
+    set({ ...rest(checked(shell)), outputs: appendOutputs(get().outputs, out) });
     return out;
   },
 
-  stepForward: () => set(placePlayhead(get().shell, get().position + 1, get().inside)),
-  stepBack: () => set(placePlayhead(get().shell, get().position - 1, get().inside)),
-  seek: (position) => set(placePlayhead(get().shell, position, get().inside)),
-  seekEvent: (seq) => set({ ...placePlayhead(get().shell, seq + 1, get().inside), playing: false }),
+  stepForward: () => set(placePlayhead(get().shell, get().position + 1, get().inside, true)),
+  stepBack: () => set(placePlayhead(get().shell, get().position - 1, get().inside, true)),
+  seek: (position) => set(placePlayhead(get().shell, position, get().inside, true)),
+  seekEvent: (seq) => set({ ...placePlayhead(get().shell, seq + 1, get().inside, true), playing: false }),
+  catchUp() {
+    const { shell, inside } = get();
+    const total = totalEvents(shell);
+    set(placePlayhead(shell, total, inside, total > restingPosition(shell)));
+  },
+  advance() {
+    // the player: reveal the next event; the shell follows only past its own moment
+    const { shell, position, inside } = get();
+    const target = position + 1;
+    set(placePlayhead(shell, target, inside, target > restingPosition(shell)));
+  },
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed }),
   noteTranscript: (lines) => set({ transcript: [...get().transcript, ...lines] }),
-  replaceShell: (shell) => set({ shell: checked(shell), position: restingPosition(shell), inside: null, generation: get().generation + 1 }),
+  replaceShell: (shell) => set({ ...rest(checked(shell)), generation: get().generation + 1, highlight: null }),
+  notify: (lines) => set({ notice: { id: (get().notice?.id ?? 0) + 1, lines } }),
+  setBanner: (banner) => set({ banner }),
+  setHighlight: (highlight) => set({ highlight: highlight ? { ...highlight, id: (get().highlight?.id ?? 0) + 1 } : null }),
 }));
 
 // ------------------------------------------------------------ selectors for views
 
 /** The machine as it was right after the event at the playhead. */
-export function displayState(s: LabStore): LabState {
-  if (!s.inside) return s.shell.timeline.current;
-  const index = s.position - 1 - s.inside.events[0]!.seq;
-  return index < 0 ? s.inside.before : s.inside.moments[index]!;
-}
+export const displayState = (s: LabStore): LabState => s.shown;
 
 /** The event the playhead has just revealed (null at the start). */
 export function focusEvent(s: LabStore): LabEvent | null {
   if (s.position === 0) return null;
   const t = s.shell.timeline;
-  if (s.inside) return s.inside.events[s.position - 1 - s.inside.events[0]!.seq] ?? null;
-  const last = t.entries[t.cursor - 1];
-  if (last) return last.step.events.at(-1) ?? null;
-  return t.bootEvents[s.position - 1] ?? null;
+  if (s.position <= t.bootEvents.length) return t.bootEvents[s.position - 1] ?? null;
+  const { entry, index } = locateEvent(t, s.position - 1);
+  return t.entries[entry]?.step.events[index] ?? null;
+}
+
+/** The playhead at the shell's own moment, nothing being replayed. */
+function rest(shell: ShellState) {
+  return { shell, position: restingPosition(shell), inside: null, shown: shell.timeline.current };
 }
 
 export const useDisplayState = () => useLab(displayState);
@@ -172,6 +233,7 @@ export function useCurrentStepEvents(): readonly LabEvent[] {
   const timeline = useLab((s) => s.shell.timeline);
   return useMemo(() => {
     if (inside) return inside.events.filter((e) => e.seq < position);
-    return timeline.entries[timeline.cursor - 1]?.step.events ?? [];
+    if (position <= timeline.bootEvents.length) return [];
+    return timeline.entries[locateEvent(timeline, position - 1).entry]?.step.events ?? [];
   }, [inside, position, timeline]);
 }

@@ -32,6 +32,7 @@ export function TerminalPane() {
   const theme = usePrefs((p) => p.theme);
   const ctx = useLab((s) => s.shell.ctx);
   const generation = useLab((s) => s.generation);
+  const notice = useLab((s) => s.notice);
 
   useEffect(() => {
     let cancelled = false;
@@ -41,6 +42,7 @@ export function TerminalPane() {
         if (cancelled || !host.current) return;
         const term = mountTerminal(host.current, bridge, usePrefs.getState().theme);
         mounted.current = term;
+        term.lab.onEscape = () => document.querySelector<HTMLElement>('.timeline button:not([disabled])')?.focus();
         observer = new ResizeObserver(() => term.fit());
         observer.observe(host.current);
         window.lparlab = { ...window.lparlab, terminalText: () => term.lab.text(), typeLine: (line) => term.lab.typeLine(line) };
@@ -58,6 +60,9 @@ export function TerminalPane() {
   useEffect(() => mounted.current?.setTheme(theme), [theme]);
   // a moment restored from the timeline may change the context: redraw the prompt
   useEffect(() => mounted.current?.lab.refreshPrompt(), [ctx, generation]);
+  useEffect(() => {
+    if (notice && status === 'ready') mounted.current?.lab.printNote(notice.lines);
+  }, [notice, status]);
 
   return (
     <div className="terminal-pane">

@@ -48,7 +48,7 @@ export const WELCOME = [
   '  bind(s, 7)   listen(s)   fd = accept(s)',
   '  @A ch = connect(7)',
   'Tab completes, up/down recall, Ctrl-C',
-  'interrupts a waiting call.',
+  'interrupts a waiting call, Esc leaves.',
 ];
 
 export class LabTerminal implements ITerminalAddon {
@@ -58,12 +58,20 @@ export class LabTerminal implements ITerminalAddon {
   private drawnRows = 1;
   private cursorRow = 0;
 
+  /** called when Escape is pressed: the page moves the focus out of the terminal */
+  onEscape: (() => void) | null = null;
+
   constructor(private readonly bridge: LabBridge) {}
 
   activate(terminal: Terminal): void {
     this.terminal = terminal;
     terminal.onData((data) => this.input(data));
     terminal.attachCustomKeyEventHandler((e) => {
+      // Tab completes inside the terminal, so Escape is the way out for keyboard users (no keyboard trap)
+      if (e.type === 'keydown' && e.key === 'Escape') {
+        this.onEscape?.();
+        return false;
+      }
       // Ctrl-C with a selection copies it, as people expect, instead of interrupting
       if (e.type === 'keydown' && e.ctrlKey && (e.key === 'c' || e.key === 'C') && terminal.hasSelection()) {
         void navigator.clipboard?.writeText(terminal.getSelection()).catch(() => undefined);
@@ -98,6 +106,17 @@ export class LabTerminal implements ITerminalAddon {
   /** Type a line as if by keyboard (used by lesson "show solution" buttons later). */
   typeLine(line: string): void {
     this.input(`${line}\r`);
+  }
+
+  /** Print lines that no typed line produced (a replayed lesson, a loaded link), dimmed, above the prompt. */
+  printNote(lines: readonly string[]): void {
+    const t = this.terminal;
+    if (!t) return;
+    this.moveToEnd();
+    t.write('\r\x1b[J');
+    for (const line of lines) t.write(`\x1b[90m${line}${RESET}\r\n`);
+    this.bridge.note(lines);
+    this.drawLine(true);
   }
 
   /** The prompt may change without typing (a moment restored): draw it again. */

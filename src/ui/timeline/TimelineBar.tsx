@@ -3,7 +3,7 @@
 // terminal does not have the focus).
 
 import { useEffect, useMemo } from 'react';
-import { restingPosition, SPEEDS, totalEvents, useLab, useFocusEvent } from '../store/labStore.ts';
+import { SPEEDS, totalEvents, useLab, useFocusEvent } from '../store/labStore.ts';
 import type { Speed } from '../store/labStore.ts';
 import { IconBack, IconFirst, IconLast, IconPause, IconPlay, IconStep } from './icons.tsx';
 
@@ -15,8 +15,9 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.closest('.terminal-pane') !== null || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(el.tagName) && el.getAttribute('type') !== 'range' && el.tagName !== 'BUTTON');
 }
 
-export function useTimelineKeys(): void {
+export function useTimelineKeys(active = true): void {
   useEffect(() => {
+    if (!active) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
       const lab = useLab.getState();
@@ -35,7 +36,7 @@ export function useTimelineKeys(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [active]);
 }
 
 function Marks({ boot, total }: { boot: number; total: number }) {
@@ -67,7 +68,7 @@ export function TimelineBar() {
   const speed = useLab((s) => s.speed);
   const total = useLab((s) => totalEvents(s.shell));
   const boot = useLab((s) => s.shell.timeline.bootEvents.length);
-  const resting = useLab((s) => restingPosition(s.shell));
+  const inPast = !playing && position < total;
   const focus = useFocusEvent();
   const lab = useLab.getState();
   const shown = position - boot;
@@ -106,7 +107,7 @@ export function TimelineBar() {
       </div>
       <div className="timeline-status" data-testid="timeline-status">
         event {shown} of {total - boot}
-        {position < resting || position > resting ? ' (in the past: a new command starts a new branch from here)' : ''}
+        {inPast ? ' (in the past: a new command starts a new branch from here)' : playing && position < total ? ' (playing)' : ''}
       </div>
     </div>
   );

@@ -19,10 +19,11 @@ export function usePlayer(): void {
   useEffect(() => {
     if (!playing || position >= total) return;
     if (reduced) {
-      useLab.getState().seek(total);
+      // nothing to watch move: show the end at once (views highlight what changed)
+      useLab.getState().catchUp();
       return;
     }
-    const timer = window.setTimeout(() => useLab.getState().stepForward(), EVENT_MS / speed);
+    const timer = window.setTimeout(() => useLab.getState().advance(), EVENT_MS / speed);
     return () => window.clearTimeout(timer);
   }, [playing, position, total, speed, reduced]);
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { ShellState } from '../shell/shell.js';
+import { createShell, runLine } from '../shell/shell.js';
+import { RESOURCE_KINDS } from '../types.js';
+import { layersView } from './layersView.js';
+
+function typed(lines: readonly string[], shell: ShellState = createShell()) {
+  for (const line of lines) shell = runLine(shell, line).shell;
+  return shell.timeline.current;
+}
+
+const bar = (m: ReturnType<typeof layersView>, name: string, resource: string) =>
+  m.partitions.find((p) => p.name === name)!.resources!.find((r) => r.resource === resource)!;
+
+describe('layersView (Fig. 3)', () => {
+  it('puts the control OS beneath, the system control OS in problem mode and the guests in supervisor mode above', () => {
+    const m = layersView(typed([]));
+    expect(m.control).toEqual({ mode: 'hypervisor', frames: 16, channels: 0, partitions: 3 });
+    expect(m.partitions.map((p) => [p.pid, p.name, p.title, p.mode, p.status])).toEqual([
+      [1, 'scp', 'System control OS', 'problem', 'active'],
+      [2, 'A', 'Guest OS', 'supervisor', 'active'],
+      [3, 'B', 'Guest OS', 'supervisor', 'active'],
+    ]);
+  });
+
+  it('shows every resource of [0051] a)-h) as used against a limit, or unlimited', () => {
+    const m = layersView(typed([]));
+    const a = m.partitions.find((p) => p.name === 'A')!;
+    expect(a.resources!.map((r) => `${r.letter}) ${r.resource}`)).toEqual(RESOURCE_KINDS.map((k, i) => `${'abcdefgh'[i]}) ${k}`));
+    // the boot program limits A's self-allocated memory and event ports; the rest stays unlimited [0053]
+    expect(bar(m, 'A', 'mem')).toMatchObject({ used: 0, limit: 16, fraction: 0, atLimit: false, unit: 'pages' });
+    expect(bar(m, 'A', 'cpu')).toMatchObject({ limit: null, fraction: null, atLimit: false });
+    expect(m.partitions[0]!.resources!.every((r) => r.limit === null)).toBe(true);
+  });
+
+  it('counts what a guest takes within its limit, and marks a full one', () => {
+    const m = layersView(typed(['@A a = area(8192)', 'lpar_create("C", 32, 2)', 'limit(C, mem, 2)', '@C c = area(8192)', 'tick(2)']));
+    expect(bar(m, 'A', 'mem')).toMatchObject({ used: 2, limit: 16, fraction: 2 / 16 });
+    expect(bar(m, 'C', 'mem')).toMatchObject({ used: 2, limit: 2, fraction: 1, atLimit: true });
+    // A's two logical processors each ran both slices
+    expect(bar(m, 'A', 'cpu').used).toBe(4);
+  });
+
+  it('greys out an ended partition: no resources, nothing held', () => {
+    const m = layersView(typed(['lpar_create("C", 32, 2)', 'lpar_end(C)']));
+    const c = m.partitions.find((p) => p.name === 'C')!;
+    expect(c).toMatchObject({ status: 'ended', resources: null, frames: 0, logicalProcessors: 0, wait: null });
+  });
+
+  it('says what a partition is waiting in, and for what', () => {
+    const m = layersView(typed(['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', '@A ch = connect(7)', '@B cb = connect(A)']));
+    expect(m.partitions.find((p) => p.name === 'A')!.wait).toMatchObject({ call: 'connect', text: 'connect(7)' });
+    expect(m.partitions.find((p) => p.name === 'B')!.wait).toMatchObject({ call: 'connect', text: 'connect(A)', until: 'A permits or denies it [0061]' });
+    const scp = layersView(typed(['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', 'fd = accept(s)'])).partitions[0]!;
+    expect(scp.wait).toEqual({ call: 'accept', text: 'accept(3)', until: 'a connection request arrives [0091] (d)' });
+    expect(layersView(typed(['@A ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)', '@B recv(chb)'])).partitions[2]!.wait?.text).toMatch(/^recv\(port \d+\)$/);
+  });
+});

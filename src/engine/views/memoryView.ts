@@ -1,0 +1,264 @@
+// The Memory view model (Figs. 4-5): physical frames by owner, each active
+// partition's logical address space as regions, the mapping lines between
+// them, and each partition's event receive ports. Pure and read-only: the
+// page draws it and plans the flip's animation from the trace events.
+//
+// [0066] the physical message area belongs to one partition at any moment;
+// [0069]-[0070] a message area is mapped into exactly one logical space, and
+// the flip moves it: unmapped from the sender, mapped into the receiver.
+
+import type { Area, LabState, Partition } from '../types.js';
+import { CONTROL_OS, FREE, PAGE_SIZE } from '../types.js';
+import type { FrameTable } from '../memory/frameTable.js';
+import { allOwners } from '../memory/frameTable.js';
+import { framesView, ownerName } from './inspect.js';
+import type { FrameCell } from './inspect.js';
+
+/** Up to this many frames the grid draws a cell per frame; past it, buckets. */
+export const CELL_LIMIT = 4096;
+
+/** Who can own a frame, for the legend: free memory, the control OS, or a partition. */
+export interface OwnerKey {
+  /** "free", "control" or the partition's name: the value of data-owner */
+  readonly owner: string;
+  /** FREE (-1), CONTROL_OS (0) or the partition id */
+  readonly code: number;
+  /** the letter drawn on its cells: "" for free, "•" for the control OS */
+  readonly letter: string;
+  readonly frames: number;
+}
+
+/** A run of consecutive physical frames. */
+export interface FrameRun {
+  readonly first: number;
+  readonly count: number;
+}
+
+/** A message or shared area as one partition sees it. */
+export interface Region {
+  readonly area: number;
+  readonly kind: Area['kind'];
+  /** name of the partition that owns the frames */
+  readonly owner: string;
+  readonly ownerPid: number;
+  /** first logical page in this partition, null when the partition owns it but has it unmapped */
+  readonly page: number | null;
+  /** first logical byte address, null when unmapped */
+  readonly addr: number | null;
+  readonly pages: number;
+  readonly bytes: number;
+  readonly frames: readonly number[];
+  readonly runs: readonly FrameRun[];
+}
+
+export interface RecvPortView {
+  readonly no: number;
+  /** [0063] one bit, no queue and no count */
+  readonly pending: boolean;
+  /** sends merged into the pending bit since it was last read */
+  readonly merged: number;
+}
+
+export interface SpaceView {
+  readonly pid: number;
+  readonly name: string;
+  readonly letter: string;
+  readonly role: Partition['role'];
+  readonly mode: Partition['mode'];
+  /** its own memory at logical pages 0..n-1 */
+  readonly ram: { readonly pages: number; readonly frames: readonly number[]; readonly runs: readonly FrameRun[] };
+  /** areas mapped into its space, by address */
+  readonly regions: readonly Region[];
+  /** message areas it owns but has not mapped (reserved before S106, just flipped, or held by the kernel) */
+  readonly held: readonly Region[];
+  readonly ports: readonly RecvPortView[];
+}
+
+/** A mapping line: a logical range of one partition to the frames behind it. */
+export interface MappingLine {
+  /** stable across states: "<pid>:ram" or "<pid>:area:<id>" */
+  readonly key: string;
+  readonly pid: number;
+  readonly kind: 'ram' | 'area';
+  readonly area: number | null;
+  readonly page: number;
+  readonly frames: readonly number[];
+  readonly runs: readonly FrameRun[];
+}
+
+/** A bucket of consecutive frames, with how many each owner holds. */
+export interface Bucket {
+  readonly first: number;
+  readonly count: number;
+  /** owners present, largest count first (ties: by owner code) */
+  readonly owners: readonly { readonly owner: string; readonly count: number }[];
+}
+
+export type GridView =
+  | { readonly kind: 'cells'; readonly cells: readonly FrameCell[] }
+  | { readonly kind: 'buckets'; readonly size: number; readonly buckets: readonly Bucket[] };
+
+export interface MemoryModel {
+  readonly frames: number;
+  readonly free: number;
+  readonly owners: readonly OwnerKey[];
+  readonly grid: GridView;
+  readonly spaces: readonly SpaceView[];
+  readonly lines: readonly MappingLine[];
+}
+
+export const lineKey = (pid: number, area: number | null) => (area === null ? `${pid}:ram` : `${pid}:area:${area}`);
+
+export function ownerLetter(owner: string): string {
+  if (owner === 'free') return '';
+  if (owner === 'control') return '•';
+  return owner.slice(0, 1).toUpperCase();
+}
+
+/** Split frames, in the order given, into runs of consecutive numbers. */
+export function frameRuns(frames: readonly number[]): FrameRun[] {
+  const runs: FrameRun[] = [];
+  for (const f of frames) {
+    const last = runs[runs.length - 1];
+    if (last && f === last.first + last.count) runs[runs.length - 1] = { first: last.first, count: last.count + 1 };
+    else runs.push({ first: f, count: 1 });
+  }
+  return runs;
+}
+
+function regionOf(state: LabState, area: Area, page: number | null): Region {
+  return {
+    area: area.id,
+    kind: area.kind,
+    owner: ownerName(state, area.owner),
+    ownerPid: area.owner,
+    page,
+    addr: page === null ? null : page * PAGE_SIZE,
+    pages: area.frames.length,
+    bytes: area.size,
+    frames: area.frames,
+    runs: frameRuns(area.frames),
+  };
+}
+
+function spaceOf(state: LabState, p: Partition): SpaceView {
+  const regions: Region[] = [];
+  for (const [first, id] of Object.entries(p.mappings)) {
+    const area = state.areas[id];
+    if (area) regions.push(regionOf(state, area, Number(first)));
+  }
+  regions.sort((a, b) => a.page! - b.page!);
+  const held = Object.values(state.areas)
+    .filter((a) => a.owner === p.pid && !a.maps.some((m) => m.pid === p.pid))
+    .map((a) => regionOf(state, a, null));
+  const ports: RecvPortView[] = [];
+  for (const port of Object.values(p.ports)) {
+    if (port.kind === 'eventRecv') ports.push({ no: port.no, pending: port.pending, merged: port.merged });
+  }
+  ports.sort((a, b) => a.no - b.no);
+  return {
+    pid: p.pid, name: p.name, letter: ownerLetter(p.name), role: p.role, mode: p.mode,
+    ram: { pages: p.ram.length, frames: p.ram, runs: frameRuns(p.ram) },
+    regions, held, ports,
+  };
+}
+
+/** Bucket size for `frames`: a power of two giving at most CELL_LIMIT buckets. */
+export function bucketSizeFor(frames: number): number {
+  let size = 1;
+  while (Math.ceil(frames / size) > CELL_LIMIT) size *= 2;
+  return size;
+}
+
+type TrieNode = FrameTable['root'];
+
+/**
+ * Owner counts per bucket of `size` frames, walking the frame table's trie and
+ * skipping whole free subtrees, so 1,048,576 mostly free frames cost about as
+ * much as the frames in use.
+ */
+export function ownerCounts(table: FrameTable, size: number): Map<number, number>[] {
+  const buckets = Array.from({ length: Math.ceil(table.count / size) }, () => new Map<number, number>());
+  const add = (frame: number, code: number, n: number) => {
+    const m = buckets[Math.floor(frame / size)]!;
+    m.set(code, (m.get(code) ?? 0) + n);
+  };
+  const walk = (node: TrieNode, span: number, base: number): void => {
+    if (base >= table.count) return;
+    if (node.free === span && base + span <= table.count) {
+      // all free: spread over the buckets it covers (both spans are powers of two, so they align)
+      for (let at = base; at < base + span; at += Math.min(span, size)) add(at, FREE, Math.min(span, size));
+      return;
+    }
+    if ('owners' in node) {
+      for (let i = 0; i < node.owners.length && base + i < table.count; i++) add(base + i, node.owners[i]!, 1);
+      return;
+    }
+    const kid = span / node.kids.length;
+    node.kids.forEach((k, i) => walk(k, kid, base + i * kid));
+  };
+  walk(table.root, 32 ** table.depth, 0);
+  return buckets;
+}
+
+function bucketsView(state: LabState, size: number, perBucket: readonly Map<number, number>[]): Bucket[] {
+  return perBucket.map((counts, i) => ({
+    first: i * size,
+    count: Math.min(size, state.frames.count - i * size),
+    owners: [...counts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .map(([code, count]) => ({ owner: ownerName(state, code), count })),
+  }));
+}
+
+function ownersOf(state: LabState, spaces: readonly SpaceView[], counts: Map<number, number>): OwnerKey[] {
+  const key = (code: number): OwnerKey => {
+    const owner = ownerName(state, code);
+    return { owner, code, letter: ownerLetter(owner), frames: counts.get(code) ?? 0 };
+  };
+  const codes = new Set<number>([CONTROL_OS, ...spaces.map((s) => s.pid)]);
+  for (const [code, n] of counts) if (n > 0 && code !== FREE) codes.add(code);
+  return [...[...codes].sort((a, b) => a - b).map(key), key(FREE)];
+}
+
+/** The Memory view of `state`. O(frames) up to CELL_LIMIT frames; past it, O(frames in use + buckets). */
+export function memoryView(state: LabState): MemoryModel {
+  const spaces = Object.values(state.partitions)
+    .filter((p) => p.status === 'active')
+    .sort((a, b) => a.pid - b.pid)
+    .map((p) => spaceOf(state, p));
+
+  const lines: MappingLine[] = [];
+  for (const s of spaces) {
+    if (s.ram.pages > 0) lines.push({ key: lineKey(s.pid, null), pid: s.pid, kind: 'ram', area: null, page: 0, frames: s.ram.frames, runs: s.ram.runs });
+    for (const r of s.regions) {
+      lines.push({ key: lineKey(s.pid, r.area), pid: s.pid, kind: 'area', area: r.area, page: r.page!, frames: r.frames, runs: r.runs });
+    }
+  }
+
+  const counts = new Map<number, number>();
+  let grid: GridView;
+  if (state.frames.count <= CELL_LIMIT) {
+    grid = { kind: 'cells', cells: framesView(state) };
+    for (const code of allOwners(state.frames)) counts.set(code, (counts.get(code) ?? 0) + 1);
+  } else {
+    const size = bucketSizeFor(state.frames.count);
+    const perBucket = ownerCounts(state.frames, size);
+    for (const m of perBucket) for (const [code, n] of m) counts.set(code, (counts.get(code) ?? 0) + n);
+    grid = { kind: 'buckets', size, buckets: bucketsView(state, size, perBucket) };
+  }
+
+  return { frames: state.frames.count, free: state.frames.free, owners: ownersOf(state, spaces, counts), grid, spaces, lines };
+}
+
+/** "A at 0x100000" for each partition mapping `frame`, from the model (works at any size). */
+export function mappedBy(model: MemoryModel, frame: number): string[] {
+  const out: string[] = [];
+  for (const line of model.lines) {
+    const i = line.frames.indexOf(frame);
+    if (i < 0) continue;
+    const name = model.spaces.find((s) => s.pid === line.pid)?.name ?? `partition ${line.pid}`;
+    out.push(`${name} at 0x${((line.page + i) * PAGE_SIZE).toString(16)}`);
+  }
+  return out;
+}

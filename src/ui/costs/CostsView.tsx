@@ -1,0 +1,104 @@
+// The cost model, shown and editable: what a flip, a copy and shared memory
+// cost by message size, where the flip starts to win, the parameters behind
+// it (each edit is a cost() call, so it is recorded like any other), and the
+// browser's own ArrayBuffer transfer and clone measured live beside them.
+
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { COST_PARAMS, costCurve, crossover, DEFAULT_COSTS } from '../../engine/index.ts';
+import type { CostParam } from '../../engine/index.ts';
+import { useDisplayState, useLab } from '../store/labStore.ts';
+import { drawCosts, formatBytes, SERIES } from './drawCosts.ts';
+import type { Measurement } from './measureTransfer.ts';
+import { measureTransfers } from './measureTransfer.ts';
+import './costs.css';
+
+const MEASURE_SIZES = [1024, 4096, 16384, 65536, 262144, 1048576, 4194304];
+
+const PARAM_WORDS: Record<CostParam, string> = {
+  hypercall: 'hypercall (enter and leave the control OS)',
+  pteUpdate: 'page-table entry update',
+  tlbLocal: 'TLB invalidation, one page, local',
+  tlbShootdown: 'TLB shootdown on other processors',
+  copyPerByte: 'copy, per byte',
+  contextSwitch: 'context switch',
+  eventDelivery: 'event delivery (interrupt)',
+};
+
+export function CostsView() {
+  const state = useDisplayState();
+  const [spread, setSpread] = useState(true);
+  const [measured, setMeasured] = useState<Measurement[]>([]);
+  const [status, setStatus] = useState('');
+  const svg = useRef<SVGSVGElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ width: 520, height: 240 });
+  const curve = useMemo(() => costCurve(state.costs, spread), [state.costs, spread]);
+  const cross = useMemo(() => crossover(state.costs, spread), [state.costs, spread]);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => {
+      const r = entry!.contentRect;
+      setSize({ width: Math.round(r.width), height: Math.round(Math.max(180, Math.min(r.height, r.width * 0.6))) });
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (svg.current) drawCosts(svg.current, { curve, cyclesPerUs: state.costs.hz / 1e6, crossover: cross, measured, ...size });
+  }, [curve, cross, measured, size, state.costs.hz]);
+
+  const setParam = (param: CostParam, value: string) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0) {
+      setStatus(`${param} must be a number of cycles of at least 0`);
+      return;
+    }
+    const out = useLab.getState().submit(`cost(${param}, ${Math.round(n)})`);
+    const error = out.find((o) => o.kind === 'error');
+    setStatus(error && error.kind === 'error' ? error.message : `${param} is now ${Math.round(n)} cycles`);
+  };
+
+  const measure = async () => {
+    setStatus('Measuring in this browser…');
+    try {
+      const result = await measureTransfers(MEASURE_SIZES, 9, (done) => setStatus(`Measuring in this browser… ${done} of ${MEASURE_SIZES.length} sizes`));
+      setMeasured(result);
+      setStatus(`Measured. After each transfer the sender's buffer was ${result.every((m) => m.detached) ? 'detached (0 bytes), like the sender\'s unmapped page' : 'still readable'}.`);
+    } catch (e) {
+      setStatus(`This browser could not run the measurement: ${(e as Error).message}`);
+    }
+  };
+
+  return (
+    <div className="costs">
+      <div className="costs-plot" ref={box}>
+        <svg ref={svg} role="img" aria-label={`simulated cost by message size; ${cross === null ? 'copying stays cheaper' : `the flip is cheaper from ${formatBytes(cross)}`}`} />
+        <ul className="legend" aria-label="legend">
+          {SERIES.map((s) => <li key={s.key}><span className={`key ${s.className}`} aria-hidden="true" />{s.label}</li>)}
+          <li><span className="key dot measured-transfer" aria-hidden="true" />transfer (measured)</li>
+          <li><span className="key dot measured-clone" aria-hidden="true" />clone (measured)</li>
+        </ul>
+      </div>
+      <form className="costs-params" onSubmit={(e) => e.preventDefault()} aria-label="cost model parameters">
+        <label className="check"><input type="checkbox" checked={spread} onChange={(e) => setSpread(e.target.checked)} /> sender runs on several units (needs a shootdown)</label>
+        {COST_PARAMS.map((param) => (
+          <label key={param}>
+            <span>{PARAM_WORDS[param]}</span>
+            <input
+              type="number" min={0} step="any" defaultValue={state.costs[param]} key={`${param}-${state.costs[param]}`}
+              onBlur={(e) => Number(e.target.value) !== state.costs[param] && setParam(param, e.target.value)}
+              onKeyDown={(e) => e.key === 'Enter' && setParam(param, (e.target as HTMLInputElement).value)}
+              aria-describedby="costs-unit"
+            />
+          </label>
+        ))}
+        <p id="costs-unit" className="unit">cycles at {state.costs.hz / 1e9} GHz; defaults {COST_PARAMS.map((p) => DEFAULT_COSTS[p]).join(', ')}</p>
+        <button type="button" onClick={() => void measure()}>Measure this browser</button>
+        <p className="status" role="status">{status}</p>
+      </form>
+    </div>
+  );
+}

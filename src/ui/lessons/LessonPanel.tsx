@@ -1,0 +1,214 @@
+// The lesson panel: pick a lesson, a challenge or an exercise; follow a
+// lesson step by step with its checks ticking as the machine changes; ask
+// for a hint or the solution. Text comes from the lesson data and the
+// student's own typing, always as text, never as HTML.
+
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Lesson, RuleResult, StepCheck } from '../../engine/index.ts';
+import { CHALLENGES, checkStep, EXERCISE_KINDS, findChallenge, findLesson, generateExercise, LESSONS } from '../../engine/index.ts';
+import type { ExerciseKind } from '../../engine/index.ts';
+import { useLab } from '../store/labStore.ts';
+import { useLessons } from './lessonStore.ts';
+import { progressFile } from './progress.ts';
+import { download } from '../share/download.ts';
+import './lessons.css';
+
+/** Type a line into the terminal as if by keyboard, so the student sees it; without a terminal, run it directly. */
+export function typeIntoLab(line: string): void {
+  if (window.lparlab?.typeLine) window.lparlab.typeLine(line);
+  else useLab.getState().submit(line);
+}
+
+function useCheck(rules: Parameters<typeof checkStep>[0] | null, startLine: number, since: number): StepCheck | null {
+  const shell = useLab((s) => s.shell);
+  const outputs = useLab((s) => s.outputs);
+  return useMemo(() => (rules ? checkStep(rules, shell, outputs.filter((o) => o.line > startLine), since) : null), [rules, shell, outputs, startLine, since]);
+}
+
+function Checks({ check }: { check: StepCheck }) {
+  const setHighlight = useLab((s) => s.setHighlight);
+  return (
+    <ul className="checks" aria-label="checks">
+      {check.results.map((r: RuleResult, i) => (
+        <li key={i} className={r.ok ? 'ok' : 'todo'}>
+          <span className="mark" aria-hidden="true">{r.ok ? '✓' : '○'}</span>
+          <span className="sr-only">{r.ok ? 'passed: ' : 'not yet: '}</span>
+          {r.says}
+          {!r.ok && r.why && <span className="why">: {r.why}</span>}
+          {!r.ok && r.highlight && r.highlight.view !== 'terminal' && (
+            <button type="button" className="link" onClick={() => setHighlight(r.highlight ?? null)}>show me</button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Lines({ lines }: { lines: readonly string[] }) {
+  return (
+    <ol className="lines">
+      {lines.map((line, i) => (
+        <li key={i}>
+          <code>{line}</code>
+          <button type="button" className="link" onClick={() => typeIntoLab(line)} aria-label={`type ${line}`}>type it</button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function LessonStepView({ lesson, step, startLine, since }: { lesson: Lesson; step: number; startLine: number; since: number }) {
+  const current = lesson.steps[step]!;
+  const { openLesson, nextStep, toggleHint, showHint, markStep } = useLessons();
+  const check = useCheck(current.check, startLine, since);
+  useEffect(() => {
+    if (check?.passed) markStep(lesson.id, step);
+  }, [check?.passed, lesson.id, step, markStep]);
+  const last = step + 1 >= lesson.steps.length;
+  return (
+    <div className="lesson">
+      <h3>
+        Lesson {lesson.number}: {lesson.title} <span className="figure">{lesson.figure}</span>
+      </h3>
+      <p className="step-count">Step {step + 1} of {lesson.steps.length}: <strong>{current.title}</strong></p>
+      <p className="text">{current.text}</p>
+      <p className="do">Type:</p>
+      <Lines lines={current.type} />
+      {check && <Checks check={check} />}
+      <p className="status" aria-live="polite">{check?.passed ? (last ? 'Lesson complete. Well done.' : 'Step done: go on when ready.') : ''}</p>
+      {showHint && <p className="hint">Hint: {current.hint}</p>}
+      <div className="row">
+        <button type="button" onClick={() => openLesson(lesson.id, step - 1)} disabled={step === 0}>Previous step</button>
+        <button type="button" onClick={nextStep} disabled={last} className={check?.passed ? 'primary' : ''}>Next step</button>
+        <button type="button" onClick={toggleHint}>{showHint ? 'Hide hint' : 'Hint'}</button>
+        <button type="button" onClick={() => { openLesson(lesson.id, step); for (const line of current.solution ?? current.type) typeIntoLab(line); }}>Show solution</button>
+      </div>
+      {lesson.realWorld && last && <p className="real">In real systems: {lesson.realWorld}</p>}
+    </div>
+  );
+}
+
+function ChallengeView({ id, startLine, since }: { id: string; startLine: number; since: number }) {
+  const challenge = findChallenge(id)!;
+  const { toggleHint, showHint, openChallenge, markChallenge } = useLessons();
+  const check = useCheck(challenge.check, startLine, since);
+  useEffect(() => {
+    if (check?.passed) markChallenge(id);
+  }, [check?.passed, id, markChallenge]);
+  return (
+    <div className="lesson">
+      <h3>Challenge: {challenge.title}</h3>
+      <p className="text">{challenge.goal}</p>
+      {check && <Checks check={check} />}
+      <p className="status" aria-live="polite">{check?.passed ? 'Challenge solved.' : ''}</p>
+      {showHint && <p className="hint">Hint: {challenge.hint}</p>}
+      <div className="row">
+        <button type="button" onClick={toggleHint}>{showHint ? 'Hide hint' : 'Hint'}</button>
+        <button type="button" onClick={() => { openChallenge(id); for (const line of challenge.solution) typeIntoLab(line); }}>Show solution</button>
+      </div>
+    </div>
+  );
+}
+
+function ExerciseView({ exercise, seed, reveal }: { exercise: ExerciseKind; seed: number; reveal: boolean }) {
+  const e = useMemo(() => generateExercise(exercise, seed), [exercise, seed]);
+  const { revealAnswer, openExercise } = useLessons();
+  return (
+    <div className="lesson">
+      <h3>Exercise: {exercise === 'owner' ? 'who owns the frame?' : 'what does select return?'} <span className="figure">#{seed}</span></h3>
+      <p className="text">{e.question}</p>
+      <ol className="lines script">
+        {e.script.map((line, i) => <li key={i}><code>{line}</code></li>)}
+      </ol>
+      {reveal ? (
+        <p className="answer" aria-live="polite"><strong>Answer: {e.answer}.</strong> {e.why}</p>
+      ) : (
+        <p className="status">Think it through, then check.</p>
+      )}
+      <div className="row">
+        <button type="button" onClick={revealAnswer} disabled={reveal}>Show the answer</button>
+        <button type="button" onClick={() => openExercise(exercise, seed + 1)}>Another one</button>
+        <button type="button" onClick={() => { for (const line of e.script) typeIntoLab(line); }}>Run it in the lab</button>
+      </div>
+    </div>
+  );
+}
+
+function Menu() {
+  const { openLesson, openChallenge, openExercise, progress, importProgress, resetProgress } = useLessons();
+  const [kind, setKind] = useState<ExerciseKind>('owner');
+  const [seed, setSeed] = useState('1');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const file = useRef<HTMLInputElement>(null);
+  const onFile = async (f: File | undefined) => {
+    if (!f) return;
+    const result = f.size > 1024 * 1024
+      ? { ok: false, message: `This file is too large for a progress file (${Math.round(f.size / 1024)} KiB). Your progress is unchanged.` }
+      : importProgress(await f.text());
+    setMessage({ ok: result.ok, text: result.message });
+    if (file.current) file.current.value = '';
+  };
+  return (
+    <div className="lesson menu">
+      <h3>Lessons</h3>
+      <ol className="menu-list">
+        {LESSONS.map((l) => {
+          const done = progress.lessons[l.id]?.length ?? 0;
+          return (
+            <li key={l.id}>
+              <button type="button" className="link" onClick={() => openLesson(l.id)}>{l.number}. {l.title}</button>
+              <span className="figure"> {l.figure}</span>
+              {done > 0 && <span className="done"> {done === l.steps.length ? '✓ done' : `${done}/${l.steps.length} steps`}</span>}
+            </li>
+          );
+        })}
+      </ol>
+      <h3>Challenges</h3>
+      <ul className="menu-list">
+        {CHALLENGES.map((c) => (
+          <li key={c.id}>
+            <button type="button" className="link" onClick={() => openChallenge(c.id)}>{c.title}</button>
+            {progress.challenges.includes(c.id) && <span className="done"> ✓ solved</span>}
+          </li>
+        ))}
+      </ul>
+      <h3>Exercises</h3>
+      <div className="row">
+        <label>kind <select value={kind} onChange={(e) => setKind(e.target.value as ExerciseKind)}>{EXERCISE_KINDS.map((k) => <option key={k} value={k}>{k === 'owner' ? 'who owns the frame?' : 'what does select return?'}</option>)}</select></label>
+        <label>seed <input type="number" min={0} max={99999} value={seed} onChange={(e) => setSeed(e.target.value)} /></label>
+        <button type="button" onClick={() => openExercise(kind, Math.max(0, Math.min(99999, Math.floor(Number(seed) || 0))))}>Generate</button>
+      </div>
+      <h3>Progress</h3>
+      <div className="row">
+        <button type="button" onClick={() => download('lparlab-progress.json', progressFile(progress), 'application/json')}>Export progress</button>
+        <button type="button" onClick={() => file.current?.click()}>Import progress</button>
+        <input ref={file} type="file" accept="application/json,.json" hidden onChange={(e) => void onFile(e.target.files?.[0])} aria-label="progress file to import" />
+        <button type="button" onClick={() => { resetProgress(); setMessage({ ok: true, text: 'Progress cleared.' }); }}>Clear progress</button>
+      </div>
+      {message && <p className={message.ok ? 'status' : 'status error'} role="status">{message.text}</p>}
+    </div>
+  );
+}
+
+export function LessonPanel() {
+  const opened = useLessons((s) => s.opened);
+  const { close, openMenu } = useLessons();
+  if (!opened) return null;
+  return (
+    <section className="view lesson-view" aria-labelledby="lesson-title" data-view="lesson">
+      <header className="view-head">
+        <h2 id="lesson-title">{opened.kind === 'menu' ? 'Lessons, challenges, exercises' : opened.kind === 'lesson' ? 'Lesson' : opened.kind === 'challenge' ? 'Challenge' : 'Exercise'}</h2>
+        <div className="view-tools">
+          {opened.kind !== 'menu' && <button type="button" onClick={openMenu}>All lessons</button>}
+          <button type="button" onClick={close} aria-label="close the lesson panel">Close</button>
+        </div>
+      </header>
+      <div className="view-body">
+        {opened.kind === 'menu' && <Menu />}
+        {opened.kind === 'lesson' && <LessonStepView lesson={findLesson(opened.id)!} step={opened.step} startLine={opened.startLine} since={opened.since} />}
+        {opened.kind === 'challenge' && <ChallengeView id={opened.id} startLine={opened.startLine} since={opened.since} />}
+        {opened.kind === 'exercise' && <ExerciseView exercise={opened.exercise} seed={opened.seed} reveal={opened.reveal} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+// Past 4096 frames (up to 1,048,576) the grid is drawn on a canvas, one cell
+// per bucket of frames. A cell is stacked: each owner present gets a slice,
+// and any frames in use get at least a third of the cell, so the few frames a
+// partition holds in a sea of free memory still show.
+
+import type { Bucket, MemoryModel } from '../../engine/index.ts';
+import type { GridGeom } from './layout.ts';
+import type { Palette } from './colours.ts';
+
+/** Slices of a bucket cell, left to right, as fractions of its width. */
+export function bucketSlices(b: Bucket): { owner: string; from: number; to: number }[] {
+  const used = b.owners.filter((o) => o.owner !== 'free');
+  const usedCount = used.reduce((n, o) => n + o.count, 0);
+  if (!usedCount) return [{ owner: 'free', from: 0, to: 1 }];
+  const usedShare = usedCount === b.count ? 1 : Math.max(usedCount / b.count, 1 / 3);
+  const out: { owner: string; from: number; to: number }[] = [];
+  let at = 0;
+  // every owner present gets a visible slice, however few frames it has
+  const min = Math.min(0.12, usedShare / used.length);
+  const spare = usedShare - min * used.length;
+  for (const o of used) {
+    const w = min + (spare * o.count) / usedCount;
+    out.push({ owner: o.owner, from: at, to: at + w });
+    at += w;
+  }
+  if (at < 1) out.push({ owner: 'free', from: at, to: 1 });
+  return out;
+}
+
+const merged = new WeakMap<readonly Bucket[], Map<number, readonly Bucket[]>>();
+
+/** The model's buckets merged into display cells of `per` frames (a power-of-two multiple of the bucket size). */
+export function displayBuckets(model: MemoryModel, per: number): readonly Bucket[] {
+  if (model.grid.kind !== 'buckets') return [];
+  const { buckets, size } = model.grid;
+  if (per <= size) return buckets;
+  let byPer = merged.get(buckets);
+  if (!byPer) merged.set(buckets, (byPer = new Map()));
+  const hit = byPer.get(per);
+  if (hit) return hit;
+  const k = per / size;
+  const out: Bucket[] = [];
+  for (let i = 0; i < buckets.length; i += k) {
+    const counts = new Map<string, number>();
+    let count = 0;
+    for (const b of buckets.slice(i, i + k)) {
+      count += b.count;
+      for (const o of b.owners) counts.set(o.owner, (counts.get(o.owner) ?? 0) + o.count);
+    }
+    out.push({ first: buckets[i]!.first, count, owners: [...counts].sort((x, y) => y[1] - x[1]).map(([owner, n]) => ({ owner, count: n })) });
+  }
+  byPer.set(per, out);
+  return out;
+}
+
+export function drawBuckets(
+  canvas: HTMLCanvasElement, model: MemoryModel, geo: GridGeom, w: number, h: number, palette: Palette, fill: (owner: string) => string,
+): void {
+  const dpr = window.devicePixelRatio || 1;
+  const width = Math.round(w * dpr);
+  const height = Math.round(h * dpr);
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  canvas.style.width = `${w}px`;
+  canvas.style.height = `${h}px`;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  if (model.grid.kind !== 'buckets') return;
+  const cell = Math.max(1, geo.cell);
+  displayBuckets(model, geo.per).forEach((b, i) => {
+    const x = geo.x + (i % geo.cols) * geo.pitch;
+    const y = geo.y + Math.floor(i / geo.cols) * geo.pitch;
+    const slices = bucketSlices(b);
+    for (const s of slices) {
+      ctx.fillStyle = s.owner === 'free' ? palette.free : fill(s.owner);
+      const x0 = x + s.from * cell;
+      ctx.fillRect(x0, y, Math.max(1 / dpr, (s.to - s.from) * cell), cell);
+    }
+    if (cell >= 5 && slices.some((s) => s.owner !== 'free')) {
+      // a cell with frames in use gets an outline, so it stands out of the free sea
+      ctx.strokeStyle = palette.ink;
+      ctx.lineWidth = 1;
+      ctx.strokeRect(x + 0.5, y + 0.5, cell - 1, cell - 1);
+    }
+  });
+}
+
+/** Plain words for a bucket: its frame range, who holds how many, and which mappings reach into it. */
+export function bucketLabel(b: Bucket, model?: MemoryModel): string {
+  const owners = b.owners.map((o) => `${o.owner === 'control' ? 'control OS' : o.owner} ${o.count.toLocaleString('en')}`).join(', ');
+  const maps: string[] = [];
+  for (const line of model?.lines ?? []) {
+    const i = line.frames.findIndex((f) => f >= b.first && f < b.first + b.count);
+    if (i < 0) continue;
+    const name = model!.spaces.find((s) => s.pid === line.pid)?.name ?? `partition ${line.pid}`;
+    maps.push(line.kind === 'ram' ? `${name}'s RAM` : `${name} at 0x${(line.page * 4096).toString(16)}`);
+  }
+  return `frames ${b.first.toLocaleString('en')}–${(b.first + b.count - 1).toLocaleString('en')}: ${owners}${maps.length ? `; mapped by ${maps.join(', ')}` : ''}`;
+}

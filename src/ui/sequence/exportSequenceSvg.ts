@@ -1,0 +1,57 @@
+// Export of the sequence chart: the trace up to the playhead as a standalone
+// SVG in the page's current theme (SPEC §4: "sequence chart as SVG").
+
+import type { LabEvent, Timeline } from '../../engine/index.ts';
+import { sequenceView } from '../../engine/index.ts';
+import { displayState, focusEvent, useLab } from '../store/labStore.ts';
+import type { SvgTheme } from './sequenceSvg.ts';
+import { LIGHT_SVG_THEME, sequenceSvg } from './sequenceSvg.ts';
+
+/** First sequence numbers of the recorded commands of this branch, ascending. */
+export function commandStartsOf(timeline: Timeline): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < timeline.length; i++) out.push(timeline.entries[i]!.firstSeq);
+  return out;
+}
+
+/** The first `position` events of the timeline, boot included (what `useShownEvents` gives, outside React). */
+export function eventsUpTo(timeline: Timeline, position: number): LabEvent[] {
+  const all: LabEvent[] = [...timeline.bootEvents];
+  for (let i = 0; i < timeline.length && all.length < position; i++) all.push(...timeline.entries[i]!.step.events);
+  return all.slice(0, position);
+}
+
+/** The theme colours the page uses now, read from its CSS variables. */
+export function pageSvgTheme(): SvgTheme {
+  if (typeof document === 'undefined') return LIGHT_SVG_THEME;
+  const css = getComputedStyle(document.documentElement);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  const t = LIGHT_SVG_THEME;
+  return {
+    bg: v('--bg', t.bg), panel: v('--panel', t.panel), ink: v('--ink', t.ink), ink2: v('--ink-2', t.ink2),
+    line: v('--line', t.line), accent: v('--accent', t.accent), tag: v('--tag', t.tag),
+  };
+}
+
+export interface ExportOptions {
+  readonly theme?: SvgTheme;
+  /** leave out the arrows of booting the machine */
+  readonly skipBoot?: boolean;
+  readonly font?: number;
+}
+
+/** The current chart (every arrow up to the playhead) as a standalone SVG string with inline styles. */
+export function exportSequenceSvg(options: ExportOptions = {}): string {
+  const s = useLab.getState();
+  const t = s.shell.timeline;
+  const boot = t.bootEvents.length;
+  let events = eventsUpTo(t, s.position);
+  if (options.skipBoot) events = events.filter((e) => e.seq >= boot);
+  const model = sequenceView(events, displayState(s), { bootEvents: boot, commandStarts: commandStartsOf(t) });
+  return sequenceSvg(model, {
+    theme: options.theme ?? pageSvgTheme(),
+    font: options.font ?? 13,
+    focusSeq: focusEvent(s)?.seq ?? null,
+    title: 'lparlab: sequence chart (Figs. 6, 8, 11)',
+  });
+}

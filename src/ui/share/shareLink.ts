@@ -1,0 +1,124 @@
+// Share links: the address holds the seed, the lesson and the lines typed,
+// deflated and base64url-encoded in the fragment, so opening the link replays
+// to the same moment. Nothing in a link is ever run except as lines of the
+// command language, and nothing is rendered as HTML. A bad link (malformed,
+// truncated, oversized, hostile) is refused with a message.
+//
+//   #v=1&seed=1&lesson=flip&step=3&at=120&lines=<deflate-raw, base64url>
+
+export interface SharedLab {
+  readonly seed: number;
+  readonly lines: readonly string[];
+  readonly lesson: string | null;
+  readonly step: number | null;
+  /** the playhead (events shown), if the link was made while scrubbed back */
+  readonly at: number | null;
+}
+
+export const LINK_LIMITS = {
+  /** characters of the whole fragment */
+  fragment: 64 * 1024,
+  /** bytes after inflating */
+  inflated: 256 * 1024,
+  lines: 2000,
+  lineLength: 4096,
+} as const;
+
+export type LinkResult = { readonly ok: true; readonly lab: SharedLab } | { readonly ok: false; readonly message: string };
+
+const VERSION = '1';
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  try {
+    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
+    return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+async function pump(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array | null> {
+  const writer = stream.writable.getWriter();
+  void writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  void writer.close().catch(() => undefined);
+  const reader = stream.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+export async function encodeLink(lab: SharedLab): Promise<string> {
+  const text = new TextEncoder().encode(lab.lines.join('\n'));
+  const packed = await pump(text, new CompressionStream('deflate-raw'), Number.MAX_SAFE_INTEGER);
+  const params = new URLSearchParams({ v: VERSION, seed: String(lab.seed) });
+  if (lab.lesson) params.set('lesson', lab.lesson);
+  if (lab.step !== null) params.set('step', String(lab.step));
+  if (lab.at !== null) params.set('at', String(lab.at));
+  params.set('lines', toBase64Url(packed!));
+  return params.toString();
+}
+
+const fail = (message: string): LinkResult => ({ ok: false, message });
+
+/** Read a link's fragment (without the leading #). An empty fragment is not a link: null. */
+export async function decodeLink(fragment: string): Promise<LinkResult | null> {
+  if (fragment === '') return null;
+  if (fragment.length > LINK_LIMITS.fragment) return fail(`This link is too long (${fragment.length} characters; at most ${LINK_LIMITS.fragment}). The lab starts clean.`);
+  const params = new URLSearchParams(fragment);
+  if (params.get('v') !== VERSION) return fail('This link is not an lparlab link this version can read. The lab starts clean.');
+  const seed = Number(params.get('seed'));
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return fail('The seed in this link is not a whole number from 0 to 4294967295. The lab starts clean.');
+  const number = (name: string, max: number): number | null | undefined => {
+    const raw = params.get(name);
+    if (raw === null) return null;
+    const n = Number(raw);
+    return Number.isInteger(n) && n >= 0 && n <= max ? n : undefined;
+  };
+  const step = number('step', 100);
+  const at = number('at', 10_000_000);
+  if (step === undefined || at === undefined) return fail('A number in this link is out of range. The lab starts clean.');
+  const lesson = params.get('lesson');
+  if (lesson !== null && !/^[a-z0-9-]{1,32}$/.test(lesson)) return fail('The lesson named in this link is not a lesson name. The lab starts clean.');
+  const packed = fromBase64Url(params.get('lines') ?? '');
+  if (packed === null) return fail('The commands in this link are damaged (not base64url). The lab starts clean.');
+  let bytes: Uint8Array | null;
+  try {
+    bytes = packed.length === 0 ? new Uint8Array() : await pump(packed, new DecompressionStream('deflate-raw'), LINK_LIMITS.inflated);
+  } catch {
+    return fail('The commands in this link are damaged or cut short. The lab starts clean.');
+  }
+  if (bytes === null) return fail(`The commands in this link unpack to more than ${LINK_LIMITS.inflated / 1024} KiB. The lab starts clean.`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('The commands in this link are not text. The lab starts clean.');
+  }
+  const lines = text === '' ? [] : text.split('\n');
+  if (lines.length > LINK_LIMITS.lines) return fail(`This link holds ${lines.length} commands; at most ${LINK_LIMITS.lines} can be replayed. The lab starts clean.`);
+  if (lines.some((l) => l.length > LINK_LIMITS.lineLength)) return fail('A command in this link is too long. The lab starts clean.');
+  return { ok: true, lab: { seed, lines, lesson, step, at } };
+}

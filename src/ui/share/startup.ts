@@ -1,0 +1,68 @@
+// Opening the page: a share link in the fragment replays its lines on a fresh
+// lab with its seed (only as lines of the command language), then moves to its
+// lesson and moment; a bad link leaves a clean lab and a message. Without a
+// link, ?lesson=...&step=... opens that lesson step.
+
+import { createShell, findLesson, runLine } from '../../engine/index.ts';
+import { useLab } from '../store/labStore.ts';
+import { useLessons } from '../lessons/lessonStore.ts';
+import { OPENING } from '../app/mode.ts';
+import { decodeLink, encodeLink } from './shareLink.ts';
+
+export async function openFromAddress(): Promise<void> {
+  const fragment = location.hash.replace(/^#/, '');
+  let result;
+  try {
+    result = await decodeLink(fragment);
+  } catch {
+    result = { ok: false as const, message: 'This link could not be read. The lab starts clean.' };
+  }
+  const lab = useLab.getState();
+  if (result && !result.ok) {
+    lab.setBanner({ kind: 'error', text: result.message });
+    history.replaceState(null, '', location.pathname + location.search);
+    return;
+  }
+  if (result?.ok) {
+    const { seed, lines, lesson, step, at } = result.lab;
+    let shell = createShell({ seed });
+    for (const line of lines) shell = runLine(shell, line).shell;
+    lab.replaceShell(shell);
+    if (at !== null) lab.seek(at);
+    lab.setPlaying(false);
+    lab.notify([`(opened a shared lab: seed ${seed}, ${lines.length} line${lines.length === 1 ? '' : 's'} replayed)`]);
+    if (lesson && findLesson(lesson)) {
+      useLessons.setState({ opened: { kind: 'lesson', id: lesson, step: step ?? 0, startLine: 0, since: 0 } });
+    }
+    return;
+  }
+  if (OPENING.lesson && findLesson(OPENING.lesson)) useLessons.getState().openLesson(OPENING.lesson, OPENING.step);
+  else if (OPENING.lesson) lab.setBanner({ kind: 'error', text: `There is no lesson "${OPENING.lesson.slice(0, 32)}". The lab starts clean.` });
+}
+
+/** The address of this lab as it is now: the seed, the lines typed since it began, the lesson, the moment. */
+export async function currentLink(): Promise<string> {
+  const lab = useLab.getState();
+  const opened = useLessons.getState().opened;
+  const lines = linesOfCurrentLab();
+  const atEnd = lab.position >= totalShown();
+  const fragment = await encodeLink({
+    seed: lab.shell.timeline.config.seed,
+    lines,
+    lesson: opened?.kind === 'lesson' ? opened.id : null,
+    step: opened?.kind === 'lesson' ? opened.step : null,
+    at: atEnd ? null : lab.position,
+  });
+  return `${location.origin}${location.pathname}${location.search}#${fragment}`;
+}
+
+function totalShown(): number {
+  const t = useLab.getState().shell.timeline;
+  const last = t.entries[t.length - 1];
+  return last ? last.firstSeq + last.step.events.length : t.bootEvents.length;
+}
+
+/** The lines that rebuild the current lab: everything typed since the machine last started. */
+export function linesOfCurrentLab(): readonly string[] {
+  return useLab.getState().shell.history.slice(-2000);
+}
