@@ -40,7 +40,7 @@ export function CostsView() {
     if (!el) return;
     const observer = new ResizeObserver(([entry]) => {
       const r = entry!.contentRect;
-      setSize({ width: Math.round(r.width), height: Math.round(Math.max(180, Math.min(r.height, r.width * 0.6))) });
+      setSize({ width: Math.round(r.width), height: Math.round(r.height) });
     });
     observer.observe(el);
     return () => observer.disconnect();
@@ -74,8 +74,10 @@ export function CostsView() {
 
   return (
     <div className="costs">
-      <div className="costs-plot" ref={box}>
-        <svg ref={svg} role="img" aria-label={`simulated cost by message size; ${cross === null ? 'copying stays cheaper' : `the flip is cheaper from ${formatBytes(cross)}`}`} />
+      <div className="costs-plot">
+        <div className="plot-box" ref={box}>
+          <svg ref={svg} preserveAspectRatio="none" role="img" aria-label={`simulated cost by message size; ${cross === null ? 'copying stays cheaper' : `the flip is cheaper from ${formatBytes(cross)}`}`} />
+        </div>
         <ul className="legend" aria-label="legend">
           {SERIES.map((s) => <li key={s.key}><span className={`key ${s.className}`} aria-hidden="true" />{s.label}</li>)}
           <li><span className="key dot measured-transfer" aria-hidden="true" />transfer (measured)</li>

@@ -31,13 +31,13 @@ export function formatBytes(bytes: number): string {
 
 export function drawCosts(svgElement: SVGSVGElement, plot: CostPlot): void {
   const margin = { top: 12, right: 16, bottom: 40, left: 58 };
-  const w = Math.max(200, plot.width) - margin.left - margin.right;
-  const h = Math.max(140, plot.height) - margin.top - margin.bottom;
+  const w = Math.max(160, plot.width) - margin.left - margin.right;
+  const h = Math.max(80, plot.height) - margin.top - margin.bottom;
   const us = (cycles: number) => cycles / plot.cyclesPerUs;
   const all = [...plot.curve.flatMap((p) => [us(p.flip), us(p.copy), us(p.shared)]), ...plot.measured.flatMap((m) => [m.transferUs, m.cloneUs])].filter((v) => v > 0);
   const x = scaleLog().base(2).domain([plot.curve[0]!.bytes, plot.curve.at(-1)!.bytes]).range([0, w]);
   const y = scaleLog().domain([Math.min(...all) / 1.5, Math.max(...all) * 1.5]).range([h, 0]).nice();
-  const svg = select(svgElement).attr('viewBox', `0 0 ${w + margin.left + margin.right} ${h + margin.top + margin.bottom}`);
+  const svg = select(svgElement).attr('viewBox', `0 0 ${w + margin.left + margin.right} ${h + margin.top + margin.bottom}`).attr('preserveAspectRatio', 'xMidYMid meet');
   svg.selectAll('*').remove();
   const g = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
   g.append('g').attr('class', 'axis').attr('transform', `translate(0,${h})`)
