@@ -17,7 +17,7 @@ export class LabPage {
 
   async open(path = './'): Promise<void> {
     await this.page.goto(path);
-    await expect(this.page.getByRole('heading', { level: 1, name: 'lparlab' })).toBeVisible();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'lparlab' })).toBeAttached();
     await this.page.locator('.xterm-helper-textarea').waitFor({ state: 'attached' });
     await expect.poll(() => this.terminalText()).toContain('scp$');
   }

@@ -24,7 +24,7 @@ import { usePlayer } from '../timeline/usePlayer.ts';
 import { LessonPanel, typeIntoLab } from '../lessons/LessonPanel.tsx';
 import { useLessons } from '../lessons/lessonStore.ts';
 import { ShareMenu } from '../share/ShareMenu.tsx';
-import { openFromAddress } from '../share/startup.ts';
+import { watchAddress } from '../share/startup.ts';
 import { useLab } from '../store/labStore.ts';
 import './app.css';
 
@@ -132,13 +132,14 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   useEffect(() => {
-    void openFromAddress();
     if (mode === 'present') useLab.getState().setPlaying(false);
+    return watchAddress();
   }, [mode]);
 
   if (mode === 'embed') {
     return (
       <div className="lab embed">
+        <h1 className="sr-only">lparlab</h1>
         <Narration />
         <EmbedCaption />
         <Banner />
@@ -155,6 +156,7 @@ export function App() {
   if (mode === 'present') {
     return (
       <div className="lab present">
+        <h1 className="sr-only">lparlab</h1>
         <Narration />
         <Banner />
         <PresenterStage />

@@ -9,6 +9,14 @@ import { useLessons } from '../lessons/lessonStore.ts';
 import { OPENING } from '../app/mode.ts';
 import { decodeLink, encodeLink } from './shareLink.ts';
 
+/** Open the link in the address now, and again whenever a link is pasted into this tab. */
+export function watchAddress(): () => void {
+  void openFromAddress();
+  const onHash = () => void openFromAddress();
+  window.addEventListener('hashchange', onHash);
+  return () => window.removeEventListener('hashchange', onHash);
+}
+
 export async function openFromAddress(): Promise<void> {
   const fragment = location.hash.replace(/^#/, '');
   let result;
@@ -19,6 +27,8 @@ export async function openFromAddress(): Promise<void> {
   }
   const lab = useLab.getState();
   if (result && !result.ok) {
+    // a clean lab, whatever was open before
+    lab.replaceShell(createShell());
     lab.setBanner({ kind: 'error', text: result.message });
     history.replaceState(null, '', location.pathname + location.search);
     return;
