@@ -6,6 +6,7 @@ import type { LabState, Pid } from './types.js';
 import { CONTROL_OS, FREE } from './types.js';
 import { allOwners } from './memory/frameTable.js';
 import { usageOf } from './partition/partitions.js';
+import { mappingsOf } from './memory/areas.js';
 import { RESOURCE_KINDS } from './types.js';
 import { CONTROL_OS_FRAMES } from './lab.js';
 
@@ -35,20 +36,27 @@ export function checkInvariants(state: LabState): string[] {
     if (a.maps.length > most) broken.push(`${a.kind} area ${a.id} is mapped in ${a.maps.length} partitions`);
     if (a.kind === 'message' && a.maps.length === 1 && a.maps[0]!.pid !== a.owner) broken.push(`area ${a.id} is mapped in a partition that does not own it`);
     for (const m of a.maps) {
-      if (state.partitions[m.pid]?.mappings[m.page] !== a.id) broken.push(`area ${a.id} thinks it is mapped in ${m.pid} at page ${m.page}, the page table disagrees`);
+      const p = state.partitions[m.pid];
+      if (!p || p.status !== 'active') broken.push(`area ${a.id} is mapped in ${m.pid}, which is not an active partition`);
+      if (p && m.page < 0x100) broken.push(`area ${a.id} is mapped over ${p.name}'s own memory at page ${m.page}`);
     }
+    const pages = new Set(a.maps.map((m) => m.pid));
+    if (pages.size !== a.maps.length) broken.push(`area ${a.id} is mapped twice in one partition`);
     if (state.partitions[a.owner]?.status !== 'active') broken.push(`area ${a.id} is owned by a partition that is not active`);
   }
+  // no two areas overlap in one logical space
   for (const p of Object.values(state.partitions)) {
-    for (const [page, id] of Object.entries(p.mappings)) {
-      if (!state.areas[id]?.maps.some((m) => m.pid === p.pid && m.page === Number(page))) broken.push(`${p.name} maps page ${page} to area ${id}, which does not know it`);
+    let end = -1;
+    for (const { page, area } of mappingsOf(state, p.pid)) {
+      if (page < end) broken.push(`${p.name} has two areas overlapping at page ${page}`);
+      end = page + area.frames.length;
     }
   }
 
   // ended partitions hold nothing; no partition passes a limit
   for (const p of Object.values(state.partitions)) {
     if (p.status === 'ended') {
-      if (p.ram.length || Object.keys(p.mappings).length || Object.keys(p.ports).length || p.signalQueue.length) {
+      if (p.ram.length || mappingsOf(state, p.pid).length || Object.keys(p.ports).length || p.signalQueue.length) {
         broken.push(`${p.name} has ended but still holds resources`);
       }
       continue;

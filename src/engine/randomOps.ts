@@ -7,6 +7,7 @@ import type { Command } from './command.js';
 import type { FdEntry, LabState, MessagePort, Partition, Pid, Port, ResourceKind } from './types.js';
 import { asPid, asPort, asSig, PAGE_SIZE, RESOURCE_KINDS } from './types.js';
 import { COST_PARAMS } from './costs/costModel.js';
+import { mappingsOf } from './memory/areas.js';
 
 export type Op = readonly [kind: number, a: number, b: number, c: number];
 
@@ -32,7 +33,7 @@ export function opToCommand(state: LabState, [kind, a, b, c]: Op): Command {
     return asPort(c % 7 === 6 ? 50 + c : pick(ports, c)?.no ?? c % 9);
   };
   const addrOf = (pid: Pid) => {
-    const pages = Object.keys(state.partitions[pid]?.mappings ?? {}).map(Number);
+    const pages = mappingsOf(state, pid).map((m) => m.page);
     const stale = (0x100 + (c % 40)) * PAGE_SIZE;
     return c % 5 === 4 ? stale : (pick(pages, c) ?? 0x100 + (c % 40)) * PAGE_SIZE;
   };
@@ -84,12 +85,12 @@ export function opToCommand(state: LabState, [kind, a, b, c]: Op): Command {
     case 21: { const by = chooseBy(hasPort('message')); return { kind: 'channel.close', by, port: portOf(by, 'message') }; }
     case 22: return { kind: 'area.reserve', by: chooseBy(), bytes: size };
     case 23: {
-      const by = chooseBy((p) => Object.keys(p.mappings).length > 0);
+      const by = chooseBy((p) => mappingsOf(state, p.pid).length > 0);
       return c % 2 ? { kind: 'area.free', by, addr: addrOf(by) } : { kind: 'mem.write', by, addr: addrOf(by), data: 'x'.repeat(c % 9) };
     }
     case 24: {
       if (c % 3 === 0) return { kind: 'call.interrupt', by: pick(all.filter((p) => p.wait), a)?.pid ?? chooseBy() };
-      const by = chooseBy((p) => Object.keys(p.mappings).length > 0);
+      const by = chooseBy((p) => mappingsOf(state, p.pid).length > 0);
       return { kind: 'mem.read', by, addr: addrOf(by), length: c % 12 };
     }
     case 25: return { kind: 'shm.connect', by: chooseBy(), target: other, bytes: size };
@@ -145,7 +146,7 @@ function advance(state: LabState, c: number): Command | null {
     if (file && !openFile) steps.push({ kind: 'sys.open', by: scp, path: file });
     if (openFile) steps.push(c % 3 ? { kind: 'sys.read', by: scp, fd: openFile.fd, count: 16 } : { kind: 'sys.write', by: scp, fd: openFile.fd, data: 'granted' });
     if (openFile && c % 2) steps.push({ kind: 'sys.close', by: scp, fd: openFile.fd });
-    const mapped = Object.keys(state.partitions[scp]!.mappings).map((page) => Number(page) * PAGE_SIZE);
+    const mapped = mappingsOf(state, scp).map((m) => m.page * PAGE_SIZE);
     const target = pick([...Object.keys(state.kernel.files), ...mapped], c);
     if (comm && target !== undefined) steps.push(c % 5 === 0 ? { kind: 'sys.unlink', by: scp, target } : { kind: 'sys.write', by: scp, fd: comm.fd, data: target });
   }
@@ -156,7 +157,7 @@ function advance(state: LabState, c: number): Command | null {
   const withPort = readyGuest((p) => ports(p).length > 0);
   if (withPort) {
     const port = pick(ports(withPort), c)!;
-    const addrs = Object.keys(withPort.mappings).map((page) => Number(page) * PAGE_SIZE);
+    const addrs = mappingsOf(state, withPort.pid).map((m) => m.page * PAGE_SIZE);
     const addr = pick(addrs, c);
     if (addr === undefined) steps.push({ kind: 'area.reserve', by: withPort.pid, bytes: c % 3 ? 4096 : 9000 });
     else {

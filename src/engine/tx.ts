@@ -64,7 +64,7 @@ export function putPartition(tx: Tx, partition: Partition): void {
 function literalPartition(p: Partition): Partition {
   return {
     pid: p.pid, name: p.name, role: p.role, mode: p.mode, status: p.status, limits: p.limits, cpuUsed: p.cpuUsed, held: p.held,
-    ram: p.ram, ramGranted: p.ramGranted, mappings: p.mappings, nextAreaPage: p.nextAreaPage, ports: p.ports, nextPort: p.nextPort,
+    ram: p.ram, ramGranted: p.ramGranted, nextAreaPage: p.nextAreaPage, ports: p.ports, nextPort: p.nextPort,
     signalQueue: p.signalQueue, signalsHeld: p.signalsHeld, signalNotify: p.signalNotify, wait: p.wait,
   };
 }

@@ -135,8 +135,6 @@ export interface Partition {
    * the rest the guest allocated itself, within its limit [0055]
    */
   readonly ramGranted: number;
-  /** areas mapped into its logical address space, by first logical page */
-  readonly mappings: Readonly<Record<number, AreaId>>;
   /** next free logical page for area mappings (addresses are not reused, so an old one faults) */
   readonly nextAreaPage: number;
   /** its port table: event receive/send ports and message ports, numbered from 1 */

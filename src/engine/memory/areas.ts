@@ -57,13 +57,14 @@ export function createArea(tx: Tx, owner: Pid, kind: Area['kind'], bytes: number
   return area;
 }
 
-/** Map an area into `pid`'s logical space at its next free area address; returns the page. */
+/**
+ * Map an area into `pid`'s logical space at its next free area address;
+ * returns the page. A partition's page table for areas is the `maps` of the
+ * areas themselves (see `mappingsOf`), so there is one record of each mapping.
+ */
 export function mapArea(tx: Tx, area: Area, pid: Pid): number {
-  let page = 0;
-  updatePartition(tx, pid, (p) => {
-    page = p.nextAreaPage;
-    return { ...p, mappings: { ...p.mappings, [page]: area.id }, nextAreaPage: page + area.frames.length };
-  });
+  const page = tx.s.partitions[pid]!.nextAreaPage;
+  updatePartition(tx, pid, (p) => ({ ...p, nextAreaPage: page + area.frames.length }));
   putArea(tx, { ...tx.s.areas[area.id]!, maps: [...tx.s.areas[area.id]!.maps, { pid, page }] });
   return page;
 }
@@ -71,12 +72,7 @@ export function mapArea(tx: Tx, area: Area, pid: Pid): number {
 /** Remove an area's mapping from `pid`'s logical space; the cost includes TLB invalidation. */
 export function unmapArea(tx: Tx, areaId: AreaId, pid: Pid): number {
   const area = tx.s.areas[areaId]!;
-  const mapping = area.maps.find((m) => m.pid === pid);
-  if (!mapping) return 0;
-  updatePartition(tx, pid, (p) => {
-    const { [mapping.page]: _gone, ...mappings } = p.mappings;
-    return { ...p, mappings };
-  });
+  if (!area.maps.some((m) => m.pid === pid)) return 0;
   putArea(tx, { ...area, maps: area.maps.filter((m) => m.pid !== pid) });
   return unmapCost(tx.s.costs, area.frames.length, spansUnits(tx.s.machine, pid));
 }
@@ -140,14 +136,21 @@ export interface Resolved {
   readonly offset: number;
 }
 
+/** The areas mapped in `pid`'s logical space, by first page: its page table beyond its own memory [0066]. */
+export function mappingsOf(state: LabState, pid: Pid): { readonly page: number; readonly area: Area }[] {
+  const out: { page: number; area: Area }[] = [];
+  for (const area of Object.values(state.areas)) {
+    for (const m of area.maps) if (m.pid === pid) out.push({ page: m.page, area });
+  }
+  return out.sort((a, b) => a.page - b.page);
+}
+
 /** Which area does `addr` touch in `pid`'s space? Undefined when nothing is mapped there (a page fault). */
 export function resolveAddress(state: LabState, p: Partition, addr: number): Resolved | undefined {
   const page = Math.floor(addr / PAGE_SIZE);
-  for (const [first, id] of Object.entries(p.mappings)) {
-    const area = state.areas[id]!;
-    const start = Number(first);
-    if (page >= start && page < start + area.frames.length) {
-      return { area, offset: addr - addressOf(start) };
+  for (const area of Object.values(state.areas)) {
+    for (const m of area.maps) {
+      if (m.pid === p.pid && page >= m.page && page < m.page + area.frames.length) return { area, offset: addr - addressOf(m.page) };
     }
   }
   return undefined;

@@ -143,7 +143,7 @@ export function endPartition(tx: Tx, pid: Pid): Result {
   const ram = tx.s.partitions[pid]!.ram;
   tx.s.frames = setOwners(tx.s.frames, ram, FREE);
   updatePartition(tx, pid, (q) => ({
-    ...q, status: 'ended', ram: [], ramGranted: 0, mappings: {}, ports: {}, signalQueue: [], signalsHeld: [],
+    ...q, status: 'ended', ram: [], ramGranted: 0, ports: {}, signalQueue: [], signalsHeld: [],
     signalNotify: null, cpuUsed: 0, held: { devices: 0, cache: 0, bus: 0 },
   }));
   emit(tx, {

@@ -26,7 +26,6 @@ export function newPartition(pid: Pid, name: string, role: PartitionRole): Parti
     held: { devices: 0, cache: 0, bus: 0 },
     ram: [],
     ramGranted: 0,
-    mappings: {},
     nextAreaPage: AREA_BASE_PAGE,
     ports: {},
     nextPort: 1,

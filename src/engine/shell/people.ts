@@ -13,6 +13,7 @@ import { contextPid, createShell, interrupt, seekShell } from './shell.js';
 import { CALLS, signature } from './calls.js';
 import { hex } from './values.js';
 import { nearest } from './suggest.js';
+import { mappingsOf } from '../memory/areas.js';
 import { findLesson, LESSONS } from '../lessons/catalog.js';
 
 interface PeopleCommand {
@@ -161,9 +162,9 @@ function addressSpace(state: LabState, p: Partition): string[] {
   if (p.status === 'ended') return [`${p.name} has ended: its address space is gone`];
   const lines = [`${p.name}'s logical address space:`];
   if (p.ram.length) lines.push(`  ${hex(0)}-${hex(p.ram.length * PAGE_SIZE - 1)}  its memory: ${p.ram.length} pages -> frames ${p.ram[0]}..${p.ram[p.ram.length - 1]}`);
-  for (const [page, id] of Object.entries(p.mappings)) {
-    const area = state.areas[id]!;
-    const start = Number(page) * PAGE_SIZE;
+  for (const { page, area } of mappingsOf(state, p.pid)) {
+    const id = area.id;
+    const start = page * PAGE_SIZE;
     lines.push(`  ${hex(start)}-${hex(start + area.frames.length * PAGE_SIZE - 1)}  ${area.kind} area ${id} (${area.size} bytes) -> frames ${area.frames.join(', ')}${area.owner !== p.pid ? ` (owned by ${state.partitions[area.owner]!.name})` : ''}`);
   }
   if (lines.length === 1) lines.push('  nothing mapped');

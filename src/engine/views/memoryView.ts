@@ -11,6 +11,7 @@ import type { Area, LabState, Partition } from '../types.js';
 import { CONTROL_OS, FREE, PAGE_SIZE } from '../types.js';
 import type { FrameTable } from '../memory/frameTable.js';
 import { allOwners } from '../memory/frameTable.js';
+import { mappingsOf } from '../memory/areas.js';
 import { framesView, ownerName } from './inspect.js';
 import type { FrameCell } from './inspect.js';
 
@@ -143,10 +144,7 @@ function regionOf(state: LabState, area: Area, page: number | null): Region {
 
 function spaceOf(state: LabState, p: Partition): SpaceView {
   const regions: Region[] = [];
-  for (const [first, id] of Object.entries(p.mappings)) {
-    const area = state.areas[id];
-    if (area) regions.push(regionOf(state, area, Number(first)));
-  }
+  for (const { page, area } of mappingsOf(state, p.pid)) regions.push(regionOf(state, area, page));
   regions.sort((a, b) => a.page! - b.page!);
   const held = Object.values(state.areas)
     .filter((a) => a.owner === p.pid && !a.maps.some((m) => m.pid === p.pid))

@@ -9,6 +9,7 @@
 import type { FdEntry, LabState, MessagePort, Pid, SocketMode } from '../types.js';
 import { PAGE_SIZE, SCP_PID } from '../types.js';
 import { assertNever } from '../assertNever.js';
+import { mappingsOf } from '../memory/areas.js';
 import type { WaitInfo } from './layersView.js';
 import { describeWait } from './layersView.js';
 
@@ -194,10 +195,7 @@ export function socketsView(state: LabState): SocketsModel {
       };
     });
 
-  const mappings: MappingRow[] = Object.entries(scp.mappings)
-    .map(([page, id]) => ({ page: Number(page), area: state.areas[id] }))
-    .filter((m): m is { page: number; area: NonNullable<typeof m.area> } => m.area !== undefined)
-    .sort((a, b) => a.page - b.page)
+  const mappings: MappingRow[] = mappingsOf(state, scp.pid)
     .map(({ page, area }) => ({
       page, addr: page * PAGE_SIZE, size: area.size, area: area.id, kind: area.kind, frames: area.frames, preview: preview(area.data),
     }));
