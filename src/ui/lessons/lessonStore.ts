@@ -40,7 +40,7 @@ interface LessonStore {
 /** A fresh lab with `lines` already typed; the terminal is told what was replayed. */
 function freshLab(lines: readonly string[], note: string): ShellState {
   const lab = useLab.getState();
-  let shell = { ...createShell({ seed: lab.shell.timeline.config.seed }), lineNo: lab.shell.lineNo };
+  let shell = { ...createShell({ ...lab.shell.timeline.config }), lineNo: lab.shell.lineNo };
   for (const line of lines) shell = runLine(shell, line).shell;
   lab.replaceShell(shell);
   lab.notify([note]);

@@ -12,7 +12,7 @@ import { totalEvents, useDisplayState, useFocusEvent, useLab, useShownEvents } f
 import { motionMs, useReducedMotion } from '../app/motion.ts';
 import { layoutChart, scrollToShow } from './layout.ts';
 import { drawSequence } from './drawSequence.ts';
-import { commandStartsOf } from './exportSequenceSvg.ts';
+import { commandStartsUpTo } from './exportSequenceSvg.ts';
 import { laneSwatch } from './sequenceSvg.ts';
 import './sequence.css';
 
@@ -47,7 +47,9 @@ export function SequenceView() {
   const events = useShownEvents();
   const state = useDisplayState();
   const focus = useFocusEvent();
-  const timeline = useLab((s) => s.shell.timeline);
+  // the shared entries array changes only when history branches, not when the player catches up
+  const entries = useLab((s) => s.shell.timeline.entries);
+  const bootCount = useLab((s) => s.shell.timeline.bootEvents.length);
   const position = useLab((s) => s.position);
   const total = useLab((s) => totalEvents(s.shell));
   const playing = useLab((s) => s.playing);
@@ -66,10 +68,10 @@ export function SequenceView() {
   const svgRef = useRef<SVGSVGElement>(null);
   const size = useChartSize(scrollRef);
 
-  const commandStarts = useMemo(() => commandStartsOf(timeline), [timeline]);
+  const commandStarts = useMemo(() => commandStartsUpTo(entries, position), [entries, position]);
   const model = useMemo(
-    () => sequenceView(events, state, { bootEvents: timeline.bootEvents.length, commandStarts, limit }),
-    [events, state, timeline.bootEvents.length, commandStarts, limit],
+    () => sequenceView(events, state, { bootEvents: bootCount, commandStarts, limit }),
+    [events, state, bootCount, commandStarts, limit],
   );
   const layout = useMemo(() => layoutChart(model, size), [model, size]);
 

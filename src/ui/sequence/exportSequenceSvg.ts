@@ -14,6 +14,13 @@ export function commandStartsOf(timeline: Timeline): number[] {
   return out;
 }
 
+/** First sequence numbers of the commands that begin before the playhead (entries is the timeline's shared array). */
+export function commandStartsUpTo(entries: Timeline['entries'], position: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < entries.length && entries[i]!.firstSeq < position; i++) out.push(entries[i]!.firstSeq);
+  return out;
+}
+
 /** The first `position` events of the timeline, boot included (what `useShownEvents` gives, outside React). */
 export function eventsUpTo(timeline: Timeline, position: number): LabEvent[] {
   const all: LabEvent[] = [...timeline.bootEvents];

@@ -11,6 +11,7 @@
 
 import { useMemo } from 'react';
 import { create } from 'zustand';
+import { OPENING } from '../app/mode.ts';
 import type { LabEvent, LabState, Output, ShellState } from '../../engine/index.ts';
 import {
   checkInvariants, createShell, interrupt as interruptShell, locateEvent, microStates, runLine, seekShell, stateAt,
@@ -121,7 +122,7 @@ function placePlayhead(shell: ShellState, position: number, inside: EntryMoments
   return { shell: moved, position: target, inside: moments, shown: moments.moments[index]! };
 }
 
-const INITIAL = createShell();
+const INITIAL = createShell(OPENING.frames ? { frames: OPENING.frames } : {});
 
 export const useLab = create<LabStore>()((set, get) => ({
   shell: INITIAL,
@@ -215,25 +216,35 @@ function rest(shell: ShellState) {
 export const useDisplayState = () => useLab(displayState);
 export const useFocusEvent = () => useLab(focusEvent);
 
-/** Every event up to the playhead, boot included: what the sequence chart and the log draw. */
+/**
+ * Every event up to the playhead, boot included: what the sequence chart and
+ * the log draw. Timelines append to a shared entries array, so the array (and
+ * this list) only changes when the playhead moves or history branches, not
+ * each time a command is typed while the player catches up.
+ */
 export function useShownEvents(): readonly LabEvent[] {
-  const timeline = useLab((s) => s.shell.timeline);
+  const entries = useLab((s) => s.shell.timeline.entries);
+  const boot = useLab((s) => s.shell.timeline.bootEvents);
   const position = useLab((s) => s.position);
   return useMemo(() => {
-    const all: LabEvent[] = [...timeline.bootEvents];
-    for (let i = 0; i < timeline.length && all.length < position; i++) all.push(...timeline.entries[i]!.step.events);
+    const all: LabEvent[] = [...boot];
+    for (let i = 0; i < entries.length && all.length < position; i++) all.push(...entries[i]!.step.events);
     return all.slice(0, position);
-  }, [timeline, position]);
+  }, [entries, boot, position]);
 }
 
-/** The events of the command being shown, up to the playhead (for highlights), or of the last command. */
+const NO_EVENTS: readonly LabEvent[] = [];
+
+/** The events of the command the playhead is in (the whole command once it is past its end). */
+function entryEventsAtPlayhead(s: LabStore): readonly LabEvent[] {
+  const t = s.shell.timeline;
+  if (s.position <= t.bootEvents.length) return NO_EVENTS;
+  return t.entries[locateEvent(t, s.position - 1).entry]?.step.events ?? NO_EVENTS;
+}
+
+/** The events of the command being shown, up to the playhead (for highlights). Stable while the playhead stays. */
 export function useCurrentStepEvents(): readonly LabEvent[] {
-  const inside = useLab((s) => s.inside);
+  const events = useLab(entryEventsAtPlayhead);
   const position = useLab((s) => s.position);
-  const timeline = useLab((s) => s.shell.timeline);
-  return useMemo(() => {
-    if (inside) return inside.events.filter((e) => e.seq < position);
-    if (position <= timeline.bootEvents.length) return [];
-    return timeline.entries[locateEvent(timeline, position - 1).entry]?.step.events ?? [];
-  }, [inside, position, timeline]);
+  return useMemo(() => (events.length && events.at(-1)!.seq >= position ? events.filter((e) => e.seq < position) : events), [events, position]);
 }

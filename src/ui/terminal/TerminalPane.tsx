@@ -9,7 +9,7 @@ import type { LabBridge, MountedTerminal } from './labTerminal.ts';
 
 declare global {
   interface Window {
-    lparlab?: { terminalText(): string; typeLine(line: string): void };
+    lparlab?: { terminalText(): string; typeLine(line: string): void; submit(line: string): unknown };
   }
 }
 
@@ -45,7 +45,7 @@ export function TerminalPane() {
         term.lab.onEscape = () => document.querySelector<HTMLElement>('.timeline button:not([disabled])')?.focus();
         observer = new ResizeObserver(() => term.fit());
         observer.observe(host.current);
-        window.lparlab = { ...window.lparlab, terminalText: () => term.lab.text(), typeLine: (line) => term.lab.typeLine(line) };
+        window.lparlab = { ...window.lparlab, terminalText: () => term.lab.text(), typeLine: (line) => term.lab.typeLine(line), submit: (line) => useLab.getState().submit(line) };
         setStatus('ready');
       })
       .catch(() => setStatus('failed'));
