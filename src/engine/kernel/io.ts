@@ -122,22 +122,29 @@ export function writeFd(tx: Tx, fd: number, data: string | number): Result {
   }
 }
 
+/**
+ * The received area a call names: by virtual file (Fig. 7) or by the address
+ * it is mapped at in the program (Fig. 10). `verb` words the error.
+ */
+function receivedArea(tx: Tx, target: string | number, verb: string): AreaId | Result {
+  if (typeof target === 'string') {
+    const file = tx.s.kernel.files[target];
+    return file ? file.area : fail('ENOENT', `there is no virtual file ${target}; ls /msg lists them`);
+  }
+  const scp = tx.s.partitions[SCP_PID]!;
+  const at = resolveAddress(tx.s, scp, target);
+  if (!at) return faultResult(scp, target);
+  if (at.offset !== 0) return fail('EINVAL', `${hex(target)} is inside an area; ${verb} it by its first address`);
+  return at.area.id;
+}
+
 /** S-C / S311: send a received area back to the guest: the file vanishes or the mapping is released, then the flip. */
 function sendBack(tx: Tx, comm: Comm, what: string | number): Result {
   const port = portOf(tx, comm);
   if (!port || port.peerClosed) return fail('EPIPE', `the guest at the other end of fd ${comm.fd} has closed its channel: nobody will receive`);
   const scp = tx.s.partitions[SCP_PID]!;
-  let area: AreaId;
-  if (typeof what === 'string') {
-    const file = tx.s.kernel.files[what];
-    if (!file) return fail('ENOENT', `there is no virtual file ${what}; ls /msg lists them`);
-    area = file.area;
-  } else {
-    const at = resolveAddress(tx.s, scp, what);
-    if (!at) return faultResult(scp, what);
-    if (at.offset !== 0) return fail('EINVAL', `${hex(what)} is inside an area; send it by its first address`);
-    area = at.area.id;
-  }
+  const area = receivedArea(tx, what, 'send');
+  if (typeof area === 'object') return area;
   const pages = tx.s.areas[area]!.frames.length;
   const guest = tx.s.partitions[comm.peer]!;
   const noRoom = roomForPages(tx.s, guest.pid, pages);
@@ -175,17 +182,8 @@ export function closeFile(tx: Tx, file: FileFd): Result {
 /** S-D: discard a received message: a virtual file by name, or (direct-map mode) a mapped area by address. */
 export function unlinkMessage(tx: Tx, target: string | number): Result {
   const scp = tx.s.partitions[SCP_PID]!;
-  let area: AreaId;
-  if (typeof target === 'string') {
-    const file = tx.s.kernel.files[target];
-    if (!file) return fail('ENOENT', `there is no virtual file ${target}; ls /msg lists them`);
-    area = file.area;
-  } else {
-    const at = resolveAddress(tx.s, scp, target);
-    if (!at) return faultResult(scp, target);
-    if (at.offset !== 0) return fail('EINVAL', `${hex(target)} is inside an area; discard it by its first address`);
-    area = at.area.id;
-  }
+  const area = receivedArea(tx, target, 'discard');
+  if (typeof area === 'object') return area;
   const frames = tx.s.areas[area]!.frames;
   callArrow(tx, 'S-D', typeof target === 'string' ? `unlink(${JSON.stringify(target)})` : `unlink(${hex(target)})`);
   if (typeof target === 'string') dropFile(tx, target);
