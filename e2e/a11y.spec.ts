@@ -41,6 +41,26 @@ test('the keyboard reaches the timeline, the tabs and the terminal, with a visib
   }
   const names = [...reached].join('\n');
   expect(names).toMatch(/step back one event\|solid/);
-  expect(names).toMatch(/Layers\|solid/);
+  expect(names).toMatch(/^Sockets\|solid/m); // the tabs are one stop; arrow keys move between them
   expect(names).toMatch(/scrub through the events/);
+});
+
+test('arrow keys move between the view tabs', async ({ lab }) => {
+  await lab.open();
+  await lab.page.getByRole('tab', { name: 'Sockets' }).focus();
+  await lab.page.keyboard.press('ArrowRight');
+  await expect(lab.page.getByRole('tab', { name: 'Layers' })).toBeFocused();
+  await expect(lab.page.getByRole('tab', { name: 'Layers' })).toHaveAttribute('aria-selected', 'true');
+  await lab.page.keyboard.press('End');
+  await expect(lab.page.getByRole('tab', { name: 'Costs' })).toBeFocused();
+});
+
+test('opening the lesson panel keeps what the terminal showed', async ({ lab }) => {
+  await lab.open();
+  await lab.type('frames_free()');
+  await lab.page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await expect(lab.page.locator('[data-view=lesson]')).toBeVisible();
+  await expect.poll(() => lab.terminalText()).toContain('= 160');
+  await lab.type('lesson fault');
+  await expect(lab.page.locator('[data-view=lesson]')).toContainText('Lesson 5: After the flip the sender faults');
 });

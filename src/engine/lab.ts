@@ -192,7 +192,7 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
       if (!COST_PARAMS.includes(command.param)) return fail('EINVAL', `unknown cost parameter ${String(command.param)}; known: ${COST_PARAMS.join(', ')}`);
       if (!Number.isFinite(command.value) || command.value < 0 || command.value > 1e9) return fail('EINVAL', 'a cost is a number of cycles from 0 to 1e9');
       tx.s.costs = { ...tx.s.costs, [command.param]: command.value };
-      emit(tx, { tag: 'cost', kind: 'cost.set', from: by.pid, to: by.pid, say: `cost model: ${command.param} is now ${command.value} cycles` });
+      emit(tx, { tag: 'model', kind: 'cost.set', from: by.pid, to: by.pid, say: `cost model: ${command.param} is now ${command.value} cycles` });
       return ok(0);
     }
     case 'sched.tick': return tick(tx, command.slices);

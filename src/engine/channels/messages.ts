@@ -76,6 +76,7 @@ export function readMemory(tx: Tx, by: Partition, addr: number, length: number):
   if (!Number.isInteger(length) || length < 0 || length > MAX_AREA_BYTES) return fail('EINVAL', `cannot read ${length} bytes`);
   const at = resolveAddress(tx.s, by, addr);
   if (!at) return faultResult(by, addr);
+  if (at.offset + length > at.area.frames.length * PAGE_SIZE) return fail('EFAULT', `reading ${length} bytes at ${hex(addr)} runs past the end of the area`);
   const text = at.area.data.slice(at.offset, at.offset + length).replace(/\0+$/, '');
   emit(tx, {
     tag: 'S108', kind: 'area.read', from: by.pid, to: by.pid, area: at.area.id, page: Math.floor(addr / PAGE_SIZE),

@@ -126,7 +126,7 @@ export function checkRule(rule: Rule, c: CheckContext): RuleResult {
     case 'tag': {
       const says = `the machine has done ${rule.tag}${rule.event ? ` (${rule.event})` : ''}`;
       const seen = traceOf(c.shell.timeline).some((e) => e.seq >= c.since && e.tag === rule.tag && (!rule.event || e.kind === rule.event));
-      return seen ? { ok: true, says } : { ok: false, says, why: `no ${rule.tag} event since this step began`, highlight: { view: 'sequence' } };
+      return seen ? { ok: true, says } : { ok: false, says, why: `no ${rule.tag} event yet`, highlight: { view: 'sequence' } };
     }
     case 'answer': {
       const wanted = rule.errno ?? (rule.value !== undefined ? `= ${rule.value}` : `something with "${rule.text}"`);
@@ -139,7 +139,7 @@ export function checkRule(rule: Rule, c: CheckContext): RuleResult {
         if (rule.value !== undefined) return show(value) === rule.value;
         return rule.text !== undefined && show(value).includes(rule.text);
       });
-      return seen ? { ok: true, says } : { ok: false, says, why: 'not seen in the terminal since this step began', highlight: { view: 'terminal' } };
+      return seen ? { ok: true, says } : { ok: false, says, why: 'not seen in the terminal yet', highlight: { view: 'terminal' } };
     }
     case 'typed': {
       const pattern = new RegExp(rule.pattern);

@@ -115,7 +115,7 @@ export function flipArea(tx: Tx, areaId: AreaId, from: Pid, to: Pid, tags: FlipT
   putArea(tx, { ...tx.s.areas[areaId]!, owner: to });
   emit(tx, {
     tag: tags.flip, kind: 'area.flip', from, to: tags.map === null ? KERNEL_LANE : to, area: areaId, frames: area.frames,
-    say: `frames ${frameList(area.frames)} change owner from ${name(from)} to ${name(to)}: no byte is copied`,
+    say: `${area.frames.length === 1 ? 'frame' : 'frames'} ${frameList(area.frames)} ${area.frames.length === 1 ? 'changes' : 'change'} owner from ${name(from)} to ${name(to)}: no byte is copied`,
   });
   if (tags.map === null) return null;
   const page = mapArea(tx, tx.s.areas[areaId]!, to);

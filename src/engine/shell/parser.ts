@@ -55,6 +55,7 @@ function lex(line: string): Token[] {
       const m = /^-?(0[xX][0-9a-fA-F]+|[0-9]+)/.exec(line.slice(i))!;
       const text = m[0];
       if (/[A-Za-z_]/.test(line[i + text.length] ?? '')) throw new Fail(col, `a number cannot run into letters: ${line.slice(i, i + text.length + 1)}…`);
+      if (line[i + text.length] === '.' && /[0-9]/.test(line[i + text.length + 1] ?? '')) throw new Fail(col, 'numbers are whole numbers here (pages, bytes, fds): no decimal point');
       const negative = text.startsWith('-');
       const digits = negative ? text.slice(1) : text;
       const value = digits.startsWith('0x') || digits.startsWith('0X') ? parseInt(digits.slice(2), 16) : Number(digits);

@@ -188,9 +188,10 @@ function lookup(shell: ShellState, name: string): ShellValue {
   const p = Object.values(shell.timeline.current.partitions).find((q) => q.name === name);
   if (p) return { t: 'lpar', pid: p.pid, name: p.name };
   if (RESERVED.has(name)) return { t: 'sym', name };
-  const known = [...Object.keys(shell.vars), ...Object.values(shell.timeline.current.partitions).map((q) => q.name), ...CONSTANTS];
+  const known = [...Object.keys(shell.vars), ...Object.values(shell.timeline.current.partitions).map((q) => q.name), ...CONSTANTS, ...PEOPLE_COMMANDS, ...callNames()];
   const near = nearest(name, known);
-  throw new ShellError('ENOENT', `unknown name ${name}${near ? `; did you mean ${near}?` : ''}`);
+  const hint = near && PEOPLE_COMMANDS.has(near) ? `; did you mean the command ${near}?` : near && callNames().includes(near) ? `; did you mean ${near}(...)?` : near ? `; did you mean ${near}?` : '';
+  throw new ShellError('ENOENT', `unknown name ${name}${hint}`);
 }
 
 function callAction(shell: ShellState, e: Extract<Expr, { kind: 'call' }>, ctx: string, pid: Pid): Action {

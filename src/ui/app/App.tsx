@@ -3,6 +3,7 @@
 // strip on top. ?present shows a presenter's stage; ?embed a minimal frame.
 
 import { useEffect, useState } from 'react';
+import type React from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { findLesson, solutionOf } from '../../engine/index.ts';
 import { ViewPanel } from './ViewPanel.tsx';
@@ -42,10 +43,23 @@ function LowerViews() {
     if (highlight && LOWER_VIEWS.some((v) => v.id === highlight.view)) setChosen(highlight.view as (typeof LOWER_VIEWS)[number]['id']);
   }, [highlight]);
   const current = LOWER_VIEWS.find((v) => v.id === chosen)!;
+  // the tabs are one stop for Tab; arrow keys, Home and End move between them
+  const onTabKey = (e: React.KeyboardEvent, id: string) => {
+    const ids = LOWER_VIEWS.map((v) => v.id);
+    const at = ids.indexOf(id as (typeof ids)[number]);
+    const to = e.key === 'ArrowRight' ? (at + 1) % ids.length : e.key === 'ArrowLeft' ? (at + ids.length - 1) % ids.length : e.key === 'Home' ? 0 : e.key === 'End' ? ids.length - 1 : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    setChosen(ids[to]!);
+    document.getElementById(`tab-${ids[to]}`)?.focus();
+  };
   const tabs = (
     <div role="tablist" aria-label="choose a view" className="tabs">
       {LOWER_VIEWS.map((v) => (
-        <button key={v.id} type="button" role="tab" id={`tab-${v.id}`} aria-selected={v.id === chosen} aria-controls={`${v.id}-panel`} onClick={() => setChosen(v.id)}>
+        <button
+          key={v.id} type="button" role="tab" id={`tab-${v.id}`} aria-selected={v.id === chosen} aria-controls={`${v.id}-panel`}
+          tabIndex={v.id === chosen ? 0 : -1} onClick={() => setChosen(v.id)} onKeyDown={(e) => onTabKey(e, v.id)}
+        >
           {v.title}
         </button>
       ))}
@@ -162,11 +176,19 @@ export function App() {
         <PresenterStage />
         <main className="lab-main">
           <Group orientation="horizontal" className="panes">
-            <Panel defaultSize="74" minSize="40">
-              <UpperViews />
+            <Panel defaultSize="72" minSize="40">
+              <Group orientation="vertical">
+                <Panel defaultSize="60" minSize="25">
+                  <UpperViews />
+                </Panel>
+                <Separator className="separator horizontal" />
+                <Panel defaultSize="40" minSize="15">
+                  <LowerViews />
+                </Panel>
+              </Group>
             </Panel>
             <Separator className="separator vertical" />
-            <Panel defaultSize="26" minSize="15">
+            <Panel defaultSize="28" minSize="15">
               <TerminalView />
             </Panel>
           </Group>
@@ -192,7 +214,7 @@ export function App() {
       <Banner />
       <main className="lab-main">
         <Group orientation="horizontal" className="panes">
-          <Panel defaultSize="68" minSize="40">
+          <Panel defaultSize="66" minSize="40">
             <Group orientation="vertical">
               <Panel defaultSize="62" minSize="25">
                 <UpperViews />
@@ -204,7 +226,7 @@ export function App() {
             </Group>
           </Panel>
           <Separator className="separator vertical" />
-          <Panel defaultSize="32" minSize="20">
+          <Panel defaultSize="34" minSize="20">
             <RightColumn />
           </Panel>
         </Group>

@@ -7,7 +7,7 @@ export function Narration() {
   const event = useFocusEvent();
   const boot = useLab((s) => s.position <= s.shell.timeline.bootEvents.length);
   return (
-    <div className="narration" aria-live="polite" data-testid="narration">
+    <div className="narration" aria-live="polite" data-testid="narration" title={event && !boot ? `${event.tag} ${event.say}` : undefined}>
       {event && !boot ? (
         <>
           <span className="tag">{event.tag}</span> <span className="say">{event.say}</span>

@@ -8,7 +8,7 @@ const KEY = 'lparlab.theme';
 
 function initialTheme(): Theme {
   try {
-    const saved = localStorage.getItem(KEY);
+    const saved = window.localStorage.getItem(KEY);
     if (saved === 'light' || saved === 'dark') return saved;
   } catch {
     // storage may be blocked (private mode, file://): fall back to the system preference
@@ -26,7 +26,7 @@ export const usePrefs = create<Prefs>()((set, get) => ({
   toggleTheme() {
     const theme = get().theme === 'light' ? 'dark' : 'light';
     try {
-      localStorage.setItem(KEY, theme);
+      window.localStorage.setItem(KEY, theme);
     } catch {
       // not saved; the choice still holds for this visit
     }

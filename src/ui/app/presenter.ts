@@ -1,7 +1,8 @@
 // Presenter mode: a clicker (PageDown/PageUp, arrows, space) walks a lesson.
-// Each click reveals the next micro-step; at the end of a step's events the
-// next click types the following step's lines; a step with a question pauses
-// on it, and the next click reveals the answer.
+// A click types the next step's lines and plays their events; a step with a
+// question pauses on it first, the next click reveals the answer, and the
+// next plays the step. While paused (left arrow steps back), each click
+// reveals one micro-step; while playing, a click shows the rest of the step.
 
 import { useEffect } from 'react';
 import { create } from 'zustand';
@@ -22,13 +23,22 @@ export const usePresenter = create<Presenter>()(() => ({ typed: null, question: 
 export function presenterNext(): void {
   const p = usePresenter.getState();
   const lab = useLab.getState();
+  const wasPlaying = lab.playing;
   lab.setPlaying(false);
   if (p.question) {
-    usePresenter.setState({ question: p.question.revealed ? null : { ...p.question, revealed: true } });
+    if (!p.question.revealed) {
+      usePresenter.setState({ question: { ...p.question, revealed: true } });
+    } else {
+      // the room has answered: now let the step's events play
+      usePresenter.setState({ question: null });
+      lab.setPlaying(true);
+    }
     return;
   }
   if (lab.position < totalEvents(lab.shell)) {
-    lab.stepForward();
+    // one event at a time when paused; while playing, Next shows the rest of the step at once
+    if (wasPlaying) lab.catchUp();
+    else lab.stepForward();
     return;
   }
   const opened = useLessons.getState().opened;
@@ -45,7 +55,9 @@ export function presenterNext(): void {
   }
   const current = lesson.steps[step]!;
   for (const line of solutionOf(current)) typeIntoLab(line);
+  // a question pauses the step before its events play; otherwise they play at once
   usePresenter.setState({ typed: step, question: current.ask ? { text: current.ask.question, answer: current.ask.answer, revealed: false } : null });
+  if (!current.ask) lab.setPlaying(true);
 }
 
 export function presenterBack(): void {

@@ -65,6 +65,7 @@ function LessonStepView({ lesson, step, startLine, since }: { lesson: Lesson; st
     if (check?.passed) markStep(lesson.id, step);
   }, [check?.passed, lesson.id, step, markStep]);
   const last = step + 1 >= lesson.steps.length;
+  const nextLesson = LESSONS.find((l) => l.number === lesson.number + 1);
   return (
     <div className="lesson">
       <h3>
@@ -78,8 +79,10 @@ function LessonStepView({ lesson, step, startLine, since }: { lesson: Lesson; st
       <p className="status" aria-live="polite">{check?.passed ? (last ? 'Lesson complete. Well done.' : 'Step done: go on when ready.') : ''}</p>
       {showHint && <p className="hint">Hint: {current.hint}</p>}
       <div className="row">
-        <button type="button" onClick={() => openLesson(lesson.id, step - 1)} disabled={step === 0}>Previous step</button>
-        <button type="button" onClick={nextStep} disabled={last} className={check?.passed ? 'primary' : ''}>Next step</button>
+        <button type="button" onClick={() => openLesson(lesson.id, step - 1)} disabled={step === 0} title="starts the previous step again on a fresh lab">Previous step</button>
+        {/* a step not done yet is done for you, on a fresh lab, so the next one can work */}
+        <button type="button" onClick={() => (check?.passed ? nextStep() : openLesson(lesson.id, step + 1))} disabled={last} className={check?.passed ? 'primary' : ''}>Next step</button>
+        {last && nextLesson && <button type="button" className="primary" onClick={() => openLesson(nextLesson.id)}>Next lesson: {nextLesson.title}</button>}
         <button type="button" onClick={toggleHint}>{showHint ? 'Hide hint' : 'Hint'}</button>
         <button type="button" onClick={() => { openLesson(lesson.id, step); for (const line of current.solution ?? current.type) typeIntoLab(line); }}>Show solution</button>
       </div>
@@ -151,7 +154,7 @@ function Menu() {
   return (
     <div className="lesson menu">
       <h3>Lessons</h3>
-      <ol className="menu-list">
+      <ul className="menu-list">
         {LESSONS.map((l) => {
           const done = progress.lessons[l.id]?.length ?? 0;
           return (
@@ -162,7 +165,7 @@ function Menu() {
             </li>
           );
         })}
-      </ol>
+      </ul>
       <h3>Challenges</h3>
       <ul className="menu-list">
         {CHALLENGES.map((c) => (
@@ -193,11 +196,18 @@ function Menu() {
 export function LessonPanel() {
   const opened = useLessons((s) => s.opened);
   const { close, openMenu } = useLessons();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const kind = opened?.kind;
+  // when the panel opens or changes what it shows, keyboard users land on it
+  useEffect(() => {
+    // not while someone is typing in the terminal (`lesson flip` opens the panel from there)
+    if (!document.activeElement?.closest('.terminal-pane')) heading.current?.focus();
+  }, [kind]);
   if (!opened) return null;
   return (
     <section className="view lesson-view" aria-labelledby="lesson-title" data-view="lesson">
       <header className="view-head">
-        <h2 id="lesson-title">{opened.kind === 'menu' ? 'Lessons, challenges, exercises' : opened.kind === 'lesson' ? 'Lesson' : opened.kind === 'challenge' ? 'Challenge' : 'Exercise'}</h2>
+        <h2 id="lesson-title" ref={heading} tabIndex={-1}>{opened.kind === 'menu' ? 'Lessons, challenges, exercises' : opened.kind === 'lesson' ? 'Lesson' : opened.kind === 'challenge' ? 'Challenge' : 'Exercise'}</h2>
         <div className="view-tools">
           {opened.kind !== 'menu' && <button type="button" onClick={openMenu}>All lessons</button>}
           <button type="button" onClick={close} aria-label="close the lesson panel">Close</button>

@@ -51,7 +51,8 @@ export function progressFile(progress: Progress): string {
 
 export function loadProgress(lessonIds: ReadonlySet<string>, challengeIds: ReadonlySet<string>): Progress {
   try {
-    const saved = localStorage.getItem(KEY);
+    // reading `localStorage` itself throws where storage is blocked
+    const saved = typeof window === 'undefined' ? null : window.localStorage.getItem(KEY);
     if (!saved) return EMPTY_PROGRESS;
     const result = parseProgressFile(saved, lessonIds, challengeIds);
     return result.ok ? result.progress : EMPTY_PROGRESS;
@@ -62,7 +63,7 @@ export function loadProgress(lessonIds: ReadonlySet<string>, challengeIds: Reado
 
 export function saveProgress(progress: Progress): void {
   try {
-    localStorage.setItem(KEY, progressFile(progress));
+    window.localStorage.setItem(KEY, progressFile(progress));
   } catch {
     // storage full or blocked: progress lives on for this visit, and can be exported
   }

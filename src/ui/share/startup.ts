@@ -3,7 +3,7 @@
 // lesson and moment; a bad link leaves a clean lab and a message. Without a
 // link, ?lesson=...&step=... opens that lesson step.
 
-import { createShell, findLesson, runLine } from '../../engine/index.ts';
+import { createShell, findLesson, formatOutput, promptOf, runLine } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
 import { OPENING } from '../app/mode.ts';
@@ -36,18 +36,38 @@ export async function openFromAddress(): Promise<void> {
   if (result?.ok) {
     const { seed, lines, lesson, step, at } = result.lab;
     let shell = createShell({ seed });
-    for (const line of lines) shell = runLine(shell, line).shell;
+    // the terminal shows what was replayed, as if it had been typed here (the last lines, if there are many)
+    const printed: string[] = [];
+    for (const line of lines) {
+      const prompt = promptOf(shell);
+      const ran = runLine(shell, line);
+      shell = ran.shell;
+      printed.push(`${prompt}${line}`, ...ran.out.flatMap(formatOutput));
+    }
     lab.replaceShell(shell);
     if (at !== null) lab.seek(at);
     lab.setPlaying(false);
-    lab.notify([`(opened a shared lab: seed ${seed}, ${lines.length} line${lines.length === 1 ? '' : 's'} replayed)`]);
+    const shown = printed.slice(-400);
+    lab.notify([
+      `(opened a shared lab: seed ${seed}, ${lines.length} line${lines.length === 1 ? '' : 's'} replayed${shown.length < printed.length ? '; the last of them below' : ''})`,
+      ...shown,
+    ]);
     if (lesson && findLesson(lesson)) {
       useLessons.setState({ opened: { kind: 'lesson', id: lesson, step: step ?? 0, startLine: 0, since: 0 } });
     }
     return;
   }
-  if (OPENING.lesson && findLesson(OPENING.lesson)) useLessons.getState().openLesson(OPENING.lesson, OPENING.step);
-  else if (OPENING.lesson) lab.setBanner({ kind: 'error', text: `There is no lesson "${OPENING.lesson.slice(0, 32)}". The lab starts clean.` });
+  const params = new URLSearchParams(location.search);
+  if (params.has('frames') && OPENING.frames === null) {
+    lab.setBanner({ kind: 'error', text: 'frames must be a whole number from 128 to 1048576; the lab starts with 256 frames.' });
+  }
+  const lesson = OPENING.lesson ? findLesson(OPENING.lesson) : undefined;
+  if (lesson) {
+    useLessons.getState().openLesson(lesson.id, OPENING.step);
+    if (OPENING.step >= lesson.steps.length) lab.setBanner({ kind: 'info', text: `Lesson ${lesson.number} has ${lesson.steps.length} steps; it opens at the last one.` });
+  } else if (params.has('lesson')) {
+    lab.setBanner({ kind: 'error', text: `There is no lesson "${(params.get('lesson') ?? '').slice(0, 32)}". The lab starts clean.` });
+  }
 }
 
 /** The address of this lab as it is now: the seed, the lines typed since it began, the lesson, the moment. */

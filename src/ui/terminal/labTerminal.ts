@@ -19,7 +19,8 @@ export interface LabBridge {
   submit(line: string): readonly Output[];
   /** Ctrl-C while the context waits in a call: interrupt it; null when nothing waits */
   interrupt(): readonly Output[] | null;
-  complete(prefix: string): readonly string[];
+  /** completions of the word before the cursor; `before` is the line up to that word */
+  complete(prefix: string, before: string): readonly string[];
   /** every printed line, for the transcript export */
   note(lines: readonly string[]): void;
 }
@@ -126,7 +127,7 @@ export class LabTerminal implements ITerminalAddon {
 
   private input(data: string): void {
     for (const part of splitInput(data)) {
-      const { state, actions } = press(this.editor, part, (prefix) => this.bridge.complete(prefix));
+      const { state, actions } = press(this.editor, part, (prefix, before) => this.bridge.complete(prefix, before));
       this.editor = state;
       if (actions.length === 0) this.drawLine(false);
       for (const action of actions) this.act(action);
@@ -224,11 +225,11 @@ export interface MountedTerminal {
   dispose(): void;
 }
 
-export function mountTerminal(element: HTMLElement, bridge: LabBridge, theme: TerminalTheme): MountedTerminal {
+export function mountTerminal(element: HTMLElement, bridge: LabBridge, theme: TerminalTheme, fontSize = 14): MountedTerminal {
   const terminal = new Terminal({
     theme: THEMES[theme],
     fontFamily: 'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace',
-    fontSize: 15,
+    fontSize,
     cursorBlink: true,
     convertEol: false,
     scrollback: 5000,

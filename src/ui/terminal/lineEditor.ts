@@ -76,8 +76,8 @@ function wordStart(buffer: string, cursor: number, wordChars = /[A-Za-z0-9_]/): 
   return i;
 }
 
-/** One key or one run of typed text. `complete(prefix)` gives the completions of a word. */
-export function press(s: EditorState, part: string, complete: (prefix: string) => readonly string[]): { state: EditorState; actions: EditorAction[] } {
+/** One key or one run of typed text. `complete(prefix, before)` gives the completions of the word before the cursor. */
+export function press(s: EditorState, part: string, complete: (prefix: string, before: string) => readonly string[]): { state: EditorState; actions: EditorAction[] } {
   const key = KEYS[part];
   const none: EditorAction[] = [];
   switch (key) {
@@ -119,7 +119,7 @@ export function press(s: EditorState, part: string, complete: (prefix: string) =
     case 'tab': {
       const start = wordStart(s.buffer, s.cursor);
       const prefix = s.buffer.slice(start, s.cursor);
-      const options = complete(prefix);
+      const options = complete(prefix, s.buffer.slice(0, start));
       if (options.length === 0) return { state: s, actions: [{ kind: 'bell' }] };
       const common = options.reduce((a, b) => {
         let i = 0;

@@ -72,12 +72,17 @@ export function TimelineBar() {
   const focus = useFocusEvent();
   const lab = useLab.getState();
   const shown = position - boot;
+  // playing with nothing left to reveal looks like pause; show play then
+  const running = playing && position < total;
   return (
     <div className="timeline" role="group" aria-label="timeline">
       <div className="timeline-buttons">
         <button type="button" onClick={() => lab.seek(boot)} disabled={position <= boot} aria-label="go to the start" title="go to the start"><IconFirst /></button>
         <button type="button" onClick={() => { lab.setPlaying(false); lab.stepBack(); }} disabled={position <= boot} aria-label="step back one event" title="step back (left arrow)"><IconBack /></button>
-        <button type="button" onClick={() => lab.setPlaying(!playing)} aria-label={playing ? 'pause' : 'play'} title="play or pause (space)" className="play">
+        <button
+          type="button" onClick={() => lab.setPlaying(!playing)} aria-label={playing ? 'pause' : 'play'} className="play"
+          title={playing ? (running ? 'pause (space)' : 'playing: each new command animates as you type; pause to step by hand (space)') : 'play (space)'}
+        >
           {playing ? <IconPause /> : <IconPlay />}
         </button>
         <button type="button" onClick={() => { lab.setPlaying(false); lab.stepForward(); }} disabled={position >= total} aria-label="step forward one event" title="step forward (right arrow)"><IconStep /></button>

@@ -4,6 +4,16 @@
 
 import { useEffect } from 'react';
 import { totalEvents, useLab } from '../store/labStore.ts';
+import type { LabStore } from '../store/labStore.ts';
+import { locateEvent } from '../../engine/index.ts';
+
+/** Commands recorded after the one the playhead is in. */
+function commandsBehind(s: LabStore): number {
+  const t = s.shell.timeline;
+  if (s.position >= totalEvents(s.shell) || t.length === 0) return 0;
+  const entry = s.position <= t.bootEvents.length ? -1 : locateEvent(t, s.position - 1).entry;
+  return Math.max(0, t.length - 1 - entry);
+}
 import { useReducedMotion } from '../app/motion.ts';
 
 /** Time per event at 1x: long enough to follow an arrow and a recolouring. */
@@ -14,6 +24,7 @@ export function usePlayer(): void {
   const position = useLab((s) => s.position);
   const total = useLab((s) => totalEvents(s.shell));
   const speed = useLab((s) => s.speed);
+  const behind = useLab(commandsBehind);
   const reduced = useReducedMotion();
 
   useEffect(() => {
@@ -23,7 +34,8 @@ export function usePlayer(): void {
       useLab.getState().catchUp();
       return;
     }
-    const timer = window.setTimeout(() => useLab.getState().advance(), EVENT_MS / speed);
+    // typed faster than it plays: go quicker the more commands wait, so the views keep up
+    const timer = window.setTimeout(() => useLab.getState().advance(), EVENT_MS / speed / (1 + 2 * behind));
     return () => window.clearTimeout(timer);
-  }, [playing, position, total, speed, reduced]);
+  }, [playing, position, total, speed, reduced, behind]);
 }
