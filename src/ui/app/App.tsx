@@ -119,6 +119,29 @@ function RightColumn() {
   );
 }
 
+/** The views (Memory and Sequence above, the tabbed views below) and, on the right, `right`. */
+function MainPanes({ viewsSize, right }: { viewsSize: string; right: React.ReactNode }) {
+  return (
+    <Group orientation="horizontal" className="panes">
+      <Panel defaultSize={viewsSize} minSize="40">
+        <Group orientation="vertical">
+          <Panel defaultSize="61" minSize="25">
+            <UpperViews />
+          </Panel>
+          <Separator className="separator horizontal" />
+          <Panel defaultSize="39" minSize="15">
+            <LowerViews />
+          </Panel>
+        </Group>
+      </Panel>
+      <Separator className="separator vertical" />
+      <Panel defaultSize={String(100 - Number(viewsSize))} minSize="15">
+        {right}
+      </Panel>
+    </Group>
+  );
+}
+
 function EmbedCaption() {
   const opened = useLessons((s) => s.opened);
   const nextStep = useLessons((s) => s.nextStep);
@@ -175,23 +198,7 @@ export function App() {
         <Banner />
         <PresenterStage />
         <main className="lab-main">
-          <Group orientation="horizontal" className="panes">
-            <Panel defaultSize="72" minSize="40">
-              <Group orientation="vertical">
-                <Panel defaultSize="60" minSize="25">
-                  <UpperViews />
-                </Panel>
-                <Separator className="separator horizontal" />
-                <Panel defaultSize="40" minSize="15">
-                  <LowerViews />
-                </Panel>
-              </Group>
-            </Panel>
-            <Separator className="separator vertical" />
-            <Panel defaultSize="28" minSize="15">
-              <TerminalView />
-            </Panel>
-          </Group>
+          <MainPanes viewsSize="72" right={<TerminalView />} />
         </main>
         <footer className="lab-foot">
           <TimelineBar />
@@ -213,23 +220,7 @@ export function App() {
       </header>
       <Banner />
       <main className="lab-main">
-        <Group orientation="horizontal" className="panes">
-          <Panel defaultSize="66" minSize="40">
-            <Group orientation="vertical">
-              <Panel defaultSize="62" minSize="25">
-                <UpperViews />
-              </Panel>
-              <Separator className="separator horizontal" />
-              <Panel defaultSize="38" minSize="15">
-                <LowerViews />
-              </Panel>
-            </Group>
-          </Panel>
-          <Separator className="separator vertical" />
-          <Panel defaultSize="34" minSize="20">
-            <RightColumn />
-          </Panel>
-        </Group>
+        <MainPanes viewsSize="66" right={<RightColumn />} />
       </main>
       <footer className="lab-foot">
         <TimelineBar />
