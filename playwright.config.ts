@@ -17,6 +17,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   // No retries: scripts/test.mjs counts a flaky test as failed anyway.
   retries: 0,
+  // whole user journeys (axe over every tab, walking a lesson) take tens of seconds on a busy 2-core CI machine
+  timeout: 90_000,
   workers: process.env.CI ? 2 : undefined,
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
   use: {

@@ -3,6 +3,7 @@
 // log, and the time controls back, reset and seed.
 
 import type { LabState, Partition, Pid } from '../types.js';
+import type { CommandKind } from '../command.js';
 import { PAGE_SIZE, SCP_PID } from '../types.js';
 import { partitionsView, ownerName } from '../views/inspect.js';
 import { allOwners } from '../memory/frameTable.js';
@@ -91,7 +92,7 @@ export function runWords(shell: ShellState, command: string, words: readonly str
     }
     case 'back': {
       if (shell.timeline.cursor === 0) return error(shell, base, 'EINVAL', 'already at the first moment: nothing to undo');
-      const undone = shell.timeline.entries[shell.timeline.cursor - 1]!.command.kind;
+      const undone = callNameOf(shell.timeline.entries[shell.timeline.cursor - 1]!.command.kind);
       const back = seekShell(shell, stepBack(shell.timeline).cursor);
       return text(back, { ...base, ctx: back.ctx }, [`back to moment ${back.timeline.cursor}: undid ${undone}`]);
     }
@@ -103,6 +104,20 @@ export function runWords(shell: ShellState, command: string, words: readonly str
     }
     default: return error(shell, base, 'ENOENT', `unknown command ${command}`);
   }
+}
+
+/** The call a person typed for an engine command, for messages like "undid send()". */
+const CALL_OF: Partial<Record<CommandKind, string>> = {
+  'lpar.create': 'lpar_create', 'lpar.limit': 'limit', 'lpar.end': 'lpar_end', 'policy.set': 'policy', 'cost.set': 'cost',
+  'sched.tick': 'tick', 'resource.request': 'request', 'event.port': 'event_port', 'event.connect': 'event_connect',
+  'event.send': 'event_send', 'event.poll': 'event_poll', 'signal.notify': 'notify', 'signal.take': 'signal',
+  'signal.permit': 'permit', 'signal.deny': 'deny', 'channel.connect': 'connect', 'channel.connectService': 'connect',
+  'channel.send': 'send', 'channel.recv': 'recv', 'channel.close': 'close', 'area.reserve': 'area', 'area.free': 'free',
+  'mem.write': 'poke', 'mem.read': 'peek', 'shm.connect': 'share', 'call.interrupt': 'interrupt',
+};
+
+export function callNameOf(kind: CommandKind): string {
+  return `${CALL_OF[kind] ?? kind.replace(/^sys\./, '')}()`;
 }
 
 function help(shell: ShellState, topic: string | undefined): string[] {
@@ -134,12 +149,15 @@ function help(shell: ShellState, topic: string | undefined): string[] {
 function lpars(state: LabState): string[] {
   const rows = partitionsView(state);
   const show = (used: number, limit: number | null) => `${used}/${limit ?? '∞'}`;
+  // narrow enough for a terminal of 48 columns
   return [
-    'id name  mode        state   frames  cpus  mem(self)  events  waiting',
+    'id name mode     state  frames cpus mem   ports wait',
     ...rows.map((r) => {
       const res = (k: string) => r.resources.find((x) => x.resource === k)!;
-      return `${String(r.pid).padEnd(2)} ${r.name.padEnd(5)} ${r.mode.padEnd(11)} ${r.status.padEnd(7)} ${String(r.frames).padEnd(7)} ${String(r.logicalProcessors).padEnd(5)} ${show(res('mem').used, res('mem').limit).padEnd(10)} ${show(res('events').used, res('events').limit).padEnd(7)} ${r.waiting ?? '-'}`;
+      const mode = r.mode === 'supervisor' ? 'superv.' : r.mode;
+      return `${String(r.pid).padEnd(2)} ${r.name.padEnd(4)} ${mode.padEnd(8)} ${r.status.padEnd(6)} ${String(r.frames).padEnd(6)} ${String(r.logicalProcessors).padEnd(4)} ${show(res('mem').used, res('mem').limit).padEnd(5)} ${show(res('events').used, res('events').limit).padEnd(5)} ${r.waiting ?? '-'}`;
     }),
+    'mem: pages taken without asking / limit [0055]; ports: event ports / limit',
   ];
 }
 
