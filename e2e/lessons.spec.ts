@@ -153,3 +153,15 @@ test('progress: a broken file is refused and nothing is lost; a good one loads',
   const [download] = await Promise.all([lab.page.waitForEvent('download'), lab.page.getByRole('button', { name: 'Export progress' }).click()]);
   expect(download.suggestedFilename()).toBe('lparlab-progress.json');
 });
+
+test('a challenge shows no rule met before the student starts, and says when it is solved', async ({ lab }) => {
+  await lab.open();
+  await lab.page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await lab.page.getByRole('button', { name: 'The gatekeeper' }).click();
+  const panel = lab.page.locator('[data-view=lesson]');
+  await expect(panel.locator('.checks li.ok')).toHaveCount(0);
+  await lab.typeAll(['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', 'deny(s, B)', '@B connect(7)', '@A ch = connect(7)', 'fd = accept(s)']);
+  await expect(panel.locator('.status')).toHaveText('Challenge solved.');
+  await lab.page.getByRole('button', { name: 'All lessons' }).click();
+  await expect(panel.getByText('✓ solved')).toBeVisible();
+});

@@ -50,14 +50,18 @@ export function CostsView() {
     if (svg.current) drawCosts(svg.current, { curve, cyclesPerUs: state.costs.hz / 1e6, crossover: cross, measured, ...size });
   }, [curve, cross, measured, size, state.costs.hz]);
 
+  // a refused value does not stay in its box: the inputs are drawn again from the model
+  const [revision, setRevision] = useState(0);
   const setParam = (param: CostParam, value: string) => {
     const n = Number(value);
-    if (!Number.isFinite(n) || n < 0) {
-      setStatus(`${param} must be a number of cycles of at least 0`);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0) {
+      setStatus(`${param} must be a number of cycles of at least 0; it stays ${state.costs[param]}`);
+      setRevision((r) => r + 1);
       return;
     }
     const out = useLab.getState().submit(`cost(${param}, ${Math.round(n)})`);
     const error = out.find((o) => o.kind === 'error');
+    if (error && error.kind === 'error') setRevision((r) => r + 1);
     setStatus(error && error.kind === 'error' ? error.message : `${param} is now ${Math.round(n)} cycles`);
   };
 
@@ -90,7 +94,7 @@ export function CostsView() {
           <label key={param}>
             <span>{PARAM_WORDS[param]}</span>
             <input
-              type="number" min={0} step="any" defaultValue={state.costs[param]} key={`${param}-${state.costs[param]}`}
+              type="number" min={0} step="any" defaultValue={state.costs[param]} key={`${param}-${state.costs[param]}-${revision}`}
               onBlur={(e) => Number(e.target.value) !== state.costs[param] && setParam(param, e.target.value)}
               onKeyDown={(e) => e.key === 'Enter' && setParam(param, (e.target as HTMLInputElement).value)}
               aria-describedby="costs-unit"

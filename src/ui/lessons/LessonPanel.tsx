@@ -95,15 +95,18 @@ function ChallengeView({ id, startLine, since }: { id: string; startLine: number
   const challenge = findChallenge(id)!;
   const { toggleHint, showHint, openChallenge, markChallenge } = useLessons();
   const check = useCheck(challenge.check, startLine, since);
+  // before the first line typed, no rule shows as met: some hold on a fresh lab and would give the game away
+  const started = useLab((s) => s.outputs.some((o) => o.line > startLine));
   useEffect(() => {
-    if (check?.passed) markChallenge(id);
-  }, [check?.passed, id, markChallenge]);
+    if (check?.passed && started) markChallenge(id);
+  }, [check?.passed, started, id, markChallenge]);
+  const shown = check && !started ? { passed: false, results: check.results.map((r) => ({ says: r.says, ok: false })) } : check;
   return (
     <div className="lesson">
       <h3>Challenge: {challenge.title}</h3>
       <p className="text">{challenge.goal}</p>
-      {check && <Checks check={check} />}
-      <p className="status" aria-live="polite">{check?.passed ? 'Challenge solved.' : ''}</p>
+      {shown && <Checks check={shown} />}
+      <p className="status" aria-live="polite">{check?.passed && started ? 'Challenge solved.' : ''}</p>
       {showHint && <p className="hint">Hint: {challenge.hint}</p>}
       <div className="row">
         <button type="button" onClick={toggleHint}>{showHint ? 'Hide hint' : 'Hint'}</button>
