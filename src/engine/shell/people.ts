@@ -5,7 +5,9 @@
 import type { LabState, Partition, Pid } from '../types.js';
 import type { CommandKind } from '../command.js';
 import { PAGE_SIZE, SCP_PID } from '../types.js';
-import { partitionsView, ownerName } from '../views/inspect.js';
+import { ownerName } from '../views/inspect.js';
+import { layersView } from '../views/layersView.js';
+import type { LayerPartition } from '../views/layersView.js';
 import { allOwners } from '../memory/frameTable.js';
 import { stepBack, traceOf } from '../timeline/timeline.js';
 import { unitName } from '../machine/processors.js';
@@ -147,15 +149,17 @@ function help(shell: ShellState, topic: string | undefined): string[] {
 }
 
 function lpars(state: LabState): string[] {
-  const rows = partitionsView(state);
-  const show = (used: number, limit: number | null) => `${used}/${limit ?? '∞'}`;
-  // narrow enough for a terminal of 48 columns
+  // the same model the Layers view draws (Fig. 3), as text narrow enough for a terminal of 48 columns
+  const rows = layersView(state).partitions;
+  const show = (r: LayerPartition, kind: string) => {
+    const bar = r.resources?.find((x) => x.resource === kind);
+    return bar ? `${bar.used}/${bar.limit ?? '∞'}` : '-';
+  };
   return [
     'id name mode     state  frames cpus mem   ports wait',
     ...rows.map((r) => {
-      const res = (k: string) => r.resources.find((x) => x.resource === k)!;
       const mode = r.mode === 'supervisor' ? 'superv.' : r.mode;
-      return `${String(r.pid).padEnd(2)} ${r.name.padEnd(4)} ${mode.padEnd(8)} ${r.status.padEnd(6)} ${String(r.frames).padEnd(6)} ${String(r.logicalProcessors).padEnd(4)} ${show(res('mem').used, res('mem').limit).padEnd(5)} ${show(res('events').used, res('events').limit).padEnd(5)} ${r.waiting ?? '-'}`;
+      return `${String(r.pid).padEnd(2)} ${r.name.padEnd(4)} ${mode.padEnd(8)} ${r.status.padEnd(6)} ${String(r.frames).padEnd(6)} ${String(r.logicalProcessors).padEnd(4)} ${show(r, 'mem').padEnd(5)} ${show(r, 'events').padEnd(5)} ${r.wait?.call ?? '-'}`;
     }),
     'mem: pages taken without asking / limit [0055]; ports: event ports / limit',
   ];

@@ -1,12 +1,10 @@
 // Read-only questions about a state: the inspection calls of the command
-// language (frames_free, frames_of, owner_of) and the plain view models the
-// page draws. Nothing here changes the state or emits events.
+// language (frames_free, frames_of, owner_of) and who owns and maps each
+// frame. Nothing here changes the state or emits events.
 
-import type { FrameNo, LabState, Partition, Pid, ResourceKind } from '../types.js';
-import { CONTROL_OS, FREE, RESOURCE_KINDS, PAGE_SIZE } from '../types.js';
+import type { FrameNo, LabState, Pid } from '../types.js';
+import { CONTROL_OS, FREE, PAGE_SIZE } from '../types.js';
 import { allOwners, ownerOf } from '../memory/frameTable.js';
-import { usageOf } from '../partition/partitions.js';
-import { lpsOf } from '../machine/processors.js';
 
 /** Name of a frame owner: a partition's name, "control" or "free". */
 export function ownerName(state: LabState, owner: number): string {
@@ -28,39 +26,6 @@ export function framesOf(state: LabState, pid: Pid): number {
 export function ownerOfFrame(state: LabState, frame: number): string | null {
   if (!Number.isInteger(frame) || frame < 0 || frame >= state.frames.count) return null;
   return ownerName(state, ownerOf(state.frames, frame as FrameNo));
-}
-
-export interface ResourceRow {
-  readonly resource: ResourceKind;
-  readonly used: number;
-  readonly limit: number | null;
-}
-
-export interface PartitionRow {
-  readonly pid: Pid;
-  readonly name: string;
-  readonly role: Partition['role'];
-  readonly mode: Partition['mode'];
-  readonly status: Partition['status'];
-  readonly frames: number;
-  readonly logicalProcessors: number;
-  readonly resources: readonly ResourceRow[];
-  readonly waiting: string | null;
-  readonly signalsQueued: number;
-}
-
-export function partitionsView(state: LabState): PartitionRow[] {
-  return Object.values(state.partitions).map((p) => {
-    const usage = p.status === 'active' ? usageOf(state, p.pid) : null;
-    return {
-      pid: p.pid, name: p.name, role: p.role, mode: p.mode, status: p.status,
-      frames: framesOf(state, p.pid),
-      logicalProcessors: lpsOf(state.machine, p.pid).length,
-      resources: RESOURCE_KINDS.map((r) => ({ resource: r, used: usage?.[r] ?? 0, limit: p.limits[r] })),
-      waiting: p.wait?.call ?? null,
-      signalsQueued: p.signalQueue.length,
-    };
-  });
 }
 
 export interface FrameCell {
