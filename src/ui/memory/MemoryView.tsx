@@ -19,6 +19,7 @@ import type { FaultMark } from './drawMemory.ts';
 import { bucketLabel, displayBuckets, drawBuckets } from './drawBuckets.ts';
 import { EMPTY_HIGHLIGHT, ghostsOf, highlightOf, withMark } from './plan.ts';
 import type { LessonMark } from './plan.ts';
+import { useElementBox } from '../app/useElementBox.ts';
 import './memory.css';
 
 /** Transition time at 1x; the player reveals an event every 650 ms, so it finishes before the next. */
@@ -44,23 +45,10 @@ function usePalette(): Palette | null {
   return palette;
 }
 
+/** The stage's size, and a scale from its font size (15 px at 1x; presenter mode is larger). */
 function useSize(ref: RefObject<HTMLElement | null>): Size | null {
-  const [size, setSize] = useState<Size | null>(null);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => {
-      const r = el.getBoundingClientRect();
-      const scale = (parseFloat(getComputedStyle(el).fontSize) || 15) / 15;
-      const next = { w: Math.floor(r.width), h: Math.floor(r.height), scale };
-      setSize((old) => (old && old.w === next.w && old.h === next.h && old.scale === next.scale ? old : next));
-    };
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [ref]);
-  return size;
+  const box = useElementBox(ref);
+  return useMemo(() => (box ? { w: box.width, h: box.height, scale: (box.font || 15) / 15 } : null), [box]);
 }
 
 export function MemoryView() {

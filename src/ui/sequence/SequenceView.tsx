@@ -14,6 +14,7 @@ import { layoutChart, scrollToShow } from './layout.ts';
 import { drawSequence } from './drawSequence.ts';
 import { commandStartsUpTo } from './exportSequenceSvg.ts';
 import { laneSwatch } from './sequenceSvg.ts';
+import { useElementBox } from '../app/useElementBox.ts';
 import './sequence.css';
 
 /** Arrows drawn at once; "show earlier" adds this many more. */
@@ -21,22 +22,12 @@ const WINDOW = 150;
 /** Time for the newly revealed arrow to draw in, at 1x (the player reveals one event per 650 ms). */
 const DRAW_MS = 420;
 
+/** The chart's width inside its scrollbar and its font size (13 px until measured). */
 function useChartSize(ref: RefObject<HTMLElement | null>): { width: number; font: number } {
-  const [size, setSize] = useState({ width: 360, font: 13 });
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => {
-      const width = el.clientWidth;
-      const font = parseFloat(getComputedStyle(el).fontSize) || 13;
-      setSize((old) => (old.width === width && old.font === font ? old : { width, font }));
-    };
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [ref]);
-  return size;
+  const box = useElementBox(ref);
+  const width = box?.clientWidth ?? 360;
+  const font = box?.font || 13;
+  return useMemo(() => ({ width, font }), [width, font]);
 }
 
 function arrowOf(target: EventTarget | null): SVGGElement | null {
