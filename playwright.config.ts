@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4173;
+// LPARLAB_E2E_PORT lets several checkouts run their suites side by side.
+const PORT = Number(process.env.LPARLAB_E2E_PORT ?? 4173);
 const BASE_URL = `http://127.0.0.1:${PORT}/`;
 
 // Playwright cannot download its own browsers everywhere (e.g. CI here).
