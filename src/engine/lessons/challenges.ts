@@ -55,7 +55,7 @@ export const CHALLENGES: readonly Challenge[] = [
       { kind: 'tag', tag: '[0049]', event: 'resource.reduce' },
       { kind: 'resource', ctx: 'A', resource: 'mem', of: 'used', op: '==', value: 30 },
     ],
-    hint: 'policy(mem, N) caps what any guest may hold [0049].',
+    hint: 'policy(mem, N) caps what any guest may hold. The patent lets the program examine, change its policy or deny [0049]; reducing is the lab\'s own policy.',
     solution: ['policy(mem, 30)', '@A request(mem, 64)'],
   },
   {

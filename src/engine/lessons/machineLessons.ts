@@ -17,15 +17,15 @@ export const MACHINE_LESSON: Lesson = {
     },
     {
       title: 'Processors and time slices',
-      text: 'The processor module has a main group and sub-processor groups of eight units, each group with a memory controller and a secondary cache [0041]-[0042]. The control OS places each logical processor of a partition on physical units: one on one, one on several, or several on one, and hands out time slices round-robin [0054]. A\'s second processor spans two units; B\'s two share one unit. Run the scheduler and watch the Machine view.',
+      text: 'The processor module has a main group and sub-processor groups of eight units, each group with a memory controller and a secondary cache [0041]-[0042]. The control OS places each logical processor of a partition on physical units: one on one, one on several, or several on one [0054]. The patent does not say how a unit is shared over time: handing out time slices round-robin is the lab\'s own scheduler. A\'s second processor spans two units; B\'s two share one unit. Run the scheduler and watch the Machine view.',
       type: ['tick(4)', 'ps'],
       check: [{ kind: 'tag', tag: '[0054]', event: 'sched.slice' }],
       hint: 'tick(4) runs four time slices.',
-      ask: { question: 'B has two logical processors on one unit. How often does each run?', answer: 'Every other slice: the unit alternates between them round-robin.' },
+      ask: { question: 'B has two logical processors on one unit. How often does each run?', answer: 'Every other slice: the lab\'s round-robin scheduler alternates between them (the patent leaves scheduling open).' },
     },
     {
       title: 'A new partition',
-      text: 'The system control program creates partitions and starts their guest OS in the order it chooses [0049]. A new partition starts empty and unlimited [0053]; the program then grants it memory and processors.',
+      text: 'The system control program creates partitions and starts their guest OS in the order it chooses [0049]. A new partition starts with no resources and no limit [0053]; the program then grants it memory and processors, a second step in the trace.',
       type: ['lpar_create("C", 32, 2)'],
       check: [{ kind: 'status', ctx: 'C', status: 'active' }, { kind: 'count', what: 'framesOf', ctx: 'C', op: '==', value: 32 }],
       hint: 'lpar_create("C", 32, 2): the name, memory pages, logical processors.',
@@ -42,7 +42,7 @@ export const MACHINE_LESSON: Lesson = {
 
 export const POLICY_LESSON: Lesson = {
   id: 'policy', number: 2, title: 'Resources, limits and the policy saying no', figure: '[0049], [0055]',
-  summary: 'Within its limit a guest helps itself; past it, the system control program sees the request first and may grant, reduce or deny it.',
+  summary: 'Within its limit a guest helps itself; past it, the system control program sees the request first and may grant or deny it, or (the lab\'s own policy) reduce it.',
   steps: [
     {
       title: 'Within the limit',
@@ -57,18 +57,18 @@ export const POLICY_LESSON: Lesson = {
       type: ['@A request(mem, 12)'],
       check: [{ kind: 'tag', tag: '[0049]', event: 'resource.grant' }, { kind: 'resource', ctx: 'A', resource: 'mem', of: 'limit', op: '==', value: 20 }],
       hint: '8 + 12 = 20 is past the limit of 16: the policy sees it.',
-      ask: { question: 'Who sees this request first: the control OS or the system control program?', answer: 'The system control program: it may grant, reduce or deny it [0049].' },
+      ask: { question: 'Who sees this request first: the control OS or the system control program?', answer: 'The system control program: it examines it and may change its policy or deny it [0049]; reducing it is the lab\'s own choice of policy.' },
     },
     {
       title: 'Reduced',
-      text: 'The program tightens its policy to 24 pages per guest. A asks for 10 more, but only 4 fit under the ceiling: the request is reduced, so no guest can take it all [0049].',
+      text: 'The program tightens its policy to 24 pages per guest. A asks for 10 more, but only 4 fit under the ceiling. The patent lets the program examine a request, change its policy, or deny it, so that no guest takes everything [0049]; granting only part of it is the lab\'s own choice of policy, and the trace marks it lab.',
       type: ['policy(mem, 24)', '@A request(mem, 10)'],
       check: [{ kind: 'tag', tag: '[0049]', event: 'resource.reduce' }, { kind: 'resource', ctx: 'A', resource: 'mem', of: 'used', op: '==', value: 24 }],
       hint: 'Set the ceiling with policy(mem, 24), then ask from A.',
     },
     {
       title: 'Denied',
-      text: 'At the ceiling the policy says no. The call fails with ENOMEM and nothing changes.',
+      text: 'At the ceiling the policy says no [0049]. The call fails with ENOMEM and nothing changes; the denial is still in the trace.',
       type: ['@A request(mem, 1)'],
       check: [{ kind: 'answer', ctx: 'A', errno: 'ENOMEM' }, { kind: 'resource', ctx: 'A', resource: 'mem', of: 'used', op: '==', value: 24 }],
       hint: 'Ask for one more page from A.',
@@ -82,7 +82,7 @@ export const EVENTS_LESSON: Lesson = {
   steps: [
     {
       title: 'A receive port',
-      text: 'An event port is one-way and one-to-one: a send port in one partition, a receive port in another [0063]. B opens a receive port.',
+      text: 'An event connection is one-way and one-to-one, from a send port to a receive port; both may be in one partition or in two [0063]. B opens a receive port.',
       type: ['@B rp = event_port()'],
       check: [{ kind: 'bound', name: 'rp' }],
       hint: '@B rp = event_port()',

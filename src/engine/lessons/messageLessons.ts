@@ -93,8 +93,8 @@ export const FAULT_LESSON: Lesson = {
 };
 
 export const END_LESSON: Lesson = {
-  id: 'end', number: 9, title: 'Ending a partition with open channels', figure: '[0053]',
-  summary: 'Ending a partition stops its processors, closes its channels (the peers are told) and gives back every frame it held: nothing leaks.',
+  id: 'end', number: 9, title: 'Ending a partition with open channels', figure: '[0053], S110-S111',
+  summary: 'Ending a partition stops its processors, closes its channels (the peers are told) and gives back every frame it held: nothing leaks. In the patent a partition ends when its own guest OS asks [0053]; the program ending it is the lab\'s extension.',
   steps: [
     {
       title: 'C joins and talks to B',
@@ -105,7 +105,7 @@ export const END_LESSON: Lesson = {
     },
     {
       title: 'The end',
-      text: 'The system control program ends C [0053]. Its logical processors stop, its channel closes and B is told by event, and all 33 of its frames are free again. The message it already sent belongs to B now, so B keeps it.',
+      text: 'The system control program ends C. The patent only has a guest OS ask for its own partition to end [0053]; lpar_end from the program is the lab\'s extension. C\'s logical processors stop [0053], its channel closes and B is told by event as in S110-S111, and all 33 of its frames are free again. The message it already sent belongs to B now, so B keeps it.',
       type: ['lpar_end(C)'],
       check: [{ kind: 'status', ctx: 'C', status: 'ended' }, { kind: 'count', what: 'framesOf', ctx: 'C', op: '==', value: 0 }, { kind: 'count', what: 'framesFree', op: '==', value: 158 }],
       hint: 'lpar_end(C)',

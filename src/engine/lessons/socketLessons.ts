@@ -8,7 +8,7 @@ const SERVICE_7 = ['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(
 
 export const VFILE_LESSON: Lesson = {
   id: 'vfile', number: 6, title: 'Sockets with virtual files', figure: 'Figs. 7-9',
-  summary: 'The system control program uses the message channel as a socket of a new domain, AF_LPAR; received areas appear as files under /msg.',
+  summary: 'The system control program uses the message channel as a socket of a new domain [0084] (the patent gives it no name; AF_LPAR is the lab\'s); received areas appear as files under /msg.',
   realWorld: 'On the PS3, the real link between a guest and the policy module copies bytes; the patent\'s flip is the zero-copy design. Linux\'s AF_VSOCK is the nearest living relative of AF_LPAR.',
   steps: [
     {

@@ -46,7 +46,7 @@ export const CALLS: readonly CallSpec[] = [
   // ------------------------------------------------ the system control program: sockets [0084]-[0108]
   {
     name: 'socket', where: 'scp', params: [p('domain', 'sym'), p('type', 'sym'), p('flags', 'sym', true)],
-    summary: 'make a connection socket; MSG_MAP receives messages mapped into the program instead of as virtual files',
+    summary: 'make a connection socket of the new domain [0084] (AF_LPAR is the lab\'s name for it); MSG_MAP receives messages mapped into the program instead of as virtual files',
     ref: 'S201, S301, Figs. 7 and 10', example: 's = socket(AF_LPAR, SOCK_SEQPACKET)',
     run: ([d, t, f], c) => {
       if (f && s(f) !== 'MSG_MAP') return { kind: 'error', errno: 'EINVAL', message: `the only flag is MSG_MAP, not ${s(f)}` };
@@ -91,13 +91,13 @@ export const CALLS: readonly CallSpec[] = [
     summary: 'how much of a resource the guest may take without asking (unlimited to lift it)', ref: '[0055]', example: 'limit(C, mem, 16)',
     run: ([g, r, amount], c) => command({ kind: 'lpar.limit', by: c.pid, pid: pid(g), resource: r && 'r' in r ? r.r : 'mem', amount: amount && 'n' in amount ? amount.n : null }),
   },
-  { name: 'lpar_end', where: 'scp', params: [p('partition', 'guest')], summary: 'end a partition: its processors stop, its channels close, its memory is freed', ref: '[0053]', example: 'lpar_end(C)', run: ([g], c) => command({ kind: 'lpar.end', by: c.pid, pid: pid(g) }) },
-  { name: 'policy', where: 'scp', params: [p('resource', 'resource'), p('ceiling', 'int')], summary: 'the most of a resource any guest may hold; requests past it are reduced or denied', ref: '[0049]', example: 'policy(mem, 48)', run: ([r, ceiling], c) => command({ kind: 'policy.set', by: c.pid, resource: r && 'r' in r ? r.r : 'mem', ceiling: n(ceiling) }) },
+  { name: 'lpar_end', where: 'scp', params: [p('partition', 'guest')], summary: 'end a partition: its processors stop, its channels close, its memory is freed (the lab\'s extension: in the patent a guest OS ends its own partition)', ref: 'lab; [0053], S110-S111', example: 'lpar_end(C)', run: ([g], c) => command({ kind: 'lpar.end', by: c.pid, pid: pid(g) }) },
+  { name: 'policy', where: 'scp', params: [p('resource', 'resource'), p('ceiling', 'int')], summary: 'the most of a resource any guest may hold; requests past it are denied, or reduced (the lab\'s own policy)', ref: '[0049]; reduce: lab', example: 'policy(mem, 48)', run: ([r, ceiling], c) => command({ kind: 'policy.set', by: c.pid, resource: r && 'r' in r ? r.r : 'mem', ceiling: n(ceiling) }) },
   {
     name: 'cost', where: 'any', params: [p('parameter', 'sym'), p('cycles', 'int')], summary: `set a cost-model parameter (${COST_PARAMS.join(', ')})`, ref: 'cost model', example: 'cost(tlbShootdown, 9000)',
     run: ([param, cycles], c) => command({ kind: 'cost.set', by: c.pid, param: s(param) as never, value: n(cycles) }),
   },
-  { name: 'tick', where: 'any', params: [p('slices', 'int', true)], summary: 'run the round-robin scheduler for some time slices', ref: '[0054]', example: 'tick(4)', run: ([k], c) => command({ kind: 'sched.tick', by: c.pid, slices: k ? n(k) : 1 }) },
+  { name: 'tick', where: 'any', params: [p('slices', 'int', true)], summary: 'run the lab\'s round-robin scheduler for some time slices (the patent does not say how a unit is shared)', ref: 'lab; [0054]', example: 'tick(4)', run: ([k], c) => command({ kind: 'sched.tick', by: c.pid, slices: k ? n(k) : 1 }) },
   // ------------------------------------------------ the guest OS programming interface [0047], [0056]-[0078]
   {
     name: 'connect', where: 'guest', params: [p('to', 'serviceOrGuest')], summary: 'a message channel to a service of the system control program, or to another guest (which must permit it)', ref: 'S101-S104, S305', example: 'ch = connect(7)',
