@@ -1,0 +1,65 @@
+// Start `npm run classroom` as a child process, as a lecturer would, and read
+// the links it prints: for the tests and the benchmark, which also stop it
+// (or kill it, to see that nothing is lost).
+
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface RelayProcess {
+  readonly room: string;
+  readonly key: string;
+  readonly url: string;
+  readonly lecturerLink: string;
+  readonly studentsLink: string;
+  readonly child: ChildProcess;
+  /** SIGKILL: the relay gets no chance to tidy up */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+export function spawnRelay(options: { port: number; stateDir: string; page?: string; fresh?: boolean }): Promise<RelayProcess> {
+  const args = ['--import', 'tsx', join(ROOT, 'src', 'cli', 'classroom.ts'), '--port', String(options.port), '--state', options.stateDir];
+  if (options.page) args.push('--page', options.page);
+  if (options.fresh) args.push('--fresh');
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the relay did not start in 20 s: ${err || out}`));
+    }, 20_000);
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the relay exited (${code}): ${err}`));
+    });
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const lecturer = /^\s+(\S+&key=\S+)$/m.exec(out)?.[1];
+      const students = /^Students:\n\s+(\S+)$/m.exec(out)?.[1];
+      if (!lecturer || !students || !out.includes('Ctrl-C')) return;
+      clearTimeout(timer);
+      const url = new URL(lecturer);
+      const room = url.searchParams.get('room')!;
+      resolve({
+        room,
+        key: url.searchParams.get('key')!,
+        url: url.searchParams.get('relay')!,
+        lecturerLink: lecturer,
+        studentsLink: students,
+        child,
+        kill: () => end('SIGKILL'),
+        stop: () => end('SIGTERM'),
+      });
+    });
+  });
+}
