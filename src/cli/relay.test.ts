@@ -49,7 +49,8 @@ function client(r: { url: string; room: string }, key?: string) {
 const synced = (p: WebsocketProvider) => vi.waitFor(() => expect(p.synced).toBe(true), { timeout: 15_000 });
 const eventually = (check: () => void) => vi.waitFor(check, { timeout: 15_000, interval: 20 });
 
-describe('the classroom relay', () => {
+// each test starts a relay process (twice for a restart): slow on a busy machine
+describe('the classroom relay', { timeout: 60_000 }, () => {
   it('lets the connection with the room key change the lab, and every connection see it', async () => {
     const r = await relay();
     const lecturer = client(r, r.key);
