@@ -22,6 +22,7 @@ export { unitName, lpsOf } from './machine/processors.js';
 export type { FrameCell } from './views/inspect.js';
 export { framesView, framesFree, framesOf, ownerOfFrame, ownerName } from './views/inspect.js';
 export type { ShellState, Output, Pending } from './shell/shell.js';
+export { Lines } from './shell/lines.js';
 export { createShell, runLine, interrupt, seekShell, promptOf, completions, contextPid } from './shell/shell.js';
 export { formatOutput, toJsonLine, transcript } from './shell/format.js';
 export type { ShellValue } from './shell/values.js';

@@ -79,7 +79,7 @@ describe('the shell history', () => {
     const lines = ['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', 'fd = accept(s)', 'oops(', '@A ch = connect(7)', 'back', '@A ch = connect(7)', 'x = accept(s)'];
     let { shell } = typeLines(lines);
     shell = interrupt(shell, 'scp').shell;
-    expect(shell.history).toEqual([...lines, 'interrupt scp']);
+    expect(shell.history.toArray()).toEqual([...lines, 'interrupt scp']);
     let again = createShell();
     for (const line of shell.history) again = runLine(again, line).shell;
     expect(JSON.stringify(again.timeline.current)).toBe(JSON.stringify(shell.timeline.current));
@@ -87,6 +87,25 @@ describe('the shell history', () => {
   });
 
   it('starts again on reset and seed', () => {
-    expect(typeLines(['@A area(10)', 'seed 4', 'frames_free()']).shell.history).toEqual(['frames_free()']);
+    expect(typeLines(['@A area(10)', 'seed 4', 'frames_free()']).shell.history.toArray()).toEqual(['frames_free()']);
+  });
+});
+
+describe('earlier shell values', () => {
+  it('stay as they were when later shells grow from them in different ways', () => {
+    const { shell: start } = typeLines(['x = 1', '@A a = area(4096)', 'y = 2']);
+    const frozen = { vars: start.vars, history: start.history.toArray(), cursor: start.timeline.cursor };
+    const named = typeLines(['z = 3', 'x = 5'], start).shell;
+    const acted = typeLines(['@A b = area(4096)', 'w = 4', '@A free(b)'], start).shell;
+    // the branch that acted can go back to where it started, names and all
+    expect(seekShell(acted, frozen.cursor).vars).toEqual(frozen.vars);
+    expect(seekShell(seekShell(acted, 0), acted.timeline.cursor).vars).toEqual(acted.vars);
+    expect(named.vars).toEqual({ ...frozen.vars, z: { t: 'int', n: 3 }, x: { t: 'int', n: 5 } });
+    // and the shell they both grew from is untouched
+    expect(start.vars).toEqual(frozen.vars);
+    expect(start.history.toArray()).toEqual(frozen.history);
+    expect(seekShell(seekShell(start, 0), frozen.cursor).vars).toEqual(frozen.vars);
+    expect(seekShell(start, 0).vars).toEqual({ x: { t: 'int', n: 1 } });
+    expect(named.history.toArray()).toEqual([...frozen.history, 'z = 3', 'x = 5']);
   });
 });

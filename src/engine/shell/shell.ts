@@ -16,6 +16,7 @@ import type { ShellValue } from './values.js';
 import { NONE, int, str } from './values.js';
 import { nearest } from './suggest.js';
 import { PEOPLE_COMMANDS, runWords } from './people.js';
+import { Lines } from './lines.js';
 
 export interface Pending {
   readonly line: number;
@@ -38,15 +39,22 @@ export interface ShellState {
   readonly vars: Readonly<Record<string, ShellValue>>;
   /** calls suspended in the machine, by partition id, waiting to print their result */
   readonly pending: Readonly<Record<number, Pending>>;
-  /** names and pending calls at each timeline moment, so `back` takes them back too (shared, append-only) */
+  /**
+   * Names and pending calls at timeline moments, so `back` takes them back
+   * too. The array is shared and append-only: this shell owns its first
+   * `snapshotCount` entries. The current moment's names are `vars` and
+   * `pending`; they are stored here only when the shell moves off the
+   * moment, so an assignment costs O(1) however long the timeline.
+   */
   readonly snapshots: readonly Snapshot[];
+  readonly snapshotCount: number;
   readonly lineNo: number;
   /**
    * Every line typed since this machine started (Ctrl-C as "interrupt X"):
    * replaying them on a fresh shell with the same seed rebuilds this one,
    * which is what a share link carries.
    */
-  readonly history: readonly string[];
+  readonly history: Lines;
 }
 
 export type Output =
@@ -58,7 +66,7 @@ export type Output =
 
 export function createShell(config: Partial<LabConfig> = {}): ShellState {
   const timeline = startTimeline(config);
-  return { timeline, ctx: 'scp', vars: {}, pending: {}, snapshots: [{ vars: {}, pending: {} }], lineNo: 0, history: [] };
+  return { timeline, ctx: 'scp', vars: {}, pending: {}, snapshots: [], snapshotCount: 0, lineNo: 0, history: Lines.empty() };
 }
 
 export const promptOf = (shell: ShellState) => `${shell.ctx}$ `;
@@ -76,7 +84,7 @@ export function runLine(shell: ShellState, input: string): Outcome {
   const ran = runOneLine(shell, input);
   // a line that started a new machine (reset, seed) begins a new history
   if (ran.shell.timeline.config !== shell.timeline.config || ran.shell.history !== shell.history) return ran;
-  return { ...ran, shell: { ...ran.shell, history: [...shell.history, input] } };
+  return { ...ran, shell: { ...ran.shell, history: shell.history.append(input) } };
 }
 
 function runOneLine(shell: ShellState, input: string): Outcome {
@@ -150,9 +158,17 @@ function checkAssignable(shell: ShellState, name: string): void {
 
 /** The names of the current moment replaced, in the shell and in its snapshot of this moment. */
 function withVars(shell: ShellState, vars: Record<string, ShellValue>, pending = shell.pending): ShellState {
-  const snapshots = ownArray(shell.snapshots, shell.timeline.cursor);
-  snapshots.push({ vars, pending });
-  return { ...shell, vars, pending, snapshots };
+  // the stored names of this moment and of the moments after it are no longer this shell's
+  return { ...shell, vars, pending, snapshotCount: Math.min(shell.snapshotCount, shell.timeline.cursor) };
+}
+
+/** The shell with the names of its current moment stored in `snapshots` (kept moments after it stay). */
+function storeMoment(shell: ShellState): ShellState {
+  const at = shell.timeline.cursor;
+  if (shell.snapshotCount > at) return shell;
+  const snapshots = ownArray(shell.snapshots, at);
+  snapshots.push({ vars: shell.vars, pending: shell.pending });
+  return { ...shell, snapshots, snapshotCount: at + 1 };
 }
 
 /** The shared array, writable for setting index `at` (anything after it belongs to another branch). */
@@ -259,7 +275,8 @@ function runCommand(
     pending = done.pending;
     out.push(done.output);
   }
-  const next: ShellState = { ...shell, timeline };
+  // the moment this command leaves keeps its names for `back`; the moments after it belonged to another branch
+  const next: ShellState = { ...storeMoment(shell), timeline, snapshotCount: shell.timeline.cursor + 1 };
   return { shell: withVars(next, vars, pending), out };
 }
 
@@ -287,15 +304,16 @@ export function interrupt(shell: ShellState, ctx = shell.ctx): Outcome {
   }
   const ran = runCommand(next, { kind: 'command', command: { kind: 'call.interrupt', by: pid }, hint: 'int' }, { ...base, assign: null, call: 'interrupt' }, pid);
   // what matters is the interrupted call's EINTR, not the interrupt's own 0
-  return { shell: { ...ran.shell, history: [...shell.history, `interrupt ${ctx}`] }, out: ran.out.filter((o) => o.kind !== 'result') };
+  return { shell: { ...ran.shell, history: shell.history.append(`interrupt ${ctx}`) }, out: ran.out.filter((o) => o.kind !== 'result') };
 }
 
 /** Move the shell to another moment of its timeline: names and pending calls follow. */
 export function seekShell(shell: ShellState, moment: number): ShellState {
   const timeline = seek(shell.timeline, moment);
-  const snap = shell.snapshots[Math.min(moment, shell.snapshots.length - 1)] ?? { vars: {}, pending: {} };
+  const stored = storeMoment(shell);
+  const snap = stored.snapshots[Math.min(moment, stored.snapshotCount - 1)]!;
   const ctx = contextPid({ ...shell, timeline }, shell.ctx) === null ? 'scp' : shell.ctx;
-  return { ...shell, timeline, ctx, vars: snap.vars, pending: snap.pending };
+  return { ...stored, timeline, ctx, vars: snap.vars, pending: snap.pending };
 }
 
 /** Tab completion: calls of this context, people commands, names and partitions that start with `prefix`. */

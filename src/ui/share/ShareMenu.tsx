@@ -39,7 +39,7 @@ export function ShareMenu() {
 
   const exportTrace = () => {
     const { shell } = useLab.getState();
-    const trace = { format: 'lparlab-trace', version: 1, seed: shell.timeline.config.seed, lines: shell.history, events };
+    const trace = { format: 'lparlab-trace', version: 1, seed: shell.timeline.config.seed, lines: shell.history.toArray(), events };
     download('lparlab-trace.json', `${JSON.stringify(trace, null, 2)}\n`, 'application/json');
     setStatus(`Saved ${events.length} events.`);
   };
