@@ -44,6 +44,13 @@ export interface CheckContext {
   readonly since: number;
 }
 
+/** What a view outlines to show a learner where to look: the page's one highlight type. */
+export interface Highlight {
+  readonly view: 'memory' | 'sockets' | 'layers' | 'sequence' | 'terminal';
+  readonly frames?: readonly number[];
+  readonly ctx?: string;
+}
+
 export interface RuleResult {
   readonly ok: boolean;
   /** the rule in plain words */
@@ -51,7 +58,7 @@ export interface RuleResult {
   /** when it fails: what is true instead */
   readonly why?: string;
   /** what a view should highlight to show the problem */
-  readonly highlight?: { readonly view: 'memory' | 'sockets' | 'layers' | 'sequence' | 'terminal'; readonly frames?: readonly number[]; readonly ctx?: string };
+  readonly highlight?: Highlight;
 }
 
 const compare = (a: number, op: Compare, b: number) => (op === '==' ? a === b : op === '>=' ? a >= b : op === '<=' ? a <= b : a > b);

@@ -11,8 +11,8 @@ import type { LayerPartition } from '../views/layersView.js';
 import { allOwners } from '../memory/frameTable.js';
 import { stepBack, traceOf } from '../timeline/timeline.js';
 import { unitName } from '../machine/processors.js';
-import type { Output, ShellState } from './shell.js';
-import { contextPid, createShell, interrupt, seekShell } from './shell.js';
+import type { Effect, Ran, ShellState } from './shell.js';
+import { contextPid, createShell, interruptCall, NO_EFFECT, seekShell } from './shell.js';
 import { CALLS, signature } from './calls.js';
 import { hex } from './values.js';
 import { nearest } from './suggest.js';
@@ -21,39 +21,46 @@ import { findLesson, LESSONS } from '../lessons/catalog.js';
 
 interface PeopleCommand {
   readonly name: string;
+  /** how many words may follow the name: [fewest, most] */
+  readonly words: readonly [number, number];
   readonly usage: string;
   readonly summary: string;
 }
 
 export const PEOPLE_TABLE: readonly PeopleCommand[] = [
-  { name: 'help', usage: 'help [call]', summary: 'the calls of this context, or one call in detail' },
-  { name: 'lpars', usage: 'lpars', summary: 'the partitions: mode, state, frames, resources used / limit' },
-  { name: 'frames', usage: 'frames', summary: 'physical memory: who owns which frames' },
-  { name: 'map', usage: 'map A', summary: "a partition's logical address space and the frames behind it" },
-  { name: 'channels', usage: 'channels', summary: 'the message channels and what waits in their ports' },
-  { name: 'fds', usage: 'fds', summary: "the system control OS kernel's file descriptor table" },
-  { name: 'ls', usage: 'ls /msg', summary: 'the virtual files of received messages' },
-  { name: 'ps', usage: 'ps', summary: 'who is running and who is suspended in which call' },
-  { name: 'log', usage: 'log [n]', summary: 'the last n events (default 20) with their patent steps' },
-  { name: 'lesson', usage: 'lesson [name]', summary: 'list the lessons, or open one (in the page: the lesson panel)' },
-  { name: 'interrupt', usage: 'interrupt [A]', summary: 'interrupt the suspended call of a context, as Ctrl-C does (EINTR)' },
-  { name: 'back', usage: 'back', summary: 'undo the last step (names come back too)' },
-  { name: 'reset', usage: 'reset', summary: 'start the machine again with the same seed' },
-  { name: 'seed', usage: 'seed <n>', summary: 'start the machine again with seed n' },
+  { name: 'help', words: [0, 1], usage: 'help [call]', summary: 'the calls of this context, or one call in detail' },
+  { name: 'lpars', words: [0, 0], usage: 'lpars', summary: 'the partitions: mode, state, frames, resources used / limit' },
+  { name: 'frames', words: [0, 0], usage: 'frames', summary: 'physical memory: who owns which frames' },
+  { name: 'map', words: [0, 1], usage: 'map A', summary: "a partition's logical address space and the frames behind it" },
+  { name: 'channels', words: [0, 0], usage: 'channels', summary: 'the message channels and what waits in their ports' },
+  { name: 'fds', words: [0, 0], usage: 'fds', summary: "the system control OS kernel's file descriptor table" },
+  { name: 'ls', words: [0, 1], usage: 'ls /msg', summary: 'the virtual files of received messages' },
+  { name: 'ps', words: [0, 0], usage: 'ps', summary: 'who is running and who is suspended in which call' },
+  { name: 'log', words: [0, 1], usage: 'log [n]', summary: 'the last n events (default 20) with their patent steps' },
+  { name: 'lesson', words: [0, 1], usage: 'lesson [name]', summary: 'list the lessons, or open one (in the page: the lesson panel)' },
+  { name: 'interrupt', words: [0, 1], usage: 'interrupt [A]', summary: 'interrupt the suspended call of a context, as Ctrl-C does (EINTR)' },
+  { name: 'back', words: [0, 0], usage: 'back', summary: 'undo the last step (names come back too)' },
+  { name: 'reset', words: [0, 0], usage: 'reset', summary: 'start the machine again with the same seed' },
+  { name: 'seed', words: [0, 1], usage: 'seed <n>', summary: 'start the machine again with seed n' },
 ];
 
 export const PEOPLE_COMMANDS: ReadonlySet<string> = new Set(PEOPLE_TABLE.map((c) => c.name));
 
 type Base = { line: number; ctx: string; input: string };
-type Outcome = { shell: ShellState; out: Output[] };
+type Outcome = Ran;
 
-const text = (shell: ShellState, base: Base, lines: string[]): Outcome => ({ shell, out: [{ ...base, kind: 'text', text: lines }] });
-const error = (shell: ShellState, base: Base, errno: string, message: string): Outcome => ({ shell, out: [{ ...base, kind: 'error', errno, message }] });
+const text = (shell: ShellState, base: Base, lines: string[], effect: Effect = NO_EFFECT): Outcome => ({ shell, out: [{ ...base, kind: 'text', text: lines }], effect });
+const error = (shell: ShellState, base: Base, errno: string, message: string): Outcome => ({ shell, out: [{ ...base, kind: 'error', errno, message }], effect: NO_EFFECT });
 
 export function runWords(shell: ShellState, command: string, words: readonly string[], base: Base): Outcome {
   const state = shell.timeline.current;
+  const spec = PEOPLE_TABLE.find((c) => c.name === command);
+  if (!spec) return error(shell, base, 'ENOENT', `unknown command ${command}`);
+  const { usage, words: [fewest, most] } = spec;
+  if (words.length > most) return error(shell, base, 'EINVAL', `${command} takes ${most === 0 ? 'no words' : `at most ${most} word${most === 1 ? '' : 's'}`} (usage: ${usage}); nothing was done, remove: ${words.slice(most).join(' ')}`);
+  if (words.length < fewest) return error(shell, base, 'EINVAL', `${command} needs ${fewest === 1 ? 'a word' : `${fewest} words`} (usage: ${usage})`);
   switch (command) {
-    case 'help': return text(shell, base, help(shell, words[0]));
+    case 'help': return text(shell, base, help(shell, base.ctx, words[0]));
     case 'lpars': return text(shell, base, lpars(state));
     case 'frames': return text(shell, base, frames(state));
     case 'map': {
@@ -79,30 +86,27 @@ export function runWords(shell: ShellState, command: string, words: readonly str
       return text(shell, base, traceOf(shell.timeline).slice(-count).map((e) => `${String(e.seq).padStart(5)} ${e.tag.padEnd(8)} ${e.say}`));
     }
     case 'lesson': {
-      if (!words[0]) return text(shell, base, ['Lessons:', ...LESSONS.map((l) => `  lesson ${l.id.padEnd(8)} ${String(l.number).padStart(2)}. ${l.title} (${l.figure})`)]);
+      if (!words[0]) return text(shell, base, ['Lessons:', ...LESSONS.map((l) => `  lesson ${l.id.padEnd(8)} ${String(l.number).padStart(2)}. ${l.title} (${l.figure})`)], { kind: 'openLesson', id: null });
       const lesson = findLesson(words[0]);
       if (!lesson) {
         const near = nearest(words[0], LESSONS.map((l) => l.id));
         return error(shell, base, 'ENOENT', `there is no lesson ${words[0]}${near ? `; did you mean ${near}?` : ''} (lesson lists them)`);
       }
-      return text(shell, base, [`Lesson ${lesson.number}: ${lesson.title} (${lesson.figure})`, lesson.summary, ...lesson.steps.map((st, i) => `  ${i + 1}. ${st.title}: ${st.type.join('; ')}`)]);
+      return text(shell, base, [`Lesson ${lesson.number}: ${lesson.title} (${lesson.figure})`, lesson.summary, ...lesson.steps.map((st, i) => `  ${i + 1}. ${st.title}: ${st.type.join('; ')}`)], { kind: 'openLesson', id: lesson.id });
     }
-    case 'interrupt': {
-      // typed as a line, it is already in the history: do not record it twice
-      const ran = interrupt({ ...shell, lineNo: shell.lineNo - 1 }, words[0] ?? base.ctx);
-      return { ...ran, shell: { ...ran.shell, history: shell.history } };
-    }
+    // typed as a line, it goes into the history as typed, like any other line
+    case 'interrupt': return interruptCall(shell, words[0] ?? base.ctx, '^C');
     case 'back': {
       if (shell.timeline.cursor === 0) return error(shell, base, 'EINVAL', 'already at the first moment: nothing to undo');
       const undone = callNameOf(shell.timeline.entries[shell.timeline.cursor - 1]!.command.kind);
       const back = seekShell(shell, stepBack(shell.timeline).cursor);
-      return text(back, { ...base, ctx: back.ctx }, [`back to moment ${back.timeline.cursor}: undid ${undone}`]);
+      return text(back, { ...base, ctx: back.ctx }, [`back to moment ${back.timeline.cursor}: undid ${undone}`], { kind: 'moved' });
     }
     case 'reset': case 'seed': {
       const seed = command === 'reset' ? shell.timeline.config.seed : Number(words[0]);
       if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return error(shell, base, 'EINVAL', 'seed takes a whole number from 0 to 4294967295');
       const fresh = { ...createShell({ ...shell.timeline.config, seed }), lineNo: shell.lineNo };
-      return text(fresh, { ...base, ctx: 'scp' }, [`the machine starts again with seed ${seed}`]);
+      return text(fresh, { ...base, ctx: 'scp' }, [`the machine starts again with seed ${seed}`], { kind: 'restarted' });
     }
     default: return error(shell, base, 'ENOENT', `unknown command ${command}`);
   }
@@ -122,8 +126,9 @@ export function callNameOf(kind: CommandKind): string {
   return `${CALL_OF[kind] ?? kind.replace(/^sys\./, '')}()`;
 }
 
-function help(shell: ShellState, topic: string | undefined): string[] {
-  const role = contextPid(shell, shell.ctx) === SCP_PID ? 'scp' : 'guest';
+/** `help` in context `ctx` (`@A help` asks A's calls, whatever the current context). */
+function help(shell: ShellState, ctx: string, topic: string | undefined): string[] {
+  const role = contextPid(shell, ctx) === SCP_PID ? 'scp' : 'guest';
   if (topic) {
     const specs = CALLS.filter((c) => c.name === topic.replace(/\(\)?$/, ''));
     const people = PEOPLE_TABLE.find((c) => c.name === topic);
@@ -140,7 +145,7 @@ function help(shell: ShellState, topic: string | undefined): string[] {
   }
   const calls = CALLS.filter((c) => c.where === role || c.where === 'any');
   return [
-    `In ${shell.ctx} (${role === 'scp' ? 'the system control program, problem mode' : 'a guest OS, supervisor mode'}) you can call:`,
+    `In ${ctx} (${role === 'scp' ? 'the system control program, problem mode' : 'a guest OS, supervisor mode'}) you can call:`,
     ...calls.map((c) => `  ${signature(c).padEnd(44)} ${c.summary.length > 70 ? `${c.summary.slice(0, 67)}...` : c.summary}`),
     'Commands for people:',
     ...PEOPLE_TABLE.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`),

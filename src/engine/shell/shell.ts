@@ -77,13 +77,39 @@ export function contextPid(shell: ShellState, name: string): Pid | null {
   return p && p.status === 'active' ? p.pid : null;
 }
 
-type Outcome = { shell: ShellState; out: Output[] };
+/**
+ * What a line did to the machine and the page, besides what it printed: a
+ * front end acts on this instead of comparing states to guess it.
+ */
+export type Effect =
+  /** printed only (names and the context may have changed; the machine did not) */
+  | { readonly kind: 'none' }
+  /** a command was recorded at the shell's moment: one step forward, any later moments dropped */
+  | { readonly kind: 'recorded' }
+  /** the shell went back to an earlier moment (`back`); the later moments stay recorded but are undone */
+  | { readonly kind: 'moved' }
+  /** a new machine started (`reset`, `seed`): a new timeline and a new history */
+  | { readonly kind: 'restarted' }
+  /** `lesson` or `lesson NAME`: a front end with lessons opens the menu (id null) or the lesson */
+  | { readonly kind: 'openLesson'; readonly id: string | null };
+
+export const NO_EFFECT: Effect = { kind: 'none' };
+export const RECORDED: Effect = { kind: 'recorded' };
+
+/** One line's result: the next shell, what it printed, and what it did. */
+export interface Ran {
+  readonly shell: ShellState;
+  readonly out: Output[];
+  readonly effect: Effect;
+}
+
+type Outcome = Ran;
 
 /** Run one line typed in the current context. Never throws for anything a user can type. */
-export function runLine(shell: ShellState, input: string): Outcome {
+export function runLine(shell: ShellState, input: string): Ran {
   const ran = runOneLine(shell, input);
   // a line that started a new machine (reset, seed) begins a new history
-  if (ran.shell.timeline.config !== shell.timeline.config || ran.shell.history !== shell.history) return ran;
+  if (ran.effect.kind === 'restarted') return ran;
   return { ...ran, shell: { ...ran.shell, history: shell.history.append(input) } };
 }
 
@@ -93,7 +119,7 @@ function runOneLine(shell: ShellState, input: string): Outcome {
   const base = { line: next.lineNo, ctx: shell.ctx, input };
   if (parsed.kind === 'syntax') {
     const pointer = `${' '.repeat(Math.max(0, parsed.col - 1))}^`;
-    return { shell: next, out: [{ ...base, kind: 'error', errno: 'EINVAL', col: parsed.col, message: `syntax error at column ${parsed.col}: ${parsed.message}\n  ${input}\n  ${pointer}` }] };
+    return { shell: next, out: [{ ...base, kind: 'error', errno: 'EINVAL', col: parsed.col, message: `syntax error at column ${parsed.col}: ${parsed.message}\n  ${input}\n  ${pointer}` }], effect: NO_EFFECT };
   }
   return runStatement(next, parsed, shell.ctx, input);
 }
@@ -101,16 +127,16 @@ function runOneLine(shell: ShellState, input: string): Outcome {
 function runStatement(shell: ShellState, statement: Statement, ctx: string, input: string): Outcome {
   const base = { line: shell.lineNo, ctx, input };
   switch (statement.kind) {
-    case 'empty': return { shell, out: [] };
+    case 'empty': return { shell, out: [], effect: NO_EFFECT };
     case 'switch': {
       if (contextPid(shell, statement.ctx) === null) {
         const names = Object.values(shell.timeline.current.partitions).filter((p) => p.status === 'active').map((p) => p.name);
         const near = nearest(statement.ctx, names);
         const ended = Object.values(shell.timeline.current.partitions).some((p) => p.name === statement.ctx);
-        return { shell, out: [{ ...base, kind: 'error', errno: 'ENOENT', message: ended ? `${statement.ctx} has ended: there is nothing left to run in` : `there is no context ${statement.ctx}${near ? `; did you mean ${near}?` : ''} (contexts: ${names.join(', ')})` }] };
+        return { shell, out: [{ ...base, kind: 'error', errno: 'ENOENT', message: ended ? `${statement.ctx} has ended: there is nothing left to run in` : `there is no context ${statement.ctx}${near ? `; did you mean ${near}?` : ''} (contexts: ${names.join(', ')})` }], effect: NO_EFFECT };
       }
       if (statement.then === null) {
-        return { shell: { ...shell, ctx: statement.ctx }, out: [{ ...base, kind: 'text', text: [`now in ${statement.ctx}${statement.ctx === 'scp' ? ' (the system control program, problem mode)' : ` (guest OS, supervisor mode)`}`] }] };
+        return { shell: { ...shell, ctx: statement.ctx }, out: [{ ...base, kind: 'text', text: [`now in ${statement.ctx}${statement.ctx === 'scp' ? ' (the system control program, problem mode)' : ` (guest OS, supervisor mode)`}`] }], effect: NO_EFFECT };
       }
       return runStatement(shell, statement.then, statement.ctx, input);
     }
@@ -141,18 +167,20 @@ function runExpression(shell: ShellState, statement: Extract<Statement, { kind: 
     }
     return answer(shell, base, assign, evaluate(shell, top, ctx, pid));
   } catch (e) {
-    if (e instanceof ShellError) return { shell, out: [{ ...base, kind: 'error', errno: e.errno, message: e.message }] };
+    if (e instanceof ShellError) return { shell, out: [{ ...base, kind: 'error', errno: e.errno, message: e.message }], effect: NO_EFFECT };
     throw e;
   }
 }
 
 function answer(shell: ShellState, base: { line: number; ctx: string; input: string }, assign: string | null, value: ShellValue): Outcome {
   const next = assign === null ? shell : withVars(shell, { ...shell.vars, [assign]: value });
-  return { shell: next, out: [{ ...base, kind: 'result', value, events: [] }] };
+  return { shell: next, out: [{ ...base, kind: 'result', value, events: [] }], effect: NO_EFFECT };
 }
 
 function checkAssignable(shell: ShellState, name: string): void {
   if (RESERVED.has(name)) throw new ShellError('EINVAL', `${name} is a constant of the language; choose another name`);
+  // a bare name on a line runs the command, so a value of that name could never be read back
+  if (PEOPLE_COMMANDS.has(name)) throw new ShellError('EINVAL', `${name} is a command for people (help lists them); choose another name`);
   if (Object.values(shell.timeline.current.partitions).some((p) => p.name === name)) throw new ShellError('EINVAL', `${name} is a partition's name; choose another name`);
 }
 
@@ -247,7 +275,7 @@ function runCommand(
   const { line, ctx, input, assign, call } = base;
   if (!step.result.ok) {
     const { errno, message, addr } = step.result.error;
-    return { shell, out: [{ line, ctx, input, kind: 'error', errno, message, ...(addr === undefined ? {} : { addr }) }] };
+    return { shell, out: [{ line, ctx, input, kind: 'error', errno, message, ...(addr === undefined ? {} : { addr }) }], effect: NO_EFFECT };
   }
   const events = step.events.map((e) => e.tag);
   let vars: Record<string, ShellValue> = { ...shell.vars };
@@ -277,7 +305,7 @@ function runCommand(
   }
   // the moment this command leaves keeps its names for `back`; the moments after it belonged to another branch
   const next: ShellState = { ...storeMoment(shell), timeline, snapshotCount: shell.timeline.cursor + 1 };
-  return { shell: withVars(next, vars, pending), out };
+  return { shell: withVars(next, vars, pending), out, effect: RECORDED };
 }
 
 /** A suspended call has returned: print it under its own context, and fill in its name. */
@@ -294,17 +322,22 @@ function completed(shell: ShellState, c: Completion, line: number, vars: Record<
   return { vars: nextVars, pending: rest, output };
 }
 
-/** Ctrl-C: interrupt the suspended call of `ctx` (default: the current context). */
-export function interrupt(shell: ShellState, ctx = shell.ctx): Outcome {
-  const next = { ...shell, lineNo: shell.lineNo + 1 };
+/** Ctrl-C: interrupt the suspended call of `ctx` (default: the current context); the history notes it as `interrupt X`. */
+export function interrupt(shell: ShellState, ctx = shell.ctx): Ran {
+  const ran = interruptCall({ ...shell, lineNo: shell.lineNo + 1 }, ctx, '^C');
+  return { ...ran, shell: { ...ran.shell, history: shell.history.append(`interrupt ${ctx}`) } };
+}
+
+/** Interrupt the suspended call of `ctx`, on the line `shell.lineNo`; the history is the caller's business. */
+export function interruptCall(shell: ShellState, ctx: string, input: string): Ran {
   const pid = contextPid(shell, ctx);
-  const base = { line: next.lineNo, ctx, input: '^C' };
+  const base = { line: shell.lineNo, ctx, input };
   if (pid === null || !shell.timeline.current.partitions[pid]?.wait) {
-    return { shell: next, out: [{ ...base, kind: 'text', text: [`${ctx} is not waiting in any call`] }] };
+    return { shell, out: [{ ...base, kind: 'text', text: [`${ctx} is not waiting in any call`] }], effect: NO_EFFECT };
   }
-  const ran = runCommand(next, { kind: 'command', command: { kind: 'call.interrupt', by: pid }, hint: 'int' }, { ...base, assign: null, call: 'interrupt' }, pid);
+  const ran = runCommand(shell, { kind: 'command', command: { kind: 'call.interrupt', by: pid }, hint: 'int' }, { ...base, assign: null, call: 'interrupt' }, pid);
   // what matters is the interrupted call's EINTR, not the interrupt's own 0
-  return { shell: { ...ran.shell, history: shell.history.append(`interrupt ${ctx}`) }, out: ran.out.filter((o) => o.kind !== 'result') };
+  return { ...ran, out: ran.out.filter((o) => o.kind !== 'result') };
 }
 
 /** Move the shell to another moment of its timeline: names and pending calls follow. */

@@ -59,7 +59,7 @@ export function CostsView() {
       setRevision((r) => r + 1);
       return;
     }
-    const out = useLab.getState().submit(`cost(${param}, ${Math.round(n)})`);
+    const { out } = useLab.getState().submit(`cost(${param}, ${Math.round(n)})`);
     const error = out.find((o) => o.kind === 'error');
     if (error && error.kind === 'error') setRevision((r) => r + 1);
     setStatus(error && error.kind === 'error' ? error.message : `${param} is now ${Math.round(n)} cycles`);

@@ -15,8 +15,7 @@ import './lessons.css';
 
 /** Type a line into the terminal as if by keyboard, so the student sees it; without a terminal, run it directly. */
 export function typeIntoLab(line: string): void {
-  if (window.lparlab?.typeLine) window.lparlab.typeLine(line);
-  else useLab.getState().submit(line);
+  useLab.getState().typeLine(line);
 }
 
 function useCheck(rules: Parameters<typeof checkStep>[0] | null, startLine: number, since: number): StepCheck | null {

@@ -42,10 +42,8 @@ function freshLab(lines: readonly string[], note: string): ShellState {
   const lab = useLab.getState();
   let shell = { ...createShell({ ...lab.shell.timeline.config }), lineNo: lab.shell.lineNo };
   for (const line of lines) shell = runLine(shell, line).shell;
-  // the note goes out first, so it stands above whatever is typed next (a solution)
-  if (window.lparlab?.printNote) window.lparlab.printNote([note]);
-  else lab.notify([note]);
-  lab.replaceShell(shell);
+  // the terminal prints the note as the lab is replaced, so it stands above whatever is typed next (a solution)
+  lab.replaceShell(shell, [note]);
   return shell;
 }
 
@@ -69,8 +67,8 @@ export const useLessons = create<LessonStore>()((set, get) => ({
     const at = Math.max(0, Math.min(step, lesson.steps.length - 1));
     const before = lesson.steps.slice(0, at).flatMap((s) => [...solutionOf(s)]);
     freshLab(before, at === 0 ? `(a fresh lab for lesson ${lesson.number}: ${lesson.title})` : `(a fresh lab for lesson ${lesson.number}, with steps 1-${at} already done)`);
+    // (the fresh lab has no highlight)
     set({ opened: { kind: 'lesson', id: lesson.id, step: at, ...here() }, showHint: false });
-    useLab.getState().setHighlight(null);
   },
 
   nextStep() {

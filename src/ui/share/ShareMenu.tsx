@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLab, useShownEvents } from '../store/labStore.ts';
 import { download } from './download.ts';
+import { transcriptLines } from '../store/transcript.ts';
 import { currentLink } from './startup.ts';
 import { exportSequenceSvg } from '../sequence/exportSequenceSvg.ts';
 
@@ -55,7 +56,7 @@ export function ShareMenu() {
           {link && <input className="share-link" readOnly value={link} aria-label="share link" onFocus={(e) => e.currentTarget.select()} />}
           <button type="button" onClick={exportTrace}>Trace (JSON)</button>
           <button type="button" onClick={() => { download('lparlab-sequence.svg', exportSequenceSvg(), 'image/svg+xml'); setStatus('Saved the sequence chart.'); }}>Sequence chart (SVG)</button>
-          <button type="button" onClick={() => { download('lparlab-transcript.txt', `${useLab.getState().transcript.join('\n')}\n`, 'text/plain'); setStatus('Saved the terminal transcript.'); }}>Terminal transcript (text)</button>
+          <button type="button" onClick={() => { download('lparlab-transcript.txt', `${transcriptLines().join('\n')}\n`, 'text/plain'); setStatus('Saved the terminal transcript.'); }}>Terminal transcript (text)</button>
           <p className="share-status" role="status">{status}</p>
         </div>
       )}

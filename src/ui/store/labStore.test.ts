@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createShell } from '../../engine/index.ts';
-import { displayState, focusEvent, restingPosition, totalEvents, useLab } from './labStore.ts';
+import { displayState, focusEvent, playerEnd, restingPosition, totalEvents, useLab } from './labStore.ts';
+import { MAX_TRANSCRIPT_LINES, noteTranscript, transcriptLines } from './transcript.ts';
 
 const lab = () => useLab.getState();
 const owners = () => Object.values(displayState(lab()).areas).map((a) => a.owner);
@@ -58,5 +59,53 @@ describe('the lab store', () => {
     lab().submit('@A peek(0x200000, 4)');
     expect(lab().outputs.at(-1)).toMatchObject({ kind: 'error', errno: 'EFAULT' });
     expect(lab().lastFault).toMatchObject({ ctx: 'A', addr: 0x200000 });
+  });
+
+  it('updates once per typed line, so no view sees a half-made state', () => {
+    let updates = 0;
+    const stop = useLab.subscribe(() => updates++);
+    for (const line of ['@A a = area(4096)', '@A peek(0x200000, 4)', 'x = 1', 'back', 'reset']) {
+      updates = 0;
+      lab().submit(line);
+      expect(updates, line).toBe(1);
+    }
+    stop();
+  });
+
+  it('after a typed back, rests at the earlier moment: the player does not play the undone step again', () => {
+    lab().submit('@A a = area(4096)');
+    lab().submit('@A b = area(4096)');
+    lab().catchUp();
+    const { effect } = lab().submit('back');
+    expect(effect.kind).toBe('moved');
+    expect(lab().shell.timeline.cursor).toBe(1);
+    expect(playerEnd(lab())).toBe(lab().position);
+    lab().advance();
+    lab().catchUp();
+    expect(lab().shell.timeline.cursor).toBe(1);
+    expect(lab().position).toBe(restingPosition(lab().shell));
+    // the undone step is still on the timeline: stepping forward on purpose replays it
+    lab().stepForward();
+    lab().catchUp();
+    expect(lab().shell.timeline.cursor).toBe(2);
+  });
+
+  it('bumps the generation when a line starts a new machine', () => {
+    const before = lab().generation;
+    lab().submit('frames_free()');
+    expect(lab().generation).toBe(before);
+    lab().submit('seed 3');
+    expect(lab().generation).toBe(before + 1);
+  });
+});
+
+describe('the transcript', () => {
+  it('keeps the last lines printed, up to its cap, oldest first', () => {
+    const lines = Array.from({ length: MAX_TRANSCRIPT_LINES + 3 }, (_, i) => `line ${i}`);
+    noteTranscript(lines);
+    const kept = transcriptLines();
+    expect(kept).toHaveLength(MAX_TRANSCRIPT_LINES);
+    expect(kept[0]).toBe('line 3');
+    expect(kept.at(-1)).toBe(`line ${MAX_TRANSCRIPT_LINES + 2}`);
   });
 });

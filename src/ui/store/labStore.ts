@@ -8,11 +8,16 @@
 // The playhead may trail the shell's current moment while the player catches
 // up with commands just typed; moving in time on purpose (step, scrub, click
 // an arrow) also moves the shell, so the next command branches from there.
+//
+// Every user action is one `set`: views never see the shell of one moment
+// with the playhead of another. A typed line says what it did (its effect);
+// the store acts on that and never compares states to guess it.
 
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { OPENING } from '../app/mode.ts';
-import type { LabEvent, LabState, Output, ShellState } from '../../engine/index.ts';
+import type { Highlight } from '../../engine/index.ts';
+import type { Effect, LabEvent, LabState, Output, ShellState } from '../../engine/index.ts';
 import {
   checkInvariants, createShell, interrupt as interruptShell, locateEvent, microStates, runLine, seekShell, stateAt,
 } from '../../engine/index.ts';
@@ -37,9 +42,15 @@ export interface LabStore {
   /** the machine as it was right after the event at the playhead: what the views draw */
   readonly shown: LabState;
   readonly playing: boolean;
+  /**
+   * Whether the player may play on past the shell's moment into the recorded
+   * future, moving the shell with it: true after a move with the timeline's
+   * controls (a replay). A typed line (a new command, or `back`, which undoes)
+   * or a loaded lab sets it false: the player then stops at the shell's own
+   * moment, and an undone future stays on the scrubber only.
+   */
+  readonly replaying: boolean;
   readonly speed: Speed;
-  /** every line the terminal printed, for export and for tests */
-  readonly transcript: readonly string[];
   /** bumps whenever the shell is replaced wholesale (reset, seed, loaded link) */
   readonly generation: number;
   /** every output the shell printed since the page opened (capped), for lesson checks */
@@ -49,12 +60,18 @@ export interface LabStore {
   /** a message for the whole page (a refused link or file), shown until dismissed */
   readonly banner: { readonly kind: 'error' | 'info'; readonly text: string } | null;
   /** what a failed lesson check points at: views outline it */
-  readonly highlight: { readonly view: string; readonly frames?: readonly number[]; readonly ctx?: string; readonly id: number } | null;
+  readonly highlight: (Highlight & { readonly id: number }) | null;
   /** the latest page fault a call caused (EFAULT): the Memory view flashes it [0070] */
   readonly lastFault: { readonly ctx: string; readonly addr: number; readonly id: number } | null;
 
-  submit(line: string): readonly Output[];
+  /** the page's terminal, once it is mounted: lines typed for the student go through it, so they see them */
+  readonly terminal: TerminalPort | null;
+
+  /** run a typed line: what it printed and what it did */
+  submit(line: string): Typed;
   interrupt(ctx?: string): readonly Output[];
+  /** type a line as if by keyboard, so the student sees it (without a terminal: run it) */
+  typeLine(line: string): void;
   stepForward(): void;
   stepBack(): void;
   /** the player's step: like stepForward, but the shell stays at its moment while the view catches up */
@@ -65,11 +82,23 @@ export interface LabStore {
   seekEvent(seq: number): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: Speed): void;
-  noteTranscript(lines: readonly string[]): void;
-  replaceShell(shell: ShellState): void;
-  setHighlight(highlight: { view: string; frames?: readonly number[]; ctx?: string } | null): void;
+  /** a new lab (a lesson's fresh start, a loaded link); `note` is printed above it */
+  replaceShell(shell: ShellState, note?: readonly string[]): void;
+  setHighlight(highlight: Highlight | null): void;
   notify(lines: readonly string[]): void;
   setBanner(banner: LabStore['banner']): void;
+  attachTerminal(terminal: TerminalPort | null): void;
+}
+
+/** What a typed line printed and what it did (the shell's effect). */
+export interface Typed {
+  readonly out: readonly Output[];
+  readonly effect: Effect;
+}
+
+/** What the store needs from the page's terminal. */
+export interface TerminalPort {
+  typeLine(line: string): void;
 }
 
 export const MAX_OUTPUTS = 2000;
@@ -124,44 +153,50 @@ function placePlayhead(shell: ShellState, position: number, inside: EntryMoments
 
 const INITIAL = createShell(OPENING.frames ? { frames: OPENING.frames } : {});
 
+/** Where the player stops: the end of the recorded timeline while replaying, else the shell's own moment. */
+export function playerEnd(s: Pick<LabStore, 'shell' | 'replaying'>): number {
+  return s.replaying ? totalEvents(s.shell) : restingPosition(s.shell);
+}
+
 export const useLab = create<LabStore>()((set, get) => ({
   shell: INITIAL,
   position: restingPosition(INITIAL),
   inside: null,
   shown: INITIAL.timeline.current,
   playing: true,
+  replaying: false,
   speed: 1,
-  transcript: [],
   generation: 0,
   lastFault: null,
   outputs: [],
   highlight: null,
   notice: null,
   banner: null,
+  terminal: null,
 
   submit(line) {
-    const before = get().shell;
-    const { shell, out } = runLine(before, line);
+    const now = get();
+    const { shell, out, effect } = runLine(now.shell, line);
     const fault = out.find((o) => o.kind === 'error' && o.errno === 'EFAULT' && o.addr !== undefined);
-    if (fault && fault.kind === 'error') set({ lastFault: { ctx: fault.ctx, addr: fault.addr!, id: (get().lastFault?.id ?? 0) + 1 } });
-    set({ outputs: appendOutputs(get().outputs, out) });
-    const t0 = before.timeline;
-    const t1 = shell.timeline;
-    // (timelines share their entry arrays, so compare cursors, not entries)
-    const recorded = t1.config === t0.config && t1.cursor === t0.cursor + 1 && t1.length === t1.cursor;
-    if (recorded) {
-      // a new entry: the playhead reveals its first micro-step, unless it is still
-      // catching up with earlier ones; the player does the rest
-      const resting = restingPosition(before);
-      const at = get().position < resting ? get().position : resting + 1;
-      set(placePlayhead(checked(shell), at, get().inside, false));
-    } else if (t1 !== t0) {
-      // back, reset, seed: a moment changed without a new entry
-      set({ ...rest(checked(shell)), generation: get().generation + (t1.config === t0.config ? 0 : 1) });
-    } else {
-      set({ shell });
+    const seen = {
+      outputs: appendOutputs(now.outputs, out),
+      ...(fault?.kind === 'error' ? { lastFault: { ctx: fault.ctx, addr: fault.addr!, id: (now.lastFault?.id ?? 0) + 1 } } : {}),
+    };
+    switch (effect.kind) {
+      case 'recorded': {
+        // a new entry: the playhead reveals its first micro-step, unless it is still
+        // catching up with earlier ones; the player does the rest
+        const resting = restingPosition(now.shell);
+        const at = now.position < resting ? now.position : resting + 1;
+        set({ ...seen, ...placePlayhead(checked(shell), at, now.inside, false), replaying: false });
+        break;
+      }
+      // back: an earlier moment, shown at once; the undone steps are not replayed
+      case 'moved': set({ ...seen, ...rest(checked(shell)) }); break;
+      case 'restarted': set({ ...seen, ...rest(checked(shell)), generation: now.generation + 1 }); break;
+      case 'none': case 'openLesson': set({ ...seen, shell }); break;
     }
-    return out;
+    return { out, effect };
   },
 
   interrupt(ctx) {
@@ -170,29 +205,44 @@ export const useLab = create<LabStore>()((set, get) => ({
     return out;
   },
 
-  stepForward: () => set(placePlayhead(get().shell, get().position + 1, get().inside, true)),
-  stepBack: () => set(placePlayhead(get().shell, get().position - 1, get().inside, true)),
-  seek: (position) => set(placePlayhead(get().shell, position, get().inside, true)),
-  seekEvent: (seq) => set({ ...placePlayhead(get().shell, seq + 1, get().inside, true), playing: false }),
+  typeLine(line) {
+    const terminal = get().terminal;
+    if (terminal) terminal.typeLine(line);
+    else get().submit(line);
+  },
+
+  stepForward: () => set(travel(get(), get().position + 1)),
+  stepBack: () => set(travel(get(), get().position - 1)),
+  seek: (position) => set(travel(get(), position)),
+  seekEvent: (seq) => set({ ...travel(get(), seq + 1), playing: false }),
   catchUp() {
-    const { shell, inside } = get();
-    const total = totalEvents(shell);
-    set(placePlayhead(shell, total, inside, total > restingPosition(shell)));
+    const s = get();
+    const end = playerEnd(s);
+    set(placePlayhead(s.shell, end, s.inside, end > restingPosition(s.shell)));
   },
   advance() {
     // the player: reveal the next event; the shell follows only past its own moment
-    const { shell, position, inside } = get();
-    const target = position + 1;
-    set(placePlayhead(shell, target, inside, target > restingPosition(shell)));
+    const s = get();
+    if (s.position >= playerEnd(s)) return;
+    const target = s.position + 1;
+    set(placePlayhead(s.shell, target, s.inside, target > restingPosition(s.shell)));
   },
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed }),
-  noteTranscript: (lines) => set({ transcript: [...get().transcript, ...lines] }),
-  replaceShell: (shell) => set({ ...rest(checked(shell)), generation: get().generation + 1, highlight: null }),
+  replaceShell: (shell, note) => set({
+    ...rest(checked(shell)), generation: get().generation + 1, highlight: null,
+    ...(note ? { notice: { id: (get().notice?.id ?? 0) + 1, lines: note } } : {}),
+  }),
   notify: (lines) => set({ notice: { id: (get().notice?.id ?? 0) + 1, lines } }),
   setBanner: (banner) => set({ banner }),
   setHighlight: (highlight) => set({ highlight: highlight ? { ...highlight, id: (get().highlight?.id ?? 0) + 1 } : null }),
+  attachTerminal: (terminal) => set({ terminal }),
 }));
+
+/** Time travel on purpose (step, scrub, an arrow clicked): the shell follows, and the player may replay from there. */
+function travel(s: LabStore, position: number) {
+  return { ...placePlayhead(s.shell, position, s.inside, true), replaying: true };
+}
 
 // ------------------------------------------------------------ selectors for views
 
@@ -201,7 +251,6 @@ export const displayState = (s: LabStore): LabState => s.shown;
 
 /** The event the playhead has just revealed (null at the start). */
 export function focusEvent(s: LabStore): LabEvent | null {
-  if (s.position === 0) return null;
   const t = s.shell.timeline;
   if (s.position <= t.bootEvents.length) return t.bootEvents[s.position - 1] ?? null;
   const { entry, index } = locateEvent(t, s.position - 1);
@@ -210,7 +259,7 @@ export function focusEvent(s: LabStore): LabEvent | null {
 
 /** The playhead at the shell's own moment, nothing being replayed. */
 function rest(shell: ShellState) {
-  return { shell, position: restingPosition(shell), inside: null, shown: shell.timeline.current };
+  return { shell, position: restingPosition(shell), inside: null, shown: shell.timeline.current, replaying: false };
 }
 
 export const useDisplayState = () => useLab(displayState);

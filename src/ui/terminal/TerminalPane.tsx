@@ -4,8 +4,10 @@
 // so what was typed and the history stay.
 
 import { useEffect, useRef, useState } from 'react';
-import { completions, contextPid, findLesson } from '../../engine/index.ts';
+import { completions, contextPid } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
+import type { LabStore } from '../store/labStore.ts';
+import { noteTranscript } from '../store/transcript.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
 import { usePrefs } from '../app/prefs.ts';
 import { OPENING } from '../app/mode.ts';
@@ -13,6 +15,7 @@ import type { LabBridge, MountedTerminal } from './labTerminal.ts';
 
 declare global {
   interface Window {
+    /** installed for the end-to-end tests only: the page itself talks to the store */
     lparlab?: {
       terminalText(): string;
       typeLine(line: string): void;
@@ -22,20 +25,15 @@ declare global {
   }
 }
 
-/** `lesson` opens the lesson menu, `lesson flip` the lesson itself (the terminal printed its outline already). */
-function openLessonsFor(line: string): void {
-  const m = /^\s*lesson\s*(\S*)\s*$/.exec(line);
-  if (!m) return;
-  const lesson = m[1] ? findLesson(m[1]) : undefined;
-  if (lesson) useLessons.getState().openLesson(lesson.id);
-  else if (!m[1]) useLessons.getState().openMenu();
-}
-
 const bridge: LabBridge = {
   prompt: () => `${useLab.getState().shell.ctx}$ `,
   submit: (line) => {
-    const out = useLab.getState().submit(line);
-    openLessonsFor(line);
+    const { out, effect } = useLab.getState().submit(line);
+    // `lesson` opens the lesson menu, `lesson flip` the lesson itself (the shell printed its outline)
+    if (effect.kind === 'openLesson') {
+      if (effect.id === null) useLessons.getState().openMenu();
+      else useLessons.getState().openLesson(effect.id);
+    }
     return out;
   },
   interrupt: () => {
@@ -49,7 +47,7 @@ const bridge: LabBridge = {
     const ctx = /^\s*@(\w+)\s+/.exec(before)?.[1];
     return completions(ctx && contextPid(shell, ctx) !== null ? { ...shell, ctx } : shell, prefix);
   },
-  note: (lines) => useLab.getState().noteTranscript(lines),
+  note: noteTranscript,
 };
 
 /** The one terminal of the page, and the element it draws into, moved between panes as the layout changes. */
@@ -57,14 +55,26 @@ let session: Promise<MountedTerminal> | null = null;
 const element = typeof document === 'undefined' ? null : document.createElement('div');
 let printedNotice = 0;
 
+/** Print a notice of the store once (a loaded link's replay, a lesson's fresh lab). */
+function printNotice(term: MountedTerminal, notice: LabStore['notice']): void {
+  if (notice && notice.id > printedNotice) {
+    printedNotice = notice.id;
+    term.lab.printNote(notice.lines);
+  }
+}
+
 function startSession(): Promise<MountedTerminal> {
   session ??= import('./labTerminal.ts').then(({ mountTerminal }) => {
     const term = mountTerminal(element!, bridge, usePrefs.getState().theme, OPENING.mode === 'present' ? 22 : 14);
     term.lab.onEscape = () => document.querySelector<HTMLElement>('.timeline button:not([disabled])')?.focus();
+    // notices print as they are set, so one stands above whatever is typed next
+    printNotice(term, useLab.getState().notice);
+    useLab.subscribe((s) => printNotice(term, s.notice));
+    useLab.getState().attachTerminal({ typeLine: (line) => term.lab.typeLine(line) });
     window.lparlab = {
       terminalText: () => term.lab.text(),
       typeLine: (line) => term.lab.typeLine(line),
-      submit: (line) => useLab.getState().submit(line),
+      submit: (line) => useLab.getState().submit(line).out,
       printNote: (lines) => term.lab.printNote(lines),
     };
     return term;
@@ -79,7 +89,6 @@ export function TerminalPane() {
   const theme = usePrefs((p) => p.theme);
   const ctx = useLab((s) => s.shell.ctx);
   const generation = useLab((s) => s.generation);
-  const notice = useLab((s) => s.notice);
 
   useEffect(() => {
     const place = host.current;
@@ -106,12 +115,6 @@ export function TerminalPane() {
   useEffect(() => term?.setTheme(theme), [term, theme]);
   // a moment restored from the timeline may change the context: redraw the prompt
   useEffect(() => term?.lab.refreshPrompt(), [term, ctx, generation]);
-  useEffect(() => {
-    if (notice && term && notice.id > printedNotice) {
-      printedNotice = notice.id;
-      term.lab.printNote(notice.lines);
-    }
-  }, [notice, term]);
 
   return (
     <div className="terminal-pane">

@@ -3,7 +3,7 @@
 // terminal does not have the focus).
 
 import { useEffect, useMemo } from 'react';
-import { SPEEDS, totalEvents, useLab, useFocusEvent } from '../store/labStore.ts';
+import { playerEnd, SPEEDS, totalEvents, useLab, useFocusEvent } from '../store/labStore.ts';
 import type { Speed } from '../store/labStore.ts';
 import { IconBack, IconFirst, IconLast, IconPause, IconPlay, IconStep } from './icons.tsx';
 
@@ -67,13 +67,14 @@ export function TimelineBar() {
   const playing = useLab((s) => s.playing);
   const speed = useLab((s) => s.speed);
   const total = useLab((s) => totalEvents(s.shell));
+  const end = useLab(playerEnd);
   const boot = useLab((s) => s.shell.timeline.bootEvents.length);
-  const inPast = !playing && position < total;
+  const inPast = !(playing && position < end) && position < total;
   const focus = useFocusEvent();
   const lab = useLab.getState();
   const shown = position - boot;
   // playing with nothing left to reveal looks like pause; show play then
-  const running = playing && position < total;
+  const running = playing && position < end;
   return (
     <div className="timeline" role="group" aria-label="timeline">
       <div className="timeline-buttons">
@@ -112,7 +113,7 @@ export function TimelineBar() {
       </div>
       <div className="timeline-status" data-testid="timeline-status">
         event {shown} of {total - boot}
-        {inPast ? ' (in the past: a new command starts a new branch from here)' : playing && position < total ? ' (playing)' : ''}
+        {inPast ? ' (in the past: a new command starts a new branch from here)' : running ? ' (playing)' : ''}
       </div>
     </div>
   );

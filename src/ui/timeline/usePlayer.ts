@@ -3,7 +3,7 @@
 // wait for: the playhead goes straight to the end, and views highlight what changed.
 
 import { useEffect } from 'react';
-import { totalEvents, useLab } from '../store/labStore.ts';
+import { playerEnd, totalEvents, useLab } from '../store/labStore.ts';
 import type { LabStore } from '../store/labStore.ts';
 import { locateEvent } from '../../engine/index.ts';
 
@@ -22,13 +22,14 @@ export const EVENT_MS = 650;
 export function usePlayer(): void {
   const playing = useLab((s) => s.playing);
   const position = useLab((s) => s.position);
-  const total = useLab((s) => totalEvents(s.shell));
+  // the end of the timeline while replaying, else the shell's own moment (an undone future is not replayed)
+  const end = useLab(playerEnd);
   const speed = useLab((s) => s.speed);
   const behind = useLab(commandsBehind);
   const reduced = useReducedMotion();
 
   useEffect(() => {
-    if (!playing || position >= total) return;
+    if (!playing || position >= end) return;
     if (reduced) {
       // nothing to watch move: show the end at once (views highlight what changed)
       useLab.getState().catchUp();
@@ -37,5 +38,5 @@ export function usePlayer(): void {
     // typed faster than it plays: go quicker the more commands wait, so the views keep up
     const timer = window.setTimeout(() => useLab.getState().advance(), EVENT_MS / speed / (1 + 2 * behind));
     return () => window.clearTimeout(timer);
-  }, [playing, position, total, speed, reduced, behind]);
+  }, [playing, position, end, speed, reduced, behind]);
 }

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { BACK_CASES } from '../testing/backCases.js';
+import { createShell, runLine } from './shell.js';
+import { formatOutput } from './format.js';
+
+// the same table the page runs in e2e/back.spec.ts
+describe('back, as lparsh runs it', () => {
+  for (const c of BACK_CASES) {
+    it(c.name, () => {
+      let shell = createShell();
+      for (const step of c.steps) {
+        const ran = runLine(shell, step.type);
+        shell = ran.shell;
+        if (step.prints !== undefined) expect(ran.out.flatMap(formatOutput).at(-1), step.type).toBe(step.prints);
+      }
+    });
+  }
+});
