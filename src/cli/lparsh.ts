@@ -4,10 +4,11 @@
 //
 //   npx lparsh [--json] [--seed N] [--frames N] [FILE]
 
-import { readFileSync } from 'node:fs';
+import { createReadStream, writeSync } from 'node:fs';
 import { createShell, runLine } from '../engine/shell/shell.ts';
 import type { ShellState } from '../engine/shell/shell.ts';
-import { formatOutput, toJsonLine } from '../engine/shell/format.ts';
+import { formatOutput, jsonLine } from '../engine/shell/format.ts';
+import { visible } from '../engine/shell/visible.ts';
 import { promptOf } from '../engine/shell/shell.ts';
 import { checkConfig, DEFAULT_CONFIG, EXERCISE_KINDS, generateExercise } from '../engine/index.ts';
 import type { ExerciseKind } from '../engine/index.ts';
@@ -51,7 +52,7 @@ function parseArgs(argv: readonly string[]): Options | string {
       if (arg === '--seed') options.seed = value;
       else options.frames = value;
     } else if (arg === '--help' || arg === '-h') return USAGE;
-    else if (arg.startsWith('-')) return `unknown option ${arg}\n${USAGE}`;
+    else if (arg.startsWith('-')) return `unknown option ${visible(arg)}\n${USAGE}`;
     else if (options.file === null) options.file = arg;
     else return `only one FILE, please\n${USAGE}`;
   }
@@ -59,7 +60,7 @@ function parseArgs(argv: readonly string[]): Options | string {
   return problem ?? options;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   if (typeof options === 'string') {
     const help = options === USAGE;
@@ -73,28 +74,97 @@ function main(): number {
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   }
-  let input: string;
-  try {
-    input = readFileSync(options.file ?? 0, 'utf8');
-  } catch (e) {
-    process.stderr.write(`lparsh: cannot read ${options.file ?? 'standard input'}: ${(e as Error).message}\n`);
-    return 2;
-  }
-  let shell: ShellState = createShell({ seed: options.seed, frames: options.frames });
-  const out: string[] = [];
-  for (const line of input.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n')) {
-    const prompt = promptOf(shell);
-    const ran = runLine(shell, line);
-    shell = ran.shell;
-    if (options.json) {
-      for (const o of ran.out) out.push(JSON.stringify(toJsonLine(o)));
-      continue;
-    }
-    if (options.echo && line.trim()) out.push(`${prompt}${line}`);
-    for (const o of ran.out) out.push(...formatOutput(o));
-  }
-  process.stdout.write(out.length ? `${out.join('\n')}\n` : '');
-  return 0;
+  return runScript(options);
 }
 
-process.exitCode = main();
+/**
+ * Run the script line by line as it is read, and write what each line
+ * printed before the next one runs: output streams, and a later failure
+ * never loses earlier output. Input that is not text (a NUL byte, or bytes
+ * that are not UTF-8) stops the script with a message and status 2; a line
+ * that breaks the engine is reported on standard error with its number, the
+ * shell stays as it was before that line, and the next lines still run
+ * (status 1 at the end).
+ */
+async function runScript(options: Options): Promise<number> {
+  const name = options.file ?? 'standard input';
+  const source = options.file === null ? process.stdin : createReadStream(options.file);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let shell: ShellState = createShell({ seed: options.seed, frames: options.frames });
+  let status = 0;
+  let lineNo = 0;
+  let offset = 0;
+  let rest = '';
+
+  /** Run one line and write its output; false once nobody reads the output any more. */
+  const run = (line: string): boolean => {
+    lineNo++;
+    const out: string[] = [];
+    if (!options.json && options.echo && line.trim()) out.push(`${promptOf(shell)}${visible(line)}`);
+    try {
+      const ran = runLine(shell, line);
+      shell = ran.shell;
+      for (const o of ran.out) {
+        if (options.json) out.push(jsonLine(o));
+        else out.push(...formatOutput(o));
+      }
+    } catch (e) {
+      if (!write(1, out)) return false;
+      write(2, [`lparsh: line ${lineNo} broke the engine and was skipped: ${visible(e instanceof Error ? `${e.name}: ${e.message}` : String(e))}`]);
+      status = 1;
+      return true;
+    }
+    return write(1, out);
+  };
+  const refuse = (problem: string) => {
+    write(2, [`lparsh: ${visible(problem)}`]);
+    source.destroy();
+    return 2;
+  };
+
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      const nul = chunk.indexOf(0);
+      if (nul >= 0) return refuse(`${name} is a binary file, not a script (a NUL byte at offset ${offset + nul}); lparsh reads lines of text`);
+      offset += chunk.length;
+      try {
+        rest += decoder.decode(chunk, { stream: true });
+      } catch {
+        return refuse(`${name} is not UTF-8 text; lparsh reads lines of text`);
+      }
+      const lines = rest.split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) {
+        // a CR LF ends a line, and so does a CR alone
+        for (const part of line.replace(/\r$/, '').split('\r')) if (!run(part)) return quit(source, status);
+      }
+    }
+    rest += decoder.decode();
+  } catch (e) {
+    if (e instanceof TypeError) return refuse(`${name} is not UTF-8 text; lparsh reads lines of text`);
+    return refuse(`cannot read ${name}: ${(e as Error).message}`);
+  }
+  // the last line, if it has no newline
+  if (rest !== '') for (const part of rest.replace(/\r$/, '').split('\r')) if (!run(part)) break;
+  return status;
+}
+
+/** Stop reading: nobody reads the output any more. */
+function quit(source: { destroy(): void }, status: number): number {
+  source.destroy();
+  return status;
+}
+
+/** Write lines to standard output (1) or error (2) now; false once nobody reads it any more (a closed pipe). */
+function write(fd: 1 | 2, lines: readonly string[]): boolean {
+  if (lines.length === 0) return true;
+  try {
+    writeSync(fd, `${lines.join('\n')}\n`);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EPIPE') return false;
+    throw e;
+  }
+}
+
+process.exitCode = await main();

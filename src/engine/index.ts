@@ -24,7 +24,8 @@ export { framesView, framesFree, framesOf, ownerOfFrame, ownerName } from './vie
 export type { ShellState, Output, Pending, Effect, Ran } from './shell/shell.js';
 export { Lines } from './shell/lines.js';
 export { createShell, runLine, interrupt, seekShell, promptOf, completions, contextPid } from './shell/shell.js';
-export { formatOutput, toJsonLine, transcript } from './shell/format.js';
+export { formatOutput, jsonLine, toJsonLine, transcript } from './shell/format.js';
+export { visible, jsonText } from './shell/visible.js';
 export type { ShellValue } from './shell/values.js';
 export { show as showValue } from './shell/values.js';
 export { CALLS, signature } from './shell/calls.js';

@@ -5,8 +5,18 @@ import type { Output, ShellState } from './shell.js';
 import { createShell, promptOf, runLine } from './shell.js';
 import { show, toJson } from './values.js';
 import type { LabConfig } from '../types.js';
+import { jsonText, visible } from './visible.js';
 
+/**
+ * The lines a person sees for one output. Every line goes through `visible`,
+ * so a control character in what was typed (a string, a quoted input) is
+ * shown as escape text and never acts on the terminal.
+ */
 export function formatOutput(o: Output): string[] {
+  return outputLines(o).map(visible);
+}
+
+function outputLines(o: Output): string[] {
   switch (o.kind) {
     case 'result': return [`= ${show(o.value)}`];
     case 'error': {
@@ -20,6 +30,11 @@ export function formatOutput(o: Output): string[] {
     }
     case 'text': return [...o.text];
   }
+}
+
+/** One output as one line of JSON text (`lparsh --json`), with C1 controls escaped too. */
+export function jsonLine(o: Output): string {
+  return jsonText(toJsonLine(o));
 }
 
 /** One JSON object per output, as SPEC §3 describes for `lparsh --json`. */
@@ -47,10 +62,10 @@ export function transcript(script: string, config: Partial<LabConfig> = {}): str
     const ran = runLine(shell, line);
     shell = ran.shell;
     if (line.trim() === '' || line.trim().startsWith('#')) {
-      out.push(line);
+      out.push(visible(line));
       continue;
     }
-    out.push(`${prompt}${line}`);
+    out.push(`${prompt}${visible(line)}`);
     for (const o of ran.out) out.push(...formatOutput(o));
   }
   return `${out.join('\n').replace(/\s+$/, '')}\n`;

@@ -17,6 +17,7 @@ import { NONE, int, str } from './values.js';
 import { nearest } from './suggest.js';
 import { PEOPLE_COMMANDS, runWords } from './people.js';
 import { Lines } from './lines.js';
+import { visible } from './visible.js';
 
 export interface Pending {
   readonly line: number;
@@ -118,7 +119,8 @@ function runOneLine(shell: ShellState, input: string): Outcome {
   const parsed = parseLine(input, PEOPLE_COMMANDS);
   const base = { line: next.lineNo, ctx: shell.ctx, input };
   if (parsed.kind === 'syntax') {
-    const pointer = `${' '.repeat(Math.max(0, parsed.col - 1))}^`;
+    // the input is printed through `visible`, so the caret counts its escapes too
+    const pointer = `${' '.repeat(visible(input.slice(0, Math.max(0, parsed.col - 1))).length)}^`;
     return { shell: next, out: [{ ...base, kind: 'error', errno: 'EINVAL', col: parsed.col, message: `syntax error at column ${parsed.col}: ${parsed.message}\n  ${input}\n  ${pointer}` }], effect: NO_EFFECT };
   }
   return runStatement(next, parsed, shell.ctx, input);
