@@ -3,7 +3,7 @@
 // drawing them does no layout reads.
 
 export const hex = (n: number) => `0x${n.toString(16)}`;
-export const MONO = "ui-monospace, 'SFMono-Regular', 'DejaVu Sans Mono', Menlo, monospace";
+export const MONO = "'JetBrains Mono', ui-monospace, 'SFMono-Regular', 'DejaVu Sans Mono', Menlo, monospace";
 
 /** The first of `texts` that fits, else the last one cut to fit. */
 export function fitFirst(texts: readonly string[], px: number, font: number, mono = false, bold = false): string {

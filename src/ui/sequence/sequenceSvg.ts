@@ -23,7 +23,7 @@ export const LIGHT_SVG_THEME: SvgTheme = {
   bg: '#ffffff', panel: '#f6f6f3', ink: '#1a1a1a', ink2: '#4a4a4a', line: '#c9c7bf', accent: '#0b57a4', tag: '#00507d',
 };
 
-export const MONO_FONT = "ui-monospace, 'SFMono-Regular', 'DejaVu Sans Mono', Menlo, monospace";
+export const MONO_FONT = "'JetBrains Mono', ui-monospace, 'SFMono-Regular', 'DejaVu Sans Mono', Menlo, monospace";
 export const SANS_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
 
 /** The header swatch of a lane: the partition's Okabe-Ito colour, the control OS's grey; the kernel wears the scp's colour. */

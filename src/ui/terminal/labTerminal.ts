@@ -11,6 +11,7 @@ import type { Output } from '../../engine/index.ts';
 import { formatOutput } from '../../engine/index.ts';
 import type { EditorAction, EditorState } from './lineEditor.ts';
 import { EMPTY_EDITOR, press, splitInput } from './lineEditor.ts';
+import { joinRows, wrapAtSpaces } from './wordWrap.ts';
 
 /** What the terminal needs from the lab. */
 export interface LabBridge {
@@ -80,7 +81,7 @@ export class LabTerminal implements ITerminalAddon {
       }
       return true;
     });
-    for (const line of WELCOME) terminal.writeln(`\x1b[90m${line}${RESET}`);
+    for (const line of WELCOME) terminal.writeln(`\x1b[90m${this.wrap(line)}${RESET}`);
     this.drawLine(true);
   }
 
@@ -92,16 +93,13 @@ export class LabTerminal implements ITerminalAddon {
   text(): string {
     const t = this.terminal;
     if (!t) return '';
-    const lines: string[] = [];
+    const rows: { text: string; wrapped: boolean }[] = [];
     const buffer = t.buffer.active;
     for (let i = 0; i < buffer.length; i++) {
       const row = buffer.getLine(i);
-      if (!row) continue;
-      const text = row.translateToString(true);
-      if (row.isWrapped && lines.length) lines[lines.length - 1] += text;
-      else lines.push(text);
+      if (row) rows.push({ text: row.translateToString(false), wrapped: row.isWrapped });
     }
-    return lines.join('\n').replace(/\s+$/, '');
+    return joinRows(rows).join('\n').replace(/\s+$/, '');
   }
 
   /** Type a line as if by keyboard (used by lesson "show solution" buttons later). */
@@ -115,7 +113,7 @@ export class LabTerminal implements ITerminalAddon {
     if (!t) return;
     this.moveToEnd();
     t.write('\r\x1b[J');
-    for (const line of lines) t.write(`\x1b[90m${line}${RESET}\r\n`);
+    for (const line of lines) t.write(`\x1b[90m${this.wrap(line)}${RESET}\r\n`);
     this.bridge.note(lines);
     this.drawLine(true);
   }
@@ -160,7 +158,7 @@ export class LabTerminal implements ITerminalAddon {
         break;
       case 'options':
         this.moveToEnd();
-        t.write(`\r\n${action.items.join('  ')}\r\n`);
+        t.write(`\r\n${this.wrap(action.items.join('  '))}\r\n`);
         this.drawLine(true);
         break;
       case 'bell':
@@ -177,10 +175,16 @@ export class LabTerminal implements ITerminalAddon {
     for (const o of out) {
       for (const line of formatOutput(o)) {
         lines.push(line);
-        t.write(`${COLOUR[o.kind]}${line.replace(/\n/g, '\r\n')}${COLOUR[o.kind] ? RESET : ''}\r\n`);
+        t.write(`${COLOUR[o.kind]}${this.wrap(line)}${COLOUR[o.kind] ? RESET : ''}\r\n`);
       }
     }
     this.bridge.note(lines);
+  }
+
+  /** A printed line, wrapped at spaces to the terminal's width, with its line breaks as the terminal wants them. */
+  private wrap(text: string): string {
+    const cols = this.terminal?.cols ?? 80;
+    return text.split('\n').map((part) => wrapAtSpaces(part, cols)).join('\r\n');
   }
 
   /** Move the terminal cursor to the end of the drawn line, so output starts below it. */
@@ -225,11 +229,19 @@ export interface MountedTerminal {
   dispose(): void;
 }
 
+/** The bundled face first (app.css loads it), so every machine draws the same glyphs. */
+const FONT = '"JetBrains Mono"';
+const FALLBACK_FONTS = 'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace';
+
 export function mountTerminal(element: HTMLElement, bridge: LabBridge, theme: TerminalTheme, fontSize = 14): MountedTerminal {
+  // xterm measures its cell from the font it is given: until the bundled face has loaded, measure a fallback, then switch
+  const fontReady = typeof document !== 'undefined' && document.fonts?.check(`${fontSize}px ${FONT}`);
   const terminal = new Terminal({
     theme: THEMES[theme],
-    fontFamily: 'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace',
+    fontFamily: fontReady ? `${FONT}, ${FALLBACK_FONTS}` : FALLBACK_FONTS,
     fontSize,
+    // a cell taller than the glyphs keeps the underscore's row inside the cell at any device pixel ratio
+    lineHeight: 1.2,
     cursorBlink: true,
     convertEol: false,
     scrollback: 5000,
@@ -248,6 +260,14 @@ export function mountTerminal(element: HTMLElement, bridge: LabBridge, theme: Te
     }
   };
   refit();
+  let disposed = false;
+  if (!fontReady && typeof document !== 'undefined' && document.fonts) {
+    void document.fonts.load(`400 ${fontSize}px ${FONT}`).then(() => {
+      if (disposed) return;
+      terminal.options.fontFamily = `${FONT}, ${FALLBACK_FONTS}`;
+      refit();
+    }, () => undefined);
+  }
   return {
     lab,
     setTheme: (t) => {
@@ -255,6 +275,9 @@ export function mountTerminal(element: HTMLElement, bridge: LabBridge, theme: Te
     },
     fit: refit,
     focus: () => terminal.focus(),
-    dispose: () => terminal.dispose(),
+    dispose: () => {
+      disposed = true;
+      terminal.dispose();
+    },
   };
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { joinRows, wrapAtSpaces } from './wordWrap.ts';
+
+/** What a terminal `cols` wide shows for `text`: its rows, each marked when the terminal wrapped onto it. */
+function rowsOf(text: string, cols: number): { text: string; wrapped: boolean }[] {
+  const chars = [...text];
+  const rows: { text: string; wrapped: boolean }[] = [];
+  for (let i = 0; i < chars.length; i += cols) rows.push({ text: chars.slice(i, i + cols).join('').padEnd(cols), wrapped: i > 0 });
+  return rows.length ? rows : [{ text: ''.padEnd(cols), wrapped: false }];
+}
+
+describe('wrapAtSpaces', () => {
+  it('moves a word that would be cut to the next row', () => {
+    const rows = rowsOf(wrapAtSpaces('fd = accept(s) completes: = 4', 20), 20);
+    expect(rows.map((r) => r.text.trimEnd())).toEqual(['fd = accept(s)', 'completes: = 4']);
+  });
+
+  it('still breaks a word longer than a row where the row ends', () => {
+    const rows = rowsOf(wrapAtSpaces('go /msg/A.1/very/long/path', 10), 10);
+    expect(rows.map((r) => r.text.trimEnd())).toEqual(['go /msg/A.', '1/very/lon', 'g/path']);
+  });
+
+  it('reads back as the text it wrapped, for words separated by single spaces', () => {
+    const word = fc.stringMatching(/^[a-zA-Z0-9_=(),.:"]{1,14}$/);
+    fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 20 }), fc.integer({ min: 10, max: 60 }), (words, cols) => {
+      const text = words.join(' ');
+      const wrapped = wrapAtSpaces(text, cols);
+      expect(joinRows(rowsOf(wrapped, cols))).toEqual([text]);
+      // no word is cut unless it is longer than a row
+      const rows = rowsOf(wrapped, cols);
+      for (let i = 1; i < rows.length; i++) {
+        const cut = /\S$/.test(rows[i - 1]!.text) && /^\S/.test(rows[i]!.text);
+        if (cut) expect(words.some((w) => w.length > cols - 1)).toBe(true);
+      }
+    }));
+  });
+});
