@@ -85,7 +85,7 @@ test('a share link opens the same lab in a new page', async ({ lab, context }) =
 });
 
 test('hostile and broken links give a message and a clean lab; nothing in them becomes HTML', async ({ lab }) => {
-  const hostile = await encodeLink({ seed: 3, lines: ['@A a = area(10)', '@A poke(a, "<img src=x onerror=window.pwned=1>")', '<script>window.pwned=2</script>', 'rm -rf /'], lesson: null, step: null, at: null });
+  const hostile = await encodeLink({ config: { seed: 3, frames: 256, groups: 3, unitsPerGroup: 8 }, lines: ['@A a = area(10)', '@A poke(a, "<img src=x onerror=window.pwned=1>")', '<script>window.pwned=2</script>', 'rm -rf /'], lesson: null, step: null, at: null });
   for (const [fragment, message] of [
     ['v=1&seed=1&lines=%%%', /damaged/],
     ['v=1&seed=banana&lines=', /seed/],

@@ -1,14 +1,27 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 
 const container = document.getElementById('root');
 if (container === null) {
   throw new Error('lparlab: missing #root element in index.html');
 }
 
-createRoot(container).render(
+/** The last way back when the whole page failed: load it again without its link or lesson. */
+function reloadClean(): void {
+  const params = new URLSearchParams(location.search);
+  const mode = ['present', 'embed'].find((m) => params.has(m));
+  location.replace(`${location.pathname}${mode ? `?${mode}` : ''}`);
+}
+
+createRoot(container, {
+  // a boundary that caught an error shows it on the page; the console gets a warning, not an error
+  onCaughtError: (error, info) => console.warn('lparlab: a part of the page stopped and shows why:', error, info.componentStack),
+}).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary what="the lab" onCleanLab={reloadClean}>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

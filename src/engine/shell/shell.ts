@@ -31,7 +31,11 @@ export interface Pending {
 interface Snapshot {
   readonly vars: Readonly<Record<string, ShellValue>>;
   readonly pending: Readonly<Record<number, Pending>>;
+  readonly trail: LineTrail;
 }
+
+/** Lines typed, newest first; a branch shares the older lines with the one it left (one cell per line). */
+export type LineTrail = { readonly line: string; readonly before: LineTrail } | null;
 
 export interface ShellState {
   readonly timeline: Timeline;
@@ -56,6 +60,12 @@ export interface ShellState {
    * which is what a share link carries.
    */
   readonly history: Lines;
+  /**
+   * The lines of the current branch only: those that built this moment,
+   * without the ones `back` or a seek undid. Replayed on a fresh shell with
+   * the same configuration they rebuild this moment (see `trailLines`).
+   */
+  readonly trail: LineTrail;
 }
 
 export type Output =
@@ -67,7 +77,14 @@ export type Output =
 
 export function createShell(config: Partial<LabConfig> = {}): ShellState {
   const timeline = startTimeline(config);
-  return { timeline, ctx: 'scp', vars: {}, pending: {}, snapshots: [], snapshotCount: 0, lineNo: 0, history: Lines.empty() };
+  return { timeline, ctx: 'scp', vars: {}, pending: {}, snapshots: [], snapshotCount: 0, lineNo: 0, history: Lines.empty(), trail: null };
+}
+
+/** The lines of the current branch, oldest first. */
+export function trailLines(shell: ShellState): string[] {
+  const lines: string[] = [];
+  for (let at = shell.trail; at !== null; at = at.before) lines.push(at.line);
+  return lines.reverse();
 }
 
 export const promptOf = (shell: ShellState) => `${shell.ctx}$ `;
@@ -111,7 +128,9 @@ export function runLine(shell: ShellState, input: string): Ran {
   const ran = runOneLine(shell, input);
   // a line that started a new machine (reset, seed) begins a new history
   if (ran.effect.kind === 'restarted') return ran;
-  return { ...ran, shell: { ...ran.shell, history: shell.history.append(input) } };
+  // a line that moved in time (back) took the trail of the moment it went to; any other line joins the branch
+  const trail = ran.effect.kind === 'moved' ? ran.shell.trail : { line: input, before: shell.trail };
+  return { ...ran, shell: { ...ran.shell, history: shell.history.append(input), trail } };
 }
 
 function runOneLine(shell: ShellState, input: string): Outcome {
@@ -197,7 +216,7 @@ function storeMoment(shell: ShellState): ShellState {
   const at = shell.timeline.cursor;
   if (shell.snapshotCount > at) return shell;
   const snapshots = ownArray(shell.snapshots, at);
-  snapshots.push({ vars: shell.vars, pending: shell.pending });
+  snapshots.push({ vars: shell.vars, pending: shell.pending, trail: shell.trail });
   return { ...shell, snapshots, snapshotCount: at + 1 };
 }
 
@@ -327,7 +346,8 @@ function completed(shell: ShellState, c: Completion, line: number, vars: Record<
 /** Ctrl-C: interrupt the suspended call of `ctx` (default: the current context); the history notes it as `interrupt X`. */
 export function interrupt(shell: ShellState, ctx = shell.ctx): Ran {
   const ran = interruptCall({ ...shell, lineNo: shell.lineNo + 1 }, ctx, '^C');
-  return { ...ran, shell: { ...ran.shell, history: shell.history.append(`interrupt ${ctx}`) } };
+  const line = `interrupt ${ctx}`;
+  return { ...ran, shell: { ...ran.shell, history: shell.history.append(line), trail: { line, before: shell.trail } } };
 }
 
 /** Interrupt the suspended call of `ctx`, on the line `shell.lineNo`; the history is the caller's business. */
@@ -348,7 +368,7 @@ export function seekShell(shell: ShellState, moment: number): ShellState {
   const stored = storeMoment(shell);
   const snap = stored.snapshots[Math.min(moment, stored.snapshotCount - 1)]!;
   const ctx = contextPid({ ...shell, timeline }, shell.ctx) === null ? 'scp' : shell.ctx;
-  return { ...stored, timeline, ctx, vars: snap.vars, pending: snap.pending };
+  return { ...stored, timeline, ctx, vars: snap.vars, pending: snap.pending, trail: snap.trail };
 }
 
 /** Tab completion: calls of this context, people commands, names and partitions that start with `prefix`. */

@@ -9,6 +9,7 @@ import { findLesson, solutionOf } from '../../engine/index.ts';
 import { ViewPanel } from './ViewPanel.tsx';
 import { Narration } from './Narration.tsx';
 import { Banner } from './Banner.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { PresenterStage } from './PresenterStage.tsx';
 import { usePresenterKeys } from './presenter.ts';
 import { usePrefs } from './prefs.ts';
@@ -98,7 +99,9 @@ function TerminalView() {
       <header className="view-head">
         <h2 id="terminal-title">Terminal</h2>
       </header>
-      <TerminalPane />
+      <ErrorBoundary what="the terminal">
+        <TerminalPane />
+      </ErrorBoundary>
     </section>
   );
 }
@@ -109,7 +112,9 @@ function RightColumn() {
   return (
     <Group orientation="vertical">
       <Panel defaultSize="48" minSize="20">
-        <LessonPanel />
+        <ErrorBoundary what="the lesson panel">
+          <LessonPanel />
+        </ErrorBoundary>
       </Panel>
       <Separator className="separator horizontal" />
       <Panel defaultSize="52" minSize="20">

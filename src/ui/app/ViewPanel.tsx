@@ -2,6 +2,7 @@
 // labelled region, with the view's own toolbar on the right if it has one.
 
 import type { ReactNode } from 'react';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 export function ViewPanel({ id, title, figure, tools, children }: { id: string; title: string; figure: string; tools?: ReactNode; children: ReactNode }) {
   return (
@@ -12,7 +13,9 @@ export function ViewPanel({ id, title, figure, tools, children }: { id: string; 
         </h2>
         {tools && <div className="view-tools">{tools}</div>}
       </header>
-      <div className="view-body">{children}</div>
+      <div className="view-body">
+        <ErrorBoundary what={`the ${title} view`}>{children}</ErrorBoundary>
+      </div>
     </section>
   );
 }

@@ -1,29 +1,41 @@
 // How the page was opened: normally, as a presenter (?present: large type,
 // chrome hidden, a clicker steps), or embedded (?embed: minimal chrome for an
 // iframe). ?lesson=<id>&step=<n> starts at a lesson step in any mode;
-// ?frames=<n> sizes physical memory.
+// ?frames=<n> sizes physical memory. The fields are read by the same reader
+// as a share link's (share/linkFields.ts).
+
+import { readLessonPlace, readWhole } from '../share/linkFields.ts';
+import { MAX_FRAMES, MIN_FRAMES } from '../../engine/index.ts';
 
 export type PageMode = 'normal' | 'present' | 'embed';
 
 export interface Opening {
   readonly mode: PageMode;
   readonly lesson: string | null;
+  /** counted from 0 */
   readonly step: number;
   /** ?frames=N: physical frames of the machine (128 to 1,048,576), for big-memory demonstrations */
   readonly frames: number | null;
+  /** what the page should tell the person about the address: a field refused, a step past the end */
+  readonly notes: readonly { readonly kind: 'error' | 'info'; readonly text: string }[];
 }
 
 export function readOpening(search: string): Opening {
   const params = new URLSearchParams(search);
   const mode: PageMode = params.has('present') ? 'present' : params.has('embed') ? 'embed' : 'normal';
-  const lesson = params.get('lesson');
-  const step = Number(params.get('step') ?? '1');
-  const frames = Number(params.get('frames'));
+  const notes: { kind: 'error' | 'info'; text: string }[] = [];
+  const frames = readWhole(params.get('frames'), 'frames', MIN_FRAMES, MAX_FRAMES);
+  if (!frames.ok) notes.push({ kind: 'error', text: `${frames.message}; the lab starts with 256 frames.` });
+  const place = readLessonPlace(params, 1);
+  if (!place.ok) notes.push({ kind: 'error', text: `${place.message}. The lab starts clean.` });
+  else if (place.value.note) notes.push({ kind: 'info', text: place.value.note });
+  const opened = place.ok ? place.value.place : null;
   return {
-    frames: params.has('frames') && Number.isInteger(frames) && frames >= 128 && frames <= 1 << 20 ? frames : null,
+    frames: frames.ok ? frames.value : null,
     mode,
-    lesson: lesson !== null && /^[a-z0-9-]{1,32}$/.test(lesson) ? lesson : null,
-    step: Number.isInteger(step) && step >= 1 && step <= 100 ? step - 1 : 0,
+    lesson: opened?.lesson ?? null,
+    step: opened?.step ?? 0,
+    notes,
   };
 }
 

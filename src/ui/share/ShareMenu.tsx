@@ -28,7 +28,13 @@ export function ShareMenu() {
   }, [open]);
 
   const makeLink = async () => {
-    const url = await currentLink();
+    const made = await currentLink();
+    if (!made.ok) {
+      setLink('');
+      setStatus(made.message);
+      return;
+    }
+    const url = made.url;
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);

@@ -1,18 +1,42 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../engine/index.ts';
 import { decodeLink, encodeLink, LINK_LIMITS } from './shareLink.ts';
 
-const LAB = { seed: 7, lines: ['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', '@A poke(a, "<script>alert(1)</script>")'], lesson: 'flip', step: 2, at: null };
+const LAB = { config: { ...DEFAULT_CONFIG, seed: 7 }, lines: ['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', '@A poke(a, "<script>alert(1)</script>")'], lesson: 'flip', step: 2, at: null };
 
 describe('share links', () => {
   it('round-trip the seed, the lesson, the step and the lines', async () => {
     const link = await encodeLink(LAB);
     expect(link).toMatch(/^v=1&seed=7&lesson=flip&step=2&lines=[A-Za-z0-9_-]+$/);
-    expect(await decodeLink(link)).toEqual({ ok: true, lab: LAB });
+    expect(await decodeLink(link)).toEqual({ ok: true, lab: LAB, note: null });
   });
 
   it('keep hostile text as text: it comes back as a line of the command language, nothing more', async () => {
     const result = await decodeLink(await encodeLink(LAB));
     expect(result?.ok && result.lab.lines[2]).toBe('@A poke(a, "<script>alert(1)</script>")');
+  });
+
+  it('carry a machine other than the default one (frames, groups, units)', async () => {
+    const lab = { ...LAB, config: { seed: 9, frames: 4096, groups: 4, unitsPerGroup: 6 } };
+    const link = await encodeLink(lab);
+    expect(link).toContain('frames=4096');
+    expect(await decodeLink(link)).toEqual({ ok: true, lab, note: null });
+  });
+
+  it('open a step past the end of its lesson at the last step, and say so', async () => {
+    const result = await decodeLink('v=1&seed=1&lesson=flip&step=7&lines=');
+    expect(result).toMatchObject({ ok: true, lab: { lesson: 'flip', step: 5 }, note: expect.stringMatching(/has 6 steps; it opens at the last one/) });
+  });
+
+  it.each([
+    ['frames below the machine minimum', 'v=1&seed=1&frames=12&lines=', /frames must be a whole number from 128/],
+    ['frames written as a float', 'v=1&seed=1&frames=4096.5&lines=', /frames/],
+    ['a step that is not a number', 'v=1&seed=1&lesson=flip&step=1e1&lines=', /step/],
+    ['a lesson that does not exist', 'v=1&seed=1&lesson=nope&lines=', /no lesson "nope"/],
+    ['a playhead that is negative', 'v=1&seed=1&at=-1&lines=', /moment shown/],
+  ])('refuse %s with a message', async (_what, fragment, message) => {
+    const result = await decodeLink(fragment);
+    expect(result && !result.ok && result.message).toMatch(message);
   });
 
   it('are not links when the fragment is empty', async () => {

@@ -1,17 +1,22 @@
-// Share links: the address holds the seed, the lesson and the lines typed,
-// deflated and base64url-encoded in the fragment, so opening the link replays
-// to the same moment. Nothing in a link is ever run except as lines of the
-// command language, and nothing is rendered as HTML. A bad link (malformed,
-// truncated, oversized, hostile) is refused with a message.
+// Share links: the address holds the machine's configuration, the lesson and
+// the lines that built the moment shown, deflated and base64url-encoded in
+// the fragment, so opening the link replays to the same moment. Nothing in a
+// link is ever run except as lines of the command language, and nothing is
+// rendered as HTML. A bad link (malformed, truncated, oversized, hostile) is
+// refused with a message; its fields are read by share/linkFields.ts.
 //
-//   #v=1&seed=1&lesson=flip&step=3&at=120&lines=<deflate-raw, base64url>
+//   #v=1&seed=1&frames=4096&lesson=flip&step=3&at=120&lines=<deflate-raw, base64url>
+
+import type { LabConfig } from '../../engine/index.ts';
+import { configFields, readConfig, readLessonPlace, readWhole } from './linkFields.ts';
 
 export interface SharedLab {
-  readonly seed: number;
+  /** the machine the lines run on: seed, frames, processor groups */
+  readonly config: LabConfig;
   readonly lines: readonly string[];
   readonly lesson: string | null;
   readonly step: number | null;
-  /** the playhead (events shown), if the link was made while scrubbed back */
+  /** the playhead (events shown, boot included), when it is not at the end of the last line */
   readonly at: number | null;
 }
 
@@ -24,7 +29,9 @@ export const LINK_LIMITS = {
   lineLength: 4096,
 } as const;
 
-export type LinkResult = { readonly ok: true; readonly lab: SharedLab } | { readonly ok: false; readonly message: string };
+export type LinkResult =
+  | { readonly ok: true; readonly lab: SharedLab; /** something the link asked for that was adjusted (a step past a lesson's end) */ readonly note: string | null }
+  | { readonly ok: false; readonly message: string };
 
 const VERSION = '1';
 
@@ -73,7 +80,7 @@ async function pump(bytes: Uint8Array, stream: CompressionStream | Decompression
 export async function encodeLink(lab: SharedLab): Promise<string> {
   const text = new TextEncoder().encode(lab.lines.join('\n'));
   const packed = await pump(text, new CompressionStream('deflate-raw'), Number.MAX_SAFE_INTEGER);
-  const params = new URLSearchParams({ v: VERSION, seed: String(lab.seed) });
+  const params = new URLSearchParams({ v: VERSION, ...configFields(lab.config) });
   if (lab.lesson) params.set('lesson', lab.lesson);
   if (lab.step !== null) params.set('step', String(lab.step));
   if (lab.at !== null) params.set('at', String(lab.at));
@@ -89,19 +96,12 @@ export async function decodeLink(fragment: string): Promise<LinkResult | null> {
   if (fragment.length > LINK_LIMITS.fragment) return fail(`This link is too long (${fragment.length} characters; at most ${LINK_LIMITS.fragment}). The lab starts clean.`);
   const params = new URLSearchParams(fragment);
   if (params.get('v') !== VERSION) return fail('This link is not an lparlab link this version can read. The lab starts clean.');
-  const seed = Number(params.get('seed'));
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return fail('The seed in this link is not a whole number from 0 to 4294967295. The lab starts clean.');
-  const number = (name: string, max: number): number | null | undefined => {
-    const raw = params.get(name);
-    if (raw === null) return null;
-    const n = Number(raw);
-    return Number.isInteger(n) && n >= 0 && n <= max ? n : undefined;
-  };
-  const step = number('step', 100);
-  const at = number('at', 10_000_000);
-  if (step === undefined || at === undefined) return fail('A number in this link is out of range. The lab starts clean.');
-  const lesson = params.get('lesson');
-  if (lesson !== null && !/^[a-z0-9-]{1,32}$/.test(lesson)) return fail('The lesson named in this link is not a lesson name. The lab starts clean.');
+  const config = readConfig(params);
+  if (!config.ok) return fail(`This link's machine cannot be built: ${config.message}. The lab starts clean.`);
+  const place = readLessonPlace(params, 0);
+  if (!place.ok) return fail(`This link's lesson cannot be opened: ${place.message}. The lab starts clean.`);
+  const at = readWhole(params.get('at'), 'the moment shown', 0, 100_000_000);
+  if (!at.ok) return fail(`A number in this link is out of range: ${at.message}. The lab starts clean.`);
   const packed = fromBase64Url(params.get('lines') ?? '');
   if (packed === null) return fail('The commands in this link are damaged (not base64url). The lab starts clean.');
   let bytes: Uint8Array | null;
@@ -120,5 +120,6 @@ export async function decodeLink(fragment: string): Promise<LinkResult | null> {
   const lines = text === '' ? [] : text.split('\n');
   if (lines.length > LINK_LIMITS.lines) return fail(`This link holds ${lines.length} commands; at most ${LINK_LIMITS.lines} can be replayed. The lab starts clean.`);
   if (lines.some((l) => l.length > LINK_LIMITS.lineLength)) return fail('A command in this link is too long. The lab starts clean.');
-  return { ok: true, lab: { seed, lines, lesson, step, at } };
+  const { place: opened, note } = place.value;
+  return { ok: true, lab: { config: config.value, lines, lesson: opened?.lesson ?? null, step: opened?.step ?? null, at: at.value }, note };
 }

@@ -1,13 +1,16 @@
 // Opening the page: a share link in the fragment replays its lines on a fresh
-// lab with its seed (only as lines of the command language), then moves to its
-// lesson and moment; a bad link leaves a clean lab and a message. Without a
-// link, ?lesson=...&step=... opens that lesson step.
+// machine of its configuration (only as lines of the command language), then
+// puts the playhead where its sender was watching; a bad link leaves a clean
+// lab and a message. Without a link, ?lesson=...&step=... opens that lesson
+// step. Both forms are read by share/linkFields.ts.
 
-import { createShell, findLesson, formatOutput, promptOf, runLine } from '../../engine/index.ts';
-import { useLab } from '../store/labStore.ts';
+import { createShell, findLesson } from '../../engine/index.ts';
+import { restingPosition, useLab } from '../store/labStore.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
 import { OPENING } from '../app/mode.ts';
-import { decodeLink, encodeLink } from './shareLink.ts';
+import { decodeLink, encodeLink, LINK_LIMITS } from './shareLink.ts';
+import type { ShareResult } from './rebuild.ts';
+import { rebuildShell, shareOf } from './rebuild.ts';
 
 /** Open the link in the address now, and again whenever a link is pasted into this tab. */
 export function watchAddress(): () => void {
@@ -15,6 +18,31 @@ export function watchAddress(): () => void {
   const onHash = () => void openFromAddress();
   window.addEventListener('hashchange', onHash);
   return () => window.removeEventListener('hashchange', onHash);
+}
+
+/** A machine as the page's own address asks for (?frames=N), nothing typed. */
+const cleanShell = () => createShell(OPENING.frames ? { frames: OPENING.frames } : {});
+
+/** The page's mode in the query (?present, ?embed), without the fields a link carries itself. */
+function modeQuery(): string {
+  const keep = new URLSearchParams();
+  const params = new URLSearchParams(location.search);
+  for (const mode of ['present', 'embed']) if (params.has(mode)) keep.set(mode, params.get(mode) ?? '');
+  const query = keep.toString();
+  return query ? `?${query}` : '';
+}
+
+/**
+ * The way back from anything broken: the address loses its link and its
+ * lesson, and the lab starts again with nothing typed and nothing open.
+ */
+export function startCleanLab(): void {
+  history.replaceState(null, '', `${location.pathname}${modeQuery()}`);
+  useLessons.getState().close();
+  const lab = useLab.getState();
+  lab.replaceShell(cleanShell());
+  lab.setBanner(null);
+  lab.notify(['(a clean lab: nothing typed, no lesson open)']);
 }
 
 export async function openFromAddress(): Promise<void> {
@@ -28,71 +56,46 @@ export async function openFromAddress(): Promise<void> {
   const lab = useLab.getState();
   if (result && !result.ok) {
     // a clean lab, whatever was open before
-    lab.replaceShell(createShell());
+    useLessons.getState().close();
+    lab.replaceShell(cleanShell());
     lab.setBanner({ kind: 'error', text: result.message });
     history.replaceState(null, '', location.pathname + location.search);
     return;
   }
   if (result?.ok) {
-    const { seed, lines, lesson, step, at } = result.lab;
-    let shell = createShell({ seed });
-    // the terminal shows what was replayed, as if it had been typed here (the last lines, if there are many)
-    const printed: string[] = [];
-    for (const line of lines) {
-      const prompt = promptOf(shell);
-      const ran = runLine(shell, line);
-      shell = ran.shell;
-      printed.push(`${prompt}${line}`, ...ran.out.flatMap(formatOutput));
-    }
+    const { config, lines, lesson, step, at } = result.lab;
+    const { shell, printed } = rebuildShell(config, lines);
     lab.replaceShell(shell);
-    if (at !== null) lab.seek(at);
+    // the playhead where the sender was watching; the shell stays at the sender's moment
+    if (at !== null) lab.showAt(at);
     lab.setPlaying(false);
+    // the terminal shows what was replayed, as if it had been typed here (the last lines, if there are many)
     const shown = printed.slice(-400);
     lab.notify([
-      `(opened a shared lab: seed ${seed}, ${lines.length} line${lines.length === 1 ? '' : 's'} replayed${shown.length < printed.length ? '; the last of them below' : ''})`,
+      `(opened a shared lab: seed ${config.seed}, ${lines.length} line${lines.length === 1 ? '' : 's'} replayed${shown.length < printed.length ? '; the last of them below' : ''})`,
       ...shown,
     ]);
-    if (lesson && findLesson(lesson)) {
+    if (lesson !== null) {
       useLessons.setState({ opened: { kind: 'lesson', id: lesson, step: step ?? 0, startLine: 0, since: 0 } });
     }
+    if (result.note) lab.setBanner({ kind: 'info', text: result.note });
     return;
   }
-  const params = new URLSearchParams(location.search);
-  if (params.has('frames') && OPENING.frames === null) {
-    lab.setBanner({ kind: 'error', text: 'frames must be a whole number from 128 to 1048576; the lab starts with 256 frames.' });
-  }
   const lesson = OPENING.lesson ? findLesson(OPENING.lesson) : undefined;
-  if (lesson) {
-    useLessons.getState().openLesson(lesson.id, OPENING.step);
-    if (OPENING.step >= lesson.steps.length) lab.setBanner({ kind: 'info', text: `Lesson ${lesson.number} has ${lesson.steps.length} steps; it opens at the last one.` });
-  } else if (params.has('lesson')) {
-    lab.setBanner({ kind: 'error', text: `There is no lesson "${(params.get('lesson') ?? '').slice(0, 32)}". The lab starts clean.` });
-  }
+  if (lesson) useLessons.getState().openLesson(lesson.id, OPENING.step);
+  const note = OPENING.notes.find((n) => n.kind === 'error') ?? OPENING.notes[0];
+  if (note) lab.setBanner(note);
 }
 
-/** The address of this lab as it is now: the seed, the lines typed since it began, the lesson, the moment. */
-export async function currentLink(): Promise<string> {
+/** The link to this lab as it is now, or why none can be made. */
+export async function currentLink(): Promise<{ ok: true; url: string } | { ok: false; message: string }> {
   const lab = useLab.getState();
   const opened = useLessons.getState().opened;
-  const lines = linesOfCurrentLab();
-  const atEnd = lab.position >= totalShown();
-  const fragment = await encodeLink({
-    seed: lab.shell.timeline.config.seed,
-    lines,
-    lesson: opened?.kind === 'lesson' ? opened.id : null,
-    step: opened?.kind === 'lesson' ? opened.step : null,
-    at: atEnd ? null : lab.position,
-  });
-  return `${location.origin}${location.pathname}${location.search}#${fragment}`;
-}
-
-function totalShown(): number {
-  const t = useLab.getState().shell.timeline;
-  const last = t.entries[t.length - 1];
-  return last ? last.firstSeq + last.step.events.length : t.bootEvents.length;
-}
-
-/** The lines that rebuild the current lab: everything typed since the machine last started. */
-export function linesOfCurrentLab(): readonly string[] {
-  return useLab.getState().shell.history.slice(-2000);
+  const made: ShareResult = shareOf(lab.shell, lab.position, restingPosition(lab.shell), opened?.kind === 'lesson' ? { lesson: opened.id, step: opened.step } : null);
+  if (!made.ok) return made;
+  const fragment = await encodeLink(made.lab);
+  if (fragment.length > LINK_LIMITS.fragment) {
+    return { ok: false, message: `No link was made: it would take ${fragment.length} characters and a link may take at most ${LINK_LIMITS.fragment}. Export the trace or the transcript instead.` };
+  }
+  return { ok: true, url: `${location.origin}${location.pathname}${modeQuery()}#${fragment}` };
 }

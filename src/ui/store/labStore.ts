@@ -79,6 +79,8 @@ export interface LabStore {
   /** show the latest event at once (reduced motion) */
   catchUp(): void;
   seek(position: number): void;
+  /** the playhead at `position` while the shell stays at its moment: a shared link opens where its sender was watching */
+  showAt(position: number): void;
   seekEvent(seq: number): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: Speed): void;
@@ -214,6 +216,7 @@ export const useLab = create<LabStore>()((set, get) => ({
   stepForward: () => set(travel(get(), get().position + 1)),
   stepBack: () => set(travel(get(), get().position - 1)),
   seek: (position) => set(travel(get(), position)),
+  showAt: (position) => set(placePlayhead(get().shell, position, get().inside, false)),
   seekEvent: (seq) => set({ ...travel(get(), seq + 1), playing: false }),
   catchUp() {
     const s = get();
