@@ -1,16 +1,18 @@
 // Trace events: what the machine did, one micro-step each, tagged with the
-// patent step or paragraph it implements. The UI plans its animation from
+// patent step or paragraph it implements, or with one of the lab's own
+// extensions (patentMap.ts holds every tag). The UI plans its animation from
 // these; the sequence chart draws one arrow per event; tests count the tags.
 
 import type { AreaId, ChanId, FrameNo, PortNo, SigId } from './types.js';
+import type { PatentTag } from './patentMap.js';
+
+export type { PatentTag };
 
 /** A lane of the sequence chart: 0 the control OS, -1 the system control program's kernel, else a partition id. */
 export type Lane = number;
 export const CONTROL_LANE: Lane = 0;
 export const KERNEL_LANE: Lane = -1;
 
-/** A patent step (S101, S-C, S308(a)) or paragraph ([0063]). */
-export type PatentTag = string;
 
 export const EVENT_KINDS = [
   'lpar.create', 'lpar.limit', 'lpar.end', 'lp.place', 'lp.stop', 'sched.slice',

@@ -6,6 +6,8 @@ export { asPid, asPort, asSig, asFrame, FREE, CONTROL_OS, SCP_PID, PAGE_SIZE, RE
 export type { Command, CommandKind } from './command.js';
 export type { LabEvent, EventKind, Lane, PatentTag } from './event.js';
 export { EVENT_KINDS, CONTROL_LANE, KERNEL_LANE } from './event.js';
+export type { MapRow } from './patentMap.js';
+export { PATENT_MAP, tagLabel, isLabTag, mapRow, patentMapMarkdown } from './patentMap.js';
 export type { Step } from './lab.js';
 export { createLab, apply, applyTraced, checkConfig, DEFAULT_CONFIG, MIN_FRAMES, MAX_FRAMES } from './lab.js';
 export { checkInvariants, assertInvariants } from './invariants.js';

@@ -2,8 +2,9 @@
 // and by the debug build. Each returns plain words naming what broke.
 // O(frames + records): for tests and debugging, not for the hot path.
 
-import type { LabState, Pid } from './types.js';
-import { CONTROL_OS, FREE } from './types.js';
+import type { AreaId, LabState, Pid } from './types.js';
+import { CONTROL_OS, FREE, SCP_PID } from './types.js';
+import { FIRST_FD, MAX_FDS } from './kernel/fdTable.js';
 import { allOwners } from './memory/frameTable.js';
 import { usageOf } from './partition/partitions.js';
 import { mappingsOf } from './memory/areas.js';
@@ -38,7 +39,7 @@ export function checkInvariants(state: LabState): string[] {
     for (const m of a.maps) {
       const p = state.partitions[m.pid];
       if (!p || p.status !== 'active') broken.push(`area ${a.id} is mapped in ${m.pid}, which is not an active partition`);
-      if (p && m.page < 0x100) broken.push(`area ${a.id} is mapped over ${p.name}'s own memory at page ${m.page}`);
+      if (p && m.page < p.ram.length) broken.push(`area ${a.id} is mapped over ${p.name}'s own memory at page ${m.page}`);
     }
     const pages = new Set(a.maps.map((m) => m.pid));
     if (pages.size !== a.maps.length) broken.push(`area ${a.id} is mapped twice in one partition`);
@@ -50,6 +51,62 @@ export function checkInvariants(state: LabState): string[] {
     for (const { page, area } of mappingsOf(state, p.pid)) {
       if (page < end) broken.push(`${p.name} has two areas overlapping at page ${page}`);
       end = page + area.frames.length;
+    }
+  }
+
+  // no area's mapping lies where its partition's own memory is (pages 0 .. ram-1), now or once it grows
+  for (const p of Object.values(state.partitions)) {
+    if (p.status === 'active' && p.nextAreaPage < state.config.frames) {
+      broken.push(`${p.name} maps areas from page ${p.nextAreaPage}, where its own memory could grow (${state.config.frames} frames)`);
+    }
+  }
+
+  // every area is reachable: mapped, waiting at a message port, a virtual file, or offered by a pending share
+  const reachable = new Set<AreaId>();
+  for (const a of Object.values(state.areas)) if (a.maps.length > 0) reachable.add(a.id);
+  for (const p of Object.values(state.partitions)) {
+    for (const port of Object.values(p.ports)) if (port.kind === 'message') for (const q of port.queue) reachable.add(q.area);
+  }
+  for (const f of Object.values(state.kernel.files)) reachable.add(f.area);
+  for (const s of Object.values(state.signals)) if (s.request.kind === 'share') reachable.add(s.request.area);
+  for (const a of Object.values(state.areas)) if (!reachable.has(a.id)) broken.push(`area ${a.id} is held by ${a.owner} but nothing reaches it (leak)`);
+  for (const f of Object.values(state.kernel.files)) {
+    const a = state.areas[f.area];
+    if (!a || a.owner !== SCP_PID) broken.push(`virtual file ${f.path} names area ${f.area}, which the system control OS does not own`);
+  }
+
+  // a channel and its message ports name each other
+  for (const ch of Object.values(state.channels)) {
+    if (ch.client.port === null && ch.server.port === null) broken.push(`channel ${ch.id} has no ends left but still exists`);
+    for (const end of [ch.client, ch.server]) {
+      if (end.port === null) continue;
+      const port = state.partitions[end.pid]?.ports[end.port];
+      if (port?.kind !== 'message' || port.chan !== ch.id) broken.push(`channel ${ch.id} names port ${end.port} of ${end.pid}, which does not name it back`);
+    }
+  }
+
+  // an event send port reaches a live receive port, and no receive port has two senders [0063]
+  const senders = new Map<string, string>();
+  for (const p of Object.values(state.partitions)) {
+    for (const port of Object.values(p.ports)) {
+      if (port.kind !== 'eventSend' || port.to === null) continue;
+      const target = state.partitions[port.to.pid];
+      if (target?.status !== 'active' || target.ports[port.to.port]?.kind !== 'eventRecv') {
+        broken.push(`${p.name}'s send port ${port.no} names receive port ${port.to.port} of ${port.to.pid}, which is gone`);
+      }
+      const key = `${port.to.pid}:${port.to.port}`;
+      if (senders.has(key)) broken.push(`receive port ${key} has two send ports (${senders.get(key)} and ${p.name} ${port.no}): connections are one-to-one`);
+      senders.set(key, `${p.name} ${port.no}`);
+    }
+  }
+
+  // the kernel's fd table: numbers in range, each communication socket names a message port of the system control OS
+  const fds = Object.entries(state.kernel.fds);
+  if (fds.length > MAX_FDS) broken.push(`the fd table holds ${fds.length} entries, past its ${MAX_FDS}`);
+  for (const [key, entry] of fds) {
+    if (Number(key) !== entry.fd || entry.fd < FIRST_FD || entry.fd >= FIRST_FD + MAX_FDS) broken.push(`fd ${key} is out of the table's range or misfiled`);
+    if (entry.kind === 'comm' && state.partitions[SCP_PID]?.ports[entry.port]?.kind !== 'message') {
+      broken.push(`fd ${entry.fd} names message port ${entry.port}, which the system control OS does not have`);
     }
   }
 

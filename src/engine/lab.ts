@@ -113,11 +113,15 @@ export function apply(state: LabState, command: Command): Step {
 export function applyTraced(state: LabState, command: Command): Step & { readonly moments: readonly LabState[] } {
   const tx = openTx(state, true);
   const step = applyWith(tx, state, command);
-  return { ...step, moments: step.result.ok ? tx.moments! : [] };
+  return { ...step, moments: step.result.ok || step.events.length > 0 ? tx.moments! : [] };
 }
 
 function applyWith(tx: Tx, state: LabState, command: Command): Step {
   const { result, suspended } = run(tx, command);
+  if (!result.ok && result.error.decided) {
+    // the machine decided to refuse: nothing changes but the clock and the trace
+    return { state: { ...state, clock: tx.s.clock, seq: tx.s.seq }, events: tx.events, result, completions: [], suspended: null };
+  }
   if (!result.ok) return { state, events: [], result, completions: [], suspended: null };
   return { state: tx.s, events: tx.events, result, completions: tx.completions, suspended };
 }
@@ -174,12 +178,13 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
       if (!RESOURCE_KINDS.includes(command.resource)) return fail('EINVAL', `unknown resource ${String(command.resource)}`);
       return scpOnly(by, 'set limits') ?? limitPartition(tx, command.pid, command.resource, command.amount);
     case 'lpar.end':
-      // [0053] a partition ends at its own request, or by the system control program
+      // [0053] a partition ends at the request of its own guest OS; the system
+      // control program ending another one is the lab's extension
       if (command.pid !== by.pid) {
         const denied = scpOnly(by, 'end another partition');
         if (denied) return denied;
       }
-      return endPartition(tx, command.pid);
+      return endPartition(tx, command.pid, command.pid === by.pid ? '[0053]' : 'lab:end');
     case 'policy.set': {
       const denied = scpOnly(by, 'set the policy');
       if (denied) return denied;
@@ -192,7 +197,7 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
       if (!COST_PARAMS.includes(command.param)) return fail('EINVAL', `unknown cost parameter ${String(command.param)}; known: ${COST_PARAMS.join(', ')}`);
       if (!Number.isFinite(command.value) || command.value < 0 || command.value > 1e9) return fail('EINVAL', 'a cost is a number of cycles from 0 to 1e9');
       tx.s.costs = { ...tx.s.costs, [command.param]: command.value };
-      emit(tx, { tag: 'model', kind: 'cost.set', from: by.pid, to: by.pid, say: `cost model: ${command.param} is now ${command.value} cycles` });
+      emit(tx, { tag: 'lab:cost', kind: 'cost.set', from: by.pid, to: by.pid, say: `cost model: ${command.param} is now ${command.value} cycles` });
       return ok(0);
     }
     case 'sched.tick': return tick(tx, command.slices);
@@ -242,7 +247,11 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
 
 export const MAX_SLICES = 1000;
 
-/** Run the round-robin scheduler for `slices` time slices [0054], counting processor time per partition [0051] a). */
+/**
+ * Run the lab's round-robin scheduler for `slices` time slices, counting
+ * processor time per partition [0051] a). [0054] places logical processors
+ * on units; how a unit is shared over time is the lab's own choice.
+ */
 function tick(tx: Tx, slices: number): Result {
   if (!Number.isInteger(slices) || slices < 1 || slices > MAX_SLICES) return fail('EINVAL', `slices must be 1 to ${MAX_SLICES}`);
   for (let i = 0; i < slices; i++) {
@@ -262,7 +271,7 @@ function tick(tx: Tx, slices: number): Result {
       .map((lp, unit) => (lp === null ? null : `${tx.s.partitions[tx.s.machine.lps[lp]!.pid]!.name}.${lp}@${unit}`))
       .filter((x) => x !== null);
     emit(tx, {
-      tag: '[0054]', kind: 'sched.slice', from: CONTROL_LANE, to: CONTROL_LANE, cost: slice.switches * tx.s.costs.contextSwitch,
+      tag: 'lab:sched', kind: 'sched.slice', from: CONTROL_LANE, to: CONTROL_LANE, cost: slice.switches * tx.s.costs.contextSwitch,
       say: `time slice ${tx.s.machine.tick}: ${running.length ? running.join(', ') : 'all units idle'}`,
     });
   }

@@ -47,7 +47,11 @@ export function session(config: Partial<LabConfig> = {}): Session {
       const before = s.state;
       const step = s.run(command);
       if (step.result.ok) throw new Error(`${command.kind} succeeded with ${JSON.stringify(step.result.value)}; an error was expected`);
-      if (step.state !== before) throw new Error(`${command.kind} was rejected but changed the state`);
+      // a refusal the machine decided (a policy denial) keeps its events, so only the clock and the sequence move
+      const same = step.state === before
+        || (step.result.error.decided === true && JSON.stringify({ ...step.state, clock: 0, seq: 0 }) === JSON.stringify({ ...before, clock: 0, seq: 0 }));
+      if (!same) throw new Error(`${command.kind} was rejected but changed the state`);
+      if (!step.result.error.decided && step.events.length > 0) throw new Error(`${command.kind} was rejected but left events in the trace`);
       return step.result.error.errno;
     },
   };

@@ -156,8 +156,6 @@ export interface EventRecvPort {
   readonly no: PortNo;
   /** [0063] one bit: no queue and no count */
   readonly pending: boolean;
-  /** how many sends merged into the pending bit since it was last cleared (for the view only) */
-  readonly merged: number;
 }
 
 export interface EventSendPort {
@@ -223,6 +221,8 @@ export interface Area {
   readonly owner: Pid;
   /** where it is mapped: a message area has at most one, a shared area up to two */
   readonly maps: readonly AreaMapping[];
+  /** it reached its owner by a flip (S107, S311): discarding it is the receiver's S109 */
+  readonly arrived: boolean;
 }
 
 export interface AreaMapping {
@@ -247,7 +247,7 @@ export type FdEntry =
       readonly mode: SocketMode;
       /** the service id bound to it (S202), like a port number */
       readonly service: number | null;
-      /** connection permitted (S203) */
+      /** connection permitted (S203); listen(s, false) sets it back to not permitted [0111] */
       readonly listening: boolean;
       /** partitions whose requests for this service are refused [0090], [0096] */
       readonly denied: readonly Pid[];
@@ -337,6 +337,11 @@ export interface LabError {
   readonly message: string;
   /** for EFAULT: the address touched, so the page can flash the fault [0070] */
   readonly addr?: number;
+  /**
+   * a decision the machine made (the policy said no [0049]): the refusal's
+   * events stay in the trace, though the state is otherwise as it was
+   */
+  readonly decided?: true;
 }
 
 export type Result =

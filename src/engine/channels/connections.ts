@@ -6,39 +6,42 @@
 import type { ControlSignal, LabError, MessagePort, Partition, Pid, PortNo, Result, SigId, Wait } from '../types.js';
 import { asChan } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
+import type { PatentTag } from '../event.js';
 import type { Tx } from '../tx.js';
 import { complete, emit, fail, ok, updatePartition } from '../tx.js';
 import { queueSignal, withdrawSignal } from '../ports/controlSignals.js';
-import { addPort, createRecvPort, raiseEvent, recvPortOf } from '../ports/eventPorts.js';
+import { addPort, createRecvPort, raiseEvent, raisedByControl, recvPortOf, senderOf } from '../ports/eventPorts.js';
 import { fitsLimit, roomForPages } from '../partition/partitions.js';
 import { MAX_AREA_BYTES } from './messages.js';
 import { addressOf, createArea, hex, mapArea, pagesFor, releaseArea } from '../memory/areas.js';
 import { assertNever } from '../assertNever.js';
 
-/** Check the target of a request: an active partition other than the asker. */
-function checkPeer(tx: Tx, by: Partition, target: Pid): Partition | Result {
+/** Check the target of a request: an active partition, other than the asker unless `self` is allowed. */
+function checkPeer(tx: Tx, by: Partition, target: Pid, self = false): Partition | Result {
   const peer = tx.s.partitions[target];
   if (!peer) return fail('ESRCH', `there is no partition ${target}`);
-  if (peer.pid === by.pid) return fail('EINVAL', `${by.name} cannot connect to itself`);
+  if (peer.pid === by.pid && !self) return fail('EINVAL', `${by.name} cannot connect to itself`);
   if (peer.status !== 'active') return fail('ECONNREFUSED', `${peer.name} has ended; nobody is there to answer`);
   return peer;
 }
 
-function suspendTag(wait: Wait): string {
+/** The step a suspended call waits in: each waits for the answer its own request asked for. */
+function suspendTag(wait: Wait, toService: boolean): PatentTag {
   switch (wait.call) {
     case 'accept': return 'S204(d)';
     case 'read': return 'S-A(c)';
     case 'select': return '[0108]';
     case 'recv': return '[0064]';
-    default: return '[0057]';
+    case 'connect': return toService ? 'S305(a)' : 'S101';
+    case 'event_connect': case 'share': return '[0056]';
   }
 }
 
 const isResult = (x: Partition | Result): x is Result => 'ok' in x;
 
-export function suspend(tx: Tx, by: Partition, wait: Wait, what: string): void {
+export function suspend(tx: Tx, by: Partition, wait: Wait, what: string, toService = false): void {
   updatePartition(tx, by.pid, (p) => ({ ...p, wait }));
-  emit(tx, { tag: suspendTag(wait), kind: 'call.suspend', from: by.pid, to: by.pid, say: `${by.name} waits in ${wait.call} until ${what}` });
+  emit(tx, { tag: suspendTag(wait, toService), kind: 'call.suspend', from: by.pid, to: by.pid, say: `${by.name} waits in ${wait.call} until ${what}` });
 }
 
 /** S101-S102: the client asks for a message channel; the control OS forwards it to the server's port. */
@@ -58,12 +61,24 @@ export function requestChannel(tx: Tx, by: Partition, target: Pid): Result {
   return ok(null);
 }
 
-/** Ask `target` to connect a send port here to its receive port `port` [0056] a). */
+/**
+ * Ask `target` to connect a send port here to its receive port `port`
+ * [0056] a). Connections are one-to-one [0063]: a receive port that already
+ * has a send port, or that the control OS raises itself, is refused
+ * (EADDRINUSE). Inside one partition ("intra OS" [0063]) nobody else need
+ * permit: the control OS connects at once.
+ */
 export function requestEventConnect(tx: Tx, by: Partition, target: Pid, port: PortNo): Result {
-  const peer = checkPeer(tx, by, target);
+  const peer = checkPeer(tx, by, target, true);
   if (isResult(peer)) return peer;
   if (!recvPortOf(peer, port)) return fail('EINVAL', `${peer.name} has no event receive port ${port}`);
+  const taken = oneToOne(tx, peer, port);
+  if (taken) return taken;
   if (!fitsLimit(tx.s, by.pid, 'events', 1)) return fail('ENOMEM', `${by.name} is at its event-port limit`);
+  if (peer.pid === by.pid) {
+    const sp = connectSendPort(tx, by, by, port);
+    return sp === null ? fail('ENOMEM', `${by.name} is at its event-port or management-memory limit`) : ok(sp);
+  }
   const queued = queueSignal(tx, by.pid, peer.pid, { kind: 'event', port }, '[0056]');
   if (!queued.ok) return queued.result;
   suspend(tx, by, { call: 'event_connect', sig: queued.sig }, `${peer.name} permits or denies`);
@@ -123,12 +138,10 @@ export function permitSignal(tx: Tx, by: Partition, sig: SigId): Result {
     case 'channel': return establishChannel(tx, by, signal, GUEST_CHANNEL_TAGS);
     case 'event': {
       const asker = tx.s.partitions[signal.from]!;
-      const sp = addPort(tx, asker.pid, (no) => ({ kind: 'eventSend', no, to: { pid: by.pid, port: request.port } }));
+      const taken = oneToOne(tx, by, request.port);
+      if (taken) return taken;
+      const sp = connectSendPort(tx, asker, by, request.port);
       if (sp === null) return fail('ENOMEM', `${asker.name} is at its event-port or management-memory limit`);
-      emit(tx, {
-        tag: '[0063]', kind: 'event.connect', from: CONTROL_LANE, to: asker.pid, port: sp, cost: tx.s.costs.hypercall,
-        say: `${by.name} permits: ${asker.name}'s send port ${sp} now reaches ${by.name}'s receive port ${request.port}`,
-      });
       answer(tx, signal, ok(sp));
       return ok(request.port);
     }
@@ -151,6 +164,31 @@ export function permitSignal(tx: Tx, by: Partition, sig: SigId): Result {
   }
 }
 
+/** EADDRINUSE when receive port `no` of `owner` cannot take a send port: connections are one-to-one [0063]. */
+function oneToOne(tx: Tx, owner: Partition, no: PortNo): Result | null {
+  if (raisedByControl(owner, no)) {
+    return fail('EADDRINUSE', `${owner.name}'s receive port ${no} is raised by the control OS (for a message port or the control signal port); connect a send port to a port of its own [0063]`);
+  }
+  const sender = senderOf(tx.s, owner.pid, no);
+  if (sender) {
+    return fail('EADDRINUSE', `${owner.name}'s receive port ${no} already has a send port (${tx.s.partitions[sender.pid]!.name}'s port ${sender.port}): event connections are one-to-one [0063]`);
+  }
+  return null;
+}
+
+/** Make a send port in `asker` that reaches `owner`'s receive port `no`. */
+function connectSendPort(tx: Tx, asker: Partition, owner: Partition, no: PortNo): PortNo | null {
+  const sp = addPort(tx, asker.pid, (n) => ({ kind: 'eventSend', no: n, to: { pid: owner.pid, port: no } }));
+  if (sp === null) return null;
+  emit(tx, {
+    tag: '[0063]', kind: 'event.connect', from: CONTROL_LANE, to: asker.pid, port: sp, cost: tx.s.costs.hypercall,
+    say: asker.pid === owner.pid
+      ? `${asker.name}'s send port ${sp} now reaches its own receive port ${no}: an event inside one partition`
+      : `${owner.name} permits: ${asker.name}'s send port ${sp} now reaches ${owner.name}'s receive port ${no}`,
+  });
+  return sp;
+}
+
 function newMessagePort(tx: Tx, pid: Pid, chan: ReturnType<typeof asChan>): PortNo | null {
   const eventPort = createRecvPort(tx, pid);
   if (eventPort === null) return null;
@@ -159,9 +197,9 @@ function newMessagePort(tx: Tx, pid: Pid, chan: ReturnType<typeof asChan>): Port
 
 /** The steps channel set-up shows: S103-S104 between guests; S306 and S204 (a) when the scp kernel accepts. */
 export interface ChannelTags {
-  readonly permit: string;
-  readonly create: string;
-  readonly notify: string;
+  readonly permit: PatentTag;
+  readonly create: PatentTag;
+  readonly notify: PatentTag;
 }
 export const GUEST_CHANNEL_TAGS: ChannelTags = { permit: 'S103', create: 'S103', notify: 'S104' };
 
@@ -227,6 +265,6 @@ export function interruptWait(tx: Tx, by: Partition): Result {
     const signal = tx.s.signals[wait.sig]!;
     refuse(tx, signal, { errno: 'EINTR', message: `interrupted while waiting in ${wait.call}` });
   }
-  emit(tx, { tag: '[0057]', kind: 'call.interrupt', from: by.pid, to: by.pid, say: `${by.name}'s ${wait.call} is interrupted (EINTR)` });
+  emit(tx, { tag: 'lab:interrupt', kind: 'call.interrupt', from: by.pid, to: by.pid, say: `${by.name}'s ${wait.call} is interrupted (EINTR)` });
   return ok(0);
 }

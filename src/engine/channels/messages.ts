@@ -2,14 +2,15 @@
 // the sender (S106), flip it to the receiver (S107), the receiver reads it
 // (S108) and discards it (S109); closing discards the ports (S110-S112).
 
-import type { AreaId, Channel, MessagePort, Partition, Pid, PortNo, Result } from '../types.js';
+import type { Area, AreaId, Channel, MessagePort, Partition, Pid, PortNo, Result } from '../types.js';
 import { PAGE_SIZE, SCP_PID } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
+import type { PatentTag } from '../event.js';
 import type { Tx } from '../tx.js';
 import { emit, fail, ok, updatePartition } from '../tx.js';
 import { roomForPages } from '../partition/partitions.js';
 import {
-  addressOf, createArea, faultResult, flipArea, GUEST_FLIP, hex, mapArea, pagesFor, releaseArea, resolveAddress, unmapArea,
+  type FlipTags, addressOf, createArea, faultResult, flipArea, GUEST_FLIP, hex, mapArea, pagesFor, releaseArea, resolveAddress, unmapArea,
 } from '../memory/areas.js';
 import { commSocketOfPort } from '../kernel/fdTable.js';
 import { mapCost } from '../costs/costModel.js';
@@ -55,6 +56,18 @@ export function reserveArea(tx: Tx, by: Partition, bytes: number): Result {
   return ok(addressOf(page));
 }
 
+/**
+ * The step a touch of a mapped area shows: the system control program's
+ * direct access in direct-map mode (S309(b) reads, S310(b) writes, [0102],
+ * [0121]); a guest reading what it received (S108); a shared area [0056] c);
+ * otherwise a partition touching an area of its own [0066].
+ */
+function accessTag(by: Partition, area: Area, write: boolean): PatentTag {
+  if (area.kind === 'shared') return '[0056]';
+  if (by.pid === SCP_PID) return write ? 'S310(b)' : 'S309(b)';
+  return area.arrived && !write ? 'S108' : '[0066]';
+}
+
 /** poke: write into a mapped area; a fault if nothing is mapped there [0070]. */
 export function writeMemory(tx: Tx, by: Partition, addr: number, data: string): Result {
   const at = resolveAddress(tx.s, by, addr);
@@ -65,7 +78,7 @@ export function writeMemory(tx: Tx, by: Partition, addr: number, data: string): 
   const next = old.slice(0, at.offset) + data + old.slice(at.offset + data.length);
   tx.s.areas = { ...tx.s.areas, [at.area.id]: { ...at.area, data: next } };
   emit(tx, {
-    tag: '[0066]', kind: 'area.write', from: by.pid, to: by.pid, area: at.area.id, page: Math.floor(addr / PAGE_SIZE),
+    tag: accessTag(by, at.area, true), kind: 'area.write', from: by.pid, to: by.pid, area: at.area.id, page: Math.floor(addr / PAGE_SIZE),
     say: `${by.name} writes ${JSON.stringify(data)} at ${hex(addr)}: the area is mapped in its space`,
   });
   return ok(data.length);
@@ -79,7 +92,7 @@ export function readMemory(tx: Tx, by: Partition, addr: number, length: number):
   if (at.offset + length > at.area.frames.length * PAGE_SIZE) return fail('EFAULT', `reading ${length} bytes at ${hex(addr)} runs past the end of the area`);
   const text = at.area.data.slice(at.offset, at.offset + length).replace(/\0+$/, '');
   emit(tx, {
-    tag: 'S108', kind: 'area.read', from: by.pid, to: by.pid, area: at.area.id, page: Math.floor(addr / PAGE_SIZE),
+    tag: accessTag(by, at.area, false), kind: 'area.read', from: by.pid, to: by.pid, area: at.area.id, page: Math.floor(addr / PAGE_SIZE),
     say: `${by.name} reads ${JSON.stringify(text)} at ${hex(addr)} straight from the frames it now owns`,
   });
   return ok(text);
@@ -109,7 +122,7 @@ export function sendArea(tx: Tx, by: Partition, no: PortNo, addr: number, short:
     say: `${by.name} sends the area at ${hex(addr)} on channel ${no} with the short message ${JSON.stringify(short)}`,
   });
   unqueue(tx, by, at.area.id);
-  const tags = toKernel ? { unmap: 'S307', flip: mode === 'map' ? 'S308(b)' : 'S308(a)', map: null } : GUEST_FLIP;
+  const tags: FlipTags = toKernel ? { unmap: 'S307', flip: mode === 'map' ? 'S308(b)' : 'S308(a)', map: null } : GUEST_FLIP;
   flipArea(tx, at.area.id, by.pid, peer.pid, tags);
   deliver(tx, peer.pid, peer.port, { area: at.area.id, short });
   return ok(at.area.size);
@@ -183,7 +196,8 @@ export function freeArea(tx: Tx, by: Partition, addr: number): Result {
   unqueue(tx, by, area.id);
   releaseArea(tx, area.id);
   emit(tx, {
-    tag: area.kind === 'message' ? 'S109' : '[0056]', kind: 'area.discard', from: by.pid, to: CONTROL_LANE, area: area.id,
+    // S109 is the receiver discarding what it received; an area never sent is the lab's own discard
+    tag: area.kind === 'shared' ? '[0056]' : area.arrived ? 'S109' : 'lab:free', kind: 'area.discard', from: by.pid, to: CONTROL_LANE, area: area.id,
     frames: area.frames, cost: tx.s.costs.hypercall,
     say: `${by.name} discards the area: frames ${area.frames.join(', ')} are free again`,
   });
@@ -195,7 +209,7 @@ export function freeArea(tx: Tx, by: Partition, addr: number): Result {
  * is told by event (S111); the second end's close is S112 and ends the channel.
  * Areas still queued at the port go back to free memory, so nothing leaks.
  */
-export function closeChannel(tx: Tx, by: Partition, no: PortNo, tags?: { readonly discard: string; readonly notify: string }): Result {
+export function closeChannel(tx: Tx, by: Partition, no: PortNo, tags?: { readonly discard: PatentTag; readonly notify: PatentTag }): Result {
   const port = messagePortOf(by, no);
   if (!isPort(port)) return port;
   const channel = tx.s.channels[port.chan]!;

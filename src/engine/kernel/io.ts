@@ -52,13 +52,15 @@ export function readFd(tx: Tx, fd: number, count: number | null): Result {
 
 /** S-A (a)-(b): hand the oldest arrived area to the program, as a file or as a mapping. 0 at end of file. */
 export function takeMessage(tx: Tx, comm: Comm, woken: boolean): Result {
-  if (woken) emit(tx, { tag: 'S-A(d)', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: `a message arrived: the kernel releases the program from read(${comm.fd})` });
   const port = portOf(tx, comm);
   const [first, ...rest] = port?.queue ?? [];
   if (!port || !first) {
-    emit(tx, { tag: 'S-A', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: `read(${comm.fd}) returns 0: the guest closed its end` });
+    // end of file: the guest discarded its end (S111); a read returning 0 is the lab's Unix-like answer
+    if (woken) emit(tx, { tag: 'lab:eof', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: `the guest closed its end: the kernel releases the program from read(${comm.fd})` });
+    emit(tx, { tag: 'lab:eof', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: `read(${comm.fd}) returns 0: the guest closed its end` });
     return ok(0);
   }
+  if (woken) emit(tx, { tag: 'S-A(d)', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: `a message arrived: the kernel releases the program from read(${comm.fd})` });
   putPort(tx, SCP_PID, { ...port, queue: rest });
   const area = tx.s.areas[first.area]!;
   const guest = tx.s.partitions[comm.peer]!.name;

@@ -7,6 +7,7 @@
 import type { FdEntry, Partition, Pid, Result, SigId, SocketMode } from '../types.js';
 import { SCP_PID } from '../types.js';
 import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
+import type { PatentTag } from '../event.js';
 import type { Tx } from '../tx.js';
 import { attempt, emit, fail, ok, updatePartition } from '../tx.js';
 import { queueSignal } from '../ports/controlSignals.js';
@@ -20,7 +21,7 @@ export const MAX_SERVICE = 65535;
 type Socket = Extract<FdEntry, { kind: 'socket' }>;
 
 /** The program's call arrow: scp -> kernel, tagged with its Fig. 9 / Fig. 12 step. */
-export function callArrow(tx: Tx, tag: string, say: string): void {
+export function callArrow(tx: Tx, tag: PatentTag, say: string): void {
   emit(tx, { tag, kind: 'sys.call', from: SCP_PID, to: KERNEL_LANE, cost: tx.s.costs.contextSwitch / 10, say });
 }
 
@@ -126,7 +127,7 @@ export function connectService(tx: Tx, by: Partition, service: number): Result {
     tag: 'S305(b)', kind: 'signal.take', from: CONTROL_LANE, to: KERNEL_LANE, sig: queued.sig,
     say: `the kernel takes ${by.name}'s request into the backlog of fd ${socket.fd} (service ${service})`,
   });
-  suspend(tx, by, { call: 'connect', sig: queued.sig }, `the system control program accepts`);
+  suspend(tx, by, { call: 'connect', sig: queued.sig }, `the system control program accepts`, true);
   return ok(null);
 }
 
@@ -178,7 +179,9 @@ export function acceptRequest(tx: Tx, socket: Socket, sig: SigId, woken: boolean
 export function closeFd(tx: Tx, fd: number): Result {
   const entry = fdEntry(tx.s, fd);
   if (!isEntry(entry)) return entry;
-  callArrow(tx, entry.kind === 'comm' ? 'S-E' : '[0094]', `close(${fd})`);
+  // S-E closes a communication socket [0107]; closing a connection socket is the lab's Unix-like close
+  const tag = entry.kind === 'comm' ? 'S-E' : 'lab:close';
+  callArrow(tx, tag, `close(${fd})`);
   if (entry.kind === 'comm') {
     const port = tx.s.partitions[SCP_PID]!.ports[entry.port];
     if (port) closeChannel(tx, tx.s.partitions[SCP_PID]!, entry.port, { discard: 'S-E', notify: 'S111' });
@@ -187,7 +190,7 @@ export function closeFd(tx: Tx, fd: number): Result {
     for (const sig of backlogOf(tx, entry)) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program closed service ${entry.service}` });
   }
   dropFd(tx, fd);
-  emit(tx, { tag: entry.kind === 'comm' ? 'S-E' : '[0094]', kind: 'sock.close', from: KERNEL_LANE, to: SCP_PID, say: `kernel closes fd ${fd} (${fdKindName(entry)})` });
+  emit(tx, { tag, kind: 'sock.close', from: KERNEL_LANE, to: SCP_PID, say: `kernel closes fd ${fd} (${fdKindName(entry)})` });
   return ok(0);
 }
 

@@ -52,7 +52,7 @@ export const CHALLENGES: readonly Challenge[] = [
     title: 'The squeeze',
     goal: 'Set a policy so that a guest\'s request is reduced rather than granted or denied, and show it: the guest ends up holding exactly 30 self-allocated pages.',
     check: [
-      { kind: 'tag', tag: '[0049]', event: 'resource.reduce' },
+      { kind: 'tag', tag: 'lab:reduce', event: 'resource.reduce' },
       { kind: 'resource', ctx: 'A', resource: 'mem', of: 'used', op: '==', value: 30 },
     ],
     hint: 'policy(mem, N) caps what any guest may hold. The patent lets the program examine, change its policy or deny [0049]; reducing is the lab\'s own policy.',

@@ -79,7 +79,7 @@ export const MAP_LESSON: Lesson = {
       title: 'S310(b): in place',
       text: 'The program reads and writes the message directly at its address: no file, no copy (S309(b), S310(b), [0102]).',
       type: ['peek(r.addr, 7)', 'poke(r.addr, "ok")'],
-      check: [{ kind: 'answer', ctx: 'scp', value: '"status?"' }],
+      check: [{ kind: 'tag', tag: 'S309(b)' }, { kind: 'tag', tag: 'S310(b)' }, { kind: 'answer', ctx: 'scp', value: '"status?"' }],
       hint: 'peek(r.addr, 7), then poke(r.addr, "ok").',
     },
     {

@@ -8,6 +8,7 @@
 import type { Area, AreaId, FrameNo, LabState, Partition, Pid, Result } from '../types.js';
 import { PAGE_SIZE, asArea, FREE } from '../types.js';
 import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
+import type { PatentTag } from '../event.js';
 import { claimFrames, setOwners } from './frameTable.js';
 import { nextRandom } from '../machine/rng.js';
 import { mapCost, unmapCost } from '../costs/costModel.js';
@@ -52,7 +53,7 @@ function lowestFreeAreaId(tx: Tx): AreaId {
 export function createArea(tx: Tx, owner: Pid, kind: Area['kind'], bytes: number): Area | null {
   const frames = claimAreaFrames(tx, owner, pagesFor(bytes));
   if (!frames) return null;
-  const area: Area = { id: lowestFreeAreaId(tx), kind, frames, size: bytes, data: '', owner, maps: [] };
+  const area: Area = { id: lowestFreeAreaId(tx), kind, frames, size: bytes, data: '', owner, maps: [], arrived: false };
   putArea(tx, area);
   return area;
 }
@@ -87,10 +88,10 @@ export function releaseArea(tx: Tx, areaId: AreaId): void {
 
 /** The patent steps a flip shows, which differ by who sends and who receives. */
 export interface FlipTags {
-  readonly unmap: string;
-  readonly flip: string;
+  readonly unmap: PatentTag;
+  readonly flip: PatentTag;
   /** null: the receiver's kernel keeps the area unmapped until its program reads it (Fig. 7) */
-  readonly map: string | null;
+  readonly map: PatentTag | null;
 }
 
 export const GUEST_FLIP: FlipTags = { unmap: 'S107', flip: 'S107', map: 'S107' };
@@ -112,7 +113,7 @@ export function flipArea(tx: Tx, areaId: AreaId, from: Pid, to: Pid, tags: FlipT
     });
   }
   tx.s.frames = setOwners(tx.s.frames, area.frames, to);
-  putArea(tx, { ...tx.s.areas[areaId]!, owner: to });
+  putArea(tx, { ...tx.s.areas[areaId]!, owner: to, arrived: true });
   emit(tx, {
     tag: tags.flip, kind: 'area.flip', from, to: tags.map === null ? KERNEL_LANE : to, area: areaId, frames: area.frames,
     say: `${area.frames.length === 1 ? 'frame' : 'frames'} ${frameList(area.frames)} ${area.frames.length === 1 ? 'changes' : 'change'} owner from ${name(from)} to ${name(to)}: no byte is copied`,

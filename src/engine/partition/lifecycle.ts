@@ -9,7 +9,7 @@ import { asPid, FREE, SCP_PID } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
 import { emit, fail, ok, putPartition, updatePartition } from '../tx.js';
-import { newPartition, usageOf } from './partitions.js';
+import { areaBasePage, newPartition, usageOf } from './partitions.js';
 import { leastLoadedUnit, placeLp, stopLps, unitName } from '../machine/processors.js';
 import { claimFrames, setOwners } from '../memory/frameTable.js';
 import { createRecvPort } from '../ports/eventPorts.js';
@@ -43,7 +43,7 @@ export function createPartition(
 
   const pid = asPid(tx.s.nextPid);
   tx.s.nextPid += 1;
-  putPartition(tx, newPartition(pid, name, role));
+  putPartition(tx, newPartition(pid, name, role, areaBasePage(tx.s.config.frames)));
   emit(tx, {
     tag: '[0053]', kind: 'lpar.create', from: SCP_PID, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
     say: `logical partition ${pid} (${name}) is created: active, with no resources and no limits yet`,
@@ -99,13 +99,17 @@ export function limitPartition(tx: Tx, pid: Pid, resource: ResourceKind, amount:
   return ok(0);
 }
 
-/** [0053] end a partition: stop, close, refuse, release. Nothing it held stays allocated. */
-export function endPartition(tx: Tx, pid: Pid): Result {
+/**
+ * End a partition: stop, close, refuse, release. Nothing it held stays
+ * allocated. [0053] when its own guest OS asks; `lab:end` when the system
+ * control program ends it (the lab's extension). Its channels close as in
+ * S110-S111: its ports are discarded and each peer is told by event.
+ */
+export function endPartition(tx: Tx, pid: Pid, tag: '[0053]' | 'lab:end'): Result {
   const p = tx.s.partitions[pid];
   if (!p) return fail('ESRCH', `there is no partition ${pid}`);
   if (pid === SCP_PID) return fail('EACCES', 'the system control OS cannot be ended: it runs the policy');
   if (p.status !== 'active') return fail('EINVAL', `${p.name} has already ended`);
-  const tag = '[0053]';
 
   // its own request, if it was waiting for one, is withdrawn
   if (p.wait && 'sig' in p.wait) {
@@ -121,7 +125,7 @@ export function endPartition(tx: Tx, pid: Pid): Result {
   }
   // its channels close; each peer is told by event
   for (const port of Object.values(tx.s.partitions[pid]!.ports)) {
-    if (port.kind === 'message') closeChannel(tx, tx.s.partitions[pid]!, (port as MessagePort).no, { discard: tag, notify: tag });
+    if (port.kind === 'message') closeChannel(tx, tx.s.partitions[pid]!, (port as MessagePort).no);
   }
   // send ports elsewhere that reached its receive ports now lead nowhere
   for (const other of Object.values(tx.s.partitions)) {

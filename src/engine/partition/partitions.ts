@@ -12,8 +12,11 @@ export const MGMT_BYTES_PER_PORT = 32;
 
 export const UNLIMITED: Limits = Object.fromEntries(RESOURCE_KINDS.map((k) => [k, null])) as unknown as Limits;
 
-/** [0053] created with no resources and no limits, in the active state. */
-export function newPartition(pid: Pid, name: string, role: PartitionRole): Partition {
+/**
+ * [0053] created with no resources and no limits, in the active state.
+ * Message areas are mapped from `areaBase` up, where its own memory can never reach.
+ */
+export function newPartition(pid: Pid, name: string, role: PartitionRole, areaBase: number): Partition {
   return {
     pid,
     name,
@@ -26,7 +29,7 @@ export function newPartition(pid: Pid, name: string, role: PartitionRole): Parti
     held: { devices: 0, cache: 0, bus: 0 },
     ram: [],
     ramGranted: 0,
-    nextAreaPage: AREA_BASE_PAGE,
+    nextAreaPage: areaBase,
     ports: {},
     nextPort: 1,
     signalQueue: [],
@@ -36,8 +39,18 @@ export function newPartition(pid: Pid, name: string, role: PartitionRole): Parti
   };
 }
 
-/** Message areas are mapped from this logical page up (address 0x100000), clear of the partition's own memory. */
+/** Message areas are mapped from this logical page up (address 0x100000) on a machine of up to 256 frames. */
 export const AREA_BASE_PAGE = 0x100;
+
+/**
+ * The first logical page for message areas on a machine of `frames` frames:
+ * past any memory a partition can own (it can never own more than every
+ * frame), rounded up to a multiple of 0x100, so an area never lands inside
+ * a partition's own memory however far that grows.
+ */
+export function areaBasePage(frames: number): number {
+  return Math.max(AREA_BASE_PAGE, Math.ceil(frames / AREA_BASE_PAGE) * AREA_BASE_PAGE);
+}
 
 export type Usage = Record<ResourceKind, number>;
 

@@ -11,6 +11,14 @@ describe('resource requests [0049], [0055]', () => {
     expect(framesOf(s.state, A)).toBe(40);
   });
 
+  it('exactly up to the limit is still within it: no one is asked', () => {
+    const s = session();
+    const from = s.events.length;
+    expect(s.ok({ kind: 'resource.request', by: A, resource: 'mem', amount: 16 })).toBe(16);
+    expect(s.events.slice(from).map((e) => e.kind)).toEqual(['resource.alloc']);
+    expect(s.state.partitions[A]!.limits.mem).toBe(16);
+  });
+
   it('past the limit: the policy grants, and the limit rises', () => {
     const s = session();
     const from = s.events.length;
@@ -24,13 +32,18 @@ describe('resource requests [0049], [0055]', () => {
     s.ok({ kind: 'policy.set', resource: 'mem', ceiling: 24 });
     expect(s.ok({ kind: 'resource.request', by: A, resource: 'mem', amount: 64 })).toBe(24);
     expect(s.events.at(-1)!.kind).toBe('resource.reduce');
+    // reducing is the lab's own policy, not something [0049] names
+    expect(s.events.at(-1)!.tag).toBe('lab:reduce');
   });
 
   it('at the ceiling: the policy says no, and nothing changes', () => {
     const s = session();
     s.ok({ kind: 'policy.set', resource: 'mem', ceiling: 16 });
     s.ok({ kind: 'resource.request', by: A, resource: 'mem', amount: 16 });
+    const from = s.events.length;
     expect(s.errno({ kind: 'resource.request', by: A, resource: 'mem', amount: 1 })).toBe('ENOMEM');
+    // the denial is something the machine did: the program saw the request and said no, in the trace
+    expect(s.events.slice(from).map((e) => `${e.tag} ${e.kind}`)).toEqual(['[0049] resource.forward', '[0049] resource.deny']);
   });
 
   it('rejects what cannot be requested', () => {

@@ -1,7 +1,9 @@
 // Resource requests [0049], [0055]. Within its limit a guest allocates and
 // frees on its own, without asking. Past the limit the request goes to the
-// system control program first, which applies its policy: grant it, reduce
-// it to what the policy allows, or deny it, so no guest can take it all.
+// system control program first, which examines it and grants or denies it
+// [0049], so no guest can take it all. Reducing a request to what the policy
+// allows is the lab's own choice of policy (tagged lab:reduce). A denial is
+// the machine's decision: its events stay in the trace.
 
 import type { Partition, Pid, ResourceKind, Result } from '../types.js';
 import { SCP_PID } from '../types.js';
@@ -64,12 +66,12 @@ export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, a
       tag: '[0049]', kind: 'resource.deny', from: SCP_PID, to: by.pid,
       say: `policy denies: ${by.name} already holds ${used} ${resource}, the most its policy allows is ${ceiling}`,
     });
-    return fail('ENOMEM', `the system control program's policy denies it: ${by.name} holds ${used} ${resource} and the policy ceiling is ${ceiling}`);
+    return { ok: false, error: { errno: 'ENOMEM', decided: true, message: `the system control program's policy denies it: ${by.name} holds ${used} ${resource} and the policy ceiling is ${ceiling}` } };
   }
   updatePartition(tx, by.pid, (p) => ({ ...p, limits: { ...p.limits, [resource]: used + granted } }));
   allocate(tx, by.pid, resource, granted);
   emit(tx, {
-    tag: '[0049]', kind: granted < amount ? 'resource.reduce' : 'resource.grant', from: SCP_PID, to: by.pid,
+    tag: granted < amount ? 'lab:reduce' : '[0049]', kind: granted < amount ? 'resource.reduce' : 'resource.grant', from: SCP_PID, to: by.pid,
     say: granted < amount
       ? `policy reduces the request: ${by.name} gets ${granted} of the ${amount} ${resource} it asked for (ceiling ${ceiling}); its limit rises to ${used + granted}`
       : `policy grants ${amount} ${resource}; ${by.name}'s limit rises to ${used + granted}`,

@@ -8,6 +8,7 @@
 import type { ControlSignal, Partition, Pid, Result, SigId, SignalRequest } from '../types.js';
 import { asSig } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
+import type { PatentTag } from '../event.js';
 import type { Tx } from '../tx.js';
 import { emit, fail, ok, updatePartition } from '../tx.js';
 import { fitsLimit, MGMT_BYTES_PER_SIGNAL } from '../partition/partitions.js';
@@ -24,7 +25,7 @@ export function requestName(request: SignalRequest): string {
 }
 
 /** Queue a control signal at `to`'s port; ENOMEM when `to` cannot pay for the queue entry. */
-export function queueSignal(tx: Tx, from: Pid, to: Pid, request: SignalRequest, tag: string): { ok: true; sig: SigId } | { ok: false; result: Result } {
+export function queueSignal(tx: Tx, from: Pid, to: Pid, request: SignalRequest, tag: PatentTag): { ok: true; sig: SigId } | { ok: false; result: Result } {
   const target = tx.s.partitions[to]!;
   if (!fitsLimit(tx.s, to, 'mgmt', MGMT_BYTES_PER_SIGNAL)) {
     return { ok: false, result: fail('ENOMEM', `${target.name}'s management memory is at its limit, so its control signal port cannot take another request [0057]`) };

@@ -25,7 +25,8 @@ describe('event ports [0063]', () => {
     s.ok({ kind: 'event.send', by: A, port: sp });
     s.ok({ kind: 'event.send', by: A, port: sp });
     expect(s.events.slice(merges).map((e) => e.kind)).toEqual(['event.merge', 'event.merge']);
-    expect(s.state.partitions[B]!.ports[rp]).toMatchObject({ pending: true, merged: 2 });
+    // one bit and nothing else: no queue, no count [0063]
+    expect(s.state.partitions[B]!.ports[rp]).toEqual({ kind: 'eventRecv', no: rp, pending: true });
     expect(s.ok({ kind: 'event.poll', by: B, port: rp })).toBe(1);
     expect(s.ok({ kind: 'event.poll', by: B, port: rp })).toBe(0);
   });

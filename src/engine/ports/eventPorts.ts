@@ -1,9 +1,11 @@
 // Event ports [0063]-[0064]: one-way, one-to-one, from a send port to a
-// receive port. The receive port keeps a single pending bit: no queue and no
-// count, so an event that arrives while one is pending merges into it. The
-// sender may send without limit; an arrival is an interrupt to the receiver.
+// receive port, between partitions or inside one. The receive port keeps a
+// single pending bit: no queue and no count, so an event that arrives while
+// one is pending merges into it. The sender may send without limit; an
+// arrival is an interrupt to the receiver.
 
-import type { EventRecvPort, Partition, Pid, Port, PortNo, Result } from '../types.js';
+import type { EventRecvPort, LabState, Partition, Pid, Port, PortNo, Result } from '../types.js';
+import type { PatentTag } from '../event.js';
 import { asPort } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
@@ -39,7 +41,7 @@ export function removePort(tx: Tx, pid: Pid, no: PortNo): void {
   });
 }
 
-export const newRecvPort = (no: PortNo): EventRecvPort => ({ kind: 'eventRecv', no, pending: false, merged: 0 });
+export const newRecvPort = (no: PortNo): EventRecvPort => ({ kind: 'eventRecv', no, pending: false });
 
 /** A new event receive port in `pid`, if its limits allow. */
 export function createRecvPort(tx: Tx, pid: Pid): PortNo | null {
@@ -52,15 +54,37 @@ export function recvPortOf(p: Partition, no: PortNo): EventRecvPort | undefined 
 }
 
 /**
- * Deliver an event to `pid`'s receive port `no`. If the bit is already set the
- * event merges into it [0063]: still one pending bit, and the view shows the merge.
+ * Who may raise receive port `no` of `pid` besides the control OS: the send
+ * port connected to it, if any. A connection is one-to-one [0063].
  */
-export function raiseEvent(tx: Tx, from: Pid | typeof CONTROL_LANE, pid: Pid, no: PortNo, tag: string, why: string): void {
+export function senderOf(state: LabState, pid: Pid, no: PortNo): { readonly pid: Pid; readonly port: PortNo } | null {
+  for (const p of Object.values(state.partitions)) {
+    for (const port of Object.values(p.ports)) {
+      if (port.kind === 'eventSend' && port.to?.pid === pid && port.to.port === no) return { pid: p.pid, port: port.no };
+    }
+  }
+  return null;
+}
+
+/**
+ * Is receive port `no` tied to something the control OS raises itself: a
+ * message port [0062] or the control signal port [0057]? Then no send port
+ * may connect to it.
+ */
+export function raisedByControl(p: Partition, no: PortNo): boolean {
+  if (p.signalNotify === no) return true;
+  return Object.values(p.ports).some((q) => q.kind === 'message' && q.eventPort === no);
+}
+
+/**
+ * Deliver an event to `pid`'s receive port `no`. If the bit is already set the
+ * event merges into it [0063]: still one pending bit, nothing is counted.
+ */
+export function raiseEvent(tx: Tx, from: Pid | typeof CONTROL_LANE, pid: Pid, no: PortNo, tag: PatentTag, why: string): void {
   const target = tx.s.partitions[pid];
   const port = target && recvPortOf(target, no);
   if (!target || !port || target.status !== 'active') return;
   if (port.pending) {
-    putPort(tx, pid, { ...port, merged: port.merged + 1 });
     emit(tx, {
       tag, kind: 'event.merge', from, to: pid, port: no, cost: tx.s.costs.eventDelivery,
       say: `event to ${target.name} port ${no} (${why}) merges into the pending bit already set: no queue, no count`,
@@ -90,12 +114,10 @@ export function pollEvent(tx: Tx, by: Partition, no: PortNo): Result {
   if (!port) return fail('EBADF', `${by.name} has no port ${no}`);
   if (port.kind !== 'eventRecv') return fail('EINVAL', `port ${no} of ${by.name} is a ${portKindName(port)}, not an event receive port`);
   const was = port.pending ? 1 : 0;
-  if (port.pending) putPort(tx, by.pid, { ...port, pending: false, merged: 0 });
+  if (port.pending) putPort(tx, by.pid, { ...port, pending: false });
   emit(tx, {
     tag: '[0063]', kind: 'event.poll', from: by.pid, to: by.pid, port: no,
-    say: was
-      ? `${by.name} reads port ${no}: an event was pending${port.merged ? ` (${port.merged + 1} sends merged into it)` : ''}; the bit is cleared`
-      : `${by.name} reads port ${no}: nothing pending`,
+    say: was ? `${by.name} reads port ${no}: an event was pending; the bit is cleared` : `${by.name} reads port ${no}: nothing pending`,
   });
   return ok(was);
 }

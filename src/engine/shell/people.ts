@@ -5,6 +5,7 @@
 import type { LabState, Partition, Pid } from '../types.js';
 import type { CommandKind } from '../command.js';
 import { PAGE_SIZE, SCP_PID } from '../types.js';
+import { tagLabel } from '../patentMap.js';
 import { ownerName } from '../views/inspect.js';
 import { layersView } from '../views/layersView.js';
 import type { LayerPartition } from '../views/layersView.js';
@@ -83,7 +84,7 @@ export function runWords(shell: ShellState, command: string, words: readonly str
     case 'log': {
       const count = words[0] === undefined ? 20 : Number(words[0]);
       if (!Number.isInteger(count) || count < 1 || count > 1000) return error(shell, base, 'EINVAL', 'log takes a count from 1 to 1000');
-      return text(shell, base, traceOf(shell.timeline).slice(-count).map((e) => `${String(e.seq).padStart(5)} ${e.tag.padEnd(8)} ${e.say}`));
+      return text(shell, base, traceOf(shell.timeline).slice(-count).map((e) => `${String(e.seq).padStart(5)} ${tagLabel(e.tag).padEnd(8)} ${e.say}`));
     }
     case 'lesson': {
       if (!words[0]) return text(shell, base, ['Lessons:', ...LESSONS.map((l) => `  lesson ${l.id.padEnd(8)} ${String(l.number).padStart(2)}. ${l.title} (${l.figure})`)], { kind: 'openLesson', id: null });

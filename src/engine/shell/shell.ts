@@ -296,7 +296,9 @@ function runCommand(
   const { line, ctx, input, assign, call } = base;
   if (!step.result.ok) {
     const { errno, message, addr } = step.result.error;
-    return { shell, out: [{ line, ctx, input, kind: 'error', errno, message, ...(addr === undefined ? {} : { addr }) }], effect: NO_EFFECT };
+    // a policy denial is recorded in the timeline (its events are in the trace); other refusals are not
+    const recorded = timeline !== shell.timeline;
+    return { shell: recorded ? { ...shell, timeline } : shell, out: [{ line, ctx, input, kind: 'error', errno, message, ...(addr === undefined ? {} : { addr }) }], effect: recorded ? RECORDED : NO_EFFECT };
   }
   const events = step.events.map((e) => e.tag);
   let vars: Record<string, ShellValue> = { ...shell.vars };

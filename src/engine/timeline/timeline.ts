@@ -43,10 +43,14 @@ export function startTimeline(config: Partial<LabConfig> = {}): Timeline {
   };
 }
 
-/** Apply `command` at the current moment and record it; a rejected command records nothing. */
+/**
+ * Apply `command` at the current moment and record it. A rejected command
+ * records nothing, unless the machine decided the refusal (a policy denial
+ * [0049]): that is recorded with its events, the state otherwise unchanged.
+ */
 export function record(timeline: Timeline, command: Command): { timeline: Timeline; step: Step } {
   const step = apply(timeline.current, command);
-  if (!step.result.ok) return { timeline, step };
+  if (!step.result.ok && step.events.length === 0) return { timeline, step };
   const at = timeline.cursor;
   const entry: Entry = { command, step: withoutState(step), firstSeq: timeline.current.seq };
   const entries = ownArray(timeline.entries, at);

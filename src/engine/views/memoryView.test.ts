@@ -93,18 +93,22 @@ describe('the Memory view model (Figs. 4-5)', () => {
     expect(mappedBy(m, frame)).toHaveLength(2);
   });
 
-  it('shows event receive ports with the pending bit and the merges [0063]', () => {
+  it('shows event receive ports with the pending bit, and the merges the lab counted from the trace [0063]', () => {
     const s = session();
     const rp = asPort(s.ok({ kind: 'event.port', by: B }) as number);
     s.ok({ kind: 'event.connect', by: A, target: B, port: rp });
     const sig = s.ok({ kind: 'signal.take', by: B }) as { sig: number };
     const sp = asPort((s.run({ kind: 'signal.permit', by: B, sig: sig.sig as never }).completions[0]!.result as { value: number }).value);
-    const port = () => space(memoryView(s.state), 'B').ports.find((p) => p.no === rp)!;
+    const port = () => space(memoryView(s.state, s.events), 'B').ports.find((p) => p.no === rp)!;
     expect(port()).toEqual({ no: rp, pending: false, merged: 0 });
     s.ok({ kind: 'event.send', by: A, port: sp });
     expect(port()).toEqual({ no: rp, pending: true, merged: 0 });
     s.ok({ kind: 'event.send', by: A, port: sp });
     expect(port()).toEqual({ no: rp, pending: true, merged: 1 });
+    s.ok({ kind: 'event.send', by: A, port: sp });
+    expect(port()).toEqual({ no: rp, pending: true, merged: 2 });
+    // without the trace there is nothing to count: the port itself holds only the bit
+    expect(space(memoryView(s.state), 'B').ports.find((p) => p.no === rp)).toEqual({ no: rp, pending: true, merged: 0 });
     s.ok({ kind: 'event.poll', by: B, port: rp });
     expect(port()).toEqual({ no: rp, pending: false, merged: 0 });
   });

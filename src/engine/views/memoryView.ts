@@ -13,6 +13,7 @@ import type { FrameTable } from '../memory/frameTable.js';
 import { allOwners } from '../memory/frameTable.js';
 import { mappingsOf } from '../memory/areas.js';
 import { framesView, ownerName } from './inspect.js';
+import type { LabEvent } from '../event.js';
 import type { FrameCell } from './inspect.js';
 
 /** Up to this many frames the grid draws a cell per frame; past it, buckets. */
@@ -56,7 +57,10 @@ export interface RecvPortView {
   readonly no: number;
   /** [0063] one bit, no queue and no count */
   readonly pending: boolean;
-  /** sends merged into the pending bit since it was last read */
+  /**
+   * events that merged into the pending bit since it was set: the lab's
+   * observation, counted from the trace; the port itself keeps no count [0063]
+   */
   readonly merged: number;
 }
 
@@ -142,7 +146,28 @@ function regionOf(state: LabState, area: Area, page: number | null): Region {
   };
 }
 
-function spaceOf(state: LabState, p: Partition): SpaceView {
+/**
+ * For each pending receive port, how many events merged into its bit since it
+ * was set, read backwards off the trace (the port has no count [0063]).
+ */
+export function mergesSinceRaised(state: LabState, trace: readonly LabEvent[]): Map<string, number> {
+  const open = new Set<string>();
+  for (const p of Object.values(state.partitions)) {
+    for (const port of Object.values(p.ports)) if (port.kind === 'eventRecv' && port.pending) open.add(`${p.pid}:${port.no}`);
+  }
+  const merges = new Map<string, number>();
+  for (let i = trace.length - 1; i >= 0 && open.size > 0; i--) {
+    const e = trace[i]!;
+    if (e.seq >= state.seq || (e.kind !== 'event.merge' && e.kind !== 'event.raise')) continue;
+    const key = `${e.to}:${e.port}`;
+    if (!open.has(key)) continue;
+    if (e.kind === 'event.raise') open.delete(key);
+    else merges.set(key, (merges.get(key) ?? 0) + 1);
+  }
+  return merges;
+}
+
+function spaceOf(state: LabState, p: Partition, merges: ReadonlyMap<string, number>): SpaceView {
   const regions: Region[] = [];
   for (const { page, area } of mappingsOf(state, p.pid)) regions.push(regionOf(state, area, page));
   regions.sort((a, b) => a.page! - b.page!);
@@ -151,7 +176,7 @@ function spaceOf(state: LabState, p: Partition): SpaceView {
     .map((a) => regionOf(state, a, null));
   const ports: RecvPortView[] = [];
   for (const port of Object.values(p.ports)) {
-    if (port.kind === 'eventRecv') ports.push({ no: port.no, pending: port.pending, merged: port.merged });
+    if (port.kind === 'eventRecv') ports.push({ no: port.no, pending: port.pending, merged: port.pending ? merges.get(`${p.pid}:${port.no}`) ?? 0 : 0 });
   }
   ports.sort((a, b) => a.no - b.no);
   return {
@@ -219,12 +244,17 @@ function ownersOf(state: LabState, spaces: readonly SpaceView[], counts: Map<num
   return [...[...codes].sort((a, b) => a - b).map(key), key(FREE)];
 }
 
-/** The Memory view of `state`. O(frames) up to CELL_LIMIT frames; past it, O(frames in use + buckets). */
-export function memoryView(state: LabState): MemoryModel {
+/**
+ * The Memory view of `state`; `trace` (the events up to it) lets it show how
+ * many events merged into a pending bit. O(frames) up to CELL_LIMIT frames;
+ * past it, O(frames in use + buckets).
+ */
+export function memoryView(state: LabState, trace: readonly LabEvent[] = []): MemoryModel {
+  const merges = mergesSinceRaised(state, trace);
   const spaces = Object.values(state.partitions)
     .filter((p) => p.status === 'active')
     .sort((a, b) => a.pid - b.pid)
-    .map((p) => spaceOf(state, p));
+    .map((p) => spaceOf(state, p, merges));
 
   const lines: MappingLine[] = [];
   for (const s of spaces) {

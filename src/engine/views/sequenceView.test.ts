@@ -61,7 +61,8 @@ describe('sequenceView: Fig. 6, guest to guest over a message channel', () => {
   });
 
   it('draws S101 to S112 between the right lanes with short labels', () => {
-    expect(arrowsTagged(model, 'S101')).toEqual(['A -> control OS: request']);
+    // A's connect waits for the answer to its own request
+    expect(arrowsTagged(model, 'S101')).toEqual(['A -> control OS: request', 'A -> A: wait']);
     expect(arrowsTagged(model, 'S102')).toEqual(['control OS -> B: signal']);
     expect(arrowsTagged(model, 'S103')).toEqual(['B -> control OS: permit', 'control OS -> control OS: make channel']);
     expect(arrowsTagged(model, 'S104')).toEqual(['control OS -> B: event', 'control OS -> A: event']);

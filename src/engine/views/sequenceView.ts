@@ -4,6 +4,7 @@
 // it acted on. The page draws this model with d3 and exports it as SVG; the
 // model itself knows nothing of pixels.
 
+import { tagLabel } from '../patentMap.js';
 import type { EventKind, LabEvent, Lane } from '../event.js';
 import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
 import type { LabState, Pid } from '../types.js';
@@ -33,6 +34,8 @@ export interface SequenceLane {
 export interface SequenceArrow {
   readonly seq: number;
   readonly tag: string;
+  /** what the chart prints for the tag: the step or paragraph, or "lab" for the lab's own extensions */
+  readonly mark: string;
   readonly kind: EventKind;
   /** a word or two derived from the kind: "request", "flip", "socket()" */
   readonly label: string;
@@ -218,7 +221,7 @@ export function sequenceView(events: readonly LabEvent[], state: LabState, optio
       nextStart = starts[group] ?? Infinity;
     }
     arrows.push({
-      seq: e.seq, tag: e.tag, kind: e.kind, label: arrowLabel(e.kind, e.say), say: e.say,
+      seq: e.seq, tag: e.tag, mark: tagLabel(e.tag), kind: e.kind, label: arrowLabel(e.kind, e.say), say: e.say,
       from: e.from, to: e.to, fromIndex: column.get(e.from)!, toIndex: column.get(e.to)!,
       self: e.from === e.to, boot: e.seq < boot, groupStart, group,
     });

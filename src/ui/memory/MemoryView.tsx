@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FocusEvent, KeyboardEvent, PointerEvent, RefObject } from 'react';
 import { memoryView } from '../../engine/index.ts';
-import { useCurrentStepEvents, useDisplayState, useFocusEvent, useLab } from '../store/labStore.ts';
+import { useCurrentStepEvents, useDisplayState, useFocusEvent, useLab, useShownEvents } from '../store/labStore.ts';
 import { motionMs, useReducedMotion } from '../app/motion.ts';
 import { layoutMemory } from './layout.ts';
 import type { MemoryLayout } from './layout.ts';
@@ -53,7 +53,8 @@ function useSize(ref: RefObject<HTMLElement | null>): Size | null {
 
 export function MemoryView() {
   const state = useDisplayState();
-  const model = useMemo(() => memoryView(state), [state]);
+  const shown = useShownEvents();
+  const model = useMemo(() => memoryView(state, shown), [state, shown]);
   const focus = useFocusEvent();
   const stepEvents = useCurrentStepEvents();
   const position = useLab((s) => s.position);

@@ -30,7 +30,7 @@ export function arrowAriaLabel(a: SequenceArrow, lanes: readonly SequenceLane[])
   const from = lanes[a.fromIndex]?.label ?? '?';
   const to = lanes[a.toIndex]?.label ?? '?';
   const who = a.self ? `within ${from}` : `${from} to ${to}`;
-  return `${a.tag} ${a.label}, ${who}: ${a.say}`;
+  return `${a.mark === 'lab' ? "the lab's own step" : a.tag} ${a.label}, ${who}: ${a.say}`;
 }
 
 /** The arrow each chart is drawing in, so the next draw can stop just that one. */
@@ -119,7 +119,7 @@ export function drawSequence(svg: SVGSVGElement, model: SequenceModel, layout: C
   groups.select('path.seq-head').attr('d', (r) => r.g.head);
   groups.select('text.seq-label')
     .attr('x', (r) => r.g.labelX).attr('y', (r) => r.g.labelY).attr('text-anchor', (r) => r.g.anchor);
-  groups.select('tspan.seq-tag').text((r) => r.a.tag);
+  groups.select('tspan.seq-tag').text((r) => r.a.mark);
   groups.select('tspan.seq-desc').text((r) => ` ${r.a.label}`);
   groups.select('title').text((r) => `${r.a.tag}: ${r.a.say}`);
 

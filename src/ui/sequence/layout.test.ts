@@ -25,7 +25,7 @@ const FIG9 = [
 function labelSpan(model: SequenceModel, i: number, layout: ReturnType<typeof layoutChart>): [number, number] {
   const a = model.arrows[i]!;
   const g = layout.arrows[i]!;
-  const w = labelWidth(a.tag, a.label, layout.font);
+  const w = labelWidth(a.mark, a.label, layout.font);
   if (g.anchor === 'start') return [g.labelX, g.labelX + w];
   if (g.anchor === 'end') return [g.labelX - w, g.labelX];
   return [g.labelX - w / 2, g.labelX + w / 2];

@@ -81,7 +81,7 @@ function arrowGeometry(a: SequenceArrow, row: number, laneX: readonly number[], 
   const rowTop = row * rowH;
   const y = Math.round(rowTop + rowH * 0.74);
   const pad = PAD_EM * font;
-  const w = labelWidth(a.tag, a.label, font);
+  const w = labelWidth(a.mark, a.label, font);
   const x1 = laneX[a.fromIndex]!;
   const x2 = laneX[a.toIndex]!;
   const head = HEAD_LEN_EM * font;

@@ -147,7 +147,7 @@ export function sequenceSvg(model: SequenceModel, options: SvgOptions = {}): str
       `<path d="${g.path}" fill="none" stroke="${colour}" stroke-width="${isFocus ? 2.5 : 1.5}"/>`,
       `<path d="${g.head}" fill="${colour}"/>`,
       `<text x="${g.labelX}" y="${g.labelY}" text-anchor="${g.anchor}" paint-order="stroke" stroke="${halo}" stroke-width="4" stroke-linejoin="round" fill="${a.boot && !isFocus ? theme.ink2 : theme.ink}">`
-        + `<tspan font-family="${escapeXml(MONO_FONT)}" font-weight="700" fill="${tagColour}">${escapeXml(a.tag)}</tspan> ${escapeXml(a.label)}</text>`,
+        + `<tspan font-family="${escapeXml(MONO_FONT)}" font-weight="700" fill="${tagColour}">${escapeXml(a.mark)}</tspan> ${escapeXml(a.label)}</text>`,
       `</g>`,
     );
   });
