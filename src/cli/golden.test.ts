@@ -1,7 +1,7 @@
 // Golden transcripts: each examples/*.lab script, run as a person would type
 // it, must print exactly its committed examples/*.out. To accept a change on
 // purpose, run `UPDATE_GOLDEN=1 npx vitest run src/cli/golden.test.ts` and
-// read the diff before committing.
+// read the diff before committing. Without the flag a missing .out fails.
 
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +22,9 @@ describe('golden transcripts (examples/*.lab)', () => {
     it(script, () => {
       const got = transcript(readFileSync(join(EXAMPLES, script), 'utf8').replace(/\n$/, ''));
       const outPath = join(EXAMPLES, script.replace(/\.lab$/, '.out'));
-      if (process.env.UPDATE_GOLDEN || !existsSync(outPath)) writeFileSync(outPath, got);
+      // without the flag a missing transcript fails: it is written only on purpose, and then read
+      if (process.env.UPDATE_GOLDEN) writeFileSync(outPath, got);
+      expect(existsSync(outPath), `${script} has no golden transcript: write it with UPDATE_GOLDEN=1 and read it`).toBe(true);
       expect(got).toBe(readFileSync(outPath, 'utf8'));
     });
   }
