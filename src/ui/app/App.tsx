@@ -2,7 +2,7 @@
 // the terminal on the right, the timeline along the bottom and the narration
 // strip on top. ?present shows a presenter's stage; ?embed a minimal frame.
 
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type React from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { findLesson, solutionOf } from '../../engine/index.ts';
@@ -29,6 +29,14 @@ import { ShareMenu } from '../share/ShareMenu.tsx';
 import { watchAddress } from '../share/startup.ts';
 import { useLab } from '../store/labStore.ts';
 import './app.css';
+
+// the classroom's code (and its sync engine) loads only for an address that names a room
+const ClassroomBar = typeof location !== 'undefined' && new URLSearchParams(location.search).has('room') ? lazy(() => import('../classroom/ClassroomBar.tsx')) : null;
+const classroom = ClassroomBar && (
+  <Suspense fallback={null}>
+    <ClassroomBar />
+  </Suspense>
+);
 
 const LOWER_VIEWS = [
   { id: 'sockets', title: 'Sockets', figure: 'Figs. 7, 10', View: SocketsView },
@@ -201,6 +209,7 @@ export function App() {
         <h1 className="sr-only">lparlab</h1>
         <Narration />
         <Banner />
+        {classroom}
         <PresenterStage />
         <main className="lab-main">
           <MainPanes viewsSize="72" right={<TerminalView />} />
@@ -224,6 +233,7 @@ export function App() {
         </button>
       </header>
       <Banner />
+      {classroom}
       <main className="lab-main">
         <MainPanes viewsSize="66" right={<RightColumn />} />
       </main>

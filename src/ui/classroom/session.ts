@@ -1,0 +1,381 @@
+// A page in a classroom: the connection to the relay, and the bridge between
+// the room's shared lab and this page's lab. It talks to the lab only through
+// the store's public actions (submit a line, seek, replace the shell, notify
+// the terminal) and reads the shell's lines.
+//
+// The lecturer's page (its link carries the room key) publishes: each line
+// typed, a new machine, the lesson step and the playhead. A student's page
+// follows: it types the lecturer's new lines into its own lab, animated as
+// usual, moves its playhead with the lecturer's, and a latecomer (or a page
+// that was away for long) rebuilds the lecturer's lab at once. A student who
+// types, or presses "Try it yourself", goes on alone on a private branch;
+// "Follow again" rebuilds the lecturer's moment. With the relay gone, every
+// page keeps working alone, and catches up when it is back.
+
+import { create } from 'zustand';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import type { ShellState } from '../../engine/index.ts';
+import { createShell, findLesson, formatOutput, promptOf, runLine } from '../../engine/index.ts';
+import { useLab } from '../store/labStore.ts';
+import type { LabStore } from '../store/labStore.ts';
+import { useLessons } from '../lessons/lessonStore.ts';
+import { animalName, planFollow, planPublish } from './plan.ts';
+import type { Published } from './plan.ts';
+import type { Presence, RoomMeta } from './room.ts';
+import { appendLines, questionKey, readMeta, readPresence, replaceLines, roomLines, writeMeta } from './room.ts';
+
+export interface ClassroomLink {
+  readonly room: string;
+  /** ws:// or wss:// address of the relay */
+  readonly relay: string;
+  readonly key: string | null;
+}
+
+/** The classroom a page address names, or why it cannot be joined; null when it names none. */
+export function readClassroomLink(search: string): { ok: true; link: ClassroomLink } | { ok: false; message: string } | null {
+  const params = new URLSearchParams(search);
+  if (!params.has('room')) return null;
+  const room = params.get('room') ?? '';
+  const relay = params.get('relay') ?? '';
+  const key = params.get('key');
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(room)) return { ok: false, message: 'This classroom link names no valid room (letters, digits, - and _). The lab works on its own.' };
+  let url: URL;
+  try {
+    url = new URL(relay);
+  } catch {
+    return { ok: false, message: 'This classroom link has no relay address (relay=ws://HOST:PORT). The lab works on its own.' };
+  }
+  if ((url.protocol !== 'ws:' && url.protocol !== 'wss:') || url.search || url.hash || url.username) {
+    return { ok: false, message: 'A classroom relay is a ws:// or wss:// address with no query. The lab works on its own.' };
+  }
+  if (key !== null && !/^[A-Za-z0-9_-]{16,64}$/.test(key)) return { ok: false, message: 'This classroom link\'s key is malformed; the page joins as a student.' };
+  return { ok: true, link: { room, relay: url.toString().replace(/\/+$/, ''), key } };
+}
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'unreachable';
+
+/** Failed attempts in a row after which the relay counts as unreachable (the provider keeps trying). */
+const UNREACHABLE_AFTER = 3;
+
+export interface ClassroomState {
+  readonly link: ClassroomLink | null;
+  readonly role: 'lecturer' | 'student';
+  readonly status: ConnectionStatus;
+  readonly name: string;
+  readonly following: boolean;
+  readonly meta: RoomMeta | null;
+  /** everyone else in the room */
+  readonly people: readonly Presence[];
+  readonly answer: { readonly question: string; readonly text: string } | null;
+  detach(): void;
+  follow(): void;
+  setName(name: string): void;
+  sendAnswer(text: string): void;
+  setReveal(reveal: boolean): void;
+}
+
+let session: Session | null = null;
+
+export const useClassroom = create<ClassroomState>()((set, get) => ({
+  link: null,
+  role: 'student',
+  status: 'connecting',
+  name: '',
+  following: true,
+  meta: null,
+  people: [],
+  answer: null,
+  detach: () => {
+    if (get().role !== 'student' || !get().following) return;
+    set({ following: false });
+    session?.announce();
+  },
+  follow: () => {
+    if (get().role !== 'student') return;
+    set({ following: true });
+    session?.announce();
+    session?.followNow(true);
+  },
+  setName: (name) => {
+    const clean = name.replace(/[\p{C}]/gu, '').trim().slice(0, 40);
+    if (!clean) return;
+    set({ name: clean });
+    try {
+      localStorage.setItem('lparlab.classroom.name', clean);
+    } catch {
+      // storage blocked: the name lasts for this visit
+    }
+    session?.announce();
+  },
+  sendAnswer: (text) => {
+    const meta = get().meta;
+    const clean = text.replace(/[\p{C}]/gu, '').trim().slice(0, 80);
+    if (!meta?.lesson || meta.step === null || !clean) return;
+    set({ answer: { question: questionKey(meta.lesson, meta.step), text: clean } });
+    session?.announce();
+  },
+  setReveal: (reveal) => {
+    if (get().role === 'lecturer') session?.reveal(reveal);
+  },
+}));
+
+/** The events shown when the machine rests at timeline moment `cursor`. */
+function positionAtCursor(shell: ShellState, cursor: number): number {
+  const t = shell.timeline;
+  const entry = t.entries[cursor - 1];
+  return entry ? entry.firstSeq + entry.step.events.length : t.bootEvents.length;
+}
+
+function storedName(): string {
+  try {
+    const saved = localStorage.getItem('lparlab.classroom.name');
+    if (saved) return saved;
+  } catch {
+    // storage blocked: a new name
+  }
+  return animalName(Math.random());
+}
+
+class Session {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private published: Published | null = null;
+  private applied: { lines: readonly string[]; seed: number; frames: number; cursor: number } | null = null;
+  /** the history this page's lab had when it last followed: a different one means the student typed */
+  private expectedHistory: readonly string[] | null = null;
+  private applying = false;
+  private everConnected = false;
+  private readonly stops: (() => void)[] = [];
+
+  constructor(readonly link: ClassroomLink) {
+    const lecturer = link.key !== null;
+    this.provider = new WebsocketProvider(link.relay, link.room, this.doc, {
+      params: link.key ? { key: link.key } : {},
+      // a student's tab must not reach the lecturer's through the browser, around the relay
+      disableBc: true,
+      maxBackoffTime: 2500,
+    });
+    this.provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') this.everConnected = true;
+      this.updateStatus();
+    });
+    this.provider.on('connection-close', () => this.updateStatus());
+    this.provider.on('connection-error', () => this.updateStatus());
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) this.onSynced();
+    });
+    this.provider.awareness.on('change', () => this.readPeople());
+    const update = () => (lecturer ? useClassroom.setState({ meta: readMeta(this.doc) }) : this.followNow(false));
+    this.doc.on('update', update);
+    this.stops.push(() => this.doc.off('update', update));
+    if (lecturer) {
+      this.stops.push(useLab.subscribe((now, before) => this.publish(now, before)));
+      this.stops.push(useLessons.subscribe(() => this.publishMeta()));
+    } else {
+      this.stops.push(useLab.subscribe((now) => this.noticeOwnTyping(now)));
+    }
+    this.announce();
+  }
+
+  private updateStatus(): void {
+    const p = this.provider;
+    const status: ConnectionStatus = p.wsconnected
+      ? 'connected'
+      : p.wsUnsuccessfulReconnects >= UNREACHABLE_AFTER
+        ? 'unreachable'
+        : this.everConnected
+          ? 'reconnecting'
+          : 'connecting';
+    if (useClassroom.getState().status !== status) useClassroom.setState({ status });
+  }
+
+  announce(): void {
+    const c = useClassroom.getState();
+    const opened = useLessons.getState().opened;
+    this.provider.awareness.setLocalState({
+      role: c.role,
+      name: c.role === 'lecturer' ? 'lecturer' : c.name,
+      following: c.role === 'student' && c.following,
+      step: opened?.kind === 'lesson' ? opened.step : null,
+      answer: c.answer,
+    });
+  }
+
+  private readPeople(): void {
+    const mine = this.doc.clientID;
+    const people: Presence[] = [];
+    for (const [id, state] of this.provider.awareness.getStates()) {
+      if (id === mine) continue;
+      const p = readPresence(state);
+      if (p) people.push(p);
+    }
+    useClassroom.setState({ people });
+  }
+
+  private onSynced(): void {
+    this.updateStatus();
+    if (this.link.key === null) {
+      this.followNow(false);
+      return;
+    }
+    if (this.published) return; // a reconnection: the provider has already sent what the relay missed
+    const lab = useLab.getState();
+    const untouched = lab.shell.history.length === 0 && lab.generation === 0 && useLessons.getState().opened === null;
+    const meta = readMeta(this.doc);
+    if (untouched && meta) {
+      // the lecturer's page was reloaded: take the room's lab back, and go on from it
+      this.rebuild(meta);
+    }
+    this.published = this.factsOf(useLab.getState());
+    if (!(untouched && meta)) replaceLines(this.doc, useLab.getState().shell.history, this.metaOf(useLab.getState()));
+  }
+
+  private factsOf(lab: LabStore): Published {
+    const { config, cursor } = lab.shell.timeline;
+    return { history: lab.shell.history, cursor, generation: lab.generation, seed: config.seed, frames: config.frames };
+  }
+
+  private metaOf(lab: LabStore): Partial<RoomMeta> {
+    const opened = useLessons.getState().opened;
+    const { seed, frames } = lab.shell.timeline.config;
+    return {
+      seed,
+      frames,
+      lesson: opened?.kind === 'lesson' ? opened.id : null,
+      step: opened?.kind === 'lesson' ? opened.step : null,
+      position: lab.position,
+      playing: lab.playing,
+    };
+  }
+
+  private publish(now: LabStore, before: LabStore): void {
+    if (!this.published || this.applying) return;
+    const plan = planPublish(this.published, this.factsOf(now), before.shell.timeline.cursor);
+    this.doc.transact(() => {
+      if (plan.kind === 'replace') replaceLines(this.doc, plan.lines, this.metaOf(now));
+      else if (plan.kind === 'append') appendLines(this.doc, plan.lines);
+      writeMeta(this.doc, this.metaOf(now));
+    });
+    if (plan.kind !== 'none') this.published = this.factsOf(now);
+  }
+
+  private publishMeta(): void {
+    if (!this.published) return;
+    const before = readMeta(this.doc);
+    const meta = this.metaOf(useLab.getState());
+    // a new question: its tally starts hidden
+    writeMeta(this.doc, before && (before.lesson !== meta.lesson || before.step !== meta.step) ? { ...meta, reveal: false } : meta);
+    this.announce();
+  }
+
+  reveal(reveal: boolean): void {
+    writeMeta(this.doc, { reveal });
+  }
+
+  /** A student's page: bring its lab to the lecturer's (or just note the room's state, when on its own). */
+  followNow(force: boolean): void {
+    const meta = readMeta(this.doc);
+    useClassroom.setState({ meta });
+    if (!meta || this.link.key !== null || !useClassroom.getState().following) return;
+    const lines = roomLines(this.doc).toArray();
+    const plan = force ? { kind: 'rebuild' as const } : planFollow(this.applied, { lines, seed: meta.seed, frames: meta.frames });
+    this.applying = true;
+    try {
+      if (plan.kind === 'rebuild') this.rebuild(meta);
+      else if (plan.kind === 'type') this.typeLines(plan.lines, meta);
+      this.followLesson(meta);
+      this.followPlayhead(meta);
+    } finally {
+      this.applying = false;
+    }
+    this.expectedHistory = useLab.getState().shell.history;
+  }
+
+  /** The room's whole script on a fresh machine, at once, at the lecturer's moment. */
+  private rebuild(meta: RoomMeta): void {
+    const lines = roomLines(this.doc).toArray();
+    let shell = createShell({ seed: meta.seed, frames: meta.frames });
+    for (const line of lines) shell = runLine(shell, line).shell;
+    const lab = useLab.getState();
+    lab.replaceShell(shell);
+    this.applied = { lines, seed: meta.seed, frames: meta.frames, cursor: shell.timeline.cursor };
+    lab.notify([`(the lecturer's lab: seed ${meta.seed}, ${lines.length} line${lines.length === 1 ? '' : 's'} replayed)`, ...lines.slice(-20).map((l) => `  ${l}`)]);
+    this.followLesson(meta);
+    lab.setPlaying(meta.playing);
+    lab.seek(meta.position);
+  }
+
+  /** New lines of the lecturer, typed into this lab from the moment the earlier ones left it. */
+  private typeLines(lines: readonly string[], meta: RoomMeta): void {
+    const lab = useLab.getState();
+    const applied = this.applied!;
+    if (lab.shell.timeline.cursor !== applied.cursor) lab.seek(positionAtCursor(lab.shell, applied.cursor));
+    const printed: string[] = [];
+    for (const line of lines) {
+      const prompt = promptOf(useLab.getState().shell);
+      const out = useLab.getState().submit(line);
+      printed.push(`${prompt}${line}`, ...out.flatMap(formatOutput));
+    }
+    const shell = useLab.getState().shell;
+    this.applied = { lines: [...applied.lines, ...lines], seed: meta.seed, frames: meta.frames, cursor: shell.timeline.cursor };
+    useLab.getState().notify(printed);
+  }
+
+  private followLesson(meta: RoomMeta): void {
+    const opened = useLessons.getState().opened;
+    const shell = useLab.getState().shell;
+    if (meta.lesson && findLesson(meta.lesson)) {
+      if (opened?.kind !== 'lesson' || opened.id !== meta.lesson || opened.step !== meta.step) {
+        useLessons.setState({ opened: { kind: 'lesson', id: meta.lesson, step: meta.step ?? 0, startLine: shell.lineNo, since: shell.timeline.current.seq }, showHint: false });
+        this.announce();
+      }
+    } else if (opened?.kind === 'lesson') {
+      useLessons.setState({ opened: null });
+      this.announce();
+    }
+  }
+
+  private followPlayhead(meta: RoomMeta): void {
+    const lab = useLab.getState();
+    if (lab.playing !== meta.playing) lab.setPlaying(meta.playing);
+    // paused, the lecturer's moment exactly; playing, the player catches up by itself
+    // unless the lecturer went back
+    if (meta.playing ? lab.position > meta.position : lab.position !== meta.position) useLab.getState().seek(meta.position);
+  }
+
+  private noticeOwnTyping(now: LabStore): void {
+    if (this.applying || this.expectedHistory === null || !useClassroom.getState().following) return;
+    if (now.shell.history === this.expectedHistory) return;
+    this.expectedHistory = null;
+    useClassroom.getState().detach();
+    useLab.getState().notify(['(you typed a line: you are on your own now; "Follow again" returns to the lecturer\'s lab)']);
+  }
+
+  destroy(): void {
+    for (const stop of this.stops.splice(0)) stop();
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+}
+
+/** Join the classroom of `link`; returns how to leave it. */
+export function joinClassroom(link: ClassroomLink): () => void {
+  session?.destroy();
+  useClassroom.setState({
+    link,
+    role: link.key !== null ? 'lecturer' : 'student',
+    status: 'connecting',
+    following: link.key === null,
+    name: link.key !== null ? 'lecturer' : storedName(),
+    meta: null,
+    people: [],
+    answer: null,
+  });
+  const joined = new Session(link);
+  session = joined;
+  return () => {
+    joined.destroy();
+    if (session === joined) session = null;
+  };
+}
