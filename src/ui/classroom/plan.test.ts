@@ -6,14 +6,14 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createShell, runLine, seekShell } from '../../engine/index.ts';
 import type { ShellState } from '../../engine/index.ts';
-import { animalName, ANIMATE_AT_MOST, planFollow, planPublish } from './plan.ts';
-import type { Published } from './plan.ts';
+import { animalName, ANIMATE_AT_MOST, heardAll, planFollow, planPublish } from './plan.ts';
 import { normalAnswer, readMeta, readPresence, replaceLines, roomLines, tallyAnswers, writeMeta } from './room.ts';
 import type { Presence } from './room.ts';
 
-const facts = (shell: ShellState, generation = 0): Published => ({
+const facts = (shell: ShellState, generation = 0) => ({
   history: shell.history, cursor: shell.timeline.cursor, generation, seed: shell.timeline.config.seed, frames: shell.timeline.config.frames,
 });
+const heard = (shell: ShellState, generation = 0) => heardAll(facts(shell, generation));
 
 const type = (shell: ShellState, ...lines: string[]) => lines.reduce((s, l) => runLine(s, l).shell, shell);
 const replay = (lines: readonly string[]) => type(createShell(), ...lines);
@@ -22,8 +22,8 @@ describe('the lecturer publishes a script that rebuilds their lab', () => {
   it('appends each new line', () => {
     const a = type(createShell(), '@A a = area(4096)');
     const b = type(a, '@A poke(a, "x")');
-    expect(planPublish(facts(a), facts(b), a.timeline.cursor)).toEqual({ kind: 'append', lines: ['@A poke(a, "x")'] });
-    expect(planPublish(facts(b), facts(b), b.timeline.cursor)).toEqual({ kind: 'none' });
+    expect(planPublish(heard(a), facts(b), a.timeline.cursor)).toEqual({ kind: 'append', lines: ['@A poke(a, "x")'] });
+    expect(planPublish(heard(b), facts(b), b.timeline.cursor)).toEqual({ kind: 'none' });
   });
 
   it('says "back" as often as the lecturer went back before branching, so a replay lands on the same machine', () => {
@@ -32,7 +32,7 @@ describe('the lecturer publishes a script that rebuilds their lab', () => {
     // the lecturer drags the timeline two commands back, then types
     const scrubbed = seekShell(typed, typed.timeline.cursor - 2);
     const branched = type(scrubbed, '@A d = area(16384)');
-    const plan = planPublish(facts(typed), facts(branched), scrubbed.timeline.cursor);
+    const plan = planPublish(heard(typed), facts(branched), scrubbed.timeline.cursor);
     expect(plan).toEqual({ kind: 'append', lines: ['back', 'back', '@A d = area(16384)'] });
     const rebuilt = replay([...script, ...(plan.kind === 'append' ? plan.lines : [])]);
     expect(rebuilt.timeline.current).toEqual(branched.timeline.current);
@@ -41,8 +41,8 @@ describe('the lecturer publishes a script that rebuilds their lab', () => {
   it('sends the whole script again for a new machine', () => {
     const a = type(createShell(), '@A a = area(4096)');
     const reset = type(a, 'seed 9');
-    expect(planPublish(facts(a), facts(reset, 1), a.timeline.cursor)).toEqual({ kind: 'replace', lines: [] });
-    expect(planPublish(facts(a), facts(a, 1), a.timeline.cursor)).toEqual({ kind: 'replace', lines: a.history });
+    expect(planPublish(heard(a), facts(reset, 1), a.timeline.cursor)).toEqual({ kind: 'replace', lines: [] });
+    expect(planPublish(heard(a), facts(a, 1), a.timeline.cursor)).toEqual({ kind: 'replace', lines: a.history.toArray() });
   });
 });
 

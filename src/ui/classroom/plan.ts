@@ -8,9 +8,17 @@
 // earlier moment. The script says so with `back` lines before the new one:
 // replayed, they take the machine to the same moment, then the line branches.
 
+/** The lines typed since the machine started, as the shell keeps them (an append-only list). */
+export interface History {
+  readonly length: number;
+  at(index: number): string | undefined;
+  slice(start?: number, end?: number): string[];
+}
+
 export interface Published {
-  /** the shell's history when the room last heard from this page */
-  readonly history: readonly string[];
+  /** how many lines of the shell's history the room has heard, and the last of them */
+  readonly heard: number;
+  readonly lastHeard: string | undefined;
   /** the timeline cursor those lines leave the machine at */
   readonly cursor: number;
   readonly generation: number;
@@ -19,12 +27,17 @@ export interface Published {
 }
 
 export interface ShellFacts {
-  readonly history: readonly string[];
+  readonly history: History;
   readonly cursor: number;
   readonly generation: number;
   readonly seed: number;
   readonly frames: number;
 }
+
+/** What the room has heard once it has heard everything in `now`. */
+export const heardAll = (now: ShellFacts): Published => ({
+  heard: now.history.length, lastHeard: now.history.at(-1), cursor: now.cursor, generation: now.generation, seed: now.seed, frames: now.frames,
+});
 
 export type Publish =
   | { readonly kind: 'none' }
@@ -44,9 +57,11 @@ export function isPrefix(prefix: readonly string[], of: readonly string[]): bool
  */
 export function planPublish(last: Published, now: ShellFacts, before: number): Publish {
   const sameMachine = now.generation === last.generation && now.seed === last.seed && now.frames === last.frames;
-  if (!sameMachine || !isPrefix(last.history, now.history)) return { kind: 'replace', lines: now.history };
-  if (now.history.length === last.history.length) return { kind: 'none' };
-  const typed = now.history.slice(last.history.length);
+  // the history only grows while the machine is the same; anything else is a new script
+  const grew = now.history.length >= last.heard && (last.heard === 0 || now.history.at(last.heard - 1) === last.lastHeard);
+  if (!sameMachine || !grew) return { kind: 'replace', lines: now.history.slice() };
+  if (now.history.length === last.heard) return { kind: 'none' };
+  const typed = now.history.slice(last.heard);
   // typed after going back in time: first go back to where it was typed
   const backs = Math.max(0, last.cursor - before);
   return { kind: 'append', lines: [...Array<string>(backs).fill('back'), ...typed] };

@@ -20,8 +20,8 @@ import { createShell, findLesson, formatOutput, promptOf, runLine } from '../../
 import { useLab } from '../store/labStore.ts';
 import type { LabStore } from '../store/labStore.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
-import { animalName, planFollow, planPublish } from './plan.ts';
-import type { Published } from './plan.ts';
+import { animalName, heardAll, planFollow, planPublish } from './plan.ts';
+import type { Published, ShellFacts } from './plan.ts';
 import type { Presence, RoomMeta } from './room.ts';
 import { appendLines, questionKey, readMeta, readPresence, replaceLines, roomLines, writeMeta } from './room.ts';
 
@@ -143,7 +143,7 @@ class Session {
   private published: Published | null = null;
   private applied: { lines: readonly string[]; seed: number; frames: number; cursor: number } | null = null;
   /** the history this page's lab had when it last followed: a different one means the student typed */
-  private expectedHistory: readonly string[] | null = null;
+  private expectedHistory: ShellState['history'] | null = null;
   private applying = false;
   private everConnected = false;
   private readonly stops: (() => void)[] = [];
@@ -227,11 +227,11 @@ class Session {
       // the lecturer's page was reloaded: take the room's lab back, and go on from it
       this.rebuild(meta);
     }
-    this.published = this.factsOf(useLab.getState());
-    if (!(untouched && meta)) replaceLines(this.doc, useLab.getState().shell.history, this.metaOf(useLab.getState()));
+    this.published = heardAll(this.factsOf(useLab.getState()));
+    if (!(untouched && meta)) replaceLines(this.doc, useLab.getState().shell.history.toArray(), this.metaOf(useLab.getState()));
   }
 
-  private factsOf(lab: LabStore): Published {
+  private factsOf(lab: LabStore): ShellFacts {
     const { config, cursor } = lab.shell.timeline;
     return { history: lab.shell.history, cursor, generation: lab.generation, seed: config.seed, frames: config.frames };
   }
@@ -257,7 +257,7 @@ class Session {
       else if (plan.kind === 'append') appendLines(this.doc, plan.lines);
       writeMeta(this.doc, this.metaOf(now));
     });
-    if (plan.kind !== 'none') this.published = this.factsOf(now);
+    if (plan.kind !== 'none') this.published = heardAll(this.factsOf(now));
   }
 
   private publishMeta(): void {
@@ -298,9 +298,8 @@ class Session {
     let shell = createShell({ seed: meta.seed, frames: meta.frames });
     for (const line of lines) shell = runLine(shell, line).shell;
     const lab = useLab.getState();
-    lab.replaceShell(shell);
+    lab.replaceShell(shell, [`(the lecturer's lab: seed ${meta.seed}, ${lines.length} line${lines.length === 1 ? '' : 's'} replayed)`, ...lines.slice(-20).map((l) => `  ${l}`)]);
     this.applied = { lines, seed: meta.seed, frames: meta.frames, cursor: shell.timeline.cursor };
-    lab.notify([`(the lecturer's lab: seed ${meta.seed}, ${lines.length} line${lines.length === 1 ? '' : 's'} replayed)`, ...lines.slice(-20).map((l) => `  ${l}`)]);
     this.followLesson(meta);
     lab.setPlaying(meta.playing);
     lab.seek(meta.position);
@@ -314,7 +313,7 @@ class Session {
     const printed: string[] = [];
     for (const line of lines) {
       const prompt = promptOf(useLab.getState().shell);
-      const out = useLab.getState().submit(line);
+      const { out } = useLab.getState().submit(line);
       printed.push(`${prompt}${line}`, ...out.flatMap(formatOutput));
     }
     const shell = useLab.getState().shell;
