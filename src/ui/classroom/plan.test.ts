@@ -47,7 +47,7 @@ describe('the lecturer publishes a script that rebuilds their lab', () => {
 });
 
 describe('a student follows the room', () => {
-  const room = { lines: ['x = 1', 'y = 2', 'z = 3'], seed: 1, frames: 256 };
+  const room = { lines: ['x = 1', 'y = 2', 'z = 3'], machine: '1/256/2/4' };
 
   it('types only the lines it has not applied, in order', () => {
     expect(planFollow({ ...room, lines: ['x = 1'] }, room)).toEqual({ kind: 'type', lines: ['y = 2', 'z = 3'] });
@@ -56,7 +56,7 @@ describe('a student follows the room', () => {
 
   it('rebuilds at once when it joins late, the machine changed, the script was replaced, or it missed many lines', () => {
     expect(planFollow(null, room)).toEqual({ kind: 'rebuild' });
-    expect(planFollow({ ...room, seed: 2 }, room)).toEqual({ kind: 'rebuild' });
+    expect(planFollow({ ...room, machine: '2/256/2/4' }, room)).toEqual({ kind: 'rebuild' });
     expect(planFollow({ ...room, lines: ['x = 9'] }, room)).toEqual({ kind: 'rebuild' });
     const many = Array.from({ length: ANIMATE_AT_MOST + 1 }, (_, i) => `v${i} = ${i}`);
     expect(planFollow({ ...room, lines: [] }, { ...room, lines: many })).toEqual({ kind: 'rebuild' });
@@ -74,7 +74,7 @@ describe('the room document', () => {
     replaceLines(doc, ['a = 1'], { seed: 3, frames: 4096, lesson: 'flip', step: 3, position: 40, playing: false });
     replaceLines(doc, ['b = 2', 'c = 3'], { seed: 4 });
     expect(roomLines(doc).toArray()).toEqual(['b = 2', 'c = 3']);
-    expect(readMeta(doc)).toEqual({ seed: 4, frames: 4096, lesson: 'flip', step: 3, position: 40, playing: false, reveal: false });
+    expect(readMeta(doc)).toEqual({ seed: 4, frames: 4096, groups: 3, units: 8, lesson: 'flip', step: 3, position: 40, playing: false, reveal: false });
     writeMeta(doc, { step: -1 as number });
     expect(readMeta(doc)?.step).toBeNull();
   });

@@ -77,11 +77,14 @@ export type Follow =
 /** More new lines than this at once (a long network gap) are not animated one by one. */
 export const ANIMATE_AT_MOST = 12;
 
-export function planFollow(
-  applied: { readonly lines: readonly string[]; readonly seed: number; readonly frames: number } | null,
-  room: { readonly lines: readonly string[]; readonly seed: number; readonly frames: number },
-): Follow {
-  if (!applied || applied.seed !== room.seed || applied.frames !== room.frames || !isPrefix(applied.lines, room.lines)) return { kind: 'rebuild' };
+/** A script and the machine it runs on, as "seed/frames/groups/units". */
+export interface Script {
+  readonly lines: readonly string[];
+  readonly machine: string;
+}
+
+export function planFollow(applied: Script | null, room: Script): Follow {
+  if (!applied || applied.machine !== room.machine || !isPrefix(applied.lines, room.lines)) return { kind: 'rebuild' };
   const fresh = room.lines.slice(applied.lines.length);
   if (fresh.length === 0) return { kind: 'none' };
   return fresh.length > ANIMATE_AT_MOST ? { kind: 'rebuild' } : { kind: 'type', lines: fresh };

@@ -9,10 +9,14 @@
 // all read and write a room through these functions.
 
 import * as Y from 'yjs';
+import { DEFAULT_CONFIG } from '../../engine/index.ts';
 
 export interface RoomMeta {
   readonly seed: number;
   readonly frames: number;
+  /** the machine's processor groups and units per group (the page's ?groups= and ?units=) */
+  readonly groups: number;
+  readonly units: number;
   readonly lesson: string | null;
   /** the lesson step, counting from 0 */
   readonly step: number | null;
@@ -46,7 +50,9 @@ export function readMeta(doc: Y.Doc): RoomMeta | null {
   const step = meta.get('step');
   return {
     seed: num(meta.get('seed'), 1),
-    frames: num(meta.get('frames'), 256),
+    frames: num(meta.get('frames'), DEFAULT_CONFIG.frames),
+    groups: num(meta.get('groups'), DEFAULT_CONFIG.groups),
+    units: num(meta.get('units'), DEFAULT_CONFIG.unitsPerGroup),
     lesson: typeof lesson === 'string' ? lesson : null,
     step: typeof step === 'number' && Number.isInteger(step) && step >= 0 ? step : null,
     position: num(meta.get('position'), 0),

@@ -120,6 +120,8 @@ export const useClassroom = create<ClassroomState>()((set, get) => ({
   },
 }));
 
+const machineOf = (meta: RoomMeta) => `${meta.seed}/${meta.frames}/${meta.groups}/${meta.units}`;
+
 /** The events shown when the machine rests at timeline moment `cursor`. */
 function positionAtCursor(shell: ShellState, cursor: number): number {
   const t = shell.timeline;
@@ -141,7 +143,7 @@ class Session {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   private published: Published | null = null;
-  private applied: { lines: readonly string[]; seed: number; frames: number; cursor: number } | null = null;
+  private applied: { lines: readonly string[]; machine: string; cursor: number } | null = null;
   /** the history this page's lab had when it last followed: a different one means the student typed */
   private expectedHistory: ShellState['history'] | null = null;
   private applying = false;
@@ -238,10 +240,12 @@ class Session {
 
   private metaOf(lab: LabStore): Partial<RoomMeta> {
     const opened = useLessons.getState().opened;
-    const { seed, frames } = lab.shell.timeline.config;
+    const { seed, frames, groups, unitsPerGroup } = lab.shell.timeline.config;
     return {
       seed,
       frames,
+      groups,
+      units: unitsPerGroup,
       lesson: opened?.kind === 'lesson' ? opened.id : null,
       step: opened?.kind === 'lesson' ? opened.step : null,
       position: lab.position,
@@ -279,7 +283,7 @@ class Session {
     useClassroom.setState({ meta });
     if (!meta || this.link.key !== null || !useClassroom.getState().following) return;
     const lines = roomLines(this.doc).toArray();
-    const plan = force ? { kind: 'rebuild' as const } : planFollow(this.applied, { lines, seed: meta.seed, frames: meta.frames });
+    const plan = force ? { kind: 'rebuild' as const } : planFollow(this.applied, { lines, machine: machineOf(meta) });
     this.applying = true;
     try {
       if (plan.kind === 'rebuild') this.rebuild(meta);
@@ -295,11 +299,11 @@ class Session {
   /** The room's whole script on a fresh machine, at once, at the lecturer's moment. */
   private rebuild(meta: RoomMeta): void {
     const lines = roomLines(this.doc).toArray();
-    let shell = createShell({ seed: meta.seed, frames: meta.frames });
+    let shell = createShell({ seed: meta.seed, frames: meta.frames, groups: meta.groups, unitsPerGroup: meta.units });
     for (const line of lines) shell = runLine(shell, line).shell;
     const lab = useLab.getState();
     lab.replaceShell(shell, [`(the lecturer's lab: seed ${meta.seed}, ${lines.length} line${lines.length === 1 ? '' : 's'} replayed)`, ...lines.slice(-20).map((l) => `  ${l}`)]);
-    this.applied = { lines, seed: meta.seed, frames: meta.frames, cursor: shell.timeline.cursor };
+    this.applied = { lines, machine: machineOf(meta), cursor: shell.timeline.cursor };
     this.followLesson(meta);
     lab.setPlaying(meta.playing);
     lab.seek(meta.position);
@@ -317,7 +321,7 @@ class Session {
       printed.push(`${prompt}${line}`, ...out.flatMap(formatOutput));
     }
     const shell = useLab.getState().shell;
-    this.applied = { lines: [...applied.lines, ...lines], seed: meta.seed, frames: meta.frames, cursor: shell.timeline.cursor };
+    this.applied = { lines: [...applied.lines, ...lines], machine: machineOf(meta), cursor: shell.timeline.cursor };
     useLab.getState().notify(printed);
   }
 
