@@ -3,7 +3,8 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useLab, useShownEvents } from '../store/labStore.ts';
-import { download } from './download.ts';
+import { download, jsonFile } from './download.ts';
+import { visible } from '../../engine/index.ts';
 import { transcriptLines } from '../store/transcript.ts';
 import { currentLink } from './startup.ts';
 import { exportSequenceSvg } from '../sequence/exportSequenceSvg.ts';
@@ -47,7 +48,7 @@ export function ShareMenu() {
   const exportTrace = () => {
     const { shell } = useLab.getState();
     const trace = { format: 'lparlab-trace', version: 1, seed: shell.timeline.config.seed, lines: shell.history.toArray(), events };
-    download('lparlab-trace.json', `${JSON.stringify(trace, null, 2)}\n`, 'application/json');
+    download('lparlab-trace.json', jsonFile(trace), 'application/json');
     setStatus(`Saved ${events.length} events.`);
   };
 
@@ -62,7 +63,7 @@ export function ShareMenu() {
           {link && <input className="share-link" readOnly value={link} aria-label="share link" onFocus={(e) => e.currentTarget.select()} />}
           <button type="button" onClick={exportTrace}>Trace (JSON)</button>
           <button type="button" onClick={() => { download('lparlab-sequence.svg', exportSequenceSvg(), 'image/svg+xml'); setStatus('Saved the sequence chart.'); }}>Sequence chart (SVG)</button>
-          <button type="button" onClick={() => { download('lparlab-transcript.txt', `${transcriptLines().join('\n')}\n`, 'text/plain'); setStatus('Saved the terminal transcript.'); }}>Terminal transcript (text)</button>
+          <button type="button" onClick={() => { download('lparlab-transcript.txt', `${transcriptLines().map(visible).join('\n')}\n`, 'text/plain'); setStatus('Saved the terminal transcript.'); }}>Terminal transcript (text)</button>
           <p className="share-status" role="status">{status}</p>
         </div>
       )}

@@ -8,7 +8,7 @@ import type { ITerminalAddon, ITheme } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import type { Output } from '../../engine/index.ts';
-import { formatOutput } from '../../engine/index.ts';
+import { formatOutput, visible } from '../../engine/index.ts';
 import type { EditorAction, EditorState } from './lineEditor.ts';
 import { EMPTY_EDITOR, press, splitInput } from './lineEditor.ts';
 import { joinRows, wrapAtSpaces } from './wordWrap.ts';
@@ -81,7 +81,7 @@ export class LabTerminal implements ITerminalAddon {
       }
       return true;
     });
-    for (const line of WELCOME) terminal.writeln(`\x1b[90m${this.wrap(line)}${RESET}`);
+    for (const line of WELCOME) terminal.writeln(`\x1b[90m${this.printable(line)}${RESET}`);
     this.drawLine(true);
   }
 
@@ -113,8 +113,8 @@ export class LabTerminal implements ITerminalAddon {
     if (!t) return;
     this.moveToEnd();
     t.write('\r\x1b[J');
-    for (const line of lines) t.write(`\x1b[90m${this.wrap(line)}${RESET}\r\n`);
-    this.bridge.note(lines);
+    for (const line of lines) t.write(`\x1b[90m${this.printable(line)}${RESET}\r\n`);
+    this.bridge.note(lines.map(visible));
     this.drawLine(true);
   }
 
@@ -158,7 +158,7 @@ export class LabTerminal implements ITerminalAddon {
         break;
       case 'options':
         this.moveToEnd();
-        t.write(`\r\n${this.wrap(action.items.join('  '))}\r\n`);
+        t.write(`\r\n${this.printable(action.items.join('  '))}\r\n`);
         this.drawLine(true);
         break;
       case 'bell':
@@ -171,20 +171,26 @@ export class LabTerminal implements ITerminalAddon {
 
   private print(echo: string, out: readonly Output[]): void {
     const t = this.terminal!;
-    const lines: string[] = [echo];
+    const lines: string[] = [visible(echo)];
     for (const o of out) {
       for (const line of formatOutput(o)) {
-        lines.push(line);
-        t.write(`${COLOUR[o.kind]}${this.wrap(line)}${COLOUR[o.kind] ? RESET : ''}\r\n`);
+        lines.push(visible(line));
+        t.write(`${COLOUR[o.kind]}${this.printable(line)}${COLOUR[o.kind] ? RESET : ''}\r\n`);
       }
     }
     this.bridge.note(lines);
   }
 
-  /** A printed line, wrapped at spaces to the terminal's width, with its line breaks as the terminal wants them. */
-  private wrap(text: string): string {
-    const cols = this.terminal?.cols ?? 80;
-    return text.split('\n').map((part) => wrapAtSpaces(part, cols)).join('\r\n');
+  /**
+   * The one way a line of text reaches the terminal. Whatever a person typed,
+   * a link or a stored file held, or the lab printed, its control characters
+   * are written out visibly (\x1b, \u009b: the engine's `visible`), so none
+   * can act as a control sequence (clear the screen, move the cursor, open a
+   * hyperlink); then it is wrapped at spaces to the terminal's width. The
+   * lab's own colours are put around the result, after this.
+   */
+  private printable(text: string): string {
+    return wrapAtSpaces(visible(text), this.terminal?.cols ?? 80);
   }
 
   /** Move the terminal cursor to the end of the drawn line, so output starts below it. */
@@ -203,11 +209,14 @@ export class LabTerminal implements ITerminalAddon {
     let seq = '';
     if (!fresh && this.cursorRow > 0) seq += `\x1b[${this.cursorRow}A`;
     seq += '\r\x1b[J';
-    const promptText = `\x1b[1m${prompt}${RESET}`;
-    seq += promptText + this.editor.buffer;
-    const total = prompt.length + this.editor.buffer.length;
+    // the line being typed is text like any other: a pasted control character shows as \x1b, and
+    // the cursor is placed by the lengths of what is shown
+    const shownPrompt = visible(prompt);
+    const shownLine = visible(this.editor.buffer);
+    seq += `\x1b[1m${shownPrompt}${RESET}${shownLine}`;
+    const total = shownPrompt.length + shownLine.length;
     const endRow = Math.floor(total / cols);
-    const target = prompt.length + this.editor.cursor;
+    const target = shownPrompt.length + visible(this.editor.buffer.slice(0, this.editor.cursor)).length;
     const targetRow = Math.floor(target / cols);
     const targetCol = target % cols;
     // a line that exactly fills its last row leaves the cursor pending: make the wrap real
