@@ -85,3 +85,19 @@ describe('lparsh streams its output', () => {
     expect(stdout).toBe('= 160\n= 0x100000\n= 159\n');
   }, TIMEOUT);
 });
+
+describe('lparsh and deep nesting', () => {
+  it('answers lines nested thousands deep with an error and runs the others', () => {
+    const nested = ['['.repeat(4096), `x = ${'['.repeat(2046)}${']'.repeat(2046)}`, '('.repeat(4095)];
+    const lines = Array.from({ length: 41 }, (_, i) => (i % 10 === 5 ? nested[Math.floor(i / 10) % 3]! : 'frames_free()'));
+    const run = lparsh(['--json'], `${lines.join('\n')}\n`);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    const objects = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { line: number; ok: boolean; message?: string });
+    expect(objects).toHaveLength(41);
+    for (const o of objects) {
+      if (lines[o.line - 1] === 'frames_free()') expect(o.ok).toBe(true);
+      else expect(o).toMatchObject({ ok: false, message: expect.stringMatching(/nest deeper than 32 levels/) });
+    }
+  }, TIMEOUT);
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseLine } from './parser.js';
+import fc from 'fast-check';
+import { MAX_DEPTH, parseLine } from './parser.js';
 
 const WORDS = new Set(['help', 'ls', 'map', 'log']);
 const parse = (line: string) => parseLine(line, WORDS);
@@ -41,4 +42,29 @@ describe('the command language parser', () => {
     expect(parse('a ≠ b')).toMatchObject({ kind: 'syntax', col: 3 });
     expect(parse('x'.repeat(5000))).toMatchObject({ kind: 'syntax', message: expect.stringMatching(/longer than/) });
   });
+
+  it('refuses lines that nest deeper than MAX_DEPTH with a syntax error, never a stack overflow', () => {
+    const tooDeep = { kind: 'syntax', message: expect.stringMatching(new RegExp(`deeper than ${MAX_DEPTH} levels`)) };
+    expect(parse('['.repeat(4096))).toMatchObject({ ...tooDeep, col: MAX_DEPTH + 1 });
+    expect(parse(`x = ${'['.repeat(2046)}${']'.repeat(2046)}`)).toMatchObject({ ...tooDeep, col: MAX_DEPTH + 5 });
+    expect(parse('('.repeat(4095))).toMatchObject({ ...tooDeep, col: MAX_DEPTH + 1 });
+    expect(parse(`peek(${'f('.repeat(40)}1${')'.repeat(40)}, 1)`)).toMatchObject(tooDeep);
+    expect(parse(`r${'.addr'.repeat(MAX_DEPTH + 1)}`)).toMatchObject({ kind: 'syntax', message: expect.stringMatching(/chain of \.fields/) });
+    expect(parse(`@A x = ${'['.repeat(3000)}`)).toMatchObject(tooDeep);
+  });
+
+  it('accepts nesting up to MAX_DEPTH', () => {
+    expect(parse(`x = ${'['.repeat(MAX_DEPTH)}1${']'.repeat(MAX_DEPTH)}`)).toMatchObject({ kind: 'assign' });
+    expect(parse(`${'('.repeat(MAX_DEPTH - 1)}frames_free()${')'.repeat(MAX_DEPTH - 1)}`)).toMatchObject({ kind: 'expr' });
+    expect(parse(`r${'.addr'.repeat(MAX_DEPTH)}`)).toMatchObject({ kind: 'expr' });
+  });
+
+  it('answers any mix of brackets, parentheses, calls and fields up to the line limit', () => {
+    const piece = fc.constantFrom('[', '(', 'f(', ']', ')', '.a', ',', '1', 'x', ' ');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 2000 }), fc.constantFrom('', 'x = ', '@A '), (pieces, lead) => {
+      const parsed = parse(lead + pieces.join(''));
+      expect(['syntax', 'expr', 'assign', 'switch', 'empty']).toContain(parsed.kind);
+    }), { numRuns: 200 });
+  });
 });
+

@@ -6,6 +6,8 @@
 //   expr   := primary ('.' NAME)*
 //   primary:= INT | STRING | NAME ['(' [expr (',' expr)*] ')'] | '[' [expr (',' expr)*] ']' | '(' expr ')'
 //   words  := a command for people, like `help socket` or `ls /msg`
+//
+// Nesting (brackets, parentheses, calls, .field chains) stops at MAX_DEPTH.
 
 export type Expr =
   | { readonly kind: 'int'; readonly value: number; readonly col: number }
@@ -31,6 +33,13 @@ export interface SyntaxError {
 export type Parsed = Statement | SyntaxError;
 
 export const MAX_LINE = 4096;
+
+/**
+ * How deep a line may nest: brackets, parentheses and calls inside one
+ * another, plus `.field`s in a chain. The parser refuses to go deeper, so a
+ * hostile line can never exhaust the stack, here or in what walks the tree.
+ */
+export const MAX_DEPTH = 32;
 
 type Token =
   | { readonly t: 'int'; readonly value: number; readonly col: number }
@@ -106,6 +115,8 @@ const describe = (t: Token) => (t.t === 'end' ? 'the end of the line' : t.t === 
 
 class Parser {
   private at = 0;
+  /** brackets, parentheses and calls open around the current token */
+  private depth = 0;
   constructor(private readonly tokens: readonly Token[]) {}
 
   peek(offset = 0): Token {
@@ -127,13 +138,24 @@ class Parser {
 
   expr(): Expr {
     let e = this.primary();
+    let chain = 0;
     while (this.isPunct('.')) {
       const dot = this.next();
+      if (this.depth + ++chain > MAX_DEPTH) throw new Fail(dot.col, `this chain of .fields goes deeper than ${MAX_DEPTH} levels`);
       const field = this.next();
       if (field.t !== 'name') throw new Fail(field.col, `expected a field name after "." but found ${describe(field)}`);
       e = { kind: 'member', of: e, field: field.value, col: dot.col };
     }
     return e;
+  }
+
+  /** Parse what `open` (a bracket, parenthesis or call at `col`) holds, one level deeper. */
+  nested<T>(col: number, inside: () => T): T {
+    if (this.depth >= MAX_DEPTH) throw new Fail(col, `brackets, parentheses and calls nest deeper than ${MAX_DEPTH} levels here`);
+    this.depth++;
+    const result = inside();
+    this.depth--;
+    return result;
   }
 
   items(close: string, what: string): Expr[] {
@@ -157,16 +179,18 @@ class Parser {
       case 'str': return { kind: 'str', value: t.value, col: t.col };
       case 'name':
         if (this.isPunct('(')) {
-          this.next();
-          return { kind: 'call', name: t.value, args: this.items(')', `"," or ")" to end the arguments of ${t.value}`), col: t.col };
+          const open = this.next();
+          return { kind: 'call', name: t.value, args: this.nested(open.col, () => this.items(')', `"," or ")" to end the arguments of ${t.value}`)), col: t.col };
         }
         return { kind: 'name', name: t.value, col: t.col };
       case 'punct':
-        if (t.value === '[') return { kind: 'list', items: this.items(']', '"," or "]" to end the list'), col: t.col };
+        if (t.value === '[') return { kind: 'list', items: this.nested(t.col, () => this.items(']', '"," or "]" to end the list')), col: t.col };
         if (t.value === '(') {
-          const inner = this.expr();
-          this.expect(')', '")"');
-          return inner;
+          return this.nested(t.col, () => {
+            const inner = this.expr();
+            this.expect(')', '")"');
+            return inner;
+          });
         }
         throw new Fail(t.col, `expected a value but found ${describe(t)}`);
       case 'end': throw new Fail(t.col, 'the line ends where a value was expected');

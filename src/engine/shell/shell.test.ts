@@ -3,6 +3,7 @@ import { createShell, interrupt, promptOf, runLine, seekShell, completions } fro
 import type { Output, ShellState } from './shell.js';
 import { formatOutput } from './format.js';
 import { asPid } from '../types.js';
+import { MAX_VALUE_COUNT, MAX_VALUE_DEPTH, measure } from './values.js';
 
 function typeLines(lines: string[], shell: ShellState = createShell()) {
   const printed: string[] = [];
@@ -107,5 +108,24 @@ describe('earlier shell values', () => {
     expect(seekShell(seekShell(start, 0), frozen.cursor).vars).toEqual(frozen.vars);
     expect(seekShell(start, 0).vars).toEqual({ x: { t: 'int', n: 1 } });
     expect(named.history.toArray()).toEqual([...frozen.history, 'z = 3', 'x = 5']);
+  });
+});
+
+describe('values built up over many lines', () => {
+  it('refuses a list nested deeper than MAX_VALUE_DEPTH, and the name keeps its value', () => {
+    const lines = ['x = 1', ...Array.from({ length: MAX_VALUE_DEPTH + 3 }, () => 'x = [x]')];
+    const { shell, outputs } = typeLines(lines);
+    const refused = outputs.filter((o) => o.kind === 'error');
+    expect(refused).toHaveLength(3);
+    expect(refused[0]).toMatchObject({ errno: 'EINVAL', message: expect.stringMatching(new RegExp(`nest at most ${MAX_VALUE_DEPTH} deep`)) });
+    expect(measure(shell.vars.x!).depth).toBe(MAX_VALUE_DEPTH);
+  });
+
+  it('refuses a list that doubles past MAX_VALUE_COUNT values instead of printing it', () => {
+    const { shell, outputs } = typeLines(['x = [1]', ...Array.from({ length: 40 }, () => 'x = [x, x]'), 'x']);
+    const last = outputs.at(-1)!;
+    expect(last.kind).toBe('result');
+    expect(measure(shell.vars.x!).count).toBeLessThanOrEqual(MAX_VALUE_COUNT);
+    expect(outputs.filter((o) => o.kind === 'error')[0]).toMatchObject({ errno: 'EINVAL', message: expect.stringMatching(new RegExp(`at most ${MAX_VALUE_COUNT}`)) });
   });
 });

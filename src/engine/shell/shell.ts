@@ -13,7 +13,7 @@ import { checkArg, fromEngine } from './args.js';
 import type { Action } from './calls.js';
 import { CALLS, CONSTANTS, callNames, findCall, signature } from './calls.js';
 import type { ShellValue } from './values.js';
-import { NONE, int, str } from './values.js';
+import { MAX_VALUE_COUNT, MAX_VALUE_DEPTH, NONE, int, measure, str } from './values.js';
 import { nearest } from './suggest.js';
 import { PEOPLE_COMMANDS, runWords } from './people.js';
 import { Lines } from './lines.js';
@@ -229,7 +229,13 @@ function evaluate(shell: ShellState, e: Expr, ctx: string, pid: Pid): ShellValue
   switch (e.kind) {
     case 'int': return int(e.value);
     case 'str': return str(e.value);
-    case 'list': return { t: 'list', items: e.items.map((x) => evaluate(shell, x, ctx, pid)) };
+    case 'list': {
+      const list: ShellValue = { t: 'list', items: e.items.map((x) => evaluate(shell, x, ctx, pid)) };
+      const { depth, count } = measure(list);
+      if (depth > MAX_VALUE_DEPTH) throw new ShellError('EINVAL', `column ${e.col}: this list would nest ${depth} deep; lists nest at most ${MAX_VALUE_DEPTH} deep`);
+      if (count > MAX_VALUE_COUNT) throw new ShellError('EINVAL', `column ${e.col}: this list would hold ${count} values in all; a list holds at most ${MAX_VALUE_COUNT}`);
+      return list;
+    }
     case 'name': return lookup(shell, e.name);
     case 'member': {
       const of = evaluate(shell, e.of, ctx, pid);

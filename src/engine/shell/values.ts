@@ -23,6 +23,35 @@ export const NONE: ShellValue = { t: 'none' };
 
 export const hex = (n: number) => `0x${n.toString(16)}`;
 
+/** How deep lists may nest, and how many values one may hold in all, however they are built. */
+export const MAX_VALUE_DEPTH = 32;
+export const MAX_VALUE_COUNT = 10_000;
+
+const measured = new WeakMap<ShellValue, { readonly depth: number; readonly count: number }>();
+
+/**
+ * How deep a value nests and how many values it holds, counting a shared
+ * part each time it appears (what printing it would walk). Values are
+ * immutable, so each list is measured once: `x = [x, x]` typed over and
+ * over costs O(1) a line, and the shell refuses it before it doubles past
+ * the limits instead of printing an exponential answer.
+ */
+export function measure(v: ShellValue): { readonly depth: number; readonly count: number } {
+  if (v.t !== 'list' && v.t !== 'rec') return { depth: 0, count: 1 };
+  const known = measured.get(v);
+  if (known) return known;
+  let depth = 0;
+  let count = 1;
+  for (const item of v.t === 'list' ? v.items : Object.values(v.fields)) {
+    const m = measure(item);
+    depth = Math.max(depth, m.depth);
+    count += m.count;
+  }
+  const m = { depth: depth + 1, count };
+  measured.set(v, m);
+  return m;
+}
+
 /** How a value is printed after `=`. */
 export function show(v: ShellValue): string {
   switch (v.t) {
