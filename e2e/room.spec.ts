@@ -4,6 +4,7 @@
 
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { FIG9_SETUP } from './labPage.ts';
 
 /** Ink pixels (far from the background colour) in a rectangle of the page, read from a screenshot, not from the DOM. */
 async function inkIn(page: Page, box: { x: number; y: number; width: number; height: number }, background: string): Promise<number> {
@@ -99,3 +100,138 @@ test.describe('a terminal everyone can read', () => {
   });
 });
 
+test.describe('nothing overflows its box', () => {
+  test.use({ reducedMotion: 'reduce' });
+  for (const size of [{ width: 1920, height: 1080 }, { width: 1366, height: 768 }, { width: 1024, height: 768 }]) {
+    test(`Memory labels, port badges, the socket hint and the sequence lanes at ${size.width}x${size.height}`, async ({ lab }) => {
+      await lab.page.setViewportSize(size);
+      await lab.open();
+      // the first hint, before any socket exists, sits inside its box
+      await lab.showTab('Sockets');
+      const hints = await lab.page.locator('.sv-empty code').evaluateAll((codes) => codes.filter((c) => {
+        const box = c.closest('.sv-box') ?? c.parentElement!;
+        return c.getBoundingClientRect().right > box.getBoundingClientRect().right + 0.5;
+      }).map((c) => c.textContent));
+      expect(hints).toEqual([]);
+      await expect(lab.page.locator('.sv-empty code', { hasText: 'AF_LPAR' })).toBeVisible();
+
+      await lab.typeAll([...FIG9_SETUP, '@A send(ch, a, "mem request")', '@A peek(a, 4)', 'r = read(fd)']);
+      await lab.finishPlayback();
+      const memory = await lab.page.locator('[data-testid=memory-view] svg.mem-svg').evaluate((svg) => {
+        const bad: string[] = [];
+        const inside = (inner: DOMRect, outer: DOMRect, margin: number) =>
+          inner.left >= outer.left + margin - 0.5 && inner.right <= outer.right - margin + 0.5 && inner.top >= outer.top - 0.5 && inner.bottom <= outer.bottom + 0.5;
+        for (const block of svg.querySelectorAll('g.mem-block')) {
+          const box = block.querySelector('rect')!.getBoundingClientRect();
+          for (const t of block.querySelectorAll('text')) {
+            if (t.textContent && !inside(t.getBoundingClientRect(), box, 2)) bad.push(`"${t.textContent}" in ${block.getAttribute('data-block')}`);
+          }
+        }
+        for (const col of svg.querySelectorAll('g.mem-col')) {
+          const backbone = col.querySelector('rect.mem-backbone')!.getBoundingClientRect();
+          for (const port of col.querySelectorAll('g.mem-port')) {
+            const r = port.getBoundingClientRect();
+            if (r.left < backbone.left - 0.5 || r.right > backbone.right + 0.5) bad.push(`port ${port.getAttribute('data-port')} leaves its column`);
+            const badge = port.querySelector('rect.mem-badge')!.getBoundingClientRect();
+            for (const t of port.querySelectorAll('text')) if (t.textContent && !inside(t.getBoundingClientRect(), badge, 1)) bad.push(`"${t.textContent}" leaves port ${port.getAttribute('data-port')}`);
+          }
+          // a column's blocks stay below its port badges
+          const ports = [...col.querySelectorAll('g.mem-port')].map((p) => p.getBoundingClientRect().bottom);
+          const firstBlock = col.querySelector('g.mem-block rect')?.getBoundingClientRect().top;
+          if (ports.length && firstBlock !== undefined && Math.max(...ports) > firstBlock) bad.push(`ports over the blocks of ${col.getAttribute('data-pid')}`);
+        }
+        return bad;
+      });
+      expect(memory).toEqual([]);
+
+      const lanes = await lab.page.locator('.seq-scroll').evaluate((scroller) => ({ content: scroller.scrollWidth, visible: scroller.clientWidth }));
+      expect(lanes.content, 'the five lanes fit the Sequence pane').toBeLessThanOrEqual(lanes.visible);
+    });
+  }
+});
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Every frame's box on screen, in frame order. */
+function frameBoxes(page: Page): Promise<Box[]> {
+  return page.locator('[data-frame] rect').evaluateAll((rects) => rects.map((r) => {
+    const b = r.getBoundingClientRect();
+    return { x: Math.round(b.x * 10) / 10, y: Math.round(b.y * 10) / 10, width: Math.round(b.width * 10) / 10, height: Math.round(b.height * 10) / 10 };
+  }));
+}
+
+test.describe('a Fig. 5 stage for talks and embeds', () => {
+  test('presenter mode at 1366x768: Memory first, frames of 24 px, the question beside the grid, asked before the flip and answered after it', async ({ lab }) => {
+    await lab.page.setViewportSize({ width: 1366, height: 768 });
+    await lab.open('./?present&lesson=flip&step=4');
+    const page = lab.page;
+    // the flip uses no socket: only Memory and Sequence (and the presenter's terminal) are on the stage
+    await expect(page.locator('[data-view=memory]')).toBeVisible();
+    await expect(page.locator('[data-view=sequence]')).toBeVisible();
+    await expect(page.locator('[data-view=sockets]')).toHaveCount(0);
+    const cells = await frameBoxes(page);
+    expect(cells).toHaveLength(256);
+    expect(Math.min(...cells.map((c) => Math.min(c.width, c.height))), 'the smallest frame cell, px').toBeGreaterThanOrEqual(24);
+    const memory = (await page.locator('[data-view=memory]').boundingBox())!;
+    const sequence = (await page.locator('[data-view=sequence]').boundingBox())!;
+    expect(memory.width, 'Memory is the larger view').toBeGreaterThan(1.5 * sequence.width);
+
+    // asked: the view still shows the frame as A's
+    await page.keyboard.press('PageDown');
+    const question = page.getByRole('dialog', { name: 'question for the room' });
+    await expect(question).toContainText('Who owns the frame of the message now?');
+    await expect(question).not.toContainText('B: the frames changed owner');
+    expect(overlaps((await question.boundingBox())!, memory), 'the question covers the Memory view').toBe(false);
+    await expect(page.locator('[data-frame][data-owner="A"]')).toHaveCount(33);
+    const before = await frameBoxes(page);
+    const captionBefore = await page.getByTestId('narration').textContent();
+
+    // shown: the flip plays with the question still up, then the answer comes with B owning the frame
+    await page.keyboard.press('PageDown');
+    await expect(question).not.toContainText('B: the frames changed owner');
+    await page.keyboard.press('PageDown');
+    await expect(question).toContainText('B: the frames changed owner');
+    await expect(page.locator('[data-frame][data-owner="B"]')).toHaveCount(33);
+    expect(await page.getByTestId('narration').textContent()).not.toBe(captionBefore);
+    // the frames did not move while the caption changed
+    expect(await frameBoxes(page)).toEqual(before);
+    await expect(page.getByTestId('timeline-status')).not.toContainText('in the past');
+  });
+
+  test('a step that uses sockets brings the Sockets view beside Memory, not over it', async ({ lab }) => {
+    await lab.page.setViewportSize({ width: 1366, height: 768 });
+    await lab.open('./?present&lesson=vfile&step=1');
+    await expect(lab.page.locator('[data-view=sockets]')).toBeVisible();
+    const memory = (await lab.page.locator('[data-view=memory]').boundingBox())!;
+    const sockets = (await lab.page.locator('[data-view=sockets]').boundingBox())!;
+    expect(overlaps(memory, sockets)).toBe(false);
+  });
+
+  test('the stage keeps its pane sizes across a reload', async ({ lab }) => {
+    await lab.page.setViewportSize({ width: 1366, height: 768 });
+    await lab.open('./?present&lesson=flip&step=4');
+    const divider = lab.page.getByRole('separator', { name: 'resize the Memory view and the views beside it' });
+    const width = async () => (await lab.page.locator('[data-view=memory]').boundingBox())!.width;
+    const start = await width();
+    await divider.focus();
+    for (let i = 0; i < 4; i++) await lab.page.keyboard.press('ArrowLeft');
+    await expect.poll(width).toBeLessThan(start - 20);
+    const resized = await width();
+    await lab.page.reload();
+    await lab.page.locator('.xterm-helper-textarea').waitFor({ state: 'attached' });
+    await expect.poll(width).toBeCloseTo(resized, 0);
+  });
+
+  test('an embed at 960x540 keeps the frames still through a step and larger than before', async ({ lab }) => {
+    await lab.page.setViewportSize({ width: 960, height: 540 });
+    await lab.page.goto('./?embed&lesson=flip&step=4');
+    await expect(lab.page.locator('[data-frame]')).toHaveCount(256);
+    const before = await frameBoxes(lab.page);
+    expect(Math.min(...before.map((c) => c.width))).toBeGreaterThanOrEqual(15);
+    await lab.page.getByRole('button', { name: 'Play this step' }).click();
+    await lab.finishPlayback();
+    await expect(lab.page.locator('[data-frame][data-owner="B"]')).toHaveCount(33);
+    expect(await frameBoxes(lab.page)).toEqual(before);
+  });
+});

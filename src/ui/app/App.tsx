@@ -11,6 +11,7 @@ import { Narration } from './Narration.tsx';
 import { Banner } from './Banner.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { PresenterStage } from './PresenterStage.tsx';
+import { Stage } from './Stage.tsx';
 import { usePresenterKeys } from './presenter.ts';
 import { usePrefs } from './prefs.ts';
 import { OPENING } from './mode.ts';
@@ -91,7 +92,7 @@ function UpperViews() {
           <MemoryView />
         </ViewPanel>
       </Panel>
-      <Separator className="separator vertical" />
+      <Separator className="separator vertical" aria-label="resize the Memory and Sequence views" />
       <Panel defaultSize="45" minSize="20">
         <ViewPanel id="sequence" title="Sequence" figure="Figs. 6, 8, 11">
           <SequenceView />
@@ -124,7 +125,7 @@ function RightColumn() {
           <LessonPanel />
         </ErrorBoundary>
       </Panel>
-      <Separator className="separator horizontal" />
+      <Separator className="separator horizontal" aria-label="resize the lesson and the terminal" />
       <Panel defaultSize="52" minSize="20">
         <TerminalView />
       </Panel>
@@ -141,13 +142,13 @@ function MainPanes({ viewsSize, right }: { viewsSize: string; right: React.React
           <Panel defaultSize="61" minSize="25">
             <UpperViews />
           </Panel>
-          <Separator className="separator horizontal" />
+          <Separator className="separator horizontal" aria-label="resize the upper and lower views" />
           <Panel defaultSize="39" minSize="15">
             <LowerViews />
           </Panel>
         </Group>
       </Panel>
-      <Separator className="separator vertical" />
+      <Separator className="separator vertical" aria-label="resize the views and the right column" />
       <Panel defaultSize={String(100 - Number(viewsSize))} minSize="15">
         {right}
       </Panel>
@@ -163,7 +164,7 @@ function EmbedCaption() {
   const step = lesson.steps[opened.step]!;
   return (
     <div className="embed-caption">
-      <strong>{lesson.title}, step {opened.step + 1}: {step.title}.</strong> {step.text}
+      <p className="embed-text" title={step.text}><strong>{lesson.title}, step {opened.step + 1}: {step.title}.</strong> {step.text}</p>
       <button type="button" onClick={() => { for (const line of solutionOf(step)) typeIntoLab(line); }}>Play this step</button>
       <button type="button" onClick={nextStep} disabled={opened.step + 1 >= lesson.steps.length}>Next step</button>
     </div>
@@ -189,12 +190,14 @@ export function App() {
   if (mode === 'embed') {
     return (
       <div className="lab embed">
-        <h1 className="sr-only">lparlab</h1>
-        <Narration />
-        <EmbedCaption />
-        <Banner />
+        <header className="stage-head">
+          <h1 className="sr-only">lparlab</h1>
+          <Narration />
+          <EmbedCaption />
+          <Banner />
+        </header>
         <main className="lab-main">
-          <UpperViews />
+          <Stage mode="embed" />
         </main>
         <footer className="lab-foot">
           <TimelineBar />
@@ -206,13 +209,15 @@ export function App() {
   if (mode === 'present') {
     return (
       <div className="lab present">
-        <h1 className="sr-only">lparlab</h1>
-        <Narration />
-        <Banner />
-        {classroom}
-        <PresenterStage />
+        <header className="stage-head">
+          <h1 className="sr-only">lparlab</h1>
+          <Narration />
+          <PresenterStage />
+          <Banner />
+          {classroom}
+        </header>
         <main className="lab-main">
-          <MainPanes viewsSize="72" right={<TerminalView />} />
+          <Stage mode="present" terminal={<TerminalView />} />
         </main>
         <footer className="lab-foot">
           <TimelineBar />

@@ -1,5 +1,6 @@
-// What a presenter's audience sees above the views: the lesson step in large
-// type, and the question for the room when the step pauses on one.
+// What a presenter's audience sees above the stage: the lesson step in large
+// type, at a fixed height so the views below never move while it changes; and
+// the question for the room, shown beside the Memory view (never over it).
 
 import { findLesson } from '../../engine/index.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
@@ -7,7 +8,6 @@ import { presenterBack, presenterNext, usePresenter } from './presenter.ts';
 
 export function PresenterStage() {
   const opened = useLessons((s) => s.opened);
-  const question = usePresenter((s) => s.question);
   const finished = usePresenter((s) => s.finished);
   const lesson = opened?.kind === 'lesson' ? findLesson(opened.id) : undefined;
   const step = lesson && opened?.kind === 'lesson' ? lesson.steps[opened.step] : undefined;
@@ -15,9 +15,10 @@ export function PresenterStage() {
     <div className="presenter-stage">
       {lesson && step ? (
         <div className="presenter-step">
-          <p className="presenter-lesson">Lesson {lesson.number}: {lesson.title} · step {(opened as { step: number }).step + 1} of {lesson.steps.length}</p>
-          <h2>{step.title}</h2>
-          <p>{step.text}</p>
+          <h2>
+            <span className="presenter-lesson">Lesson {lesson.number}, step {(opened as { step: number }).step + 1} of {lesson.steps.length}:</span> {step.title}
+          </h2>
+          <p title={step.text}>{step.text}</p>
         </div>
       ) : (
         <div className="presenter-step">
@@ -25,17 +26,27 @@ export function PresenterStage() {
           <p>Open a lesson with ?present&amp;lesson=flip (or any lesson id) to present it.</p>
         </div>
       )}
-      {question && (
-        <div className="presenter-question" role="dialog" aria-label="question for the room" aria-live="assertive">
-          <p className="q">Question for the room: {question.text}</p>
-          {question.revealed ? <p className="a">{question.answer}</p> : <p className="press">Next reveals the answer.</p>}
-        </div>
-      )}
-      {finished && <p className="presenter-end" role="status">End of the lesson.</p>}
       <div className="presenter-keys">
+        {finished && <p className="presenter-end" role="status">End of the lesson.</p>}
         <button type="button" onClick={presenterBack} aria-label="back">Back</button>
         <button type="button" onClick={presenterNext} aria-label="next">Next</button>
       </div>
+    </div>
+  );
+}
+
+/** The question for the room: asked before the step's events play, answered once they have played. */
+export function QuestionCard() {
+  const question = usePresenter((s) => s.question);
+  if (!question) return null;
+  return (
+    <div className="presenter-question" role="dialog" aria-label="question for the room" aria-live="assertive">
+      <p className="q">{question.text}</p>
+      {question.stage === 'answered' ? (
+        <p className="a">{question.answer}</p>
+      ) : (
+        <p className="press">{question.stage === 'asked' ? 'Next shows the step; watch the Memory view.' : 'Next gives the answer.'}</p>
+      )}
     </div>
   );
 }

@@ -135,9 +135,25 @@ function drawPorts(g: G, a: DrawArgs, d: ColumnDatum): void {
   const { fs } = a.layout;
   const w = Math.round(fs * 1.7);
   const h = Math.round(fs * 1.3);
-  const gap = Math.round(fs * 0.55);
-  const fits = Math.max(1, Math.floor((d.geom.w + gap) / (w + gap)));
-  const ports = d.space.ports.length > fits ? d.space.ports.slice(0, fits - 1) : d.space.ports;
+  const gap = Math.round(fs * 0.45);
+  // merged events [0064] widen their port's badge to hold "+n", so nothing is drawn outside the column
+  const extraW = (q: RecvPortView) => (q.merged ? Math.round(fs * (0.55 + 0.5 * String(q.merged).length)) : 0);
+  const widthOf = (q: RecvPortView) => w + extraW(q);
+  const xs: number[] = [];
+  let x = 0;
+  let shownN = 0;
+  const room = d.geom.w;
+  for (const [i, q] of d.space.ports.entries()) {
+    const rest = d.space.ports.length - i - 1;
+    // keep room for a "+n" of the ports that do not fit
+    const need = x + widthOf(q) + (rest > 0 ? gap + fs * 1.3 : 0);
+    if (need > room && !(rest === 0 && x + widthOf(q) <= room)) break;
+    xs.push(x);
+    x += widthOf(q) + gap;
+    shownN++;
+  }
+  const ports = d.space.ports.slice(0, Math.max(shownN, Math.min(1, d.space.ports.length)));
+  if (xs.length < ports.length) xs.push(0);
   const extra = d.space.ports.length - ports.length;
   g.attr('transform', `translate(0,${Math.round(fs * 2.85)})`);
   const sel = g.selectAll<SVGGElement, RecvPortView>('g.mem-port')
@@ -147,17 +163,17 @@ function drawPorts(g: G, a: DrawArgs, d: ColumnDatum): void {
       e.append('rect').attr('class', 'mem-badge');
       e.append('text').attr('class', 'mem-no').attr('text-anchor', 'middle').attr('dominant-baseline', 'central');
       e.append('circle').attr('class', 'mem-bit');
-      e.append('g').attr('class', 'mem-merged');
+      e.append('text').attr('class', 'mem-merged').attr('text-anchor', 'middle').attr('dominant-baseline', 'central');
       return e;
     });
   const p = a.palette;
-  sel.attr('transform', (_, i) => `translate(${i * (w + gap)},0)`)
+  sel.attr('transform', (_, i) => `translate(${xs[i] ?? 0},0)`)
     .attr('data-port', (q) => portKey(d.space.pid, q.no))
     .attr('data-pending', (q) => String(q.pending))
     .attr('aria-label', (q) => `${d.space.name} ${portLabel(q)}`);
   const lit = (q: RecvPortView) => !!a.highlight?.ports.has(portKey(d.space.pid, q.no));
   sel.select('rect.mem-badge')
-    .attr('width', w).attr('height', h).attr('rx', h / 2)
+    .attr('width', widthOf).attr('height', h).attr('rx', h / 2)
     .attr('fill', (q) => (q.pending ? p.accent : p.bg))
     .attr('stroke', (q) => (lit(q) ? p.focus : q.pending ? p.accent : p.ink2))
     .attr('stroke-width', (q) => (lit(q) ? 3 : 1.25))
@@ -170,22 +186,13 @@ function drawPorts(g: G, a: DrawArgs, d: ColumnDatum): void {
     .attr('cx', w * 0.77).attr('cy', h / 2).attr('r', fs * 0.22)
     .attr('fill', (q) => (q.pending ? p.accentInk : 'none'))
     .attr('stroke', (q) => (q.pending ? p.accentInk : p.ink2)).attr('stroke-width', 1.2);
-  sel.select<SVGGElement>('g.mem-merged').each(function (q) {
-    const m = select(this).selectAll<SVGGElement, number>('g').data(q.merged ? [q.merged] : []).join((enter) => {
-      const e = enter.append('g');
-      e.append('circle');
-      e.append('text').attr('text-anchor', 'middle').attr('dominant-baseline', 'central');
-      return e;
-    });
-    const r = fs * 0.52;
-    m.attr('transform', `translate(${w + r * 0.15},${h * 0.2})`);
-    m.select('circle').attr('r', r).attr('fill', p.ink).attr('stroke', p.bg).attr('stroke-width', 1.5);
-    m.select('text').attr('font-size', fs * 0.62).attr('font-weight', 700).attr('fill', p.bg).attr('y', 0.5).text((n) => `+${n}`);
-  });
+  sel.select('text.mem-merged')
+    .attr('x', (q) => w + extraW(q) / 2 - fs * 0.1).attr('y', h / 2 + 0.5).attr('font-size', fs * 0.66).attr('font-weight', 700)
+    .attr('fill', (q) => (q.pending ? p.accentInk : p.ink)).text((q) => (q.merged ? `+${q.merged}` : ''));
   g.selectAll<SVGTextElement, number>('text.mem-extra')
     .data(extra > 0 ? [extra] : [])
     .join('text').attr('class', 'mem-extra')
-    .attr('x', ports.length * (w + gap)).attr('y', h / 2).attr('dominant-baseline', 'central')
+    .attr('x', x).attr('y', h / 2).attr('dominant-baseline', 'central')
     .attr('font-size', fs * 0.72).attr('fill', p.ink2).text((n) => `+${n}`);
 }
 
@@ -230,7 +237,7 @@ function blockTexts(b: Block, space: SpaceView): BlockText[] {
       ];
     }
     case 'ghost':
-      return [{ text: addr, bold: false, mono: true }, { text: 'unmapped', bold: false, mono: false }];
+      return [{ text: addr, bold: false, mono: true }, { text: 'unmapped', bold: false, mono: false, alts: ['unmap.', 'gone'] }];
     case 'fault':
       return [{ text: addr, bold: false, mono: true }, { text: 'nothing here', bold: false, mono: false, alts: ['nothing'] }];
     default:
@@ -303,13 +310,13 @@ function drawBlocks(g: G, a: DrawArgs, d: ColumnDatum): void {
       .data(shown)
       .join('text')
       .attr('x', bw / 2).attr('y', (_, i) => top + i * lineH).attr('text-anchor', 'middle').attr('dominant-baseline', 'central')
-      // an address shrinks to fit rather than lose digits; words take a shorter form
+      // an address shrinks to fit rather than lose digits; words take a shorter form, clear of the block's border
       .attr('font-size', (t) => (t.mono ? fitFont(t.text, bw - 4, font * 0.95, true) : font))
       .attr('font-family', (t) => (t.mono ? MONO : null))
       .attr('font-weight', (t) => (t.bold ? 700 : 400))
       .attr('fill', ink)
       .attr('aria-hidden', 'true')
-      .text((t) => (t.mono ? fitText(t.text, bw - 2, fitFont(t.text, bw - 4, font * 0.95, true), true, t.bold) : fitFirst([t.text, ...(t.alts ?? [])], bw - 4, font, false, t.bold)));
+      .text((t) => (t.mono ? fitText(t.text, bw - 2, fitFont(t.text, bw - 4, font * 0.95, true), true, t.bold) : fitFirst([t.text, ...(t.alts ?? [])], bw - 12, font, false, t.bold)));
   });
 }
 

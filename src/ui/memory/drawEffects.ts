@@ -64,15 +64,16 @@ export function drawEffects(g: G, a: DrawArgs, blocksByPid: Map<number, ColumnBl
             .attr('x', box.x - 6).attr('y', box.y - 6).attr('width', box.w + 12).attr('height', box.h + 12).attr('rx', box.h / 2 + 6)
             .attr('opacity', 0).remove();
           if (e.kind === 'event.merge') {
-            // [0063] no queue, no count: the second event merges into the pending bit
+            // [0063] no queue, no count: the second event merges into the pending bit;
+            // the note rises over the column's own mode line, never over its blocks
             const col = a.layout.columns.find((q) => q.pid === e.to)!;
             g.append('text').attr('class', 'mem-merge-label').attr('aria-hidden', 'true')
-              .attr('x', col.x + col.w / 2).attr('y', box.y + box.h + fs * 1.2).attr('text-anchor', 'middle')
+              .attr('x', col.x + col.w / 2).attr('y', box.y - fs * 0.1).attr('text-anchor', 'middle')
               .attr('font-size', fs * 0.8).attr('font-weight', 700).attr('fill', p.ink)
               .attr('stroke', p.bg).attr('stroke-width', 4).attr('paint-order', 'stroke')
               .attr('opacity', 0)
               .text('+1 merged')
-              .transition('label').duration(a.ms * 0.4).ease(easeCubicOut).attr('opacity', 1).attr('y', box.y + box.h + fs * 0.95)
+              .transition('label').duration(a.ms * 0.4).ease(easeCubicOut).attr('opacity', 1).attr('y', box.y - fs * 0.35)
               .transition().delay(a.ms * 1.2).duration(a.ms * 0.8).attr('opacity', 0)
               .remove();
           }
@@ -88,7 +89,8 @@ function portBox(a: DrawArgs, pid: number, node: Selection<SVGGElement, unknown,
   const t = /translate\(([-\d.]+),([-\d.]+)\)/.exec(node.attr('transform') ?? '');
   if (!c || !t) return null;
   const { fs } = a.layout;
-  return { x: c.x + Number(t[1]), y: Math.round(fs * 2.85) + Number(t[2]), w: Math.round(fs * 1.7), h: Math.round(fs * 1.3) };
+  const w = Number(node.select('rect.mem-badge').attr('width')) || Math.round(fs * 1.7);
+  return { x: c.x + Number(t[1]), y: Math.round(fs * 2.85) + Number(t[2]), w, h: Math.round(fs * 1.3) };
 }
 
 /** [0070] the sender touched its old address: flash a page fault on that page of its logical space. */

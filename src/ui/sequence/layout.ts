@@ -55,8 +55,8 @@ export interface ChartLayout {
   readonly lifelines: readonly LifelineGeometry[];
 }
 
-/** Narrowest lane, in ems: a two-word header on two lines fits. */
-export const MIN_LANE_EM = 5.4;
+/** Narrowest lane, in ems: a two-word header ("scp kernel") on two lines fits, so five lanes fit a 1024 px page. */
+export const MIN_LANE_EM = 4.4;
 /** Row height, in ems: a label line above the arrow line. */
 export const ROW_EM = 2.15;
 const PAD_EM = 0.3;

@@ -5,6 +5,7 @@
 import { useEffect, useMemo } from 'react';
 import { playerEnd, SPEEDS, totalEvents, useLab, useFocusEvent } from '../store/labStore.ts';
 import type { Speed } from '../store/labStore.ts';
+import { OPENING } from '../app/mode.ts';
 import { IconBack, IconFirst, IconLast, IconPause, IconPlay, IconStep } from './icons.tsx';
 
 /** Most marks drawn one by one; past this they merge into a density strip. */
@@ -81,10 +82,10 @@ export function TimelineBar() {
         <button type="button" onClick={() => lab.seek(boot)} disabled={position <= boot} aria-label="go to the start" title="go to the start"><IconFirst /></button>
         <button type="button" onClick={() => { lab.setPlaying(false); lab.stepBack(); }} disabled={position <= boot} aria-label="step back one event" title="step back (left arrow)"><IconBack /></button>
         <button
-          type="button" onClick={() => lab.setPlaying(!playing)} aria-label={playing ? 'pause' : 'play'} className="play"
-          title={playing ? (running ? 'pause (space)' : 'playing: each new command animates as you type; pause to step by hand (space)') : 'play (space)'}
+          type="button" onClick={() => lab.setPlaying(!running)} aria-label={running ? 'pause' : 'play'} className="play"
+          title={running ? 'pause (space)' : playing ? 'each new command animates as you type; step by hand with the arrows' : 'play (space)'}
         >
-          {playing ? <IconPause /> : <IconPlay />}
+          {running ? <IconPause /> : <IconPlay />}
         </button>
         <button type="button" onClick={() => { lab.setPlaying(false); lab.stepForward(); }} disabled={position >= total} aria-label="step forward one event" title="step forward (right arrow)"><IconStep /></button>
         <button type="button" onClick={() => lab.seek(total)} disabled={position >= total} aria-label="go to the latest event" title="go to the latest event"><IconLast /></button>
@@ -113,7 +114,7 @@ export function TimelineBar() {
       </div>
       <div className="timeline-status" data-testid="timeline-status">
         event {shown} of {total - boot}
-        {inPast ? ' (in the past: a new command starts a new branch from here)' : running ? ' (playing)' : ''}
+        {inPast ? (OPENING.mode === 'normal' ? ' (in the past: a new command starts a new branch from here)' : ' (paused)') : running ? ' (playing)' : ''}
       </div>
     </div>
   );

@@ -1,0 +1,108 @@
+// The stage of presenter and embed modes, Memory first (Fig. 5 is what the
+// room watches): the Memory view takes most of the width and the full height;
+// the other views the lesson step uses (stageViews.ts) stack beside it, with
+// the question for the room above them, never over the grid. Views join or
+// leave only at a step's start, and only in the side column, so the frames
+// keep their places. Pane sizes are kept in the browser across reloads.
+
+import type { ReactNode } from 'react';
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
+import { findLesson } from '../../engine/index.ts';
+import { ViewPanel } from './ViewPanel.tsx';
+import { QuestionCard } from './PresenterStage.tsx';
+import { stageViewsOf } from './stageViews.ts';
+import type { StageView } from './stageViews.ts';
+import { MemoryView } from '../memory/MemoryView.tsx';
+import { SequenceView } from '../sequence/SequenceView.tsx';
+import { SocketsView } from '../sockets/SocketsView.tsx';
+import { MachineView } from '../machine/MachineView.tsx';
+import { CostsView } from '../costs/CostsView.tsx';
+import { useLessons } from '../lessons/lessonStore.ts';
+
+const SIDE_VIEWS = {
+  sequence: { title: 'Sequence', figure: 'Figs. 6, 8, 11', View: SequenceView },
+  sockets: { title: 'Sockets', figure: 'Figs. 7, 10', View: SocketsView },
+  machine: { title: 'Machine', figure: 'Figs. 1-2', View: MachineView },
+  costs: { title: 'Costs', figure: 'cost model', View: CostsView },
+} as const;
+
+type SideView = Exclude<StageView, 'memory'>;
+
+/** Browser storage for pane sizes, or none where storage is blocked (file://, private mode). */
+function paneStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function useStepViews(): SideView[] {
+  const opened = useLessons((s) => s.opened);
+  const step = opened?.kind === 'lesson' ? findLesson(opened.id)?.steps[opened.step] : undefined;
+  return stageViewsOf(step).filter((v): v is SideView => v !== 'memory');
+}
+
+function SideColumn({ id, views, terminal }: { id: string; views: readonly SideView[]; terminal?: ReactNode }) {
+  const panels = [...views, ...(terminal ? ['terminal'] : [])];
+  const layoutId = `lparlab-${id}-${panels.join('+')}`;
+  const { defaultLayout, onLayoutChanged } = useDefaultLayout({ id: layoutId, panelIds: panels, storage: paneStorage() });
+  // the Sequence view takes what the others leave; a terminal is a strip at the bottom
+  const others = views.length - 1;
+  const terminalSize = terminal ? 30 : 0;
+  const otherSize = others ? Math.round((100 - terminalSize) * 0.4 / others) : 0;
+  const sizeOf = (p: string) => (p === 'terminal' ? terminalSize : p === 'sequence' ? 100 - terminalSize - otherSize * others : otherSize);
+  return (
+    <div className="stage-side">
+      <QuestionCard />
+      <Group key={layoutId} id={layoutId} orientation="vertical" className="stage-side-panes" defaultLayout={defaultLayout} onLayoutChanged={onLayoutChanged}>
+        {panels.map((p, i) => (
+          <PanelWithSeparator key={p} id={p} first={i === 0} size={sizeOf(p)} above={panels[i - 1]}>
+            {p === 'terminal' ? terminal : <SideViewPanel view={p as SideView} />}
+          </PanelWithSeparator>
+        ))}
+      </Group>
+    </div>
+  );
+}
+
+function PanelWithSeparator({ id, first, size, above, children }: { id: string; first: boolean; size: number; above?: string; children: ReactNode }) {
+  const name = (p: string) => (p === 'terminal' ? 'Terminal' : SIDE_VIEWS[p as SideView].title);
+  return (
+    <>
+      {!first && above && <Separator className="separator horizontal" aria-label={`resize ${name(above)} and ${name(id)}`} />}
+      <Panel id={id} defaultSize={String(size)} minSize="12">
+        {children}
+      </Panel>
+    </>
+  );
+}
+
+function SideViewPanel({ view }: { view: SideView }) {
+  const v = SIDE_VIEWS[view];
+  return (
+    <ViewPanel id={view} title={v.title} figure={v.figure}>
+      <v.View />
+    </ViewPanel>
+  );
+}
+
+/** The Memory-first stage; `terminal` joins the side column in presenter mode. */
+export function Stage({ mode, terminal }: { mode: 'present' | 'embed'; terminal?: ReactNode }) {
+  const views = useStepViews();
+  const id = `stage-${mode}`;
+  const { defaultLayout, onLayoutChanged } = useDefaultLayout({ id: `lparlab-${id}`, panelIds: ['memory', 'side'], storage: paneStorage() });
+  return (
+    <Group id={`lparlab-${id}`} orientation="horizontal" className="panes stage" defaultLayout={defaultLayout} onLayoutChanged={onLayoutChanged}>
+      <Panel id="memory" defaultSize="68" minSize="40">
+        <ViewPanel id="memory" title="Memory" figure="Figs. 4-5">
+          <MemoryView />
+        </ViewPanel>
+      </Panel>
+      <Separator className="separator vertical" aria-label="resize the Memory view and the views beside it" />
+      <Panel id="side" defaultSize="32" minSize="18">
+        <SideColumn id={id} views={views} terminal={terminal} />
+      </Panel>
+    </Group>
+  );
+}
