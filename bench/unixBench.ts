@@ -9,13 +9,14 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { median } from './stats.ts';
 
 export const MESSAGE_BYTES = 4096;
 
-interface Pair {
+export interface UnixPair {
   /** run sequential round trips for `ms` milliseconds */
   run(ms: number): Promise<{ count: number; elapsedMs: number }>;
+  /** round trips per second over `ms` milliseconds */
+  rate(ms: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -36,7 +37,7 @@ function framer(onMessage: (message: Buffer) => void): (chunk: Buffer) => void {
   };
 }
 
-async function openPair(): Promise<Pair> {
+export async function openUnixPair(): Promise<UnixPair> {
   const path = join(tmpdir(), `lparlab-bench-${process.pid}.sock`);
   rmSync(path, { force: true });
   const server = net.createServer((socket) => {
@@ -59,7 +60,11 @@ async function openPair(): Promise<Pair> {
     onEcho();
   }));
 
-  return {
+  const pair: UnixPair = {
+    async rate(ms) {
+      const { count, elapsedMs } = await pair.run(ms);
+      return (count / elapsedMs) * 1000;
+    },
     run(ms) {
       return new Promise((resolve) => {
         let count = 0;
@@ -84,20 +89,5 @@ async function openPair(): Promise<Pair> {
       rmSync(path, { force: true });
     },
   };
-}
-
-/** Round trips per second: a warm-up, then the median of `rounds` rounds of `roundMs`. */
-export async function unixRoundTripsPerSec(opts: { warmupMs: number; rounds: number; roundMs: number }): Promise<{ median: number; rounds: number[] }> {
-  const pair = await openPair();
-  try {
-    await pair.run(opts.warmupMs);
-    const rounds: number[] = [];
-    for (let r = 0; r < opts.rounds; r++) {
-      const { count, elapsedMs } = await pair.run(opts.roundMs);
-      rounds.push((count / elapsedMs) * 1000);
-    }
-    return { median: median(rounds), rounds };
-  } finally {
-    await pair.close();
-  }
+  return pair;
 }

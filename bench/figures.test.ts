@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { currentFigures, ENGINE_FIGURES, figureOf, renderFigures, replaceFigures, UI_FIGURES } from './figures.ts';
+import type { EngineResults, UiResults } from './figures.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+const engine = JSON.parse(read('bench/results.json')) as EngineResults;
+const ui = JSON.parse(read('bench/ui-results.json')) as UiResults;
+
+describe('the README figures', () => {
+  it('are what the committed bench/results.json and bench/ui-results.json render to (run `npm run bench:readme`)', () => {
+    expect(currentFigures(read('README.md'))).toBe(renderFigures(engine, ui));
+  });
+
+  it('come from results files that record the commit, date and machine, and every figure with its runs and goal', () => {
+    for (const [results, specs] of [[engine, ENGINE_FIGURES], [ui, UI_FIGURES]] as const) {
+      expect(results.commit).toMatch(/^[0-9a-f]{40}(\+dirty)?$/);
+      expect(Number.isNaN(Date.parse(results.date))).toBe(false);
+      expect(results.machine.cores).toBeGreaterThan(0);
+      expect(results.machine.node).toMatch(/^v\d+/);
+      const figures = results as unknown as Record<string, { value: number; min: number; max: number; runs: number }>;
+      for (const name of Object.keys(specs)) {
+        const f = figures[name]!;
+        expect(f, name).toBeDefined();
+        expect(f.min, name).toBeLessThanOrEqual(f.value);
+        expect(f.value, name).toBeLessThanOrEqual(f.max);
+      }
+    }
+    expect(ui.machine.chromium).toMatch(/^\d+\./);
+  });
+});
+
+describe('figureOf', () => {
+  it('takes the median of the runs, their lowest and highest, and checks the goal', () => {
+    expect(figureOf(UI_FIGURES.stressP95Ms, [20, 12, 15])).toEqual({ value: 15, min: 12, max: 20, runs: 3, unit: 'ms', goal: '< 16.7 ms', met: true });
+    expect(figureOf(ENGINE_FIGURES.engineVsUnix, [2, 3, 1, 4])).toMatchObject({ value: 2.5, goal: '>= 10x', met: false });
+    expect(figureOf(ENGINE_FIGURES.unixRoundTripsPerSec, [5]).met).toBeNull();
+  });
+
+  it('refuses no runs or a run that is not a number', () => {
+    expect(() => figureOf(UI_FIGURES.stressP95Ms, [])).toThrow(/no runs/);
+    expect(() => figureOf(UI_FIGURES.stressP95Ms, [3, Number.NaN])).toThrow(/not a number/);
+  });
+});
+
+describe('replaceFigures', () => {
+  it('rewrites only what lies between the markers', () => {
+    const readme = 'intro\n<!-- figures:start -->\nold\n<!-- figures:end -->\noutro\n';
+    const done = replaceFigures(readme, '\nnew\n');
+    expect(done).toEqual({ ok: true, text: 'intro\n<!-- figures:start -->\nnew\n<!-- figures:end -->\noutro\n' });
+  });
+
+  it('says so when the README has no markers, and changes nothing', () => {
+    expect(replaceFigures('no markers here', 'x')).toEqual({ ok: false, message: expect.stringMatching(/figures:start/) });
+  });
+});

@@ -1,0 +1,166 @@
+// The measured figures as data: which figures each benchmark writes, what they
+// mean and what their goals are, how several runs become one figure (the
+// median, with the lowest and highest run), and how the README's figures
+// section is rendered from bench/results.json and bench/ui-results.json.
+// Pure: no file or process access, so a unit test can render the committed
+// JSON and compare it with the README.
+
+import { fmt, median } from './stats.ts';
+
+/** A goal: the figure compared with a bound. */
+export interface Goal {
+  readonly op: '<' | '<=' | '>=';
+  readonly bound: number;
+}
+
+/** One figure in a results file: the median of `runs` runs, their spread, the goal and whether it is met. */
+export interface Figure {
+  readonly value: number;
+  readonly min: number;
+  readonly max: number;
+  readonly runs: number;
+  readonly unit: string;
+  /** the goal as written in the README (`< 16.7 ms`), or null when the figure has none */
+  readonly goal: string | null;
+  readonly met: boolean | null;
+}
+
+/** Where and when the figures were measured. */
+export interface Machine {
+  readonly cpu: string;
+  readonly cores: number;
+  readonly node: string;
+  /** null when no Chromium was found (the engine bench only asks for its version) */
+  readonly chromium: string | null;
+  readonly os: string;
+}
+
+export interface Provenance {
+  /** the commit measured; `+dirty` when src/ had uncommitted changes */
+  readonly commit: string;
+  /** ISO date and time of the measurement */
+  readonly date: string;
+  readonly machine: Machine;
+}
+
+interface FigureSpec {
+  readonly label: string;
+  readonly unit: string;
+  readonly goal: Goal | null;
+}
+
+/** `npm run bench`: the engine in Node. Names are stable: tools read them. */
+export const ENGINE_FIGURES = {
+  engineTransfersPerSec1: { label: 'engine flip transfers/s, 1 page (area, send, recv, free)', unit: '/s', goal: null },
+  engineTransfersPerSec16: { label: 'engine flip transfers/s, 16 pages', unit: '/s', goal: null },
+  unixRoundTripsPerSec: { label: 'Node AF_UNIX round trips/s, 4 KiB, same process', unit: '/s', goal: null },
+  engineVsUnix: { label: 'engine / AF_UNIX, round by round', unit: 'x', goal: { op: '>=', bound: 10 } },
+  scale1Mvs1K: { label: 'per-transfer time, 1,048,576 frames / 1,024 frames', unit: 'x', goal: { op: '<=', bound: 1.2 } },
+  stepBackMs100k: { label: 'step back one moment, 100,000-event timeline', unit: 'ms', goal: { op: '<', bound: 16 } },
+  seekMs100k: { label: 'seek to a random moment, 100,000 events', unit: 'ms', goal: { op: '<', bound: 100 } },
+  heapMBPer100kEvents: { label: 'heap per 100,000 events (MB = 2^20 bytes)', unit: 'MB', goal: { op: '<=', bound: 25 } },
+} as const satisfies Record<string, FigureSpec>;
+
+/** `npm run bench:ui`: the page in Chromium. "CPU / 4" is Chromium's CPU throttling at rate 4. */
+export const UI_FIGURES = {
+  stressP95Ms: { label: 'frame work p95, stress (8 partitions, 4,096 frames, a flip every frame)', unit: 'ms', goal: { op: '<', bound: 16.7 } },
+  bigMemoryP95Ms: { label: 'frame work p95, Memory view at 1,048,576 frames, a flip every frame', unit: 'ms', goal: { op: '<', bound: 16.7 } },
+  longFramesStress: { label: 'long animation frames (> 50 ms) during the stress', unit: '', goal: { op: '<=', bound: 0 } },
+  firstLoadKBgz: { label: 'first-load JavaScript, gzip (xterm.js in its own lazy chunk)', unit: 'KB', goal: { op: '<=', bound: 250 } },
+  throttledLoadMs: { label: 'CPU / 4: cold load to a usable terminal (a typed line answered)', unit: 'ms', goal: { op: '<', bound: 1500 } },
+  throttledLinkOpenMs: { label: 'CPU / 4: open a share link of 300 typed lines, to the replayed moment', unit: 'ms', goal: { op: '<', bound: 1000 } },
+  throttledStressP95Ms: { label: 'CPU / 4: frame work p95, stress', unit: 'ms', goal: { op: '<', bound: 33 } },
+  longSessionEnterP95Ms: { label: 'CPU / 4, after 5,000 typed lines: Enter to the result painted, p95', unit: 'ms', goal: { op: '<', bound: 50 } },
+  longSessionScrubMs: { label: 'CPU / 4, after 5,000 typed lines: scrub to the start or back to the end, click to painted', unit: 'ms', goal: { op: '<', bound: 100 } },
+} as const satisfies Record<string, FigureSpec>;
+
+export type EngineFigure = keyof typeof ENGINE_FIGURES;
+export type UiFigure = keyof typeof UI_FIGURES;
+export type EngineResults = Provenance & { readonly [K in EngineFigure]: Figure };
+export type UiResults = Provenance & { readonly [K in UiFigure]: Figure };
+
+const withUnit = (n: number, unit: string) => (unit === '' ? fmt(n) : unit === 'x' ? `${fmt(n)}x` : unit === '/s' ? fmt(n) : `${fmt(n)} ${unit}`);
+
+export function goalText(goal: Goal | null, unit: string): string | null {
+  if (!goal) return null;
+  const bound = goal.bound.toLocaleString('en-US', { maximumFractionDigits: 3 });
+  return `${goal.op} ${unit === 'x' ? `${bound}x` : unit === '' || unit === '/s' ? bound : `${bound} ${unit}`}`;
+}
+
+export function meets(value: number, goal: Goal | null): boolean | null {
+  if (!goal) return null;
+  switch (goal.op) {
+    case '<': return value < goal.bound;
+    case '<=': return value <= goal.bound;
+    case '>=': return value >= goal.bound;
+  }
+}
+
+/** Several runs of one measure as one figure: their median and spread, against the spec's goal. */
+export function figureOf(spec: FigureSpec, runs: readonly number[]): Figure {
+  if (runs.length === 0 || runs.some((r) => !Number.isFinite(r))) throw new Error(`bench: ${spec.label}: no runs, or a run that is not a number (${runs.join(', ')})`);
+  const value = median(runs);
+  return { value, min: Math.min(...runs), max: Math.max(...runs), runs: runs.length, unit: spec.unit, goal: goalText(spec.goal, spec.unit), met: meets(value, spec.goal) };
+}
+
+export const MARK_START = '<!-- figures:start -->';
+export const MARK_END = '<!-- figures:end -->';
+
+function provenanceLine(what: string, p: Provenance): string {
+  const m = p.machine;
+  const commit = p.commit.replace(/^([0-9a-f]{10})[0-9a-f]*/, '$1');
+  const chromium = m.chromium ? `, Chromium ${m.chromium}` : '';
+  return `\`${what}\` at commit \`${commit}\` on ${p.date.slice(0, 10)}: ${m.cpu}, ${m.cores} cores, Node ${m.node}${chromium}, ${m.os}.`;
+}
+
+function table(specs: Record<string, FigureSpec>, results: Provenance): string[] {
+  const figures = results as unknown as Record<string, Figure | undefined>;
+  const rows = ['| figure | median | runs: lowest - highest | goal | met |', '| --- | --- | --- | --- | --- |'];
+  for (const [name, spec] of Object.entries(specs)) {
+    const f = figures[name];
+    if (!f) {
+      rows.push(`| ${spec.label} | not measured | | ${goalText(spec.goal, spec.unit) ?? ''} | |`);
+      continue;
+    }
+    const spread = f.runs > 1 ? `${f.runs}: ${withUnit(f.min, f.unit)} - ${withUnit(f.max, f.unit)}` : '1 (not a timing)';
+    const met = f.met === null ? '' : f.met ? 'yes' : '**no**';
+    rows.push(`| ${spec.label} | ${withUnit(f.value, f.unit)} | ${spread} | ${f.goal ?? ''} | ${met} |`);
+  }
+  return rows;
+}
+
+/** The README's figures section (between the markers, markers excluded) for these results. */
+export function renderFigures(engine: EngineResults, ui: UiResults): string {
+  return [
+    '',
+    'Generated by `npm run bench:readme` from `bench/results.json` and',
+    '`bench/ui-results.json`; a unit test keeps this table equal to them. Each',
+    'figure is the median of several runs, shown with its lowest and highest run;',
+    'a ratio is taken within each run, side by side. Absolute numbers vary with',
+    'the machine and its load.',
+    '',
+    `Engine: ${provenanceLine('npm run bench', engine)}`,
+    '',
+    ...table(ENGINE_FIGURES, engine),
+    '',
+    `Page: ${provenanceLine('npm run bench:ui', ui)}`,
+    '',
+    ...table(UI_FIGURES, ui),
+    '',
+  ].join('\n');
+}
+
+/** The README with its figures section replaced; an error when the markers are missing. */
+export function replaceFigures(readme: string, section: string): { ok: true; text: string } | { ok: false; message: string } {
+  const start = readme.indexOf(MARK_START);
+  const end = readme.indexOf(MARK_END);
+  if (start < 0 || end < start) return { ok: false, message: `README.md has no ${MARK_START} ... ${MARK_END} section` };
+  return { ok: true, text: readme.slice(0, start + MARK_START.length) + section + readme.slice(end) };
+}
+
+/** The README's figures section as it stands, or null without markers. */
+export function currentFigures(readme: string): string | null {
+  const start = readme.indexOf(MARK_START);
+  const end = readme.indexOf(MARK_END);
+  return start < 0 || end < start ? null : readme.slice(start + MARK_START.length, end);
+}

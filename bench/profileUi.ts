@@ -1,0 +1,86 @@
+// `npm run bench:profile [stress|big|slow]`: where the page's time goes
+// during a flip-per-frame scenario. Builds an unminified copy of the site in
+// dist-profile/, runs the scenario under the CDP sampling profiler, saves the
+// profile (open it in Chrome DevTools) and prints the functions with the most
+// time: self time, and total time including what they call.
+//   stress: 4,096 frames; big: 1,048,576 frames; slow: 4,096 frames, CPU / 4.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM, ROOT } from './provenance.ts';
+import { measureFlips, newPage, openLab, SETUP, startServer, THROTTLE, throttle } from './uiPage.ts';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+
+const SCENARIOS = { stress: { frames: 4096, rate: 1 }, big: { frames: 1 << 20, rate: 1 }, slow: { frames: 4096, rate: THROTTLE } } as const;
+
+/** Self and total milliseconds per function (a function counted once per stack, however deep it recurses). */
+function summarise(profile: Profile): { self: Map<string, number>; total: Map<string, number>; all: number } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfMs = new Map<number, number>();
+  profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  const key = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  const root = profile.nodes[0]!;
+  const walk = (node: ProfileNode, onStack: Set<string>): number => {
+    const k = key(node);
+    let sum = selfMs.get(node.id) ?? 0;
+    self.set(k, (self.get(k) ?? 0) + sum);
+    const fresh = !onStack.has(k);
+    if (fresh) onStack.add(k);
+    for (const c of node.children ?? []) sum += walk(byId.get(c)!, onStack);
+    if (fresh) {
+      onStack.delete(k);
+      total.set(k, (total.get(k) ?? 0) + sum);
+    }
+    return sum;
+  };
+  const all = walk(root, new Set());
+  return { self, total, all };
+}
+
+async function main(): Promise<void> {
+  const which = (process.argv[2] ?? 'stress') as keyof typeof SCENARIOS;
+  const scenario = SCENARIOS[which];
+  if (!scenario) throw new Error(`scenario: one of ${Object.keys(SCENARIOS).join(', ')}`);
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--minify', 'false', '--outDir', 'dist-profile', '--emptyOutDir'], { cwd: ROOT, stdio: 'ignore' });
+  const stop = await startServer('dist-profile');
+  const browser = await chromium.launch({
+    ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const { page, cdp, close } = await newPage(browser);
+    await openLab(page, scenario.frames, SETUP);
+    await page.getByLabel('speed').selectOption('4');
+    if (scenario.rate !== 1) await throttle(cdp, scenario.rate);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    const run = await measureFlips(page, 4);
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    await close();
+    const out = join(ROOT, 'test-results', `profile-${which}.cpuprofile`);
+    writeFileSync(out, JSON.stringify(profile));
+    const { self, total, all } = summarise(profile);
+    const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
+    console.log(`${which}: ${run.flips} flips, frame work p50 ${run.p50.toFixed(1)} ms, p95 ${run.p95.toFixed(1)} ms, ${run.longFrames} long frames; profile ${out}`);
+    console.log(`\nself time (of ${all.toFixed(0)} ms sampled)`);
+    for (const [k, ms] of top(self, 30)) console.log(`${ms.toFixed(1).padStart(8)} ms ${(100 * ms / all).toFixed(1).padStart(5)}%  ${k}`);
+    console.log('\ntotal time, callees included');
+    for (const [k, ms] of top(total, 45)) console.log(`${ms.toFixed(1).padStart(8)} ms ${(100 * ms / all).toFixed(1).padStart(5)}%  ${k}`);
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+await main();

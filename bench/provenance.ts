@@ -1,0 +1,47 @@
+// What a results file records besides its figures: the commit measured, the
+// date, and the machine (CPU model, cores, Node and Chromium versions).
+
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Machine, Provenance } from './figures.ts';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const CHROMIUM = '/usr/bin/chromium';
+
+function git(args: string[]): string {
+  return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+}
+
+/** HEAD, marked `+dirty` when anything under src/ (or the lockfile) differs from it. */
+export function measuredCommit(): string {
+  try {
+    const head = git(['rev-parse', 'HEAD']);
+    const dirty = git(['status', '--porcelain', '--', 'src', 'package-lock.json']) !== '';
+    return dirty ? `${head}+dirty` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The system Chromium's version, for the engine bench, which does not start a browser. */
+export function chromiumVersion(): string | null {
+  try {
+    const out = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return /(\d+\.\d+\.\d+\.\d+)/.exec(out)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function provenance(chromium: string | null): Provenance {
+  const machine: Machine = {
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+    cores: os.cpus().length,
+    node: process.version,
+    chromium,
+    os: `${os.platform()} ${os.arch()}`,
+  };
+  return { commit: measuredCommit(), date: new Date().toISOString(), machine };
+}

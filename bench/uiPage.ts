@@ -1,0 +1,293 @@
+// The page under measure: a preview server for dist/, fresh browser contexts,
+// the lab's set-up and flip scenarios, and the in-page timing of frames. Used
+// by bench/ui.ts (the figures) and bench/profileUi.ts (where the time goes).
+
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, CDPSession, Page } from '@playwright/test';
+import { ROOT } from './provenance.ts';
+
+export const PORT = Number(process.env.LPARLAB_BENCH_PORT ?? 4191);
+export const URL_BASE = `http://127.0.0.1:${PORT}/`;
+export const FLIP_SECONDS = 5;
+export const THROTTLE = 4;
+export const VIEWPORT = { width: 1920, height: 1080 };
+export const LONG_SESSION_LINES = 5000;
+const ENTERS_PER_RUN = 20;
+
+/** JavaScript loaded before anything lazy: the entry script and the modules it preloads. */
+export function firstLoadKBgz(): { kb: number; files: string[] } {
+  const html = readFileSync(join(ROOT, 'dist', 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const bytes = files.reduce((n, f) => n + gzipSync(readFileSync(join(ROOT, 'dist', f))).length, 0);
+  return { kb: bytes / 1024, files };
+}
+
+export async function startServer(outDir = 'dist'): Promise<() => void> {
+  const server = spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', outDir], { cwd: ROOT, stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(URL_BASE)).ok) return () => server.kill();
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error('vite preview did not start');
+}
+
+export const SETUP = [
+  'lpar_create("C", 32, 1)', 'lpar_create("D", 32, 1)', 'lpar_create("E", 32, 1)', 'lpar_create("F", 32, 1)', 'lpar_create("G", 32, 1)',
+  ...['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((p) => `limit(${p}, mem, unlimited)`),
+  '@A ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)',
+];
+/** One full flip: reserve, send (the flip), receive, free. */
+const flipLines = (short: string) => ['@A a = area(4096)', `@A send(ch, a, "${short}")`, '@B r = recv(chb)', '@B free(r.addr)'];
+/** A lesson-sized set-up on the default machine (256 frames): A and B connected by a channel. */
+export const PAIR_SETUP = ['limit(A, mem, unlimited)', 'limit(B, mem, unlimited)', '@A ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)'];
+/** A session's worth of typed lines on the default machine: A and B connected, then flips, `count` lines in all. */
+export function sessionLines(count: number): string[] {
+  const lines = [...PAIR_SETUP];
+  for (let i = 0; lines.length < count; i++) lines.push(...flipLines(`m${i}`));
+  return lines.slice(0, count);
+}
+
+/** Page-side helpers, installed before the page's own scripts. */
+export const PAGE_HELPERS = `
+window.__name = (f) => f;
+window.__painted = (t0) => new Promise((resolve) => requestAnimationFrame(() => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => resolve(performance.now() - t0);
+  channel.port2.postMessage(0);
+}));
+`;
+
+/**
+ * Watches the page from its first script: once the terminal is up, optionally
+ * types `line`, and waits until the terminal shows `expect`; then notes the
+ * time (since navigation start) at which the frame showing it was painted.
+ */
+export const watchFor = (line: string | null, expect: string) => `
+(() => {
+  let typed = false;
+  const look = () => {
+    const lab = window.lparlab;
+    if (lab && !typed && ${JSON.stringify(line)} !== null) { typed = true; lab.typeLine(${JSON.stringify(line)}); }
+    if (lab && lab.terminalText().includes(${JSON.stringify(expect)})) {
+      window.__painted(0).then((t) => { window.__benchReady = t; });
+      return;
+    }
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})();
+`;
+
+export interface FlipRun { p50: number; p95: number; intervalP95: number; dropped: number; longFrames: number; flips: number; behind: number; catchUpMs: number }
+
+/**
+ * One flip per animation frame for `seconds`. Two measures per frame: the
+ * interval between frames (bounded below by the display: 16.7 ms at 60 Hz)
+ * and the frame's work, from the start of its animation callback to a message
+ * posted then, which runs once the frame's rendering is done. The work is
+ * what must stay under the 16.7 ms budget; the interval shows dropped frames.
+ * Then: how many events the playhead trails when the flips stop, and how long
+ * it takes to reach the last one.
+ */
+export async function measureFlips(page: Page, seconds: number): Promise<FlipRun> {
+  const run = await page.evaluate(async (ms) => {
+    const lab = (window as unknown as { lparlab: { submit(line: string): unknown } }).lparlab;
+    const long: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) long.push(entry.duration);
+    });
+    try {
+      observer.observe({ type: 'long-animation-frame', buffered: false });
+    } catch {
+      // no LoAF in this browser: count stays 0
+    }
+    const deltas: number[] = [];
+    const work: number[] = [];
+    const channel = new MessageChannel();
+    let frameStart = 0;
+    channel.port1.onmessage = () => work.push(performance.now() - frameStart);
+    let flips = 0;
+    await new Promise<void>((done) => {
+      const start = performance.now();
+      let last = start;
+      const frame = (now: number) => {
+        deltas.push(now - last);
+        last = now;
+        frameStart = performance.now();
+        channel.port2.postMessage(0);
+        lab.submit('@A a = area(4096)');
+        lab.submit('@A send(ch, a, "x")');
+        lab.submit('@B r = recv(chb)');
+        lab.submit('@B free(r.addr)');
+        flips++;
+        if (now - start < ms) requestAnimationFrame(frame);
+        else done();
+      };
+      requestAnimationFrame(frame);
+    });
+    observer.disconnect();
+    const quantile = (xs: number[], p: number) => {
+      const sorted = xs.slice(5).sort((a, b) => a - b);
+      return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+    };
+    return {
+      p50: quantile(work, 0.5), p95: quantile(work, 0.95), intervalP95: quantile(deltas, 0.95),
+      dropped: deltas.slice(5).filter((d) => d > 25).length, longFrames: long.length, flips,
+    };
+  }, seconds * 1000);
+  const lag = await playheadLag(page);
+  return { ...run, ...lag };
+}
+
+/** Events the playhead trails by now, and the time until it shows the last one (capped at 10 s). */
+async function playheadLag(page: Page): Promise<{ behind: number; catchUpMs: number }> {
+  return page.evaluate(async () => {
+    const read = () => {
+      const m = /event (\d+) of (\d+)/.exec(document.querySelector('[data-testid="timeline-status"]')?.textContent ?? '');
+      return m ? Number(m[2]) - Number(m[1]) : 0;
+    };
+    const behind = read();
+    const t0 = performance.now();
+    while (read() > 0 && performance.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 20));
+    return { behind, catchUpMs: performance.now() - t0 };
+  });
+}
+
+export async function newPage(browser: Browser, init: string[] = []): Promise<{ page: Page; cdp: CDPSession; close: () => Promise<void> }> {
+  // a new context each time: its own cache (cold), storage and heap
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.addInitScript(PAGE_HELPERS);
+  for (const script of init) await page.addInitScript(script);
+  const cdp = await context.newCDPSession(page);
+  return { page, cdp, close: () => context.close() };
+}
+
+export const throttle = (cdp: CDPSession, rate: number) => cdp.send('Emulation.setCPUThrottlingRate', { rate });
+
+export async function openLab(page: Page, frames: number | null, setup: readonly string[]): Promise<void> {
+  await page.goto(frames === null ? URL_BASE : `${URL_BASE}?frames=${frames}`);
+  await page.locator('.xterm-helper-textarea').waitFor({ state: 'attached' });
+  await page.waitForFunction(() => typeof (window as unknown as { lparlab?: { submit?: unknown } }).lparlab?.submit === 'function');
+  await page.evaluate((lines) => {
+    const lab = (window as unknown as { lparlab: { submit(line: string): unknown } }).lparlab;
+    for (const line of lines) lab.submit(line);
+  }, setup);
+}
+
+/** The stress scenario on a fresh page: set up, the player at 4x, then a flip every frame (CPU slowed by `rate`). */
+export async function stress(browser: Browser, frames: number, rate: number): Promise<FlipRun> {
+  const { page, cdp, close } = await newPage(browser);
+  try {
+    await openLab(page, frames, SETUP);
+    // the player reveals each command's micro-steps at 4x; the flips keep it busy
+    await page.getByLabel('speed').selectOption('4');
+    if (rate !== 1) await throttle(cdp, rate);
+    return await measureFlips(page, FLIP_SECONDS);
+  } finally {
+    await close();
+  }
+}
+
+/** Navigation start to the painted frame that shows what `init` waits for, CPU slowed by THROTTLE. */
+export async function throttledOpen(browser: Browser, url: string, init: string): Promise<number> {
+  const { page, cdp, close } = await newPage(browser, [init]);
+  try {
+    await throttle(cdp, THROTTLE);
+    await page.goto(url);
+    const ready = await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady, null, { polling: 50, timeout: 60_000 });
+    return (await ready.jsonValue()) as number;
+  } finally {
+    await close();
+  }
+}
+
+export async function heapMB(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize / (1024 * 1024);
+}
+
+/**
+ * A long session: 5,000 lines typed into the terminal (at full speed, in
+ * batches, a frame between batches), the playhead brought to the end; then,
+ * CPU slowed by THROTTLE, `runs` runs of: ENTERS_PER_RUN receives typed and
+ * timed from Enter to the frame that shows their answer; and a scrub to the
+ * start and back to the end, each timed from the click to the painted frame.
+ */
+export async function longSession(browser: Browser, runs: number, progress: (line: string) => void = () => {}) {
+  const { page, cdp, close } = await newPage(browser);
+  try {
+    await openLab(page, null, []);
+    const heapBefore = await heapMB(cdp);
+    const lines = sessionLines(LONG_SESSION_LINES);
+    const typingStart = Date.now();
+    for (let i = 0; i < lines.length; i += 100) {
+      await page.evaluate(async (batch) => {
+        const lab = (window as unknown as { lparlab: { typeLine(line: string): void } }).lparlab;
+        for (const line of batch) lab.typeLine(line);
+        await new Promise((r) => requestAnimationFrame(r));
+      }, lines.slice(i, i + 100));
+      if ((i + 100) % 1000 === 0) progress(`  ${i + 100} lines typed, ${((Date.now() - typingStart) / 1000).toFixed(0)} s`);
+    }
+    // the player may still trail the typing: bring the playhead to the end
+    const latest = page.getByRole('button', { name: 'go to the latest event' });
+    if (await latest.isEnabled()) await latest.click();
+    await page.waitForTimeout(500);
+    const failed = await page.evaluate(() => (window as unknown as { lparlab: { terminalText(): string } }).lparlab.terminalText().match(/= -1 E[A-Z]+.*$/m)?.[0] ?? null);
+    if (failed) throw new Error(`bench: a line of the long session failed: ${failed}`);
+    const typingMs = Date.now() - typingStart;
+    const heapAfter = await heapMB(cdp);
+    await throttle(cdp, THROTTLE);
+    const enterP95: number[] = [];
+    const scrub: number[] = [];
+    let flip = lines.length;
+    for (let r = 0; r < runs; r++) {
+      const times: number[] = [];
+      for (let k = 0; k < ENTERS_PER_RUN; k++, flip++) {
+        const short = `e${flip}`;
+        times.push(await page.evaluate(async (s) => {
+          const w = window as unknown as { lparlab: { typeLine(line: string): void; submit(line: string): unknown }; __painted(t0: number): Promise<number> };
+          w.lparlab.submit('@A a = area(4096)');
+          w.lparlab.submit(`@A send(ch, a, "${s}")`);
+          await new Promise((res) => setTimeout(res, 50));
+          const rows = document.querySelector('.xterm-rows') ?? document.querySelector('.xterm-screen')!;
+          const t0 = performance.now();
+          w.lparlab.typeLine('@B r = recv(chb)');
+          // the answer names the short message: wait for the frame that shows it
+          while (!(rows.textContent ?? '').includes(`"${s}"`)) await new Promise((res) => requestAnimationFrame(res));
+          const ms = await w.__painted(t0);
+          w.lparlab.submit('@B free(r.addr)');
+          return ms;
+        }, short));
+        await page.waitForTimeout(100);
+      }
+      times.sort((a, b) => a - b);
+      enterP95.push(times[Math.min(times.length - 1, Math.floor(0.95 * times.length))]!);
+      const timeClick = (name: string) => page.evaluate(async (label) => {
+        const w = window as unknown as { __painted(t0: number): Promise<number> };
+        const button = document.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!;
+        const t0 = performance.now();
+        button.click();
+        return w.__painted(t0);
+      }, name);
+      const toStart = await timeClick('go to the start');
+      await page.waitForTimeout(300);
+      const back = await timeClick('go to the latest event');
+      await page.waitForTimeout(300);
+      scrub.push(Math.max(toStart, back));
+    }
+    return { enterP95, scrub, heapGrowthMB: heapAfter - heapBefore, heapAfterMB: heapAfter, typingMs };
+  } finally {
+    await close();
+  }
+}
+
