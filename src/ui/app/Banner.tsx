@@ -1,15 +1,36 @@
-// A page-wide message (a refused link, for instance), until dismissed.
+// Page-wide messages, until dismissed: the lab's (a refused link, a step
+// past a lesson's end) and the lessons' (progress the browser would not
+// store, with the export at hand so nothing passed is lost).
 
 import { useLab } from '../store/labStore.ts';
+import { useLessons } from '../lessons/lessonStore.ts';
+import { progressFile } from '../lessons/progress.ts';
+import { download } from '../share/download.ts';
 
 export function Banner() {
   const banner = useLab((s) => s.banner);
   const setBanner = useLab((s) => s.setBanner);
-  if (!banner) return null;
+  const storageProblem = useLessons((s) => s.storageProblem);
+  const dismissStorageProblem = useLessons((s) => s.dismissStorageProblem);
   return (
-    <div className={`banner ${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'} data-testid="banner">
-      <span>{banner.text}</span>
-      <button type="button" onClick={() => setBanner(null)} aria-label="dismiss the message">Dismiss</button>
-    </div>
+    <>
+      {banner && (
+        <div className={`banner ${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'} data-testid="banner">
+          <span>{banner.text}</span>
+          <button type="button" onClick={() => setBanner(null)} aria-label="dismiss the message">Dismiss</button>
+        </div>
+      )}
+      {storageProblem && (
+        <div className="banner error" role="alert" data-testid="storage-banner">
+          <span>{storageProblem}</span>
+          <span className="banner-actions">
+            <button type="button" onClick={() => download('lparlab-progress.json', progressFile(useLessons.getState().progress), 'application/json')}>
+              Export progress
+            </button>
+            <button type="button" onClick={dismissStorageProblem} aria-label="dismiss the storage message">Dismiss</button>
+          </span>
+        </div>
+      )}
+    </>
   );
 }

@@ -7,8 +7,10 @@ import { create } from 'zustand';
 import type { ExerciseKind, ShellState } from '../../engine/index.ts';
 import { CHALLENGES, createShell, findChallenge, findLesson, LESSONS, runLine, solutionOf } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
-import type { Progress } from './progress.ts';
-import { EMPTY_PROGRESS, loadProgress, parseProgressFile, saveProgress, withChallengeSolved, withStepPassed } from './progress.ts';
+import type { Known, Progress, SaveResult } from './progress.ts';
+import {
+  clearProgress, loadProgress, mergeProgress, parseProgressFile, sameProgress, saveProgress, watchOtherTabs, withChallengeSolved, withStepPassed,
+} from './progress.ts';
 
 export type Opened =
   | { readonly kind: 'menu' }
@@ -18,11 +20,15 @@ export type Opened =
 
 export const LESSON_IDS: ReadonlySet<string> = new Set(LESSONS.map((l) => l.id));
 export const CHALLENGE_IDS: ReadonlySet<string> = new Set(CHALLENGES.map((c) => c.id));
+/** What a progress file may name: each lesson with its number of steps, and the challenges. */
+const KNOWN: Known = { lessons: new Map(LESSONS.map((l) => [l.id, l.steps.length])), challenges: CHALLENGE_IDS };
 
 interface LessonStore {
   readonly opened: Opened | null;
   readonly showHint: boolean;
   readonly progress: Progress;
+  /** why progress could not be stored (storage full or blocked), until dismissed: the page offers the export */
+  readonly storageProblem: string | null;
   openMenu(): void;
   close(): void;
   openLesson(id: string, step?: number): void;
@@ -35,6 +41,7 @@ interface LessonStore {
   markChallenge(id: string): void;
   importProgress(text: string): { ok: boolean; message: string };
   resetProgress(): void;
+  dismissStorageProblem(): void;
 }
 
 /** A fresh lab with `lines` already typed; the terminal is told what was replayed. */
@@ -53,7 +60,8 @@ export const useLessons = create<LessonStore>()((set, get) => ({
   opened: null,
   showHint: false,
   // loadProgress copes with storage that is missing or blocked (an embed in a sandboxed frame)
-  progress: loadProgress(LESSON_IDS, CHALLENGE_IDS),
+  progress: loadProgress(KNOWN),
+  storageProblem: null,
 
   openMenu: () => set({ opened: { kind: 'menu' }, showHint: false }),
   close: () => {
@@ -96,28 +104,40 @@ export const useLessons = create<LessonStore>()((set, get) => ({
 
   markStep(id, step) {
     const progress = withStepPassed(get().progress, id, step);
-    if (progress !== get().progress) {
-      set({ progress });
-      saveProgress(progress);
-    }
+    if (progress !== get().progress) set(afterSave(saveProgress(progress, KNOWN)));
   },
   markChallenge(id) {
     const progress = withChallengeSolved(get().progress, id);
-    if (progress !== get().progress) {
-      set({ progress });
-      saveProgress(progress);
-    }
+    if (progress !== get().progress) set(afterSave(saveProgress(progress, KNOWN)));
   },
   importProgress(text) {
-    const result = parseProgressFile(text, LESSON_IDS, CHALLENGE_IDS);
+    const result = parseProgressFile(text, KNOWN);
     if (!result.ok) return { ok: false, message: result.message };
-    set({ progress: result.progress });
-    saveProgress(result.progress);
+    // a file adds to what is passed here: an older file does not take newer ticks away
+    const saved = saveProgress(mergeProgress(get().progress, result.progress), KNOWN);
+    set(afterSave(saved));
     const steps = Object.values(result.progress.lessons).reduce((n, s) => n + s.length, 0);
-    return { ok: true, message: `Progress loaded: ${steps} lesson steps and ${result.progress.challenges.length} challenges passed.` };
+    const read = `${steps} lesson steps and ${result.progress.challenges.length} challenges passed`;
+    return saved.ok
+      ? { ok: true, message: `Progress loaded: ${read}.` }
+      : { ok: false, message: `The file was read (${read}), but ${saved.message.replace(/^Your progress was not saved: /, 'it was not saved: ')}` };
   },
   resetProgress() {
-    set({ progress: EMPTY_PROGRESS });
-    saveProgress(EMPTY_PROGRESS);
+    set(afterSave(clearProgress()));
   },
+  dismissStorageProblem: () => set({ storageProblem: null }),
 }));
+
+/** The store after a save: the progress as saved (merged with other tabs'), and any trouble storing it. */
+function afterSave(saved: SaveResult): Pick<LessonStore, 'progress'> & Partial<Pick<LessonStore, 'storageProblem'>> {
+  return saved.ok ? { progress: saved.progress } : { progress: saved.progress, storageProblem: saved.message };
+}
+
+// another tab of the lab saved its progress: take in what it passed, never dropping ours
+if (typeof window !== 'undefined') {
+  watchOtherTabs(KNOWN, (theirs) => {
+    const ours = useLessons.getState().progress;
+    const merged = mergeProgress(ours, theirs);
+    if (!sameProgress(merged, ours)) useLessons.setState({ progress: merged });
+  });
+}
