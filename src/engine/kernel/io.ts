@@ -19,6 +19,7 @@ import { roomForPages } from '../partition/partitions.js';
 import { dropFd, dropFile, fdEntry, fdKindName, isEntry, lowestFreeFd, putFd, putFile } from './fdTable.js';
 import { backlogOf, callArrow } from './sockets.js';
 import type { MessagePort } from '../types.js';
+import { own } from '../own.js';
 
 type Comm = Extract<FdEntry, { kind: 'comm' }>;
 type FileFd = Extract<FdEntry, { kind: 'file' }>;
@@ -130,7 +131,7 @@ export function writeFd(tx: Tx, fd: number, data: string | number): Result {
  */
 function receivedArea(tx: Tx, target: string | number, verb: string): AreaId | Result {
   if (typeof target === 'string') {
-    const file = tx.s.kernel.files[target];
+    const file = own(tx.s.kernel.files, target);
     return file ? file.area : fail('ENOENT', `there is no virtual file ${target}; ls /msg lists them`);
   }
   const scp = tx.s.partitions[SCP_PID]!;
@@ -164,7 +165,7 @@ function sendBack(tx: Tx, comm: Comm, what: string | number): Result {
 }
 
 export function openFile(tx: Tx, path: string): Result {
-  const file = tx.s.kernel.files[path];
+  const file = own(tx.s.kernel.files, path);
   if (!file) return fail('ENOENT', `there is no virtual file ${path}; ls /msg lists them`);
   const fd = lowestFreeFd(tx.s.kernel);
   if (fd === null) return fail('ENOMEM', 'the file descriptor table is full: close something first');

@@ -6,6 +6,7 @@ import type { LabState, Pid, ResourceKind, Value } from '../types.js';
 import { RESOURCE_KINDS } from '../types.js';
 import type { HandleKind, ShellValue } from './values.js';
 import { hex, show, typeName } from './values.js';
+import { emptyTable, own } from '../own.js';
 
 export type ParamType =
   | 'int' | 'str' | 'addr' | 'lpar' | 'guest' | 'resource' | 'limit'
@@ -44,7 +45,7 @@ const HANDLE_OF: Partial<Record<ParamType, HandleKind>> = { channel: 'channel', 
 function handleArg(v: ShellValue, type: ParamType, ctx: { pid: Pid; name: string }, state: LabState): number | ArgError | null {
   const kind = HANDLE_OF[type]!;
   if (v.t === 'int') return v.n;
-  if (v.t === 'rec' && type === 'signal' && v.fields.sig) return handleArg(v.fields.sig, type, ctx, state);
+  if (v.t === 'rec' && type === 'signal' && own(v.fields, 'sig')) return handleArg(own(v.fields, 'sig')!, type, ctx, state);
   if (v.t !== 'handle') return null;
   if (v.owner !== ctx.pid) {
     const owner = state.partitions[v.owner]?.name ?? `partition ${v.owner}`;
@@ -113,7 +114,7 @@ export function fromEngine(v: Value, hint: ResultHint, owner: Pid): ShellValue {
   }
   if (typeof v === 'string') return { t: 'str', s: v };
   if (Array.isArray(v)) return { t: 'list', items: v.map((x) => fromEngine(x, hint === 'fds' ? 'fd' : hint, owner)) };
-  const fields: Record<string, ShellValue> = {};
+  const fields = emptyTable<ShellValue>();
   for (const [k, x] of Object.entries(v as Record<string, Value>)) {
     fields[k] = fromEngine(x, k === 'addr' ? 'addr' : k === 'sig' ? 'signal' : 'int', owner);
   }

@@ -18,6 +18,7 @@ import { nearest } from './suggest.js';
 import { PEOPLE_COMMANDS, runWords } from './people.js';
 import { Lines } from './lines.js';
 import { visible } from './visible.js';
+import { emptyTable, own, withKey } from '../own.js';
 
 export interface Pending {
   readonly line: number;
@@ -77,7 +78,7 @@ export type Output =
 
 export function createShell(config: Partial<LabConfig> = {}): ShellState {
   const timeline = startTimeline(config);
-  return { timeline, ctx: 'scp', vars: {}, pending: {}, snapshots: [], snapshotCount: 0, lineNo: 0, history: Lines.empty(), trail: null };
+  return { timeline, ctx: 'scp', vars: emptyTable(), pending: {}, snapshots: [], snapshotCount: 0, lineNo: 0, history: Lines.empty(), trail: null };
 }
 
 /** The lines of the current branch, oldest first. */
@@ -194,7 +195,7 @@ function runExpression(shell: ShellState, statement: Extract<Statement, { kind: 
 }
 
 function answer(shell: ShellState, base: { line: number; ctx: string; input: string }, assign: string | null, value: ShellValue): Outcome {
-  const next = assign === null ? shell : withVars(shell, { ...shell.vars, [assign]: value });
+  const next = assign === null ? shell : withVars(shell, withKey(shell.vars, assign, value));
   return { shell: next, out: [{ ...base, kind: 'result', value, events: [] }], effect: NO_EFFECT };
 }
 
@@ -206,7 +207,7 @@ function checkAssignable(shell: ShellState, name: string): void {
 }
 
 /** The names of the current moment replaced, in the shell and in its snapshot of this moment. */
-function withVars(shell: ShellState, vars: Record<string, ShellValue>, pending = shell.pending): ShellState {
+function withVars(shell: ShellState, vars: Readonly<Record<string, ShellValue>>, pending = shell.pending): ShellState {
   // the stored names of this moment and of the moments after it are no longer this shell's
   return { ...shell, vars, pending, snapshotCount: Math.min(shell.snapshotCount, shell.timeline.cursor) };
 }
@@ -240,7 +241,7 @@ function evaluate(shell: ShellState, e: Expr, ctx: string, pid: Pid): ShellValue
     case 'member': {
       const of = evaluate(shell, e.of, ctx, pid);
       if (of.t !== 'rec') throw new ShellError('EINVAL', `column ${e.col}: .${e.field} needs a record, and this is ${of.t === 'none' ? 'nothing yet (its call may still be waiting)' : `not one`}`);
-      const v = of.fields[e.field];
+      const v = own(of.fields, e.field);
       if (!v) throw new ShellError('EINVAL', `column ${e.col}: the record has no field ${e.field}; it has ${Object.keys(of.fields).join(', ')}`);
       return v;
     }
@@ -254,7 +255,7 @@ function evaluate(shell: ShellState, e: Expr, ctx: string, pid: Pid): ShellValue
 }
 
 function lookup(shell: ShellState, name: string): ShellValue {
-  const v = shell.vars[name];
+  const v = own(shell.vars, name);
   if (v) return v;
   const p = Object.values(shell.timeline.current.partitions).find((q) => q.name === name);
   if (p) return { t: 'lpar', pid: p.pid, name: p.name };
@@ -289,7 +290,23 @@ function callAction(shell: ShellState, e: Extract<Expr, { kind: 'call' }>, ctx: 
     if ('errno' in checked) throw new ShellError(checked.errno, checked.message);
     args.push(checked);
   });
+  const name = args[0];
+  if (spec.name === 'lpar_create' && name && 's' in name) checkPartitionName(shell, name.s);
   return spec.run(args, { pid, name: ctx, state });
+}
+
+/**
+ * A new partition's name must stay reachable by name: a constant, call or
+ * command of the language, or a name already bound, would hide it (or be
+ * hidden by it), as variables may not take such names either.
+ */
+function checkPartitionName(shell: ShellState, name: string): void {
+  const taken = RESERVED.has(name) ? 'a constant of the language'
+    : callNames().includes(name) ? 'a call of the language'
+    : PEOPLE_COMMANDS.has(name) ? 'a command of the language'
+    : own(shell.vars, name) ? 'one of your names (x = ...)'
+    : null;
+  if (taken) throw new ShellError('EINVAL', `${name} is ${taken}; a partition needs another name`);
 }
 
 function runCommand(
@@ -307,7 +324,7 @@ function runCommand(
     return { shell: recorded ? { ...shell, timeline } : shell, out: [{ line, ctx, input, kind: 'error', errno, message, ...(addr === undefined ? {} : { addr }) }], effect: recorded ? RECORDED : NO_EFFECT };
   }
   const events = step.events.map((e) => e.tag);
-  let vars: Record<string, ShellValue> = { ...shell.vars };
+  let vars: Readonly<Record<string, ShellValue>> = shell.vars;
   let pending: Record<number, Pending> = { ...shell.pending };
   const out: Output[] = [];
   // a call that suspended and returned within the same step reports its final result directly
@@ -321,7 +338,7 @@ function runCommand(
     if (!result.ok) out.push({ line, ctx, input, kind: 'error', errno: result.error.errno, message: result.error.message });
     else {
       const value = fromEngine(result.value, action.hint, pid);
-      if (assign !== null) vars[assign] = value;
+      if (assign !== null) vars = withKey(vars, assign, value);
       out.push({ line, ctx, input, kind: 'result', value, events });
     }
   }
@@ -338,12 +355,12 @@ function runCommand(
 }
 
 /** A suspended call has returned: print it under its own context, and fill in its name. */
-function completed(shell: ShellState, c: Completion, line: number, vars: Record<string, ShellValue>, pending: Record<number, Pending>) {
+function completed(shell: ShellState, c: Completion, line: number, vars: Readonly<Record<string, ShellValue>>, pending: Record<number, Pending>) {
   const waiting = pending[c.pid];
   const ctxName = shell.timeline.current.partitions[c.pid]?.name ?? `partition ${c.pid}`;
   const { [c.pid]: _done, ...rest } = pending;
   const value = c.result.ok ? fromEngine(c.result.value, waiting?.hint ?? 'int', c.pid) : NONE;
-  const nextVars = c.result.ok && waiting?.assign ? { ...vars, [waiting.assign]: value } : vars;
+  const nextVars = c.result.ok && waiting?.assign ? withKey(vars, waiting.assign, value) : vars;
   const output: Output = {
     kind: 'complete', line, ctx: ctxName, completes: waiting?.line ?? null, input: waiting ? waiting.input.replace(/^\s*@\w+\s+/, '') : `${c.call}()`, call: c.call,
     result: c.result.ok ? { ok: true, value } : { ok: false, errno: c.result.error.errno, message: c.result.error.message },
