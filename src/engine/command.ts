@@ -37,7 +37,10 @@ export type Command =
   // the system control OS kernel's system calls, for its program [0084]-[0108]
   | { readonly kind: 'sys.socket'; readonly by: Pid; readonly domain: string; readonly type: string; readonly mode: SocketMode }
   | { readonly kind: 'sys.bind'; readonly by: Pid; readonly fd: number; readonly service: number }
-  | { readonly kind: 'sys.listen'; readonly by: Pid; readonly fd: number }
+  /** [0111] connection permitted (listen(s) or listen(s, true)) or not permitted (listen(s, false)) */
+  | { readonly kind: 'sys.listen'; readonly by: Pid; readonly fd: number; readonly permit: boolean }
+  /** a fresh message area for the program to write and send to the guest on `fd` [0092], [0093] */
+  | { readonly kind: 'sys.msgnew'; readonly by: Pid; readonly fd: number; readonly bytes: number }
   | { readonly kind: 'sys.permit'; readonly by: Pid; readonly fd: number; readonly pid: Pid }
   | { readonly kind: 'sys.deny'; readonly by: Pid; readonly fd: number; readonly pid: Pid }
   | { readonly kind: 'sys.accept'; readonly by: Pid; readonly fd: number }

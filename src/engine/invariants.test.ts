@@ -6,7 +6,7 @@ import { checkInvariants } from './invariants.js';
 import { A, B, connectGuests, session } from './testkit.js';
 import { setOwners } from './memory/frameTable.js';
 import type { Area, LabState } from './types.js';
-import { asFrame, asPort, FREE } from './types.js';
+import { asFrame, asPort } from './types.js';
 
 function withArea() {
   const s = session();
@@ -55,7 +55,7 @@ describe('the invariant checker', () => {
 
   it('catches a pending "bit" that is a count', () => {
     const { state } = withArea();
-    const port = { kind: 'eventRecv' as const, no: asPort(1), pending: 2 as unknown as boolean, merged: 0 };
+    const port = { kind: 'eventRecv' as const, no: asPort(1), pending: 2 as unknown as boolean };
     const broken = { ...state, partitions: { ...state.partitions, [A]: { ...state.partitions[A]!, ports: { ...state.partitions[A]!.ports, [1]: port } } } };
     expect(checkInvariants(broken).join()).toMatch(/not a bit/);
   });
@@ -71,6 +71,62 @@ describe('the invariant checker', () => {
     const st = s.state;
     const broken = { ...st, partitions: { ...st.partitions, [B]: { ...st.partitions[B]!, status: 'ended' as const } } };
     expect(checkInvariants(broken).join()).toMatch(/ended but still holds/);
-    expect(FREE).toBe(-1);
+  });
+
+  it('catches an area nothing reaches: not mapped, queued, a file or offered (a leak)', () => {
+    const { state, area } = withArea();
+    expect(checkInvariants(putArea(state, { ...area, maps: [] })).join()).toMatch(/nothing reaches it/);
+  });
+
+  it('catches an area mapped inside its partition\'s own memory', () => {
+    const { state, area } = withArea();
+    expect(checkInvariants(putArea(state, { ...area, maps: [{ pid: A, page: 3 }] })).join()).toMatch(/over A's own memory/);
+  });
+
+  it('catches a partition that would map areas where its own memory can grow', () => {
+    const { state } = withArea();
+    const broken = { ...state, partitions: { ...state.partitions, [A]: { ...state.partitions[A]!, nextAreaPage: 100 } } };
+    expect(checkInvariants(broken).join()).toMatch(/could grow/);
+  });
+
+  it('catches a channel whose port does not name it back', () => {
+    const s = session();
+    const { client } = connectGuests(s);
+    const st = s.state;
+    const chan = Object.values(st.channels)[0]!;
+    const broken = { ...st, channels: { ...st.channels, [chan.id]: { ...chan, client: { pid: A, port: asPort(client + 40) } } } };
+    expect(checkInvariants(broken).join()).toMatch(/does not name it back/);
+  });
+
+  it('catches a channel with no ends left', () => {
+    const s = session();
+    connectGuests(s);
+    const st = s.state;
+    const chan = Object.values(st.channels)[0]!;
+    const broken = { ...st, channels: { ...st.channels, [chan.id]: { ...chan, client: { pid: A, port: null }, server: { pid: B, port: null } } } };
+    expect(checkInvariants(broken).join()).toMatch(/no ends left/);
+  });
+
+  it('catches a send port that names a receive port which is gone, and two send ports on one receive port', () => {
+    const { state } = withArea();
+    const sp = (no: number, port: number) => ({ kind: 'eventSend' as const, no: asPort(no), to: { pid: B, port: asPort(port) } });
+    const withPorts = (ports: Record<number, ReturnType<typeof sp>>) => ({ ...state, partitions: { ...state.partitions, [A]: { ...state.partitions[A]!, ports: { ...state.partitions[A]!.ports, ...ports } } } });
+    expect(checkInvariants(withPorts({ 30: sp(30, 77) })).join()).toMatch(/which is gone/);
+    const rp = state.partitions[B]!.signalNotify!;
+    expect(checkInvariants(withPorts({ 30: sp(30, rp), 31: sp(31, rp) })).join()).toMatch(/one-to-one/);
+  });
+
+  it('catches a communication socket naming a port the system control OS does not have, and an fd out of range', () => {
+    const { state } = withArea();
+    const comm = { kind: 'comm' as const, fd: 3, mode: 'vfile' as const, service: 7, port: asPort(60), peer: A };
+    expect(checkInvariants({ ...state, kernel: { ...state.kernel, fds: { 3: comm } } }).join()).toMatch(/does not have/);
+    const file = { kind: 'file' as const, fd: 2, path: '/msg/A.1', offset: 0 };
+    expect(checkInvariants({ ...state, kernel: { ...state.kernel, fds: { 2: file } } }).join()).toMatch(/out of the table's range/);
+  });
+
+  it('catches a virtual file whose area the system control OS does not own', () => {
+    const { state, area } = withArea();
+    const files = { '/msg/A.1': { path: '/msg/A.1', area: area.id, peer: A, short: '' } };
+    expect(checkInvariants({ ...state, kernel: { ...state.kernel, files } }).join()).toMatch(/does not own/);
   });
 });

@@ -22,7 +22,7 @@ import { closeChannel, freeArea, readMemory, receive, reserveArea, sendArea, wri
 import { assertNever } from './assertNever.js';
 import { settle } from './wake.js';
 import { acceptSocket, bindSocket, closeFd, connectService, listenSocket, openSocket, setPermission } from './kernel/sockets.js';
-import { closeFile, openFile, readFd, selectFds, unlinkMessage, writeFd } from './kernel/io.js';
+import { closeFile, newMessage, openFile, readFd, selectFds, unlinkMessage, writeFd } from './kernel/io.js';
 import { EMPTY_KERNEL } from './kernel/fdTable.js';
 import { RESOURCE_KINDS } from './types.js';
 
@@ -227,7 +227,8 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
     case 'channel.connectService': return connectService(tx, by, command.service);
     case 'sys.socket': return openSocket(tx, command.domain, command.type, command.mode);
     case 'sys.bind': return bindSocket(tx, command.fd, command.service);
-    case 'sys.listen': return listenSocket(tx, command.fd);
+    case 'sys.listen': return listenSocket(tx, command.fd, command.permit);
+    case 'sys.msgnew': return newMessage(tx, command.fd, command.bytes);
     case 'sys.permit': return setPermission(tx, command.fd, command.pid, true);
     case 'sys.deny': return setPermission(tx, command.fd, command.pid, false);
     case 'sys.accept': return acceptSocket(tx, command.fd);

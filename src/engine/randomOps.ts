@@ -103,10 +103,11 @@ export function opToCommand(state: LabState, [kind, a, b, c]: Op): Command {
       return advance(state, c) ?? { kind: 'sched.tick', by: asPid(1), slices: 1 };
     case 32: return { kind: 'sys.socket', by: scpBy, domain: c % 7 === 6 ? 'AF_INET' : 'AF_LPAR', type: c % 9 === 8 ? 'SOCK_STREAM' : 'SOCK_SEQPACKET', mode: c % 2 ? 'map' : 'vfile' };
     case 33: return { kind: 'sys.bind', by: scpBy, fd: fdOf('socket'), service: [7, 8, 7, 0, 70000][c % 5]! };
-    case 34: return { kind: 'sys.listen', by: scpBy, fd: fdOf('socket') };
+    case 34: return { kind: 'sys.listen', by: scpBy, fd: fdOf('socket'), permit: c % 5 !== 4 };
     case 35: return { kind: c % 3 ? 'sys.permit' : 'sys.deny', by: scpBy, fd: fdOf('socket'), pid: other };
     case 36: case 37: return { kind: 'sys.accept', by: scpBy, fd: fdOf('socket') };
-    case 38: return { kind: 'sys.read', by: scpBy, fd: fdOf(c % 3 ? 'comm' : 'file'), count: c % 4 ? null : c % 20 };
+    case 38: if (c % 6 === 5) return { kind: 'sys.msgnew', by: scpBy, fd: fdOf('comm'), bytes: size };
+      return { kind: 'sys.read', by: scpBy, fd: fdOf(c % 3 ? 'comm' : 'file'), count: c % 4 ? null : c % 20 };
     case 39: return { kind: 'sys.write', by: scpBy, fd: fdOf(c % 4 ? 'comm' : 'file'), data: c % 3 === 0 ? addrOf(scpBy) : filePath };
     case 40: return { kind: 'sys.select', by: scpBy, fds: [fdOf('comm'), ...(c % 2 ? [fdOf('socket')] : [])].slice(0, 1 + (b % 3)) };
     default: {
@@ -137,10 +138,11 @@ function advance(state: LabState, c: number): Command | null {
   if (!scpWaits) {
     if (!listener && !unbound && !bound) steps.push({ kind: 'sys.socket', by: scp, domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: c % 2 ? 'map' : 'vfile' });
     if (unbound && !listener) steps.push({ kind: 'sys.bind', by: scp, fd: unbound.fd, service: 7 });
-    if (bound) steps.push({ kind: 'sys.listen', by: scp, fd: bound.fd });
+    if (bound) steps.push({ kind: 'sys.listen', by: scp, fd: bound.fd, permit: true });
     if (listener) steps.push({ kind: 'sys.accept', by: scp, fd: listener.fd });
     const comm = pick(fds.filter((e) => e.kind === 'comm'), c);
     if (comm) steps.push({ kind: 'sys.read', by: scp, fd: comm.fd, count: null });
+    if (comm && c % 3 === 1) steps.push({ kind: 'sys.msgnew', by: scp, fd: comm.fd, bytes: c % 2 ? 64 : 5000 });
     const file = pick(Object.keys(state.kernel.files), c);
     const openFile = pick(fds.filter((e) => e.kind === 'file'), c);
     if (file && !openFile) steps.push({ kind: 'sys.open', by: scp, path: file });

@@ -117,14 +117,14 @@ function heldSignal(tx: Tx, by: Partition, sig: SigId): ControlSignal | Result {
 }
 
 /** End the asker's wait with `result`. */
-function answer(tx: Tx, signal: ControlSignal, result: Result): void {
+function answer(tx: Tx, signal: ControlSignal, result: Result, tag: PatentTag = '[0057]'): void {
   const asker = tx.s.partitions[signal.from]!;
   const call = asker.wait?.call ?? 'connect';
   updatePartition(tx, asker.pid, (p) => ({ ...p, wait: null }));
   withdrawSignal(tx, signal.id);
   complete(tx, { pid: asker.pid, call, result });
   emit(tx, {
-    tag: '[0057]', kind: 'call.complete', from: CONTROL_LANE, to: asker.pid,
+    tag, kind: 'call.complete', from: CONTROL_LANE, to: asker.pid,
     say: result.ok ? `${asker.name}'s ${call} returns ${JSON.stringify(result.value)}` : `${asker.name}'s ${call} fails: ${result.error.errno}`,
   });
 }
@@ -249,9 +249,9 @@ export function denySignal(tx: Tx, by: Partition, sig: SigId): Result {
 }
 
 /** Fail the asker's wait and undo what the request set up (a shared area goes back to free memory). */
-export function refuse(tx: Tx, signal: ControlSignal, error: LabError): void {
+export function refuse(tx: Tx, signal: ControlSignal, error: LabError, tag: PatentTag = '[0057]'): void {
   if (signal.request.kind === 'share' && tx.s.areas[signal.request.area]) releaseArea(tx, signal.request.area);
-  answer(tx, signal, { ok: false, error });
+  answer(tx, signal, { ok: false, error }, tag);
 }
 
 /** Ctrl-C: a suspended call returns EINTR and its request is withdrawn. */
@@ -263,7 +263,7 @@ export function interruptWait(tx: Tx, by: Partition): Result {
     complete(tx, { pid: by.pid, call: wait.call, result: fail('EINTR', `interrupted while suspended in ${wait.call}`) });
   } else {
     const signal = tx.s.signals[wait.sig]!;
-    refuse(tx, signal, { errno: 'EINTR', message: `interrupted while waiting in ${wait.call}` });
+    refuse(tx, signal, { errno: 'EINTR', message: `interrupted while waiting in ${wait.call}` }, 'lab:interrupt');
   }
   emit(tx, { tag: 'lab:interrupt', kind: 'call.interrupt', from: by.pid, to: by.pid, say: `${by.name}'s ${wait.call} is interrupted (EINTR)` });
   return ok(0);

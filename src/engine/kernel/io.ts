@@ -8,11 +8,11 @@
 
 import type { AreaId, FdEntry, Result } from '../types.js';
 import { PAGE_SIZE, SCP_PID } from '../types.js';
-import { KERNEL_LANE } from '../event.js';
+import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
 import { emit, fail, ok } from '../tx.js';
-import { addressOf, faultResult, flipArea, hex, mapArea, releaseArea, resolveAddress, unmapArea } from '../memory/areas.js';
-import { deliver, unqueue } from '../channels/messages.js';
+import { addressOf, createArea, faultResult, flipArea, hex, mapArea, pagesFor, releaseArea, resolveAddress, unmapArea } from '../memory/areas.js';
+import { deliver, MAX_AREA_BYTES, unqueue } from '../channels/messages.js';
 import { suspend } from '../channels/connections.js';
 import { putPort } from '../ports/eventPorts.js';
 import { roomForPages } from '../partition/partitions.js';
@@ -42,7 +42,8 @@ export function readFd(tx: Tx, fd: number, count: number | null): Result {
   switch (entry.kind) {
     case 'file': return readFile(tx, entry, count);
     case 'comm': {
-      callArrow(tx, entry.mode === 'map' ? 'S309(b)' : 'S309(a)', `read(${fd})`);
+      // read on the socket: S309(a) gets a virtual file's name; in direct-map mode it is the read of S-A [0100]
+      callArrow(tx, entry.mode === 'map' ? 'S-A' : 'S309(a)', `read(${fd})`);
       if (commReady(tx, entry)) return takeMessage(tx, entry, false);
       suspend(tx, tx.s.partitions[SCP_PID]!, { call: 'read', fd }, 'a message arrives');
       return ok(null);
@@ -164,6 +165,48 @@ function sendBack(tx: Tx, comm: Comm, what: string | number): Result {
   return ok(tx.s.areas[area]!.size);
 }
 
+/**
+ * msg_new(fd, bytes): a message the program starts [0092], [0093]. The kernel
+ * gets a fresh message area for the connection on `fd`: on a virtual-file
+ * socket it becomes a virtual file the program may open and write (returns
+ * {vfile}); on a direct-map socket it is mapped into the program (returns
+ * {addr}), as read(fd) would give a received one. write(fd, ...) then sends
+ * it to the guest (S-C, S311).
+ */
+export function newMessage(tx: Tx, fd: number, bytes: number): Result {
+  const entry = fdEntry(tx.s, fd);
+  if (!isEntry(entry)) return entry;
+  if (entry.kind !== 'comm') return fail('EINVAL', `msg_new needs a communication socket from accept; fd ${fd} is a ${fdKindName(entry)}`);
+  if (!Number.isInteger(bytes) || bytes < 1 || bytes > MAX_AREA_BYTES) return fail('EINVAL', `a message area is 1 to ${MAX_AREA_BYTES} bytes; ${bytes} is not`);
+  const pages = pagesFor(bytes);
+  const noRoom = roomForPages(tx.s, SCP_PID, pages);
+  if (noRoom) return fail('ENOMEM', noRoom);
+  const tag = entry.mode === 'vfile' ? '[0092]' : '[0093]';
+  const area = createArea(tx, SCP_PID, 'message', bytes);
+  if (!area) return fail('ENOMEM', `only ${tx.s.frames.free} physical frames are free; ${pages} are needed`);
+  const guest = tx.s.partitions[entry.peer]!.name;
+  callArrow(tx, tag, `msg_new(${fd}, ${bytes})`);
+  emit(tx, {
+    tag, kind: 'area.reserve', from: KERNEL_LANE, to: CONTROL_LANE, area: area.id, frames: area.frames, cost: tx.s.costs.hypercall,
+    say: `kernel reserves a message area of ${bytes} bytes for a message to ${guest}: frames ${area.frames.join(', ')}`,
+  });
+  if (entry.mode === 'vfile') {
+    const path = `/msg/${guest}.${tx.s.kernel.nextFile}`;
+    tx.s.kernel = { ...tx.s.kernel, nextFile: tx.s.kernel.nextFile + 1 };
+    putFile(tx, { path, area: area.id, peer: entry.peer, short: '' });
+    emit(tx, { tag, kind: 'file.create', from: KERNEL_LANE, to: KERNEL_LANE, area: area.id, say: `kernel makes the virtual file ${path} for it: the program may open and write it before sending` });
+    emit(tx, { tag, kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: `msg_new(${fd}, ${bytes}) returns the file name ${path}` });
+    return ok({ vfile: path });
+  }
+  const page = mapArea(tx, area, SCP_PID);
+  emit(tx, {
+    tag, kind: 'area.map', from: KERNEL_LANE, to: SCP_PID, area: area.id, page, frames: area.frames, cost: tx.s.costs.pteUpdate * area.frames.length,
+    say: `kernel maps the area into the program's address space at ${hex(addressOf(page))}: the program may write it before sending`,
+  });
+  emit(tx, { tag, kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: `msg_new(${fd}, ${bytes}) returns address ${hex(addressOf(page))}` });
+  return ok({ addr: addressOf(page) });
+}
+
 export function openFile(tx: Tx, path: string): Result {
   const file = own(tx.s.kernel.files, path);
   if (!file) return fail('ENOENT', `there is no virtual file ${path}; ls /msg lists them`);
@@ -200,13 +243,17 @@ export function unlinkMessage(tx: Tx, target: string | number): Result {
   return ok(0);
 }
 
-/** select([fds]) [0108]: the sockets with something to read (or to accept); suspends while there is none. */
+/**
+ * select([fds]) [0108]: the fds with something to read: a communication socket
+ * with a message (or at end of file), a listening socket with a request, and,
+ * as select watches sockets "like another input and output process", an open
+ * virtual file, which is always readable. Suspends while none is ready.
+ */
 export function selectFds(tx: Tx, fds: readonly number[]): Result {
   if (fds.length === 0) return fail('EINVAL', 'select needs at least one fd');
   for (const fd of fds) {
     const entry = fdEntry(tx.s, fd);
     if (!isEntry(entry)) return entry;
-    if (entry.kind === 'file') return fail('EINVAL', `fd ${fd} is a file; select watches sockets`);
   }
   callArrow(tx, '[0108]', `select([${fds.join(', ')}])`);
   const ready = readyFds(tx, fds);
@@ -223,11 +270,11 @@ export function readyFds(tx: Tx, fds: readonly number[]): number[] {
     if (!entry) return true; // a closed fd is "ready": the call will fail with EBADF
     if (entry.kind === 'comm') return commReady(tx, entry);
     if (entry.kind === 'socket') return entry.listening && backlogOf(tx, entry).length > 0;
-    return true;
+    return true; // an open virtual file: its bytes are there to read
   });
 }
 
 export function selectResult(tx: Tx, ready: readonly number[]): Result {
-  emit(tx, { tag: '[0108]', kind: 'sock.select', from: KERNEL_LANE, to: SCP_PID, say: `select returns [${ready.join(', ')}]: ${ready.length === 1 ? 'that socket has' : 'those sockets have'} something to read` });
+  emit(tx, { tag: '[0108]', kind: 'sock.select', from: KERNEL_LANE, to: SCP_PID, say: `select returns [${ready.join(', ')}]: ${ready.length === 1 ? 'that fd has' : 'those fds have'} something to read` });
   return ok([...ready]);
 }

@@ -65,14 +65,24 @@ export function bindSocket(tx: Tx, fd: number, service: number): Result {
   return ok(0);
 }
 
-/** listen(s): S203 / S303, connections to the service are permitted. */
-export function listenSocket(tx: Tx, fd: number): Result {
+/**
+ * listen(s) / listen(s, true): S203 / S303, connections to the service are
+ * permitted. listen(s, false) sets the socket back to connection not
+ * permitted [0111]: a guest's connect is refused, and requests still waiting
+ * in the backlog are refused too.
+ */
+export function listenSocket(tx: Tx, fd: number, permit: boolean): Result {
   const socket = socketFd(tx, fd, 'listen');
   if (!isSocket(socket)) return socket;
   if (socket.service === null) return fail('EINVAL', `fd ${fd} has no service yet: bind it first`);
-  callArrow(tx, 'S303', `listen(${fd})`);
-  putFd(tx, { ...socket, listening: true });
-  emit(tx, { tag: 'S203', kind: 'sock.listen', from: KERNEL_LANE, to: SCP_PID, say: `kernel permits connections to service ${socket.service}` });
+  callArrow(tx, 'S303', `listen(${fd}${permit ? '' : ', false'})`);
+  const waiting = permit ? [] : backlogOf(tx, socket);
+  putFd(tx, { ...socket, listening: permit });
+  emit(tx, {
+    tag: 'S203', kind: 'sock.listen', from: KERNEL_LANE, to: SCP_PID,
+    say: permit ? `kernel permits connections to service ${socket.service}` : `kernel sets service ${socket.service} to connection not permitted: new connects are refused`,
+  });
+  for (const sig of waiting) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program stopped permitting connections to service ${socket.service}` });
   return ok(0);
 }
 
@@ -114,7 +124,8 @@ export function backlogOf(tx: Tx, socket: Socket): SigId[] {
 export function connectService(tx: Tx, by: Partition, service: number): Result {
   if (!Number.isInteger(service) || service < 1 || service > MAX_SERVICE) return fail('EINVAL', `a service id is 1 to ${MAX_SERVICE}, not ${service}`);
   const socket = listenerFor(tx.s, service);
-  if (!socket || !socket.listening) return fail('ECONNREFUSED', `nobody is listening on service ${service}: the system control program must bind and listen first`);
+  if (!socket) return fail('ECONNREFUSED', `nobody is listening on service ${service}: the system control program must bind and listen first`);
+  if (!socket.listening) return fail('ECONNREFUSED', `service ${service} is set to connection not permitted: the system control program must listen(s) first [0111]`);
   if (socket.denied.includes(by.pid)) return fail('ECONNREFUSED', `the system control program denies ${by.name} service ${service} [0090]`);
   emit(tx, {
     tag: 'S305(a)', kind: 'channel.request', from: by.pid, to: CONTROL_LANE, cost: tx.s.costs.hypercall,

@@ -5,6 +5,38 @@ import { framesFree, framesOf } from '../views/inspect.js';
 import { usageOf } from './partitions.js';
 
 describe('logical partitions [0051]-[0055]', () => {
+  it('lpar_create shows two steps [0053]: created empty and unlimited, then provisioned (the lab does both in one call)', () => {
+    const s = session();
+    const from = s.events.length;
+    s.ok({ kind: 'lpar.create', name: 'C', memPages: 4, processors: 1 });
+    expect(s.events.slice(from).map((e) => e.tag)).toEqual(['[0053]', 'lab:provision', '[0051]', '[0054]', '[0049]']);
+  });
+
+  it('a guest ending its own partition is [0053]; the program ending it is the lab\'s, and its channels close as S110-S111', () => {
+    const s = session();
+    connectGuests(s);
+    let from = s.events.length;
+    s.ok({ kind: 'lpar.end', pid: A });
+    const tags = s.events.slice(from).map((e) => e.tag);
+    expect(tags).toContain('S110');
+    expect(tags).toContain('S111');
+    expect(tags.slice(-2)).toEqual(['lab:end', 'lab:end']);
+    from = s.events.length;
+    s.ok({ kind: 'lpar.end', by: B, pid: B });
+    // B's end of the channel A left is the second discard (S112); then B stops and ends
+    expect(s.events.slice(from).map((e) => e.tag)).toEqual(['S112', '[0053]', '[0053]']);
+  });
+
+  it('maps message areas past any memory a partition can own: --frames 2048, a 300-page partition', () => {
+    const s = session({ frames: 2048 });
+    s.ok({ kind: 'lpar.create', name: 'C', memPages: 300, processors: 1 });
+    const C = Object.values(s.state.partitions).find((p) => p.name === 'C')!.pid;
+    const addr = s.ok({ kind: 'area.reserve', by: C, bytes: 4096 }) as number;
+    expect(addr / 4096).toBeGreaterThanOrEqual(2048);
+    // the default machine keeps the familiar 0x100000
+    expect(session().ok({ kind: 'area.reserve', by: A, bytes: 4096 })).toBe(0x100000);
+  });
+
   it('boots the control OS, the system control OS in partition 1, and guests A and B', () => {
     const s = session();
     const names = Object.values(s.state.partitions).map((p) => [p.pid, p.name, p.mode, p.status]);

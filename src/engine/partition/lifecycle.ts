@@ -49,6 +49,12 @@ export function createPartition(
     say: `logical partition ${pid} (${name}) is created: active, with no resources and no limits yet`,
   });
 
+  // [0053] ends here: the partition exists, empty and unlimited. Granting it
+  // resources in the same call is the lab's lpar_create doing two steps at once.
+  emit(tx, {
+    tag: 'lab:provision', kind: 'resource.grant', from: SCP_PID, to: pid, cost: tx.s.costs.hypercall,
+    say: `the system control program provisions the empty ${name}: ${memPages} pages of memory and ${processors} logical processor${processors === 1 ? '' : 's'}`,
+  });
   const claimed = claimFrames(tx.s.frames, memPages, pid, 0);
   if (!claimed) return fail('ENOMEM', `not enough free frames for ${name}`);
   tx.s.frames = claimed.table;

@@ -13,6 +13,43 @@ function connectEvents() {
 }
 
 describe('event ports [0063]', () => {
+  it('inside one partition ("intra OS"): event_connect(A, rpa) connects at once, with no control signal', () => {
+    const s = session();
+    const rpa = asPort(s.ok({ kind: 'event.port', by: A }) as number);
+    const step = s.run({ kind: 'event.connect', by: A, target: A, port: rpa });
+    expect(step.suspended).toBeNull();
+    expect(step.events.map((e) => `${e.tag} ${e.kind}`)).toEqual(['[0063] event.connect']);
+    const own = asPort((step.result as { value: number }).value);
+    s.ok({ kind: 'event.send', by: A, port: own });
+    expect(s.state.partitions[A]!.ports[rpa]).toEqual({ kind: 'eventRecv', no: rpa, pending: true });
+    expect(s.ok({ kind: 'event.poll', by: A, port: rpa })).toBe(1);
+  });
+
+  it('one-to-one: a second send port to a connected receive port is refused with EADDRINUSE', () => {
+    const { s, rp } = connectEvents();
+    expect(s.errno({ kind: 'event.connect', by: B, target: B, port: rp })).toBe('EADDRINUSE');
+    expect(s.errno({ kind: 'event.connect', by: A, target: B, port: rp })).toBe('EADDRINUSE');
+  });
+
+  it('one-to-one when two asked before either was permitted: the second permit is refused', () => {
+    const s = session();
+    const rp = asPort(s.ok({ kind: 'event.port', by: B }) as number);
+    s.ok({ kind: 'event.connect', by: A, target: B, port: rp });
+    s.ok({ kind: 'lpar.create', name: 'C', memPages: 4, processors: 1 });
+    const C = Object.values(s.state.partitions).find((p) => p.name === 'C')!.pid;
+    s.ok({ kind: 'event.connect', by: C, target: B, port: rp });
+    const first = s.ok({ kind: 'signal.take', by: B }) as { sig: number };
+    const second = s.ok({ kind: 'signal.take', by: B }) as { sig: number };
+    s.ok({ kind: 'signal.permit', by: B, sig: first.sig as never });
+    expect(s.errno({ kind: 'signal.permit', by: B, sig: second.sig as never })).toBe('EADDRINUSE');
+  });
+
+  it('a receive port the control OS raises (for a message port or the control signal port) takes no send port', () => {
+    const s = session();
+    const notify = s.state.partitions[B]!.signalNotify!;
+    expect(s.errno({ kind: 'event.connect', by: A, target: B, port: notify })).toBe('EADDRINUSE');
+  });
+
   it('connect through a control signal: the asker gets a send port to the receive port', () => {
     const { s, rp, sp } = connectEvents();
     expect(s.state.partitions[A]!.ports[sp]).toMatchObject({ kind: 'eventSend', to: { pid: B, port: rp } });

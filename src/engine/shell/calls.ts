@@ -54,7 +54,20 @@ export const CALLS: readonly CallSpec[] = [
     },
   },
   { name: 'bind', where: 'scp', params: [p('socket', 'fd'), p('service', 'int')], summary: 'tie a service id (like a port number) to the socket', ref: 'S202, S302', example: 'bind(s, 7)', run: ([fd, svc], c) => command({ kind: 'sys.bind', by: c.pid, fd: n(fd), service: n(svc) }) },
-  { name: 'listen', where: 'scp', params: [p('socket', 'fd')], summary: 'permit connections to the bound service', ref: 'S203, S303', example: 'listen(s)', run: ([fd], c) => command({ kind: 'sys.listen', by: c.pid, fd: n(fd) }) },
+  {
+    name: 'listen', where: 'scp', params: [p('socket', 'fd'), p('permit', 'sym', true)],
+    summary: 'permit connections to the bound service; listen(s, false) sets it to connection not permitted, listen(s) or listen(s, true) permits again', ref: 'S203, S303, [0111]', example: 'listen(s)',
+    run: ([fd, permit], c) => {
+      if (permit && s(permit) !== 'true' && s(permit) !== 'false') return { kind: 'error', errno: 'EINVAL', message: `listen takes true or false, not ${s(permit)}` };
+      return command({ kind: 'sys.listen', by: c.pid, fd: n(fd), permit: !permit || s(permit) === 'true' });
+    },
+  },
+  {
+    name: 'msg_new', where: 'scp', params: [p('fd', 'fd'), p('bytes', 'int')],
+    summary: 'a fresh message area for the guest on a communication socket: {vfile} (open and write it) or, with MSG_MAP, {addr} (poke it); send it with write(fd, m.vfile) or write(fd, m.addr)',
+    ref: '[0092], [0093], S-C', example: 'm = msg_new(fd, 4096)',
+    run: ([fd, bytes], c) => command({ kind: 'sys.msgnew', by: c.pid, fd: n(fd), bytes: n(bytes) }),
+  },
   { name: 'accept', where: 'scp', params: [p('socket', 'fd')], summary: 'take a connection request, or wait for one; returns the communication socket', ref: 'S204, S304, S306', example: 'fd = accept(s)', run: ([fd], c) => command({ kind: 'sys.accept', by: c.pid, fd: n(fd) }, 'fd') },
   {
     name: 'read', where: 'scp', params: [p('fd', 'fd'), p('count', 'int', true)],
@@ -77,7 +90,7 @@ export const CALLS: readonly CallSpec[] = [
     name: 'unlink', where: 'scp', params: [p('message', 'pathOrAddr')], summary: 'discard a received message: its frames go back to free memory', ref: 'S-D, [0106]', example: 'unlink(r.vfile)',
     run: ([m], c) => command({ kind: 'sys.unlink', by: c.pid, target: m?.type === 'str' ? s(m) : n(m) }),
   },
-  { name: 'select', where: 'scp', params: [p('fds', 'fds')], summary: 'wait until one of the sockets has a message (or a request); returns the ready ones', ref: '[0108]', example: 'select([fd1, fd2])', run: ([fds], c) => command({ kind: 'sys.select', by: c.pid, fds: fds && 'ns' in fds ? fds.ns : [] }, 'fds') },
+  { name: 'select', where: 'scp', params: [p('fds', 'fds')], summary: 'wait until one of the fds has something to read (a message, a request; an open file always has); returns the ready ones', ref: '[0108]', example: 'select([fd1, fd2])', run: ([fds], c) => command({ kind: 'sys.select', by: c.pid, fds: fds && 'ns' in fds ? fds.ns : [] }, 'fds') },
   { name: 'permit', where: 'scp', params: [p('socket', 'fd'), p('guest', 'guest')], summary: "let a guest connect to the socket's service", ref: '[0090], [0096]', example: 'permit(s, B)', run: ([fd, g], c) => command({ kind: 'sys.permit', by: c.pid, fd: n(fd), pid: pid(g) }) },
   { name: 'deny', where: 'scp', params: [p('socket', 'fd'), p('guest', 'guest')], summary: "refuse a guest the socket's service", ref: '[0090], [0096]', example: 'deny(s, B)', run: ([fd, g], c) => command({ kind: 'sys.deny', by: c.pid, fd: n(fd), pid: pid(g) }) },
   // ------------------------------------------------ the system control program: policy [0049], [0053]-[0055]
@@ -178,7 +191,7 @@ export const CALLS: readonly CallSpec[] = [
 
 /** The constants a line may name. */
 export const CONSTANTS: readonly string[] = [
-  'AF_LPAR', 'AF_UNIX', 'AF_INET', 'AF_INET6', 'SOCK_SEQPACKET', 'SOCK_STREAM', 'SOCK_DGRAM', 'MSG_MAP', 'unlimited',
+  'AF_LPAR', 'AF_UNIX', 'AF_INET', 'AF_INET6', 'SOCK_SEQPACKET', 'SOCK_STREAM', 'SOCK_DGRAM', 'MSG_MAP', 'unlimited', 'true', 'false',
   ...RESOURCE_KINDS, ...COST_PARAMS,
 ];
 

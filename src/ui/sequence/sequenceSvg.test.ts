@@ -58,7 +58,10 @@ describe('sequenceSvg', () => {
   it('draws one arrow per event with its tag, and the lane headers', () => {
     const arrows = [...svg.matchAll(/<g data-seq="(\d+)" data-tag="([^"]*)">/g)];
     expect(arrows.map((a) => Number(a[1]))).toEqual(model.arrows.map((a) => a.seq));
-    for (const a of model.arrows) expect(svg).toContain(`>${escapeXml(a.tag)}</tspan> ${escapeXml(a.label)}</text>`);
+    // a patent step prints itself; a lab extension prints "lab"
+    for (const a of model.arrows) expect(svg).toContain(`>${escapeXml(a.mark)}</tspan> ${escapeXml(a.label)}</text>`);
+    expect(svg).toContain('data-tag="lab:provision"');
+    expect(svg).toContain('>lab</tspan> grant</text>');
     for (const lane of ['A', 'B', 'control OS', 'scp program', 'scp kernel']) expect(svg).toContain(`>${lane}</text>`);
     expect(svg).toContain('S107</tspan> flip');
   });

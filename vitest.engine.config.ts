@@ -1,0 +1,19 @@
+// The engine's own tests, for mutation testing (npm run mutate) and branch
+// coverage (npm run coverage): the tests that run the engine in this process.
+// UI tests and the tests that spawn lparsh in a child process are left out
+// (a child process cannot see the mutant under test).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/engine/**/*.test.ts', 'src/cli/golden.test.ts', 'src/cli/patentMap.test.ts'],
+    environment: 'node',
+    coverage: {
+      provider: 'v8',
+      include: ['src/engine/**/*.ts'],
+      exclude: ['src/engine/**/*.test.ts', 'src/engine/testkit.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'reports/coverage',
+    },
+  },
+});
