@@ -33,6 +33,8 @@ interface Snapshot {
   readonly vars: Readonly<Record<string, ShellValue>>;
   readonly pending: Readonly<Record<number, Pending>>;
   readonly trail: LineTrail;
+  /** the context the trail ends in */
+  readonly ctx: string;
 }
 
 /** Lines typed, newest first; a branch shares the older lines with the one it left (one cell per line). */
@@ -217,7 +219,7 @@ function storeMoment(shell: ShellState): ShellState {
   const at = shell.timeline.cursor;
   if (shell.snapshotCount > at) return shell;
   const snapshots = ownArray(shell.snapshots, at);
-  snapshots.push({ vars: shell.vars, pending: shell.pending, trail: shell.trail });
+  snapshots.push({ vars: shell.vars, pending: shell.pending, trail: shell.trail, ctx: shell.ctx });
   return { ...shell, snapshots, snapshotCount: at + 1 };
 }
 
@@ -393,7 +395,9 @@ export function seekShell(shell: ShellState, moment: number): ShellState {
   const stored = storeMoment(shell);
   const snap = stored.snapshots[Math.min(moment, stored.snapshotCount - 1)]!;
   const ctx = contextPid({ ...shell, timeline }, shell.ctx) === null ? 'scp' : shell.ctx;
-  return { ...stored, timeline, ctx, vars: snap.vars, pending: snap.pending, trail: snap.trail };
+  // the context stays across a move in time, so the trail says so when it differs from the moment's
+  const trail = ctx === snap.ctx ? snap.trail : { line: `@${ctx}`, before: snap.trail };
+  return { ...stored, timeline, ctx, vars: snap.vars, pending: snap.pending, trail };
 }
 
 /** Tab completion: calls of this context, people commands, names and partitions that start with `prefix`. */

@@ -109,6 +109,11 @@ describe('a share link', () => {
     expect(made).toEqual({ ok: false, message: expect.stringMatching(/built by 2001 lines and a link replays at most 2000/) });
   });
 
+  it('is refused when a line holds half a character, which the link would change', () => {
+    const { shell } = rebuildShell({ seed: 1, frames: 256, groups: 3, unitsPerGroup: 8 }, ['# \ud800 alone']);
+    expect(shareOf(shell, restingPosition(shell), restingPosition(shell), null)).toEqual({ ok: false, message: expect.stringMatching(/line 1 holds half of a character/) });
+  });
+
   it('carries a machine of another size, so the replay runs on the same frames', async () => {
     const { shell } = rebuildShell({ seed: 4, frames: 4096, groups: 3, unitsPerGroup: 8 }, ['@A a = area(65536)']);
     const made = shareOf(shell, restingPosition(shell), restingPosition(shell), null);

@@ -31,7 +31,8 @@ export function rebuildShell(config: LabConfig, lines: readonly string[]): { she
  * and then the link opens at that same moment, with the same lines ahead).
  */
 export function shareOf(shell: ShellState, position: number, resting: number, place: LessonPlace | null): ShareResult {
-  let lines = trailLines(shell);
+  // blank lines do nothing, and a link of one blank line would read back as a link of none
+  let lines = trailLines(shell).filter((l) => l.trim() !== '');
   const refuse = (why: string): ShareResult => ({ ok: false, message: `No link was made: ${why}` });
   // the context is kept when moving in time, so a branch may end in another one than its last switch
   const { shell: replayed } = rebuildShell(shell.timeline.config, lines.length > LINK_LIMITS.lines ? [] : lines);
@@ -41,6 +42,8 @@ export function shareOf(shell: ShellState, position: number, resting: number, pl
   }
   const long = lines.findIndex((l) => l.length > LINK_LIMITS.lineLength);
   if (long >= 0) return refuse(`line ${long + 1} is longer than ${LINK_LIMITS.lineLength} characters, more than a link carries.`);
+  const broken = lines.findIndex((l) => LONE_SURROGATE.test(l));
+  if (broken >= 0) return refuse(`line ${broken + 1} holds half of a character (a lone UTF-16 surrogate), which a link cannot carry as it is.`);
   const bytes = new TextEncoder().encode(lines.join('\n')).length;
   if (bytes > LINK_LIMITS.inflated) return refuse(`the lines that built this lab take ${Math.ceil(bytes / 1024)} KiB and a link carries at most ${LINK_LIMITS.inflated / 1024} KiB.`);
   const rebuilt = replayed.ctx === shell.ctx ? replayed : runLine(replayed, `@${shell.ctx}`).shell;
@@ -57,6 +60,9 @@ export function shareOf(shell: ShellState, position: number, resting: number, pl
     },
   };
 }
+
+/** Half of a UTF-16 pair standing alone: UTF-8, and so a link, would turn it into U+FFFD. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** What differs between two shells at their moments, for a person to read; null when nothing does. */
 export function differenceOf(a: ShellState, b: ShellState): string | null {
