@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { createShell, runLine } from './shell.js';
 import type { ShellState } from './shell.js';
 import { checkInvariants } from '../invariants.js';
+import { formatOutput } from './format.js';
 
 declare const console: { log(...args: unknown[]): void };
 
@@ -38,7 +39,14 @@ const lineArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) },
   { weight: 1, arbitrary: fc.constantFrom('', '   ', '# just a comment', '@', '@@A', '= 5', 'x =', '(((', '"\\', 'a.b.c.d', 'x'.repeat(5000), '[1, 2', '@A @B ps') },
+  // hostile: nesting past the limit, names that are object keys, control sequences anywhere
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('[', '(', 'frames_of(', 'x = [', '@A peek('), fc.integer({ min: 1, max: 2100 }), fc.boolean()).map(([open, n, close]) => `${open.repeat(n)}1${close ? (open.includes('[') ? ']' : ')').repeat(n) : ''}`) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'), fc.constantFrom('', ' = 5', ' = socket(AF_LPAR, SOCK_SEQPACKET)', '.addr', ' = [__proto__]')).map(([n, rest]) => `${n}${rest}`) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...SPEC_LINES), fc.nat(60), fc.constantFrom('\x1b[2J', '\x1b]52;c;aGk=\x07', '\u009b', '\x7f', '\x00', '\r', '\x1b]8;;http://x\x07'), fc.nat(2)).map(([l, at, ch, mode]) => mutate(l, at, ch, mode)) },
 );
+
+/** Any C0 control, DEL or C1 control: what a terminal may act on. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/; // eslint-disable-line no-control-regex
 
 let lines = 0;
 
@@ -53,6 +61,7 @@ describe('the shell under fuzzed input', () => {
           lines++;
           const blank = line.trim() === '' || line.trim().startsWith('#');
           if (!blank) expect(out.length).toBeGreaterThan(0);
+          for (const o of out) for (const printed of formatOutput(o)) expect(printed).not.toMatch(CONTROL);
           if (out.length > 0 && out.every((o) => o.kind === 'error')) {
             const recorded = after.timeline.length > before.timeline.length;
             // only a policy denial is recorded: its events are in the trace, nothing else changed
