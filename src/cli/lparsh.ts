@@ -12,6 +12,7 @@ import { visible } from '../engine/shell/visible.ts';
 import { promptOf } from '../engine/shell/shell.ts';
 import { checkConfig, DEFAULT_CONFIG, EXERCISE_KINDS, generateExercise } from '../engine/index.ts';
 import type { ExerciseKind } from '../engine/index.ts';
+import { LESSON_USAGE, runLessonCommand } from './lessonCommands.ts';
 
 const USAGE = `usage: lparsh [--json] [--seed N] [--frames N] [--echo] [FILE]
        lparsh --exercise KIND [--seed N] [--answers]
@@ -22,7 +23,8 @@ const USAGE = `usage: lparsh [--json] [--seed N] [--frames N] [--echo] [FILE]
   --frames N        physical frames (default 256; 128 to 1048576)
   --echo            print each line after its prompt before its result
   --exercise KIND   print a generated exercise: ${EXERCISE_KINDS.join(' or ')}
-  --answers         with --exercise: print the answer and why`;
+  --answers         with --exercise: print the answer and why
+${LESSON_USAGE}`;
 
 interface Options {
   json: boolean;
@@ -61,6 +63,8 @@ function parseArgs(argv: readonly string[]): Options | string {
 }
 
 async function main(): Promise<number> {
+  const lessonExit = runLessonCommand(process.argv.slice(2));
+  if (lessonExit !== null) return lessonExit;
   const options = parseArgs(process.argv.slice(2));
   if (typeof options === 'string') {
     const help = options === USAGE;

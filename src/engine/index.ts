@@ -32,10 +32,11 @@ export type { ShellValue } from './shell/values.js';
 export { show as showValue } from './shell/values.js';
 export { CALLS, signature } from './shell/calls.js';
 export type { Lesson, LessonStep, Challenge, StepCheck } from './lessons/lesson.js';
-export { checkStep, solutionOf, runSolution, runChallenge } from './lessons/lesson.js';
-export type { Highlight, Rule, RuleResult } from './lessons/rules.js';
-export { LESSONS, findLesson } from './lessons/catalog.js';
-export { CHALLENGES, findChallenge } from './lessons/challenges.js';
+export { checkStep, latch, solutionOf, runSolution, runChallenge } from './lessons/lesson.js';
+export type { Highlight, Rule, RuleResult, Compare } from './lessons/rules.js';
+export { LESSONS, CHALLENGES, BUILTIN_FILES, findLesson, findChallenge, findBuiltinFile } from './lessons/catalog.js';
+export type { LessonFile, LessonFileResult } from './lessons/format.js';
+export { LESSON_FORMAT, LESSON_VERSION, LESSON_LIMITS, RULE_PARAMS, RULE_NAMES, validateLesson, parseLessonFile, lessonFileText, lessonToData, refusal } from './lessons/format.js';
 export type { Exercise, ExerciseKind } from './lessons/exercises.js';
 export { EXERCISE_KINDS, generateExercise } from './lessons/exercises.js';
 // view models: state -> what each view of the page draws

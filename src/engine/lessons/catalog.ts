@@ -1,15 +1,51 @@
-// Every lesson, in teaching order, and the challenges.
+// The built-in lessons, in teaching order, and the challenges: `.lesson.json`
+// files read through the same validator as a teacher's file, so the format
+// can say everything the built-in lessons do. A built-in file that does not
+// validate is a broken invariant (the tests load every one).
 
-import type { Lesson } from './lesson.js';
-import { EVENTS_LESSON, MACHINE_LESSON, POLICY_LESSON } from './machineLessons.js';
-import { END_LESSON, FAULT_LESSON, FLIP_LESSON } from './messageLessons.js';
-import { COMPARE_LESSON, MAP_LESSON, SELECT_LESSON, VFILE_LESSON } from './socketLessons.js';
+import type { Challenge, Lesson } from './lesson.js';
+import type { LessonFile } from './format.js';
+import { refusal, validateLesson } from './format.js';
+import machine from './data/01-machine.lesson.json';
+import policy from './data/02-policy.lesson.json';
+import events from './data/03-events.lesson.json';
+import flip from './data/04-flip.lesson.json';
+import fault from './data/05-fault.lesson.json';
+import vfile from './data/06-vfile.lesson.json';
+import map from './data/07-map.lesson.json';
+import select from './data/08-select.lesson.json';
+import end from './data/09-end.lesson.json';
+import compare from './data/10-compare.lesson.json';
+import challenges from './data/challenges.lesson.json';
 
-export const LESSONS: readonly Lesson[] = [
-  MACHINE_LESSON, POLICY_LESSON, EVENTS_LESSON, FLIP_LESSON, FAULT_LESSON,
-  VFILE_LESSON, MAP_LESSON, SELECT_LESSON, END_LESSON, COMPARE_LESSON,
-];
+function builtin(data: unknown): LessonFile {
+  const read = validateLesson(data);
+  if (!read.ok) throw new Error(`invariant: a built-in lesson file is refused: ${refusal(read)}`);
+  return read.file;
+}
+
+/** Every built-in lesson file: the ten lessons, then the challenges. */
+export const BUILTIN_FILES: readonly LessonFile[] = [machine, policy, events, flip, fault, vfile, map, select, end, compare, challenges].map(builtin);
+
+export const LESSONS: readonly Lesson[] = BUILTIN_FILES.filter((f) => f.lesson.steps.length > 0).map((f) => f.lesson);
+
+export const CHALLENGES: readonly Challenge[] = BUILTIN_FILES.flatMap((f) => f.challenges);
 
 export function findLesson(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id || String(l.number) === id);
+}
+
+export function findChallenge(id: string): Challenge | undefined {
+  return CHALLENGES.find((c) => c.id === id);
+}
+
+/** A built-in lesson (by id or number), the challenges file ("challenges"), or one challenge in a file of its own. */
+export function findBuiltinFile(id: string): LessonFile | undefined {
+  const lesson = findLesson(id);
+  if (lesson) return { lesson, challenges: [] };
+  const all = BUILTIN_FILES.find((f) => f.lesson.id === id);
+  if (all) return all;
+  const challenge = findChallenge(id);
+  if (!challenge) return undefined;
+  return { lesson: { id: challenge.id, title: challenge.title, figure: 'a challenge', summary: challenge.goal, steps: [] }, challenges: [challenge] };
 }

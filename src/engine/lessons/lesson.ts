@@ -1,9 +1,12 @@
-// Lessons and challenges as data: each step has narration in our own words
-// (citing the patent), the lines a student types, the rules that check the
-// result, a hint, and a solution that can be played. Steps build on each
-// other: a step's solution continues from the previous steps' solutions, so
-// "show solution" replays steps 1..n on a fresh lab. `checkStep` says which
-// rules hold; `runSolution` proves in the tests that every lesson still works.
+// Lessons and challenges as data (stored as `.lesson.json` files, format.ts):
+// each step has narration in our own words (citing the patent), the lines a
+// student types, the rules that check the result, hints (the idea first, then
+// the line), and a solution that can be played. Steps build on each other: a
+// step's solution continues from the previous steps' solutions, so "show
+// solution" replays steps 1..n on a fresh lab. `checkStep` says which rules
+// hold; a step whose rules all held together after some line stays met
+// (`latch`), so typing ahead is never punished. `runSolution` plays a lesson the same way,
+// which is what the tests and `lparsh --lesson FILE --check` run.
 
 import type { LabConfig } from '../types.js';
 import type { Output, ShellState } from '../shell/shell.js';
@@ -18,7 +21,8 @@ export interface LessonStep {
   /** the lines to type (also the solution unless `solution` is given) */
   readonly type: readonly string[];
   readonly check: readonly Rule[];
-  readonly hint: string;
+  /** the idea first (which figure, who acts), then the line */
+  readonly hints: readonly string[];
   /** the lines that do this step, continuing from the earlier steps (default: `type`) */
   readonly solution?: readonly string[];
   /** a question a presenter may pause on before the step's result is shown */
@@ -27,7 +31,8 @@ export interface LessonStep {
 
 export interface Lesson {
   readonly id: string;
-  readonly number: number;
+  /** built-in lessons are numbered in teaching order; a teacher's lesson has no number */
+  readonly number?: number;
   readonly title: string;
   readonly figure: string;
   readonly summary: string;
@@ -42,7 +47,7 @@ export interface Challenge {
   /** the goal, with no step-by-step help */
   readonly goal: string;
   readonly check: readonly Rule[];
-  readonly hint: string;
+  readonly hints: readonly string[];
   readonly solution: readonly string[];
 }
 
@@ -56,31 +61,39 @@ export function checkStep(rules: readonly Rule[], shell: ShellState, outputs: re
   return { passed: results.every((r) => r.ok), results };
 }
 
+/**
+ * The check to show: once every rule held together, the step is met and
+ * stays met, with the results of that moment; typing ahead cannot untick it.
+ */
+export const latch = (now: StepCheck, met: StepCheck | null): StepCheck => (met?.passed ? met : now);
+
 export const solutionOf = (step: LessonStep) => step.solution ?? step.type;
+
+/** Play lines on a shell, checking the rules after each line: met once, met for good. */
+function play(shell: ShellState, lines: readonly string[], rules: readonly Rule[]): { shell: ShellState; check: StepCheck } {
+  const since = shell.timeline.current.seq;
+  const outputs: Output[] = [];
+  let check: StepCheck | null = null;
+  for (const line of lines) {
+    const ran = runLine(shell, line);
+    shell = ran.shell;
+    outputs.push(...ran.out);
+    check = latch(checkStep(rules, shell, outputs, since), check);
+  }
+  // with no line played, nothing was done: nothing counts as met
+  return { shell, check: check ?? { passed: false, results: checkStep(rules, shell, outputs, since).results.map((r) => ({ ...r, ok: false })) } };
+}
 
 /** Type every step's solution into a fresh lab and check each step: what the tests run for every lesson. */
 export function runSolution(lesson: Lesson, config: Partial<LabConfig> = {}): { step: number; check: StepCheck }[] {
   let shell = createShell(config);
   return lesson.steps.map((step, i) => {
-    const since = shell.timeline.current.seq;
-    const outputs: Output[] = [];
-    for (const line of solutionOf(step)) {
-      const ran = runLine(shell, line);
-      shell = ran.shell;
-      outputs.push(...ran.out);
-    }
-    return { step: i, check: checkStep(step.check, shell, outputs, since) };
+    const played = play(shell, solutionOf(step), step.check);
+    shell = played.shell;
+    return { step: i, check: played.check };
   });
 }
 
 export function runChallenge(challenge: Challenge, config: Partial<LabConfig> = {}): StepCheck {
-  let shell = createShell(config);
-  const since = shell.timeline.current.seq;
-  const outputs: Output[] = [];
-  for (const line of challenge.solution) {
-    const ran = runLine(shell, line);
-    shell = ran.shell;
-    outputs.push(...ran.out);
-  }
-  return checkStep(challenge.check, shell, outputs, since);
+  return play(createShell(config), challenge.solution, challenge.check).check;
 }

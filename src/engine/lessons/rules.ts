@@ -3,8 +3,10 @@
 // failing rule can say in plain words what is wrong and what to look at.
 
 import type { LabState, Pid, ResourceKind } from '../types.js';
+import { SCP_PID } from '../types.js';
+import { assertNever } from '../assertNever.js';
 import type { Output, ShellState } from '../shell/shell.js';
-import { framesOf } from '../views/inspect.js';
+import { framesOf, ownerOfFrame } from '../views/inspect.js';
 import { usageOf } from '../partition/partitions.js';
 import { resolveAddress } from '../memory/areas.js';
 import { traceOf } from '../timeline/timeline.js';
@@ -24,16 +26,20 @@ export type Rule =
   | { readonly kind: 'count'; readonly what: 'framesOf' | 'framesFree' | 'channels' | 'files' | 'fds' | 'queued'; readonly ctx?: string; readonly op: Compare; readonly value: number }
   /** a partition is active or has ended */
   | { readonly kind: 'status'; readonly ctx: string; readonly status: 'active' | 'ended' }
-  /** a partition's use of a resource or its limit */
-  | { readonly kind: 'resource'; readonly ctx: string; readonly resource: ResourceKind; readonly of: 'used' | 'limit'; readonly op: Compare; readonly value: number }
+  /** a partition's use of a resource or its limit; without ctx, any guest's (a goal that says "a guest") */
+  | { readonly kind: 'resource'; readonly ctx?: string; readonly resource: ResourceKind; readonly of: 'used' | 'limit'; readonly op: Compare; readonly value: number }
   /** an event with this patent tag (and of this kind, if given) happened since the step began */
   | { readonly kind: 'tag'; readonly tag: string; readonly event?: EventKind }
   /** since the step began, a call in a context answered with this errno, or printed this value (`= value`), or one containing `text` */
   | { readonly kind: 'answer'; readonly ctx?: string; readonly errno?: string; readonly value?: string; readonly text?: string }
-  /** the student typed a line matching this pattern (for steps that ask to look at something) */
-  | { readonly kind: 'typed'; readonly pattern: string; readonly says: string }
+  /** the student typed a line starting with this text, after any @ctx (for steps that ask to look at something) */
+  | { readonly kind: 'typed'; readonly start: string; readonly says: string }
   /** the pending bit of an event receive port held by a name */
-  | { readonly kind: 'pending'; readonly ctx: string; readonly name: string; readonly pending: boolean };
+  | { readonly kind: 'pending'; readonly ctx: string; readonly name: string; readonly pending: boolean }
+  /** a physical frame's owner: a partition's name, "control" or "free" */
+  | { readonly kind: 'owner'; readonly frame: number; readonly ctx: string }
+  /** an fd of the system control program's kernel is open, or not */
+  | { readonly kind: 'fd'; readonly fd: number; readonly open: boolean };
 
 /** What a check looks at: the shell, and what the step has seen since it began. */
 export interface CheckContext {
@@ -124,10 +130,19 @@ export function checkRule(rule: Rule, c: CheckContext): RuleResult {
       return status === rule.status ? { ok: true, says } : { ok: false, says, why: pid === null ? `there is no partition ${rule.ctx}` : `${rule.ctx} is ${status}`, highlight: { view: 'layers', ctx: rule.ctx } };
     }
     case 'resource': {
+      const says = `${rule.ctx ?? 'a guest'}'s ${rule.resource} ${rule.of} ${rule.op === '==' ? 'is' : rule.op} ${rule.value}`;
+      const valueOf = (pid: Pid) => (rule.of === 'used' ? usageOf(state, pid)[rule.resource] : state.partitions[pid]!.limits[rule.resource]);
+      if (rule.ctx === undefined) {
+        // any active guest will do: the goal names no one
+        const guests = Object.values(state.partitions).filter((p) => p.status === 'active' && p.pid !== SCP_PID);
+        const seen = guests.map((p) => `${p.name}: ${valueOf(p.pid) ?? 'unlimited'}`);
+        return guests.some((p) => { const v = valueOf(p.pid); return v !== null && compare(v, rule.op, rule.value); })
+          ? { ok: true, says }
+          : { ok: false, says, why: `no guest has it (${seen.join(', ')})`, highlight: { view: 'layers' } };
+      }
       const pid = pidOf(state, rule.ctx);
-      const says = `${rule.ctx}'s ${rule.resource} ${rule.of} ${rule.op === '==' ? 'is' : rule.op} ${rule.value}`;
       if (pid === null || state.partitions[pid]!.status !== 'active') return { ok: false, says, why: `${rule.ctx} is not an active partition`, highlight: { view: 'layers' } };
-      const value = rule.of === 'used' ? usageOf(state, pid)[rule.resource] : state.partitions[pid]!.limits[rule.resource];
+      const value = valueOf(pid);
       return value !== null && compare(value, rule.op, rule.value) ? { ok: true, says } : { ok: false, says, why: `it is ${value ?? 'unlimited'}`, highlight: { view: 'layers', ctx: rule.ctx } };
     }
     case 'tag': {
@@ -149,8 +164,7 @@ export function checkRule(rule: Rule, c: CheckContext): RuleResult {
       return seen ? { ok: true, says } : { ok: false, says, why: 'not seen in the terminal yet', highlight: { view: 'terminal' } };
     }
     case 'typed': {
-      const pattern = new RegExp(rule.pattern);
-      const ok = c.outputs.some((o) => pattern.test(o.input.replace(/^\s*@\w+\s+/, '')));
+      const ok = c.outputs.some((o) => o.input.replace(/^\s*@\w+\s+/, '').trimStart().startsWith(rule.start));
       return ok ? { ok, says: rule.says } : { ok, says: rule.says, why: 'not typed yet', highlight: { view: 'terminal' } };
     }
     case 'pending': {
@@ -161,6 +175,19 @@ export function checkRule(rule: Rule, c: CheckContext): RuleResult {
       if (!p || p.kind !== 'eventRecv') return { ok: false, says, why: `${rule.name} is not an event receive port of ${rule.ctx}`, highlight: { view: 'memory', ctx: rule.ctx } };
       return p.pending === rule.pending ? { ok: true, says } : { ok: false, says, why: `the bit is ${p.pending ? 'set' : 'clear'}`, highlight: { view: 'memory', ctx: rule.ctx } };
     }
+    case 'owner': {
+      const says = rule.ctx === 'free' ? `frame ${rule.frame} is free` : `frame ${rule.frame} is owned by ${rule.ctx}`;
+      const owner = ownerOfFrame(state, rule.frame);
+      if (owner === null) return { ok: false, says, why: `there is no frame ${rule.frame} (the machine has ${state.frames.count})`, highlight: { view: 'memory' } };
+      return owner === rule.ctx ? { ok: true, says } : { ok: false, says, why: owner === 'free' ? 'it is free' : `${owner} owns it`, highlight: { view: 'memory', frames: [rule.frame] } };
+    }
+    case 'fd': {
+      const says = `fd ${rule.fd} ${rule.open ? 'is open' : 'is closed'}`;
+      const entry = state.kernel.fds[rule.fd];
+      return !!entry === rule.open ? { ok: true, says } : { ok: false, says, why: entry ? `fd ${rule.fd} is an open ${entry.kind}` : `there is no fd ${rule.fd}`, highlight: { view: 'sockets' } };
+    }
+    default:
+      return assertNever(rule);
   }
 }
 

@@ -330,7 +330,7 @@ class Session {
     const shell = useLab.getState().shell;
     if (meta.lesson && findLesson(meta.lesson)) {
       if (opened?.kind !== 'lesson' || opened.id !== meta.lesson || opened.step !== meta.step) {
-        useLessons.setState({ opened: { kind: 'lesson', id: meta.lesson, step: meta.step ?? 0, startLine: shell.lineNo, since: shell.timeline.current.seq }, showHint: false });
+        useLessons.setState({ opened: { kind: 'lesson', id: meta.lesson, step: meta.step ?? 0, startLine: shell.lineNo, since: shell.timeline.current.seq }, hintsShown: 0, met: null });
         this.announce();
       }
     } else if (opened?.kind === 'lesson') {

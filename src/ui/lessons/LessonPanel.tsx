@@ -4,11 +4,11 @@
 // student's own typing, always as text, never as HTML.
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Lesson, RuleResult, StepCheck } from '../../engine/index.ts';
-import { CHALLENGES, checkStep, EXERCISE_KINDS, findChallenge, findLesson, generateExercise, LESSONS } from '../../engine/index.ts';
+import type { Challenge, Lesson, RuleResult, StepCheck } from '../../engine/index.ts';
+import { CHALLENGES, checkStep, EXERCISE_KINDS, generateExercise, latch, LESSONS, solutionOf } from '../../engine/index.ts';
 import type { ExerciseKind } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
-import { useLessons } from './lessonStore.ts';
+import { challengeOf, lessonOf, useLessons } from './lessonStore.ts';
 import { progressFile } from './progress.ts';
 import { download } from '../share/download.ts';
 import './lessons.css';
@@ -56,61 +56,86 @@ function Lines({ lines }: { lines: readonly string[] }) {
   );
 }
 
-function LessonStepView({ lesson, step, startLine, since }: { lesson: Lesson; step: number; startLine: number; since: number }) {
+/** Narration as text: a blank line starts a paragraph, `backticks` mark code. Never HTML. */
+export function Narration({ text, className = 'text' }: { text: string; className?: string }) {
+  return (
+    <>
+      {text.split(/\n\s*\n/).map((para, i) => (
+        <p key={i} className={className}>
+          {para.split('`').map((part, j) => (j % 2 === 1 ? <code key={j}>{part}</code> : part))}
+        </p>
+      ))}
+    </>
+  );
+}
+
+function Hints({ hints, shown }: { hints: readonly string[]; shown: number }) {
+  if (shown === 0) return null;
+  return (
+    <ol className="hints" aria-label="hints" aria-live="polite">
+      {hints.slice(0, shown).map((h, i) => <li key={i} className="hint">Hint {i + 1} of {hints.length}: {h}</li>)}
+    </ol>
+  );
+}
+
+const hintLabel = (shown: number, count: number) => (shown === 0 ? 'Hint' : shown < count ? 'Another hint' : 'Hide hints');
+
+function LessonStepView({ lesson, step, startLine, since, custom }: { lesson: Lesson; step: number; startLine: number; since: number; custom: boolean }) {
   const current = lesson.steps[step]!;
-  const { openLesson, nextStep, toggleHint, showHint, markStep } = useLessons();
-  const check = useCheck(current.check, startLine, since);
-  useEffect(() => {
-    if (check?.passed) markStep(lesson.id, step);
-  }, [check?.passed, lesson.id, step, markStep]);
+  const { openLesson, openCustom, nextStep, moreHint, hintsShown, met } = useLessons();
+  const file = useLessons((s) => s.custom);
+  const live = useCheck(current.check, startLine, since);
+  // a step met once stays met: typing ahead never unticks it
+  const check = live && latch(live, met);
   const last = step + 1 >= lesson.steps.length;
-  const nextLesson = LESSONS.find((l) => l.number === lesson.number + 1);
+  const nextLesson = lesson.number !== undefined && !custom ? LESSONS.find((l) => l.number === lesson.number! + 1) : undefined;
+  const reopen = (at: number) => (custom && file ? openCustom(file, at) : openLesson(lesson.id, at));
   return (
     <div className="lesson">
       <h3>
-        Lesson {lesson.number}: {lesson.title} <span className="figure">{lesson.figure}</span>
+        {lesson.number !== undefined && !custom ? `Lesson ${lesson.number}: ` : ''}{lesson.title} <span className="figure">{lesson.figure}</span>
       </h3>
       <p className="step-count">Step {step + 1} of {lesson.steps.length}: <strong>{current.title}</strong></p>
-      <p className="text">{current.text}</p>
+      <div className="row nav">
+        <button type="button" onClick={() => reopen(step - 1)} disabled={step === 0} title="starts the previous step again on a fresh lab">Previous step</button>
+        {check?.passed
+          ? <button type="button" onClick={nextStep} disabled={last} className="primary" title="goes on with your lab as it is">Next step</button>
+          : <button type="button" onClick={() => reopen(step + 1)} disabled={last} title="starts the next step on a fresh lab, with this one done for you">Skip step</button>}
+        {last && nextLesson && <button type="button" className="primary" onClick={() => openLesson(nextLesson.id)}>Next lesson: {nextLesson.title}</button>}
+        <button type="button" onClick={moreHint}>{hintLabel(hintsShown, current.hints.length)}</button>
+        <button type="button" onClick={() => { reopen(step); for (const line of solutionOf(current)) typeIntoLab(line); }}>Show solution</button>
+      </div>
+      <Narration text={current.text} />
       <p className="do">Type:</p>
       <Lines lines={current.type} />
       {check && <Checks check={check} />}
       <p className="status" aria-live="polite">{check?.passed ? (last ? 'Lesson complete. Well done.' : 'Step done: go on when ready.') : ''}</p>
-      {showHint && <p className="hint">Hint: {current.hint}</p>}
-      <div className="row">
-        <button type="button" onClick={() => openLesson(lesson.id, step - 1)} disabled={step === 0} title="starts the previous step again on a fresh lab">Previous step</button>
-        {/* a step not done yet is done for you, on a fresh lab, so the next one can work */}
-        <button type="button" onClick={() => (check?.passed ? nextStep() : openLesson(lesson.id, step + 1))} disabled={last} className={check?.passed ? 'primary' : ''}>Next step</button>
-        {last && nextLesson && <button type="button" className="primary" onClick={() => openLesson(nextLesson.id)}>Next lesson: {nextLesson.title}</button>}
-        <button type="button" onClick={toggleHint}>{showHint ? 'Hide hint' : 'Hint'}</button>
-        <button type="button" onClick={() => { openLesson(lesson.id, step); for (const line of current.solution ?? current.type) typeIntoLab(line); }}>Show solution</button>
-      </div>
+      <Hints hints={current.hints} shown={hintsShown} />
       {lesson.realWorld && last && <p className="real">In real systems: {lesson.realWorld}</p>}
     </div>
   );
 }
 
-function ChallengeView({ id, startLine, since }: { id: string; startLine: number; since: number }) {
-  const challenge = findChallenge(id)!;
-  const { toggleHint, showHint, openChallenge, markChallenge } = useLessons();
-  const check = useCheck(challenge.check, startLine, since);
+function ChallengeView({ challenge, startLine, since, custom }: { challenge: Challenge; startLine: number; since: number; custom: boolean }) {
+  const { moreHint, hintsShown, openChallenge, openCustom, met } = useLessons();
+  const file = useLessons((s) => s.custom);
+  const live = useCheck(challenge.check, startLine, since);
+  const check = live && latch(live, met);
   // before the first line typed, no rule shows as met: some hold on a fresh lab and would give the game away
   const started = useLab((s) => s.outputs.some((o) => o.line > startLine));
-  useEffect(() => {
-    if (check?.passed && started) markChallenge(id);
-  }, [check?.passed, started, id, markChallenge]);
   const shown = check && !started ? { passed: false, results: check.results.map((r) => ({ says: r.says, ok: false })) } : check;
+  const restart = () => (custom && file ? openCustom({ ...file, lesson: { ...file.lesson, steps: [] }, challenges: [challenge] }) : openChallenge(challenge.id));
   return (
     <div className="lesson">
       <h3>Challenge: {challenge.title}</h3>
-      <p className="text">{challenge.goal}</p>
-      {shown && <Checks check={shown} />}
-      <p className="status" aria-live="polite">{check?.passed && started ? 'Challenge solved.' : ''}</p>
-      {showHint && <p className="hint">Hint: {challenge.hint}</p>}
-      <div className="row">
-        <button type="button" onClick={toggleHint}>{showHint ? 'Hide hint' : 'Hint'}</button>
-        <button type="button" onClick={() => { openChallenge(id); for (const line of challenge.solution) typeIntoLab(line); }}>Show solution</button>
+      <div className="row nav">
+        <button type="button" onClick={moreHint}>{hintLabel(hintsShown, challenge.hints.length)}</button>
+        <button type="button" onClick={() => { restart(); for (const line of challenge.solution) typeIntoLab(line); }}>Show solution</button>
       </div>
+      <Narration text={challenge.goal} />
+      {shown && <Checks check={shown} />}
+      <p className="status" aria-live="polite">{met || (check?.passed && started) ? 'Challenge solved.' : ''}</p>
+      <Hints hints={challenge.hints} shown={hintsShown} />
     </div>
   );
 }
@@ -197,7 +222,10 @@ function Menu() {
 
 export function LessonPanel() {
   const opened = useLessons((s) => s.opened);
+  const custom = useLessons((s) => s.custom);
   const { close, openMenu } = useLessons();
+  const lesson = opened?.kind === 'lesson' ? lessonOf(opened, custom) : undefined;
+  const challenge = opened?.kind === 'challenge' ? challengeOf(opened, custom) : undefined;
   const heading = useRef<HTMLHeadingElement>(null);
   const kind = opened?.kind;
   // when the panel opens or changes what it shows, keyboard users land on it
@@ -217,8 +245,8 @@ export function LessonPanel() {
       </header>
       <div className="view-body">
         {opened.kind === 'menu' && <Menu />}
-        {opened.kind === 'lesson' && <LessonStepView lesson={findLesson(opened.id)!} step={opened.step} startLine={opened.startLine} since={opened.since} />}
-        {opened.kind === 'challenge' && <ChallengeView id={opened.id} startLine={opened.startLine} since={opened.since} />}
+        {opened.kind === 'lesson' && lesson && <LessonStepView lesson={lesson} step={opened.step} startLine={opened.startLine} since={opened.since} custom={!!opened.custom} />}
+        {opened.kind === 'challenge' && challenge && <ChallengeView challenge={challenge} startLine={opened.startLine} since={opened.since} custom={!!opened.custom} />}
         {opened.kind === 'exercise' && <ExerciseView exercise={opened.exercise} seed={opened.seed} reveal={opened.reveal} />}
       </div>
     </section>

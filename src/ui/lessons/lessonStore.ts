@@ -1,11 +1,15 @@
 // What the learner has open (a lesson step, a challenge, an exercise) and
 // their progress. Opening a lesson, or jumping to its step n, starts a fresh
 // lab and replays the solutions of the steps before n, so every step starts
-// from the machine its text describes.
+// from the machine its text describes. Moving on from a step that was met
+// keeps the student's lab. A step is checked after every change of the lab,
+// and once met it stays met (`met`), however far the student types ahead.
+// A teacher's lesson (`custom`, from a file, a link or the builder) is opened
+// and kept like a built-in one; its progress is kept under "~id".
 
 import { create } from 'zustand';
-import type { ExerciseKind, ShellState } from '../../engine/index.ts';
-import { CHALLENGES, createShell, findChallenge, findLesson, LESSONS, runLine, solutionOf } from '../../engine/index.ts';
+import type { Challenge, ExerciseKind, Lesson, LessonFile, ShellState, StepCheck } from '../../engine/index.ts';
+import { CHALLENGES, checkStep, createShell, findChallenge, findLesson, LESSONS, runLine, solutionOf } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
 import type { Known, Progress, SaveResult } from './progress.ts';
 import {
@@ -14,8 +18,8 @@ import {
 
 export type Opened =
   | { readonly kind: 'menu' }
-  | { readonly kind: 'lesson'; readonly id: string; readonly step: number; readonly startLine: number; readonly since: number }
-  | { readonly kind: 'challenge'; readonly id: string; readonly startLine: number; readonly since: number }
+  | { readonly kind: 'lesson'; readonly id: string; readonly step: number; readonly startLine: number; readonly since: number; readonly custom?: boolean }
+  | { readonly kind: 'challenge'; readonly id: string; readonly startLine: number; readonly since: number; readonly custom?: boolean }
   | { readonly kind: 'exercise'; readonly exercise: ExerciseKind; readonly seed: number; readonly reveal: boolean };
 
 export const LESSON_IDS: ReadonlySet<string> = new Set(LESSONS.map((l) => l.id));
@@ -23,9 +27,17 @@ export const CHALLENGE_IDS: ReadonlySet<string> = new Set(CHALLENGES.map((c) => 
 /** What a progress file may name: each lesson with its number of steps, and the challenges. */
 const KNOWN: Known = { lessons: new Map(LESSONS.map((l) => [l.id, l.steps.length])), challenges: CHALLENGE_IDS };
 
+/** The key a lesson's or challenge's progress is kept under: a teacher's own are marked with "~". */
+export const progressKey = (id: string, custom: boolean | undefined) => (custom ? `~${id}` : id);
+
 interface LessonStore {
   readonly opened: Opened | null;
-  readonly showHint: boolean;
+  /** how many of the current step's hints are shown (the idea first, then the line) */
+  readonly hintsShown: number;
+  /** the check of the moment the open step or challenge was first met; null until then */
+  readonly met: StepCheck | null;
+  /** the teacher's lesson open or last opened (from a file, a link or the builder) */
+  readonly custom: LessonFile | null;
   readonly progress: Progress;
   /** why progress could not be stored (storage full or blocked), until dismissed: the page offers the export */
   readonly storageProblem: string | null;
@@ -36,7 +48,12 @@ interface LessonStore {
   openChallenge(id: string): void;
   openExercise(kind: ExerciseKind, seed: number): void;
   revealAnswer(): void;
-  toggleHint(): void;
+  /** show one hint more, or hide them all after the last */
+  moreHint(): void;
+  /** open a teacher's lesson at a step (or its first challenge when it has no steps) */
+  openCustom(file: LessonFile, step?: number): void;
+  /** check the open step against the lab as it is now; called after every change of the lab */
+  recheck(): void;
   markStep(id: string, step: number): void;
   markChallenge(id: string): void;
   importProgress(text: string): { ok: boolean; message: string };
@@ -54,53 +71,104 @@ function freshLab(lines: readonly string[], note: string): ShellState {
   return shell;
 }
 
+/** Open a lesson at a step on a fresh lab where the steps before it are done. */
+function openAt(lesson: Lesson, step: number, custom: boolean): void {
+  const at = Math.max(0, Math.min(step, lesson.steps.length - 1));
+  const before = lesson.steps.slice(0, at).flatMap((s) => [...solutionOf(s)]);
+  const name = lesson.number !== undefined ? `lesson ${lesson.number}` : `the lesson "${lesson.title}"`;
+  freshLab(before, at === 0 ? `(a fresh lab for ${name}${lesson.number !== undefined ? `: ${lesson.title}` : ''})` : `(a fresh lab for ${name}, with steps 1-${at} already done)`);
+  // (the fresh lab has no highlight)
+  useLessons.setState({ opened: { kind: 'lesson', id: lesson.id, step: at, ...here(), ...(custom ? { custom } : {}) }, ...fresh });
+}
+
+function openChallengeOf(challenge: Challenge, custom: boolean): void {
+  freshLab([], `(a fresh lab for the challenge: ${challenge.title})`);
+  useLessons.setState({ opened: { kind: 'challenge', id: challenge.id, ...here(), ...(custom ? { custom } : {}) }, ...fresh });
+}
+
 const here = () => ({ startLine: useLab.getState().shell.lineNo, since: useLab.getState().shell.timeline.current.seq });
+
+/** The lesson an opened step belongs to: the teacher's, or a built-in one. */
+export function lessonOf(opened: { id: string; custom?: boolean }, custom: LessonFile | null): Lesson | undefined {
+  return opened.custom ? (custom?.lesson.id === opened.id ? custom.lesson : undefined) : findLesson(opened.id);
+}
+
+export function challengeOf(opened: { id: string; custom?: boolean }, custom: LessonFile | null): Challenge | undefined {
+  return opened.custom ? custom?.challenges.find((c) => c.id === opened.id) : findChallenge(opened.id);
+}
+
+const fresh = { hintsShown: 0, met: null } as const;
 
 export const useLessons = create<LessonStore>()((set, get) => ({
   opened: null,
-  showHint: false,
+  hintsShown: 0,
+  met: null,
+  custom: null,
   // loadProgress copes with storage that is missing or blocked (an embed in a sandboxed frame)
   progress: loadProgress(KNOWN),
   storageProblem: null,
 
-  openMenu: () => set({ opened: { kind: 'menu' }, showHint: false }),
+  openMenu: () => set({ opened: { kind: 'menu' }, ...fresh }),
   close: () => {
-    set({ opened: null, showHint: false });
+    set({ opened: null, ...fresh });
     useLab.getState().setHighlight(null);
   },
 
   openLesson(id, step = 0) {
     const lesson = findLesson(id);
     if (!lesson) return;
-    const at = Math.max(0, Math.min(step, lesson.steps.length - 1));
-    const before = lesson.steps.slice(0, at).flatMap((s) => [...solutionOf(s)]);
-    freshLab(before, at === 0 ? `(a fresh lab for lesson ${lesson.number}: ${lesson.title})` : `(a fresh lab for lesson ${lesson.number}, with steps 1-${at} already done)`);
-    // (the fresh lab has no highlight)
-    set({ opened: { kind: 'lesson', id: lesson.id, step: at, ...here() }, showHint: false });
+    openAt(lesson, step, false);
+  },
+
+  openCustom(file, step = 0) {
+    set({ custom: file });
+    if (file.lesson.steps.length > 0) openAt(file.lesson, step, true);
+    else if (file.challenges[0]) openChallengeOf(file.challenges[0], true);
   },
 
   nextStep() {
     const opened = get().opened;
     if (opened?.kind !== 'lesson') return;
-    const lesson = findLesson(opened.id)!;
-    if (opened.step + 1 >= lesson.steps.length) return;
-    set({ opened: { ...opened, step: opened.step + 1, ...here() }, showHint: false });
+    const lesson = lessonOf(opened, get().custom);
+    if (!lesson || opened.step + 1 >= lesson.steps.length) return;
+    // the student's lab goes on as it is: nothing they typed is thrown away
+    set({ opened: { ...opened, step: opened.step + 1, ...here() }, ...fresh });
     useLab.getState().setHighlight(null);
   },
 
   openChallenge(id) {
     const challenge = findChallenge(id);
-    if (!challenge) return;
-    freshLab([], `(a fresh lab for the challenge: ${challenge.title})`);
-    set({ opened: { kind: 'challenge', id, ...here() }, showHint: false });
+    if (challenge) openChallengeOf(challenge, false);
   },
 
-  openExercise: (exercise, seed) => set({ opened: { kind: 'exercise', exercise, seed, reveal: false }, showHint: false }),
+  openExercise: (exercise, seed) => set({ opened: { kind: 'exercise', exercise, seed, reveal: false }, ...fresh }),
   revealAnswer: () => {
     const opened = get().opened;
     if (opened?.kind === 'exercise') set({ opened: { ...opened, reveal: true } });
   },
-  toggleHint: () => set({ showHint: !get().showHint }),
+  moreHint() {
+    const opened = get().opened;
+    const custom = get().custom;
+    const hints = opened?.kind === 'lesson' ? lessonOf(opened, custom)?.steps[opened.step]?.hints : opened?.kind === 'challenge' ? challengeOf(opened, custom)?.hints : undefined;
+    const shown = get().hintsShown;
+    set({ hintsShown: hints && shown < hints.length ? shown + 1 : 0 });
+  },
+
+  recheck() {
+    const { opened, custom, met } = get();
+    if (met || (opened?.kind !== 'lesson' && opened?.kind !== 'challenge')) return;
+    const rules = opened.kind === 'lesson' ? lessonOf(opened, custom)?.steps[opened.step]?.check : challengeOf(opened, custom)?.check;
+    if (!rules) return;
+    const { shell, outputs } = useLab.getState();
+    const since = outputs.filter((o) => o.line > opened.startLine);
+    // before the first line typed, nothing counts: some rules hold on a fresh lab and would give the game away
+    if (since.length === 0) return;
+    const check = checkStep(rules, shell, since, opened.since);
+    if (!check.passed) return;
+    set({ met: check });
+    if (opened.kind === 'lesson') get().markStep(progressKey(opened.id, opened.custom), opened.step);
+    else get().markChallenge(progressKey(opened.id, opened.custom));
+  },
 
   markStep(id, step) {
     const progress = withStepPassed(get().progress, id, step);
@@ -141,3 +209,8 @@ if (typeof window !== 'undefined') {
     if (!sameProgress(merged, ours)) useLessons.setState({ progress: merged });
   });
 }
+
+// every change of the lab is checked against the open step, so a step met for a moment counts even if the next line undoes it
+useLab.subscribe((now, before) => {
+  if (now.shell !== before.shell || now.outputs !== before.outputs) useLessons.getState().recheck();
+});

@@ -14,6 +14,11 @@ describe('progress files', () => {
     expect(parse(progressFile(p))).toEqual({ ok: true, progress: { lessons: { flip: [0, 2] }, challenges: ['round-trip'] } });
   });
 
+  it("keeps a teacher's own lesson and challenge, under ~ and their ids", () => {
+    const p = withChallengeSolved(withStepPassed(EMPTY_PROGRESS, '~my-flip', 1), '~my-exam');
+    expect(parse(progressFile(p))).toEqual({ ok: true, progress: { lessons: { '~my-flip': [1] }, challenges: ['~my-exam'] } });
+  });
+
   it.each([
     ['not JSON', '{oops', /not JSON/],
     ['a JSON array', '[]', /not a JSON object/],

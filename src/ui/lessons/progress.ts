@@ -26,7 +26,12 @@ const MAX_FILE = 64 * 1024;
 
 export type ProgressResult = { readonly ok: true; readonly progress: Progress } | { readonly ok: false; readonly message: string };
 
-/** Check untrusted data: only known lessons, steps those lessons have, and known challenges get through. */
+/** A teacher's own lesson or challenge is kept under "~" and its id (lessonStore's progressKey). */
+const CUSTOM = /^~[a-z0-9-]{1,32}$/;
+/** a teacher's lesson has at most this many steps (the lesson file's limit) */
+const CUSTOM_STEPS = 40;
+
+/** Check untrusted data: only known lessons (or a teacher's, "~id"), steps those lessons have, and known challenges get through. */
 export function validateProgress(data: unknown, known: Known): ProgressResult {
   const refuse = (why: string): ProgressResult => ({ ok: false, message: `This is not an lparlab progress file: ${why}. Your progress is unchanged.` });
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return refuse('it is not a JSON object');
@@ -37,14 +42,14 @@ export function validateProgress(data: unknown, known: Known): ProgressResult {
   const lessons: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
   if (typeof d.lessons !== 'object' || d.lessons === null || Array.isArray(d.lessons)) return refuse('its lessons are not a record');
   for (const [id, steps] of Object.entries(d.lessons as Record<string, unknown>)) {
-    const count = known.lessons.get(id);
+    const count = known.lessons.get(id) ?? (CUSTOM.test(id) ? CUSTOM_STEPS : undefined);
     if (count === undefined) return refuse(`it names an unknown lesson ${JSON.stringify(id.slice(0, 40))}`);
     if (!Array.isArray(steps) || steps.length > 100 || !steps.every((n) => Number.isInteger(n) && n >= 0)) return refuse(`its steps for ${id} are not step numbers`);
     const past = (steps as number[]).find((n) => n >= count);
     if (past !== undefined) return refuse(`it ticks step ${past + 1} of lesson ${id}, which has ${count} steps`);
     lessons[id] = [...new Set(steps as number[])].sort((a, b) => a - b);
   }
-  if (!Array.isArray(d.challenges) || !d.challenges.every((c) => typeof c === 'string' && known.challenges.has(c))) return refuse('its challenges are not known challenges');
+  if (!Array.isArray(d.challenges) || !d.challenges.every((c) => typeof c === 'string' && (known.challenges.has(c) || CUSTOM.test(c)))) return refuse('its challenges are not known challenges');
   return { ok: true, progress: { lessons: { ...lessons }, challenges: [...new Set(d.challenges as string[])] } };
 }
 

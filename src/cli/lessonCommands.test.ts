@@ -1,0 +1,106 @@
+// `lparsh --export-lesson` and `lparsh --lesson FILE --check` through the real
+// command: every built-in lesson, exported, checks clean (exit 0); a lesson
+// whose check was made wrong fails naming the step (exit 1); a broken file is
+// refused naming the field (exit 2).
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BUILTIN_FILES } from '../engine/index.ts';
+import { runLessonCommand } from './lessonCommands.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'lparsh.mjs');
+const lparsh = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+const dir = mkdtempSync(join(tmpdir(), 'lparsh-lesson-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The command in this process, with its output captured: quick enough to run for every built-in file. */
+function run(args: string[], files: Record<string, string> = {}) {
+  let out = '';
+  let err = '';
+  const code = runLessonCommand(args, {
+    out: (t) => { out += t; },
+    err: (t) => { err += t; },
+    read: (path) => {
+      if (!(path in files)) throw new Error('no such file');
+      return files[path]!;
+    },
+  });
+  return { code, out, err };
+}
+
+// each real command starts Node and tsx: slow on a busy machine, so a generous limit (not a timed assertion)
+describe('lparsh --export-lesson and --lesson --check', { timeout: 60_000 }, () => {
+  it('through the real command: export the flip lesson, then check the file (exit 0)', () => {
+    const exported = lparsh(['--export-lesson', 'flip']);
+    expect(exported.status).toBe(0);
+    const file = join(dir, 'flip.lesson.json');
+    writeFileSync(file, exported.stdout);
+    const checked = lparsh(['--lesson', file, '--check']);
+    expect(checked.stderr).toBe('');
+    expect(checked.status).toBe(0);
+    expect(checked.stdout).toMatch(/6 steps, every check passes/);
+  });
+
+  it('through the real command: a check made wrong exits 1 and names the step', () => {
+    const data = JSON.parse(lparsh(['--export-lesson', '4']).stdout) as { steps: { checks: Record<string, unknown>[] }[] };
+    data.steps[3]!.checks[0] = { rule: 'owner', frame: 0, ctx: 'A' };
+    const file = join(dir, 'wrong.lesson.json');
+    writeFileSync(file, JSON.stringify(data));
+    const checked = lparsh(['--lesson', file, '--check']);
+    expect(checked.status).toBe(1);
+    expect(checked.stderr).toMatch(/FAIL step 4 \(S107: the flip\): frame 0 is owned by A: /);
+  });
+
+  it('through the real command: malformed JSON exits 2 and says so', () => {
+    const file = join(dir, 'broken.lesson.json');
+    writeFileSync(file, '{"format": "lparlab-lesson", "steps": [');
+    const checked = lparsh(['--lesson', file, '--check']);
+    expect(checked.status).toBe(2);
+    expect(checked.stderr).toMatch(/is not a lesson file this lab can use: \(the file\) is not valid JSON/);
+  });
+
+  it.each(BUILTIN_FILES.map((f) => [f.lesson.id, f] as const))('%s: exported, then checked, every check passes', (id) => {
+    const exported = run(['--export-lesson', id]);
+    expect(exported.code).toBe(0);
+    const checked = run(['--lesson', 'x.lesson.json', '--check'], { 'x.lesson.json': exported.out });
+    expect(checked.err).toBe('');
+    expect(checked.code).toBe(0);
+  });
+
+  it('a challenge exports on its own, and its check fails (exit 1) when its solution does nothing', () => {
+    const data = JSON.parse(run(['--export-lesson', 'squeeze']).out) as { challenges: { solution: string[] }[] };
+    expect(data.challenges.length).toBe(1);
+    data.challenges[0]!.solution = ['lpars'];
+    const checked = run(['--lesson', 'c.json', '--check'], { 'c.json': JSON.stringify(data) });
+    expect(checked.code).toBe(1);
+    expect(checked.err).toMatch(/FAIL challenge squeeze \(The squeeze\): the machine has done lab:reduce/);
+  });
+
+  it('a broken field exits 2 and names it', () => {
+    const data = JSON.parse(run(['--export-lesson', 'fault']).out) as { steps: { checks: unknown[] }[] };
+    data.steps[1]!.checks[0] = { rule: 'javascript', source: 'process.exit(0)' };
+    const checked = run(['--lesson', 'f.json', '--check'], { 'f.json': JSON.stringify(data) });
+    expect(checked.code).toBe(2);
+    expect(checked.err).toMatch(/steps\[1\]\.checks\[0\]\.rule "javascript" is not a rule/);
+  });
+
+  it.each([
+    [['--export-lesson', 'nope'], /no built-in lesson or challenge "nope"/],
+    [['--export-lesson'], /takes one ID/],
+    [['--lesson', 'x.json'], /goes with --check/],
+    [['--lesson', 'missing.json', '--check'], /cannot read missing.json/],
+    [['--lesson', '--check'], /needs a FILE/],
+  ])('%j is refused (exit 2)', (args, message) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  it('leaves every other invocation to the shell', () => {
+    expect(run(['--json'])).toEqual({ code: null, out: '', err: '' });
+  });
+});

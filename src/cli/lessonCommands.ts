@@ -1,0 +1,90 @@
+// lparsh's lesson commands: write a built-in lesson as a `.lesson.json` file
+// for a teacher to start from, and check a lesson file without the page.
+//
+//   npx lparsh --export-lesson ID        (a lesson id or number, "challenges", or a challenge id)
+//   npx lparsh --lesson FILE --check     exit 0 every check passes, 1 a check fails, 2 a broken file
+
+import { readFileSync } from 'node:fs';
+import type { LessonFile } from '../engine/index.ts';
+import { BUILTIN_FILES, findBuiltinFile, lessonFileText, parseLessonFile, refusal, runChallenge, runSolution } from '../engine/index.ts';
+
+export const LESSON_USAGE = `       lparsh --export-lesson ID
+       lparsh --lesson FILE --check
+  --export-lesson ID  print a built-in lesson as a .lesson.json file (ID: a
+                      lesson's id or number, "challenges", or a challenge's id)
+  --lesson FILE --check
+                      validate a lesson file, play every step's lines and every
+                      challenge's solution; exit 0 all pass, 1 a check fails,
+                      2 the file is broken (the field at fault is named)`;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  read(path: string): string;
+}
+
+const nodeIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  read: (path) => readFileSync(path, 'utf8'),
+};
+
+/** The failures of a checked lesson file, one line each, naming the step or challenge. */
+export function checkLessonFile(file: LessonFile): { passed: string[]; failed: string[] } {
+  const passed: string[] = [];
+  const failed: string[] = [];
+  const { lesson, challenges } = file;
+  for (const { step, check } of runSolution(lesson)) {
+    const name = `step ${step + 1} (${lesson.steps[step]!.title})`;
+    if (check.passed) passed.push(name);
+    else failed.push(...check.results.filter((r) => !r.ok).map((r) => `${name}: ${r.says}: ${r.why ?? 'not met'}`));
+  }
+  for (const challenge of challenges) {
+    const name = `challenge ${challenge.id} (${challenge.title})`;
+    const check = runChallenge(challenge);
+    if (check.passed) passed.push(name);
+    else failed.push(...check.results.filter((r) => !r.ok).map((r) => `${name}: ${r.says}: ${r.why ?? 'not met'}`));
+  }
+  return { passed, failed };
+}
+
+/** Runs --export-lesson or --lesson; null when the arguments ask for neither. */
+export function runLessonCommand(argv: readonly string[], io: Io = nodeIo): number | null {
+  const exportAt = argv.indexOf('--export-lesson');
+  const lessonAt = argv.indexOf('--lesson');
+  if (exportAt < 0 && lessonAt < 0) return null;
+  const fail = (message: string, code = 2) => {
+    io.err(`lparsh: ${message}\n`);
+    return code;
+  };
+  if (exportAt >= 0 && lessonAt >= 0) return fail('--export-lesson and --lesson go one at a time');
+  if (exportAt >= 0) {
+    const id = argv[exportAt + 1];
+    if (argv.length !== 2 || id === undefined) return fail(`--export-lesson takes one ID and nothing else\n${LESSON_USAGE}`);
+    const file = findBuiltinFile(id);
+    if (!file) return fail(`there is no built-in lesson or challenge "${id.slice(0, 40)}"; the lessons are ${BUILTIN_FILES.filter((f) => f.lesson.steps.length).map((f) => f.lesson.id).join(', ')}; the challenges are ${BUILTIN_FILES.flatMap((f) => f.challenges.map((c) => c.id)).join(', ')}`);
+    io.out(lessonFileText(file));
+    return 0;
+  }
+  const path = argv[lessonAt + 1];
+  const rest = argv.filter((_, i) => i !== lessonAt && i !== lessonAt + 1);
+  if (path === undefined || path.startsWith('-')) return fail(`--lesson needs a FILE\n${LESSON_USAGE}`);
+  if (rest.length !== 1 || rest[0] !== '--check') return fail(`--lesson FILE goes with --check and nothing else\n${LESSON_USAGE}`);
+  let source: string;
+  try {
+    source = io.read(path);
+  } catch (e) {
+    return fail(`cannot read ${path}: ${(e as Error).message}`);
+  }
+  const parsed = parseLessonFile(source);
+  if (!parsed.ok) return fail(`${path} is not a lesson file this lab can use: ${refusal(parsed)}`);
+  const { passed, failed } = checkLessonFile(parsed.file);
+  const { lesson, challenges } = parsed.file;
+  const what = [lesson.steps.length ? `${lesson.steps.length} steps` : '', challenges.length ? `${challenges.length} challenges` : ''].filter(Boolean).join(' and ');
+  if (failed.length) {
+    io.err(`${path}: "${lesson.title}": ${failed.length} check${failed.length === 1 ? '' : 's'} failed\n${failed.map((f) => `  FAIL ${f}`).join('\n')}\n`);
+    return 1;
+  }
+  io.out(`${path}: "${lesson.title}": ${what}, every check passes (${passed.length} played)\n`);
+  return 0;
+}

@@ -1,0 +1,334 @@
+// The lesson file format (`.lesson.json`, docs/lesson-format.md): the one
+// shape in which both the built-in lessons and teachers' own lessons are
+// stored. A file is untrusted data. `parseLessonFile` checks every field by
+// hand against the table below and refuses, naming the field at fault, any
+// unknown field or rule, a wrong type, a string or list past its limit, and
+// control or bidirectional-override characters. Rules are picked by name from
+// the rule library (rules.ts) with their parameters: a file holds no code and
+// no HTML, so nothing in it can run, fetch, or draw outside the text it is.
+//
+// Hand-written rather than a schema library: the engine stays free of
+// dependencies, and each message can say in the teacher's words which field
+// is wrong and what it should be (`steps[3].checks[0].frame: a whole number
+// from 0 to 1048575`).
+
+import type { Challenge, Lesson, LessonStep } from './lesson.js';
+import type { Compare, Rule } from './rules.js';
+import { RESOURCE_KINDS } from '../types.js';
+import { EVENT_KINDS } from '../event.js';
+
+export const LESSON_FORMAT = 'lparlab-lesson';
+export const LESSON_VERSION = 1;
+
+export const LESSON_LIMITS = {
+  /** characters of the whole file */
+  file: 256 * 1024,
+  steps: 40,
+  challenges: 20,
+  lines: 40,
+  line: 400,
+  checks: 10,
+  hints: 4,
+  title: 120,
+  /** narration, a summary, a goal */
+  text: 3000,
+  /** a hint, a question, an answer, a rule's words */
+  short: 600,
+} as const;
+
+/** A lesson file's contents once checked: lessons and challenges as the engine plays them. */
+export interface LessonFile {
+  readonly lesson: Lesson;
+  readonly challenges: readonly Challenge[];
+}
+
+export type LessonFileResult =
+  | { readonly ok: true; readonly file: LessonFile }
+  | { readonly ok: false; readonly field: string; readonly message: string };
+
+// ------------------------------------------------------------ the rule table
+
+type Param =
+  | { readonly type: 'name' }
+  | { readonly type: 'text' }
+  | { readonly type: 'int'; readonly min: number; readonly max: number }
+  | { readonly type: 'bool' }
+  | { readonly type: 'enum'; readonly values: readonly string[] }
+  | { readonly type: 'callOrNull' };
+
+interface RuleSpec {
+  /** what the rule checks, for the format's documentation and the builder */
+  readonly means: string;
+  readonly required: Readonly<Record<string, Param>>;
+  readonly optional: Readonly<Record<string, Param>>;
+}
+
+const NAME: Param = { type: 'name' };
+const OPS: Param = { type: 'enum', values: ['==', '>=', '<=', '>'] satisfies Compare[] };
+const COUNT: Param = { type: 'int', min: 0, max: 1 << 20 };
+
+/** Every rule a lesson file may name, with its parameters: the rule library of rules.ts, as data. */
+export const RULE_PARAMS: { readonly [K in Rule['kind']]: RuleSpec } = {
+  bound: { means: 'a name the student bound holds a value (a record with this field)', required: { name: NAME }, optional: { field: NAME } },
+  waiting: { means: 'a context is suspended in a call (null: not suspended)', required: { ctx: NAME, call: { type: 'callOrNull' } }, optional: {} },
+  mapped: { means: 'the address a name holds is (or is not) mapped in a context', required: { ctx: NAME, name: NAME, mapped: { type: 'bool' } }, optional: { field: NAME } },
+  count: {
+    means: 'a number of the machine compared with a value',
+    required: { what: { type: 'enum', values: ['framesOf', 'framesFree', 'channels', 'files', 'fds', 'queued'] }, op: OPS, value: COUNT },
+    optional: { ctx: NAME },
+  },
+  status: { means: 'a partition is active or has ended', required: { ctx: NAME, status: { type: 'enum', values: ['active', 'ended'] } }, optional: {} },
+  resource: {
+    means: "a partition's use or limit of a resource (no ctx: any guest's)",
+    required: { resource: { type: 'enum', values: RESOURCE_KINDS }, of: { type: 'enum', values: ['used', 'limit'] }, op: OPS, value: COUNT },
+    optional: { ctx: NAME },
+  },
+  tag: { means: 'an event with this patent tag happened since the step began', required: { tag: { type: 'text' } }, optional: { event: { type: 'enum', values: EVENT_KINDS } } },
+  answer: { means: 'a call answered with an errno, printed a value, or printed text containing something', required: {}, optional: { ctx: NAME, errno: NAME, value: { type: 'text' }, text: { type: 'text' } } },
+  typed: { means: 'the student typed a line starting with this text', required: { start: { type: 'text' }, says: { type: 'text' } }, optional: {} },
+  pending: { means: "the pending bit of an event receive port a name holds", required: { ctx: NAME, name: NAME, pending: { type: 'bool' } }, optional: {} },
+  owner: { means: 'a physical frame is owned by a partition, "control" or "free"', required: { frame: { type: 'int', min: 0, max: (1 << 20) - 1 }, ctx: NAME }, optional: {} },
+  fd: { means: "an fd of the system control program's kernel is open or closed", required: { fd: { type: 'int', min: 0, max: 4096 }, open: { type: 'bool' } }, optional: {} },
+};
+
+export const RULE_NAMES = Object.keys(RULE_PARAMS) as Rule['kind'][];
+
+// ------------------------------------------------------------ checking
+
+class Refused {
+  constructor(readonly field: string, readonly message: string) {}
+}
+
+const refuse = (field: string, message: string): never => {
+  throw new Refused(field, message);
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// C0/C1 controls (a tab and, where allowed, a newline aside) and the bidirectional overrides that can disguise text
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const ID = /^[a-z0-9-]{1,32}$/;
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]{0,31}$/;
+
+function text(v: unknown, field: string, max: number, opts: { multiline?: boolean; empty?: boolean } = {}): string {
+  if (typeof v !== 'string') return refuse(field, `must be text (a JSON string), not ${describe(v)}`);
+  if (!opts.empty && v.trim() === '') return refuse(field, 'must not be empty');
+  if (v.length > max) return refuse(field, `is ${v.length} characters long; at most ${max}`);
+  if (CONTROL.test(v)) return refuse(field, 'holds a control or text-direction character');
+  if (!opts.multiline && v.includes('\n')) return refuse(field, 'must be one line');
+  return v;
+}
+
+function list(v: unknown, field: string, min: number, max: number): unknown[] {
+  if (!Array.isArray(v)) return refuse(field, `must be a list, not ${describe(v)}`);
+  if (v.length < min) return refuse(field, min === 1 ? 'must hold at least one entry' : `must hold at least ${min} entries`);
+  if (v.length > max) return refuse(field, `holds ${v.length} entries; at most ${max}`);
+  return v;
+}
+
+function fields(v: unknown, field: string, allowed: readonly string[]): Record<string, unknown> {
+  if (!isRecord(v)) return refuse(field, `must be an object, not ${describe(v)}`);
+  for (const key of Object.keys(v)) {
+    if (!allowed.includes(key)) return refuse(`${field}${field ? '.' : ''}${key.slice(0, 40)}`, `is not a field of ${field || 'a lesson file'} (known: ${allowed.join(', ')})`);
+  }
+  return v;
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing (it is missing)';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
+}
+
+function param(v: unknown, field: string, p: Param): unknown {
+  switch (p.type) {
+    case 'name':
+      if (typeof v !== 'string' || !IDENT.test(v)) return refuse(field, `must be a name (letters, digits, _), not ${describe(v)}`);
+      return v;
+    case 'text':
+      return text(v, field, LESSON_LIMITS.short, { empty: false });
+    case 'int':
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < p.min || v > p.max) return refuse(field, `must be a whole number from ${p.min} to ${p.max}, not ${describe(v)}`);
+      return v;
+    case 'bool':
+      if (typeof v !== 'boolean') return refuse(field, `must be true or false, not ${describe(v)}`);
+      return v;
+    case 'enum':
+      if (typeof v !== 'string' || !p.values.includes(v)) return refuse(field, `must be one of ${p.values.join(', ')}; not ${describe(v)}`);
+      return v;
+    case 'callOrNull':
+      if (v !== null && (typeof v !== 'string' || !IDENT.test(v))) return refuse(field, `must be a call name or null, not ${describe(v)}`);
+      return v;
+  }
+}
+
+function rule(v: unknown, field: string): Rule {
+  if (!isRecord(v)) return refuse(field, `must be an object naming a rule, not ${describe(v)}`);
+  const name = v.rule;
+  if (typeof name !== 'string') return refuse(`${field}.rule`, `must name a rule: one of ${RULE_NAMES.join(', ')}`);
+  if (!Object.hasOwn(RULE_PARAMS, name)) return refuse(`${field}.rule`, `"${name.slice(0, 40)}" is not a rule; the rules are ${RULE_NAMES.join(', ')}`);
+  const spec = RULE_PARAMS[name as Rule['kind']];
+  const allowed = ['rule', ...Object.keys(spec.required), ...Object.keys(spec.optional)];
+  fields(v, field, allowed);
+  const out: Record<string, unknown> = { kind: name };
+  for (const [key, p] of Object.entries(spec.required)) {
+    if (!(key in v)) return refuse(`${field}.${key}`, `is missing: the rule ${name} needs ${Object.keys(spec.required).join(', ')}`);
+    out[key] = param(v[key], `${field}.${key}`, p);
+  }
+  for (const [key, p] of Object.entries(spec.optional)) if (key in v) out[key] = param(v[key], `${field}.${key}`, p);
+  if (name === 'answer' && ['errno', 'value', 'text'].filter((k) => k in v).length !== 1) {
+    return refuse(field, 'the rule answer needs exactly one of errno, value or text');
+  }
+  return out as unknown as Rule;
+}
+
+function lines(v: unknown, field: string, min: number): string[] {
+  return list(v, field, min, LESSON_LIMITS.lines).map((l, i) => text(l, `${field}[${i}]`, LESSON_LIMITS.line));
+}
+
+function hints(v: unknown, field: string): string[] {
+  return list(v, field, 1, LESSON_LIMITS.hints).map((h, i) => text(h, `${field}[${i}]`, LESSON_LIMITS.short));
+}
+
+function checks(v: unknown, field: string): Rule[] {
+  return list(v, field, 1, LESSON_LIMITS.checks).map((r, i) => rule(r, `${field}[${i}]`));
+}
+
+function step(v: unknown, field: string): LessonStep {
+  const s = fields(v, field, ['title', 'narration', 'lines', 'solution', 'checks', 'hints', 'question']);
+  const out: { -readonly [K in keyof LessonStep]: LessonStep[K] } = {
+    title: text(s.title, `${field}.title`, LESSON_LIMITS.title),
+    text: text(s.narration, `${field}.narration`, LESSON_LIMITS.text, { multiline: true }),
+    type: lines(s.lines, `${field}.lines`, 1),
+    check: checks(s.checks, `${field}.checks`),
+    hints: hints(s.hints, `${field}.hints`),
+  };
+  if ('solution' in s) out.solution = lines(s.solution, `${field}.solution`, 0);
+  if ('question' in s) {
+    const q = fields(s.question, `${field}.question`, ['ask', 'answer']);
+    out.ask = { question: text(q.ask, `${field}.question.ask`, LESSON_LIMITS.short), answer: text(q.answer, `${field}.question.answer`, LESSON_LIMITS.short) };
+  }
+  return out;
+}
+
+function challenge(v: unknown, field: string): Challenge {
+  const c = fields(v, field, ['id', 'title', 'goal', 'checks', 'hints', 'solution']);
+  if (typeof c.id !== 'string' || !ID.test(c.id)) return refuse(`${field}.id`, 'must be 1 to 32 lower-case letters, digits or -');
+  return {
+    id: c.id,
+    title: text(c.title, `${field}.title`, LESSON_LIMITS.title),
+    goal: text(c.goal, `${field}.goal`, LESSON_LIMITS.text, { multiline: true }),
+    check: checks(c.checks, `${field}.checks`),
+    hints: hints(c.hints, `${field}.hints`),
+    solution: lines(c.solution, `${field}.solution`, 1),
+  };
+}
+
+const TOP = ['format', 'version', 'id', 'number', 'title', 'figures', 'summary', 'realWorld', 'steps', 'challenges'];
+
+/** Check parsed JSON as a lesson file. */
+export function validateLesson(data: unknown): LessonFileResult {
+  try {
+    const d = fields(data, '', TOP);
+    if (d.format !== LESSON_FORMAT) refuse('format', `must be "${LESSON_FORMAT}"`);
+    if (d.version !== LESSON_VERSION) refuse('version', `is ${describe(d.version)}; this lab reads version ${LESSON_VERSION}`);
+    if (typeof d.id !== 'string' || !ID.test(d.id)) refuse('id', 'must be 1 to 32 lower-case letters, digits or -');
+    if ('number' in d && (typeof d.number !== 'number' || !Number.isInteger(d.number) || d.number < 1 || d.number > 999)) refuse('number', 'must be a whole number from 1 to 999');
+    const steps = list(d.steps ?? [], 'steps', 0, LESSON_LIMITS.steps).map((s, i) => step(s, `steps[${i}]`));
+    const challenges = list(d.challenges ?? [], 'challenges', 0, LESSON_LIMITS.challenges).map((c, i) => challenge(c, `challenges[${i}]`));
+    if (steps.length + challenges.length === 0) refuse('steps', 'a lesson needs at least one step or one challenge');
+    const ids = new Set<string>();
+    challenges.forEach((c, i) => {
+      if (ids.has(c.id)) refuse(`challenges[${i}].id`, `"${c.id}" is used twice`);
+      ids.add(c.id);
+    });
+    const lesson: { -readonly [K in keyof Lesson]: Lesson[K] } = {
+      id: d.id as string,
+      title: text(d.title, 'title', LESSON_LIMITS.title),
+      figure: text(d.figures, 'figures', LESSON_LIMITS.title),
+      summary: text(d.summary, 'summary', LESSON_LIMITS.text, { multiline: true }),
+      steps,
+    };
+    if ('number' in d) lesson.number = d.number as number;
+    if ('realWorld' in d) lesson.realWorld = text(d.realWorld, 'realWorld', LESSON_LIMITS.text, { multiline: true });
+    return { ok: true, file: { lesson, challenges } };
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, field: e.field || '(the file)', message: e.message };
+    throw e;
+  }
+}
+
+/** Read a lesson file's text: JSON within the size limit, then `validateLesson`. */
+export function parseLessonFile(source: string): LessonFileResult {
+  if (source.length > LESSON_LIMITS.file) return { ok: false, field: '(the file)', message: `is ${Math.ceil(source.length / 1024)} KiB; a lesson file is at most ${LESSON_LIMITS.file / 1024} KiB` };
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (e) {
+    return { ok: false, field: '(the file)', message: `is not valid JSON (${(e as Error).message})` };
+  }
+  return validateLesson(data);
+}
+
+/** One line saying what is wrong with a refused file. */
+export const refusal = (r: { field: string; message: string }) => `${r.field} ${r.message}`;
+
+// ------------------------------------------------------------ writing
+
+function ruleOut(r: Rule): Record<string, unknown> {
+  const { kind, ...params } = r;
+  return { rule: kind, ...params };
+}
+
+function stepOut(s: LessonStep): Record<string, unknown> {
+  return {
+    title: s.title,
+    narration: s.text,
+    lines: s.type,
+    ...(s.solution ? { solution: s.solution } : {}),
+    checks: s.check.map(ruleOut),
+    hints: s.hints,
+    ...(s.ask ? { question: { ask: s.ask.question, answer: s.ask.answer } } : {}),
+  };
+}
+
+function challengeOut(c: Challenge): Record<string, unknown> {
+  return { id: c.id, title: c.title, goal: c.goal, checks: c.check.map(ruleOut), hints: c.hints, solution: c.solution };
+}
+
+/** The lesson file for a lesson and its challenges, as the object `validateLesson` reads back. */
+export function lessonToData(file: LessonFile): Record<string, unknown> {
+  const { lesson, challenges } = file;
+  return {
+    format: LESSON_FORMAT,
+    version: LESSON_VERSION,
+    id: lesson.id,
+    ...(lesson.number !== undefined ? { number: lesson.number } : {}),
+    title: lesson.title,
+    figures: lesson.figure,
+    summary: lesson.summary,
+    ...(lesson.realWorld ? { realWorld: lesson.realWorld } : {}),
+    steps: lesson.steps.map(stepOut),
+    ...(challenges.length ? { challenges: challenges.map(challengeOut) } : {}),
+  };
+}
+
+function oneLine(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(oneLine).join(', ')}]`;
+  if (isRecord(v)) return `{ ${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${oneLine(x)}`).join(', ')} }`;
+  return JSON.stringify(v);
+}
+
+/** JSON a teacher can read: whatever fits in 100 columns stays on one line (a rule, a short list of lines). */
+function pretty(v: unknown, indent: string): string {
+  const flat = oneLine(v);
+  if (indent.length + flat.length <= 100 || (!Array.isArray(v) && !isRecord(v))) return flat;
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) return `[\n${v.map((x) => `${inner}${pretty(x, inner)}`).join(',\n')}\n${indent}]`;
+  return `{\n${Object.entries(v).map(([k, x]) => `${inner}${JSON.stringify(k)}: ${pretty(x, inner)}`).join(',\n')}\n${indent}}`;
+}
+
+/** The text of a `.lesson.json` file. */
+export const lessonFileText = (file: LessonFile) => `${pretty(lessonToData(file), '')}\n`;
