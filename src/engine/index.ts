@@ -32,6 +32,8 @@ export type { ShellValue } from './shell/values.js';
 export { show as showValue } from './shell/values.js';
 export { CALLS, signature } from './shell/calls.js';
 export type { Lesson, LessonStep, Challenge, StepCheck } from './lessons/lesson.js';
+export type { Offer } from './lessons/suggest.js';
+export { suggestChecks } from './lessons/suggest.js';
 export { checkStep, latch, solutionOf, runSolution, runChallenge } from './lessons/lesson.js';
 export type { Highlight, Rule, RuleResult, Compare } from './lessons/rules.js';
 export { LESSONS, CHALLENGES, BUILTIN_FILES, findLesson, findChallenge, findBuiltinFile } from './lessons/catalog.js';

@@ -50,6 +50,7 @@ describe('lesson files', () => {
       [(d) => { d.script = 'x'; }, 'script', /not a field/],
       [(d) => { (d.steps[0]!.checks as Record<string, unknown>[])[0] = { rule: 'owner', frame: -1, ctx: 'B' }; }, 'steps[0].checks[0].frame', /whole number from 0/],
       [(d) => { (d.steps[0]!.checks as Record<string, unknown>[])[0] = { rule: 'tag' }; }, 'steps[0].checks[0].tag', /missing/],
+      [(d) => { (d.steps[0]!.checks as Record<string, unknown>[])[0] = { rule: 'tag', tag: 'S999' }; }, 'steps[0].checks[0].tag', /patent map/],
       [(d) => { (d.steps[0]!.checks as Record<string, unknown>[])[0] = { rule: 'count', what: 'everything', op: '==', value: 1 }; }, 'steps[0].checks[0].what', /one of framesOf/],
       [(d) => { d.steps[2]!.narration = 42; }, 'steps[2].narration', /must be text/],
       [(d) => { d.steps[2]!.lines = []; }, 'steps[2].lines', /at least one/],

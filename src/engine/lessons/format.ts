@@ -16,6 +16,7 @@ import type { Challenge, Lesson, LessonStep } from './lesson.js';
 import type { Compare, Rule } from './rules.js';
 import { RESOURCE_KINDS } from '../types.js';
 import { EVENT_KINDS } from '../event.js';
+import { mapRow } from '../patentMap.js';
 
 export const LESSON_FORMAT = 'lparlab-lesson';
 export const LESSON_VERSION = 1;
@@ -54,7 +55,8 @@ type Param =
   | { readonly type: 'int'; readonly min: number; readonly max: number }
   | { readonly type: 'bool' }
   | { readonly type: 'enum'; readonly values: readonly string[] }
-  | { readonly type: 'callOrNull' };
+  | { readonly type: 'callOrNull' }
+  | { readonly type: 'tag' };
 
 interface RuleSpec {
   /** what the rule checks, for the format's documentation and the builder */
@@ -83,7 +85,7 @@ export const RULE_PARAMS: { readonly [K in Rule['kind']]: RuleSpec } = {
     required: { resource: { type: 'enum', values: RESOURCE_KINDS }, of: { type: 'enum', values: ['used', 'limit'] }, op: OPS, value: COUNT },
     optional: { ctx: NAME },
   },
-  tag: { means: 'an event with this patent tag happened since the step began', required: { tag: { type: 'text' } }, optional: { event: { type: 'enum', values: EVENT_KINDS } } },
+  tag: { means: 'an event with this patent tag happened since the step began', required: { tag: { type: 'tag' } }, optional: { event: { type: 'enum', values: EVENT_KINDS } } },
   answer: { means: 'a call answered with an errno, printed a value, or printed text containing something', required: {}, optional: { ctx: NAME, errno: NAME, value: { type: 'text' }, text: { type: 'text' } } },
   typed: { means: 'the student typed a line starting with this text', required: { start: { type: 'text' }, says: { type: 'text' } }, optional: {} },
   pending: { means: "the pending bit of an event receive port a name holds", required: { ctx: NAME, name: NAME, pending: { type: 'bool' } }, optional: {} },
@@ -157,6 +159,10 @@ function param(v: unknown, field: string, p: Param): unknown {
       return v;
     case 'enum':
       if (typeof v !== 'string' || !p.values.includes(v)) return refuse(field, `must be one of ${p.values.join(', ')}; not ${describe(v)}`);
+      return v;
+    case 'tag':
+      // a tag no event carries could never be met: only the patent map's tags (S107, [0063], lab:reduce)
+      if (typeof v !== 'string' || !mapRow(v)) return refuse(field, `must be a tag of the patent map (such as S107, [0063] or lab:reduce), not ${describe(v)}`);
       return v;
     case 'callOrNull':
       if (v !== null && (typeof v !== 'string' || !IDENT.test(v))) return refuse(field, `must be a call name or null, not ${describe(v)}`);

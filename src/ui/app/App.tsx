@@ -5,7 +5,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type React from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
-import { findLesson, solutionOf } from '../../engine/index.ts';
+import { solutionOf } from '../../engine/index.ts';
 import { ViewPanel } from './ViewPanel.tsx';
 import { Narration } from './Narration.tsx';
 import { Banner } from './Banner.tsx';
@@ -25,7 +25,7 @@ import { TerminalPane } from '../terminal/TerminalPane.tsx';
 import { TimelineBar, useTimelineKeys } from '../timeline/TimelineBar.tsx';
 import { usePlayer } from '../timeline/usePlayer.ts';
 import { LessonPanel, typeIntoLab } from '../lessons/LessonPanel.tsx';
-import { useLessons } from '../lessons/lessonStore.ts';
+import { lessonOf, useLessons } from '../lessons/lessonStore.ts';
 import { ShareMenu } from '../share/ShareMenu.tsx';
 import { watchAddress } from '../share/startup.ts';
 import { useLab } from '../store/labStore.ts';
@@ -160,8 +160,9 @@ function EmbedCaption() {
   const opened = useLessons((s) => s.opened);
   const nextStep = useLessons((s) => s.nextStep);
   if (opened?.kind !== 'lesson') return null;
-  const lesson = findLesson(opened.id)!;
-  const step = lesson.steps[opened.step]!;
+  const lesson = lessonOf(opened, useLessons.getState().custom);
+  const step = lesson?.steps[opened.step];
+  if (!lesson || !step) return null;
   return (
     <div className="embed-caption">
       <p className="embed-text" title={step.text}><strong>{lesson.title}, step {opened.step + 1}: {step.title}.</strong> {step.text}</p>

@@ -2,21 +2,21 @@
 // type, at a fixed height so the views below never move while it changes; and
 // the question for the room, shown beside the Memory view (never over it).
 
-import { findLesson } from '../../engine/index.ts';
-import { useLessons } from '../lessons/lessonStore.ts';
+import { lessonOf, useLessons } from '../lessons/lessonStore.ts';
 import { presenterBack, presenterNext, usePresenter } from './presenter.ts';
 
 export function PresenterStage() {
   const opened = useLessons((s) => s.opened);
   const finished = usePresenter((s) => s.finished);
-  const lesson = opened?.kind === 'lesson' ? findLesson(opened.id) : undefined;
+  const custom = useLessons((s) => s.custom);
+  const lesson = opened?.kind === 'lesson' ? lessonOf(opened, custom) : undefined;
   const step = lesson && opened?.kind === 'lesson' ? lesson.steps[opened.step] : undefined;
   return (
     <div className="presenter-stage">
       {lesson && step ? (
         <div className="presenter-step">
           <h2>
-            <span className="presenter-lesson">Lesson {lesson.number}, step {(opened as { step: number }).step + 1} of {lesson.steps.length}:</span> {step.title}
+            <span className="presenter-lesson">{lesson.number !== undefined && !(opened?.kind === 'lesson' && opened.custom) ? `Lesson ${lesson.number}` : lesson.title}, step {(opened as { step: number }).step + 1} of {lesson.steps.length}:</span> {step.title}
           </h2>
           <p title={step.text}>{step.text}</p>
         </div>

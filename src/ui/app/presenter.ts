@@ -8,9 +8,9 @@
 
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { findLesson, solutionOf } from '../../engine/index.ts';
+import { solutionOf } from '../../engine/index.ts';
 import { totalEvents, useLab } from '../store/labStore.ts';
-import { useLessons } from '../lessons/lessonStore.ts';
+import { lessonOf, useLessons } from '../lessons/lessonStore.ts';
 import { typeIntoLab } from '../lessons/LessonPanel.tsx';
 
 interface Presenter {
@@ -55,7 +55,8 @@ export function presenterNext(): void {
   }
   const opened = useLessons.getState().opened;
   if (opened?.kind !== 'lesson') return;
-  const lesson = findLesson(opened.id)!;
+  const lesson = lessonOf(opened, useLessons.getState().custom);
+  if (!lesson) return;
   let step = opened.step;
   if (p.typed === step) {
     if (step + 1 >= lesson.steps.length) {

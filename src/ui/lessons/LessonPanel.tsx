@@ -8,9 +8,12 @@ import type { Challenge, Lesson, RuleResult, StepCheck } from '../../engine/inde
 import { CHALLENGES, checkStep, EXERCISE_KINDS, generateExercise, latch, LESSONS, solutionOf } from '../../engine/index.ts';
 import type { ExerciseKind } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
-import { challengeOf, lessonOf, useLessons } from './lessonStore.ts';
+import { challengeOf, lessonOf, progressKey, useLessons } from './lessonStore.ts';
 import { progressFile } from './progress.ts';
 import { download } from '../share/download.ts';
+import { BuilderPanel } from '../builder/BuilderPanel.tsx';
+import { useBuilder } from '../builder/builderStore.ts';
+import { readLessonFile } from './customLesson.ts';
 import './lessons.css';
 
 /** Type a line into the terminal as if by keyboard, so the student sees it; without a terminal, run it directly. */
@@ -82,7 +85,8 @@ const hintLabel = (shown: number, count: number) => (shown === 0 ? 'Hint' : show
 
 function LessonStepView({ lesson, step, startLine, since, custom }: { lesson: Lesson; step: number; startLine: number; since: number; custom: boolean }) {
   const current = lesson.steps[step]!;
-  const { openLesson, openCustom, nextStep, moreHint, hintsShown, met } = useLessons();
+  const { openLesson, openCustom, nextStep, moreHint, hintsShown, met, openBuilder } = useLessons();
+  const hasDraft = useBuilder((s) => s.draft !== null);
   const file = useLessons((s) => s.custom);
   const live = useCheck(current.check, startLine, since);
   // a step met once stays met: typing ahead never unticks it
@@ -104,6 +108,7 @@ function LessonStepView({ lesson, step, startLine, since, custom }: { lesson: Le
         {last && nextLesson && <button type="button" className="primary" onClick={() => openLesson(nextLesson.id)}>Next lesson: {nextLesson.title}</button>}
         <button type="button" onClick={moreHint}>{hintLabel(hintsShown, current.hints.length)}</button>
         <button type="button" onClick={() => { reopen(step); for (const line of solutionOf(current)) typeIntoLab(line); }}>Show solution</button>
+        {custom && hasDraft && <button type="button" onClick={openBuilder}>Back to the builder</button>}
       </div>
       <Narration text={current.text} />
       <p className="do">Type:</p>
@@ -164,6 +169,41 @@ function ExerciseView({ exercise, seed, reveal }: { exercise: ExerciseKind; seed
   );
 }
 
+/** A teacher's own lesson: open one from a file, take up the last one again, or make one in the builder. */
+function TeachersLessons() {
+  const { openCustom, openBuilder, progress } = useLessons();
+  const custom = useLessons((s) => s.custom);
+  const draft = useBuilder((s) => s.draft);
+  const begin = useBuilder((s) => s.begin);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const onFile = async (f: File | undefined) => {
+    if (!f) return;
+    const read = await readLessonFile(f);
+    if (read.ok) openCustom(read.file);
+    else setMessage({ ok: false, text: read.message });
+    if (input.current) input.current.value = '';
+  };
+  const done = custom ? progress.lessons[progressKey(custom.lesson.id, true)]?.length ?? 0 : 0;
+  return (
+    <>
+      <h3>Your own lessons</h3>
+      {custom && (
+        <p>
+          <button type="button" className="link" onClick={() => openCustom(custom)}>{custom.lesson.title}</button>
+          <span className="figure"> {custom.lesson.figure}</span>
+          {done > 0 && <span className="done"> {done === custom.lesson.steps.length ? '✓ done' : `${done}/${custom.lesson.steps.length} steps`}</span>}
+        </p>
+      )}
+      <div className="row">
+        <label className="file-button">Open a lesson file<input ref={input} type="file" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0])} /></label>
+        <button type="button" onClick={() => { if (!draft) begin(); openBuilder(); }}>{draft ? 'Back to the lesson builder' : 'Make a lesson'}</button>
+      </div>
+      {message && <p className={message.ok ? 'status' : 'status error'} role="status">{message.text}</p>}
+    </>
+  );
+}
+
 function Menu() {
   const { openLesson, openChallenge, openExercise, progress, importProgress, resetProgress } = useLessons();
   const [kind, setKind] = useState<ExerciseKind>('owner');
@@ -193,6 +233,7 @@ function Menu() {
           );
         })}
       </ul>
+      <TeachersLessons />
       <h3>Challenges</h3>
       <ul className="menu-list">
         {CHALLENGES.map((c) => (
@@ -237,7 +278,7 @@ export function LessonPanel() {
   return (
     <section className="view lesson-view" aria-labelledby="lesson-title" data-view="lesson">
       <header className="view-head">
-        <h2 id="lesson-title" ref={heading} tabIndex={-1}>{opened.kind === 'menu' ? 'Lessons, challenges, exercises' : opened.kind === 'lesson' ? 'Lesson' : opened.kind === 'challenge' ? 'Challenge' : 'Exercise'}</h2>
+        <h2 id="lesson-title" ref={heading} tabIndex={-1}>{opened.kind === 'menu' ? 'Lessons, challenges, exercises' : opened.kind === 'builder' ? 'Lesson builder' : opened.kind === 'lesson' ? 'Lesson' : opened.kind === 'challenge' ? 'Challenge' : 'Exercise'}</h2>
         <div className="view-tools">
           {opened.kind !== 'menu' && <button type="button" onClick={openMenu}>All lessons</button>}
           <button type="button" onClick={close} aria-label="close the lesson panel">Close</button>
@@ -245,6 +286,7 @@ export function LessonPanel() {
       </header>
       <div className="view-body">
         {opened.kind === 'menu' && <Menu />}
+        {opened.kind === 'builder' && <BuilderPanel />}
         {opened.kind === 'lesson' && lesson && <LessonStepView lesson={lesson} step={opened.step} startLine={opened.startLine} since={opened.since} custom={!!opened.custom} />}
         {opened.kind === 'challenge' && challenge && <ChallengeView challenge={challenge} startLine={opened.startLine} since={opened.since} custom={!!opened.custom} />}
         {opened.kind === 'exercise' && <ExerciseView exercise={opened.exercise} seed={opened.seed} reveal={opened.reveal} />}

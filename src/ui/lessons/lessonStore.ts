@@ -15,9 +15,11 @@ import type { Known, Progress, SaveResult } from './progress.ts';
 import {
   clearProgress, loadProgress, mergeProgress, parseProgressFile, sameProgress, saveProgress, watchOtherTabs, withChallengeSolved, withStepPassed,
 } from './progress.ts';
+import { loadCustomLesson, saveCustomLesson } from './customLesson.ts';
 
 export type Opened =
   | { readonly kind: 'menu' }
+  | { readonly kind: 'builder' }
   | { readonly kind: 'lesson'; readonly id: string; readonly step: number; readonly startLine: number; readonly since: number; readonly custom?: boolean }
   | { readonly kind: 'challenge'; readonly id: string; readonly startLine: number; readonly since: number; readonly custom?: boolean }
   | { readonly kind: 'exercise'; readonly exercise: ExerciseKind; readonly seed: number; readonly reveal: boolean };
@@ -42,6 +44,8 @@ interface LessonStore {
   /** why progress could not be stored (storage full or blocked), until dismissed: the page offers the export */
   readonly storageProblem: string | null;
   openMenu(): void;
+  /** the lesson builder, with its draft as it was left */
+  openBuilder(): void;
   close(): void;
   openLesson(id: string, step?: number): void;
   nextStep(): void;
@@ -103,12 +107,14 @@ export const useLessons = create<LessonStore>()((set, get) => ({
   opened: null,
   hintsShown: 0,
   met: null,
-  custom: null,
+  // the teacher's lesson last opened here, if any
+  custom: loadCustomLesson(),
   // loadProgress copes with storage that is missing or blocked (an embed in a sandboxed frame)
   progress: loadProgress(KNOWN),
   storageProblem: null,
 
   openMenu: () => set({ opened: { kind: 'menu' }, ...fresh }),
+  openBuilder: () => set({ opened: { kind: 'builder' }, ...fresh }),
   close: () => {
     set({ opened: null, ...fresh });
     useLab.getState().setHighlight(null);
@@ -122,6 +128,7 @@ export const useLessons = create<LessonStore>()((set, get) => ({
 
   openCustom(file, step = 0) {
     set({ custom: file });
+    saveCustomLesson(file);
     if (file.lesson.steps.length > 0) openAt(file.lesson, step, true);
     else if (file.challenges[0]) openChallengeOf(file.challenges[0], true);
   },

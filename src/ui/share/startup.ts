@@ -11,6 +11,7 @@ import { OPENING } from '../app/mode.ts';
 import { decodeLink, encodeLink, LINK_LIMITS } from './shareLink.ts';
 import type { ShareResult } from './rebuild.ts';
 import { rebuildShell, shareOf } from './rebuild.ts';
+import { openLessonLink } from '../lessons/lessonLink.ts';
 
 /** Open the link in the address now, and again whenever a link is pasted into this tab. */
 export function watchAddress(): () => void {
@@ -54,6 +55,8 @@ export async function openFromAddress(): Promise<void> {
     result = { ok: false as const, message: 'This link could not be read. The lab starts clean.' };
   }
   const lab = useLab.getState();
+  // a teacher's lesson in the link (#lessonfile=...) opens as a student would take it
+  if (await openLessonLink(fragment)) return;
   if (result && !result.ok) {
     // a clean lab, whatever was open before
     useLessons.getState().close();

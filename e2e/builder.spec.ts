@@ -1,0 +1,181 @@
+// A teacher's whole journey with the lesson builder: record a four-step
+// lesson around the flip, add checks by picking them from what the machine
+// just did, export the file and copy a link; then, in fresh pages, open it
+// from the file and from the link, walk it as a student, and open it in
+// presenter mode. Also: a lesson's buttons stay in view on small screens.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
+import { LabPage } from './labPage.ts';
+
+const SHOTS = join(import.meta.dirname, '..', 'test-results', 'screenshots');
+
+test.use({ reducedMotion: 'reduce' });
+
+async function recordStep(lab: LabPage, step: { title: string; narration: string; lines: string[]; pick: (string | RegExp)[]; hints: [string, string]; ask?: [string, string] }) {
+  const panel = lab.page.locator('[data-view=lesson]');
+  await lab.typeAll(step.lines);
+  const recorded = panel.getByRole('list', { name: 'recorded lines' });
+  for (const line of step.lines) await expect(recorded).toContainText(line);
+  await panel.getByLabel('Step title').fill(step.title);
+  await panel.getByLabel(/^Narration/).fill(step.narration);
+  for (const says of step.pick) {
+    const offer = panel.getByRole('button', { name: typeof says === 'string' ? `add check: ${says}` : new RegExp(`add check: ${says.source}`) }).first();
+    await offer.click();
+  }
+  await expect(panel.getByRole('list', { name: 'chosen checks' }).locator('li')).toHaveCount(step.pick.length);
+  await panel.getByLabel(/^First hint/).fill(step.hints[0]);
+  await panel.getByLabel(/^Second hint/).fill(step.hints[1]);
+  if (step.ask) {
+    await panel.getByLabel(/^Question for the room/).fill(step.ask[0]);
+    await panel.getByLabel('Its answer').fill(step.ask[1]);
+  }
+}
+
+/** Walk the open lesson as a student: type each step's lines, see it pass, go on. Returns the steps walked. */
+async function walkOpenLesson(lab: LabPage): Promise<number> {
+  const panel = lab.page.locator('[data-view=lesson]');
+  for (let step = 0; step < 12; step++) {
+    await expect(panel.locator('.step-count')).toContainText(`Step ${step + 1} of`);
+    const lines = await panel.locator('.lines code').allTextContents();
+    for (const line of lines) await lab.type(line);
+    await expect(panel.locator('.status')).toHaveText(/Step done|Lesson complete/);
+    await expect(panel.locator('.checks li.todo')).toHaveCount(0);
+    const next = panel.getByRole('button', { name: 'Next step' });
+    if (await next.isDisabled()) return step + 1;
+    await next.click();
+  }
+  throw new Error('the lesson did not end');
+}
+
+async function freshLab(page: Page, path = './'): Promise<LabPage> {
+  const lab = new LabPage(page);
+  await lab.open(path);
+  return lab;
+}
+
+test('a teacher records a four-step lesson around the flip, shares it, and a student walks it from the file, from a link, and in presenter mode', async ({ lab, context }) => {
+  test.setTimeout(240_000);
+  await lab.page.setViewportSize({ width: 1366, height: 768 });
+  await lab.open();
+  await lab.page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await lab.page.getByRole('button', { name: 'Make a lesson' }).click();
+  const panel = lab.page.locator('[data-view=lesson]');
+  await expect(panel.getByRole('heading', { name: 'Lesson builder' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: /Recording/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.locator('.missing')).toContainText('Next: Give the lesson a title.');
+  await panel.getByLabel('Lesson title').fill('The flip, my way');
+  await panel.getByLabel('Figures').fill('Fig. 5');
+
+  await recordStep(lab, {
+    title: 'A channel', narration: 'A asks for a channel to B, and B permits it (S101-S104).',
+    lines: ['@A ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)'],
+    pick: ['the machine has done S104', 'message channels is 1'], hints: ['A asks, then B answers.', '@A ch = connect(B), then signal and permit in B'],
+  });
+  await panel.getByRole('button', { name: 'New step' }).click();
+  await recordStep(lab, {
+    title: 'An area', narration: 'A reserves a message area and writes into it: state 1 of `Fig. 5`.',
+    lines: ['@A a = area(4096)', '@A poke(a, "hello")'],
+    pick: ['A has mapping at a'], hints: ['A reserves the area.', '@A a = area(4096)'],
+  });
+  await panel.getByRole('button', { name: 'New step' }).click();
+  await recordStep(lab, {
+    title: 'The flip', narration: 'A sends: the frames become B\'s (S107).',
+    lines: ['@A send(ch, a, "hi")'],
+    pick: ['the machine has done S107 (area.flip)', /frame \d+ is owned by B/], hints: ['Watch the Memory view as A sends.', '@A send(ch, a, "hi")'],
+    ask: ['Who owns the frame now?', 'B does.'],
+  });
+  await panel.getByRole('button', { name: 'New step' }).click();
+  await recordStep(lab, {
+    title: 'B reads', narration: 'B receives and reads the very same frames.',
+    lines: ['@B r = recv(chb)', '@B peek(r.addr, 5)'],
+    pick: ['B got = "hello"'], hints: ['B takes the message from its port.', '@B r = recv(chb), then @B peek(r.addr, 5)'],
+  });
+  await expect(panel.locator('.missing')).toContainText('Ready.');
+  await lab.page.screenshot({ path: join(SHOTS, 'builder-1366.png') });
+
+  // export the file
+  const [download] = await Promise.all([lab.page.waitForEvent('download'), panel.getByRole('button', { name: 'Export the file' }).click()]);
+  expect(download.suggestedFilename()).toBe('the-flip-my-way.lesson.json');
+  const path = await download.path();
+  const text = readFileSync(path, 'utf8');
+  const data = JSON.parse(text) as { format: string; steps: { checks: { rule: string }[]; question?: unknown }[] };
+  expect(data.format).toBe('lparlab-lesson');
+  expect(data.steps.length).toBe(4);
+  expect(data.steps[2]!.checks.map((c) => c.rule)).toEqual(['tag', 'owner']);
+  expect(data.steps[2]!.question).toEqual({ ask: 'Who owns the frame now?', answer: 'B does.' });
+
+  // copy a link
+  await panel.getByRole('button', { name: 'Copy a link' }).click();
+  const link = await panel.getByLabel('link to this lesson').inputValue();
+  expect(link).toMatch(/#lessonfile=[A-Za-z0-9_-]+$/);
+
+  // preview as a student
+  await panel.getByRole('button', { name: 'Preview as a student' }).click();
+  await expect(panel.locator('.step-count')).toContainText('Step 1 of 4: A channel');
+
+  // a fresh page, from the file
+  const fromFile = await freshLab(await context.newPage());
+  await fromFile.page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await fromFile.page.getByLabel('Open a lesson file').setInputFiles({ name: 'the-flip-my-way.lesson.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(fromFile.page.locator('[data-view=lesson] h3')).toContainText('The flip, my way');
+  expect(await walkOpenLesson(fromFile)).toBe(4);
+  // the student's progress on it is kept like any other
+  await fromFile.page.getByRole('button', { name: 'All lessons' }).click();
+  await expect(fromFile.page.locator('[data-view=lesson] p', { hasText: 'The flip, my way' })).toContainText('✓ done');
+  expect(fromFile.errors).toEqual([]);
+
+  // a fresh page, from the link
+  const fromLink = new LabPage(await context.newPage());
+  await fromLink.page.goto(link);
+  await expect(fromLink.page.locator('[data-view=lesson] .step-count')).toContainText('Step 1 of 4: A channel');
+  await fromLink.page.locator('.xterm-helper-textarea').waitFor({ state: 'attached' });
+  expect(await walkOpenLesson(fromLink)).toBe(4);
+  expect(fromLink.errors).toEqual([]);
+
+  // presenter mode, from the same link
+  const present = new LabPage(await context.newPage());
+  await present.page.setViewportSize({ width: 1920, height: 1080 });
+  const url = new URL(link);
+  url.search = '?present';
+  await present.page.goto(url.toString());
+  await expect(present.page.getByRole('heading', { level: 2, name: /A channel$/ })).toBeVisible();
+  await expect(present.page.locator('.presenter-lesson')).toContainText('The flip, my way, step 1 of 4');
+  await present.page.screenshot({ path: join(SHOTS, 'builder-presenter.png') });
+  expect(present.errors).toEqual([]);
+  expect(lab.errors).toEqual([]);
+});
+
+test('a built-in lesson opens in the builder to edit, and a broken lesson file or link is refused with the field named', async ({ lab }) => {
+  await lab.open();
+  await lab.page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await lab.page.getByRole('button', { name: 'Make a lesson' }).click();
+  const panel = lab.page.locator('[data-view=lesson]');
+  await panel.getByLabel('edit a built-in lesson').selectOption('flip');
+  await expect(panel.getByLabel('Lesson title')).toHaveValue('Guest to guest: S101-S112 and the flip');
+  await expect(panel.getByRole('button', { name: /^Step 6/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.locator('.missing')).toContainText('Ready.');
+  await panel.getByLabel('Open a lesson file to edit').setInputFiles({ name: 'bad.lesson.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "lparlab-lesson", "version": 1, "id": "x", "title": "x", "figures": "x", "summary": "x", "steps": [{"title": "t", "narration": "n", "lines": ["lpars"], "checks": [{"rule": "script", "src": "x"}], "hints": ["h"]}]}') });
+  await expect(panel.getByRole('status')).toContainText('steps[0].checks[0].rule "script" is not a rule');
+
+  await lab.page.goto('./#lessonfile=AAAA');
+  await expect(lab.page.getByText(/The lesson in this link is damaged/)).toBeVisible();
+  expect(lab.errors).toEqual([]);
+});
+
+for (const [width, height] of [[1280, 720], [1024, 768]] as const) {
+  test(`at ${width}x${height} a lesson's Previous, Next and Hint buttons are in view`, async ({ lab }) => {
+    await lab.page.setViewportSize({ width, height });
+    await lab.open();
+    await lab.page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    await lab.page.getByRole('button', { name: /6\. Sockets with virtual files/ }).click();
+    const panel = lab.page.locator('[data-view=lesson]');
+    await panel.getByRole('button', { name: 'Skip step' }).click();
+    await panel.getByRole('button', { name: 'Skip step' }).click();
+    await panel.getByRole('button', { name: 'Skip step' }).click();
+    for (const name of ['Previous step', 'Skip step', 'Hint']) await expect(panel.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 });
+    await lab.page.screenshot({ path: join(SHOTS, `lesson-buttons-${width}.png`) });
+  });
+}

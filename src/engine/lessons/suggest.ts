@@ -1,0 +1,109 @@
+// Checks a teacher can pick instead of typing: from what the machine did
+// since a step began (its events, the names bound, the answers printed) and
+// how it stands now, the rules that hold right now and say something about
+// this step: "frame 160 is owned by B", "the machine has done S107", "fd 4 is
+// open". Every offer is checked against the lab before it is offered.
+
+import type { LabState } from '../types.js';
+import { SCP_PID } from '../types.js';
+import type { Output, ShellState } from '../shell/shell.js';
+import { show } from '../shell/values.js';
+import { traceOf } from '../timeline/timeline.js';
+import type { Rule } from './rules.js';
+import { checkRule } from './rules.js';
+
+export interface Offer {
+  readonly rule: Rule;
+  /** the rule in plain words, as the student will see it */
+  readonly says: string;
+}
+
+const MAX_OFFERS = 24;
+
+/**
+ * Rules that hold now and speak of what changed since `before` (the lab
+ * where the step began): at most 24, the most telling first (patent steps,
+ * then ownership, then the rest).
+ */
+export function suggestChecks(before: ShellState, shell: ShellState, outputs: readonly Output[]): Offer[] {
+  const was: LabState = before.timeline.current;
+  const now: LabState = shell.timeline.current;
+  const since = was.seq;
+  const rules: Rule[] = [];
+  const events = traceOf(shell.timeline).filter((e) => e.seq >= since);
+
+  // patent steps and paragraphs the machine went through, in order
+  const tags = new Set<string>();
+  for (const e of events) {
+    // the flip, a merged event and the policy's answers are worth naming with their kind
+    if (e.kind === 'area.flip' || e.kind === 'event.merge' || e.kind.startsWith('resource.')) rules.push({ kind: 'tag', tag: e.tag, event: e.kind });
+    if (!tags.has(e.tag)) rules.push({ kind: 'tag', tag: e.tag });
+    tags.add(e.tag);
+  }
+
+  // frames that changed owner: the first frame of each area moved
+  const moved = new Set<number>();
+  for (const e of events) if (e.kind === 'area.flip' || e.kind === 'area.reserve' || e.kind === 'area.discard') for (const f of e.frames?.slice(0, 1) ?? []) moved.add(f);
+  for (const frame of moved) rules.push({ kind: 'owner', frame, ctx: 'free' }, ...Object.values(now.partitions).map((p) => ({ kind: 'owner' as const, frame, ctx: p.name })));
+
+  // the kernel's fds opened or closed
+  for (const fd of Object.keys(now.kernel.fds)) if (!was.kernel.fds[Number(fd)]) rules.push({ kind: 'fd', fd: Number(fd), open: true });
+  for (const fd of Object.keys(was.kernel.fds)) if (!now.kernel.fds[Number(fd)]) rules.push({ kind: 'fd', fd: Number(fd), open: false });
+
+  // partitions created or ended, and who is suspended in which call
+  for (const p of Object.values(now.partitions)) {
+    const old = was.partitions[p.pid];
+    if (!old || old.status !== p.status) rules.push({ kind: 'status', ctx: p.name, status: p.status === 'ended' ? 'ended' : 'active' });
+    if (p.status !== 'active') continue;
+    if (p.wait && p.wait.call !== old?.wait?.call) rules.push({ kind: 'waiting', ctx: p.pid === SCP_PID ? 'scp' : p.name, call: p.wait.call });
+    if (!p.wait && old?.wait) rules.push({ kind: 'waiting', ctx: p.pid === SCP_PID ? 'scp' : p.name, call: null });
+  }
+
+  // names bound in this step, and where the addresses they hold are mapped
+  for (const [name, value] of Object.entries(shell.vars)) {
+    if (before.vars[name] === value) continue;
+    const field = value.t === 'rec' ? (['addr', 'vfile'].find((f) => value.fields[f]) ?? undefined) : undefined;
+    rules.push(field ? { kind: 'bound', name, field } : { kind: 'bound', name });
+    const addressField = value.t === 'rec' && value.fields.addr ? 'addr' : undefined;
+    if (value.t === 'addr' || addressField) {
+      for (const p of Object.values(now.partitions)) {
+        if (p.status !== 'active') continue;
+        const ctx = p.pid === SCP_PID ? 'scp' : p.name;
+        rules.push({ kind: 'mapped', ctx, name, ...(addressField ? { field: addressField } : {}), mapped: true });
+      }
+    }
+  }
+  // an address the step unmapped from the context that held it
+  for (const [name, value] of Object.entries(before.vars)) {
+    if (value.t !== 'addr') continue;
+    for (const p of Object.values(was.partitions)) if (p.status === 'active' && p.pid !== SCP_PID) rules.push({ kind: 'mapped', ctx: p.name, name, mapped: false });
+  }
+
+  // what the calls of this step answered: errors and values
+  for (const o of outputs) {
+    if (o.kind === 'error') rules.push({ kind: 'answer', ctx: o.ctx, errno: o.errno });
+    else if (o.kind === 'complete' && !o.result.ok) rules.push({ kind: 'answer', ctx: o.ctx, errno: o.result.errno });
+    else if (o.kind === 'result' && o.value.t !== 'none') rules.push({ kind: 'answer', ctx: o.ctx, value: show(o.value) });
+    else if (o.kind === 'text') rules.push({ kind: 'typed', start: o.input.replace(/^\s*@\w+\s+/, '').split(/[\s(]/)[0] ?? o.input, says: `you typed ${o.input.replace(/^\s*@\w+\s+/, '').split(/[\s(]/)[0]}` });
+  }
+
+  // counts that changed
+  const counts = [
+    ['channels', Object.keys(was.channels).length, Object.keys(now.channels).length],
+    ['files', Object.keys(was.kernel.files).length, Object.keys(now.kernel.files).length],
+    ['framesFree', was.frames.free, now.frames.free],
+  ] as const;
+  for (const [what, a, b] of counts) if (a !== b) rules.push({ kind: 'count', what, op: '==', value: b });
+
+  const c = { shell, outputs, since };
+  const offers: Offer[] = [];
+  const said = new Set<string>();
+  for (const rule of rules) {
+    const result = checkRule(rule, c);
+    if (!result.ok || said.has(result.says)) continue;
+    said.add(result.says);
+    offers.push({ rule, says: result.says });
+    if (offers.length >= MAX_OFFERS) break;
+  }
+  return offers;
+}

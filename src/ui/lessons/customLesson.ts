@@ -1,0 +1,37 @@
+// A teacher's lesson in the page: opened from a file, a link or the builder,
+// kept in the browser so a reload finds it again (and the student's progress
+// on it, kept under "~id", still means something). Whatever is read back is
+// checked by the same validator as a file; anything refused is dropped.
+
+import type { LessonFile } from '../../engine/index.ts';
+import { LESSON_LIMITS, lessonFileText, parseLessonFile, refusal } from '../../engine/index.ts';
+
+const KEY = 'lparlab.customLesson';
+
+export function loadCustomLesson(): LessonFile | null {
+  try {
+    const saved = typeof window === 'undefined' ? null : window.localStorage.getItem(KEY);
+    if (!saved) return null;
+    const read = parseLessonFile(saved);
+    return read.ok ? read.file : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveCustomLesson(file: LessonFile): void {
+  try {
+    window.localStorage.setItem(KEY, lessonFileText(file));
+  } catch {
+    // storage full or blocked (an embed in a sandboxed frame): the lesson lives on for this visit
+  }
+}
+
+export type ReadLesson = { readonly ok: true; readonly file: LessonFile } | { readonly ok: false; readonly message: string };
+
+/** Read a `.lesson.json` a teacher picked, refusing what is too large before reading it. */
+export async function readLessonFile(f: File): Promise<ReadLesson> {
+  if (f.size > LESSON_LIMITS.file) return { ok: false, message: `${f.name.slice(0, 80)} is ${Math.ceil(f.size / 1024)} KiB; a lesson file is at most ${LESSON_LIMITS.file / 1024} KiB. Nothing was opened.` };
+  const read = parseLessonFile(await f.text());
+  return read.ok ? read : { ok: false, message: `${f.name.slice(0, 80)} is not a lesson file this lab can use: ${refusal(read)}. Nothing was opened.` };
+}
