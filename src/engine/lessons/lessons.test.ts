@@ -57,7 +57,7 @@ const SECOND_WAY: Record<string, readonly string[]> = {
   'round-trip': [
     'srv = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(srv, 12)', 'listen(srv)', '@A c = connect(12)', 'f = accept(srv)',
     '@A m = area(8192)', '@A send(c, m, "hi")', 'got = read(f)', 'file = open(got.vfile)', 'write(file, "all ok")', 'close(file)',
-    'write(f, got.vfile)', '@A back = recv(c)', '@A peek(back.addr, 6)',
+    'write(f, got.vfile)', '@A reply = recv(c)', '@A peek(reply.addr, 6)',
   ],
   // A connects and is accepted first; B is denied afterwards
   gatekeeper: ['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', '@A ch = connect(7)', 'fd = accept(s)', 'deny(s, B)', '@B connect(7)'],
