@@ -6,17 +6,17 @@
 import type { Challenge, Lesson } from './lesson.js';
 import type { LessonFile } from './format.js';
 import { refusal, validateLesson } from './format.js';
-import machine from './data/01-machine.lesson.json';
-import policy from './data/02-policy.lesson.json';
-import events from './data/03-events.lesson.json';
-import flip from './data/04-flip.lesson.json';
-import fault from './data/05-fault.lesson.json';
-import vfile from './data/06-vfile.lesson.json';
-import map from './data/07-map.lesson.json';
-import select from './data/08-select.lesson.json';
-import end from './data/09-end.lesson.json';
-import compare from './data/10-compare.lesson.json';
-import challenges from './data/challenges.lesson.json';
+import machine from './data/01-machine.lesson.json' with { type: 'json' };
+import policy from './data/02-policy.lesson.json' with { type: 'json' };
+import events from './data/03-events.lesson.json' with { type: 'json' };
+import flip from './data/04-flip.lesson.json' with { type: 'json' };
+import fault from './data/05-fault.lesson.json' with { type: 'json' };
+import vfile from './data/06-vfile.lesson.json' with { type: 'json' };
+import map from './data/07-map.lesson.json' with { type: 'json' };
+import select from './data/08-select.lesson.json' with { type: 'json' };
+import end from './data/09-end.lesson.json' with { type: 'json' };
+import compare from './data/10-compare.lesson.json' with { type: 'json' };
+import challenges from './data/challenges.lesson.json' with { type: 'json' };
 
 function builtin(data: unknown): LessonFile {
   const read = validateLesson(data);
