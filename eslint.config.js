@@ -8,7 +8,7 @@ const ENGINE_FILES = ['src/engine/**/*.{ts,tsx}'];
 
 export default defineConfig(
   {
-    ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'reports/**', '.stryker-tmp/**'],
+    ignores: ['dist/**', 'dist-single/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'reports/**', '.stryker-tmp/**'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -24,7 +24,7 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['src/cli/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{js,mjs}', '*.{js,mjs,ts}'],
+    files: ['src/cli/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{js,mjs,ts}', '*.{js,mjs,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

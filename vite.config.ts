@@ -1,15 +1,24 @@
 import react from '@vitejs/plugin-react';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
+import { inlineFavicon, offline } from './scripts/offline.ts';
 
-export default defineConfig({
+// `vite build` writes the site to dist/ with a service worker (sw.js) that
+// precaches it for offline use; `vite build --mode single` (npm run
+// build:single) writes one self-contained dist-single/index.html, scripts,
+// styles and fonts inlined, that opens from file:// or a learning platform.
+export default defineConfig(({ mode }) => ({
   // Relative asset URLs: the built site in dist/ works from any static path.
   base: './',
-  plugins: [react()],
+  plugins: mode === 'single' ? [react(), viteSingleFile({ removeViteModuleLoader: true }), inlineFavicon('public/favicon.svg')] : [react(), offline()],
+  build: mode === 'single' ? { outDir: 'dist-single' } : {},
+  // one file means no public files beside it: the favicon goes inline
+  publicDir: mode === 'single' ? false : 'public',
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     passWithNoTests: true,
   },
-});
+}));

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
+import { registerOffline } from './app/offline.ts';
 
 const container = document.getElementById('root');
 if (container === null) {
@@ -25,3 +26,5 @@ createRoot(container, {
     </ErrorBoundary>
   </StrictMode>,
 );
+
+registerOffline();

@@ -3,6 +3,8 @@
 // sender's mapping is) and by structured clone (a copy). Each figure is the
 // median of several round trips, halved.
 
+import EchoWorker from './echoWorker.ts?worker&inline';
+
 export interface Measurement {
   readonly bytes: number;
   /** microseconds, one way */
@@ -23,7 +25,8 @@ function roundTrip(worker: Worker, buffer: ArrayBuffer, transfer: boolean): Prom
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function measureTransfers(sizes: readonly number[], rounds = 9, onProgress?: (done: number) => void): Promise<Measurement[]> {
-  const worker = new Worker(new URL('./echoWorker.ts', import.meta.url), { type: 'module' });
+  // inlined in the page (a blob), so the single-file build, opened from file://, can measure too
+  const worker = new EchoWorker();
   try {
     const out: Measurement[] = [];
     for (const bytes of sizes) {
