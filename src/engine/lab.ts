@@ -25,6 +25,7 @@ import { acceptSocket, bindSocket, closeFd, connectService, listenSocket, openSo
 import { closeFile, newMessage, openFile, readFd, selectFds, unlinkMessage, writeFd } from './kernel/io.js';
 import { EMPTY_KERNEL } from './kernel/fdTable.js';
 import { RESOURCE_KINDS } from './types.js';
+import { callOfCommand, roleOfCommand } from './shell/calls.js';
 
 export const DEFAULT_CONFIG: LabConfig = { seed: 1, frames: 256, groups: 3, unitsPerGroup: 8 };
 
@@ -152,20 +153,20 @@ function guestOnly(by: Partition, call: string): Result | null {
   return by.role === 'guest' ? null : fail('EACCES', `${call} is a guest call; the system control program talks to guests through sockets`);
 }
 
-/** Commands of the guest OS programming interface; the others belong to the scp or to anyone. */
-const GUEST_CALLS = new Set<Command['kind']>([
-  'resource.request', 'event.port', 'event.connect', 'event.send', 'event.poll', 'signal.notify', 'signal.take',
-  'signal.permit', 'signal.deny', 'channel.connect', 'channel.connectService', 'channel.send', 'channel.recv',
-  'channel.close', 'area.reserve', 'area.free', 'shm.connect',
-]);
+/** What a guest may not do, for the commands only the system control program may make that are not socket calls. */
+const SCP_WORK: Partial<Record<Command['kind'], string>> = {
+  'lpar.create': 'create partitions', 'lpar.limit': 'set limits', 'policy.set': 'set the policy',
+};
 
 function dispatch(tx: Tx, by: Partition, command: Command): Result {
-  if (GUEST_CALLS.has(command.kind)) {
+  // who may make which command is read from the table of calls, where each call declares its side once
+  const role = roleOfCommand(command.kind);
+  if (role === 'guest') {
     const denied = guestOnly(by, command.kind);
     if (denied) return denied;
   }
-  if (command.kind.startsWith('sys.')) {
-    const denied = scpOnly(by, `make the system call ${command.kind.slice(4)}()`);
+  if (role === 'scp') {
+    const denied = scpOnly(by, SCP_WORK[command.kind] ?? `make the system call ${callOfCommand(command.kind)}()`);
     if (denied) return denied;
   }
   switch (command.kind) {
@@ -173,10 +174,10 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
       if (!NAME_PATTERN.test(command.name)) {
         return fail('EINVAL', `a partition name starts with a capital letter and has at most 16 letters or digits; ${JSON.stringify(command.name)} does not`);
       }
-      return scpOnly(by, 'create partitions') ?? createPartition(tx, command.name, 'guest', command.memPages, command.processors);
+      return createPartition(tx, command.name, 'guest', command.memPages, command.processors);
     case 'lpar.limit':
       if (!RESOURCE_KINDS.includes(command.resource)) return fail('EINVAL', `unknown resource ${String(command.resource)}`);
-      return scpOnly(by, 'set limits') ?? limitPartition(tx, command.pid, command.resource, command.amount);
+      return limitPartition(tx, command.pid, command.resource, command.amount);
     case 'lpar.end':
       // [0053] a partition ends at the request of its own guest OS; the system
       // control program ending another one is the lab's extension
@@ -186,8 +187,6 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
       }
       return endPartition(tx, command.pid, command.pid === by.pid ? '[0053]' : 'lab:end');
     case 'policy.set': {
-      const denied = scpOnly(by, 'set the policy');
-      if (denied) return denied;
       if (!Number.isInteger(command.ceiling) || command.ceiling < 0) return fail('EINVAL', `a ceiling is a whole number of at least 0`);
       tx.s.policy = { ceiling: { ...tx.s.policy.ceiling, [command.resource]: command.ceiling } };
       emit(tx, { tag: '[0049]', kind: 'policy.set', from: SCP_PID, to: SCP_PID, say: `policy: no guest may hold more than ${command.ceiling} ${command.resource}` });

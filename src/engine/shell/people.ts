@@ -12,40 +12,17 @@ import type { LayerPartition } from '../views/layersView.js';
 import { allOwners } from '../memory/frameTable.js';
 import { stepBack, traceOf } from '../timeline/timeline.js';
 import { unitName } from '../machine/processors.js';
-import type { Effect, Ran, ShellState } from './shell.js';
-import { contextPid, createShell, interruptCall, NO_EFFECT, seekShell } from './shell.js';
-import { CALLS, signature } from './calls.js';
+import type { Effect, Ran, ShellState } from './shellState.js';
+import { contextPid, createShell, interruptCall, NO_EFFECT, seekShell } from './shellState.js';
+import { PEOPLE_COMMANDS, PEOPLE_TABLE } from './commands.js';
+
+export { PEOPLE_COMMANDS, PEOPLE_TABLE };
+import { CALLS, callOfCommand, signature } from './calls.js';
 import { hex } from './values.js';
 import { nearest } from './suggest.js';
 import { mappingsOf } from '../memory/areas.js';
 import { findLesson, LESSONS } from '../lessons/catalog.js';
 
-interface PeopleCommand {
-  readonly name: string;
-  /** how many words may follow the name: [fewest, most] */
-  readonly words: readonly [number, number];
-  readonly usage: string;
-  readonly summary: string;
-}
-
-export const PEOPLE_TABLE: readonly PeopleCommand[] = [
-  { name: 'help', words: [0, 1], usage: 'help [call]', summary: 'the calls of this context, or one call in detail' },
-  { name: 'lpars', words: [0, 0], usage: 'lpars', summary: 'the partitions: mode, state, frames, resources used / limit' },
-  { name: 'frames', words: [0, 0], usage: 'frames', summary: 'physical memory: who owns which frames' },
-  { name: 'map', words: [0, 1], usage: 'map A', summary: "a partition's logical address space and the frames behind it" },
-  { name: 'channels', words: [0, 0], usage: 'channels', summary: 'the message channels and what waits in their ports' },
-  { name: 'fds', words: [0, 0], usage: 'fds', summary: "the system control OS kernel's file descriptor table" },
-  { name: 'ls', words: [0, 1], usage: 'ls /msg', summary: 'the virtual files of received messages' },
-  { name: 'ps', words: [0, 0], usage: 'ps', summary: 'who is running and who is suspended in which call' },
-  { name: 'log', words: [0, 1], usage: 'log [n]', summary: 'the last n events (default 20) with their patent steps' },
-  { name: 'lesson', words: [0, 1], usage: 'lesson [name]', summary: 'list the lessons, or open one (in the page: the lesson panel)' },
-  { name: 'interrupt', words: [0, 1], usage: 'interrupt [A]', summary: 'interrupt the suspended call of a context, as Ctrl-C does (EINTR)' },
-  { name: 'back', words: [0, 0], usage: 'back', summary: 'undo the last step (names come back too)' },
-  { name: 'reset', words: [0, 0], usage: 'reset', summary: 'start the machine again with the same seed' },
-  { name: 'seed', words: [0, 1], usage: 'seed <n>', summary: 'start the machine again with seed n' },
-];
-
-export const PEOPLE_COMMANDS: ReadonlySet<string> = new Set(PEOPLE_TABLE.map((c) => c.name));
 
 type Base = { line: number; ctx: string; input: string };
 type Outcome = Ran;
@@ -113,18 +90,8 @@ export function runWords(shell: ShellState, command: string, words: readonly str
   }
 }
 
-/** The call a person typed for an engine command, for messages like "undid send()". */
-const CALL_OF: Partial<Record<CommandKind, string>> = {
-  'lpar.create': 'lpar_create', 'lpar.limit': 'limit', 'lpar.end': 'lpar_end', 'policy.set': 'policy', 'cost.set': 'cost',
-  'sched.tick': 'tick', 'resource.request': 'request', 'event.port': 'event_port', 'event.connect': 'event_connect',
-  'event.send': 'event_send', 'event.poll': 'event_poll', 'signal.notify': 'notify', 'signal.take': 'signal',
-  'signal.permit': 'permit', 'signal.deny': 'deny', 'channel.connect': 'connect', 'channel.connectService': 'connect',
-  'channel.send': 'send', 'channel.recv': 'recv', 'channel.close': 'close', 'area.reserve': 'area', 'area.free': 'free',
-  'mem.write': 'poke', 'mem.read': 'peek', 'shm.connect': 'share', 'call.interrupt': 'interrupt',
-};
-
 export function callNameOf(kind: CommandKind): string {
-  return `${CALL_OF[kind] ?? kind.replace(/^sys\./, '')}()`;
+  return `${callOfCommand(kind)}()`;
 }
 
 /** `help` in context `ctx` (`@A help` asks A's calls, whatever the current context). */
