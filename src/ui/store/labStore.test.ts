@@ -90,6 +90,18 @@ describe('the lab store', () => {
     expect(lab().shell.timeline.cursor).toBe(2);
   });
 
+  it('stops replaying the recorded future once a line is typed in the past', () => {
+    lab().submit('@A ch = connect(B)');
+    lab().catchUp();
+    lab().seek(lab().shell.timeline.bootEvents.length);
+    expect(lab().replaying).toBe(true);
+    lab().submit('x = 5');
+    lab().advance();
+    lab().catchUp();
+    expect(lab().shell.timeline.cursor).toBe(0);
+    expect(lab().shell.vars.x).toBeDefined();
+  });
+
   it('bumps the generation when a line starts a new machine', () => {
     const before = lab().generation;
     lab().submit('frames_free()');

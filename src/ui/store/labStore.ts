@@ -196,7 +196,7 @@ export const useLab = create<LabStore>()((set, get) => ({
       // back: an earlier moment, shown at once; the undone steps are not replayed
       case 'moved': set({ ...seen, ...rest(checked(shell)) }); break;
       case 'restarted': set({ ...seen, ...rest(checked(shell)), generation: now.generation + 1 }); break;
-      case 'none': case 'openLesson': set({ ...seen, shell }); break;
+      case 'none': case 'openLesson': set({ ...seen, shell, replaying: false }); break;
     }
     return { out, effect };
   },
