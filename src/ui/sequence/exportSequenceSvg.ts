@@ -1,5 +1,6 @@
 // Export of the sequence chart: the trace up to the playhead as a standalone
-// SVG in the page's current theme (SPEC §4: "sequence chart as SVG").
+// SVG in the page's current theme, for a slide: the command at the playhead,
+// the lesson step, or everything since the machine booted.
 
 import type { LabEvent, Timeline } from '../../engine/index.ts';
 import { sequenceView } from '../../engine/index.ts';
@@ -40,11 +41,45 @@ export function pageSvgTheme(): SvgTheme {
   };
 }
 
+/** Which arrows a slide gets: the command at the playhead, the open lesson step's, or all of them. */
+export type SequenceRange = 'command' | 'step' | 'all';
+
 export interface ExportOptions {
   readonly theme?: SvgTheme;
   /** leave out the arrows of booting the machine */
   readonly skipBoot?: boolean;
   readonly font?: number;
+  /** default: everything up to the playhead */
+  readonly range?: SequenceRange;
+  /** for range 'step': the sequence number the lesson step started at */
+  readonly stepSince?: number;
+}
+
+/** The events of `range` among the first `position` events (boot included in `all` only when nothing else happened). */
+export function eventsInRange(timeline: Timeline, position: number, range: SequenceRange, stepSince: number | null): LabEvent[] {
+  const shown = eventsUpTo(timeline, position);
+  const boot = timeline.bootEvents.length;
+  switch (range) {
+    case 'all':
+      return shown.length > boot ? shown.filter((e) => e.seq >= boot) : shown;
+    case 'step':
+      if (stepSince !== null) return shown.filter((e) => e.seq >= stepSince);
+      return eventsInRange(timeline, position, 'command', null);
+    case 'command': {
+      // the command whose events the playhead is in (or has just finished)
+      let start = boot;
+      for (let i = 0; i < timeline.length; i++) {
+        const count = timeline.entries[i]!.step.events.length;
+        if (count > 0 && position > start && position <= start + count) return shown.slice(start, position);
+        start += count;
+      }
+      return [];
+    }
+    default: {
+      const never: never = range;
+      return never;
+    }
+  }
 }
 
 /** The current chart (every arrow up to the playhead) as a standalone SVG string with inline styles. */
@@ -52,13 +87,13 @@ export function exportSequenceSvg(options: ExportOptions = {}): string {
   const s = useLab.getState();
   const t = s.shell.timeline;
   const boot = t.bootEvents.length;
-  let events = eventsUpTo(t, s.position);
+  let events = options.range ? eventsInRange(t, s.position, options.range, options.stepSince ?? null) : eventsUpTo(t, s.position);
   if (options.skipBoot) events = events.filter((e) => e.seq >= boot);
   const model = sequenceView(events, displayState(s), { bootEvents: boot, commandStarts: commandStartsOf(t) });
   return sequenceSvg(model, {
     theme: options.theme ?? pageSvgTheme(),
     font: options.font ?? 13,
     focusSeq: focusEvent(s)?.seq ?? null,
-    title: 'lparlab: sequence chart (Figs. 6, 8, 11)',
+    title: `lparlab: sequence chart (Figs. 6, 8, 11)${options.range === 'command' ? ', one command' : options.range === 'step' ? ', one lesson step' : ''}`,
   });
 }

@@ -1,8 +1,13 @@
-// Save text as a file the browser downloads: the platform's Blob and an
-// object URL, no library needed.
+// Save text or bytes as a file the browser downloads: the platform's Blob
+// and an object URL, no library needed.
 
 export function download(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(filename, new Blob([text], { type }));
+}
+
+/** Save bytes (an image, an animation) as a file the browser downloads. */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
