@@ -4,7 +4,7 @@
 // refused naming the field (exit 2).
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -102,5 +102,16 @@ describe('lparsh --export-lesson and --lesson --check', { timeout: 60_000 }, () 
 
   it('leaves every other invocation to the shell', () => {
     expect(run(['--json'])).toEqual({ code: null, out: '', err: '' });
+  });
+});
+
+describe('docs/lesson-format.md', () => {
+  it('its complete example is a lesson file whose every check passes', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'lesson-format.md'), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const checked = run(['--lesson', 'flip-in-four.lesson.json', '--check'], { 'flip-in-four.lesson.json': example! });
+    expect(checked.err).toBe('');
+    expect(checked.out).toMatch(/4 steps and 1 challenge, every check passes/);
   });
 });

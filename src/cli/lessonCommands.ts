@@ -80,7 +80,7 @@ export function runLessonCommand(argv: readonly string[], io: Io = nodeIo): numb
   if (!parsed.ok) return fail(`${path} is not a lesson file this lab can use: ${refusal(parsed)}`);
   const { passed, failed } = checkLessonFile(parsed.file);
   const { lesson, challenges } = parsed.file;
-  const what = [lesson.steps.length ? `${lesson.steps.length} steps` : '', challenges.length ? `${challenges.length} challenges` : ''].filter(Boolean).join(' and ');
+  const what = [lesson.steps.length ? `${lesson.steps.length} step${lesson.steps.length === 1 ? '' : 's'}` : '', challenges.length ? `${challenges.length} challenge${challenges.length === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
   if (failed.length) {
     io.err(`${path}: "${lesson.title}": ${failed.length} check${failed.length === 1 ? '' : 's'} failed\n${failed.map((f) => `  FAIL ${f}`).join('\n')}\n`);
     return 1;
