@@ -179,3 +179,46 @@ for (const [width, height] of [[1280, 720], [1024, 768]] as const) {
     await lab.page.screenshot({ path: join(SHOTS, `lesson-buttons-${width}.png`) });
   });
 }
+
+test('typing ahead is fair: a step met stays met, Next keeps the lab, and what was typed ahead counts for the next step', async ({ lab }) => {
+  await lab.open();
+  await lab.page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await lab.page.getByRole('button', { name: /4\. Guest to guest/ }).click();
+  const panel = lab.page.locator('[data-view=lesson]');
+  // step 1 wants A suspended in connect; the student goes straight on and lets B permit it too
+  await lab.typeAll(['@A ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)']);
+  await expect(panel.locator('.status')).toHaveText('Step done: go on when ready.');
+  await expect(panel.locator('.checks li.todo')).toHaveCount(0);
+  await expect(panel.locator('.checks')).toContainText('A is suspended in connect');
+  await panel.getByRole('button', { name: 'Next step' }).click();
+  // the lab was kept: no fresh lab was made, and step 2 is already met by what was typed ahead
+  await expect(panel.locator('.step-count')).toContainText('Step 2 of 6');
+  await expect(panel.locator('.status')).toHaveText('Step done: go on when ready.');
+  expect(await lab.terminalText()).not.toContain('with steps 1-1 already done');
+  // hints: the idea first, then the line
+  await panel.getByRole('button', { name: 'Hint' }).click();
+  await expect(panel.locator('.hint')).toHaveCount(1);
+  await expect(panel.locator('.hint')).toContainText('Hint 1 of 2: Now B, the server, acts');
+  await panel.getByRole('button', { name: 'Another hint' }).click();
+  await expect(panel.locator('.hint').nth(1)).toContainText('Hint 2 of 2: @B sig = signal()');
+});
+
+test("a teacher's lesson link opens in embed mode", async ({ lab }) => {
+  await lab.page.setViewportSize({ width: 960, height: 540 });
+  const exported = JSON.stringify({
+    format: 'lparlab-lesson', version: 1, id: 'one-step', title: 'One step', figures: 'Fig. 6', summary: 'A channel.',
+    steps: [{ title: 'Ask', narration: 'A asks for a channel to B.', lines: ['@A ch = connect(B)'], checks: [{ rule: 'tag', tag: 'S101' }], hints: ['A asks.', '@A ch = connect(B)'] }],
+  });
+  const fragment = await lab.page.evaluate(async (text) => {
+    const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return `lessonfile=${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+  }, exported);
+  await lab.page.goto(`./?embed#${fragment}`);
+  await expect(lab.page.locator('.embed-caption')).toContainText('One step, step 1: Ask.');
+  await lab.page.getByRole('button', { name: 'Play this step' }).click();
+  // the embed has no terminal: the step's line ran, and the chart shows its first patent step
+  await expect(lab.page.locator('[data-view=sequence]')).toContainText('S101');
+});

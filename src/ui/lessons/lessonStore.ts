@@ -38,6 +38,8 @@ interface LessonStore {
   readonly hintsShown: number;
   /** the check of the moment the open step or challenge was first met; null until then */
   readonly met: StepCheck | null;
+  /** where the lab was when the open step was met: the next step's checks count what was typed from there */
+  readonly metAt: { readonly startLine: number; readonly since: number } | null;
   /** the teacher's lesson open or last opened (from a file, a link or the builder) */
   readonly custom: LessonFile | null;
   readonly progress: Progress;
@@ -101,12 +103,13 @@ export function challengeOf(opened: { id: string; custom?: boolean }, custom: Le
   return opened.custom ? custom?.challenges.find((c) => c.id === opened.id) : findChallenge(opened.id);
 }
 
-const fresh = { hintsShown: 0, met: null } as const;
+const fresh = { hintsShown: 0, met: null, metAt: null } as const;
 
 export const useLessons = create<LessonStore>()((set, get) => ({
   opened: null,
   hintsShown: 0,
   met: null,
+  metAt: null,
   // the teacher's lesson last opened here, if any
   custom: loadCustomLesson(),
   // loadProgress copes with storage that is missing or blocked (an embed in a sandboxed frame)
@@ -138,9 +141,11 @@ export const useLessons = create<LessonStore>()((set, get) => ({
     if (opened?.kind !== 'lesson') return;
     const lesson = lessonOf(opened, get().custom);
     if (!lesson || opened.step + 1 >= lesson.steps.length) return;
-    // the student's lab goes on as it is: nothing they typed is thrown away
-    set({ opened: { ...opened, step: opened.step + 1, ...here() }, ...fresh });
+    // the student's lab goes on as it is: nothing they typed is thrown away, and
+    // what they typed ahead after this step was met counts for the next one
+    set({ opened: { ...opened, step: opened.step + 1, ...(get().metAt ?? here()) }, ...fresh });
     useLab.getState().setHighlight(null);
+    get().recheck();
   },
 
   openChallenge(id) {
@@ -172,7 +177,7 @@ export const useLessons = create<LessonStore>()((set, get) => ({
     if (since.length === 0) return;
     const check = checkStep(rules, shell, since, opened.since);
     if (!check.passed) return;
-    set({ met: check });
+    set({ met: check, metAt: here() });
     if (opened.kind === 'lesson') get().markStep(progressKey(opened.id, opened.custom), opened.step);
     else get().markChallenge(progressKey(opened.id, opened.custom));
   },
