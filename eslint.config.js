@@ -8,7 +8,7 @@ const ENGINE_FILES = ['src/engine/**/*.{ts,tsx}'];
 
 export default defineConfig(
   {
-    ignores: ['dist/**', 'dist-single/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'reports/**', '.stryker-tmp/**'],
+    ignores: ['dist/**', 'dist-single/**', 'dist-base/**', 'dist-profile/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'reports/**', '.stryker-tmp/**'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

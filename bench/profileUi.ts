@@ -1,16 +1,18 @@
-// `npm run bench:profile [stress|big|slow]`: where the page's time goes
+// `npm run bench:profile [stress|big|slow|long]`: where the page's time goes
 // during a flip-per-frame scenario. Builds an unminified copy of the site in
 // dist-profile/, runs the scenario under the CDP sampling profiler, saves the
 // profile (open it in Chrome DevTools) and prints the functions with the most
 // time: self time, and total time including what they call.
-//   stress: 4,096 frames; big: 1,048,576 frames; slow: 4,096 frames, CPU / 4.
+//   stress: 4,096 frames; big: 1,048,576 frames; slow: 4,096 frames, CPU / 4;
+//   long: Enter and scrub after 5,000 typed lines, CPU / 4.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, ROOT } from './provenance.ts';
-import { measureFlips, newPage, openLab, SETUP, startServer, THROTTLE, throttle } from './uiPage.ts';
+import type { CDPSession } from '@playwright/test';
+import { longSession, measureFlips, newPage, openLab, SETUP, startServer, THROTTLE, throttle } from './uiPage.ts';
 
 interface ProfileNode {
   id: number;
@@ -19,7 +21,7 @@ interface ProfileNode {
 }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 
-const SCENARIOS = { stress: { frames: 4096, rate: 1 }, big: { frames: 1 << 20, rate: 1 }, slow: { frames: 4096, rate: THROTTLE } } as const;
+const SCENARIOS = { stress: { frames: 4096, rate: 1 }, big: { frames: 1 << 20, rate: 1 }, slow: { frames: 4096, rate: THROTTLE }, long: { frames: 256, rate: THROTTLE } } as const;
 
 /** Self and total milliseconds per function (a function counted once per stack, however deep it recurses). */
 function summarise(profile: Profile): { self: Map<string, number>; total: Map<string, number>; all: number } {
@@ -58,28 +60,44 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    const { page, cdp, close } = await newPage(browser);
-    await openLab(page, scenario.frames, SETUP);
-    await page.getByLabel('speed').selectOption('4');
-    if (scenario.rate !== 1) await throttle(cdp, scenario.rate);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-    const run = await measureFlips(page, 4);
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-    await close();
+    const start = async (cdp: CDPSession) => {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    };
+    let profile: Profile | null = null;
+    const stopProfile = async (cdp: CDPSession) => {
+      profile = ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile;
+    };
+    let summary: string;
+    if (which === 'long') {
+      const long = await longSession(browser, 1, () => {}, { before: start, after: stopProfile });
+      summary = `Enter to painted p95 ${long.enterP95[0]!.toFixed(0)} ms, scrub ${long.scrub[0]!.toFixed(0)} ms`;
+    } else {
+      const { page, cdp, close } = await newPage(browser);
+      await openLab(page, scenario.frames, SETUP);
+      await page.getByLabel('speed').selectOption('4');
+      if (scenario.rate !== 1) await throttle(cdp, scenario.rate);
+      await start(cdp);
+      const run = await measureFlips(page, 4);
+      await stopProfile(cdp);
+      await close();
+      summary = `${run.flips} flips, frame work p50 ${run.p50.toFixed(1)} ms, p95 ${run.p95.toFixed(1)} ms, ${run.longFrames} long frames`;
+    }
+    if (!profile) throw new Error('no profile');
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     const out = join(ROOT, 'test-results', `profile-${which}.cpuprofile`);
     writeFileSync(out, JSON.stringify(profile));
     const { self, total, all } = summarise(profile);
     const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
-    console.log(`${which}: ${run.flips} flips, frame work p50 ${run.p50.toFixed(1)} ms, p95 ${run.p95.toFixed(1)} ms, ${run.longFrames} long frames; profile ${out}`);
+    console.log(`${which}: ${summary}; profile ${out}`);
     console.log(`\nself time (of ${all.toFixed(0)} ms sampled)`);
     for (const [k, ms] of top(self, 30)) console.log(`${ms.toFixed(1).padStart(8)} ms ${(100 * ms / all).toFixed(1).padStart(5)}%  ${k}`);
     console.log('\ntotal time, callees included');
     for (const [k, ms] of top(total, 45)) console.log(`${ms.toFixed(1).padStart(8)} ms ${(100 * ms / all).toFixed(1).padStart(5)}%  ${k}`);
   } finally {
     await browser.close();
-    stop();
+    await stop();
   }
 }
 

@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     console.log('results in bench/ui-results.json; `npm run bench:readme` puts them in the README');
   } finally {
     await browser.close();
-    stop();
+    await stop();
   }
 }
 

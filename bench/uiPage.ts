@@ -25,11 +25,16 @@ export function firstLoadKBgz(): { kb: number; files: string[] } {
   return { kb: bytes / 1024, files };
 }
 
-export async function startServer(outDir = 'dist'): Promise<() => void> {
+export async function startServer(outDir = 'dist'): Promise<() => Promise<void>> {
   const server = spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', outDir], { cwd: ROOT, stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(URL_BASE)).ok) return () => server.kill();
+      if ((await fetch(URL_BASE)).ok) {
+        return () => new Promise<void>((resolve) => {
+          server.once('exit', () => resolve());
+          server.kill();
+        });
+      }
     } catch {
       // not up yet
     }
@@ -223,7 +228,14 @@ export async function heapMB(cdp: CDPSession): Promise<number> {
  * timed from Enter to the frame that shows their answer; and a scrub to the
  * start and back to the end, each timed from the click to the painted frame.
  */
-export async function longSession(browser: Browser, runs: number, progress: (line: string) => void = () => {}) {
+export interface MeasureHooks {
+  /** called once the session is set up and the CPU slowed, before the timed part */
+  before?(cdp: CDPSession): Promise<void>;
+  /** called after the timed part, while the page is still open */
+  after?(cdp: CDPSession): Promise<void>;
+}
+
+export async function longSession(browser: Browser, runs: number, progress: (line: string) => void = () => {}, hooks: MeasureHooks = {}) {
   const { page, cdp, close } = await newPage(browser);
   try {
     await openLab(page, null, []);
@@ -247,6 +259,7 @@ export async function longSession(browser: Browser, runs: number, progress: (lin
     const typingMs = Date.now() - typingStart;
     const heapAfter = await heapMB(cdp);
     await throttle(cdp, THROTTLE);
+    await hooks.before?.(cdp);
     const enterP95: number[] = [];
     const scrub: number[] = [];
     let flip = lines.length;
@@ -285,6 +298,7 @@ export async function longSession(browser: Browser, runs: number, progress: (lin
       await page.waitForTimeout(300);
       scrub.push(Math.max(toStart, back));
     }
+    await hooks.after?.(cdp);
     return { enterP95, scrub, heapGrowthMB: heapAfter - heapBefore, heapAfterMB: heapAfter, typingMs };
   } finally {
     await close();

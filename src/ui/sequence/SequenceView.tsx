@@ -59,7 +59,8 @@ export function SequenceView() {
   const svgRef = useRef<SVGSVGElement>(null);
   const size = useChartSize(scrollRef);
 
-  const commandStarts = useMemo(() => commandStartsUpTo(entries, position), [entries, position]);
+  const bootEvents = useLab((s) => s.shell.timeline.bootEvents);
+  const commandStarts = useMemo(() => commandStartsUpTo(entries, position, bootEvents), [entries, position, bootEvents]);
   const model = useMemo(
     () => sequenceView(events, state, { bootEvents: bootCount, commandStarts, limit }),
     [events, state, bootCount, commandStarts, limit],

@@ -5,6 +5,7 @@
 import type { LabEvent, Timeline } from '../../engine/index.ts';
 import { sequenceView } from '../../engine/index.ts';
 import { displayState, focusEvent, useLab } from '../store/labStore.ts';
+import { eventIndex, eventsBefore } from '../store/eventIndex.ts';
 import type { SvgTheme } from './sequenceSvg.ts';
 import { LIGHT_SVG_THEME, sequenceSvg } from './sequenceSvg.ts';
 
@@ -16,17 +17,24 @@ export function commandStartsOf(timeline: Timeline): number[] {
 }
 
 /** First sequence numbers of the commands that begin before the playhead (entries is the timeline's shared array). */
-export function commandStartsUpTo(entries: Timeline['entries'], position: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < entries.length && entries[i]!.firstSeq < position; i++) out.push(entries[i]!.firstSeq);
-  return out;
+export function commandStartsUpTo(entries: Timeline['entries'], position: number, bootEvents: readonly LabEvent[] = []): number[] {
+  const starts = eventIndex(bootEvents, entries).starts;
+  // starts ascend: find how many begin before the playhead
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return starts.slice(0, lo);
 }
 
 /** The first `position` events of the timeline, boot included (what `useShownEvents` gives, outside React). */
 export function eventsUpTo(timeline: Timeline, position: number): LabEvent[] {
-  const all: LabEvent[] = [...timeline.bootEvents];
-  for (let i = 0; i < timeline.length && all.length < position; i++) all.push(...timeline.entries[i]!.step.events);
-  return all.slice(0, position);
+  const last = timeline.entries[timeline.length - 1];
+  const recorded = last ? last.firstSeq + last.step.events.length : timeline.bootEvents.length;
+  return eventsBefore(timeline.bootEvents, timeline.entries, Math.min(position, recorded));
 }
 
 /** The theme colours the page uses now, read from its CSS variables. */

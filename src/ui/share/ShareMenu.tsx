@@ -2,7 +2,8 @@
 // sequence chart as SVG, the terminal transcript as text.
 
 import { useEffect, useRef, useState } from 'react';
-import { useLab, useShownEvents } from '../store/labStore.ts';
+import { useLab } from '../store/labStore.ts';
+import { eventsUpTo } from '../sequence/exportSequenceSvg.ts';
 import { download, downloadBlob, jsonFile } from './download.ts';
 import { visible } from '../../engine/index.ts';
 import { transcriptLines } from '../store/transcript.ts';
@@ -20,7 +21,6 @@ export function ShareMenu() {
   const opener = useRef<HTMLButtonElement>(null);
   const [range, setRange] = useState<SequenceRange>('command');
   const [busy, setBusy] = useState(false);
-  const events = useShownEvents();
 
   useEffect(() => {
     if (!open) return;
@@ -57,7 +57,9 @@ export function ShareMenu() {
   };
 
   const exportTrace = () => {
-    const { shell } = useLab.getState();
+    const { shell, position } = useLab.getState();
+    // read when saved, not on every step: the trace up to the playhead
+    const events = eventsUpTo(shell.timeline, position);
     const trace = { format: 'lparlab-trace', version: 1, seed: shell.timeline.config.seed, lines: shell.history.toArray(), events };
     download('lparlab-trace.json', jsonFile(trace), 'application/json');
     setStatus(`Saved ${events.length} events.`);

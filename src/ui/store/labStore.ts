@@ -16,6 +16,7 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { OPENING } from '../app/mode.ts';
+import { eventsBefore } from './eventIndex.ts';
 import type { Highlight } from '../../engine/index.ts';
 import type { Effect, LabEvent, LabState, Output, ShellState } from '../../engine/index.ts';
 import {
@@ -278,11 +279,7 @@ export function useShownEvents(): readonly LabEvent[] {
   const entries = useLab((s) => s.shell.timeline.entries);
   const boot = useLab((s) => s.shell.timeline.bootEvents);
   const position = useLab((s) => s.position);
-  return useMemo(() => {
-    const all: LabEvent[] = [...boot];
-    for (let i = 0; i < entries.length && all.length < position; i++) all.push(...entries[i]!.step.events);
-    return all.slice(0, position);
-  }, [entries, boot, position]);
+  return useMemo(() => eventsBefore(boot, entries, position), [entries, boot, position]);
 }
 
 const NO_EVENTS: readonly LabEvent[] = [];

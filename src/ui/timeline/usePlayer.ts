@@ -3,7 +3,7 @@
 // wait for: the playhead goes straight to the end, and views highlight what changed.
 
 import { useEffect } from 'react';
-import { playerEnd, totalEvents, useLab } from '../store/labStore.ts';
+import { playerEnd, restingPosition, totalEvents, useLab } from '../store/labStore.ts';
 import type { LabStore } from '../store/labStore.ts';
 import { locateEvent } from '../../engine/index.ts';
 
@@ -18,6 +18,8 @@ import { useReducedMotion } from '../app/motion.ts';
 
 /** Time per event at 1x: long enough to follow an arrow and a recolouring. */
 export const EVENT_MS = 650;
+/** One display frame at 60 Hz: the page cannot show events faster than this. */
+const FRAME_MS = 1000 / 60;
 
 export function usePlayer(): void {
   const playing = useLab((s) => s.playing);
@@ -36,7 +38,21 @@ export function usePlayer(): void {
       return;
     }
     // typed faster than it plays: go quicker the more commands wait, so the views keep up
-    const timer = window.setTimeout(() => useLab.getState().advance(), EVENT_MS / speed / (1 + 2 * behind));
-    return () => window.clearTimeout(timer);
+    const perEvent = EVENT_MS / speed / (1 + 2 * behind);
+    if (perEvent >= FRAME_MS) {
+      const timer = window.setTimeout(() => useLab.getState().advance(), perEvent);
+      return () => window.clearTimeout(timer);
+    }
+    // faster than the display: reveal a frame's worth of events at once, so the
+    // views draw once per frame instead of once per event (each draw is a whole
+    // Memory grid and sequence chart, and the events between frames are never seen)
+    const frame = window.requestAnimationFrame(() => {
+      const lab = useLab.getState();
+      const target = Math.min(lab.position + Math.ceil(FRAME_MS / perEvent), end);
+      // within the shell's own moment the playhead jumps there at once; past it (a replay) the shell follows step by step
+      if (target <= restingPosition(lab.shell)) lab.showAt(target);
+      else for (let at = lab.position; at < target; at++) useLab.getState().advance();
+    });
+    return () => window.cancelAnimationFrame(frame);
   }, [playing, position, end, speed, reduced, behind]);
 }

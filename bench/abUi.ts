@@ -1,0 +1,68 @@
+// `npm run bench:ab -- <scenario> [dirA] [dirB] [pairs]`: two builds of the
+// site side by side in one run, for before/after comparisons on a shared
+// machine. Serves dirA and dirB (dist-base and dist unless given) in turn,
+// alternating A, B, A, B ... `pairs` times (4 unless given), and prints each
+// build's median and the ratio B / A.
+//   scenario: stress | big | slow (frame work p95), load | link (CPU / 4, ms),
+//   long | scrub (CPU / 4 after 5,000 typed lines: Enter to painted p95, scrub)
+// Build the "before" with: npx vite build --outDir dist-base
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { createLab } from '../src/engine/index.ts';
+import { encodeLink } from '../src/ui/share/shareLink.ts';
+import { CHROMIUM, ROOT } from './provenance.ts';
+import { fmt, median } from './stats.ts';
+import { longSession, sessionLines, startServer, stress, THROTTLE, throttledOpen, URL_BASE, watchFor } from './uiPage.ts';
+import type { Browser } from '@playwright/test';
+
+const [scenario = 'stress', dirA = 'dist-base', dirB = 'dist', pairsArg = '4'] = process.argv.slice(2);
+const pairs = Number(pairsArg);
+
+async function measure(browser: Browser): Promise<number> {
+  switch (scenario) {
+    case 'stress': return (await stress(browser, 4096, 1)).p95;
+    case 'big': return (await stress(browser, 1 << 20, 1)).p95;
+    case 'slow': return (await stress(browser, 4096, THROTTLE)).p95;
+    case 'load': return throttledOpen(browser, URL_BASE, watchFor('@A a = area(4096)', '= 0x'));
+    case 'link': {
+      const fragment = await encodeLink({ config: createLab({ seed: 1 }).state.config, lines: sessionLines(300), lesson: null, step: null, at: null });
+      return throttledOpen(browser, `${URL_BASE}#${fragment}`, watchFor(null, 'opened a shared lab'));
+    }
+    case 'long': return (await longSession(browser, 1)).enterP95[0]!;
+    case 'scrub': return (await longSession(browser, 1)).scrub[0]!;
+    default: throw new Error(`scenario: stress, big, slow, load, link, long or scrub, not ${scenario}`);
+  }
+}
+
+async function main(): Promise<void> {
+  for (const dir of [dirA, dirB]) if (!existsSync(join(ROOT, dir, 'index.html'))) throw new Error(`no build in ${dir}/`);
+  const browser = await chromium.launch({
+    ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const runs: Record<string, number[]> = { [dirA]: [], [dirB]: [] };
+  try {
+    for (let p = 0; p < pairs; p++) {
+      for (const dir of p % 2 === 0 ? [dirA, dirB] : [dirB, dirA]) {
+        const stop = await startServer(dir);
+        try {
+          runs[dir]!.push(await measure(browser));
+        } finally {
+          await stop();
+        }
+        process.stderr.write(`bench:ab: ${scenario} ${dir}: ${fmt(runs[dir]!.at(-1)!)} ms\n`);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  const a = median(runs[dirA]!);
+  const b = median(runs[dirB]!);
+  console.log(`${scenario}: A ${dirA} median ${fmt(a)} ms (${runs[dirA]!.map((v) => fmt(v)).join(', ')})`);
+  console.log(`${scenario}: B ${dirB} median ${fmt(b)} ms (${runs[dirB]!.map((v) => fmt(v)).join(', ')})`);
+  console.log(`${scenario}: B / A = ${fmt(b / a)}`);
+}
+
+await main();
