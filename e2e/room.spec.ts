@@ -351,3 +351,70 @@ test.describe('slide-ready exports', () => {
     expect(every.count).toBeGreaterThan(one.count);
   });
 });
+
+test.describe('screen readers and keyboards', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('the result of a line reaches a live log, errors included', async ({ lab }) => {
+    await lab.open();
+    const log = lab.page.getByRole('log', { name: 'results' });
+    await expect(log).toHaveAttribute('aria-live', 'polite');
+    await lab.type('frames_free()');
+    await expect(log).toContainText('= 160');
+    await lab.typeAll(FIG9_SETUP);
+    await lab.type('@A send(ch, a, "req")');
+    await lab.type('@A peek(a, 4)');
+    await expect(log).toContainText('EFAULT');
+  });
+
+  test('a lesson check that ticks is announced', async ({ lab }) => {
+    await lab.open();
+    await lab.type('lesson flip');
+    await lab.type('@A ch = connect(B)');
+    await expect(lab.page.getByRole('log', { name: 'results' })).toContainText(/check passed: /);
+  });
+
+  test('Escape on the Share menu gives the focus back to its button', async ({ lab }) => {
+    await lab.open();
+    const button = lab.page.getByRole('button', { name: 'Share & export' });
+    await button.click();
+    await lab.page.getByRole('button', { name: 'Trace (JSON)' }).focus();
+    await lab.page.keyboard.press('Escape');
+    await expect(lab.page.getByRole('group', { name: 'share and export' })).toHaveCount(0);
+    await expect(button).toBeFocused();
+  });
+
+  test('arrow keys on a sequence arrow keep the focus in the chart', async ({ lab }) => {
+    await lab.open();
+    await lab.typeAll(FIG9_SETUP);
+    await lab.finishPlayback();
+    const arrows = lab.page.locator('[data-testid=sequence-chart] g.seq-arrow');
+    await arrows.last().focus();
+    // left and right move between arrows too (they do not step the timeline away from under the focus)
+    for (const key of ['ArrowLeft', 'ArrowUp', 'ArrowRight', 'ArrowDown', 'Home', 'End', 'ArrowLeft']) {
+      await lab.page.keyboard.press(key);
+      expect(await lab.page.evaluate(() => document.activeElement?.closest('[data-testid=sequence-chart] g.seq-arrow') !== null), `focus after ${key}`).toBe(true);
+    }
+  });
+
+  test('the play button says play when nothing plays, and every pane divider has a name', async ({ lab }) => {
+    await lab.open();
+    await lab.type('@A a = area(4096)');
+    await lab.finishPlayback();
+    await expect(lab.page.locator('.timeline .play')).toHaveAccessibleName('play');
+    const dividers = lab.page.getByRole('separator');
+    expect(await dividers.count()).toBeGreaterThanOrEqual(3);
+    for (const name of await dividers.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))) expect(name).toMatch(/^resize /);
+  });
+
+  for (const address of ['./?present&lesson=flip&step=4', './?embed&lesson=flip&step=4']) {
+    test(`${address.slice(3, 8)} mode passes axe, landmarks included`, async ({ lab }) => {
+      await lab.page.setViewportSize({ width: 1366, height: 768 });
+      await lab.page.goto(address);
+      await expect(lab.page.locator('[data-frame]')).toHaveCount(256);
+      const { default: AxeBuilder } = await import('@axe-core/playwright');
+      const results = await new AxeBuilder({ page: lab.page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
+    });
+  }
+});

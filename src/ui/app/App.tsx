@@ -12,6 +12,7 @@ import { Banner } from './Banner.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { PresenterStage } from './PresenterStage.tsx';
 import { Stage } from './Stage.tsx';
+import { Announcer } from './Announcer.tsx';
 import { usePresenterKeys } from './presenter.ts';
 import { usePrefs } from './prefs.ts';
 import { OPENING } from './mode.ts';
@@ -198,6 +199,7 @@ export function App() {
           <Banner />
         </header>
         <main className="lab-main">
+          <Announcer />
           <Stage mode="embed" />
         </main>
         <footer className="lab-foot">
@@ -218,6 +220,7 @@ export function App() {
           {classroom}
         </header>
         <main className="lab-main">
+          <Announcer />
           <Stage mode="present" terminal={<TerminalView />} />
         </main>
         <footer className="lab-foot">
@@ -241,6 +244,7 @@ export function App() {
       <Banner />
       {classroom}
       <main className="lab-main">
+          <Announcer />
         <MainPanes viewsSize="66" right={<RightColumn />} />
       </main>
       <footer className="lab-foot">

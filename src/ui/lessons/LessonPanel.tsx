@@ -3,6 +3,7 @@
 // for a hint or the solution. Text comes from the lesson data and the
 // student's own typing, always as text, never as HTML.
 
+import { announce } from '../app/Announcer.tsx';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Challenge, Lesson, RuleResult, StepCheck } from '../../engine/index.ts';
 import { CHALLENGES, checkStep, EXERCISE_KINDS, generateExercise, latch, LESSONS, solutionOf } from '../../engine/index.ts';
@@ -29,6 +30,13 @@ function useCheck(rules: Parameters<typeof checkStep>[0] | null, startLine: numb
 
 function Checks({ check }: { check: StepCheck }) {
   const setHighlight = useLab((s) => s.setHighlight);
+  // a check that ticks is said aloud (the list itself is not a live region: it is redrawn on every line)
+  const passed = useRef<readonly boolean[]>(check.results.map((r) => r.ok));
+  useEffect(() => {
+    const now = check.results.map((r) => r.ok);
+    check.results.forEach((r, i) => r.ok && passed.current[i] === false && announce(`check passed: ${r.says}`));
+    passed.current = now;
+  }, [check]);
   return (
     <ul className="checks" aria-label="checks">
       {check.results.map((r: RuleResult, i) => (

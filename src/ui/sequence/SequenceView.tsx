@@ -131,12 +131,14 @@ export function SequenceView() {
       activate(Number(g.dataset.seq));
       return;
     }
-    if (e.key === 'ArrowUp') next = all[at - 1];
-    else if (e.key === 'ArrowDown') next = all[at + 1];
+    // left and right too: the timeline's own arrow keys would move the playhead and take the focused arrow away
+    if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') next = all[at - 1];
+    else if (e.key === 'ArrowDown' || e.key === 'ArrowRight') next = all[at + 1];
     else if (e.key === 'Home') next = all[0];
     else if (e.key === 'End') next = all.at(-1);
     else return;
     e.preventDefault();
+    e.stopPropagation();
     if (next) {
       setTabSeq(Number(next.dataset.seq));
       next.focus();
