@@ -47,12 +47,15 @@ const LOWER_VIEWS = [
   { id: 'costs', title: 'Costs', figure: 'cost model', View: CostsView },
 ] as const;
 
+type LowerView = (typeof LOWER_VIEWS)[number]['id'];
+const isLowerView = (view: string): view is LowerView => LOWER_VIEWS.some((v) => v.id === view);
+
 function LowerViews() {
-  const [chosen, setChosen] = useState<(typeof LOWER_VIEWS)[number]['id']>('sockets');
+  // the tab picked by hand, and the lesson highlight there was then: a newer highlight on one of these views shows its tab
+  const [picked, setPicked] = useState<{ readonly id: LowerView; readonly seen: unknown }>({ id: 'sockets', seen: null });
   const highlight = useLab((s) => s.highlight);
-  useEffect(() => {
-    if (highlight && LOWER_VIEWS.some((v) => v.id === highlight.view)) setChosen(highlight.view as (typeof LOWER_VIEWS)[number]['id']);
-  }, [highlight]);
+  const chosen = highlight && highlight !== picked.seen && isLowerView(highlight.view) ? highlight.view : picked.id;
+  const setChosen = (id: LowerView) => setPicked({ id, seen: highlight });
   const current = LOWER_VIEWS.find((v) => v.id === chosen)!;
   // the tabs are one stop for Tab; arrow keys, Home and End move between them
   const onTabKey = (e: React.KeyboardEvent, id: string) => {

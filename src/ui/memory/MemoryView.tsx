@@ -18,7 +18,6 @@ import { cellLabel, drawMemory } from './drawMemory.ts';
 import type { FaultMark } from './drawMemory.ts';
 import { bucketLabel, displayBuckets, drawBuckets } from './drawBuckets.ts';
 import { EMPTY_HIGHLIGHT, ghostsOf, highlightOf, withMark } from './plan.ts';
-import type { LessonMark } from './plan.ts';
 import { useElementBox } from '../app/useElementBox.ts';
 import './memory.css';
 
@@ -51,6 +50,12 @@ function useSize(ref: RefObject<HTMLElement | null>): Size | null {
   return useMemo(() => (box ? { w: box.width, h: box.height, scale: (box.font || 15) / 15 } : null), [box]);
 }
 
+/** The ring around grid cell `i`, a little larger than the cell. */
+function ringAt(g: MemoryLayout['grid'], i: number) {
+  const pad = Math.max(2, g.pitch * 0.12);
+  return { x: g.x + (i % g.cols) * g.pitch - pad, y: g.y + Math.floor(i / g.cols) * g.pitch - pad, width: g.cell + 2 * pad, height: g.cell + 2 * pad };
+}
+
 export function MemoryView() {
   const state = useDisplayState();
   const shown = useShownEvents();
@@ -71,8 +76,8 @@ export function MemoryView() {
   const layout = useMemo<MemoryLayout | null>(() => (size && size.w > 40 && size.h > 40 ? layoutMemory(model, size.w, size.h, size.scale) : null), [model, size]);
   const fill = useMemo(() => (palette ? ownerFills(model, palette) : null), [model, palette]);
   const ghosts = useMemo(() => ghostsOf(stepEvents), [stepEvents]);
-  // a lesson check may point at frames or a partition here; read loosely, the field is optional in the store
-  const lessonMark = useLab((s) => (s as unknown as { highlight?: LessonMark | null }).highlight ?? null);
+  // a lesson check may point at frames or a partition here
+  const lessonMark = useLab((s) => s.highlight);
   const highlight = useMemo(() => {
     const base = reduced ? highlightOf(stepEvents) : EMPTY_HIGHLIGHT;
     const marked = withMark(base, lessonMark, (name) => model.spaces.find((s) => s.name === name)?.pid);
@@ -87,17 +92,14 @@ export function MemoryView() {
   const tabStop = Math.max(0, Math.min(cursor, (layout?.grid.count ?? 1) - 1));
 
   // a page fault: flash it on the partition's logical page for a moment [0070]
-  const [fault, setFault] = useState<FaultMark | null>(null);
-  const seenFault = useRef(lastFault?.id ?? 0);
-  const spacesRef = useRef(model.spaces);
-  spacesRef.current = model.spaces;
+  // (derived from the store's lastFault: a fault from before this view opened, or whose flash ended, is not shown)
+  const [before] = useState(() => lastFault?.id ?? 0);
+  const [ended, setEnded] = useState(0);
+  const faultSpace = lastFault && lastFault.id > before && lastFault.id > ended ? model.spaces.find((s) => s.name === lastFault.ctx) : undefined;
+  const fault = useMemo<FaultMark | null>(() => (lastFault && faultSpace ? { pid: faultSpace.pid, addr: lastFault.addr, id: lastFault.id } : null), [lastFault, faultSpace]);
   useEffect(() => {
-    if (!lastFault || lastFault.id === seenFault.current) return;
-    seenFault.current = lastFault.id;
-    const space = spacesRef.current.find((s) => s.name === lastFault.ctx);
-    if (!space) return;
-    setFault({ pid: space.pid, addr: lastFault.addr, id: lastFault.id });
-    const timer = window.setTimeout(() => setFault(null), FAULT_MS);
+    if (!lastFault) return;
+    const timer = window.setTimeout(() => setEnded(lastFault.id), FAULT_MS);
     return () => window.clearTimeout(timer);
   }, [lastFault]);
 
@@ -118,32 +120,9 @@ export function MemoryView() {
     if (canvasRef.current) drawBuckets(canvasRef.current, model, layout.grid, layout.w, layout.h, palette, fill);
   }, [model, layout, palette, fill, ghosts, fault, highlight, focus, planKey, reduced, ms, tabStop]);
 
-  // the focus ring over the cell pointed at
+  // the focus ring over the cell pointed at, drawn by React in its own svg over the d3-owned one
   const pointed = focused ?? hover?.index ?? null;
-  useLayoutEffect(() => {
-    const svg = svgRef.current;
-    if (!svg || !layout) return;
-    const ring = svg.querySelector<SVGGElement>('g.mem-cursor');
-    if (!ring) return;
-    const g = layout.grid;
-    const show = pointed !== null && pointed < g.count;
-    let rect = ring.querySelector('rect');
-    if (!rect) {
-      rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-      rect.setAttribute('fill', 'none');
-      rect.setAttribute('aria-hidden', 'true');
-      ring.appendChild(rect);
-    }
-    rect.style.display = show ? '' : 'none';
-    if (!show) return;
-    const pad = Math.max(2, g.pitch * 0.12);
-    rect.setAttribute('x', String(g.x + (pointed % g.cols) * g.pitch - pad));
-    rect.setAttribute('y', String(g.y + Math.floor(pointed / g.cols) * g.pitch - pad));
-    rect.setAttribute('width', String(g.cell + 2 * pad));
-    rect.setAttribute('height', String(g.cell + 2 * pad));
-    rect.setAttribute('rx', '3');
-    rect.setAttribute('class', focused !== null ? 'mem-ring mem-ring-focus' : 'mem-ring');
-  }, [pointed, focused, layout, model]);
+  const ring = layout && pointed !== null && pointed < layout.grid.count ? ringAt(layout.grid, pointed) : null;
 
   const describe = useCallback((i: number): string => {
     if (model.grid.kind === 'cells') {
@@ -254,6 +233,11 @@ export function MemoryView() {
           onFocus={onFocus}
           onBlur={onBlur}
         />
+        {layout && (
+          <svg className="mem-svg mem-overlay" width={layout.w} height={layout.h} viewBox={`0 0 ${layout.w} ${layout.h}`} aria-hidden="true">
+            {ring && <rect {...ring} rx={3} fill="none" className={focused !== null ? 'mem-ring mem-ring-focus' : 'mem-ring'} />}
+          </svg>
+        )}
       </div>
       <p className="mem-inspect" aria-live={big ? 'polite' : 'off'}>
         {inspect ?? (big ? 'Point at or Tab to the frame map: each cell is a bucket of frames.' : 'Point at or Tab to a frame: who owns it and who maps it.')}

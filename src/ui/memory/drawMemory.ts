@@ -15,7 +15,7 @@ import type { LabEvent, MemoryModel } from '../../engine/index.ts';
 import type { ColumnBlocks, Ghost, MemoryLayout } from './layout.ts';
 import { columnBlocks } from './layout.ts';
 import type { Palette } from './colours.ts';
-import type { Highlight } from './plan.ts';
+import type { Outline } from './plan.ts';
 import { fitText } from './textFit.ts';
 import { drawBucketHit, drawCells } from './drawGrid.ts';
 import { drawColumns, drawRam } from './drawColumns.ts';
@@ -42,7 +42,7 @@ export interface DrawArgs {
   /** the fault just happened: flash it */
   readonly faultIsNew: boolean;
   /** with reduced motion: outline what the command changed */
-  readonly highlight: Highlight | null;
+  readonly highlight: Outline | null;
   /** the event the playhead just revealed, and whether to animate it (it is new, and motion is allowed) */
   readonly event: LabEvent | null;
   readonly animate: boolean;
@@ -69,7 +69,6 @@ export function drawMemory(svg: SVGSVGElement, a: DrawArgs): void {
   const cols = layer(root, 'mem-cols');
   const lines = layer(root, 'mem-lines');
   const fx = layer(root, 'mem-fx');
-  layer(root, 'mem-cursor');
 
   const blocksByPid = new Map<number, ColumnBlocks>();
   const faultPage = a.fault ? Math.floor(a.fault.addr / 4096) : null;

@@ -3,7 +3,7 @@
 // command being shown give the ghosts of unmapped addresses and, with reduced
 // motion, the highlight of what changed.
 
-import type { LabEvent } from '../../engine/index.ts';
+import type { Highlight, LabEvent } from '../../engine/index.ts';
 import { lineKey } from '../../engine/index.ts';
 import type { Ghost } from './layout.ts';
 
@@ -27,7 +27,8 @@ export function ghostsOf(events: readonly LabEvent[]): Ghost[] {
   return out;
 }
 
-export interface Highlight {
+/** What the Memory view outlines: frames, mapping lines, ports and whole columns. */
+export interface Outline {
   readonly frames: ReadonlySet<number>;
   readonly lines: ReadonlySet<string>;
   /** "<pid>:<port>" */
@@ -37,7 +38,7 @@ export interface Highlight {
 }
 
 /** What the command being shown changed: outlined instead of animated when motion is reduced. */
-export function highlightOf(events: readonly LabEvent[]): Highlight {
+export function highlightOf(events: readonly LabEvent[]): Outline {
   const frames = new Set<number>();
   const lines = new Set<string>();
   const ports = new Set<string>();
@@ -49,18 +50,10 @@ export function highlightOf(events: readonly LabEvent[]): Highlight {
   return { frames, lines, ports, columns: new Set() };
 }
 
-export const EMPTY_HIGHLIGHT: Highlight = { frames: new Set(), lines: new Set(), ports: new Set(), columns: new Set() };
+export const EMPTY_HIGHLIGHT: Outline = { frames: new Set(), lines: new Set(), ports: new Set(), columns: new Set() };
 
-/** What a failed lesson check points at in this view (the store's `highlight`, when its view is "memory"). */
-export interface LessonMark {
-  readonly view: string;
-  readonly frames?: readonly number[];
-  readonly ctx?: string;
-  readonly id: number;
-}
-
-/** Add a lesson's pointer to a highlight: its frames, and the column of the partition it names. */
-export function withMark(h: Highlight, mark: LessonMark | null, pidOf: (name: string) => number | undefined): Highlight {
+/** Add a lesson check's pointer (the store's highlight, when its view is "memory"): its frames, and the column of the partition it names. */
+export function withMark(h: Outline, mark: (Highlight & { readonly id?: number }) | null, pidOf: (name: string) => number | undefined): Outline {
   if (!mark || mark.view !== 'memory') return h;
   const pid = mark.ctx === undefined ? undefined : pidOf(mark.ctx);
   return {
