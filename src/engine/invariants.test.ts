@@ -129,4 +129,58 @@ describe('the invariant checker', () => {
     const files = { '/msg/A.1': { path: '/msg/A.1', area: area.id, peer: A, short: '' } };
     expect(checkInvariants({ ...state, kernel: { ...state.kernel, files } }).join()).toMatch(/does not own/);
   });
+
+  it('catches a message area mapped in a partition that does not own it, or twice in one, or owned by an ended one', () => {
+    const { state, area } = withArea();
+    expect(checkInvariants(putArea(state, { ...area, owner: B })).join()).toMatch(/does not own it/);
+    const shared = { ...area, kind: 'shared' as const, maps: [area.maps[0]!, { pid: A, page: 0x200 }] };
+    expect(checkInvariants(putArea(state, shared)).join()).toMatch(/mapped twice in one partition/);
+    const ended = { ...state, partitions: { ...state.partitions, [A]: { ...state.partitions[A]!, status: 'ended' as const } } };
+    expect(checkInvariants(ended).join()).toMatch(/not an active partition/);
+    expect(checkInvariants(ended).join()).toMatch(/owned by a partition that is not active/);
+  });
+
+  it('catches two areas overlapping in one logical space', () => {
+    const s = session();
+    s.ok({ kind: 'area.reserve', by: A, bytes: 8192 });
+    s.ok({ kind: 'area.reserve', by: A, bytes: 4096 });
+    const [first, second] = Object.values(s.state.areas);
+    const broken = putArea(s.state, { ...second!, maps: [{ pid: A, page: first!.maps[0]!.page + 1 }] });
+    expect(checkInvariants(broken).join()).toMatch(/overlapping/);
+  });
+
+  it('catches a message port without its event port, and one queueing an area it does not own', () => {
+    const s = session();
+    const { client } = connectGuests(s);
+    const st = s.state;
+    const port = st.partitions[A]!.ports[asPort(client)]!;
+    if (port.kind !== 'message') throw new Error('expected a message port');
+    const { area } = withArea();
+    const bad = { ...port, eventPort: asPort(90), queue: [{ area: area.id, short: '' }] };
+    const broken = { ...st, partitions: { ...st.partitions, [A]: { ...st.partitions[A]!, ports: { ...st.partitions[A]!.ports, [client]: bad } } } };
+    const found = checkInvariants(broken).join();
+    expect(found).toMatch(/has no event receive port/);
+    expect(found).toMatch(/queues area/);
+  });
+
+  it('catches a signal waiting in two places, one addressed elsewhere, one waiting nowhere, and a wait on a gone request', () => {
+    const s = session();
+    s.ok({ kind: 'channel.connect', by: A, target: B });
+    const st = s.state;
+    const sig = st.partitions[B]!.signalQueue[0]!;
+    const twice = { ...st, partitions: { ...st.partitions, [B]: { ...st.partitions[B]!, signalsHeld: [sig] } } };
+    expect(checkInvariants(twice).join()).toMatch(/waits in two places/);
+    const elsewhere = { ...st, partitions: { ...st.partitions, [A]: { ...st.partitions[A]!, signalQueue: [sig] }, [B]: { ...st.partitions[B]!, signalQueue: [] } } };
+    expect(checkInvariants(elsewhere).join()).toMatch(/addressed elsewhere/);
+    const nowhere = { ...st, partitions: { ...st.partitions, [B]: { ...st.partitions[B]!, signalQueue: [] } } };
+    expect(checkInvariants(nowhere).join()).toMatch(/waits nowhere/);
+    const gone = { ...st, signals: {}, partitions: { ...st.partitions, [B]: { ...st.partitions[B]!, signalQueue: [] } } };
+    expect(checkInvariants(gone).join()).toMatch(/request that is gone/);
+  });
+
+  it('catches more fds than the table holds', () => {
+    const { state } = withArea();
+    const fds = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [i + 3, { kind: 'socket' as const, fd: i + 3, mode: 'vfile' as const, service: null, listening: false, denied: [] }]));
+    expect(checkInvariants({ ...state, kernel: { ...state.kernel, fds } }).join()).toMatch(/past its 64/);
+  });
 });

@@ -73,4 +73,38 @@ describe('socketsView (Figs. 7, 10)', () => {
     expect(m.channels[0]).toMatchObject({ peerClosed: true, guest: { name: 'C', status: 'ended' }, guestPort: null });
     expect(m.fds.find((f) => f.fd === 4)).toMatchObject({ ready: true, peerClosed: true });
   });
+
+  it('shows select watching its fds, an open file with its size, and a guest waiting in recv', () => {
+    const lines = [...LISTEN, '@A ch = connect(7)', 'fd = accept(s)', '@A a = area(64)', '@A send(ch, a, "one")', 'r = read(fd)', 'v = open(r.vfile)', '@A recv(ch)'];
+    const open = socketsView(typed(lines));
+    expect(open.fds.find((f) => f.kind === 'file')).toMatchObject({ fd: 5, path: '/msg/A.1', offset: 0, size: 64 });
+    expect(open.files[0]).toMatchObject({ path: '/msg/A.1', openAs: [5], size: 64 });
+    expect(open.channels[0]).toMatchObject({ guestWaiting: true, watched: false });
+    const watching = socketsView(typed([...lines, 'write(fd, r.vfile)', 'select([fd])']));
+    // the file was sent: its fd no longer reaches anything
+    expect(watching.fds.find((f) => f.kind === 'file')).toMatchObject({ fd: 5, size: null });
+    expect(watching.program).toMatchObject({ state: 'suspended', fds: [4] });
+  });
+
+  it('marks the fds select waits on, and a channel whose guest has ended', () => {
+    const lines = [...LISTEN, '@A ch = connect(7)', 'fd = accept(s)', 'select([fd])'];
+    const waiting = socketsView(typed(lines));
+    expect(waiting.program).toMatchObject({ state: 'suspended', fds: [4] });
+    expect(waiting.channels[0]).toMatchObject({ watched: true });
+    const ended = socketsView(typed([...lines, '@A lpar_end()']));
+    // A ended: select returned (end of file is readable), the channel shows the guest gone
+    expect(ended.program.state).toBe('running');
+    expect(ended.channels[0]).toMatchObject({ guest: { pid: 2, name: 'A', status: 'ended' }, peerClosed: true, guestPort: null, guestQueued: 0, guestWaiting: false });
+    expect(ended.fds.find((f) => f.kind === 'comm')).toMatchObject({ ready: true, peerClosed: true });
+  });
+
+  it('previews a mapped message: control characters as dots, long text cut with an ellipsis', () => {
+    const m = socketsView(typed([
+      'm = socket(AF_LPAR, SOCK_SEQPACKET, MSG_MAP)', 'bind(m, 9)', 'listen(m)', '@B ch = connect(9)', 'fd = accept(m)',
+      'n = msg_new(fd, 100)', 'poke(n.addr, "a\\tb and a much longer text than fits")',
+    ]));
+    expect(m.mappings).toHaveLength(1);
+    expect(m.mappings[0]!.preview.endsWith('…')).toBe(true);
+    expect(m.mappings[0]!.preview.length).toBe(24);
+  });
 });
