@@ -78,9 +78,9 @@ export async function openFromAddress(): Promise<void> {
       `(opened a shared lab: seed ${config.seed}, ${lines.length} line${lines.length === 1 ? '' : 's'} replayed${shown.length < printed.length ? '; the last of them below' : ''})`,
       ...shown,
     ]);
-    if (lesson !== null) {
-      useLessons.setState({ opened: { kind: 'lesson', id: lesson, step: step ?? 0, startLine: 0, since: 0 } });
-    }
+    // the sender's lesson step, or none (a link pasted into a tab with a lesson open closes it)
+    if (lesson !== null) useLessons.setState({ opened: { kind: 'lesson', id: lesson, step: step ?? 0, startLine: 0, since: 0 } });
+    else useLessons.getState().close();
     if (result.note) lab.setBanner({ kind: 'info', text: result.note });
     return;
   }
