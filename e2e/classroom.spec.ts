@@ -88,6 +88,8 @@ test('one lecturer and three students share a lab through the relay', async ({ b
   await expect(bars.nth(0)).toHaveAttribute('data-count', '2');
   await expect(bars.nth(1)).toHaveAttribute('data-answer', 'A');
   await expect(bars.nth(1)).toHaveAttribute('data-count', '1');
+  // revealed, the room sees the same tally (the lecturer's page counted it)
+  await expect(students[2]!.page.locator('.tally-bars li').first()).toHaveAttribute('data-count', '2');
 
   // one student tries something alone, then follows again
   const alone = students[1]!;

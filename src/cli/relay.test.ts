@@ -62,7 +62,7 @@ describe('the classroom relay', { timeout: 60_000 }, () => {
     expect(readMeta(student.doc)?.seed).toBe(7);
   });
 
-  it('drops the document updates of a connection without the key, but passes its presence', async () => {
+  it('drops the document updates of a connection without the key, but passes its presence to the lecturer', async () => {
     const r = await relay();
     const lecturer = client(r, r.key);
     const intruder = client(r, 'not-the-key-at-all');
@@ -80,10 +80,11 @@ describe('the classroom relay', { timeout: 60_000 }, () => {
     await eventually(() => expect([...lecturer.provider.awareness.getStates().values()].some((s) => s.name === 'mallory')).toBe(true));
     expect(lecturer.lines()).toEqual(['x = 1']);
 
-    // a newcomer gets the relay's copy, untouched
+    // a newcomer gets the relay's copy, untouched, and no one else's presence (only the key's holder sees who is there)
     const newcomer = client(r);
     await synced(newcomer.provider);
     expect(newcomer.lines()).toEqual(['x = 1']);
+    expect([...newcomer.provider.awareness.getStates().keys()]).not.toContain(intruder.doc.clientID);
   });
 
   it('serves the same room, key and lab after it is killed and started again', async () => {

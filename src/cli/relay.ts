@@ -3,7 +3,8 @@
 // presents the room's key in its URL (`ws://HOST:PORT/ROOM?key=KEY`) may
 // change the document. Every other connection is read-only: its document
 // updates are dropped before Yjs sees them, while its presence (awareness)
-// still goes through, so students can be counted and answer a poll.
+// still goes through to the pages with the key, so students can be counted
+// and answer a poll; it receives no one's presence.
 //
 // The document of the room is saved to the state folder after each change
 // and loaded again on start, with the room's name and key, so a relay that is
@@ -38,6 +39,7 @@ interface YjsLike {
 
 /** y-websocket's message types, and the sync protocol's: see y-protocols/sync. */
 const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
 const SYNC_STEP_1 = 0;
 
 export interface RelayOptions {
@@ -173,6 +175,15 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         writers.delete(conn);
       });
       if (!mayWrite) {
+        // presence goes to the pages with the key only: students do not see
+        // each other's names and answers, and each change is sent once per
+        // lecturer instead of once per student (300 students renewing every
+        // 15 s would otherwise cost the relay 6,000 messages a second)
+        const send = conn.send.bind(conn) as (data: Uint8Array, opts: object, cb?: (err?: Error) => void) => void;
+        conn.send = ((data: Uint8Array, opts: object, cb?: (err?: Error) => void) => {
+          if (data[0] === MESSAGE_AWARENESS) return;
+          send(data, opts, cb);
+        }) as WebSocket['send'];
         // y-websocket's connection handler subscribes to 'message' itself:
         // hand it only what a read-only connection may send
         const on = conn.on.bind(conn) as (event: string, listener: (...args: unknown[]) => void) => WebSocket;

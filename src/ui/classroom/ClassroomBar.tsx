@@ -11,7 +11,7 @@ import { useLab } from '../store/labStore.ts';
 import { joinClassroom, readClassroomLink, useClassroom } from './session.ts';
 import type { ConnectionStatus } from './session.ts';
 import { questionKey, tallyAnswers } from './room.ts';
-import type { RoomMeta } from './room.ts';
+import type { RoomMeta, TallyBar } from './room.ts';
 import { QrCode } from './QrCode.tsx';
 import './classroom.css';
 
@@ -36,9 +36,7 @@ function questionOf(meta: RoomMeta | null): { key: string; question: string; ans
   return ask ? { key: questionKey(meta.lesson, meta.step), ...ask } : null;
 }
 
-function Tally({ questionKey: key, answer }: { questionKey: string; answer: string }) {
-  const people = useClassroom((s) => s.people);
-  const bars = useMemo(() => tallyAnswers(people, key), [people, key]);
+function Tally({ bars, answer }: { bars: readonly TallyBar[]; answer: string }) {
   const most = Math.max(1, ...bars.map((b) => b.count));
   const total = bars.reduce((n, b) => n + b.count, 0);
   return (
@@ -56,7 +54,7 @@ function Tally({ questionKey: key, answer }: { questionKey: string; answer: stri
           ))}
         </ul>
       )}
-      <figcaption>{total} answer{total === 1 ? '' : 's'}; the lesson's answer: {answer}</figcaption>
+      <figcaption>{total > 0 && `${total} answer${total === 1 ? '' : 's'}; `}the lesson's answer: {answer}</figcaption>
     </figure>
   );
 }
@@ -95,7 +93,7 @@ function LecturerControls() {
           <button type="button" aria-pressed={meta?.reveal ?? false} onClick={() => setReveal(!(meta?.reveal ?? false))}>
             {meta?.reveal ? 'Hide the tally' : 'Reveal the tally'}
           </button>
-          {meta?.reveal && <Tally questionKey={question.key} answer={question.answer} />}
+          {meta?.reveal && <Tally bars={tallyAnswers(people, question.key)} answer={question.answer} />}
         </div>
       )}
     </>
@@ -144,7 +142,7 @@ function StudentControls() {
           <input id={answerId} value={draft} maxLength={80} onChange={(e) => setDraft(e.currentTarget.value)} placeholder="your answer" />
           <button type="submit" disabled={!draft.trim()}>Answer</button>
           {given !== null && <span className="classroom-given">sent: {given}</span>}
-          {meta?.reveal && <Tally questionKey={question.key} answer={question.answer} />}
+          {meta?.reveal && <Tally bars={meta.tally} answer={question.answer} />}
         </form>
       )}
     </>

@@ -74,7 +74,7 @@ describe('the room document', () => {
     replaceLines(doc, ['a = 1'], { seed: 3, frames: 4096, lesson: 'flip', step: 3, position: 40, playing: false });
     replaceLines(doc, ['b = 2', 'c = 3'], { seed: 4 });
     expect(roomLines(doc).toArray()).toEqual(['b = 2', 'c = 3']);
-    expect(readMeta(doc)).toEqual({ seed: 4, frames: 4096, groups: 3, units: 8, lesson: 'flip', step: 3, position: 40, playing: false, reveal: false });
+    expect(readMeta(doc)).toEqual({ seed: 4, frames: 4096, groups: 3, units: 8, lesson: 'flip', step: 3, position: 40, playing: false, reveal: false, tally: [] });
     writeMeta(doc, { step: -1 as number });
     expect(readMeta(doc)?.step).toBeNull();
   });

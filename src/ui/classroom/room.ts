@@ -26,6 +26,8 @@ export interface RoomMeta {
   readonly playing: boolean;
   /** whether the lecturer has revealed the tally of the room's question */
   readonly reveal: boolean;
+  /** the revealed tally, as the lecturer's page counted it (students do not receive each other's presence) */
+  readonly tally: readonly TallyBar[];
 }
 
 export interface Presence {
@@ -58,14 +60,23 @@ export function readMeta(doc: Y.Doc): RoomMeta | null {
     position: num(meta.get('position'), 0),
     playing: meta.get('playing') === true,
     reveal: meta.get('reveal') === true,
+    tally: readTally(meta.get('tally')),
   };
+}
+
+function readTally(value: unknown): readonly TallyBar[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .slice(0, 8)
+    .filter((b): b is TallyBar => typeof b === 'object' && b !== null && typeof b.answer === 'string' && Number.isInteger(b.count) && b.count >= 0)
+    .map((b) => ({ answer: b.answer.slice(0, 80), count: b.count }));
 }
 
 /** Write the fields of `meta` that differ, in one transaction. */
 export function writeMeta(doc: Y.Doc, meta: Partial<RoomMeta>): void {
   const map = roomMeta(doc);
   doc.transact(() => {
-    for (const [k, v] of Object.entries(meta)) if (map.get(k) !== v) map.set(k, v);
+    for (const [k, v] of Object.entries(meta)) if (JSON.stringify(map.get(k)) !== JSON.stringify(v)) map.set(k, v);
   });
 }
 

@@ -23,7 +23,7 @@ import { useLessons } from '../lessons/lessonStore.ts';
 import { animalName, heardAll, planFollow, planPublish } from './plan.ts';
 import type { Published, ShellFacts } from './plan.ts';
 import type { Presence, RoomMeta } from './room.ts';
-import { appendLines, questionKey, readMeta, readPresence, replaceLines, roomLines, writeMeta } from './room.ts';
+import { appendLines, questionKey, readMeta, readPresence, replaceLines, roomLines, tallyAnswers, writeMeta } from './room.ts';
 
 export interface ClassroomLink {
   readonly room: string;
@@ -65,7 +65,7 @@ export interface ClassroomState {
   readonly name: string;
   readonly following: boolean;
   readonly meta: RoomMeta | null;
-  /** everyone else in the room */
+  /** everyone in the room, this page included */
   readonly people: readonly Presence[];
   readonly answer: { readonly question: string; readonly text: string } | null;
   detach(): void;
@@ -205,14 +205,21 @@ class Session {
   }
 
   private readPeople(): void {
-    const mine = this.doc.clientID;
     const people: Presence[] = [];
-    for (const [id, state] of this.provider.awareness.getStates()) {
-      if (id === mine) continue;
+    for (const state of this.provider.awareness.getStates().values()) {
       const p = readPresence(state);
       if (p) people.push(p);
     }
     useClassroom.setState({ people });
+    this.publishTally();
+  }
+
+  /** The lecturer's page counts the answers (only it sees everyone's presence); revealed, the room sees the count. */
+  private publishTally(): void {
+    if (!this.published) return;
+    const meta = readMeta(this.doc);
+    const tally = meta?.reveal && meta.lesson && meta.step !== null ? tallyAnswers(useClassroom.getState().people, questionKey(meta.lesson, meta.step)) : [];
+    writeMeta(this.doc, { tally });
   }
 
   private onSynced(): void {
@@ -269,12 +276,13 @@ class Session {
     const before = readMeta(this.doc);
     const meta = this.metaOf(useLab.getState());
     // a new question: its tally starts hidden
-    writeMeta(this.doc, before && (before.lesson !== meta.lesson || before.step !== meta.step) ? { ...meta, reveal: false } : meta);
+    writeMeta(this.doc, before && (before.lesson !== meta.lesson || before.step !== meta.step) ? { ...meta, reveal: false, tally: [] } : meta);
     this.announce();
   }
 
   reveal(reveal: boolean): void {
     writeMeta(this.doc, { reveal });
+    this.publishTally();
   }
 
   /** A student's page: bring its lab to the lecturer's (or just note the room's state, when on its own). */
