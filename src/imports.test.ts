@@ -80,3 +80,22 @@ describe('imports under src/', () => {
     expect(cycles(new Map([['/a', ['/b']], ['/b', ['/c']], ['/c', ['/a']], ['/d', ['/a']]]))).toHaveLength(1);
   });
 });
+
+describe('comments', () => {
+  it('cite the repository (docs/architecture.md) or the patent, not files outside it', () => {
+    const root = join(SRC, '..');
+    const files = ['src', 'e2e', 'bench', 'scripts'].flatMap((dir) => (existsSync(join(root, dir)) ? everyFile(join(root, dir)) : []));
+    const outside = /\bSPEC\.md|\bSPEC §|\bSTYLE\.md|\bSTYLE \d|\bthe issue\b/;
+    const offences = files.filter((f) => outside.test(readFileSync(f, 'utf8'))).map((f) => relative(root, f));
+    expect(files.length).toBeGreaterThan(50);
+    expect(offences).toEqual([]);
+  });
+});
+
+function everyFile(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : everyFile(path);
+    return /\.(ts|tsx|js|mjs)$/.test(entry.name) && path !== import.meta.filename ? [path] : [];
+  });
+}

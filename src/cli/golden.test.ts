@@ -12,7 +12,7 @@ const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 const scripts = readdirSync(EXAMPLES).filter((f) => f.endsWith('.lab')).sort();
 
 describe('golden transcripts (examples/*.lab)', () => {
-  it('has the scripts the issue names', () => {
+  it('has a script for each figure and topic the examples cover', () => {
     for (const name of ['fig06-guest-to-guest', 'fig09-virtual-file', 'fig12-direct-map', 'select-two-guests', 'event-merging', 'partition-end', 'resource-policy', 'errors']) {
       expect(scripts).toContain(`${name}.lab`);
     }

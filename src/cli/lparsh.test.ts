@@ -48,7 +48,7 @@ describe('npx lparsh', () => {
     expect(run.stdout).toBe('= 160\n= 0x100000\n= 159\n');
   }, SPAWNS);
 
-  it('prints SPEC-shaped JSON for a blocked call and its completion', () => {
+  it('prints the documented JSON for a blocked call and its completion', () => {
     const run = lparsh(['--json'], 's = socket(AF_LPAR, SOCK_SEQPACKET)\nbind(s, 7)\nlisten(s)\nfd = accept(s)\n@A ch = connect(7)\n');
     const objects = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(objects[3]).toMatchObject({ line: 4, ctx: 'scp', blocked: 'accept' });

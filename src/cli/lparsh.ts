@@ -1,6 +1,7 @@
 // lparsh: the command language without the page. Reads lines from a file or
 // standard input and prints what each does, as text or as JSON lines
-// (SPEC §3). Teachers script demos with it; the tests drive the engine with it.
+// (docs/architecture.md, The command language). Teachers script demos with
+// it; the tests drive the engine with it.
 //
 //   npx lparsh [--json] [--seed N] [--frames N] [FILE]
 

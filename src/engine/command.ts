@@ -1,4 +1,4 @@
-// Commands are events of intent (STYLE.md §7): what a partition asks the
+// Commands are events of intent (docs/architecture.md, rule 6 of the engine): what a partition asks the
 // machine to do. `by` is the partition making the call; the engine checks
 // that it may. Addresses are logical byte addresses in `by`'s address space.
 

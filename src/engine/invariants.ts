@@ -1,4 +1,4 @@
-// The machine's invariants (SPEC §1), checked after every step by the tests
+// The machine's invariants (docs/architecture.md, The machine's invariants), checked after every step by the tests
 // and by the debug build. Each returns plain words naming what broke.
 // O(frames + records): for tests and debugging, not for the hot path.
 

@@ -1,6 +1,6 @@
 // The vocabulary of the simulated machine: ids, state, commands, events, errors.
 // Everything here is plain, JSON-serialisable data: no classes, no functions,
-// no back-references. Records are normalised and linked by id (STYLE.md §5).
+// no back-references. Records are normalised and linked by id (docs/architecture.md, rule 5 of the engine).
 
 import type { CostModel } from './costs/costModel.js';
 import type { FrameTable } from './memory/frameTable.js';
@@ -296,7 +296,7 @@ export interface LabConfig {
 
 export interface LabState {
   readonly config: LabConfig;
-  /** simulated time in cycles: the only clock [STYLE 3] */
+  /** simulated time in cycles: the only clock (docs/architecture.md, rule 3 of the engine) */
   readonly clock: number;
   /** seeded generator state (mulberry32) */
   readonly rng: number;

@@ -1,4 +1,4 @@
-// The seeded generator kept in the state (STYLE.md §3): mulberry32, a small,
+// The seeded generator kept in the state (docs/architecture.md, rule 3 of the engine): mulberry32, a small,
 // well-known 32-bit generator. The state is one integer, so it round-trips
 // through JSON and replays exactly.
 

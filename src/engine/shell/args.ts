@@ -1,5 +1,5 @@
 // Checking a call's arguments against its parameter types, with errors that
-// say which argument and why (SPEC §3), and turning engine results back into
+// say which argument and why (docs/architecture.md, The command language), and turning engine results back into
 // shell values (handles remember the partition they belong to).
 
 import type { LabState, Pid, ResourceKind, Value } from '../types.js';

@@ -1,4 +1,4 @@
-// The table of calls (STYLE.md: commands as a declarative table). Each entry
+// The table of calls (docs/architecture.md, rule 9 of the engine: one table per fact). Each entry
 // says where it may be called, its parameters, its help text and patent
 // reference, and how it becomes an engine command or a direct answer. The
 // parser, `help` and tab completion all read this one table.

@@ -1,5 +1,5 @@
 // Output as people read it (the terminal, lparsh, golden transcripts) and as
-// JSON lines (lparsh --json, SPEC §3).
+// JSON lines (lparsh --json, docs/architecture.md, The command language).
 
 import type { Output, ShellState } from './shell.js';
 import { createShell, promptOf, runLine } from './shell.js';
@@ -37,7 +37,7 @@ export function jsonLine(o: Output): string {
   return jsonText(toJsonLine(o));
 }
 
-/** One JSON object per output, as SPEC §3 describes for `lparsh --json`. */
+/** One JSON object per output, as docs/architecture.md describes for `lparsh --json`. */
 export function toJsonLine(o: Output): Record<string, unknown> {
   switch (o.kind) {
     case 'result': return { line: o.line, ctx: o.ctx, input: o.input, ok: true, value: toJson(o.value), events: o.events };

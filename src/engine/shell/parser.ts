@@ -1,4 +1,4 @@
-// The command language's grammar (SPEC §3), parsed into a small tree. A
+// The command language's grammar (docs/architecture.md, The command language), parsed into a small tree. A
 // syntax error is a value naming the column, never an exception.
 //
 //   line   := '@' NAME [stmt] | stmt | words      (# starts a comment)

@@ -1,4 +1,4 @@
-// Commands for people (SPEC §3): bare words rather than calls, printing
+// Commands for people (docs/architecture.md, The command language): bare words rather than calls, printing
 // tables and notes: help, lpars, frames, map A, channels, fds, ls /msg, ps,
 // log, and the time controls back, reset and seed.
 

@@ -1,6 +1,6 @@
 // Values of the command language. Names are the user's notes, shared by all
 // contexts; the handles they hold (channels, ports, fds, signals) remember
-// the partition they belong to, so A's channel used in B is EBADF (SPEC §3).
+// the partition they belong to, so A's channel used in B is EBADF (docs/architecture.md, The command language).
 
 import type { Pid } from '../types.js';
 

@@ -1,5 +1,5 @@
 // Motion preferences: prefers-reduced-motion turns animations into instant
-// changes with a highlight (SPEC §4). Views ask `useReducedMotion()` and
+// changes with a highlight (docs/architecture.md, The page). Views ask `useReducedMotion()` and
 // scale their transition times with `motionMs`.
 
 import { useSyncExternalStore } from 'react';

@@ -1,5 +1,5 @@
-// The one adapter between xterm.js and the lab (STYLE.md, after xterm's
-// addons): it owns the line editor, renders the line being typed, hands
+// The one adapter between xterm.js and the lab (docs/architecture.md, The
+// layers; shaped after xterm's addons): it owns the line editor, renders the line being typed, hands
 // finished lines to the lab, and prints what came back, errors in red.
 // Loaded lazily, in its own chunk, with xterm itself.
 
