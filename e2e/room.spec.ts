@@ -418,3 +418,31 @@ test.describe('screen readers and keyboards', () => {
     });
   }
 });
+
+test.describe('touch and small screens', () => {
+  test.use({ reducedMotion: 'reduce', viewport: { width: 1024, height: 768 }, hasTouch: true });
+
+  test('at 1024x768 Large frames gives every frame a 24 px target, and a tap on one says whose it is', async ({ lab }) => {
+    await lab.open();
+    const smallest = async () => Math.min(...(await frameBoxes(lab.page)).map((c) => Math.min(c.width, c.height)));
+    const zoom = lab.page.getByRole('button', { name: 'Large frames' });
+    if ((await zoom.getAttribute('aria-pressed')) !== 'true') await zoom.click();
+    await expect(zoom).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(smallest).toBeGreaterThanOrEqual(24);
+    // the last frame is reachable by scrolling inside the view
+    const last = lab.page.locator('[data-frame="255"]');
+    await last.scrollIntoViewIfNeeded();
+    await last.tap();
+    await expect(lab.page.locator('.mem-inspect')).toContainText('frame 255: free');
+    // the page itself did not grow: the view scrolls inside its pane
+    expect(await lab.page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
+  });
+
+  test('the sequence chart fits its pane at 1024 px', async ({ lab }) => {
+    await lab.open();
+    await lab.typeAll(FIG9_SETUP);
+    await lab.finishPlayback();
+    const sizes = await lab.page.locator('.seq-scroll').evaluate((s) => ({ content: s.scrollWidth, visible: s.clientWidth }));
+    expect(sizes.content).toBeLessThanOrEqual(sizes.visible);
+  });
+});

@@ -10,7 +10,7 @@ import type { FocusEvent, KeyboardEvent, PointerEvent, RefObject } from 'react';
 import { memoryView } from '../../engine/index.ts';
 import { useCurrentStepEvents, useDisplayState, useFocusEvent, useLab, useShownEvents } from '../store/labStore.ts';
 import { motionMs, useReducedMotion } from '../app/motion.ts';
-import { layoutMemory } from './layout.ts';
+import { layoutMemory, zoomedHeight } from './layout.ts';
 import type { MemoryLayout } from './layout.ts';
 import { bestInk, ownerFills, readPalette } from './colours.ts';
 import type { Palette } from './colours.ts';
@@ -24,6 +24,8 @@ import './memory.css';
 /** Transition time at 1x; the player reveals an event every 650 ms, so it finishes before the next. */
 const BASE_MS = 480;
 const FAULT_MS = 1600;
+/** the smallest frame a finger can pick (WCAG 2.2 target size) */
+const TOUCH_CELL = 24;
 
 interface Size {
   readonly w: number;
@@ -73,7 +75,13 @@ export function MemoryView() {
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const size = useSize(stageRef);
-  const layout = useMemo<MemoryLayout | null>(() => (size && size.w > 40 && size.h > 40 ? layoutMemory(model, size.w, size.h, size.scale) : null), [model, size]);
+  // for fingers: frames of at least 24 px, the view scrolling when it gets taller than its panel (on by default on touch screens)
+  const [zoom, setZoom] = useState(() => typeof window !== 'undefined' && window.matchMedia?.('(pointer: coarse)').matches);
+  const zoomed = zoom && model.grid.kind === 'cells';
+  const layout = useMemo<MemoryLayout | null>(() => {
+    if (!size || size.w <= 40 || size.h <= 40) return null;
+    return layoutMemory(model, size.w, zoomed ? zoomedHeight(model, size.w, size.h, size.scale, TOUCH_CELL) : size.h, size.scale);
+  }, [model, size, zoomed]);
   const fill = useMemo(() => (palette ? ownerFills(model, palette) : null), [model, palette]);
   const ghosts = useMemo(() => ghostsOf(stepEvents), [stepEvents]);
   // a lesson check may point at frames or a partition here
@@ -222,7 +230,12 @@ export function MemoryView() {
           <span aria-hidden="true">clear</span>
         </li>
       </ul>
-      <div className="mem-stage" ref={stageRef}>
+      {model.grid.kind === 'cells' && (
+        <button type="button" className="mem-zoom" aria-pressed={zoom} onClick={() => setZoom(!zoom)} title="frames large enough to pick by touch; the view scrolls">
+          Large frames
+        </button>
+      )}
+      <div className={`mem-stage${zoomed ? ' mem-zoomed' : ''}`} ref={stageRef}>
         {big && <canvas ref={canvasRef} className="mem-canvas" aria-hidden="true" />}
         <svg
           ref={svgRef}

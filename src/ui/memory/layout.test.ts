@@ -4,7 +4,7 @@ import type { LabEvent, LabState, Pid, PortNo } from '../../engine/index.ts';
 import { memoryView } from '../../engine/index.ts';
 import type { Bucket } from '../../engine/index.ts';
 import { partitionColour } from '../app/palette.ts';
-import { chooseCols, columnBlocks, layoutMemory, rowSpans, segmentsOf, sidesOf } from './layout.ts';
+import { chooseCols, columnBlocks, layoutMemory, rowSpans, segmentsOf, sidesOf, zoomedHeight } from './layout.ts';
 import { bucketSlices, bucketLabel, displayBuckets } from './drawBuckets.ts';
 import { bestInk, contrast } from './colours.ts';
 import { ghostsOf, highlightOf, withMark, EMPTY_HIGHLIGHT } from './plan.ts';
@@ -159,5 +159,15 @@ describe('Memory view plans and labels', () => {
   it('cuts text that would not fit', () => {
     expect(fitText('0x100000', 200, 12, true)).toBe('0x100000');
     expect(fitText('supervisor', 30, 12)).toMatch(/…$/);
+  });
+});
+
+describe('zoomedHeight', () => {
+  it('makes the 256 frames of the booted machine at least 24 px at a tablet\'s panel size, or says the panel is enough', () => {
+    const model = memoryView(createLab().state);
+    const h = zoomedHeight(model, 360, 330, 1, 24);
+    expect(h).toBeGreaterThan(330);
+    expect(layoutMemory(model, 360, h, 1).grid.cell).toBeGreaterThanOrEqual(24);
+    expect(zoomedHeight(model, 1200, 900, 1, 10)).toBe(900);
   });
 });

@@ -258,3 +258,14 @@ export function columnBlocks(
   const trayTop = Math.min(end + 4, y + 2);
   return { blocks, breaks, held: held.map((region, i) => ({ region, y: trayTop + i * (chipH + 3), h: chipH })), hidden };
 }
+
+/**
+ * For touch: the height at which the frame grid's cells are at least
+ * `minCell` px (a finger's target), given the width; the view scrolls when
+ * it is taller than the panel. `h` itself when the cells are large enough.
+ */
+export function zoomedHeight(model: MemoryModel, w: number, h: number, scale: number, minCell: number): number {
+  let height = h;
+  for (let i = 0; i < 40 && layoutMemory(model, w, height, scale).grid.cell < minCell; i++) height = Math.ceil(height * 1.12);
+  return height;
+}
