@@ -147,11 +147,12 @@ export function BuilderPanel() {
       </div>
       <div className="row steps-tabs" role="group" aria-label="steps">
         {draft.steps.map((s, i) => (
-          <button key={i} type="button" aria-pressed={i === at} className={i === at ? 'primary' : ''} onClick={() => selectStep(i)}>Step {i + 1}{s.title ? `: ${s.title.slice(0, 24)}` : ''}</button>
+          <button key={i} type="button" aria-pressed={i === at} className={i === at ? 'primary' : ''} onClick={() => selectStep(i)} title={s.title || undefined}>Step {i + 1}</button>
         ))}
         <button type="button" onClick={addStep}>New step</button>
         <button type="button" onClick={removeStep} disabled={draft.steps.length <= 1}>Remove this step</button>
       </div>
+      <p className="step-count">Step {at + 1} of {draft.steps.length}{draft.steps[at]!.title ? `: ${draft.steps[at]!.title}` : ''}</p>
       <StepEditor />
       <div className="missing" aria-live="polite">
         {missing.length ? (

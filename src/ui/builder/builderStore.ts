@@ -164,7 +164,8 @@ export const useBuilder = create<BuilderStore>()((set, get) => ({
     const draft = get().draft;
     if (!draft || i < 0 || i >= draft.steps.length) return;
     const before = draft.steps.slice(0, i).flatMap((s) => s.lines);
-    const shell = labWith(before, i === 0 ? '(a fresh lab for step 1)' : `(a fresh lab with steps 1-${i} done, for step ${i + 1})`);
+    const own = draft.steps[i]!.lines.length ? `, and its own ${draft.steps[i]!.lines.length} line(s) played` : '';
+    const shell = labWith(before, i === 0 ? `(a fresh lab for step 1${own})` : `(a fresh lab with steps 1-${i} done, for step ${i + 1}${own})`);
     const start = { shell, line: shell.lineNo };
     // the step's own lines, played where the student will, so the offered checks speak of them
     for (const line of draft.steps[i]!.lines) useLab.getState().submit(line);

@@ -274,6 +274,12 @@ export function LessonPanel() {
   const custom = useLessons((s) => s.custom);
   const { close, openMenu } = useLessons();
   const lesson = opened?.kind === 'lesson' ? lessonOf(opened, custom) : undefined;
+  const body = useRef<HTMLDivElement>(null);
+  const place = opened?.kind === 'lesson' ? `${opened.id}:${opened.step}` : opened?.kind === 'challenge' ? opened.id : opened?.kind;
+  // something new in the panel starts at its top, where its buttons are
+  useEffect(() => {
+    if (body.current) body.current.scrollTop = 0;
+  }, [place]);
   const challenge = opened?.kind === 'challenge' ? challengeOf(opened, custom) : undefined;
   const heading = useRef<HTMLHeadingElement>(null);
   const kind = opened?.kind;
@@ -292,7 +298,7 @@ export function LessonPanel() {
           <button type="button" onClick={close} aria-label="close the lesson panel">Close</button>
         </div>
       </header>
-      <div className="view-body">
+      <div className="view-body" ref={body}>
         {opened.kind === 'menu' && <Menu />}
         {opened.kind === 'builder' && <BuilderPanel />}
         {opened.kind === 'lesson' && lesson && <LessonStepView lesson={lesson} step={opened.step} startLine={opened.startLine} since={opened.since} custom={!!opened.custom} />}
