@@ -203,11 +203,11 @@ test('typing ahead is fair: a step met stays met, Next keeps the lab, and what w
   await expect(panel.locator('.hint').nth(1)).toContainText('Hint 2 of 2: @B sig = signal()');
 });
 
-test("a teacher's lesson link opens in embed mode", async ({ lab }) => {
+test("a teacher's lesson link opens in embed mode, and what it says stays text", async ({ lab }) => {
   await lab.page.setViewportSize({ width: 960, height: 540 });
   const exported = JSON.stringify({
     format: 'lparlab-lesson', version: 1, id: 'one-step', title: 'One step', figures: 'Fig. 6', summary: 'A channel.',
-    steps: [{ title: 'Ask', narration: 'A asks for a channel to B.', lines: ['@A ch = connect(B)'], checks: [{ rule: 'tag', tag: 'S101' }], hints: ['A asks.', '@A ch = connect(B)'] }],
+    steps: [{ title: 'Ask', narration: 'A asks for a channel to B. <img src=x onerror="window.pwned=1">', lines: ['@A ch = connect(B)'], checks: [{ rule: 'tag', tag: 'S101' }], hints: ['A asks.', '@A ch = connect(B)'] }],
   });
   const fragment = await lab.page.evaluate(async (text) => {
     const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
@@ -218,6 +218,9 @@ test("a teacher's lesson link opens in embed mode", async ({ lab }) => {
   }, exported);
   await lab.page.goto(`./?embed#${fragment}`);
   await expect(lab.page.locator('.embed-caption')).toContainText('One step, step 1: Ask.');
+  await expect(lab.page.locator('.embed-caption')).toContainText('<img src=x onerror="window.pwned=1">');
+  expect(await lab.page.locator('img[src="x"]').count()).toBe(0);
+  expect(await lab.page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   await lab.page.getByRole('button', { name: 'Play this step' }).click();
   // the embed has no terminal: the step's line ran, and the chart shows its first patent step
   await expect(lab.page.locator('[data-view=sequence]')).toContainText('S101');
