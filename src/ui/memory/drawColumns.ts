@@ -135,9 +135,9 @@ function drawPorts(g: G, a: DrawArgs, d: ColumnDatum): void {
   const { fs } = a.layout;
   const w = Math.round(fs * 1.7);
   const h = Math.round(fs * 1.3);
-  const gap = Math.round(fs * 0.45);
+  const gap = Math.round(fs * 0.3);
   // merged events [0064] widen their port's badge to hold "+n", so nothing is drawn outside the column
-  const extraW = (q: RecvPortView) => (q.merged ? Math.round(fs * (0.55 + 0.5 * String(q.merged).length)) : 0);
+  const extraW = (q: RecvPortView) => (q.merged ? Math.round(fs * (0.4 + 0.5 * String(q.merged).length)) : 0);
   const widthOf = (q: RecvPortView) => w + extraW(q);
   const xs: number[] = [];
   let x = 0;
@@ -187,7 +187,7 @@ function drawPorts(g: G, a: DrawArgs, d: ColumnDatum): void {
     .attr('fill', (q) => (q.pending ? p.accentInk : 'none'))
     .attr('stroke', (q) => (q.pending ? p.accentInk : p.ink2)).attr('stroke-width', 1.2);
   sel.select('text.mem-merged')
-    .attr('x', (q) => w + extraW(q) / 2 - fs * 0.1).attr('y', h / 2 + 0.5).attr('font-size', fs * 0.66).attr('font-weight', 700)
+    .attr('x', (q) => w + extraW(q) / 2 - fs * 0.15).attr('y', h / 2 + 0.5).attr('font-size', fs * 0.66).attr('font-weight', 700)
     .attr('fill', (q) => (q.pending ? p.accentInk : p.ink)).text((q) => (q.merged ? `+${q.merged}` : ''));
   g.selectAll<SVGTextElement, number>('text.mem-extra')
     .data(extra > 0 ? [extra] : [])

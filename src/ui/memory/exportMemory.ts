@@ -10,7 +10,7 @@ import { totalEvents, useLab } from '../store/labStore.ts';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function liveSvg(): SVGSVGElement | null {
-  return document.querySelector<SVGSVGElement>('[data-testid=memory-view] svg.mem-svg');
+  return document.querySelector<SVGSVGElement>('[data-testid=memory-view] svg.mem-svg:not(.mem-overlay)');
 }
 
 /** The Memory view as drawn now, as a standalone SVG document (null when it is not on the page). */

@@ -260,7 +260,6 @@ export function mountTerminal(element: HTMLElement, bridge: LabBridge, theme: Te
   const lab = new LabTerminal(bridge);
   terminal.loadAddon(fit);
   terminal.open(element);
-  terminal.loadAddon(lab);
   const refit = () => {
     try {
       fit.fit();
@@ -268,7 +267,9 @@ export function mountTerminal(element: HTMLElement, bridge: LabBridge, theme: Te
       // not laid out yet (hidden pane): the next resize fits it
     }
   };
+  // fitted before the welcome is printed, so it wraps between words at the pane's width
   refit();
+  terminal.loadAddon(lab);
   let disposed = false;
   if (!fontReady && typeof document !== 'undefined' && document.fonts) {
     void document.fonts.load(`400 ${fontSize}px ${FONT}`).then(() => {

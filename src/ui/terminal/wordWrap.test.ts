@@ -16,6 +16,12 @@ describe('wrapAtSpaces', () => {
     expect(rows.map((r) => r.text.trimEnd())).toEqual(['fd = accept(s)', 'completes: = 4']);
   });
 
+  it('does not start a row with the space after a word that filled the row before', () => {
+    const rows = rowsOf(wrapAtSpaces('stay usable (@A, @B)', 11), 11);
+    expect(rows.map((r) => r.text.trimEnd())).toEqual(['stay', 'usable', '(@A, @B)']);
+    expect(joinRows(rows)).toEqual(['stay usable (@A, @B)']);
+  });
+
   it('still breaks a word longer than a row where the row ends', () => {
     const rows = rowsOf(wrapAtSpaces('go /msg/A.1/very/long/path', 10), 10);
     expect(rows.map((r) => r.text.trimEnd())).toEqual(['go /msg/A.', '1/very/lon', 'g/path']);

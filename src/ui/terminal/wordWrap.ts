@@ -8,8 +8,8 @@ export function wrapAtSpaces(text: string, cols: number, start = 0): string {
   if (cols < 2) return text;
   let out = '';
   let col = start % cols;
-  for (const token of text.split(/( +)/)) {
-    if (!token) continue;
+  const tokens = text.split(/( +)/).filter(Boolean);
+  for (const [i, token] of tokens.entries()) {
     const len = [...token].length;
     if (token.startsWith(' ')) {
       // spaces that reach the row's end only fill it; the next word starts the next row
@@ -22,7 +22,9 @@ export function wrapAtSpaces(text: string, cols: number, start = 0): string {
       }
       continue;
     }
-    if (col > 0 && col + len > cols && len <= cols) {
+    // a word that would end exactly at the row's end with more text after it moves too, so the next row does not start with a space
+    const more = i + 1 < tokens.length;
+    if (col > 0 && len <= cols && (col + len > cols || (more && col + len === cols))) {
       out += ' '.repeat(cols - col);
       col = 0;
     }
