@@ -76,6 +76,15 @@ describe('imports under src/', () => {
     expect(cycles(graph)).toEqual([]);
   });
 
+  it('lets the page, the CLI and the benchmarks see the engine only through src/engine/index.ts', () => {
+    const engine = join(SRC, 'engine');
+    const entry = join(engine, 'index.ts');
+    const outside = [...graph.keys()].filter((f) => !f.startsWith(engine + '/'));
+    const reaching = outside.flatMap((f) => valueImports(f).filter((t) => t.startsWith(engine + '/') && t !== entry).map((t) => `${relative(SRC, f)} -> ${relative(SRC, t)}`));
+    expect(outside.length).toBeGreaterThan(20);
+    expect(reaching).toEqual([]);
+  });
+
   it('finds a cycle when there is one', () => {
     expect(cycles(new Map([['/a', ['/b']], ['/b', ['/c']], ['/c', ['/a']], ['/d', ['/a']]]))).toHaveLength(1);
   });

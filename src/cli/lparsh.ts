@@ -6,13 +6,9 @@
 //   npx lparsh [--json] [--seed N] [--frames N] [FILE]
 
 import { createReadStream, writeSync } from 'node:fs';
-import { createShell, runLine } from '../engine/shell/shell.ts';
-import type { ShellState } from '../engine/shell/shell.ts';
-import { formatOutput, jsonLine } from '../engine/shell/format.ts';
-import { visible } from '../engine/shell/visible.ts';
-import { promptOf } from '../engine/shell/shell.ts';
-import { checkConfig, DEFAULT_CONFIG, EXERCISE_KINDS, generateExercise } from '../engine/index.ts';
-import type { ExerciseKind } from '../engine/index.ts';
+// the engine's public surface only (src/engine/index.ts), as the page uses it
+import type { ExerciseKind, ShellState } from '../engine/index.ts';
+import { checkConfig, createShell, DEFAULT_CONFIG, EXERCISE_KINDS, formatOutput, generateExercise, jsonLine, promptOf, runLine, visible } from '../engine/index.ts';
 import { LESSON_USAGE, runLessonCommand } from './lessonCommands.ts';
 
 const USAGE = `usage: lparsh [--json] [--seed N] [--frames N] [--echo] [FILE]

@@ -10,7 +10,7 @@ import { isStep } from '../engine/patentMap.ts';
 import { createShell, runLine } from '../engine/shell/shell.ts';
 import { traceOf } from '../engine/timeline/timeline.ts';
 import { apply, createLab } from '../engine/lab.ts';
-import { opToCommand, seededOps } from '../engine/randomOps.ts';
+import { opToCommand, seededOps } from '../engine/testing/randomOps.ts';
 import type { LabEvent } from '../engine/event.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');

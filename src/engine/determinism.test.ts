@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { apply, createLab } from './lab.js';
-import { opToCommand, seededOps } from './randomOps.js';
+import { opToCommand, seededOps } from './testing/randomOps.js';
 import type { Command } from './command.js';
 import type { LabState } from './types.js';
 

@@ -1,35 +1,30 @@
-// The engine's one public surface. Everything the page, the shell and the
-// tests need comes from here; the folders behind it are internal.
+// The engine's public surface: what the page, lparsh and the benchmarks use,
+// nothing more (src/imports.test.ts keeps them from reaching past it). Node
+// tools that print engine tables may import a module directly (scripts/).
+// The engine's own tests import the modules they test.
 
 export type * from './types.js';
-export { asPid, asPort, asSig, asFrame, FREE, CONTROL_OS, SCP_PID, PAGE_SIZE, RESOURCE_KINDS, RESOURCE_MEANING, ERRNOS } from './types.js';
+export { asPid, asPort, SCP_PID, PAGE_SIZE, RESOURCE_KINDS } from './types.js';
 export type { Command, CommandKind } from './command.js';
 export type { LabEvent, EventKind, Lane, PatentTag } from './event.js';
-export { EVENT_KINDS, CONTROL_LANE, KERNEL_LANE } from './event.js';
+export { KERNEL_LANE } from './event.js';
 export type { MapRow } from './patentMap.js';
 export { PATENT_MAP, tagLabel, isLabTag, mapRow, patentMapMarkdown } from './patentMap.js';
 export type { Step } from './lab.js';
-export { createLab, apply, applyTraced, checkConfig, DEFAULT_CONFIG, MIN_FRAMES, MAX_FRAMES } from './lab.js';
-export { checkInvariants, assertInvariants } from './invariants.js';
+export { createLab, apply, checkConfig, DEFAULT_CONFIG, MIN_FRAMES, MAX_FRAMES } from './lab.js';
+export { checkInvariants } from './invariants.js';
 export type { Timeline, Entry } from './timeline/timeline.js';
-export {
-  startTimeline, record, seek, stepBack, stepForward, stateAt, momentOfEvent, traceOf, commandsOf, replay, CHECKPOINT_EVERY,
-  microStates, locateEvent,
-} from './timeline/timeline.js';
+export { startTimeline, record, seek, stepBack, stepForward, stateAt, traceOf, replay, microStates, locateEvent } from './timeline/timeline.js';
 export type { CostModel, CostParam } from './costs/costModel.js';
 export type { CostPoint } from './costs/costModel.js';
-export { DEFAULT_COSTS, COST_PARAMS, transferCosts, costCurve, crossover, PLOT_SIZES } from './costs/costModel.js';
-export { usageOf } from './partition/partitions.js';
-export { unitName, lpsOf } from './machine/processors.js';
+export { DEFAULT_COSTS, COST_PARAMS, costCurve, crossover } from './costs/costModel.js';
 export type { FrameCell } from './views/inspect.js';
-export { framesView, framesFree, framesOf, ownerOfFrame, ownerName } from './views/inspect.js';
 export type { ShellState, Output, Pending, Effect, Ran, LineTrail } from './shell/shell.js';
 export { Lines } from './shell/lines.js';
 export { createShell, runLine, interrupt, seekShell, promptOf, completions, contextPid, trailLines } from './shell/shell.js';
 export { formatOutput, jsonLine, toJsonLine, transcript } from './shell/format.js';
 export { visible, jsonText } from './shell/visible.js';
 export type { ShellValue } from './shell/values.js';
-export { show as showValue } from './shell/values.js';
 export { CALLS, signature } from './shell/calls.js';
 export type { Lesson, LessonStep, Challenge, StepCheck } from './lessons/lesson.js';
 export type { Offer } from './lessons/suggest.js';

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from './invariants.js';
-import { A, B, connectGuests, session } from './testkit.js';
+import { A, B, connectGuests, session } from './testing/testkit.js';
 import { setOwners } from './memory/frameTable.js';
 import type { Area, LabState } from './types.js';
 import { asFrame, asPort } from './types.js';

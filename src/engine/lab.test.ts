@@ -3,7 +3,7 @@
 // Each refusal is a clear EACCES that leaves the machine as it was.
 
 import { describe, expect, it } from 'vitest';
-import { A, B, session } from './testkit.js';
+import { A, B, session } from './testing/testkit.js';
 import type { Command } from './command.js';
 import { asPort, asSig } from './types.js';
 

@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { apply, createLab } from './lab.js';
 import { checkInvariants } from './invariants.js';
-import { OP_KINDS, opToCommand } from './randomOps.js';
-import type { Op } from './randomOps.js';
+import { OP_KINDS, opToCommand } from './testing/randomOps.js';
+import type { Op } from './testing/randomOps.js';
 
 // the engine is compiled without DOM or Node types; vitest provides console and process
 declare const console: { log(...args: unknown[]): void };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { A, B, connectGuests, session, tagsSince } from '../testkit.js';
+import { A, B, connectGuests, session, tagsSince } from '../testing/testkit.js';
 import { ownerOfFrame, framesFree } from '../views/inspect.js';
 import { asPort } from '../types.js';
 import { mappingsOf } from '../memory/areas.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { costCurve, crossover, DEFAULT_COSTS, transferCosts } from './costModel.js';
-import { A, connectGuests, session } from '../testkit.js';
+import { A, connectGuests, session } from '../testing/testkit.js';
 import { asPort } from '../types.js';
 
 describe('the cost model', () => {

@@ -3,8 +3,8 @@
 // order, and the mechanisms of [0092]-[0093], [0108] and [0111] work.
 
 import { describe, expect, it } from 'vitest';
-import { A, B, SCP, session, tagsSince } from '../testkit.js';
-import type { Session } from '../testkit.js';
+import { A, B, SCP, session, tagsSince } from '../testing/testkit.js';
+import type { Session } from '../testing/testkit.js';
 import { FIRST_FD, MAX_FDS } from './fdTable.js';
 
 /** socket, bind and listen on service 7 (mode vfile or map), A connects, the program accepts: [fd, A's channel]. */

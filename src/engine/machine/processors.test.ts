@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { A, B, SCP, session } from '../testkit.js';
+import { A, B, SCP, session } from '../testing/testkit.js';
 import { lpsOf, spansUnits } from './processors.js';
 import { asPid } from '../types.js';
 

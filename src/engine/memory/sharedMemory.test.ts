@@ -3,7 +3,7 @@
 // looked at them (the time-of-check-to-time-of-use hazard the flip prevents).
 
 import { describe, expect, it } from 'vitest';
-import { A, B, connectGuests, session } from '../testkit.js';
+import { A, B, connectGuests, session } from '../testing/testkit.js';
 import { asPort } from '../types.js';
 import { framesFree, ownerOfFrame } from '../views/inspect.js';
 

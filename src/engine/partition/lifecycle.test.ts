@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { A, B, connectGuests, session } from '../testkit.js';
+import { A, B, connectGuests, session } from '../testing/testkit.js';
 import { asPid, asPort } from '../types.js';
 import { framesFree, framesOf } from '../views/inspect.js';
 import { usageOf } from './partitions.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { A, session } from '../testkit.js';
+import { A, session } from '../testing/testkit.js';
 import { framesOf } from '../views/inspect.js';
 
 describe('resource requests [0049], [0055]', () => {

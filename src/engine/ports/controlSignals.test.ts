@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { A, B, session } from '../testkit.js';
+import { A, B, session } from '../testing/testkit.js';
 import { asPid } from '../types.js';
 
 describe('the control signal port [0056]-[0057]', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { A, B, session } from '../testkit.js';
+import { A, B, session } from '../testing/testkit.js';
 import { asPort } from '../types.js';
 
 function connectEvents() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apply } from '../lab.js';
-import { opToCommand, seededOps } from '../randomOps.js';
+import { opToCommand, seededOps } from '../testing/randomOps.js';
 import type { LabState } from '../types.js';
 import {
   CHECKPOINT_EVERY, commandsOf, locateEvent, microStates, momentOfEvent, record, replay, seek, startTimeline, stepBack, stepForward, traceOf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { A, B, SCP, connectGuests, session } from '../testkit.js';
+import { A, B, SCP, connectGuests, session } from '../testing/testkit.js';
 import { applyTraced } from '../lab.js';
 import { allOwners } from '../memory/frameTable.js';
 import { asPort, FREE } from '../types.js';

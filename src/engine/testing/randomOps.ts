@@ -3,11 +3,11 @@
 // state, so most are plausible (real ports, real addresses) and some are not
 // (unknown ports, unmapped addresses, ended partitions, silly sizes).
 
-import type { Command } from './command.js';
-import type { FdEntry, LabState, MessagePort, Partition, Pid, Port, ResourceKind } from './types.js';
-import { asPid, asPort, asSig, PAGE_SIZE, RESOURCE_KINDS } from './types.js';
-import { COST_PARAMS } from './costs/costModel.js';
-import { mappingsOf } from './memory/areas.js';
+import type { Command } from '../command.js';
+import type { FdEntry, LabState, MessagePort, Partition, Pid, Port, ResourceKind } from '../types.js';
+import { asPid, asPort, asSig, PAGE_SIZE, RESOURCE_KINDS } from '../types.js';
+import { COST_PARAMS } from '../costs/costModel.js';
+import { mappingsOf } from '../memory/areas.js';
 
 export type Op = readonly [kind: number, a: number, b: number, c: number];
 

@@ -1,13 +1,13 @@
 // A small driver for engine tests: run commands against a live state, keep
 // every event, and check the invariants after each step. Not used by the app.
 
-import type { Command } from './command.js';
-import type { LabEvent } from './event.js';
-import type { LabConfig, LabState, Pid, Result, Value } from './types.js';
-import { asPid } from './types.js';
-import type { Step } from './lab.js';
-import { apply, createLab } from './lab.js';
-import { assertInvariants } from './invariants.js';
+import type { Command } from '../command.js';
+import type { LabEvent } from '../event.js';
+import type { LabConfig, LabState, Pid, Result, Value } from '../types.js';
+import { asPid } from '../types.js';
+import type { Step } from '../lab.js';
+import { apply, createLab } from '../lab.js';
+import { assertInvariants } from '../invariants.js';
 
 export const SCP = asPid(1);
 export const A = asPid(2);
