@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { A, B, session } from './testing/testkit.js';
+import { applyTraced, checkConfig, createLab, DEFAULT_CONFIG, MAX_FRAMES } from './lab.js';
 import type { Command } from './command.js';
 import { asPort, asSig } from './types.js';
 
@@ -56,5 +57,47 @@ describe('who may call what', () => {
   it.each(SCP_ONLY.map((c) => [c.kind, c] as const))('%s is the system control program\'s: a guest gets EACCES', (_kind, command) => {
     const s = session();
     expect(s.errno({ ...command, by: A } as never)).toBe('EACCES');
+  });
+});
+
+describe('the lab\'s configuration', () => {
+  it.each([
+    [{ frames: 100 }, /frames must be/],
+    [{ frames: MAX_FRAMES + 1 }, /frames must be/],
+    [{ frames: 300.5 }, /frames must be/],
+    [{ groups: 1 }, /groups must be 2 to 8/],
+    [{ groups: 9 }, /groups must be 2 to 8/],
+    [{ unitsPerGroup: 1 }, /units per group/],
+    [{ unitsPerGroup: 17 }, /units per group/],
+    [{ seed: -1 }, /seed/],
+    [{ seed: 2 ** 32 }, /seed/],
+  ])('refuses %o with a reason', (partial, why) => {
+    expect(checkConfig({ ...DEFAULT_CONFIG, ...partial })).toMatch(why);
+    expect(() => createLab(partial)).toThrow(why);
+  });
+
+  it('accepts the edges', () => {
+    expect(checkConfig({ ...DEFAULT_CONFIG, frames: 128, groups: 2, unitsPerGroup: 16, seed: 0 })).toBeNull();
+    expect(checkConfig({ ...DEFAULT_CONFIG, frames: MAX_FRAMES, groups: 8, unitsPerGroup: 2, seed: 2 ** 32 - 1 })).toBeNull();
+  });
+});
+
+describe('applyTraced', () => {
+  it('gives the state after each event of a policy denial, which is in the trace', () => {
+    const s = session();
+    s.ok({ kind: 'policy.set', resource: 'mem', ceiling: 16 });
+    s.ok({ kind: 'resource.request', by: A, resource: 'mem', amount: 16 });
+    const step = applyTraced(s.state, { kind: 'resource.request', by: A, resource: 'mem', amount: 1 });
+    expect(step.result).toMatchObject({ ok: false, error: { errno: 'ENOMEM', decided: true } });
+    expect(step.moments).toHaveLength(step.events.length);
+    expect(step.moments.length).toBe(2);
+  });
+
+  it('gives no moments for a refusal that is not a decision', () => {
+    const s = session();
+    const step = applyTraced(s.state, { kind: 'area.reserve', by: A, bytes: 0 });
+    expect(step.result.ok).toBe(false);
+    expect(step.moments).toEqual([]);
+    expect(step.state).toBe(s.state);
   });
 });

@@ -4,7 +4,7 @@
 // timeline. A rejected command simply drops its transaction.
 
 import type { Completion, LabError, LabState, Partition, Pid, Result, Value } from './types.js';
-import type { Lane, LabEvent } from './event.js';
+import type { LabEvent } from './event.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -75,13 +75,6 @@ export function updatePartition(tx: Tx, pid: Pid, change: (p: Partition) => Part
   const after = change(before);
   putPartition(tx, after);
   return after;
-}
-
-/** Name a lane for plain words: the partition's name, or the control OS. */
-export function laneName(state: LabState, lane: Lane): string {
-  if (lane === 0) return 'control OS';
-  if (lane === -1) return 'scp kernel';
-  return state.partitions[lane as Pid]?.name ?? `partition ${lane}`;
 }
 
 export const ok = (value: Value = 0): Result => ({ ok: true, value });

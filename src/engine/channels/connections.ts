@@ -119,7 +119,8 @@ function heldSignal(tx: Tx, by: Partition, sig: SigId): ControlSignal | Result {
 /** End the asker's wait with `result`. */
 function answer(tx: Tx, signal: ControlSignal, result: Result, tag: PatentTag = '[0057]'): void {
   const asker = tx.s.partitions[signal.from]!;
-  const call = asker.wait?.call ?? 'connect';
+  // a signal lives only while its asker waits for the answer (an invariant)
+  const call = asker.wait!.call;
   updatePartition(tx, asker.pid, (p) => ({ ...p, wait: null }));
   withdrawSignal(tx, signal.id);
   complete(tx, { pid: asker.pid, call, result });

@@ -161,7 +161,8 @@ function sendBack(tx: Tx, comm: Comm, what: string | number): Result {
   }
   unqueue(tx, scp, area);
   flipArea(tx, area, SCP_PID, guest.pid, { unmap: 'S-C', flip: branch, map: branch });
-  deliver(tx, guest.pid, (tx.s.channels[port.chan]!.client.pid === guest.pid ? tx.s.channels[port.chan]!.client.port : tx.s.channels[port.chan]!.server.port)!, { area, short: '' });
+  // a channel to a service of the program: the guest asked for it, so the guest is its client (S305)
+  deliver(tx, guest.pid, tx.s.channels[port.chan]!.client.port!, { area, short: '' });
   return ok(tx.s.areas[area]!.size);
 }
 

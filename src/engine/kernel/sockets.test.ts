@@ -244,3 +244,41 @@ describe('the fd table [0088], [0091] (b)', () => {
     expect(s.ok({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: 'vfile' })).toBe(FIRST_FD + 5);
   });
 });
+
+describe('refusals with a reason, the machine unchanged', () => {
+  it('read with a bad count, a write past the end of a file, a send-back by an inner address', () => {
+    const s = session();
+    const { fd, ch } = served(s);
+    guestSends(s, ch, 'x');
+    const { vfile } = s.ok({ kind: 'sys.read', fd, count: null }) as { vfile: string };
+    const v = s.ok({ kind: 'sys.open', path: vfile }) as number;
+    expect(s.errno({ kind: 'sys.read', fd: v, count: -1 })).toBe('EINVAL');
+    expect(s.errno({ kind: 'sys.read', fd: v, count: 1.5 })).toBe('EINVAL');
+    expect(s.errno({ kind: 'sys.write', fd: v, data: 'y'.repeat(4097) })).toBe('EFAULT');
+  });
+
+  it('write(fd, addr) by an address inside the mapped area', () => {
+    const s = session();
+    const { fd, ch } = served(s, 'map');
+    guestSends(s, ch, 'x');
+    const { addr } = s.ok({ kind: 'sys.read', fd, count: null }) as { addr: number };
+    expect(s.errno({ kind: 'sys.write', fd, data: addr + 8 })).toBe('EINVAL');
+  });
+
+  it('msg_new past the program\'s memory limit, or past free memory', () => {
+    const s = session();
+    const { fd } = served(s);
+    expect(s.errno({ kind: 'sys.msgnew', fd, bytes: 16 * 1024 * 1024 })).toBe('ENOMEM');
+    s.ok({ kind: 'lpar.limit', pid: SCP, resource: 'mem', amount: 0 });
+    expect(s.errno({ kind: 'sys.msgnew', fd, bytes: 64 })).toBe('ENOMEM');
+  });
+
+  it('open with a full fd table', () => {
+    const s = session();
+    const { fd, ch } = served(s);
+    guestSends(s, ch, 'x');
+    const { vfile } = s.ok({ kind: 'sys.read', fd, count: null }) as { vfile: string };
+    while (s.run({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: 'vfile' }).result.ok);
+    expect(s.errno({ kind: 'sys.open', path: vfile })).toBe('ENOMEM');
+  });
+});

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { A, B, session } from '../testing/testkit.js';
 import { asPort } from '../types.js';
+import type { Session } from '../testing/testkit.js';
+import { usageOf } from '../partition/partitions.js';
+
+const usageOfB = (s: Session) => usageOf(s.state, B).mgmt;
 
 function connectEvents() {
   const s = session();
@@ -13,6 +17,26 @@ function connectEvents() {
 }
 
 describe('event ports [0063]', () => {
+  it('refuses to connect to an ended partition, or past the receiver\'s management memory', () => {
+    const s = session();
+    const rp = asPort(s.ok({ kind: 'event.port', by: B }) as number);
+    s.ok({ kind: 'lpar.limit', pid: B, resource: 'mgmt', amount: usageOfB(s) });
+    expect(s.errno({ kind: 'event.connect', by: A, target: B, port: rp })).toBe('ENOMEM');
+    s.ok({ kind: 'lpar.end', pid: B });
+    expect(s.errno({ kind: 'event.connect', by: A, target: B, port: rp })).toBe('ECONNREFUSED');
+  });
+
+  it('a permit fails with ENOMEM when the asker has since reached its event-port limit, and can be retried', () => {
+    const s = session();
+    const rp = asPort(s.ok({ kind: 'event.port', by: B }) as number);
+    s.ok({ kind: 'event.connect', by: A, target: B, port: rp });
+    const sig = s.ok({ kind: 'signal.take', by: B }) as { sig: number };
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'events', amount: usageOf(s.state, A).events });
+    expect(s.errno({ kind: 'signal.permit', by: B, sig: sig.sig as never })).toBe('ENOMEM');
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'events', amount: null });
+    expect(s.run({ kind: 'signal.permit', by: B, sig: sig.sig as never }).result.ok).toBe(true);
+  });
+
   it('inside one partition ("intra OS"): event_connect(A, rpa) connects at once, with no control signal', () => {
     const s = session();
     const rpa = asPort(s.ok({ kind: 'event.port', by: A }) as number);
