@@ -13,7 +13,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/engine/**/*.ts'],
-      exclude: ['src/engine/**/*.test.ts', 'src/engine/testkit.ts'],
+      exclude: ['src/engine/**/*.test.ts', 'src/engine/testing/**'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'reports/coverage',
     },
