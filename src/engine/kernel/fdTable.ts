@@ -49,8 +49,8 @@ export function commSocketOfPort(state: LabState, port: PortNo): Extract<FdEntry
   return undefined;
 }
 
-/** The listening socket bound to `service`, if any. */
-export function listenerFor(state: LabState, service: number): Extract<FdEntry, { kind: 'socket' }> | undefined {
+/** The socket bound to `service`, if any, listening or not. */
+export function socketBoundTo(state: LabState, service: number): Extract<FdEntry, { kind: 'socket' }> | undefined {
   for (const entry of Object.values(state.kernel.fds)) if (entry.kind === 'socket' && entry.service === service) return entry;
   return undefined;
 }

@@ -13,7 +13,7 @@ import { attempt, emit, fail, ok, updatePartition } from '../tx.js';
 import { queueSignal } from '../ports/controlSignals.js';
 import { establishChannel, refuse, suspend } from '../channels/connections.js';
 import { closeChannel } from '../channels/messages.js';
-import { fdEntry, fdKindName, isEntry, listenerFor, lowestFreeFd, putFd, dropFd } from './fdTable.js';
+import { fdEntry, fdKindName, isEntry, socketBoundTo, lowestFreeFd, putFd, dropFd } from './fdTable.js';
 
 export const AF_LPAR = 'AF_LPAR';
 export const MAX_SERVICE = 65535;
@@ -57,7 +57,7 @@ export function bindSocket(tx: Tx, fd: number, service: number): Result {
   if (!isSocket(socket)) return socket;
   if (!Number.isInteger(service) || service < 1 || service > MAX_SERVICE) return fail('EINVAL', `a service id is 1 to ${MAX_SERVICE}, not ${service}`);
   if (socket.service !== null) return fail('EINVAL', `fd ${fd} is already bound to service ${socket.service}`);
-  const taken = listenerFor(tx.s, service);
+  const taken = socketBoundTo(tx.s, service);
   if (taken) return fail('EADDRINUSE', `service ${service} is already bound to fd ${taken.fd}`);
   callArrow(tx, 'S302', `bind(${fd}, ${service})`);
   putFd(tx, { ...socket, service });
@@ -123,7 +123,7 @@ export function backlogOf(tx: Tx, socket: Socket): SigId[] {
  */
 export function connectService(tx: Tx, by: Partition, service: number): Result {
   if (!Number.isInteger(service) || service < 1 || service > MAX_SERVICE) return fail('EINVAL', `a service id is 1 to ${MAX_SERVICE}, not ${service}`);
-  const socket = listenerFor(tx.s, service);
+  const socket = socketBoundTo(tx.s, service);
   if (!socket) return fail('ECONNREFUSED', `nobody is listening on service ${service}: the system control program must bind and listen first`);
   if (!socket.listening) return fail('ECONNREFUSED', `service ${service} is set to connection not permitted: the system control program must listen(s) first [0111]`);
   if (socket.denied.includes(by.pid)) return fail('ECONNREFUSED', `the system control program denies ${by.name} service ${service} [0090]`);

@@ -18,19 +18,23 @@ export const REQUESTABLE: readonly ResourceKind[] = ['mem', 'devices', 'cache', 
 /** Most a single request may ask for, so a typo cannot wedge the machine. */
 export const MAX_REQUEST = 1 << 20;
 
-/** Give `amount` of `resource` to `pid`; for memory, frames mapped after its own memory. False when frames ran out. */
-function allocate(tx: Tx, pid: Pid, resource: ResourceKind, amount: number): boolean {
+/**
+ * Give `amount` of `resource` to `pid`; for memory, frames mapped after its
+ * own memory. The caller has checked that the frames are free and that the
+ * resource can be requested, so failing here is a broken invariant.
+ */
+function allocate(tx: Tx, pid: Pid, resource: ResourceKind, amount: number): void {
   if (resource === 'mem') {
     const frames = claimAreaFrames(tx, pid, amount);
-    if (!frames) return false;
+    if (!frames) throw new Error(`allocate: ${amount} frames were checked free but could not be claimed`);
     updatePartition(tx, pid, (p) => ({ ...p, ram: [...p.ram, ...frames] }));
-    return true;
+    return;
   }
   if (resource === 'devices' || resource === 'cache' || resource === 'bus') {
     updatePartition(tx, pid, (p) => ({ ...p, held: { ...p.held, [resource]: p.held[resource] + amount } }));
-    return true;
+    return;
   }
-  return false;
+  throw new Error(`allocate: ${resource} cannot be requested`);
 }
 
 export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, amount: number): Result {

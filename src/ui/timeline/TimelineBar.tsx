@@ -13,7 +13,7 @@ const MAX_MARKS = 4000;
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.closest('.terminal-pane') !== null || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(el.tagName) && el.getAttribute('type') !== 'range' && el.tagName !== 'BUTTON');
+  return !!el && (el.closest('.terminal-pane') !== null || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) && el.getAttribute('type') !== 'range');
 }
 
 export function useTimelineKeys(active = true): void {
