@@ -28,9 +28,14 @@ export function firstLoadKBgz(): { kb: number; files: string[] } {
 export async function startServer(outDir = 'dist'): Promise<() => Promise<void>> {
   const server = spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', outDir], { cwd: ROOT, stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
+    // with --strictPort the server exits at once when the port is taken: do not measure whatever answers there
+    if (server.exitCode !== null) throw new Error(`vite preview could not start on port ${PORT} (taken?): set LPARLAB_BENCH_PORT`);
     try {
       if ((await fetch(URL_BASE)).ok) {
+        await new Promise((r) => setTimeout(r, 200));
+        if (server.exitCode !== null) throw new Error(`vite preview could not start on port ${PORT} (taken?): set LPARLAB_BENCH_PORT`);
         return () => new Promise<void>((resolve) => {
+          if (server.exitCode !== null) return resolve();
           server.once('exit', () => resolve());
           server.kill();
         });
