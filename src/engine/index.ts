@@ -24,6 +24,7 @@ export { Lines } from './shell/lines.js';
 export { createShell, runLine, interrupt, seekShell, promptOf, completions, contextPid, trailLines } from './shell/shell.js';
 export { formatOutput, jsonLine, toJsonLine, transcript } from './shell/format.js';
 export { visible, jsonText } from './shell/visible.js';
+export { hex } from './hex.js';
 export type { ShellValue } from './shell/values.js';
 export { CALLS, signature } from './shell/calls.js';
 export type { Lesson, LessonStep, Challenge, StepCheck } from './lessons/lesson.js';

@@ -1,7 +1,10 @@
 // Waking suspended calls: after every command the machine settles, and each
 // partition suspended in a call whose condition now holds returns from it.
-// One place for every wake-up: a guest's recv ([0064]), the system control
-// program's accept (S204 (e)), read (S-A (d)) and select ([0108]).
+// Here wake the calls that wait for a condition of the machine: a guest's recv
+// ([0064]), the system control program's accept (S204 (e)), read (S-A (d)) and
+// select ([0108]). Calls that wait for a peer's answer to a control signal
+// (connect, event_connect, share) are answered where the peer permits or
+// denies, in channels/connections.ts, and Ctrl-C ends any wait there too.
 
 import type { MessagePort, Partition, Result } from './types.js';
 import type { Tx } from './tx.js';

@@ -18,7 +18,8 @@ import { emit, updatePartition } from '../tx.js';
 
 export const pagesFor = (bytes: number) => Math.max(1, Math.ceil(bytes / PAGE_SIZE));
 export const addressOf = (page: number) => page * PAGE_SIZE;
-export const hex = (n: number) => `0x${n.toString(16)}`;
+import { hex } from '../hex.js';
+export { hex };
 
 /** Take frames for a new area from a seeded spot in memory, as a real allocator scatters them. */
 export function claimAreaFrames(tx: Tx, owner: Pid, pages: number): FrameNo[] | null {

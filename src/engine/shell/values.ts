@@ -21,7 +21,8 @@ export const int = (n: number): ShellValue => ({ t: 'int', n });
 export const str = (s: string): ShellValue => ({ t: 'str', s });
 export const NONE: ShellValue = { t: 'none' };
 
-export const hex = (n: number) => `0x${n.toString(16)}`;
+import { hex } from '../hex.js';
+export { hex };
 
 /** How deep lists may nest, and how many values one may hold in all, however they are built. */
 export const MAX_VALUE_DEPTH = 32;

@@ -2,7 +2,7 @@
 // (characters times an average glyph width), never by reading layout, so
 // drawing them does no layout reads.
 
-export const hex = (n: number) => `0x${n.toString(16)}`;
+export { hex } from '../../engine/index.ts';
 export const MONO = "'JetBrains Mono', ui-monospace, 'SFMono-Regular', 'DejaVu Sans Mono', Menlo, monospace";
 
 /** The first of `texts` that fits, else the last one cut to fit. */

@@ -8,7 +8,7 @@
 
 import { useMemo } from 'react';
 import type { CSSProperties, ReactNode } from 'react';
-import { SCP_PID } from '../../engine/index.ts';
+import { hex, SCP_PID } from '../../engine/index.ts';
 import { socketsView, STANDARD_STREAMS } from '../../engine/index.ts';
 import type { ChannelRow, ConnectionRequest, FdRow, MappingRow, PeerRef, SocketRow, SocketsModel, VirtualFileRow } from '../../engine/index.ts';
 import { useDisplayState } from '../store/labStore.ts';
@@ -20,7 +20,6 @@ import './sockets.css';
 const MODE = { vfile: 'virtual file', map: 'direct map' } as const;
 const MODE_FIG = { vfile: 'Fig. 7', map: 'Fig. 10' } as const;
 
-const hex = (n: number) => `0x${n.toString(16)}`;
 const size = (n: number) => `${n.toLocaleString('en')} B`;
 
 /** Keys of what the current step made or changed, to mark them. */
