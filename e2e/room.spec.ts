@@ -1,11 +1,11 @@
 // In front of a room: what a lecturer and a class need from the page: a
 // terminal everyone can read, a Memory-first stage for talks and embeds,
-// exports for slides, screen readers and keyboards, touch, and offline use.
+// screen readers and keyboards, and touch. Exports for slides and offline use
+// have their own specs (exports.spec.ts, offline.spec.ts).
 
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { FIG9_SETUP } from './labPage.ts';
-import type { LabPage } from './labPage.ts';
 
 /** Ink pixels (far from the background colour) in a rectangle of the page, read from a screenshot, not from the DOM. */
 async function inkIn(page: Page, box: { x: number; y: number; width: number; height: number }, background: string): Promise<number> {
@@ -236,121 +236,6 @@ test.describe('a Fig. 5 stage for talks and embeds', () => {
     await lab.finishPlayback();
     await expect(lab.page.locator('[data-frame][data-owner="B"]')).toHaveCount(33);
     expect(await frameBoxes(lab.page)).toEqual(before);
-  });
-});
-
-test.describe('offline, for talks on bad wifi', () => {
-  test('after one visit the lab loads and answers with the network off', async ({ lab, context }) => {
-    await lab.open();
-    // the service worker has cached the build and controls the page
-    await lab.page.evaluate(() => navigator.serviceWorker.ready);
-    await expect.poll(() => lab.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    await context.setOffline(true);
-    try {
-      await lab.page.reload();
-      await lab.page.locator('.xterm-helper-textarea').waitFor({ state: 'attached' });
-      await expect.poll(() => lab.terminalText()).toContain('scp$');
-      await lab.type('frames_free()');
-      await expect.poll(() => lab.terminalText()).toContain('= 160');
-      // a presenter's address is the same page, from the cache too
-      await lab.page.goto('./?present&lesson=flip&step=4');
-      await expect(lab.page.getByRole('heading', { level: 2, name: /S107: the flip/ })).toBeVisible();
-    } finally {
-      await context.setOffline(false);
-    }
-  });
-
-  test('npm run build:single writes one HTML file that works from file://', async ({ lab }) => {
-    test.setTimeout(240_000);
-    const { execFileSync } = await import('node:child_process');
-    const { mkdtempSync, readdirSync, readFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { pathToFileURL } = await import('node:url');
-    const out = mkdtempSync(join(tmpdir(), 'lparlab-single-'));
-    execFileSync('npx', ['vite', 'build', '--mode', 'single', '--outDir', out, '--emptyOutDir'], { cwd: join(import.meta.dirname, '..'), stdio: 'pipe' });
-    expect(readdirSync(out)).toEqual(['index.html']);
-    const html = readFileSync(join(out, 'index.html'), 'utf8');
-    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+rel="stylesheet"/);
-    await lab.open(pathToFileURL(join(out, 'index.html')).href);
-    await lab.type('@A a = area(4096)');
-    await expect.poll(() => lab.terminalText()).toContain('= 0x100000');
-    await lab.page.evaluate(() => document.fonts.ready);
-    expect(await lab.page.evaluate(() => document.fonts.check('14px "JetBrains Mono"'))).toBe(true);
-    // the Costs view's worker is inlined too
-    await lab.showTab('Costs');
-    await lab.page.getByRole('button', { name: 'Measure this browser' }).click();
-    await expect(lab.page.locator('[data-view=costs]')).toContainText('Measured. After each transfer', { timeout: 60_000 });
-  });
-});
-
-test.describe('slide-ready exports', () => {
-  test.use({ reducedMotion: 'reduce' });
-
-  async function save(lab: LabPage, name: RegExp | string): Promise<Buffer> {
-    const menu = lab.page.getByRole('group', { name: 'share and export' });
-    if (!(await menu.isVisible())) await lab.page.getByRole('button', { name: 'Share & export' }).click();
-    const [file] = await Promise.all([lab.page.waitForEvent('download', { timeout: 60_000 }), menu.getByRole('button', { name }).click()]);
-    const { readFile } = await import('node:fs/promises');
-    return readFile((await file.path())!);
-  }
-
-  /** Whether `text` parses as SVG in the browser, and how many elements match `selector` in it. */
-  function parseSvg(lab: LabPage, text: string, selector: string): Promise<{ ok: boolean; count: number }> {
-    return lab.page.evaluate(({ text, selector }) => {
-      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-      return { ok: !doc.querySelector('parsererror') && doc.documentElement.localName === 'svg', count: doc.querySelectorAll(selector).length };
-    }, { text, selector });
-  }
-
-  test('the Memory view as SVG and as a PNG at twice its size', async ({ lab }) => {
-    await lab.open();
-    await lab.typeAll([...FIG9_SETUP, '@A send(ch, a, "mem request")']);
-    await lab.finishPlayback();
-    const svg = (await save(lab, 'Memory view (SVG)')).toString('utf8');
-    const parsed = await parseSvg(lab, svg, '[data-frame]');
-    expect(parsed).toEqual({ ok: true, count: 256 });
-    expect(svg).toContain('data-owner="scp"');
-    const width = Number(/<svg[^>]* width="(\d+(?:\.\d+)?)"/.exec(svg)![1]);
-    const png = await save(lab, 'Memory view (PNG, 2x)');
-    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    expect(png.readUInt32BE(16), 'PNG width').toBe(Math.round(width * 2));
-  });
-
-  test('the flip as an animated GIF of the command\'s micro-steps', async ({ lab }) => {
-    await lab.open();
-    await lab.typeAll([...FIG9_SETUP, '@A send(ch, a, "mem request")']);
-    await lab.finishPlayback();
-    const before = await lab.page.getByTestId('timeline-status').textContent();
-    const gif = await save(lab, 'This command as an animation (GIF)');
-    expect(gif.subarray(0, 6).toString('latin1')).toBe('GIF89a');
-    expect(gif.readUInt16LE(6)).toBeGreaterThan(100);
-    // one graphic control extension (21 F9 04) per frame
-    let frames = 0;
-    for (let i = 0; i + 2 < gif.length; i++) if (gif[i] === 0x21 && gif[i + 1] === 0xf9 && gif[i + 2] === 0x04) frames++;
-    expect(frames).toBeGreaterThan(1);
-    expect(gif[gif.length - 1], 'GIF trailer').toBe(0x3b);
-    // the playhead is back where it was
-    await expect(lab.page.getByTestId('timeline-status')).toHaveText(before!);
-  });
-
-  test('the sequence chart by range: this command, or everything', async ({ lab }) => {
-    await lab.open();
-    await lab.typeAll([...FIG9_SETUP, '@A send(ch, a, "mem request")']);
-    await lab.finishPlayback();
-    await lab.page.getByRole('button', { name: 'Share & export' }).click();
-    const range = lab.page.getByRole('combobox', { name: 'which arrows the sequence chart shows' });
-    await range.selectOption('command');
-    const command = (await save(lab, 'Sequence chart (SVG)')).toString('utf8');
-    await range.selectOption('all');
-    const all = (await save(lab, 'Sequence chart (SVG)')).toString('utf8');
-    const one = await parseSvg(lab, command, 'text');
-    const every = await parseSvg(lab, all, 'text');
-    expect(one.ok && every.ok).toBe(true);
-    expect(command).toContain('S307');
-    expect(command).not.toContain('S301');
-    expect(all).toContain('S301');
-    expect(every.count).toBeGreaterThan(one.count);
   });
 });
 
