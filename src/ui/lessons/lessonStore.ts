@@ -13,7 +13,7 @@ import { CHALLENGES, checkStep, createShell, findChallenge, findLesson, LESSONS,
 import { useLab } from '../store/labStore.ts';
 import type { Known, Progress, SaveResult } from './progress.ts';
 import {
-  clearProgress, loadProgress, mergeProgress, parseProgressFile, sameProgress, saveProgress, watchOtherTabs, withChallengeSolved, withStepPassed,
+  afterOtherTabSaved, clearProgress, loadProgress, mergeProgress, parseProgressFile, sameProgress, saveProgress, watchOtherTabs, withChallengeSolved, withStepPassed,
 } from './progress.ts';
 import { loadCustomLesson, saveCustomLesson } from './customLesson.ts';
 
@@ -217,8 +217,8 @@ function afterSave(saved: SaveResult): Pick<LessonStore, 'progress'> & Partial<P
 if (typeof window !== 'undefined') {
   watchOtherTabs(KNOWN, (theirs) => {
     const ours = useLessons.getState().progress;
-    const merged = mergeProgress(ours, theirs);
-    if (!sameProgress(merged, ours)) useLessons.setState({ progress: merged });
+    const after = afterOtherTabSaved(ours, theirs, KNOWN);
+    if (!after.ok || !sameProgress(after.progress, ours)) useLessons.setState(afterSave(after));
   });
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Progress } from './progress.ts';
 import {
-  clearProgress, EMPTY_PROGRESS, mergeProgress, parseProgressFile, PROGRESS_KEY, progressFile, saveProgress, withChallengeSolved, withStepPassed,
+  afterOtherTabSaved, clearProgress, EMPTY_PROGRESS, mergeProgress, parseProgressFile, PROGRESS_KEY, progressFile, saveProgress, withChallengeSolved, withStepPassed,
 } from './progress.ts';
 
 const KNOWN = { lessons: new Map([['flip', 6], ['fault', 4]]), challenges: new Set(['round-trip']) };
@@ -63,6 +63,25 @@ const stored = (items: Map<string, string>): Progress => {
 };
 
 describe('saving progress', () => {
+  it('stores the union again when another tab saved over ticks it had not seen yet', () => {
+    const items = fakeStorage();
+    const ours = withChallengeSolved(withStepPassed(EMPTY_PROGRESS, 'fault', 0), 'round-trip');
+    const theirs = withStepPassed(withStepPassed(EMPTY_PROGRESS, 'flip', 0), 'flip', 1);
+    items.set(PROGRESS_KEY, progressFile(theirs)); // their write landed over ours
+    const after = afterOtherTabSaved(ours, theirs, KNOWN);
+    const union = { lessons: { fault: [0], flip: [0, 1] }, challenges: ['round-trip'] };
+    expect(after).toEqual({ ok: true, progress: union });
+    expect(stored(items)).toEqual(union);
+  });
+
+  it('takes in what another tab stored without writing when it already holds all of ours', () => {
+    const items = fakeStorage();
+    const ours = withStepPassed(EMPTY_PROGRESS, 'flip', 0);
+    const theirs = withStepPassed(ours, 'flip', 1);
+    expect(afterOtherTabSaved(ours, theirs, KNOWN)).toEqual({ ok: true, progress: theirs });
+    expect(items.size).toBe(0); // nothing written, so two tabs do not echo each other forever
+  });
+
   it('merges with what another tab saved meanwhile, so neither loses a tick', () => {
     const items = fakeStorage();
     const tabOne = withStepPassed(EMPTY_PROGRESS, 'flip', 0);

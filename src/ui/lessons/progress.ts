@@ -134,6 +134,18 @@ export function clearProgress(): SaveResult {
   }
 }
 
+/**
+ * What this tab holds after another tab stored `theirs`: the union of both.
+ * Tabs run in separate renderer processes whose copies of localStorage catch
+ * up asynchronously, so the other tab may have saved over ticks of ours it had
+ * not seen yet: when what it stored lacks any of ours, the union is stored
+ * again (the other tab then hears of it and stops there, having nothing new).
+ */
+export function afterOtherTabSaved(ours: Progress, theirs: Progress, known: Known): SaveResult {
+  const merged = mergeProgress(ours, theirs);
+  return sameProgress(merged, theirs) ? { ok: true, progress: merged } : saveProgress(merged, known);
+}
+
 /** Progress another tab of the lab saved: `onSaved` gets it as it is stored. Returns the way to stop listening. */
 export function watchOtherTabs(known: Known, onSaved: (progress: Progress) => void): () => void {
   const onStorage = (e: StorageEvent) => {
