@@ -249,7 +249,7 @@ export type FdEntry =
       readonly service: number | null;
       /** connection permitted (S203); listen(s, false) sets it back to not permitted [0111] */
       readonly listening: boolean;
-      /** partitions whose requests for this service are refused [0090], [0096] */
+      /** partitions whose requests for this service are refused: the lab's per-partition refinement of [0090], [0096] */
       readonly denied: readonly Pid[];
     }
   | {

@@ -86,17 +86,21 @@ export function listenSocket(tx: Tx, fd: number, permit: boolean): Result {
   return ok(0);
 }
 
-/** permit(s, B) / deny(s, B): per-partition permission on the service [0090], [0096]. */
+/**
+ * permit(s, B) / deny(s, B): permission on the service for one partition. In
+ * S05P1247 a service is permitted or denied as a whole ([0090], [0096]: listen
+ * here); telling partitions apart is the lab's refinement of it.
+ */
 export function setPermission(tx: Tx, fd: number, pid: Pid, allowed: boolean): Result {
   const socket = socketFd(tx, fd, allowed ? 'permit' : 'deny');
   if (!isSocket(socket)) return socket;
   const guest = tx.s.partitions[pid];
   if (!guest || guest.role !== 'guest') return fail('ESRCH', `there is no guest partition ${pid}`);
   const denied = allowed ? socket.denied.filter((p) => p !== pid) : [...new Set([...socket.denied, pid])];
-  callArrow(tx, '[0096]', `${allowed ? 'permit' : 'deny'}(${fd}, ${guest.name})`);
+  callArrow(tx, 'lab:permit', `${allowed ? 'permit' : 'deny'}(${fd}, ${guest.name})`);
   putFd(tx, { ...socket, denied });
   emit(tx, {
-    tag: '[0090]', kind: 'sock.permission', from: KERNEL_LANE, to: SCP_PID,
+    tag: 'lab:permit', kind: 'sock.permission', from: KERNEL_LANE, to: SCP_PID,
     say: `kernel ${allowed ? 'lets' : 'refuses'} ${guest.name} ${allowed ? 'connect to' : 'for'} service ${socket.service ?? `(fd ${fd}, not yet bound)`}`,
   });
   if (!allowed) {
@@ -126,7 +130,7 @@ export function connectService(tx: Tx, by: Partition, service: number): Result {
   const socket = socketBoundTo(tx.s, service);
   if (!socket) return fail('ECONNREFUSED', `nobody is listening on service ${service}: the system control program must bind and listen first`);
   if (!socket.listening) return fail('ECONNREFUSED', `service ${service} is set to connection not permitted: the system control program must listen(s) first [0111]`);
-  if (socket.denied.includes(by.pid)) return fail('ECONNREFUSED', `the system control program denies ${by.name} service ${service} [0090]`);
+  if (socket.denied.includes(by.pid)) return fail('ECONNREFUSED', `the system control program denies ${by.name} service ${service} (the lab's per-partition deny)`);
   emit(tx, {
     tag: 'S305(a)', kind: 'channel.request', from: by.pid, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
     say: `${by.name} asks the control OS for a message channel to service ${service} of the system control program`,

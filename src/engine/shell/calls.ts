@@ -93,8 +93,8 @@ export const CALLS: readonly CallSpec[] = [
     run: ([m], c) => command({ kind: 'sys.unlink', by: c.pid, target: m?.type === 'str' ? s(m) : n(m) }),
   },
   { name: 'select', where: 'scp', kinds: ['sys.select'], params: [p('fds', 'fds')], summary: 'wait until one of the fds has something to read (a message, a request; an open file always has); returns the ready ones', ref: '[0108]', example: 'select([fd1, fd2])', run: ([fds], c) => command({ kind: 'sys.select', by: c.pid, fds: fds && 'ns' in fds ? fds.ns : [] }, 'fds') },
-  { name: 'permit', where: 'scp', kinds: ['sys.permit'], params: [p('socket', 'fd'), p('guest', 'guest')], summary: "let a guest connect to the socket's service", ref: '[0090], [0096]', example: 'permit(s, B)', run: ([fd, g], c) => command({ kind: 'sys.permit', by: c.pid, fd: n(fd), pid: pid(g) }) },
-  { name: 'deny', where: 'scp', kinds: ['sys.deny'], params: [p('socket', 'fd'), p('guest', 'guest')], summary: "refuse a guest the socket's service", ref: '[0090], [0096]', example: 'deny(s, B)', run: ([fd, g], c) => command({ kind: 'sys.deny', by: c.pid, fd: n(fd), pid: pid(g) }) },
+  { name: 'permit', where: 'scp', kinds: ['sys.permit'], params: [p('socket', 'fd'), p('guest', 'guest')], summary: "let a guest connect to the socket's service (the lab's per-partition permission: the patent permits a service as a whole)", ref: 'lab; [0090], [0096]', example: 'permit(s, B)', run: ([fd, g], c) => command({ kind: 'sys.permit', by: c.pid, fd: n(fd), pid: pid(g) }) },
+  { name: 'deny', where: 'scp', kinds: ['sys.deny'], params: [p('socket', 'fd'), p('guest', 'guest')], summary: "refuse a guest the socket's service (the lab's per-partition permission: the patent denies a service as a whole)", ref: 'lab; [0090], [0096]', example: 'deny(s, B)', run: ([fd, g], c) => command({ kind: 'sys.deny', by: c.pid, fd: n(fd), pid: pid(g) }) },
   // ------------------------------------------------ the system control program: policy [0049], [0053]-[0055]
   {
     name: 'lpar_create', where: 'scp', kinds: ['lpar.create'], params: [p('name', 'str'), p('memory pages', 'int'), p('logical processors', 'int')],
