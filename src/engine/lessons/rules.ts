@@ -92,8 +92,10 @@ export function checkRule(rule: Rule, c: CheckContext): RuleResult {
     }
     case 'waiting': {
       const pid = pidOf(state, rule.ctx);
-      const wait = pid === null ? null : state.partitions[pid]!.wait;
       const says = rule.call ? `${rule.ctx} is suspended in ${rule.call}` : `${rule.ctx} is not suspended in any call`;
+      // a partition that does not exist is not "not suspended": a misspelt name must not pass
+      if (pid === null) return { ok: false, says, why: `there is no partition ${rule.ctx}`, highlight: { view: 'layers' } };
+      const wait = state.partitions[pid]!.wait;
       const ok = rule.call ? wait?.call === rule.call : wait === null;
       return ok ? { ok, says } : { ok, says, why: wait ? `${rule.ctx} is suspended in ${wait.call}` : `${rule.ctx} is running`, highlight: { view: rule.ctx === 'scp' ? 'sockets' : 'layers', ctx: rule.ctx } };
     }
