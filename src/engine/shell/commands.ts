@@ -5,13 +5,13 @@
 
 export interface PeopleCommand {
   readonly name: string;
-  /** how many words may follow the name: [fewest, most] */
-  readonly words: readonly [number, number];
+  /** how many words may follow the name: [fewest, most]; a command takes one word at most */
+  readonly words: readonly [0 | 1, 0 | 1];
   readonly usage: string;
   readonly summary: string;
 }
 
-export const PEOPLE_TABLE: readonly PeopleCommand[] = [
+export const PEOPLE_TABLE = [
   { name: 'help', words: [0, 1], usage: 'help [call]', summary: 'the calls of this context, or one call in detail' },
   { name: 'lpars', words: [0, 0], usage: 'lpars', summary: 'the partitions: mode, state, frames, resources used / limit' },
   { name: 'frames', words: [0, 0], usage: 'frames', summary: 'physical memory: who owns which frames' },
@@ -25,7 +25,10 @@ export const PEOPLE_TABLE: readonly PeopleCommand[] = [
   { name: 'interrupt', words: [0, 1], usage: 'interrupt [A]', summary: 'interrupt the suspended call of a context, as Ctrl-C does (EINTR)' },
   { name: 'back', words: [0, 0], usage: 'back', summary: 'undo the last step (names come back too)' },
   { name: 'reset', words: [0, 0], usage: 'reset', summary: 'start the machine again with the same seed' },
-  { name: 'seed', words: [0, 1], usage: 'seed <n>', summary: 'start the machine again with seed n' },
-];
+  { name: 'seed', words: [1, 1], usage: 'seed <n>', summary: 'start the machine again with seed n' },
+] as const satisfies readonly PeopleCommand[];
 
-export const PEOPLE_COMMANDS: ReadonlySet<string> = new Set(PEOPLE_TABLE.map((c) => c.name));
+/** The name of a command for people: people.ts has a handler for each, the compiler checks it. */
+export type PeopleName = (typeof PEOPLE_TABLE)[number]['name'];
+
+export const PEOPLE_COMMANDS: ReadonlySet<string> = new Set<string>(PEOPLE_TABLE.map((c) => c.name));

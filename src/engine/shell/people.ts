@@ -2,11 +2,11 @@
 // tables and notes: help, lpars, frames, map A, channels, fds, ls /msg, ps,
 // log, and the time controls back, reset and seed.
 
-import type { LabState, Partition, Pid } from '../types.js';
+import type { LabState, Partition, Pid, PortNo } from '../types.js';
 import type { CommandKind } from '../command.js';
 import { PAGE_SIZE, SCP_PID } from '../types.js';
 import { tagLabel } from '../patentMap.js';
-import { ownerName } from '../views/inspect.js';
+import { messagePortAt, ownerName } from '../views/inspect.js';
 import { layersView } from '../views/layersView.js';
 import type { LayerPartition } from '../views/layersView.js';
 import { allOwners } from '../memory/frameTable.js';
@@ -15,6 +15,7 @@ import { unitName } from '../machine/processors.js';
 import type { Effect, Ran, ShellState } from './shellState.js';
 import { contextPid, createShell, interruptCall, NO_EFFECT, seekShell } from './shellState.js';
 import { PEOPLE_COMMANDS, PEOPLE_TABLE } from './commands.js';
+import type { PeopleName } from './commands.js';
 
 export { PEOPLE_COMMANDS, PEOPLE_TABLE };
 import { CALLS, callOfCommand, signature } from './calls.js';
@@ -31,63 +32,72 @@ const text = (shell: ShellState, base: Base, lines: string[], effect: Effect = N
 const error = (shell: ShellState, base: Base, errno: string, message: string): Outcome => ({ shell, out: [{ ...base, kind: 'error', errno, message }], effect: NO_EFFECT });
 
 export function runWords(shell: ShellState, command: string, words: readonly string[], base: Base): Outcome {
-  const state = shell.timeline.current;
+  // the parser hands over only the names in PEOPLE_TABLE; a caller that bypasses it gets the same answer as an unknown call
   const spec = PEOPLE_TABLE.find((c) => c.name === command);
   if (!spec) return error(shell, base, 'ENOENT', `unknown command ${command}`);
   const { usage, words: [fewest, most] } = spec;
-  if (words.length > most) return error(shell, base, 'EINVAL', `${command} takes ${most === 0 ? 'no words' : `at most ${most} word${most === 1 ? '' : 's'}`} (usage: ${usage}); nothing was done, remove: ${words.slice(most).join(' ')}`);
-  if (words.length < fewest) return error(shell, base, 'EINVAL', `${command} needs ${fewest === 1 ? 'a word' : `${fewest} words`} (usage: ${usage})`);
-  switch (command) {
-    case 'help': return text(shell, base, help(shell, base.ctx, words[0]));
-    case 'lpars': return text(shell, base, lpars(state));
-    case 'frames': return text(shell, base, frames(state));
-    case 'map': {
-      const p = Object.values(state.partitions).find((q) => q.name === (words[0] ?? base.ctx));
-      if (!p) {
-        const near = nearest(words[0] ?? '', Object.values(state.partitions).map((q) => q.name));
-        return error(shell, base, 'ENOENT', `there is no partition ${words[0]}${near ? `; did you mean ${near}?` : ''}`);
-      }
-      return text(shell, base, addressSpace(state, p));
+  if (words.length > most) return error(shell, base, 'EINVAL', `${command} takes ${most === 0 ? 'no words' : 'at most one word'} (usage: ${usage}); nothing was done, remove: ${words.slice(most).join(' ')}`);
+  if (words.length < fewest) return error(shell, base, 'EINVAL', `${command} needs a word (usage: ${usage})`);
+  return RUN[spec.name](shell, words, base);
+}
+
+type Run = (shell: ShellState, words: readonly string[], base: Base) => Outcome;
+
+/** What each command for people does; a command in PEOPLE_TABLE without an entry here does not compile. */
+const RUN: { readonly [K in PeopleName]: Run } = {
+  help: (shell, words, base) => text(shell, base, help(shell, base.ctx, words[0])),
+  lpars: (shell, _words, base) => text(shell, base, lpars(shell.timeline.current)),
+  frames: (shell, _words, base) => text(shell, base, frames(shell.timeline.current)),
+  map: (shell, words, base) => {
+    const state = shell.timeline.current;
+    const name = words[0] ?? base.ctx;
+    const p = Object.values(state.partitions).find((q) => q.name === name);
+    if (!p) {
+      const near = nearest(name, Object.values(state.partitions).map((q) => q.name));
+      return error(shell, base, 'ENOENT', `there is no partition ${name}${near ? `; did you mean ${near}?` : ''}`);
     }
-    case 'channels': return text(shell, base, channels(state));
-    case 'fds': return text(shell, base, fds(state));
-    case 'ls': {
-      const dir = words[0] ?? '/msg';
-      if (dir !== '/msg' && dir !== '/msg/') return error(shell, base, 'ENOENT', `only /msg exists in this virtual file system`);
-      const files = Object.values(state.kernel.files);
-      return text(shell, base, files.length ? files.map((f) => `${f.path}  ${state.areas[f.area]!.size} bytes from ${state.partitions[f.peer]!.name}, short ${JSON.stringify(f.short)}`) : ['/msg is empty']);
+    return text(shell, base, addressSpace(state, p));
+  },
+  channels: (shell, _words, base) => text(shell, base, channels(shell.timeline.current)),
+  fds: (shell, _words, base) => text(shell, base, fds(shell.timeline.current)),
+  ls: (shell, words, base) => {
+    const state = shell.timeline.current;
+    const dir = words[0] ?? '/msg';
+    if (dir !== '/msg' && dir !== '/msg/') return error(shell, base, 'ENOENT', `only /msg exists in this virtual file system`);
+    const files = Object.values(state.kernel.files);
+    return text(shell, base, files.length ? files.map((f) => `${f.path}  ${state.areas[f.area]!.size} bytes from ${state.partitions[f.peer]!.name}, short ${JSON.stringify(f.short)}`) : ['/msg is empty']);
+  },
+  ps: (shell, _words, base) => text(shell, base, processes(shell.timeline.current)),
+  log: (shell, words, base) => {
+    const count = words[0] === undefined ? 20 : Number(words[0]);
+    if (!Number.isInteger(count) || count < 1 || count > 1000) return error(shell, base, 'EINVAL', 'log takes a count from 1 to 1000');
+    return text(shell, base, traceOf(shell.timeline).slice(-count).map((e) => `${String(e.seq).padStart(5)} ${tagLabel(e.tag).padEnd(8)} ${e.say}`));
+  },
+  lesson: (shell, words, base) => {
+    if (!words[0]) return text(shell, base, ['Lessons:', ...LESSONS.map((l) => `  lesson ${l.id.padEnd(8)} ${String(l.number).padStart(2)}. ${l.title} (${l.figure})`)], { kind: 'openLesson', id: null });
+    const lesson = findLesson(words[0]);
+    if (!lesson) {
+      const near = nearest(words[0], LESSONS.map((l) => l.id));
+      return error(shell, base, 'ENOENT', `there is no lesson ${words[0]}${near ? `; did you mean ${near}?` : ''} (lesson lists them)`);
     }
-    case 'ps': return text(shell, base, processes(state));
-    case 'log': {
-      const count = words[0] === undefined ? 20 : Number(words[0]);
-      if (!Number.isInteger(count) || count < 1 || count > 1000) return error(shell, base, 'EINVAL', 'log takes a count from 1 to 1000');
-      return text(shell, base, traceOf(shell.timeline).slice(-count).map((e) => `${String(e.seq).padStart(5)} ${tagLabel(e.tag).padEnd(8)} ${e.say}`));
-    }
-    case 'lesson': {
-      if (!words[0]) return text(shell, base, ['Lessons:', ...LESSONS.map((l) => `  lesson ${l.id.padEnd(8)} ${String(l.number).padStart(2)}. ${l.title} (${l.figure})`)], { kind: 'openLesson', id: null });
-      const lesson = findLesson(words[0]);
-      if (!lesson) {
-        const near = nearest(words[0], LESSONS.map((l) => l.id));
-        return error(shell, base, 'ENOENT', `there is no lesson ${words[0]}${near ? `; did you mean ${near}?` : ''} (lesson lists them)`);
-      }
-      return text(shell, base, [`Lesson ${lesson.number}: ${lesson.title} (${lesson.figure})`, lesson.summary, ...lesson.steps.map((st, i) => `  ${i + 1}. ${st.title}: ${st.type.join('; ')}`)], { kind: 'openLesson', id: lesson.id });
-    }
-    // typed as a line, it goes into the history as typed, like any other line
-    case 'interrupt': return interruptCall(shell, words[0] ?? base.ctx, '^C');
-    case 'back': {
-      if (shell.timeline.cursor === 0) return error(shell, base, 'EINVAL', 'already at the first moment: nothing to undo');
-      const undone = callNameOf(shell.timeline.entries[shell.timeline.cursor - 1]!.command.kind);
-      const back = seekShell(shell, stepBack(shell.timeline).cursor);
-      return text(back, { ...base, ctx: back.ctx }, [`back to moment ${back.timeline.cursor}: undid ${undone}`], { kind: 'moved' });
-    }
-    case 'reset': case 'seed': {
-      const seed = command === 'reset' ? shell.timeline.config.seed : Number(words[0]);
-      if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return error(shell, base, 'EINVAL', 'seed takes a whole number from 0 to 4294967295');
-      const fresh = { ...createShell({ ...shell.timeline.config, seed }), lineNo: shell.lineNo };
-      return text(fresh, { ...base, ctx: 'scp' }, [`the machine starts again with seed ${seed}`], { kind: 'restarted' });
-    }
-    default: return error(shell, base, 'ENOENT', `unknown command ${command}`);
-  }
+    return text(shell, base, [`Lesson ${lesson.number}: ${lesson.title} (${lesson.figure})`, lesson.summary, ...lesson.steps.map((st, i) => `  ${i + 1}. ${st.title}: ${st.type.join('; ')}`)], { kind: 'openLesson', id: lesson.id });
+  },
+  // typed as a line, it goes into the history as typed, like any other line
+  interrupt: (shell, words, base) => interruptCall(shell, words[0] ?? base.ctx, '^C'),
+  back: (shell, _words, base) => {
+    if (shell.timeline.cursor === 0) return error(shell, base, 'EINVAL', 'already at the first moment: nothing to undo');
+    const undone = callNameOf(shell.timeline.entries[shell.timeline.cursor - 1]!.command.kind);
+    const back = seekShell(shell, stepBack(shell.timeline).cursor);
+    return text(back, { ...base, ctx: back.ctx }, [`back to moment ${back.timeline.cursor}: undid ${undone}`], { kind: 'moved' });
+  },
+  reset: (shell, _words, base) => restart(shell, shell.timeline.config.seed, base),
+  seed: (shell, words, base) => restart(shell, Number(words[0]), base),
+};
+
+function restart(shell: ShellState, seed: number, base: Base): Outcome {
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return error(shell, base, 'EINVAL', 'seed takes a whole number from 0 to 4294967295');
+  const fresh = { ...createShell({ ...shell.timeline.config, seed }), lineNo: shell.lineNo };
+  return text(fresh, { ...base, ctx: 'scp' }, [`the machine starts again with seed ${seed}`], { kind: 'restarted' });
 }
 
 export function callNameOf(kind: CommandKind): string {
@@ -155,25 +165,23 @@ function frames(state: LabState): string[] {
 
 function addressSpace(state: LabState, p: Partition): string[] {
   if (p.status === 'ended') return [`${p.name} has ended: its address space is gone`];
-  const lines = [`${p.name}'s logical address space:`];
-  if (p.ram.length) lines.push(`  ${hex(0)}-${hex(p.ram.length * PAGE_SIZE - 1)}  its memory: ${p.ram.length} pages -> frames ${p.ram[0]}..${p.ram[p.ram.length - 1]}`);
+  // an active partition has memory: lpar_create grants at least one page, and only ending takes it all back
+  const lines = [`${p.name}'s logical address space:`, `  ${hex(0)}-${hex(p.ram.length * PAGE_SIZE - 1)}  its memory: ${p.ram.length} pages -> frames ${p.ram[0]}..${p.ram[p.ram.length - 1]}`];
   for (const { page, area } of mappingsOf(state, p.pid)) {
     const id = area.id;
     const start = page * PAGE_SIZE;
     lines.push(`  ${hex(start)}-${hex(start + area.frames.length * PAGE_SIZE - 1)}  ${area.kind} area ${id} (${area.size} bytes) -> frames ${area.frames.join(', ')}${area.owner !== p.pid ? ` (owned by ${state.partitions[area.owner]!.name})` : ''}`);
   }
-  if (lines.length === 1) lines.push('  nothing mapped');
   return lines;
 }
 
 function channels(state: LabState): string[] {
   const all = Object.values(state.channels);
   if (!all.length) return ['no message channels'];
-  const end = (pid: Pid, port: number | null) => {
+  const end = (pid: Pid, port: PortNo | null) => {
     const p = state.partitions[pid]!;
     if (port === null) return `${p.name} (closed)`;
-    const mp = p.ports[port as never];
-    const queued = mp && mp.kind === 'message' ? mp.queue.length : 0;
+    const queued = messagePortAt(state, pid, port).queue.length;
     return `${p.name} port ${port}${queued ? ` [${queued} waiting]` : ''}`;
   };
   return all.map((c) => `channel ${c.id}: ${end(c.client.pid, c.client.port)} <-> ${end(c.server.pid, c.server.port)}`);

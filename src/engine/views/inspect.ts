@@ -2,7 +2,7 @@
 // language (frames_free, frames_of, owner_of) and who owns and maps each
 // frame. Nothing here changes the state or emits events.
 
-import type { FrameNo, LabState, Pid } from '../types.js';
+import type { FrameNo, LabState, MessagePort, Pid, PortNo } from '../types.js';
 import { CONTROL_OS, FREE, PAGE_SIZE } from '../types.js';
 import { allOwners, ownerOf } from '../memory/frameTable.js';
 
@@ -10,15 +10,25 @@ import { allOwners, ownerOf } from '../memory/frameTable.js';
 export function ownerName(state: LabState, owner: number): string {
   if (owner === FREE) return 'free';
   if (owner === CONTROL_OS) return 'control';
-  return state.partitions[owner as Pid]?.name ?? `partition ${owner}`;
+  // any other owner is a partition: partitions are never removed, and the frame table agrees with them (checkInvariants)
+  return state.partitions[owner as Pid]!.name;
+}
+
+/**
+ * The message port `no` of partition `pid`, where a channel's open end or a
+ * communication socket names it: checkInvariants holds that such a name
+ * always leads to a message port, so anything else is a broken state.
+ */
+export function messagePortAt(state: LabState, pid: Pid, no: PortNo): MessagePort {
+  const port = state.partitions[pid]?.ports[no];
+  if (port?.kind !== 'message') throw new Error(`broken state: port ${no} of partition ${pid} is not a channel's message port`);
+  return port;
 }
 
 export const framesFree = (state: LabState) => state.frames.free;
 
 export function framesOf(state: LabState, pid: Pid): number {
-  const p = state.partitions[pid];
-  if (!p) return 0;
-  let n = p.ram.length;
+  let n = state.partitions[pid]!.ram.length;
   for (const a of Object.values(state.areas)) if (a.owner === pid) n += a.frames.length;
   return n;
 }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { createShell, runLine } from '../shell/shell.js';
+import type { LabState } from '../types.js';
+import { SCP_PID, asPort } from '../types.js';
+import { messagePortAt } from './inspect.js';
+
+function stateAfter(lines: readonly string[]): LabState {
+  let shell = createShell();
+  for (const line of lines) shell = runLine(shell, line).shell;
+  return shell.timeline.current;
+}
+
+describe('the message port a channel end names', () => {
+  const state = stateAfter(['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', '@A ch = connect(7)', 'fd = accept(s)', '@A a = area(64)', '@A send(ch, a, "hi")']);
+  const channel = Object.values(state.channels)[0]!;
+  const scpEnd = channel.client.pid === SCP_PID ? channel.client : channel.server;
+
+  it('is found with what waits in it', () => {
+    const port = messagePortAt(state, scpEnd.pid, scpEnd.port!);
+    expect(port.chan).toBe(channel.id);
+    expect(port.queue.map((a) => a.short)).toEqual(['hi']);
+  });
+
+  it('is a broken state when the number leads to an event port or to nothing', () => {
+    const scp = state.partitions[SCP_PID]!;
+    const eventPort = Object.values(scp.ports).find((p) => p.kind === 'eventRecv')!;
+    expect(() => messagePortAt(state, SCP_PID, eventPort.no)).toThrow(`broken state: port ${eventPort.no} of partition ${SCP_PID} is not a channel's message port`);
+    expect(() => messagePortAt(state, SCP_PID, asPort(99))).toThrow(/broken state: port 99/);
+  });
+});
