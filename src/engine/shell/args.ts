@@ -5,7 +5,7 @@
 import type { LabState, Pid, ResourceKind, Value } from '../types.js';
 import { RESOURCE_KINDS } from '../types.js';
 import type { HandleKind, ShellValue } from './values.js';
-import { hex, show, typeName } from './values.js';
+import { HANDLE_WORDS, hex, show, typeName } from './values.js';
 import { emptyTable, own } from '../own.js';
 
 export type ParamType =
@@ -39,17 +39,14 @@ export interface ArgError {
   readonly message: string;
 }
 
-const HANDLE_OF: Partial<Record<ParamType, HandleKind>> = { channel: 'channel', port: 'port', fd: 'fd', signal: 'signal' };
-
 /** A handle-typed argument: a handle of this partition, or a plain number. */
-function handleArg(v: ShellValue, type: ParamType, ctx: { pid: Pid; name: string }, state: LabState): number | ArgError | null {
-  const kind = HANDLE_OF[type]!;
+function handleArg(v: ShellValue, kind: HandleKind, ctx: { pid: Pid; name: string }, state: LabState): number | ArgError | null {
   if (v.t === 'int') return v.n;
-  if (v.t === 'rec' && type === 'signal' && own(v.fields, 'sig')) return handleArg(own(v.fields, 'sig')!, type, ctx, state);
+  if (v.t === 'rec' && kind === 'signal' && own(v.fields, 'sig')) return handleArg(own(v.fields, 'sig')!, kind, ctx, state);
   if (v.t !== 'handle') return null;
   if (v.owner !== ctx.pid) {
-    const owner = state.partitions[v.owner]?.name ?? `partition ${v.owner}`;
-    return { errno: 'EBADF', message: `that ${v.kind === 'fd' ? 'file descriptor' : v.kind} handle belongs to ${owner}; it means nothing in ${ctx.name}` };
+    // a handle's owner is the partition whose call returned it, and partitions are never removed
+    return { errno: 'EBADF', message: `that ${HANDLE_WORDS[v.kind]} handle belongs to ${state.partitions[v.owner]!.name}; it means nothing in ${ctx.name}` };
   }
   if (v.kind !== kind) return null;
   return v.n;

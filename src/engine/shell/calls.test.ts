@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apply, createLab } from '../lab.js';
-import type { Command } from '../command.js';
+import type { Command, CommandKind } from '../command.js';
 import { asPid, SCP_PID } from '../types.js';
 import { CALLS, callOfCommand, roleOfCommand } from './calls.js';
 
@@ -20,6 +20,24 @@ describe('the table of calls, one entry per call', () => {
     expect(callOfCommand('channel.send')).toBe('send');
     expect(callOfCommand('sys.permit')).toBe('permit');
     expect(callOfCommand('mem.read')).toBe('peek');
+    expect(callOfCommand('call.interrupt')).toBe('interrupt');
+  });
+
+  it('has a call for every command but the interrupt, so callOfCommand names each one', () => {
+    // the compiler checks this list is complete: a new command kind must be added here
+    const every: { readonly [K in CommandKind]: true } = {
+      'area.free': true, 'area.reserve': true, 'call.interrupt': true, 'channel.close': true, 'channel.connect': true, 'channel.connectService': true,
+      'channel.recv': true, 'channel.send': true, 'cost.set': true, 'event.connect': true, 'event.poll': true, 'event.port': true, 'event.send': true,
+      'lpar.create': true, 'lpar.end': true, 'lpar.limit': true, 'mem.read': true, 'mem.write': true, 'policy.set': true, 'resource.request': true,
+      'sched.tick': true, 'shm.connect': true, 'signal.deny': true, 'signal.notify': true, 'signal.permit': true, 'signal.take': true,
+      'sys.accept': true, 'sys.bind': true, 'sys.close': true, 'sys.deny': true, 'sys.listen': true, 'sys.msgnew': true, 'sys.open': true,
+      'sys.permit': true, 'sys.read': true, 'sys.select': true, 'sys.socket': true, 'sys.unlink': true, 'sys.write': true,
+    };
+    const made = new Set(CALLS.flatMap((c) => c.kinds));
+    const kinds = Object.keys(every) as CommandKind[];
+    expect(kinds.filter((k) => !made.has(k))).toEqual(['call.interrupt']);
+    for (const kind of kinds.filter((k) => k !== 'call.interrupt')) expect(CALLS.find((c) => c.kinds.includes(kind))!.name, kind).toBe(callOfCommand(kind));
+    // the interrupt is Ctrl-C or the command for people of that name
     expect(callOfCommand('call.interrupt')).toBe('interrupt');
   });
 

@@ -4,8 +4,8 @@
 // parser, `help` and tab completion all read this one table.
 
 import type { Command, CommandKind } from '../command.js';
-import type { LabState, Pid, PortNo, SigId } from '../types.js';
-import { RESOURCE_KINDS, SCP_PID } from '../types.js';
+import type { LabState, Pid, PortNo, ResourceKind, SigId } from '../types.js';
+import { RESOURCE_KINDS } from '../types.js';
 import { COST_PARAMS, transferCosts } from '../costs/costModel.js';
 import { spansUnits } from '../machine/processors.js';
 import { framesOf, ownerOfFrame } from '../views/inspect.js';
@@ -37,10 +37,12 @@ export interface CallSpec {
   readonly run: (args: readonly Arg[], ctx: CallContext) => Action;
 }
 
-// small readers for checked arguments
-const n = (a: Arg | undefined) => (a && 'n' in a ? (a.n ?? 0) : 0);
-const s = (a: Arg | undefined) => (a && 's' in a ? a.s : '');
-const pid = (a: Arg | undefined) => (a && 'pid' in a ? a.pid : SCP_PID);
+// Small readers for checked arguments. The shell runs a call only after checkArg has made each
+// argument the type its parameter declares, and reads an optional one only when it was given.
+const n = (a: Arg | undefined) => (a as { readonly n: number }).n;
+const s = (a: Arg | undefined) => (a as { readonly s: string }).s;
+const pid = (a: Arg | undefined) => (a as { readonly pid: Pid }).pid;
+const resource = (a: Arg | undefined) => (a as { readonly r: ResourceKind }).r;
 const command = (command: Command, hint: ResultHint = 'int'): Action => ({ kind: 'command', command, hint });
 const p = (name: string, type: Param['type'], optional = false): Param => ({ name, type, optional });
 
@@ -92,7 +94,7 @@ export const CALLS: readonly CallSpec[] = [
     name: 'unlink', where: 'scp', kinds: ['sys.unlink'], params: [p('message', 'pathOrAddr')], summary: 'discard a received message: its frames go back to free memory', ref: 'S-D, [0106]', example: 'unlink(r.vfile)',
     run: ([m], c) => command({ kind: 'sys.unlink', by: c.pid, target: m?.type === 'str' ? s(m) : n(m) }),
   },
-  { name: 'select', where: 'scp', kinds: ['sys.select'], params: [p('fds', 'fds')], summary: 'wait until one of the fds has something to read (a message, a request; an open file always has); returns the ready ones', ref: '[0108]', example: 'select([fd1, fd2])', run: ([fds], c) => command({ kind: 'sys.select', by: c.pid, fds: fds && 'ns' in fds ? fds.ns : [] }, 'fds') },
+  { name: 'select', where: 'scp', kinds: ['sys.select'], params: [p('fds', 'fds')], summary: 'wait until one of the fds has something to read (a message, a request; an open file always has); returns the ready ones', ref: '[0108]', example: 'select([fd1, fd2])', run: ([fds], c) => command({ kind: 'sys.select', by: c.pid, fds: (fds as { readonly ns: readonly number[] }).ns }, 'fds') },
   { name: 'permit', where: 'scp', kinds: ['sys.permit'], params: [p('socket', 'fd'), p('guest', 'guest')], summary: "let a guest connect to the socket's service (the lab's per-partition permission: the patent permits a service as a whole)", ref: 'lab; [0090], [0096]', example: 'permit(s, B)', run: ([fd, g], c) => command({ kind: 'sys.permit', by: c.pid, fd: n(fd), pid: pid(g) }) },
   { name: 'deny', where: 'scp', kinds: ['sys.deny'], params: [p('socket', 'fd'), p('guest', 'guest')], summary: "refuse a guest the socket's service (the lab's per-partition permission: the patent denies a service as a whole)", ref: 'lab; [0090], [0096]', example: 'deny(s, B)', run: ([fd, g], c) => command({ kind: 'sys.deny', by: c.pid, fd: n(fd), pid: pid(g) }) },
   // ------------------------------------------------ the system control program: policy [0049], [0053]-[0055]
@@ -104,10 +106,10 @@ export const CALLS: readonly CallSpec[] = [
   {
     name: 'limit', where: 'scp', kinds: ['lpar.limit'], params: [p('partition', 'guest'), p('resource', 'resource'), p('amount', 'limit')],
     summary: 'how much of a resource the guest may take without asking (unlimited to lift it)', ref: '[0055]', example: 'limit(C, mem, 16)',
-    run: ([g, r, amount], c) => command({ kind: 'lpar.limit', by: c.pid, pid: pid(g), resource: r && 'r' in r ? r.r : 'mem', amount: amount && 'n' in amount ? amount.n : null }),
+    run: ([g, r, amount], c) => command({ kind: 'lpar.limit', by: c.pid, pid: pid(g), resource: resource(r), amount: (amount as { readonly n: number | null }).n }),
   },
   { name: 'lpar_end', where: 'scp', kinds: ['lpar.end'], params: [p('partition', 'guest')], summary: 'end a partition: its processors stop, its channels close, its memory is freed (the lab\'s extension: in the patent a guest OS ends its own partition)', ref: 'lab; [0053], S110-S111', example: 'lpar_end(C)', run: ([g], c) => command({ kind: 'lpar.end', by: c.pid, pid: pid(g) }) },
-  { name: 'policy', where: 'scp', kinds: ['policy.set'], params: [p('resource', 'resource'), p('ceiling', 'int')], summary: 'the most of a resource any guest may hold; requests past it are denied, or reduced (the lab\'s own policy)', ref: '[0049]; reduce: lab', example: 'policy(mem, 48)', run: ([r, ceiling], c) => command({ kind: 'policy.set', by: c.pid, resource: r && 'r' in r ? r.r : 'mem', ceiling: n(ceiling) }) },
+  { name: 'policy', where: 'scp', kinds: ['policy.set'], params: [p('resource', 'resource'), p('ceiling', 'int')], summary: 'the most of a resource any guest may hold; requests past it are denied, or reduced (the lab\'s own policy)', ref: '[0049]; reduce: lab', example: 'policy(mem, 48)', run: ([r, ceiling], c) => command({ kind: 'policy.set', by: c.pid, resource: resource(r), ceiling: n(ceiling) }) },
   {
     name: 'cost', where: 'any', kinds: ['cost.set'], params: [p('parameter', 'sym'), p('cycles', 'int')], summary: `set a cost-model parameter (${COST_PARAMS.join(', ')})`, ref: 'cost model', example: 'cost(tlbShootdown, 9000)',
     run: ([param, cycles], c) => command({ kind: 'cost.set', by: c.pid, param: s(param) as never, value: n(cycles) }),
@@ -124,7 +126,7 @@ export const CALLS: readonly CallSpec[] = [
       kind: 'answer',
       value: {
         t: 'list',
-        items: (c.state.partitions[c.pid]?.signalQueue ?? []).map((sig) => {
+        items: c.state.partitions[c.pid]!.signalQueue.map((sig) => {
           const signal = c.state.signals[sig]!;
           return { t: 'rec', fields: { sig: { t: 'handle', kind: 'signal', owner: c.pid, n: sig }, from: str(c.state.partitions[signal.from]!.name), request: str(signal.request.kind) } };
         }),
@@ -144,9 +146,10 @@ export const CALLS: readonly CallSpec[] = [
   {
     name: 'event_connect', where: 'guest', kinds: ['event.connect'], params: [p('partition', 'guest'), p('receive port', 'peerPort')], summary: "ask a partition, by control signal, to connect a send port here to its receive port", ref: '[0056] a), [0063]', example: 'sp = event_connect(B, rp)',
     run: ([g, rp], c) => {
+      // a receive port given as a handle must be one of the partition asked; a plain number is taken as its port number
       const owner = rp && 'owner' in rp ? rp.owner : undefined;
       if (owner !== undefined && owner !== pid(g)) {
-        return { kind: 'error', errno: 'EBADF', message: `that port handle belongs to ${c.state.partitions[owner]?.name ?? owner}, not to ${g && 'name' in g ? g.name : 'the partition asked'}` };
+        return { kind: 'error', errno: 'EBADF', message: `that port handle belongs to ${c.state.partitions[owner]!.name}, not to ${c.state.partitions[pid(g)]!.name}` };
       }
       return command({ kind: 'event.connect', by: c.pid, target: pid(g), port: n(rp) as PortNo }, 'port');
     },
@@ -164,7 +167,7 @@ export const CALLS: readonly CallSpec[] = [
   { name: 'close', where: 'guest', kinds: ['channel.close'], params: [p('channel', 'channel')], summary: 'discard this end of the channel; the peer is told by event', ref: 'S110-S112', example: 'close(ch)', run: ([ch], c) => command({ kind: 'channel.close', by: c.pid, port: n(ch) as PortNo }) },
   {
     name: 'request', where: 'guest', kinds: ['resource.request'], params: [p('resource', 'resource'), p('amount', 'int')], summary: "ask for more of a resource: within the limit it is taken at once, past it the system control program's policy decides", ref: '[0049], [0055]', example: 'request(mem, 64)',
-    run: ([r, amount], c) => command({ kind: 'resource.request', by: c.pid, resource: r && 'r' in r ? r.r : 'mem', amount: n(amount) }),
+    run: ([r, amount], c) => command({ kind: 'resource.request', by: c.pid, resource: resource(r), amount: n(amount) }),
   },
   { name: 'share', where: 'guest', kinds: ['shm.connect'], params: [p('partition', 'guest'), p('bytes', 'int')], summary: 'a shared memory area mapped here and (once permitted) in the other partition too', ref: '[0056] c)', example: 'sh = share(B, 4096)', run: ([g, b], c) => command({ kind: 'shm.connect', by: c.pid, target: pid(g), bytes: n(b) }, 'addr') },
   { name: 'lpar_end', where: 'guest', kinds: ['lpar.end'], params: [], summary: 'end this partition', ref: '[0053]', example: 'lpar_end()', run: (_a, c) => command({ kind: 'lpar.end', by: c.pid, pid: c.pid }) },
@@ -226,7 +229,8 @@ export function roleOfCommand(kind: CommandKind): 'scp' | 'guest' | 'any' {
 
 /** The call a person types for an engine command (`channel.send` is send), for messages like "undid send()". */
 export function callOfCommand(kind: CommandKind): string {
-  return CALL_OF.get(kind) ?? (kind === 'call.interrupt' ? 'interrupt' : kind);
+  // every command but the interrupt (Ctrl-C, or the interrupt command) is made by a call (calls.test.ts checks it)
+  return CALL_OF.get(kind) ?? 'interrupt';
 }
 
 export function signature(spec: CallSpec): string {

@@ -17,6 +17,9 @@ export type ShellValue =
   | { readonly t: 'sym'; readonly name: string }
   | { readonly t: 'none' };
 
+/** How each kind of handle is named in messages ("a file descriptor handle"). */
+export const HANDLE_WORDS: Readonly<Record<HandleKind, string>> = { channel: 'channel', port: 'port', fd: 'file descriptor', signal: 'signal' };
+
 export const int = (n: number): ShellValue => ({ t: 'int', n });
 export const str = (s: string): ShellValue => ({ t: 'str', s });
 export const NONE: ShellValue = { t: 'none' };
@@ -87,7 +90,7 @@ export function typeName(v: ShellValue): string {
     case 'str': return 'a string';
     case 'list': return 'a list';
     case 'rec': return 'a record';
-    case 'handle': return `a ${v.kind === 'fd' ? 'file descriptor' : v.kind} handle`;
+    case 'handle': return `a ${HANDLE_WORDS[v.kind]} handle`;
     case 'lpar': return `the partition ${v.name}`;
     case 'sym': return `the name ${v.name}`;
     case 'none': return 'nothing';

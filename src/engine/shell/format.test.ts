@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createShell, interrupt, runLine } from './shell.js';
+import type { Output, ShellState } from './shell.js';
+import { jsonLine, toJsonLine } from './format.js';
+
+function outputsOf(lines: readonly string[]): { shell: ShellState; outputs: Output[] } {
+  let shell = createShell();
+  const outputs: Output[] = [];
+  for (const line of lines) {
+    const ran = runLine(shell, line);
+    shell = ran.shell;
+    outputs.push(...ran.out);
+  }
+  return { shell, outputs };
+}
+
+describe('lparsh --json: one object per output', () => {
+  it('a blocked call, then its completion with the value it returned', () => {
+    const { outputs } = outputsOf(['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', '@A ch = connect(7)', 'fd = accept(s)']);
+    const blocked = outputs.find((o) => o.kind === 'blocked')!;
+    expect(toJsonLine(blocked)).toEqual({ line: 4, ctx: 'A', blocked: 'connect', input: '@A ch = connect(7)', events: blocked.events });
+    expect(blocked.events.length).toBeGreaterThan(0);
+    const complete = outputs.find((o) => o.kind === 'complete')!;
+    expect(toJsonLine(complete)).toEqual({ line: 5, ctx: 'A', completes: 4, input: 'ch = connect(7)', ok: true, value: 3, events: [] });
+  });
+
+  it('an interrupted call completes with its errno', () => {
+    const { shell } = outputsOf(['@A ch = connect(B)']);
+    const [complete] = interrupt(shell, 'A').out;
+    expect(toJsonLine(complete!)).toEqual({ line: 2, ctx: 'A', completes: 1, input: 'ch = connect(B)', ok: false, errno: 'EINTR', message: 'interrupted while waiting in connect', events: [] });
+  });
+
+  it('a record value as a JSON object, on one line of text', () => {
+    const { outputs } = outputsOf(['@A a = area(4096)', '@A compare(4096)']);
+    const line = jsonLine(outputs.at(-1)!);
+    expect(line).not.toContain('\n');
+    expect(JSON.parse(line)).toMatchObject({ ok: true, value: { flip: expect.any(Number), copy: expect.any(Number), shared: expect.any(Number) } });
+  });
+});
