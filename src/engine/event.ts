@@ -5,6 +5,7 @@
 
 import type { AreaId, ChanId, FrameNo, PortNo, SigId } from './types.js';
 import type { PatentTag } from './patentMap.js';
+import type { Narration } from './narration.js';
 
 export type { PatentTag };
 
@@ -43,8 +44,8 @@ export interface LabEvent {
   readonly kind: EventKind;
   readonly from: Lane;
   readonly to: Lane;
-  /** plain words for the narration strip and the chart */
-  readonly say: string;
+  /** what the narration strip and the chart say, as data: `narrate(say)` makes the words */
+  readonly say: Narration;
   // what the views need to animate it
   readonly frames?: readonly FrameNo[];
   readonly area?: AreaId;

@@ -8,6 +8,8 @@ export { asPid, asPort, SCP_PID, PAGE_SIZE, RESOURCE_KINDS } from './types.js';
 export type { Command, CommandKind } from './command.js';
 export type { LabEvent, EventKind, Lane, PatentTag } from './event.js';
 export { KERNEL_LANE } from './event.js';
+export type { Narration, MessageId } from './narration.js';
+export { narrate } from './narration.js';
 export type { MapRow } from './patentMap.js';
 export { PATENT_MAP, tagLabel, isLabTag, mapRow, patentMapMarkdown } from './patentMap.js';
 export type { Step } from './lab.js';

@@ -86,7 +86,7 @@ export function createLab(partial: Partial<LabConfig> = {}): { state: LabState; 
   const tx = openTx(empty);
   emit(tx, {
     tag: '[0050]', kind: 'resource.alloc', from: CONTROL_LANE, to: CONTROL_LANE, frames: control.frames,
-    say: `the control OS starts in hypervisor mode and keeps frames 0 to ${CONTROL_OS_FRAMES - 1} for itself`,
+    say: ['boot.control', CONTROL_OS_FRAMES - 1],
   });
   const u = config.unitsPerGroup;
   const boot = [
@@ -189,14 +189,14 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
     case 'policy.set': {
       if (!Number.isInteger(command.ceiling) || command.ceiling < 0) return fail('EINVAL', `a ceiling is a whole number of at least 0`);
       tx.s.policy = { ceiling: { ...tx.s.policy.ceiling, [command.resource]: command.ceiling } };
-      emit(tx, { tag: '[0049]', kind: 'policy.set', from: SCP_PID, to: SCP_PID, say: `policy: no guest may hold more than ${command.ceiling} ${command.resource}` });
+      emit(tx, { tag: '[0049]', kind: 'policy.set', from: SCP_PID, to: SCP_PID, say: ['policy.set', command.ceiling, command.resource] });
       return ok(0);
     }
     case 'cost.set': {
       if (!COST_PARAMS.includes(command.param)) return fail('EINVAL', `unknown cost parameter ${String(command.param)}; known: ${COST_PARAMS.join(', ')}`);
       if (!Number.isFinite(command.value) || command.value < 0 || command.value > 1e9) return fail('EINVAL', 'a cost is a number of cycles from 0 to 1e9');
       tx.s.costs = { ...tx.s.costs, [command.param]: command.value };
-      emit(tx, { tag: 'lab:cost', kind: 'cost.set', from: by.pid, to: by.pid, say: `cost model: ${command.param} is now ${command.value} cycles` });
+      emit(tx, { tag: 'lab:cost', kind: 'cost.set', from: by.pid, to: by.pid, say: ['cost.set', command.param, command.value] });
       return ok(0);
     }
     case 'sched.tick': return tick(tx, command.slices);
@@ -204,7 +204,7 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
     case 'event.port': {
       const port = createRecvPort(tx, by.pid);
       if (port === null) return fail('ENOMEM', `${by.name} is at its event-port or management-memory limit`);
-      emit(tx, { tag: '[0063]', kind: 'event.port', from: by.pid, to: CONTROL_LANE, port, cost: tx.s.costs.hypercall, say: `${by.name} opens event receive port ${port}` });
+      emit(tx, { tag: '[0063]', kind: 'event.port', from: by.pid, to: CONTROL_LANE, port, cost: tx.s.costs.hypercall, say: ['event.port', by.name, port] });
       return ok(port);
     }
     case 'event.connect': return requestEventConnect(tx, by, command.target, command.port);
@@ -272,7 +272,7 @@ function tick(tx: Tx, slices: number): Result {
       .filter((x) => x !== null);
     emit(tx, {
       tag: 'lab:sched', kind: 'sched.slice', from: CONTROL_LANE, to: CONTROL_LANE, cost: slice.switches * tx.s.costs.contextSwitch,
-      say: `time slice ${tx.s.machine.tick}: ${running.length ? running.join(', ') : 'all units idle'}`,
+      say: ['sched.slice', tx.s.machine.tick, running],
     });
   }
   return ok(tx.s.machine.tick);

@@ -13,7 +13,8 @@ import { queueSignal, withdrawSignal } from '../ports/controlSignals.js';
 import { addPort, createRecvPort, raiseEvent, raisedByControl, recvPortOf, senderOf } from '../ports/eventPorts.js';
 import { fitsLimit, roomForPages } from '../partition/partitions.js';
 import { MAX_AREA_BYTES } from './messages.js';
-import { addressOf, createArea, hex, mapArea, pagesFor, releaseArea } from '../memory/areas.js';
+import { addressOf, createArea, mapArea, pagesFor, releaseArea } from '../memory/areas.js';
+import type { Narration } from '../narration.js';
 import { assertNever } from '../assertNever.js';
 
 /** Check the target of a request: an active partition, other than the asker unless `self` is allowed. */
@@ -39,9 +40,9 @@ function suspendTag(wait: Wait, toService: boolean): PatentTag {
 
 const isResult = (x: Partition | Result): x is Result => 'ok' in x;
 
-export function suspend(tx: Tx, by: Partition, wait: Wait, what: string, toService = false): void {
+export function suspend(tx: Tx, by: Partition, wait: Wait, until: Narration, toService = false): void {
   updatePartition(tx, by.pid, (p) => ({ ...p, wait }));
-  emit(tx, { tag: suspendTag(wait, toService), kind: 'call.suspend', from: by.pid, to: by.pid, say: `${by.name} waits in ${wait.call} until ${what}` });
+  emit(tx, { tag: suspendTag(wait, toService), kind: 'call.suspend', from: by.pid, to: by.pid, say: ['call.suspend', by.name, wait.call, until] });
 }
 
 /** S101-S102: the client asks for a message channel; the control OS forwards it to the server's port. */
@@ -53,11 +54,11 @@ export function requestChannel(tx: Tx, by: Partition, target: Pid): Result {
   }
   emit(tx, {
     tag: 'S101', kind: 'channel.request', from: by.pid, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
-    say: `${by.name} asks the control OS for a message channel to ${peer.name}`,
+    say: ['channel.request', by.name, peer.name],
   });
   const queued = queueSignal(tx, by.pid, peer.pid, { kind: 'channel' }, 'S102');
   if (!queued.ok) return queued.result;
-  suspend(tx, by, { call: 'connect', sig: queued.sig }, `${peer.name} permits or denies`);
+  suspend(tx, by, { call: 'connect', sig: queued.sig }, ['until.peer', peer.name]);
   return ok(null);
 }
 
@@ -81,7 +82,7 @@ export function requestEventConnect(tx: Tx, by: Partition, target: Pid, port: Po
   }
   const queued = queueSignal(tx, by.pid, peer.pid, { kind: 'event', port }, '[0056]');
   if (!queued.ok) return queued.result;
-  suspend(tx, by, { call: 'event_connect', sig: queued.sig }, `${peer.name} permits or denies`);
+  suspend(tx, by, { call: 'event_connect', sig: queued.sig }, ['until.peer', peer.name]);
   return ok(null);
 }
 
@@ -99,11 +100,11 @@ export function requestShare(tx: Tx, by: Partition, target: Pid, bytes: number):
   emit(tx, {
     tag: '[0056]', kind: 'shm.map', from: CONTROL_LANE, to: by.pid, area: area.id, page, frames: area.frames,
     cost: tx.s.costs.hypercall,
-    say: `control OS maps a shared area of ${bytes} bytes into ${by.name} at ${hex(addressOf(page))}`,
+    say: ['shm.request', bytes, by.name, page],
   });
   const queued = queueSignal(tx, by.pid, peer.pid, { kind: 'share', area: area.id }, '[0056]');
   if (!queued.ok) return queued.result;
-  suspend(tx, by, { call: 'share', sig: queued.sig }, `${peer.name} permits or denies`);
+  suspend(tx, by, { call: 'share', sig: queued.sig }, ['until.peer', peer.name]);
   return ok(null);
 }
 
@@ -126,7 +127,7 @@ function answer(tx: Tx, signal: ControlSignal, result: Result, tag: PatentTag = 
   complete(tx, { pid: asker.pid, call, result });
   emit(tx, {
     tag, kind: 'call.complete', from: CONTROL_LANE, to: asker.pid,
-    say: result.ok ? `${asker.name}'s ${call} returns ${JSON.stringify(result.value)}` : `${asker.name}'s ${call} fails: ${result.error.errno}`,
+    say: result.ok ? ['call.complete', asker.name, call, JSON.stringify(result.value)] : ['call.fail', asker.name, call, result.error.errno],
   });
 }
 
@@ -155,7 +156,7 @@ export function permitSignal(tx: Tx, by: Partition, sig: SigId): Result {
       emit(tx, {
         tag: '[0056]', kind: 'shm.map', from: CONTROL_LANE, to: by.pid, area: area.id, page, frames: area.frames,
         cost: tx.s.costs.hypercall,
-        say: `${by.name} permits: the same frames are now mapped in both ${tx.s.partitions[signal.from]!.name} and ${by.name}`,
+        say: ['shm.permit', by.name, tx.s.partitions[signal.from]!.name],
       });
       const askerPage = area.maps.find((m) => m.pid === signal.from)!.page;
       answer(tx, signal, ok(addressOf(askerPage)));
@@ -183,9 +184,7 @@ function connectSendPort(tx: Tx, asker: Partition, owner: Partition, no: PortNo)
   if (sp === null) return null;
   emit(tx, {
     tag: '[0063]', kind: 'event.connect', from: CONTROL_LANE, to: asker.pid, port: sp, cost: tx.s.costs.hypercall,
-    say: asker.pid === owner.pid
-      ? `${asker.name}'s send port ${sp} now reaches its own receive port ${no}: an event inside one partition`
-      : `${owner.name} permits: ${asker.name}'s send port ${sp} now reaches ${owner.name}'s receive port ${no}`,
+    say: asker.pid === owner.pid ? ['event.connectSelf', asker.name, sp, no] : ['event.connect', owner.name, asker.name, sp, no],
   });
   return sp;
 }
@@ -212,7 +211,7 @@ export function establishChannel(tx: Tx, server: Partition, signal: ControlSigna
   const client = tx.s.partitions[signal.from]!;
   emit(tx, {
     tag: tags.permit, kind: 'channel.permit', from: server.pid, to: CONTROL_LANE, sig: signal.id, cost: tx.s.costs.hypercall,
-    say: `${server.name} permits the channel ${client.name} asked for`,
+    say: ['channel.permit', server.name, client.name],
   });
   const chan = asChan(tx.s.nextChan);
   const serverPort = newMessagePort(tx, server.pid, chan);
@@ -226,11 +225,11 @@ export function establishChannel(tx: Tx, server: Partition, signal: ControlSigna
   };
   emit(tx, {
     tag: tags.create, kind: 'channel.notify', from: CONTROL_LANE, to: CONTROL_LANE, chan,
-    say: `control OS creates channel ${chan}: message port ${clientPort} in ${client.name}, message port ${serverPort} in ${server.name}`,
+    say: ['channel.create', chan, clientPort, client.name, serverPort, server.name],
   });
   for (const [pid, port] of [[server.pid, serverPort], [client.pid, clientPort]] as const) {
     const messagePort = tx.s.partitions[pid]!.ports[port] as MessagePort;
-    raiseEvent(tx, CONTROL_LANE, pid, messagePort.eventPort, tags.notify, `channel ${chan} is set up`);
+    raiseEvent(tx, CONTROL_LANE, pid, messagePort.eventPort, tags.notify, ['why.channel', chan]);
   }
   answer(tx, signal, ok(clientPort));
   return ok(serverPort);
@@ -243,7 +242,7 @@ export function denySignal(tx: Tx, by: Partition, sig: SigId): Result {
   const asker = tx.s.partitions[signal.from]!;
   emit(tx, {
     tag: '[0062]', kind: 'signal.deny', from: by.pid, to: asker.pid, sig, cost: tx.s.costs.hypercall,
-    say: `${by.name} denies signal ${sig}: no connection is made`,
+    say: ['signal.deny', by.name, sig],
   });
   refuse(tx, signal, { errno: 'ECONNREFUSED', message: `${by.name} denied the request` });
   return ok(0);
@@ -266,6 +265,6 @@ export function interruptWait(tx: Tx, by: Partition): Result {
     const signal = tx.s.signals[wait.sig]!;
     refuse(tx, signal, { errno: 'EINTR', message: `interrupted while waiting in ${wait.call}` }, 'lab:interrupt');
   }
-  emit(tx, { tag: 'lab:interrupt', kind: 'call.interrupt', from: by.pid, to: by.pid, say: `${by.name}'s ${wait.call} is interrupted (EINTR)` });
+  emit(tx, { tag: 'lab:interrupt', kind: 'call.interrupt', from: by.pid, to: by.pid, say: ['call.interrupt', by.name, wait.call] });
   return ok(0);
 }

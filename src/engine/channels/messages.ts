@@ -45,13 +45,13 @@ export function reserveArea(tx: Tx, by: Partition, bytes: number): Result {
   emit(tx, {
     tag: 'S105', kind: 'area.reserve', from: by.pid, to: CONTROL_LANE, area: area.id, frames: area.frames,
     cost: tx.s.costs.hypercall,
-    say: `${by.name} reserves a message area of ${bytes} bytes: frames ${area.frames.join(', ')}`,
+    say: ['area.reserve', by.name, bytes, area.frames],
   });
   const page = mapArea(tx, area, by.pid);
   emit(tx, {
     tag: 'S106', kind: 'area.map', from: CONTROL_LANE, to: by.pid, area: area.id, page, frames: area.frames,
     cost: mapCost(tx.s.costs, pages),
-    say: `control OS maps the area into ${by.name}'s logical space at ${hex(addressOf(page))}`,
+    say: ['area.mapOwn', by.name, page],
   });
   return ok(addressOf(page));
 }
@@ -79,7 +79,7 @@ export function writeMemory(tx: Tx, by: Partition, addr: number, data: string): 
   tx.s.areas = { ...tx.s.areas, [at.area.id]: { ...at.area, data: next } };
   emit(tx, {
     tag: accessTag(by, at.area, true), kind: 'area.write', from: by.pid, to: by.pid, area: at.area.id, page: Math.floor(addr / PAGE_SIZE),
-    say: `${by.name} writes ${JSON.stringify(data)} at ${hex(addr)}: the area is mapped in its space`,
+    say: ['area.write', by.name, data, addr],
   });
   return ok(data.length);
 }
@@ -93,7 +93,7 @@ export function readMemory(tx: Tx, by: Partition, addr: number, length: number):
   const text = at.area.data.slice(at.offset, at.offset + length).replace(/\0+$/, '');
   emit(tx, {
     tag: accessTag(by, at.area, false), kind: 'area.read', from: by.pid, to: by.pid, area: at.area.id, page: Math.floor(addr / PAGE_SIZE),
-    say: `${by.name} reads ${JSON.stringify(text)} at ${hex(addr)} straight from the frames it now owns`,
+    say: ['area.read', by.name, text, addr],
   });
   return ok(text);
 }
@@ -119,7 +119,7 @@ export function sendArea(tx: Tx, by: Partition, no: PortNo, addr: number, short:
   emit(tx, {
     tag: toKernel ? 'S307' : 'S107', kind: 'message.send', from: by.pid, to: CONTROL_LANE, area: at.area.id, chan: channel.id,
     cost: tx.s.costs.hypercall,
-    say: `${by.name} sends the area at ${hex(addr)} on channel ${no} with the short message ${JSON.stringify(short)}`,
+    say: ['message.send', by.name, addr, no, short],
   });
   unqueue(tx, by, at.area.id);
   const tags: FlipTags = toKernel ? { unmap: 'S307', flip: mode === 'map' ? 'S308(b)' : 'S308(a)', map: null } : GUEST_FLIP;
@@ -148,22 +148,22 @@ export function deliver(tx: Tx, pid: Pid, no: PortNo, arrival: MessagePort['queu
   putPort(tx, pid, { ...port, queue: [...port.queue, arrival] });
   emit(tx, {
     tag: '[0064]', kind: 'message.queue', from: CONTROL_LANE, to: pid, port: no, area: arrival.area,
-    say: `the area waits at ${receiver.name}'s message port ${no}`,
+    say: ['message.queue', receiver.name, no],
   });
-  if (wasEmpty) raiseEvent(tx, CONTROL_LANE, pid, port.eventPort, '[0064]', `a message reached the empty message port ${no}`);
+  if (wasEmpty) raiseEvent(tx, CONTROL_LANE, pid, port.eventPort, '[0064]', ['why.message', no]);
 }
 
 /** recv's answer: the oldest arrival at `no`, or 0 (end of file) when none is queued. */
 export function takeArrival(tx: Tx, by: Partition, no: PortNo): Result {
   const port = by.ports[no] as MessagePort;
-  const [first, ...rest] = port.queue;
+  const first = port.queue[0];
   if (!first) return ok(0);
-  putPort(tx, by.pid, { ...port, queue: rest });
+  putPort(tx, by.pid, { ...port, queue: port.queue.slice(1) });
   const area = tx.s.areas[first.area]!;
   const page = area.maps.find((m) => m.pid === by.pid)!.page;
   emit(tx, {
     tag: 'S108', kind: 'message.take', from: by.pid, to: by.pid, port: no, area: area.id, page,
-    say: `${by.name} takes the message: ${area.size} bytes at ${hex(addressOf(page))}, short ${JSON.stringify(first.short)}`,
+    say: ['message.take', by.name, area.size, page, first.short],
   });
   return ok({ addr: addressOf(page), size: area.size, short: first.short });
 }
@@ -175,7 +175,7 @@ export function receive(tx: Tx, by: Partition, no: PortNo): Result {
   if (port.queue.length > 0) return takeArrival(tx, by, no);
   if (port.peerClosed) return ok(0);
   updatePartition(tx, by.pid, (p) => ({ ...p, wait: { call: 'recv', port: no } }));
-  emit(tx, { tag: '[0064]', kind: 'call.suspend', from: by.pid, to: by.pid, port: no, say: `${by.name} waits in recv on channel ${no}` });
+  emit(tx, { tag: '[0064]', kind: 'call.suspend', from: by.pid, to: by.pid, port: no, say: ['recv.wait', by.name, no] });
   return ok(null);
 }
 
@@ -189,7 +189,7 @@ export function freeArea(tx: Tx, by: Partition, addr: number): Result {
     const cost = unmapArea(tx, area.id, by.pid);
     emit(tx, {
       tag: '[0056]', kind: 'shm.unmap', from: CONTROL_LANE, to: by.pid, area: area.id, frames: area.frames, cost,
-      say: `${by.name} drops its mapping of the shared area; ${tx.s.partitions[area.owner]!.name} still owns it`,
+      say: ['shm.unmap', by.name, tx.s.partitions[area.owner]!.name],
     });
     return ok(0);
   }
@@ -199,7 +199,7 @@ export function freeArea(tx: Tx, by: Partition, addr: number): Result {
     // S109 is the receiver discarding what it received; an area never sent is the lab's own discard
     tag: area.kind === 'shared' ? '[0056]' : area.arrived ? 'S109' : 'lab:free', kind: 'area.discard', from: by.pid, to: CONTROL_LANE, area: area.id,
     frames: area.frames, cost: tx.s.costs.hypercall,
-    say: `${by.name} discards the area: frames ${area.frames.join(', ')} are free again`,
+    say: ['area.discard', by.name, area.frames],
   });
   return ok(0);
 }
@@ -221,7 +221,7 @@ export function closeChannel(tx: Tx, by: Partition, no: PortNo, tags?: { readonl
   emit(tx, {
     tag: tags?.discard ?? (second ? 'S112' : 'S110'), kind: second ? 'peer.discard' : 'port.discard', from: by.pid, to: CONTROL_LANE,
     chan: channel.id, port: no, cost: tx.s.costs.hypercall,
-    say: `${by.name} discards its message port ${no}${port.queue.length ? ` and the ${port.queue.length} unread message(s) in it` : ''}`,
+    say: ['port.discard', by.name, no, port.queue.length],
   });
   if (second) {
     const { [channel.id]: _gone, ...channels } = tx.s.channels;
@@ -232,6 +232,6 @@ export function closeChannel(tx: Tx, by: Partition, no: PortNo, tags?: { readonl
   tx.s.channels = { ...tx.s.channels, [channel.id]: { ...channel, [end]: { pid: by.pid, port: null } } };
   const peerPort = tx.s.partitions[peer.pid]!.ports[peer.port] as MessagePort;
   putPort(tx, peer.pid, { ...peerPort, peerClosed: true });
-  raiseEvent(tx, CONTROL_LANE, peer.pid, peerPort.eventPort, tags?.notify ?? 'S111', `the other end of channel ${peer.port} was discarded`);
+  raiseEvent(tx, CONTROL_LANE, peer.pid, peerPort.eventPort, tags?.notify ?? 'S111', ['why.peerClosed', peer.port]);
   return ok(0);
 }

@@ -45,7 +45,7 @@ export function readFd(tx: Tx, fd: number, count: number | null): Result {
       // read on the socket: S309(a) gets a virtual file's name; in direct-map mode it is the read of S-A [0100]
       callArrow(tx, entry.mode === 'map' ? 'S-A' : 'S309(a)', `read(${fd})`);
       if (commReady(tx, entry)) return takeMessage(tx, entry, false);
-      suspend(tx, tx.s.partitions[SCP_PID]!, { call: 'read', fd }, 'a message arrives');
+      suspend(tx, tx.s.partitions[SCP_PID]!, { call: 'read', fd }, ['until.message']);
       return ok(null);
     }
     case 'socket': return fail('EINVAL', `fd ${fd} is a ${fdKindName(entry)}: read a communication socket from accept, or an open file`);
@@ -58,11 +58,11 @@ export function takeMessage(tx: Tx, comm: Comm, woken: boolean): Result {
   const [first, ...rest] = port?.queue ?? [];
   if (!port || !first) {
     // end of file: the guest discarded its end (S111); a read returning 0 is the lab's Unix-like answer
-    if (woken) emit(tx, { tag: 'lab:eof', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: `the guest closed its end: the kernel releases the program from read(${comm.fd})` });
-    emit(tx, { tag: 'lab:eof', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: `read(${comm.fd}) returns 0: the guest closed its end` });
+    if (woken) emit(tx, { tag: 'lab:eof', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: ['read.eofWake', comm.fd] });
+    emit(tx, { tag: 'lab:eof', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['read.eof', comm.fd] });
     return ok(0);
   }
-  if (woken) emit(tx, { tag: 'S-A(d)', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: `a message arrived: the kernel releases the program from read(${comm.fd})` });
+  if (woken) emit(tx, { tag: 'S-A(d)', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: ['read.wake', comm.fd] });
   putPort(tx, SCP_PID, { ...port, queue: rest });
   const area = tx.s.areas[first.area]!;
   const guest = tx.s.partitions[comm.peer]!.name;
@@ -70,16 +70,16 @@ export function takeMessage(tx: Tx, comm: Comm, woken: boolean): Result {
     const path = `/msg/${guest}.${tx.s.kernel.nextFile}`;
     tx.s.kernel = { ...tx.s.kernel, nextFile: tx.s.kernel.nextFile + 1 };
     putFile(tx, { path, area: area.id, peer: comm.peer, short: first.short });
-    emit(tx, { tag: 'S-A(a)', kind: 'file.create', from: KERNEL_LANE, to: KERNEL_LANE, area: area.id, say: `kernel makes the virtual file ${path} for the ${area.size}-byte area from ${guest}` });
-    emit(tx, { tag: 'S-A(b)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: `read(${comm.fd}) copies the file name ${path} and the short message ${JSON.stringify(first.short)} to the program` });
+    emit(tx, { tag: 'S-A(a)', kind: 'file.create', from: KERNEL_LANE, to: KERNEL_LANE, area: area.id, say: ['file.arrive', path, area.size, guest] });
+    emit(tx, { tag: 'S-A(b)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['read.file', comm.fd, path, first.short] });
     return ok({ vfile: path, short: first.short });
   }
   const page = mapArea(tx, area, SCP_PID);
   emit(tx, {
     tag: 'S308(b)', kind: 'area.map', from: KERNEL_LANE, to: SCP_PID, area: area.id, page, frames: area.frames, cost: tx.s.costs.pteUpdate * area.frames.length,
-    say: `kernel maps the area into the program's address space at ${hex(addressOf(page))} [0100]`,
+    say: ['kernel.mapRead', page],
   });
-  emit(tx, { tag: 'S-A(b)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: `read(${comm.fd}) returns address ${hex(addressOf(page))}, size ${area.size}, short ${JSON.stringify(first.short)}` });
+  emit(tx, { tag: 'S-A(b)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['read.map', comm.fd, page, area.size, first.short] });
   return ok({ addr: addressOf(page), size: area.size, short: first.short });
 }
 
@@ -96,7 +96,7 @@ function readFile(tx: Tx, file: FileFd, count: number | null): Result {
   const text = area.data.slice(file.offset, end).replace(/\0+$/, '');
   callArrow(tx, 'S310(a)', `read(${file.fd}, ${count ?? ''})`);
   putFd(tx, { ...file, offset: Math.max(file.offset, end) });
-  emit(tx, { tag: 'S-B', kind: 'file.read', from: KERNEL_LANE, to: SCP_PID, area: id, say: `kernel reads ${JSON.stringify(text)} from ${file.path} at offset ${file.offset}` });
+  emit(tx, { tag: 'S-B', kind: 'file.read', from: KERNEL_LANE, to: SCP_PID, area: id, say: ['file.read', text, file.path, file.offset] });
   return ok(text);
 }
 
@@ -110,7 +110,7 @@ function writeFile(tx: Tx, file: FileFd, data: string): Result {
   callArrow(tx, 'S310(a)', `write(${file.fd}, ${JSON.stringify(data)})`);
   tx.s.areas = { ...tx.s.areas, [id]: { ...area, data: next } };
   putFd(tx, { ...file, offset: file.offset + data.length });
-  emit(tx, { tag: 'S-B', kind: 'file.write', from: SCP_PID, to: KERNEL_LANE, area: id, say: `kernel writes ${JSON.stringify(data)} into ${file.path}: the bytes land in the message area itself [0120]` });
+  emit(tx, { tag: 'S-B', kind: 'file.write', from: SCP_PID, to: KERNEL_LANE, area: id, say: ['file.write', data, file.path] });
   return ok(data.length);
 }
 
@@ -157,7 +157,7 @@ function sendBack(tx: Tx, comm: Comm, what: string | number): Result {
   callArrow(tx, branch, `write(${comm.fd}, ${typeof what === 'string' ? JSON.stringify(what) : hex(what)})`);
   if (typeof what === 'string') {
     dropFile(tx, what);
-    emit(tx, { tag: 'S-C', kind: 'file.unlink', from: KERNEL_LANE, to: KERNEL_LANE, area, say: `the virtual file ${what} vanishes from the system control OS [0104]` });
+    emit(tx, { tag: 'S-C', kind: 'file.unlink', from: KERNEL_LANE, to: KERNEL_LANE, area, say: ['file.unlink', what] });
   }
   unqueue(tx, scp, area);
   flipArea(tx, area, SCP_PID, guest.pid, { unmap: 'S-C', flip: branch, map: branch });
@@ -189,22 +189,22 @@ export function newMessage(tx: Tx, fd: number, bytes: number): Result {
   callArrow(tx, tag, `msg_new(${fd}, ${bytes})`);
   emit(tx, {
     tag, kind: 'area.reserve', from: KERNEL_LANE, to: CONTROL_LANE, area: area.id, frames: area.frames, cost: tx.s.costs.hypercall,
-    say: `kernel reserves a message area of ${bytes} bytes for a message to ${guest}: frames ${area.frames.join(', ')}`,
+    say: ['kernel.reserve', bytes, guest, area.frames],
   });
   if (entry.mode === 'vfile') {
     const path = `/msg/${guest}.${tx.s.kernel.nextFile}`;
     tx.s.kernel = { ...tx.s.kernel, nextFile: tx.s.kernel.nextFile + 1 };
     putFile(tx, { path, area: area.id, peer: entry.peer, short: '' });
-    emit(tx, { tag, kind: 'file.create', from: KERNEL_LANE, to: KERNEL_LANE, area: area.id, say: `kernel makes the virtual file ${path} for it: the program may open and write it before sending` });
-    emit(tx, { tag, kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: `msg_new(${fd}, ${bytes}) returns the file name ${path}` });
+    emit(tx, { tag, kind: 'file.create', from: KERNEL_LANE, to: KERNEL_LANE, area: area.id, say: ['file.new', path] });
+    emit(tx, { tag, kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['msgnew.file', fd, bytes, path] });
     return ok({ vfile: path });
   }
   const page = mapArea(tx, area, SCP_PID);
   emit(tx, {
     tag, kind: 'area.map', from: KERNEL_LANE, to: SCP_PID, area: area.id, page, frames: area.frames, cost: tx.s.costs.pteUpdate * area.frames.length,
-    say: `kernel maps the area into the program's address space at ${hex(addressOf(page))}: the program may write it before sending`,
+    say: ['kernel.mapNew', page],
   });
-  emit(tx, { tag, kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: `msg_new(${fd}, ${bytes}) returns address ${hex(addressOf(page))}` });
+  emit(tx, { tag, kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['msgnew.map', fd, bytes, page] });
   return ok({ addr: addressOf(page) });
 }
 
@@ -215,14 +215,14 @@ export function openFile(tx: Tx, path: string): Result {
   if (fd === null) return fail('ENOMEM', 'the file descriptor table is full: close something first');
   callArrow(tx, 'S310(a)', `open(${JSON.stringify(path)})`);
   putFd(tx, { kind: 'file', fd, path, offset: 0 });
-  emit(tx, { tag: 'S-B', kind: 'file.open', from: KERNEL_LANE, to: SCP_PID, area: file.area, say: `kernel opens ${path} as fd ${fd}` });
+  emit(tx, { tag: 'S-B', kind: 'file.open', from: KERNEL_LANE, to: SCP_PID, area: file.area, say: ['file.open', path, fd] });
   return ok(fd);
 }
 
 export function closeFile(tx: Tx, file: FileFd): Result {
   callArrow(tx, 'S310(a)', `close(${file.fd})`);
   dropFd(tx, file.fd);
-  emit(tx, { tag: 'S-B', kind: 'file.close', from: KERNEL_LANE, to: SCP_PID, say: `kernel closes fd ${file.fd} (${file.path})` });
+  emit(tx, { tag: 'S-B', kind: 'file.close', from: KERNEL_LANE, to: SCP_PID, say: ['file.close', file.fd, file.path] });
   return ok(0);
 }
 
@@ -239,7 +239,7 @@ export function unlinkMessage(tx: Tx, target: string | number): Result {
   releaseArea(tx, area);
   emit(tx, {
     tag: 'S-D', kind: 'area.discard', from: KERNEL_LANE, to: 0, area, frames, cost: tx.s.costs.hypercall,
-    say: `kernel discards the message${typeof target === 'string' ? ` ${target}` : ''}: frames ${frames.join(', ')} are free again`,
+    say: ['kernel.discard', typeof target === 'string' ? target : null, frames],
   });
   return ok(0);
 }
@@ -259,7 +259,7 @@ export function selectFds(tx: Tx, fds: readonly number[]): Result {
   callArrow(tx, '[0108]', `select([${fds.join(', ')}])`);
   const ready = readyFds(tx, fds);
   if (ready.length === 0) {
-    suspend(tx, tx.s.partitions[SCP_PID]!, { call: 'select', fds }, `one of fds ${fds.join(', ')} has a message`);
+    suspend(tx, tx.s.partitions[SCP_PID]!, { call: 'select', fds }, ['until.select', fds]);
     return ok(null);
   }
   return selectResult(tx, ready);
@@ -276,6 +276,6 @@ export function readyFds(tx: Tx, fds: readonly number[]): number[] {
 }
 
 export function selectResult(tx: Tx, ready: readonly number[]): Result {
-  emit(tx, { tag: '[0108]', kind: 'sock.select', from: KERNEL_LANE, to: SCP_PID, say: `select returns [${ready.join(', ')}]: ${ready.length === 1 ? 'that fd has' : 'those fds have'} something to read` });
+  emit(tx, { tag: '[0108]', kind: 'sock.select', from: KERNEL_LANE, to: SCP_PID, say: ['select.return', ready] });
   return ok([...ready]);
 }

@@ -21,8 +21,8 @@ export const MAX_SERVICE = 65535;
 type Socket = Extract<FdEntry, { kind: 'socket' }>;
 
 /** The program's call arrow: scp -> kernel, tagged with its Fig. 9 / Fig. 12 step. */
-export function callArrow(tx: Tx, tag: PatentTag, say: string): void {
-  emit(tx, { tag, kind: 'sys.call', from: SCP_PID, to: KERNEL_LANE, cost: tx.s.costs.contextSwitch / 10, say });
+export function callArrow(tx: Tx, tag: PatentTag, call: string): void {
+  emit(tx, { tag, kind: 'sys.call', from: SCP_PID, to: KERNEL_LANE, cost: tx.s.costs.contextSwitch / 10, say: ['sys.call', call] });
 }
 
 function socketFd(tx: Tx, fd: number, call: string): Socket | Result {
@@ -46,7 +46,7 @@ export function openSocket(tx: Tx, domain: string, type: string, mode: SocketMod
   putFd(tx, { kind: 'socket', fd, mode, service: null, listening: false, denied: [] });
   emit(tx, {
     tag: 'S201', kind: 'sock.create', from: KERNEL_LANE, to: SCP_PID,
-    say: `kernel makes a connection socket in ${mode === 'map' ? 'direct-map' : 'virtual-file'} mode and registers it as fd ${fd}`,
+    say: ['sock.create', mode === 'map', fd],
   });
   return ok(fd);
 }
@@ -61,7 +61,7 @@ export function bindSocket(tx: Tx, fd: number, service: number): Result {
   if (taken) return fail('EADDRINUSE', `service ${service} is already bound to fd ${taken.fd}`);
   callArrow(tx, 'S302', `bind(${fd}, ${service})`);
   putFd(tx, { ...socket, service });
-  emit(tx, { tag: 'S202', kind: 'sock.bind', from: KERNEL_LANE, to: SCP_PID, say: `kernel ties service ${service} to fd ${fd}: guests may ask for it by number` });
+  emit(tx, { tag: 'S202', kind: 'sock.bind', from: KERNEL_LANE, to: SCP_PID, say: ['sock.bind', service, fd] });
   return ok(0);
 }
 
@@ -80,7 +80,7 @@ export function listenSocket(tx: Tx, fd: number, permit: boolean): Result {
   putFd(tx, { ...socket, listening: permit });
   emit(tx, {
     tag: 'S203', kind: 'sock.listen', from: KERNEL_LANE, to: SCP_PID,
-    say: permit ? `kernel permits connections to service ${socket.service}` : `kernel sets service ${socket.service} to connection not permitted: new connects are refused`,
+    say: ['sock.listen', permit, socket.service],
   });
   for (const sig of waiting) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program stopped permitting connections to service ${socket.service}` });
   return ok(0);
@@ -101,7 +101,7 @@ export function setPermission(tx: Tx, fd: number, pid: Pid, allowed: boolean): R
   putFd(tx, { ...socket, denied });
   emit(tx, {
     tag: 'lab:permit', kind: 'sock.permission', from: KERNEL_LANE, to: SCP_PID,
-    say: `kernel ${allowed ? 'lets' : 'refuses'} ${guest.name} ${allowed ? 'connect to' : 'for'} service ${socket.service ?? `(fd ${fd}, not yet bound)`}`,
+    say: ['sock.permission', allowed, guest.name, socket.service, fd],
   });
   if (!allowed) {
     for (const sig of backlogOf(tx, socket)) {
@@ -133,16 +133,16 @@ export function connectService(tx: Tx, by: Partition, service: number): Result {
   if (socket.denied.includes(by.pid)) return fail('ECONNREFUSED', `the system control program denies ${by.name} service ${service} (the lab's per-partition deny)`);
   emit(tx, {
     tag: 'S305(a)', kind: 'channel.request', from: by.pid, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
-    say: `${by.name} asks the control OS for a message channel to service ${service} of the system control program`,
+    say: ['service.request', by.name, service],
   });
   const queued = queueSignal(tx, by.pid, SCP_PID, { kind: 'channel', service }, 'S305(b)');
   if (!queued.ok) return queued.result;
   updatePartition(tx, SCP_PID, (p) => ({ ...p, signalQueue: p.signalQueue.filter((s) => s !== queued.sig), signalsHeld: [...p.signalsHeld, queued.sig] }));
   emit(tx, {
     tag: 'S305(b)', kind: 'signal.take', from: CONTROL_LANE, to: KERNEL_LANE, sig: queued.sig,
-    say: `the kernel takes ${by.name}'s request into the backlog of fd ${socket.fd} (service ${service})`,
+    say: ['service.backlog', by.name, socket.fd, service],
   });
-  suspend(tx, by, { call: 'connect', sig: queued.sig }, `the system control program accepts`, true);
+  suspend(tx, by, { call: 'connect', sig: queued.sig }, ['until.accept'], true);
   return ok(null);
 }
 
@@ -155,7 +155,7 @@ export function acceptSocket(tx: Tx, fd: number): Result {
   callArrow(tx, 'S304', `accept(${fd})`);
   const accepted = acceptNext(tx, socket, false);
   if (accepted) return accepted;
-  suspend(tx, tx.s.partitions[SCP_PID]!, { call: 'accept', fd }, 'a connection request arrives');
+  suspend(tx, tx.s.partitions[SCP_PID]!, { call: 'accept', fd }, ['until.request']);
   return ok(null);
 }
 
@@ -177,7 +177,7 @@ export function acceptNext(tx: Tx, socket: Socket, woken: boolean): Result | nul
 export function acceptRequest(tx: Tx, socket: Socket, sig: SigId, woken: boolean): Result {
   const signal = tx.s.signals[sig]!;
   if (woken) {
-    emit(tx, { tag: 'S204(e)', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: `a request arrived: the kernel releases the program from accept` });
+    emit(tx, { tag: 'S204(e)', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: ['accept.wake'] });
   }
   const scp = tx.s.partitions[SCP_PID]!;
   const made = establishChannel(tx, scp, signal, { permit: 'S306', create: 'S204(a)', notify: 'S104' });
@@ -185,8 +185,8 @@ export function acceptRequest(tx: Tx, socket: Socket, sig: SigId, woken: boolean
   const fd = lowestFreeFd(tx.s.kernel)!;
   putFd(tx, { kind: 'comm', fd, mode: socket.mode, service: socket.service!, port: made.value as never, peer: signal.from });
   const guest = tx.s.partitions[signal.from]!.name;
-  emit(tx, { tag: 'S204(b)', kind: 'sock.accept', from: KERNEL_LANE, to: KERNEL_LANE, say: `kernel registers the communication socket with ${guest} as fd ${fd}` });
-  emit(tx, { tag: 'S204(c)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: `accept returns fd ${fd}: a channel to ${guest}` });
+  emit(tx, { tag: 'S204(b)', kind: 'sock.accept', from: KERNEL_LANE, to: KERNEL_LANE, say: ['sock.accept', guest, fd] });
+  emit(tx, { tag: 'S204(c)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['accept.return', fd, guest] });
   return ok(fd);
 }
 
@@ -205,7 +205,7 @@ export function closeFd(tx: Tx, fd: number): Result {
     for (const sig of backlogOf(tx, entry)) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program closed service ${entry.service}` });
   }
   dropFd(tx, fd);
-  emit(tx, { tag, kind: 'sock.close', from: KERNEL_LANE, to: SCP_PID, say: `kernel closes fd ${fd} (${fdKindName(entry)})` });
+  emit(tx, { tag, kind: 'sock.close', from: KERNEL_LANE, to: SCP_PID, say: ['sock.close', fd, fdKindName(entry)] });
   return ok(0);
 }
 

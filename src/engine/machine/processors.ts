@@ -59,9 +59,16 @@ export function lpsOf(machine: Machine, pid: Pid): LogicalProcessor[] {
 
 /** Does this partition run on more than one physical unit? Then an unmap needs a cross-processor TLB shootdown. */
 export function spansUnits(machine: Machine, pid: Pid): boolean {
-  const units = new Set<number>();
-  for (const lp of lpsOf(machine, pid)) for (const u of lp.units) units.add(u);
-  return units.size > 1;
+  // every unmap asks this: a loop over the processors, without building lists
+  let first = -1;
+  for (const lp of Object.values(machine.lps)) {
+    if (lp.pid !== pid || lp.stopped) continue;
+    for (const u of lp.units) {
+      if (first === -1) first = u;
+      else if (u !== first) return true;
+    }
+  }
+  return false;
 }
 
 export interface SliceResult {

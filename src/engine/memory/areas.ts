@@ -36,7 +36,9 @@ export function putArea(tx: Tx, area: Area): void {
 }
 
 export function dropArea(tx: Tx, id: AreaId): void {
-  const { [id]: _gone, ...rest } = tx.s.areas;
+  // a copy without the key: spreading and deleting is many times faster in V8 than rest destructuring
+  const rest = { ...tx.s.areas };
+  delete rest[id];
   tx.s.areas = rest;
 }
 
@@ -105,32 +107,31 @@ export const GUEST_FLIP: FlipTags = { unmap: 'S107', flip: 'S107', map: 'S107' }
 export function flipArea(tx: Tx, areaId: AreaId, from: Pid, to: Pid, tags: FlipTags): number | null {
   const area = tx.s.areas[areaId]!;
   const oldPage = area.maps.find((m) => m.pid === from)?.page;
-  const name = (pid: Pid) => tx.s.partitions[pid]?.name ?? `partition ${pid}`;
   if (oldPage !== undefined) {
     const cost = unmapArea(tx, areaId, from);
     emit(tx, {
       tag: tags.unmap, kind: 'area.unmap', from: CONTROL_LANE, to: from, area: areaId, page: oldPage, frames: area.frames, cost,
-      say: `control OS unmaps the area at ${hex(addressOf(oldPage))} from ${name(from)}: ${name(from)} can no longer touch it`,
+      say: ['area.unmap', nameOf(tx.s, from), oldPage],
     });
   }
   tx.s.frames = setOwners(tx.s.frames, area.frames, to);
   putArea(tx, { ...tx.s.areas[areaId]!, owner: to, arrived: true });
   emit(tx, {
     tag: tags.flip, kind: 'area.flip', from, to: tags.map === null ? KERNEL_LANE : to, area: areaId, frames: area.frames,
-    say: `${area.frames.length === 1 ? 'frame' : 'frames'} ${frameList(area.frames)} ${area.frames.length === 1 ? 'changes' : 'change'} owner from ${name(from)} to ${name(to)}: no byte is copied`,
+    say: ['area.flip', area.frames, nameOf(tx.s, from), nameOf(tx.s, to)],
   });
   if (tags.map === null) return null;
   const page = mapArea(tx, tx.s.areas[areaId]!, to);
   emit(tx, {
     tag: tags.map, kind: 'area.map', from: CONTROL_LANE, to, area: areaId, page, frames: area.frames,
     cost: mapCost(tx.s.costs, area.frames.length),
-    say: `control OS maps the area into ${name(to)} at ${hex(addressOf(page))}`,
+    say: ['area.map', nameOf(tx.s, to), page],
   });
   return page;
 }
 
-export function frameList(frames: readonly FrameNo[]): string {
-  return frames.length <= 4 ? frames.join(', ') : `${frames.slice(0, 3).join(', ')} … ${frames[frames.length - 1]} (${frames.length})`;
+function nameOf(state: LabState, pid: Pid): string {
+  return state.partitions[pid]?.name ?? `partition ${pid}`;
 }
 
 export interface Resolved {

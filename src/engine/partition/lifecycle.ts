@@ -46,14 +46,14 @@ export function createPartition(
   putPartition(tx, newPartition(pid, name, role, areaBasePage(tx.s.config.frames)));
   emit(tx, {
     tag: '[0053]', kind: 'lpar.create', from: SCP_PID, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
-    say: `logical partition ${pid} (${name}) is created: active, with no resources and no limits yet`,
+    say: ['lpar.create', pid, name],
   });
 
   // [0053] ends here: the partition exists, empty and unlimited. Granting it
   // resources in the same call is the lab's lpar_create doing two steps at once.
   emit(tx, {
     tag: 'lab:provision', kind: 'resource.grant', from: SCP_PID, to: pid, cost: tx.s.costs.hypercall,
-    say: `the system control program provisions the empty ${name}: ${memPages} pages of memory and ${processors} logical processor${processors === 1 ? '' : 's'}`,
+    say: ['lpar.provision', name, memPages, processors],
   });
   const claimed = claimFrames(tx.s.frames, memPages, pid, 0);
   if (!claimed) return fail('ENOMEM', `not enough free frames for ${name}`);
@@ -61,7 +61,7 @@ export function createPartition(
   updatePartition(tx, pid, (p) => ({ ...p, ram: claimed.frames, ramGranted: memPages }));
   emit(tx, {
     tag: '[0051]', kind: 'resource.alloc', from: CONTROL_LANE, to: pid, frames: claimed.frames,
-    say: `${name} is granted ${memPages} pages of memory, mapped at its logical pages 0 to ${memPages - 1}`,
+    say: ['lpar.memory', name, memPages],
   });
 
   for (let i = 0; i < processors; i++) {
@@ -72,7 +72,7 @@ export function createPartition(
     const shared = units.some((u) => tx.s.machine.units[u]!.queue.length > 1);
     emit(tx, {
       tag: '[0054]', kind: 'lp.place', from: CONTROL_LANE, to: pid,
-      say: `logical processor ${placed.lp} of ${name} is placed on ${where}${units.length > 1 ? ' (one logical on several physical)' : shared ? ' (sharing the unit with others)' : ''}`,
+      say: ['lp.place', placed.lp, name, where, units.length > 1, shared],
     });
   }
 
@@ -81,7 +81,7 @@ export function createPartition(
   updatePartition(tx, pid, (p) => ({ ...p, signalNotify: notify }));
   emit(tx, {
     tag: '[0049]', kind: 'lpar.create', from: SCP_PID, to: pid,
-    say: `${name}'s OS starts in ${role === 'system' ? 'problem' : 'supervisor'} mode; its control signal port raises its event port ${notify}`,
+    say: ['lpar.start', name, role === 'system', notify],
   });
   return ok(pid);
 }
@@ -100,7 +100,7 @@ export function limitPartition(tx: Tx, pid: Pid, resource: ResourceKind, amount:
   updatePartition(tx, pid, (q) => ({ ...q, limits }));
   emit(tx, {
     tag: '[0055]', kind: 'lpar.limit', from: SCP_PID, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
-    say: amount === null ? `${p.name} may take any amount of ${resource}` : `${p.name} may take up to ${amount} ${resource} without asking`,
+    say: ['lpar.limit', p.name, amount, resource],
   });
   return ok(0);
 }
@@ -158,11 +158,11 @@ export function endPartition(tx: Tx, pid: Pid, tag: '[0053]' | 'lab:end'): Resul
   }));
   emit(tx, {
     tag, kind: 'lp.stop', from: CONTROL_LANE, to: pid,
-    say: `${p.name}'s ${stopped.length} logical processor(s) stop`,
+    say: ['lp.stop', p.name, stopped.length],
   });
   emit(tx, {
     tag, kind: 'lpar.end', from: CONTROL_LANE, to: pid, frames: ram, cost: tx.s.costs.hypercall,
-    say: `${p.name} has ended: its ${ram.length} pages of memory and everything else it held are free again`,
+    say: ['lpar.end', p.name, ram.length],
   });
   return ok(0);
 }

@@ -54,13 +54,13 @@ export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, a
     allocate(tx, by.pid, resource, amount);
     emit(tx, {
       tag: '[0055]', kind: 'resource.alloc', from: by.pid, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
-      say: `${by.name} takes ${amount} ${resource} within its limit (${used + amount} of ${limit ?? 'unlimited'}) without asking`,
+      say: ['resource.alloc', by.name, amount, resource, used + amount, limit],
     });
     return ok(amount);
   }
   emit(tx, {
     tag: '[0049]', kind: 'resource.forward', from: CONTROL_LANE, to: SCP_PID, cost: tx.s.costs.hypercall,
-    say: `${by.name} asks for ${amount} ${resource} past its limit of ${limit}: the system control program sees it first`,
+    say: ['resource.forward', by.name, amount, resource, limit],
   });
   const ceiling = tx.s.policy.ceiling[resource];
   const room = ceiling === undefined ? amount : Math.max(0, ceiling - used);
@@ -68,7 +68,7 @@ export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, a
   if (granted === 0) {
     emit(tx, {
       tag: '[0049]', kind: 'resource.deny', from: SCP_PID, to: by.pid,
-      say: `policy denies: ${by.name} already holds ${used} ${resource}, the most its policy allows is ${ceiling}`,
+      say: ['resource.deny', by.name, used, resource, ceiling],
     });
     return { ok: false, error: { errno: 'ENOMEM', decided: true, message: `the system control program's policy denies it: ${by.name} holds ${used} ${resource} and the policy ceiling is ${ceiling}` } };
   }
@@ -77,8 +77,8 @@ export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, a
   emit(tx, {
     tag: granted < amount ? 'lab:reduce' : '[0049]', kind: granted < amount ? 'resource.reduce' : 'resource.grant', from: SCP_PID, to: by.pid,
     say: granted < amount
-      ? `policy reduces the request: ${by.name} gets ${granted} of the ${amount} ${resource} it asked for (ceiling ${ceiling}); its limit rises to ${used + granted}`
-      : `policy grants ${amount} ${resource}; ${by.name}'s limit rises to ${used + granted}`,
+      ? ['resource.reduce', by.name, granted, amount, resource, ceiling, used + granted]
+      : ['resource.grant', amount, resource, by.name, used + granted],
   });
   return ok(granted);
 }

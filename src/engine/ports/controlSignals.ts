@@ -13,16 +13,6 @@ import type { Tx } from '../tx.js';
 import { emit, fail, ok, updatePartition } from '../tx.js';
 import { fitsLimit, MGMT_BYTES_PER_SIGNAL } from '../partition/partitions.js';
 import { raiseEvent, recvPortOf } from './eventPorts.js';
-import { assertNever } from '../assertNever.js';
-
-export function requestName(request: SignalRequest): string {
-  switch (request.kind) {
-    case 'channel': return 'connect a message channel';
-    case 'event': return `connect an event port to its port ${request.port}`;
-    case 'share': return 'connect a shared memory area';
-    default: return assertNever(request);
-  }
-}
 
 /** Queue a control signal at `to`'s port; ENOMEM when `to` cannot pay for the queue entry. */
 export function queueSignal(tx: Tx, from: Pid, to: Pid, request: SignalRequest, tag: PatentTag): { ok: true; sig: SigId } | { ok: false; result: Result } {
@@ -38,10 +28,10 @@ export function queueSignal(tx: Tx, from: Pid, to: Pid, request: SignalRequest, 
   updatePartition(tx, to, (p) => ({ ...p, signalQueue: [...p.signalQueue, sig] }));
   emit(tx, {
     tag, kind: 'signal.queue', from: CONTROL_LANE, to, sig, cost: tx.s.costs.hypercall,
-    say: `control OS queues signal ${sig} at ${target.name}'s control signal port: ${tx.s.partitions[from]!.name} asks to ${requestName(request)}`,
+    say: ['signal.queue', sig, target.name, tx.s.partitions[from]!.name, request],
   });
   if (wasEmpty && target.signalNotify !== null) {
-    raiseEvent(tx, CONTROL_LANE, to, target.signalNotify, '[0057]', 'a control signal reached the empty control signal port');
+    raiseEvent(tx, CONTROL_LANE, to, target.signalNotify, '[0057]', ['why.signal']);
   }
   return { ok: true, sig };
 }
@@ -55,7 +45,7 @@ export function takeSignal(tx: Tx, by: Partition): Result {
   const from = tx.s.partitions[signal.from]!.name;
   emit(tx, {
     tag: '[0057]', kind: 'signal.take', from: by.pid, to: CONTROL_LANE, sig, cost: tx.s.costs.hypercall,
-    say: `${by.name} picks up signal ${sig} from its control signal port: ${from} asks to ${requestName(signal.request)}`,
+    say: ['signal.take', by.name, sig, from, signal.request],
   });
   return ok(signalValue(tx, signal));
 }

@@ -6,6 +6,7 @@
 
 import type { EventRecvPort, LabState, Partition, Pid, Port, PortNo, Result } from '../types.js';
 import type { PatentTag } from '../event.js';
+import type { Narration } from '../narration.js';
 import { asPort } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
@@ -80,21 +81,21 @@ export function raisedByControl(p: Partition, no: PortNo): boolean {
  * Deliver an event to `pid`'s receive port `no`. If the bit is already set the
  * event merges into it [0063]: still one pending bit, nothing is counted.
  */
-export function raiseEvent(tx: Tx, from: Pid | typeof CONTROL_LANE, pid: Pid, no: PortNo, tag: PatentTag, why: string): void {
+export function raiseEvent(tx: Tx, from: Pid | typeof CONTROL_LANE, pid: Pid, no: PortNo, tag: PatentTag, why: Narration): void {
   const target = tx.s.partitions[pid];
   const port = target && recvPortOf(target, no);
   if (!target || !port || target.status !== 'active') return;
   if (port.pending) {
     emit(tx, {
       tag, kind: 'event.merge', from, to: pid, port: no, cost: tx.s.costs.eventDelivery,
-      say: `event to ${target.name} port ${no} (${why}) merges into the pending bit already set: no queue, no count`,
+      say: ['event.merge', target.name, no, why],
     });
     return;
   }
   putPort(tx, pid, { ...port, pending: true });
   emit(tx, {
     tag, kind: 'event.raise', from, to: pid, port: no, cost: tx.s.costs.eventDelivery,
-    say: `event to ${target.name} port ${no}: ${why}; the pending bit is set and ${target.name} takes an interrupt`,
+    say: ['event.raise', target.name, no, why],
   });
 }
 
@@ -105,7 +106,7 @@ export function sendEvent(tx: Tx, by: Partition, no: PortNo): Result {
   if (!port.to || tx.s.partitions[port.to.pid]?.status !== 'active') {
     return fail('EPIPE', `the receive port that ${by.name}'s port ${no} was connected to is gone`);
   }
-  raiseEvent(tx, by.pid, port.to.pid, port.to.port, '[0063]', `sent from ${by.name} port ${no}`);
+  raiseEvent(tx, by.pid, port.to.pid, port.to.port, '[0063]', ['why.sent', by.name, no]);
   return ok(0);
 }
 
@@ -117,7 +118,7 @@ export function pollEvent(tx: Tx, by: Partition, no: PortNo): Result {
   if (port.pending) putPort(tx, by.pid, { ...port, pending: false });
   emit(tx, {
     tag: '[0063]', kind: 'event.poll', from: by.pid, to: by.pid, port: no,
-    say: was ? `${by.name} reads port ${no}: an event was pending; the bit is cleared` : `${by.name} reads port ${no}: nothing pending`,
+    say: ['event.poll', by.name, no, was === 1],
   });
   return ok(was);
 }

@@ -6,6 +6,7 @@ import type { LabState, Partition, Pid, PortNo } from '../types.js';
 import type { CommandKind } from '../command.js';
 import { PAGE_SIZE, SCP_PID } from '../types.js';
 import { tagLabel } from '../patentMap.js';
+import { narrate } from '../narration.js';
 import { messagePortAt, ownerName } from '../views/inspect.js';
 import { layersView } from '../views/layersView.js';
 import type { LayerPartition } from '../views/layersView.js';
@@ -71,7 +72,7 @@ const RUN: { readonly [K in PeopleName]: Run } = {
   log: (shell, words, base) => {
     const count = words[0] === undefined ? 20 : Number(words[0]);
     if (!Number.isInteger(count) || count < 1 || count > 1000) return error(shell, base, 'EINVAL', 'log takes a count from 1 to 1000');
-    return text(shell, base, traceOf(shell.timeline).slice(-count).map((e) => `${String(e.seq).padStart(5)} ${tagLabel(e.tag).padEnd(8)} ${e.say}`));
+    return text(shell, base, traceOf(shell.timeline).slice(-count).map((e) => `${String(e.seq).padStart(5)} ${tagLabel(e.tag).padEnd(8)} ${narrate(e.say)}`));
   },
   lesson: (shell, words, base) => {
     if (!words[0]) return text(shell, base, ['Lessons:', ...LESSONS.map((l) => `  lesson ${l.id.padEnd(8)} ${String(l.number).padStart(2)}. ${l.title} (${l.figure})`)], { kind: 'openLesson', id: null });

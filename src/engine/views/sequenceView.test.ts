@@ -5,6 +5,7 @@ import type { ShellState } from '../shell/shell.js';
 import { createShell, runLine } from '../shell/shell.js';
 import { traceOf } from '../timeline/timeline.js';
 import { arrowLabel, sequenceView } from './sequenceView.js';
+import { narrate } from '../narration.js';
 import type { SequenceModel } from './sequenceView.js';
 
 function run(lines: readonly string[]): ShellState {
@@ -94,7 +95,7 @@ describe('sequenceView: Fig. 6, guest to guest over a message channel', () => {
     expect(new Set(send.map((a) => a.group)).size).toBe(1);
     expect(send[0]!.groupStart).toBe(true);
     // each arrow carries the event's own words for the tooltip
-    expect(byTag('S101').say).toBe(events.find((e) => e.tag === 'S101')!.say);
+    expect(byTag('S101').say).toBe(narrate(events.find((e) => e.tag === 'S101')!.say));
   });
 });
 

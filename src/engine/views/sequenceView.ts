@@ -10,6 +10,7 @@ import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
 import type { LabState, Pid } from '../types.js';
 import { SCP_PID } from '../types.js';
 import { assertNever } from '../assertNever.js';
+import { narrate } from '../narration.js';
 
 export type SequenceLaneKind = 'guest' | 'control' | 'scp' | 'kernel';
 
@@ -220,8 +221,9 @@ export function sequenceView(events: readonly LabEvent[], state: LabState, optio
       groupStart = true;
       nextStart = starts[group] ?? Infinity;
     }
+    const say = narrate(e.say);
     arrows.push({
-      seq: e.seq, tag: e.tag, mark: tagLabel(e.tag), kind: e.kind, label: arrowLabel(e.kind, e.say), say: e.say,
+      seq: e.seq, tag: e.tag, mark: tagLabel(e.tag), kind: e.kind, label: arrowLabel(e.kind, say), say,
       from: e.from, to: e.to, fromIndex: column.get(e.from)!, toIndex: column.get(e.to)!,
       self: e.from === e.to, boot: e.seq < boot, groupStart, group,
     });
