@@ -80,6 +80,9 @@ function numberOf(shell: ShellState, name: string, field?: string): number | nul
   return inner.t === 'int' || inner.t === 'addr' || inner.t === 'handle' ? inner.n : null;
 }
 
+/** A typed line without its leading spaces and `@ctx`: what the `typed` rule compares with. */
+export const afterContext = (input: string) => input.replace(/^\s*@\w+\s+/, '').trimStart();
+
 export function checkRule(rule: Rule, c: CheckContext): RuleResult {
   const state = c.shell.timeline.current;
   switch (rule.kind) {
@@ -166,7 +169,7 @@ export function checkRule(rule: Rule, c: CheckContext): RuleResult {
       return seen ? { ok: true, says } : { ok: false, says, why: 'not seen in the terminal yet', highlight: { view: 'terminal' } };
     }
     case 'typed': {
-      const ok = c.outputs.some((o) => o.input.replace(/^\s*@\w+\s+/, '').trimStart().startsWith(rule.start));
+      const ok = c.outputs.some((o) => afterContext(o.input).startsWith(rule.start));
       return ok ? { ok, says: rule.says } : { ok, says: rule.says, why: 'not typed yet', highlight: { view: 'terminal' } };
     }
     case 'pending': {

@@ -47,6 +47,103 @@ describe('checks offered from what the machine just did', () => {
     expect(says).toContain('A is suspended in connect');
   });
 
+  it('a partition made, then ended: its status and the free frames are offered', () => {
+    const made = play(createShell(), ['lpar_create("C", 32, 2)']);
+    const madeSays = suggestChecks(createShell(), made.shell, made.outputs).map((o) => o.says);
+    expect(madeSays).toContain('C is active');
+    expect(madeSays).toContain(`free frames is ${made.shell.timeline.current.frames.free}`);
+    const ended = play(made.shell, ['lpar_end(C)']);
+    const endedSays = suggestChecks(made.shell, ended.shell, ended.outputs).map((o) => o.says);
+    expect(endedSays).toContain('C is ended');
+    expect(endedSays).not.toContain('C is active');
+  });
+
+  it('the system control program suspended in accept, then released by a connect', () => {
+    const listening = play(createShell(), ['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)']);
+    const accepting = play(listening.shell, ['fd = accept(s)']);
+    expect(suggestChecks(listening.shell, accepting.shell, accepting.outputs).map((o) => o.says)).toContain('scp is suspended in accept');
+    const connected = play(accepting.shell, ['@A ch = connect(7)']);
+    const says = suggestChecks(accepting.shell, connected.shell, connected.outputs).map((o) => o.says);
+    expect(says).toContain('scp is not suspended in any call');
+    expect(says).toContain('message channels is 1');
+    const fd = connected.shell.vars.fd as { n: number };
+    const closed = play(connected.shell, ['close(fd)']);
+    expect(suggestChecks(connected.shell, closed.shell, closed.outputs).map((o) => o.says)).toContain(`fd ${fd.n} is closed`);
+  });
+
+  it('a guest released from connect is offered as no longer suspended', () => {
+    const waiting = play(createShell(), ['@A ch = connect(B)']);
+    const permitted = play(waiting.shell, ['@B sig = signal()', '@B chb = permit(sig)']);
+    const says = suggestChecks(waiting.shell, permitted.shell, permitted.outputs).map((o) => o.says);
+    expect(says).toContain('A is not suspended in any call');
+    expect(says).not.toContain('A is suspended in connect');
+  });
+
+  it('a received message: the record with its addr, mapped in the receiver only; a virtual file by its vfile', () => {
+    const sent = play(createShell(), ['@A ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)', '@A a = area(4096)', '@A send(ch, a, "hi")']);
+    const got = play(sent.shell, ['@B r = recv(chb)']);
+    const says = suggestChecks(sent.shell, got.shell, got.outputs).map((o) => o.says);
+    expect(says).toEqual(expect.arrayContaining(['r holds a record with addr', 'B has mapping at r.addr']));
+    expect(says).not.toContain('A has mapping at r.addr');
+    // A gave a up in the step before: this step did not unmap it
+    expect(says).not.toContain('A has no mapping at a');
+
+    const queued = play(createShell(), ['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', 'fd = accept(s)', '@A ch = connect(7)', '@A a = area(4096)', '@A send(ch, a, "x")']);
+    const read = play(queued.shell, ['r = read(fd)']);
+    const readSays = suggestChecks(queued.shell, read.shell, read.outputs).map((o) => o.says);
+    expect(readSays).toEqual(expect.arrayContaining(['r holds a record with vfile', 'virtual files under /msg is 1']));
+  });
+
+  it('the program giving a mapped message back: the mapping it held at r.addr is offered as gone', () => {
+    const read = play(createShell(), [
+      'm = socket(AF_LPAR, SOCK_SEQPACKET, MSG_MAP)', 'bind(m, 9)', 'listen(m)', '@B ch = connect(9)', 'fd = accept(m)',
+      '@B a = area(100)', '@B send(ch, a, "query")', 'r = read(fd)',
+    ]);
+    const back = play(read.shell, ['write(fd, r.addr)']);
+    const offers = suggestChecks(read.shell, back.shell, back.outputs);
+    expect(offers.map((o) => o.says)).toContain('scp has no mapping at r.addr');
+    expect(offers.map((o) => o.rule)).toContainEqual({ kind: 'mapped', ctx: 'scp', name: 'r', field: 'addr', mapped: false });
+  });
+
+  it('an address bound after a partition ended is looked for in the live partitions', () => {
+    const ended = play(createShell(), ['lpar_create("C", 32, 2)', 'lpar_end(C)']);
+    const after = play(ended.shell, ['@B b = area(4096)']);
+    const offers = suggestChecks(ended.shell, after.shell, after.outputs);
+    expect(offers.map((o) => o.says)).toContain('B has mapping at b');
+    expect(offers.filter((o) => o.rule.kind === 'mapped').map((o) => o.says)).toEqual(['B has mapping at b']);
+  });
+
+  it('an errno a suspended call completed with, and a command typed, are offered', () => {
+    const listening = play(createShell(), ['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)']);
+    const refused = play(listening.shell, ['@B connect(7)', 'deny(s, B)']);
+    expect(suggestChecks(listening.shell, refused.shell, refused.outputs).map((o) => o.says)).toContain('B got ECONNREFUSED');
+    const looked = play(createShell(), ['  lpars', '@A   ps']);
+    const offers = suggestChecks(createShell(), looked.shell, looked.outputs);
+    expect(offers.map((o) => o.says)).toEqual(['you typed lpars', 'you typed ps']);
+    for (const o of offers) expect(checkRule(o.rule, { shell: looked.shell, outputs: looked.outputs, since: 0 }).ok).toBe(true);
+  });
+
+  it('a bare "@B " names no command: nothing is offered that any line would meet', () => {
+    const switched = play(createShell(), ['@B  ']);
+    expect(switched.outputs.map((o) => o.kind)).toEqual(['text']);
+    expect(suggestChecks(createShell(), switched.shell, switched.outputs)).toEqual([]);
+  });
+
+  it('a long step offers at most 24 checks, the patent steps first, each one holding', () => {
+    const before = createShell();
+    const after = play(before, [
+      'lpar_create("C", 32, 2)', '@C ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)', '@C a = area(8192)', '@C send(ch, a, "last words")', 'lpar_end(C)',
+    ]);
+    const offers = suggestChecks(before, after.shell, after.outputs);
+    expect(offers).toHaveLength(24);
+    const kinds = offers.map((o) => o.rule.kind);
+    const firstOther = kinds.findIndex((k) => k !== 'tag');
+    expect(firstOther).toBeGreaterThan(0);
+    expect(kinds.slice(firstOther)).not.toContain('tag');
+    expect(new Set(offers.map((o) => o.says)).size).toBe(24);
+    for (const o of offers) expect(checkRule(o.rule, { shell: after.shell, outputs: after.outputs, since: 0 }).ok).toBe(true);
+  });
+
   it('offers nothing when nothing happened', () => {
     const shell = createShell();
     expect(suggestChecks(shell, shell, [])).toEqual([]);

@@ -5,12 +5,12 @@
 // open". Every offer is checked against the lab before it is offered.
 
 import type { LabState } from '../types.js';
-import { SCP_PID } from '../types.js';
 import type { Output, ShellState } from '../shell/shell.js';
+import type { ShellValue } from '../shell/values.js';
 import { show } from '../shell/values.js';
 import { traceOf } from '../timeline/timeline.js';
 import type { Rule } from './rules.js';
-import { checkRule } from './rules.js';
+import { afterContext, checkRule } from './rules.js';
 
 export interface Offer {
   readonly rule: Rule;
@@ -19,6 +19,12 @@ export interface Offer {
 }
 
 const MAX_OFFERS = 24;
+
+/** Where a value holds an address: itself (`a = area(64)`) or its addr field (`r = recv(ch)`); null if nowhere. */
+function addressIn(value: ShellValue): { field?: 'addr' } | null {
+  if (value.t === 'addr') return {};
+  return value.t === 'rec' && value.fields.addr ? { field: 'addr' } : null;
+}
 
 /**
  * Rules that hold now and speak of what changed since `before` (the lab
@@ -43,7 +49,8 @@ export function suggestChecks(before: ShellState, shell: ShellState, outputs: re
 
   // frames that changed owner: the first frame of each area moved
   const moved = new Set<number>();
-  for (const e of events) if (e.kind === 'area.flip' || e.kind === 'area.reserve' || e.kind === 'area.discard') for (const f of e.frames?.slice(0, 1) ?? []) moved.add(f);
+  // (these three events always name the area's frames)
+  for (const e of events) if (e.kind === 'area.flip' || e.kind === 'area.reserve' || e.kind === 'area.discard') moved.add(e.frames![0]!);
   for (const frame of moved) rules.push({ kind: 'owner', frame, ctx: 'free' }, ...Object.values(now.partitions).map((p) => ({ kind: 'owner' as const, frame, ctx: p.name })));
 
   // the kernel's fds opened or closed
@@ -53,30 +60,29 @@ export function suggestChecks(before: ShellState, shell: ShellState, outputs: re
   // partitions created or ended, and who is suspended in which call
   for (const p of Object.values(now.partitions)) {
     const old = was.partitions[p.pid];
-    if (!old || old.status !== p.status) rules.push({ kind: 'status', ctx: p.name, status: p.status === 'ended' ? 'ended' : 'active' });
+    if (!old || old.status !== p.status) rules.push({ kind: 'status', ctx: p.name, status: p.status });
     if (p.status !== 'active') continue;
-    if (p.wait && p.wait.call !== old?.wait?.call) rules.push({ kind: 'waiting', ctx: p.pid === SCP_PID ? 'scp' : p.name, call: p.wait.call });
-    if (!p.wait && old?.wait) rules.push({ kind: 'waiting', ctx: p.pid === SCP_PID ? 'scp' : p.name, call: null });
+    if (p.wait && p.wait.call !== old?.wait?.call) rules.push({ kind: 'waiting', ctx: p.name, call: p.wait.call });
+    if (!p.wait && old?.wait) rules.push({ kind: 'waiting', ctx: p.name, call: null });
   }
 
-  // names bound in this step, and where the addresses they hold are mapped
+  // names bound in this step, and where the addresses they hold are mapped (the check keeps the contexts that map them)
   for (const [name, value] of Object.entries(shell.vars)) {
     if (before.vars[name] === value) continue;
-    const field = value.t === 'rec' ? (['addr', 'vfile'].find((f) => value.fields[f]) ?? undefined) : undefined;
+    const field = value.t === 'rec' ? ['addr', 'vfile'].find((f) => value.fields[f]) : undefined;
     rules.push(field ? { kind: 'bound', name, field } : { kind: 'bound', name });
-    const addressField = value.t === 'rec' && value.fields.addr ? 'addr' : undefined;
-    if (value.t === 'addr' || addressField) {
-      for (const p of Object.values(now.partitions)) {
-        if (p.status !== 'active') continue;
-        const ctx = p.pid === SCP_PID ? 'scp' : p.name;
-        rules.push({ kind: 'mapped', ctx, name, ...(addressField ? { field: addressField } : {}), mapped: true });
-      }
-    }
+    const at = addressIn(value);
+    if (at) for (const p of Object.values(now.partitions)) rules.push({ kind: 'mapped', ctx: p.name, name, ...at, mapped: true });
   }
-  // an address the step unmapped from the context that held it
+  // an address the step unmapped from a context that mapped it when the step began
+  const mappedBefore = (rule: Rule) => checkRule(rule, { shell: before, outputs: [], since }).ok;
   for (const [name, value] of Object.entries(before.vars)) {
-    if (value.t !== 'addr') continue;
-    for (const p of Object.values(was.partitions)) if (p.status === 'active' && p.pid !== SCP_PID) rules.push({ kind: 'mapped', ctx: p.name, name, mapped: false });
+    const at = addressIn(value);
+    if (!at) continue;
+    for (const p of Object.values(was.partitions)) {
+      const rule: Rule = { kind: 'mapped', ctx: p.name, name, ...at, mapped: true };
+      if (mappedBefore(rule)) rules.push({ ...rule, mapped: false });
+    }
   }
 
   // what the calls of this step answered: errors and values
@@ -84,7 +90,11 @@ export function suggestChecks(before: ShellState, shell: ShellState, outputs: re
     if (o.kind === 'error') rules.push({ kind: 'answer', ctx: o.ctx, errno: o.errno });
     else if (o.kind === 'complete' && !o.result.ok) rules.push({ kind: 'answer', ctx: o.ctx, errno: o.result.errno });
     else if (o.kind === 'result' && o.value.t !== 'none') rules.push({ kind: 'answer', ctx: o.ctx, value: show(o.value) });
-    else if (o.kind === 'text') rules.push({ kind: 'typed', start: o.input.replace(/^\s*@\w+\s+/, '').split(/[\s(]/)[0] ?? o.input, says: `you typed ${o.input.replace(/^\s*@\w+\s+/, '').split(/[\s(]/)[0]}` });
+    else if (o.kind === 'text') {
+      // the command's word: "  lpars" and "@A ps" are lpars and ps; "@B " alone names no command (an empty start would match any line)
+      const word = afterContext(o.input).replace(/[\s(].*$/s, '');
+      if (word) rules.push({ kind: 'typed', start: word, says: `you typed ${word}` });
+    }
   }
 
   // counts that changed
