@@ -18,14 +18,15 @@ import end from './data/09-end.lesson.json' with { type: 'json' };
 import compare from './data/10-compare.lesson.json' with { type: 'json' };
 import challenges from './data/challenges.lesson.json' with { type: 'json' };
 
-function builtin(data: unknown): LessonFile {
+/** A built-in file through the teacher's validator: refused, it is a broken invariant and the lab does not start. */
+export function builtinFile(data: unknown): LessonFile {
   const read = validateLesson(data);
   if (!read.ok) throw new Error(`invariant: a built-in lesson file is refused: ${refusal(read)}`);
   return read.file;
 }
 
 /** Every built-in lesson file: the ten lessons, then the challenges. */
-export const BUILTIN_FILES: readonly LessonFile[] = [machine, policy, events, flip, fault, vfile, map, select, end, compare, challenges].map(builtin);
+export const BUILTIN_FILES: readonly LessonFile[] = [machine, policy, events, flip, fault, vfile, map, select, end, compare, challenges].map(builtinFile);
 
 export const LESSONS: readonly Lesson[] = BUILTIN_FILES.filter((f) => f.lesson.steps.length > 0).map((f) => f.lesson);
 

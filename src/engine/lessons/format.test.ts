@@ -2,7 +2,7 @@
 // a broken or hostile file is refused with a message naming the field.
 
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_FILES, findBuiltinFile } from './catalog.js';
+import { BUILTIN_FILES, builtinFile, findBuiltinFile } from './catalog.js';
 import { lessonFileText, lessonToData, LESSON_LIMITS, parseLessonFile, RULE_NAMES, validateLesson } from './format.js';
 import type { LessonFileResult } from './format.js';
 
@@ -62,6 +62,27 @@ describe('lesson files', () => {
       [(d) => { d.steps[0]!.narration = 'x'.repeat(LESSON_LIMITS.text + 1); }, 'steps[0].narration', /at most 3000/],
       [(d) => { d.steps = Array.from({ length: LESSON_LIMITS.steps + 1 }, () => d.steps[0]!); }, 'steps', /at most 40/],
       [(d) => { d.steps[4]!.question = { ask: 'Who?' }; }, 'steps[4].question.answer', /must be text/],
+      [(d) => { d.title = '   '; }, 'title', /must not be empty/],
+      [(d) => { d.title = 'The\nflip'; }, 'title', /must be one line/],
+      [(d) => { d.title = null; }, 'title', /not null$/],
+      [(d) => { d.title = { text: 'x' }; }, 'title', /not an object$/],
+      [(d) => { d.summary = ['a', 'list']; }, 'summary', /not a list$/],
+      [(d) => { (d as Record<string, unknown>).steps = 'one step'; }, 'steps', /must be a list, not string "one step"/],
+      [(d) => { d.steps[0]!.hints = []; }, 'steps[0].hints', /at least one entry/],
+      [(d) => { d.number = 0; }, 'number', /whole number from 1 to 999/],
+      [(d) => { d.number = 2.5; }, 'number', /whole number from 1 to 999/],
+      [(d) => { d.number = '4'; }, 'number', /whole number from 1 to 999/],
+      [(d) => { d.number = 1000; }, 'number', /whole number from 1 to 999/],
+      [(d) => { (d.steps[0]!.checks as unknown[])[0] = 'tag'; }, 'steps[0].checks[0]', /must be an object naming a rule, not string "tag"/],
+      [(d) => { (d.steps[0]!.checks as unknown[])[0] = { tag: 'S101' }; }, 'steps[0].checks[0].rule', /must name a rule: one of bound, waiting/],
+      [(d) => { (d.steps[0]!.checks as unknown[])[0] = { rule: 'bound', name: '1st' }; }, 'steps[0].checks[0].name', /must be a name \(letters, digits, _\), not string "1st"/],
+      [(d) => { (d.steps[0]!.checks as unknown[])[0] = { rule: 'bound', name: 'a', field: 'a.b' }; }, 'steps[0].checks[0].field', /must be a name/],
+      [(d) => { (d.steps[0]!.checks as unknown[])[0] = { rule: 'mapped', ctx: 'A', name: 'a', mapped: 'yes' }; }, 'steps[0].checks[0].mapped', /must be true or false, not string "yes"/],
+      [(d) => { (d.steps[0]!.checks as unknown[])[0] = { rule: 'waiting', ctx: 'A', call: 5 }; }, 'steps[0].checks[0].call', /must be a call name or null, not number 5/],
+      [(d) => { (d.steps[0]!.checks as unknown[])[0] = { rule: 'waiting', ctx: 'A', call: 'connect()' }; }, 'steps[0].checks[0].call', /must be a call name or null/],
+      [(d) => { (d.steps[0]!.checks as unknown[])[0] = { rule: 'answer', ctx: 'A' }; }, 'steps[0].checks[0]', /exactly one of errno, value or text/],
+      [(d) => { (d.steps[0]!.checks as unknown[])[0] = { rule: 'answer', errno: 'EFAULT', text: 'fault' }; }, 'steps[0].checks[0]', /exactly one of errno, value or text/],
+      [(d) => { (d.steps[0]!.checks as unknown[])[0] = { rule: 'answer', value: '' }; }, 'steps[0].checks[0].value', /must not be empty/],
     ];
     for (const [spoil, field, message] of cases) {
       const data = flipData();
@@ -70,6 +91,52 @@ describe('lesson files', () => {
       expect(r.field, field).toBe(field);
       expect(r.message, field).toMatch(message);
     }
+  });
+
+  it('names the challenge at fault: a bad id, an id used twice', () => {
+    const challenges = () => JSON.parse(lessonFileText(findBuiltinFile('challenges')!)) as Record<string, unknown> & { challenges: Record<string, unknown>[] };
+    const badId = challenges();
+    badId.challenges[2]!.id = 'One Bit';
+    expect(refused(validateLesson(badId))).toEqual({ ok: false, field: 'challenges[2].id', message: 'must be 1 to 32 lower-case letters, digits or -' });
+    const twice = challenges();
+    twice.challenges[3]!.id = twice.challenges[1]!.id;
+    expect(refused(validateLesson(twice))).toEqual({ ok: false, field: 'challenges[3].id', message: `"${String(twice.challenges[1]!.id)}" is used twice` });
+  });
+
+  it('a file of challenges alone needs no steps field', () => {
+    const data = JSON.parse(lessonFileText(findBuiltinFile('challenges')!)) as Record<string, unknown>;
+    delete data.steps;
+    const read = validateLesson(data);
+    expect(read.ok && read.file.lesson.steps).toEqual([]);
+    expect(read.ok && read.file.challenges.length).toBe(6);
+  });
+
+  it('a step whose solution differs from the lines to type keeps it through writing and reading back', () => {
+    const data = flipData();
+    data.steps[0]!.solution = ['@A ch = connect(B)', 'ps'];
+    const read = validateLesson(data);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.file.lesson.steps[0]!.solution).toEqual(['@A ch = connect(B)', 'ps']);
+    expect(read.file.lesson.steps[1]!.solution).toBeUndefined();
+    const back = parseLessonFile(lessonFileText(read.file));
+    expect(back.ok && back.file.lesson.steps[0]!.solution).toEqual(['@A ch = connect(B)', 'ps']);
+    expect(back.ok && back.file.lesson.steps[1]!).not.toHaveProperty('solution');
+  });
+
+  it('a lesson number from 1 to 999 is kept; a lesson without one is a teacher\'s', () => {
+    const numbered = flipData();
+    numbered.number = 999;
+    const read = validateLesson(numbered);
+    expect(read.ok && read.file.lesson.number).toBe(999);
+    const own = flipData();
+    delete own.number;
+    const ownRead = validateLesson(own);
+    expect(ownRead.ok && ownRead.file.lesson).not.toHaveProperty('number');
+  });
+
+  it('an error that is not a refusal is not passed off as one: it propagates', () => {
+    const data = { ...flipData(), get title(): string { throw new TypeError('a getter broke'); } };
+    expect(() => validateLesson(data)).toThrow(TypeError);
   });
 
   it('refuses a file past the size limit before reading it', () => {
@@ -86,5 +153,27 @@ describe('lesson files', () => {
 
   it('knows the rule library by name, the frame owner and open fd rules among them', () => {
     expect(RULE_NAMES).toEqual(expect.arrayContaining(['tag', 'owner', 'fd', 'waiting', 'answer', 'count', 'resource', 'mapped', 'bound', 'status', 'typed', 'pending']));
+  });
+});
+
+describe('the built-in catalog', () => {
+  it('finds a lesson by id or number, the challenges file, and one challenge as a file of its own', () => {
+    expect(findBuiltinFile('flip')!.lesson.number).toBe(4);
+    expect(findBuiltinFile('4')!.lesson.id).toBe('flip');
+    const all = findBuiltinFile('challenges')!;
+    expect(all.lesson.steps).toEqual([]);
+    expect(all.challenges.map((c) => c.id)).toContain('squeeze');
+    const one = findBuiltinFile('squeeze')!;
+    expect(one.challenges.map((c) => c.id)).toEqual(['squeeze']);
+    expect(one.lesson).toMatchObject({ id: 'squeeze', steps: [], summary: one.challenges[0]!.goal });
+    // a challenge in a file of its own is a valid lesson file too
+    expect(parseLessonFile(lessonFileText(one)).ok).toBe(true);
+    expect(findBuiltinFile('nope')).toBeUndefined();
+  });
+
+  it('a built-in file the validator refuses is a broken invariant that names the field', () => {
+    const data = lessonToData(findBuiltinFile('flip')!);
+    expect(builtinFile(data).lesson.id).toBe('flip');
+    expect(() => builtinFile({ ...data, version: 2 })).toThrow('invariant: a built-in lesson file is refused: version is number 2; this lab reads version 1');
   });
 });

@@ -122,9 +122,9 @@ function text(v: unknown, field: string, max: number, opts: { multiline?: boolea
   return v;
 }
 
-function list(v: unknown, field: string, min: number, max: number): unknown[] {
+function list(v: unknown, field: string, min: 0 | 1, max: number): unknown[] {
   if (!Array.isArray(v)) return refuse(field, `must be a list, not ${describe(v)}`);
-  if (v.length < min) return refuse(field, min === 1 ? 'must hold at least one entry' : `must hold at least ${min} entries`);
+  if (v.length < min) return refuse(field, 'must hold at least one entry');
   if (v.length > max) return refuse(field, `holds ${v.length} entries; at most ${max}`);
   return v;
 }
@@ -190,7 +190,7 @@ function rule(v: unknown, field: string): Rule {
   return out as unknown as Rule;
 }
 
-function lines(v: unknown, field: string, min: number): string[] {
+function lines(v: unknown, field: string, min: 0 | 1): string[] {
   return list(v, field, min, LESSON_LIMITS.lines).map((l, i) => text(l, `${field}[${i}]`, LESSON_LIMITS.line));
 }
 
