@@ -6,6 +6,7 @@
 import { easeCubicOut, select } from 'd3';
 import 'd3-transition'; // side effect: adds selection.transition (the production build drops it otherwise)
 import type { SequenceArrow, SequenceLane, SequenceModel } from '../../engine/index.ts';
+import { rowGeometry } from './layout.ts';
 import type { ArrowGeometry, ChartLayout, LifelineGeometry } from './layout.ts';
 
 export interface DrawOptions {
@@ -31,6 +32,18 @@ export function arrowAriaLabel(a: SequenceArrow, lanes: readonly SequenceLane[])
   const to = lanes[a.toIndex]?.label ?? '?';
   const who = a.self ? `within ${from}` : `${from} to ${to}`;
   return `${a.mark === 'lab' ? "the lab's own step" : a.tag} ${a.label}, ${who}: ${a.say}`;
+}
+
+/** What each row element was last drawn for (a key of its shape and words), so a row that stays is not written again. */
+const drawn = new WeakMap<Element, string>();
+
+/** Set an attribute (null: remove it) only when it differs: every write makes the browser restyle and lay out the element again. */
+function setAttr(el: Element, name: string, value: string | null): void {
+  if (value === null) {
+    if (el.hasAttribute(name)) el.removeAttribute(name);
+  } else if (el.getAttribute(name) !== value) {
+    el.setAttribute(name, value);
+  }
 }
 
 /** The arrow each chart is drawing in, so the next draw can stop just that one. */
@@ -70,25 +83,41 @@ export function drawSequence(svg: SVGSVGElement, model: SequenceModel, layout: C
   }));
   const bandClass = (r: Row) => [r.a.group % 2 === 1 ? 'is-odd' : '', r.a.seq === opts.focusSeq ? 'is-focus' : ''].filter(Boolean).join(' ');
 
+  // Each row is drawn in its own coordinates and placed by one transform: its
+  // place in the whole trace, under a layer shifted up by the rows not drawn.
+  // When the window slides by an event, only the layers' shift changes, one
+  // row comes and one goes; the rows that stay are not written to again.
+  const rowAt = (i: number) => `translate(0,${(model.earlier + i) * layout.rowH})`;
+  const shift = `translate(0,${-model.earlier * layout.rowH})`;
+  const sizeKey = `${layout.width} ${layout.rowH}`;
+  const shapeKey = `${sizeKey} ${layout.font} ${layout.laneX.join(',')}`;
+
   // row bands under the lifelines: every other command shaded, the playhead's row tinted
-  const bands = bandLayer
+  setAttr(bandLayer.node()!, 'transform', shift);
+  bandLayer
     .selectAll<SVGGElement, Row>('g.seq-row')
     .data(rows, (r) => String(r.a.seq))
     .join((enter) => {
       const g = enter.append('g');
-      g.append('rect').attr('class', 'seq-band');
-      g.append('line').attr('class', 'seq-rule');
+      g.append('rect').attr('class', 'seq-band').attr('x', 0).attr('y', 0);
+      g.append('line').attr('class', 'seq-rule').attr('x1', 0).attr('y1', 0.5).attr('y2', 0.5);
       return g;
     })
-    .attr('class', (r) => `seq-row ${bandClass(r)}`);
-  bands.select('rect.seq-band')
-    .attr('x', 0).attr('width', layout.width)
-    .attr('y', (r) => r.g.rowTop).attr('height', layout.rowH);
-  bands.select('line.seq-rule')
-    .attr('x1', 0).attr('x2', layout.width)
-    .attr('y1', (r) => r.g.rowTop + 0.5).attr('y2', (r) => r.g.rowTop + 0.5)
-    .attr('visibility', (r, i) => (r.a.groupStart && i > 0 ? null : 'hidden'));
+    .each(function (r, i) {
+      setAttr(this, 'class', `seq-row ${bandClass(r)}`);
+      setAttr(this, 'transform', rowAt(i));
+      const rect = this.firstElementChild!;
+      const rule = rect.nextElementSibling!;
+      if (drawn.get(this) !== sizeKey) {
+        drawn.set(this, sizeKey);
+        rect.setAttribute('width', String(layout.width));
+        rect.setAttribute('height', String(layout.rowH));
+        rule.setAttribute('x2', String(layout.width));
+      }
+      setAttr(rule, 'visibility', r.a.groupStart && i > 0 ? null : 'hidden');
+    });
 
+  setAttr(arrowLayer.node()!, 'transform', shift);
   const groups = arrowLayer
     .selectAll<SVGGElement, Row>('g.seq-arrow')
     .data(rows, (r) => String(r.a.seq))
@@ -101,27 +130,35 @@ export function drawSequence(svg: SVGSVGElement, model: SequenceModel, layout: C
       text.append('tspan').attr('class', 'seq-desc');
       g.append('title');
       // on top: the whole row is the click target, and carries the hover tint and the focus ring
-      g.append('rect').attr('class', 'seq-hit');
+      g.append('rect').attr('class', 'seq-hit').attr('x', 1.5).attr('y', 1.5);
       return g;
     });
 
-  groups
-    .attr('class', (r) => ['seq-arrow', bandClass(r), r.a.boot ? 'is-boot' : ''].filter(Boolean).join(' '))
-    .attr('data-seq', (r) => r.a.seq)
-    .attr('data-tag', (r) => r.a.tag)
-    .attr('tabindex', (r) => (r.a.seq === opts.tabSeq ? 0 : -1))
-    .attr('aria-label', (r) => arrowAriaLabel(r.a, model.lanes))
-    .attr('aria-current', (r) => (r.a.seq === opts.focusSeq ? 'step' : null));
-  groups.select('rect.seq-hit')
-    .attr('x', 1.5).attr('width', Math.max(0, layout.width - 3))
-    .attr('y', (r) => r.g.rowTop + 1.5).attr('height', layout.rowH - 3);
-  groups.select('path.seq-line').attr('d', (r) => r.g.path);
-  groups.select('path.seq-head').attr('d', (r) => r.g.head);
-  groups.select('text.seq-label')
-    .attr('x', (r) => r.g.labelX).attr('y', (r) => r.g.labelY).attr('text-anchor', (r) => r.g.anchor);
-  groups.select('tspan.seq-tag').text((r) => r.a.mark);
-  groups.select('tspan.seq-desc').text((r) => ` ${r.a.label}`);
-  groups.select('title').text((r) => `${r.a.tag}: ${r.a.say}`);
+  groups.each(function (r, i) {
+    setAttr(this, 'class', ['seq-arrow', bandClass(r), r.a.boot ? 'is-boot' : ''].filter(Boolean).join(' '));
+    setAttr(this, 'transform', rowAt(i));
+    setAttr(this, 'tabindex', r.a.seq === opts.tabSeq ? '0' : '-1');
+    setAttr(this, 'aria-current', r.a.seq === opts.focusSeq ? 'step' : null);
+    // what the row shows: written only when the arrow (after a branch, a seq can be another event) or the lanes change
+    const key = `${shapeKey} ${r.a.seq} ${r.a.tag} ${r.a.kind} ${r.a.fromIndex} ${r.a.toIndex} ${r.from} ${r.to} ${r.a.say}`;
+    if (drawn.get(this) === key) return;
+    drawn.set(this, key);
+    const g = rowGeometry(r.a, layout);
+    const [line, head, text, title, hit] = this.children as unknown as [SVGPathElement, SVGPathElement, SVGTextElement, SVGTitleElement, SVGRectElement];
+    this.setAttribute('data-seq', String(r.a.seq));
+    this.setAttribute('data-tag', r.a.tag);
+    this.setAttribute('aria-label', arrowAriaLabel(r.a, model.lanes));
+    hit.setAttribute('width', String(Math.max(0, layout.width - 3)));
+    hit.setAttribute('height', String(layout.rowH - 3));
+    line.setAttribute('d', g.path);
+    head.setAttribute('d', g.head);
+    text.setAttribute('x', String(g.labelX));
+    text.setAttribute('y', String(g.labelY));
+    text.setAttribute('text-anchor', g.anchor);
+    text.firstElementChild!.textContent = r.a.mark;
+    text.lastElementChild!.textContent = ` ${r.a.label}`;
+    title.textContent = `${r.a.tag}: ${r.a.say}`;
+  });
 
   // stop a draw-in still running and show that arrow whole
   const running = animating.get(svg);

@@ -125,6 +125,15 @@ function arrowGeometry(a: SequenceArrow, row: number, laneX: readonly number[], 
   };
 }
 
+/**
+ * An arrow's geometry within its own row (the row's top at y = 0): the live
+ * chart places each row with one transform, so a row keeps its drawing while
+ * the window of rows slides. `layout.arrows` holds the same shapes placed in the chart.
+ */
+export function rowGeometry(a: SequenceArrow, layout: ChartLayout): ArrowGeometry {
+  return arrowGeometry(a, 0, layout.laneX, layout.width, layout.font, layout.rowH);
+}
+
 export function layoutChart(model: SequenceModel, metrics: ChartMetrics): ChartLayout {
   const font = metrics.font;
   const n = Math.max(1, model.lanes.length);
