@@ -2,8 +2,14 @@
 // command. The input state is never touched: each record is replaced by a
 // new one (copy on write), so the old state stays a valid moment of the
 // timeline. A rejected command simply drops its transaction.
+//
+// The `partitions` and `areas` tables are copied once per transaction, not
+// once per change: the first change copies the table and the transaction then
+// owns the copy, changing it in place, until something else may hold it (a
+// save point of `attempt`, a traced moment, a loop over a snapshot). No table
+// reachable from an earlier state is ever written.
 
-import type { Completion, LabError, LabState, Partition, Pid, Result, Value } from './types.js';
+import type { Area, AreaId, Completion, LabError, LabState, Partition, Pid, Result, Value } from './types.js';
 import type { LabEvent } from './event.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -14,10 +20,20 @@ export interface Tx {
   readonly completions: Completion[];
   /** when tracing, the state right after each event, for views that show micro-steps */
   readonly moments: LabState[] | null;
+  /** `s.partitions` is this transaction's own copy, held by nothing else: it may be changed in place */
+  ownPartitions: boolean;
+  /** the same for `s.areas` */
+  ownAreas: boolean;
 }
 
 export function openTx(state: LabState, trace = false): Tx {
-  return { s: copyState(state), events: [], completions: [], moments: trace ? [] : null };
+  return { s: copyState(state), events: [], completions: [], moments: trace ? [] : null, ownPartitions: false, ownAreas: false };
+}
+
+/** From here on, the tables the state holds now are shared: the next change copies them again. */
+export function shareTables(tx: Tx): void {
+  tx.ownPartitions = false;
+  tx.ownAreas = false;
 }
 
 export type EventDraft = Omit<LabEvent, 'seq' | 'at' | 'cost'> & { readonly cost?: number };
@@ -36,7 +52,10 @@ export function emit(tx: Tx, draft: EventDraft): void {
   event.at = tx.s.clock;
   tx.events.push(event);
   tx.s.seq += 1;
-  tx.moments?.push(copyState(tx.s));
+  if (tx.moments) {
+    tx.moments.push(copyState(tx.s));
+    shareTables(tx);
+  }
 }
 
 /** A shallow copy of the state, field by field (faster than spreading in V8, and keeps one object shape). */
@@ -53,7 +72,27 @@ export function partitionOf(tx: Tx, pid: Pid): Partition | undefined {
 }
 
 export function putPartition(tx: Tx, partition: Partition): void {
-  tx.s.partitions = { ...tx.s.partitions, [partition.pid]: literalPartition(partition) };
+  if (!tx.ownPartitions) {
+    tx.s.partitions = { ...tx.s.partitions };
+    tx.ownPartitions = true;
+  }
+  (tx.s.partitions as Record<Pid, Partition>)[partition.pid] = literalPartition(partition);
+}
+
+export function putArea(tx: Tx, area: Area): void {
+  ownAreas(tx)[area.id] = area;
+}
+
+export function dropArea(tx: Tx, id: AreaId): void {
+  delete ownAreas(tx)[id];
+}
+
+function ownAreas(tx: Tx): Record<AreaId, Area> {
+  if (!tx.ownAreas) {
+    tx.s.areas = { ...tx.s.areas };
+    tx.ownAreas = true;
+  }
+  return tx.s.areas as Record<AreaId, Area>;
 }
 
 /**
@@ -89,6 +128,7 @@ export function complete(tx: Tx, completion: Completion): void {
  * undone (state, events, completions) and the command may go on another way.
  */
 export function attempt(tx: Tx, part: () => Result): Result {
+  shareTables(tx);
   const saved = copyState(tx.s);
   const events = tx.events.length;
   const completions = tx.completions.length;
@@ -96,6 +136,7 @@ export function attempt(tx: Tx, part: () => Result): Result {
   const result = part();
   if (!result.ok) {
     Object.assign(tx.s, saved);
+    shareTables(tx);
     tx.events.length = events;
     tx.completions.length = completions;
     if (tx.moments) tx.moments.length = moments;

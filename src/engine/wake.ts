@@ -6,16 +6,23 @@
 // (connect, event_connect, share) are answered where the peer permits or
 // denies, in channels/connections.ts, and Ctrl-C ends any wait there too.
 
-import type { MessagePort, Partition, Result } from './types.js';
+import type { MessagePort, Partition, Pid, Result } from './types.js';
 import type { Tx } from './tx.js';
-import { complete, fail, ok, updatePartition } from './tx.js';
+import { complete, fail, ok, shareTables, updatePartition } from './tx.js';
 import { takeArrival } from './channels/messages.js';
 import { acceptNext, backlogOf } from './kernel/sockets.js';
 import { commReady, readyFds, selectResult, takeMessage } from './kernel/io.js';
 
 export function settle(tx: Tx): void {
-  for (const p of Object.values(tx.s.partitions)) {
-    if (p.status !== 'active' || !p.wait) continue;
+  // every partition as the command left it, even as the wake-ups change the
+  // table (it is shared from here, so it is not written in place); by id, the
+  // order of Object.values, without building the list after every command
+  shareTables(tx);
+  const partitions = tx.s.partitions;
+  const end = tx.s.nextPid;
+  for (let pid = 1; pid < end; pid++) {
+    const p = partitions[pid as Pid];
+    if (!p || p.status !== 'active' || !p.wait) continue;
     const result = wakeResult(tx, p);
     if (result === null) continue;
     complete(tx, { pid: p.pid, call: p.wait.call, result });

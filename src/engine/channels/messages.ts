@@ -7,7 +7,7 @@ import { PAGE_SIZE, SCP_PID } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { PatentTag } from '../event.js';
 import type { Tx } from '../tx.js';
-import { emit, fail, ok, updatePartition } from '../tx.js';
+import { emit, fail, ok, putArea, updatePartition } from '../tx.js';
 import { roomForPages } from '../partition/partitions.js';
 import {
   type FlipTags, addressOf, createArea, faultResult, flipArea, GUEST_FLIP, hex, mapArea, pagesFor, releaseArea, resolveAddress, unmapArea,
@@ -76,7 +76,7 @@ export function writeMemory(tx: Tx, by: Partition, addr: number, data: string): 
   if (at.offset + data.length > limit) return fail('EFAULT', `writing ${data.length} bytes at ${hex(addr)} runs past the end of the area`);
   const old = at.area.data.padEnd(at.offset, '\0');
   const next = old.slice(0, at.offset) + data + old.slice(at.offset + data.length);
-  tx.s.areas = { ...tx.s.areas, [at.area.id]: { ...at.area, data: next } };
+  putArea(tx, { ...at.area, data: next });
   emit(tx, {
     tag: accessTag(by, at.area, true), kind: 'area.write', from: by.pid, to: by.pid, area: at.area.id, page: Math.floor(addr / PAGE_SIZE),
     say: ['area.write', by.name, data, addr],

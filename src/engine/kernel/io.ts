@@ -10,7 +10,7 @@ import type { AreaId, FdEntry, Result } from '../types.js';
 import { PAGE_SIZE, SCP_PID } from '../types.js';
 import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
-import { emit, fail, ok } from '../tx.js';
+import { emit, fail, ok, putArea } from '../tx.js';
 import { addressOf, createArea, faultResult, flipArea, hex, mapArea, pagesFor, releaseArea, resolveAddress, unmapArea } from '../memory/areas.js';
 import { deliver, MAX_AREA_BYTES, unqueue } from '../channels/messages.js';
 import { suspend } from '../channels/connections.js';
@@ -108,7 +108,7 @@ function writeFile(tx: Tx, file: FileFd, data: string): Result {
   const old = area.data.padEnd(file.offset, '\0');
   const next = old.slice(0, file.offset) + data + old.slice(file.offset + data.length);
   callArrow(tx, 'S310(a)', `write(${file.fd}, ${JSON.stringify(data)})`);
-  tx.s.areas = { ...tx.s.areas, [id]: { ...area, data: next } };
+  putArea(tx, { ...area, data: next });
   putFd(tx, { ...file, offset: file.offset + data.length });
   emit(tx, { tag: 'S-B', kind: 'file.write', from: SCP_PID, to: KERNEL_LANE, area: id, say: ['file.write', data, file.path] });
   return ok(data.length);

@@ -14,7 +14,7 @@ import { nextRandom } from '../machine/rng.js';
 import { mapCost, unmapCost } from '../costs/costModel.js';
 import { spansUnits } from '../machine/processors.js';
 import type { Tx } from '../tx.js';
-import { emit, updatePartition } from '../tx.js';
+import { dropArea, emit, putArea, updatePartition } from '../tx.js';
 
 export const pagesFor = (bytes: number) => Math.max(1, Math.ceil(bytes / PAGE_SIZE));
 export const addressOf = (page: number) => page * PAGE_SIZE;
@@ -29,17 +29,6 @@ export function claimAreaFrames(tx: Tx, owner: Pid, pages: number): FrameNo[] | 
   tx.s.rng = rng;
   tx.s.frames = claimed.table;
   return claimed.frames;
-}
-
-export function putArea(tx: Tx, area: Area): void {
-  tx.s.areas = { ...tx.s.areas, [area.id]: area };
-}
-
-export function dropArea(tx: Tx, id: AreaId): void {
-  // a copy without the key: spreading and deleting is many times faster in V8 than rest destructuring
-  const rest = { ...tx.s.areas };
-  delete rest[id];
-  tx.s.areas = rest;
 }
 
 /**
