@@ -3,6 +3,7 @@ import { apply, createLab } from '../lab.js';
 import type { Command, CommandKind } from '../command.js';
 import { asPid, SCP_PID } from '../types.js';
 import { CALLS, callOfCommand, roleOfCommand } from './calls.js';
+import type { Arg, Param } from './args.js';
 
 describe('the table of calls, one entry per call', () => {
   it('gives each command kind the side of the calls that make it', () => {
@@ -55,5 +56,33 @@ describe('the table of calls, one entry per call', () => {
     const asScp = apply(state, fromScp).result;
     expect(asGuest.ok ? null : asGuest.error.message).toBe('only the system control program may make the system call socket(); A is a guest');
     expect(asScp.ok ? null : asScp.error.message).toBe('area.reserve is a guest call; the system control program talks to guests through sockets');
+  });
+
+  it('makes from any well-typed arguments only the commands its entry declares, and each of them', () => {
+    const { state } = createLab();
+    const B = { type: 'lpar', pid: asPid(3), name: 'B' } as const;
+    // a few arguments of each parameter type, as checkArg would hand them over
+    const variants: { readonly [K in Param['type']]: readonly Arg[] } = {
+      int: [{ type: 'int', n: 1 }], str: [{ type: 'str', s: '/msg/A.1' }], addr: [{ type: 'addr', n: 0x100000 }], lpar: [B], guest: [B],
+      resource: [{ type: 'resource', r: 'mem' }], limit: [{ type: 'limit', n: 4 }, { type: 'limit', n: null }],
+      channel: [{ type: 'channel', n: 3 }], port: [{ type: 'port', n: 2 }], peerPort: [{ type: 'port', n: 2 }], fd: [{ type: 'fd', n: 3 }],
+      signal: [{ type: 'signal', n: 1 }], fds: [{ type: 'fds', ns: [3, 4] }], serviceOrGuest: [{ type: 'int', n: 7 }, B],
+      pathOrAddr: [{ type: 'str', s: '/msg/A.1' }, { type: 'addr', n: 0x100000 }], sym: [{ type: 'sym', s: 'MSG_MAP' }, { type: 'sym', s: 'true' }],
+    };
+    const argLists = (params: readonly Param[]): Arg[][] => params.reduce<Arg[][]>(
+      (lists, q) => lists.flatMap((l) => [...variants[q.type].map((a) => [...l, a]), ...(q.optional ? [l] : [])]), [[]]);
+    for (const spec of CALLS) {
+      const made = new Set<string>();
+      for (const pid of spec.where === 'scp' ? [SCP_PID] : spec.where === 'guest' ? [asPid(2)] : [SCP_PID, asPid(2)]) {
+        for (const args of argLists(spec.params)) {
+          const action = spec.run(args, { pid, name: pid === SCP_PID ? 'scp' : 'A', state });
+          if (action.kind !== 'command') continue;
+          expect(spec.kinds, `${spec.name}(${JSON.stringify(args)})`).toContain(action.command.kind);
+          expect(action.command.by).toBe(pid);
+          made.add(action.command.kind);
+        }
+      }
+      expect([...made].sort(), spec.name).toEqual([...spec.kinds].sort());
+    }
   });
 });

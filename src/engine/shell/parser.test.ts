@@ -13,6 +13,14 @@ describe('the command language parser', () => {
     expect(parse('poke(0x1000, "a \\"q\\"")')).toMatchObject({ expr: { args: [{ kind: 'int', value: 4096 }, { kind: 'str', value: 'a "q"' }] } });
   });
 
+  it('reads the escapes of a string: newline, tab, NUL, and any other character as itself', () => {
+    expect(parse('poke(a, "1\\n2\\t3\\04\\q\\\\")')).toMatchObject({ expr: { args: [{}, { kind: 'str', value: '1\n2\t3\u00004q\\' }] } });
+  });
+
+  it('refuses a number with a decimal point: counts of pages, bytes and fds are whole', () => {
+    expect(parse('x = 1.5')).toEqual({ kind: 'syntax', col: 5, message: 'numbers are whole numbers here (pages, bytes, fds): no decimal point' });
+  });
+
   it('parses context switches, alone or with a command', () => {
     expect(parse('@A')).toMatchObject({ kind: 'switch', ctx: 'A', then: null });
     expect(parse('@A ch = connect(7)')).toMatchObject({ kind: 'switch', ctx: 'A', then: { kind: 'assign', name: 'ch' } });

@@ -231,7 +231,7 @@ function shift(s: Statement, by: number): Statement {
   switch (s.kind) {
     case 'assign': return { ...s, expr: e(s.expr) };
     case 'expr': return { ...s, expr: e(s.expr) };
-    case 'switch': return { ...s, col: s.col + by };
+    // words and an empty rest have no columns; a second switch is refused before it gets here
     default: return s;
   }
 }

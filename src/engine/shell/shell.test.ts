@@ -75,6 +75,46 @@ describe('the shell', () => {
   });
 });
 
+describe('names, records and calls inside expressions', () => {
+  it("refuses a partition's name as a name for a value, and the partition stays reachable", () => {
+    const { outputs, shell } = typeLines(['A = 1', 'frames_of(A)']);
+    expect(outputs[0]).toMatchObject({ kind: 'error', errno: 'EINVAL', message: "A is a partition's name; choose another name" });
+    expect(shell.vars).toEqual({});
+    expect(outputs[1]).toMatchObject({ kind: 'result', value: { t: 'int', n: 32 } });
+  });
+
+  it('takes a field only of a record', () => {
+    const { outputs } = typeLines(['n = 5', 'n.size']);
+    expect(outputs[1]).toMatchObject({ kind: 'error', errno: 'EINVAL', message: 'column 2: .size needs a record, and this is a number' });
+  });
+
+  it('uses the answers of calls that only read the state inside a list, and their errors as errors', () => {
+    const { outputs, shell } = typeLines(['l = [frames_free(), owner_of(0)]', 'm = [compare(0)]']);
+    expect(outputs[0]).toMatchObject({ kind: 'result', value: { t: 'list', items: [{ t: 'int', n: 160 }, { t: 'str', s: 'control' }] } });
+    expect(outputs[1]).toMatchObject({ kind: 'error', errno: 'EINVAL', message: 'compare takes a size from 1 byte to 1 GiB' });
+    expect(shell.vars.m).toBeUndefined();
+  });
+});
+
+describe('a suspended call that ends in the same step', () => {
+  it("reports its error at once: A's connect is refused while the program waits in accept, which keeps waiting", () => {
+    const { outputs, shell } = typeLines(['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', 'limit(A, events, 1)', 'fd = accept(s)', '@A ch = connect(7)']);
+    expect(outputs.at(-1)).toMatchObject({ kind: 'error', ctx: 'A', errno: 'ENOMEM', message: 'A is at its event-port or management-memory limit: a message port needs an event receive port' });
+    expect(shell.vars.ch).toBeUndefined();
+    expect(shell.pending).toMatchObject({ 1: { call: 'accept' } });
+    expect(shell.timeline.current.partitions[asPid(1)]!.wait).toMatchObject({ call: 'accept' });
+  });
+});
+
+describe('moving in time', () => {
+  it('goes back to scp when the context did not exist yet at that moment', () => {
+    const { shell, printed } = typeLines(['lpar_create("C", 4, 1)', '@C', 'back']);
+    expect(printed.at(-1)).toBe('back to moment 0: undid lpar_create()');
+    expect(shell.ctx).toBe('scp');
+    expect(promptOf(shell)).toBe('scp$ ');
+  });
+});
+
 describe('the shell history', () => {
   it('rebuilds the same shell when replayed on a fresh one', () => {
     const lines = ['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', 'fd = accept(s)', 'oops(', '@A ch = connect(7)', 'back', '@A ch = connect(7)', 'x = accept(s)'];

@@ -184,13 +184,14 @@ export function runCommand(
 
 /** A suspended call has returned: print it under its own context, and fill in its name. */
 function completed(shell: ShellState, c: Completion, line: number, vars: Readonly<Record<string, ShellValue>>, pending: Record<number, Pending>) {
-  const waiting = pending[c.pid];
-  const ctxName = shell.timeline.current.partitions[c.pid]?.name ?? `partition ${c.pid}`;
+  // a call suspends only when its own line runs it, and that line noted it in `pending` (partitions are never removed)
+  const waiting = pending[c.pid]!;
+  const ctxName = shell.timeline.current.partitions[c.pid]!.name;
   const { [c.pid]: _done, ...rest } = pending;
-  const value = c.result.ok ? fromEngine(c.result.value, waiting?.hint ?? 'int', c.pid) : NONE;
-  const nextVars = c.result.ok && waiting?.assign ? withKey(vars, waiting.assign, value) : vars;
+  const value = c.result.ok ? fromEngine(c.result.value, waiting.hint, c.pid) : NONE;
+  const nextVars = c.result.ok && waiting.assign ? withKey(vars, waiting.assign, value) : vars;
   const output: Output = {
-    kind: 'complete', line, ctx: ctxName, completes: waiting?.line ?? null, input: waiting ? waiting.input.replace(/^\s*@\w+\s+/, '') : `${c.call}()`, call: c.call,
+    kind: 'complete', line, ctx: ctxName, completes: waiting.line, input: waiting.input.replace(/^\s*@\w+\s+/, ''), call: c.call,
     result: c.result.ok ? { ok: true, value } : { ok: false, errno: c.result.error.errno, message: c.result.error.message },
   };
   return { vars: nextVars, pending: rest, output };
