@@ -6,14 +6,18 @@ import { useSyncExternalStore } from 'react';
 
 const QUERY = '(prefers-reduced-motion: reduce)';
 
+/** One query list for the page: React reads the preference on every render, and matchMedia makes a new list each call. */
+let media: MediaQueryList | null = null;
+const mediaQuery = () => (media ??= window.matchMedia(QUERY));
+
 function subscribe(onChange: () => void): () => void {
-  const media = window.matchMedia(QUERY);
-  media.addEventListener('change', onChange);
-  return () => media.removeEventListener('change', onChange);
+  const list = mediaQuery();
+  list.addEventListener('change', onChange);
+  return () => list.removeEventListener('change', onChange);
 }
 
 export function prefersReducedMotion(): boolean {
-  return typeof window !== 'undefined' && window.matchMedia(QUERY).matches;
+  return typeof window !== 'undefined' && mediaQuery().matches;
 }
 
 export function useReducedMotion(): boolean {

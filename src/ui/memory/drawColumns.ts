@@ -68,6 +68,31 @@ interface ColumnDatum {
   readonly blocks: ColumnBlocks;
 }
 
+/** What each column was last drawn from (columnKey). */
+const drawnColumns = new WeakMap<Element, string>();
+
+/**
+ * Everything a column's drawing depends on, as one string: its geometry, the
+ * space's name, mode and ports, its blocks, breaks and held areas (with the
+ * regions they show), the fills and palette used, and what a highlight
+ * outlines in it. Its RAM's frame list is left out: drawRam draws that.
+ * Blocks and chips come and go (and animate) only when these change.
+ */
+function columnKey(a: DrawArgs, d: ColumnDatum): string {
+  const { space, blocks } = d;
+  const h = a.highlight;
+  const owners = [space.name, ...blocks.blocks.map((b) => b.region?.owner ?? ''), ...blocks.held.map((x) => x.region.owner)];
+  const lit = h && [
+    h.columns.has(space.pid),
+    ...space.ports.map((q) => h.ports.has(portKey(space.pid, q.no))),
+    ...blocks.blocks.map((b) => h.lines.has(lineKey(space.pid, b.region?.area ?? null))),
+  ];
+  return JSON.stringify([
+    d.geom, a.layout.fs, a.layout.head, a.layout.bottom, a.palette, space.name, space.letter, space.mode, space.ports,
+    blocks.blocks, blocks.breaks, blocks.held, blocks.hidden, owners.map(a.fill), lit,
+  ]);
+}
+
 export function drawColumns(g: G, a: DrawArgs, blocksByPid: Map<number, ColumnBlocks>): void {
   const { fs, head, bottom } = a.layout;
   const data: ColumnDatum[] = a.layout.columns.map((geom) => ({
@@ -89,35 +114,42 @@ export function drawColumns(g: G, a: DrawArgs, blocksByPid: Map<number, ColumnBl
       c.append('text').attr('class', 'mem-more');
       return c;
     });
-  sel.attr('transform', (d) => `translate(${d.geom.x},0)`)
+  // a column whose space, blocks and look are as last drawn is left alone: most steps change one column or none
+  const changed = sel.filter(function (d) {
+    const key = columnKey(a, d);
+    if (drawnColumns.get(this) === key) return false;
+    drawnColumns.set(this, key);
+    return true;
+  });
+  changed.attr('transform', (d) => `translate(${d.geom.x},0)`)
     .attr('data-pid', (d) => d.space.pid)
     .attr('aria-label', (d) => `${d.space.name}'s logical address space, ${d.space.mode} mode`);
   const sw = fs * 1.25;
-  sel.select('rect.mem-backbone')
+  changed.select('rect.mem-backbone')
     .attr('x', 0).attr('y', head - 4).attr('width', (d) => d.geom.w).attr('height', bottom - head + 4)
     .attr('rx', 5).attr('fill', a.palette.panel)
     .attr('stroke', (d) => (a.highlight?.columns.has(d.space.pid) ? a.palette.focus : a.palette.line))
     .attr('stroke-width', (d) => (a.highlight?.columns.has(d.space.pid) ? 3 : 1));
-  sel.select('rect.mem-swatch')
+  changed.select('rect.mem-swatch')
     .attr('x', 0).attr('y', fs * 0.15).attr('width', sw).attr('height', sw).attr('rx', 3)
     .attr('fill', (d) => a.fill(d.space.name)).attr('stroke', a.palette.ink).attr('stroke-width', 1);
-  sel.select('text.mem-swatch-letter')
+  changed.select('text.mem-swatch-letter')
     .attr('x', sw / 2).attr('y', fs * 0.15 + sw / 2 + 0.5).attr('font-size', fs * 0.8).attr('font-weight', 700)
     .attr('fill', (d) => bestInk(a.fill(d.space.name))).text((d) => d.space.letter);
-  sel.select('text.mem-name')
+  changed.select('text.mem-name')
     .attr('x', sw + fs * 0.35).attr('y', fs * 1.1).attr('font-size', fs * 1.05).attr('font-weight', 700).attr('fill', a.palette.ink)
     .text((d) => fitText(d.space.name, d.geom.w - sw - fs * 0.35, fs * 1.05));
-  sel.select('text.mem-mode')
+  changed.select('text.mem-mode')
     .attr('x', 0).attr('y', fs * 2.3).attr('font-size', fs * 0.78).attr('fill', a.palette.ink2)
     .text((d) => fitFirst(d.space.mode === 'supervisor' ? ['supervisor', 'superv.', 'sup.'] : ['problem', 'prob.'], d.geom.w, fs * 0.78));
-  sel.each(function (d) {
+  changed.each(function (d) {
     const col = select(this);
     drawPorts(col.select<SVGGElement>('g.mem-ports') as unknown as G, a, d);
     drawBreaks(col.select<SVGGElement>('g.mem-breaks') as unknown as G, a, d);
     drawBlocks(col.select<SVGGElement>('g.mem-blocks') as unknown as G, a, d);
     drawHeld(col.select<SVGGElement>('g.mem-held') as unknown as G, a, d);
   });
-  sel.select('text.mem-more')
+  changed.select('text.mem-more')
     .attr('x', (d) => d.geom.w / 2).attr('y', bottom - 4).attr('text-anchor', 'middle')
     .attr('font-size', fs * 0.72).attr('fill', a.palette.ink2)
     .text((d) => (d.blocks.hidden ? `+${d.blocks.hidden} more` : ''));

@@ -58,6 +58,11 @@ export function drawLines(g: G, a: DrawArgs, blocksByPid: Map<number, ColumnBloc
     data.push({ key: line.key, line, ...segmentPaths(a, c, block, line.frames), colour: a.fill(space.name), lit: !!a.highlight?.lines.has(line.key) });
   }
   const grows = (l: LineDatum) => a.animate && e && MAPS.has(e.kind) && e.area !== undefined && lineKey(e.to, e.area) === l.key;
+  // the same lines in the same colours as last drawn, and none to grow: nothing to write (lines leave only when the set changes)
+  const key = JSON.stringify([p.bg, p.ink, p.focus, data.map((l) => [l.key, l.d, l.ends, l.outline, l.colour, l.lit])]);
+  const node = g.node() as (SVGGElement & { __drawn?: string }) | null;
+  if (node && node.__drawn === key && !data.some(grows)) return;
+  if (node) node.__drawn = key;
   const sel = g.selectAll<SVGGElement, LineDatum>('g.mem-line:not(.mem-exiting)')
     .data(data, (l) => l.key)
     .join(
