@@ -8,7 +8,7 @@
 
 import type { MessagePort, Partition, Pid, Result } from './types.js';
 import type { Tx } from './tx.js';
-import { complete, fail, ok, shareTables, updatePartition } from './tx.js';
+import { complete, fail, ok, setWait, shareTables } from './tx.js';
 import { takeArrival } from './channels/messages.js';
 import { acceptNext, backlogOf } from './kernel/sockets.js';
 import { commReady, readyFds, selectResult, takeMessage } from './kernel/io.js';
@@ -32,7 +32,7 @@ export function settle(tx: Tx): void {
 /** The call's result if it can return now (the wait is cleared first), or null to keep waiting. */
 function wakeResult(tx: Tx, p: Partition): Result | null {
   const wait = p.wait!;
-  const release = () => updatePartition(tx, p.pid, (q) => ({ ...q, wait: null }));
+  const release = () => setWait(tx, p.pid, null);
   switch (wait.call) {
     case 'recv': {
       const port = p.ports[wait.port] as MessagePort | undefined;
@@ -50,7 +50,7 @@ function wakeResult(tx: Tx, p: Partition): Result | null {
       release();
       const accepted = acceptNext(tx, socket, true);
       if (accepted) return accepted;
-      updatePartition(tx, p.pid, (q) => ({ ...q, wait }));
+      setWait(tx, p.pid, wait);
       return null;
     }
     case 'read': {

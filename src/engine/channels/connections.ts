@@ -8,7 +8,7 @@ import { asChan } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { PatentTag } from '../event.js';
 import type { Tx } from '../tx.js';
-import { complete, emit, fail, ok, updatePartition } from '../tx.js';
+import { complete, emit, fail, ok, setWait } from '../tx.js';
 import { queueSignal, withdrawSignal } from '../ports/controlSignals.js';
 import { addPort, createRecvPort, raiseEvent, raisedByControl, recvPortOf, senderOf } from '../ports/eventPorts.js';
 import { fitsLimit, roomForPages } from '../partition/partitions.js';
@@ -41,7 +41,7 @@ function suspendTag(wait: Wait, toService: boolean): PatentTag {
 const isResult = (x: Partition | Result): x is Result => 'ok' in x;
 
 export function suspend(tx: Tx, by: Partition, wait: Wait, until: Narration, toService = false): void {
-  updatePartition(tx, by.pid, (p) => ({ ...p, wait }));
+  setWait(tx, by.pid, wait);
   emit(tx, { tag: suspendTag(wait, toService), kind: 'call.suspend', from: by.pid, to: by.pid, say: ['call.suspend', by.name, wait.call, until] });
 }
 
@@ -122,7 +122,7 @@ function answer(tx: Tx, signal: ControlSignal, result: Result, tag: PatentTag = 
   const asker = tx.s.partitions[signal.from]!;
   // a signal lives only while its asker waits for the answer (an invariant)
   const call = asker.wait!.call;
-  updatePartition(tx, asker.pid, (p) => ({ ...p, wait: null }));
+  setWait(tx, asker.pid, null);
   withdrawSignal(tx, signal.id);
   complete(tx, { pid: asker.pid, call, result });
   emit(tx, {
@@ -259,7 +259,7 @@ export function interruptWait(tx: Tx, by: Partition): Result {
   const wait = by.wait;
   if (!wait) return fail('EINVAL', `${by.name} is not waiting in any call`);
   if (!('sig' in wait)) {
-    updatePartition(tx, by.pid, (p) => ({ ...p, wait: null }));
+    setWait(tx, by.pid, null);
     complete(tx, { pid: by.pid, call: wait.call, result: fail('EINTR', `interrupted while suspended in ${wait.call}`) });
   } else {
     const signal = tx.s.signals[wait.sig]!;

@@ -7,14 +7,14 @@ import { PAGE_SIZE, SCP_PID } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { PatentTag } from '../event.js';
 import type { Tx } from '../tx.js';
-import { emit, fail, ok, putArea, updatePartition } from '../tx.js';
+import { emit, fail, ok, putArea, setWait } from '../tx.js';
 import { roomForPages } from '../partition/partitions.js';
 import {
   type FlipTags, addressOf, createArea, faultResult, flipArea, GUEST_FLIP, hex, mapArea, pagesFor, releaseArea, resolveAddress, unmapArea,
 } from '../memory/areas.js';
 import { commSocketOfPort } from '../kernel/fdTable.js';
 import { mapCost } from '../costs/costModel.js';
-import { putPort, raiseEvent, removePort } from '../ports/eventPorts.js';
+import { messagePortWith, putPort, raiseEvent, removePort } from '../ports/eventPorts.js';
 
 /** Largest area one call may reserve: 16 MiB, so a typo cannot swallow memory. */
 export const MAX_AREA_BYTES = 16 * 1024 * 1024;
@@ -133,9 +133,11 @@ export function sendArea(tx: Tx, by: Partition, no: PortNo, addr: number, short:
  * or sent on before recv took it: then it leaves its port's queue too.
  */
 export function unqueue(tx: Tx, by: Partition, area: AreaId): void {
+  // only an area that arrived by a flip can wait in a queue (deliver follows flipArea, which sets `arrived`)
+  if (!tx.s.areas[area]?.arrived) return;
   for (const port of Object.values(by.ports)) {
     if (port.kind === 'message' && port.queue.some((q) => q.area === area)) {
-      putPort(tx, by.pid, { ...port, queue: port.queue.filter((q) => q.area !== area) });
+      putPort(tx, by.pid, messagePortWith(port, port.queue.filter((q) => q.area !== area), port.peerClosed));
     }
   }
 }
@@ -145,7 +147,7 @@ export function deliver(tx: Tx, pid: Pid, no: PortNo, arrival: MessagePort['queu
   const receiver = tx.s.partitions[pid]!;
   const port = receiver.ports[no] as MessagePort;
   const wasEmpty = port.queue.length === 0;
-  putPort(tx, pid, { ...port, queue: [...port.queue, arrival] });
+  putPort(tx, pid, messagePortWith(port, [...port.queue, arrival], port.peerClosed));
   emit(tx, {
     tag: '[0064]', kind: 'message.queue', from: CONTROL_LANE, to: pid, port: no, area: arrival.area,
     say: ['message.queue', receiver.name, no],
@@ -158,7 +160,7 @@ export function takeArrival(tx: Tx, by: Partition, no: PortNo): Result {
   const port = by.ports[no] as MessagePort;
   const first = port.queue[0];
   if (!first) return ok(0);
-  putPort(tx, by.pid, { ...port, queue: port.queue.slice(1) });
+  putPort(tx, by.pid, messagePortWith(port, port.queue.slice(1), port.peerClosed));
   const area = tx.s.areas[first.area]!;
   const page = area.maps.find((m) => m.pid === by.pid)!.page;
   emit(tx, {
@@ -174,7 +176,7 @@ export function receive(tx: Tx, by: Partition, no: PortNo): Result {
   if (!isPort(port)) return port;
   if (port.queue.length > 0) return takeArrival(tx, by, no);
   if (port.peerClosed) return ok(0);
-  updatePartition(tx, by.pid, (p) => ({ ...p, wait: { call: 'recv', port: no } }));
+  setWait(tx, by.pid, { call: 'recv', port: no });
   emit(tx, { tag: '[0064]', kind: 'call.suspend', from: by.pid, to: by.pid, port: no, say: ['recv.wait', by.name, no] });
   return ok(null);
 }
@@ -231,7 +233,7 @@ export function closeChannel(tx: Tx, by: Partition, no: PortNo, tags?: { readonl
   const end = channel.client.pid === by.pid ? 'client' : 'server';
   tx.s.channels = { ...tx.s.channels, [channel.id]: { ...channel, [end]: { pid: by.pid, port: null } } };
   const peerPort = tx.s.partitions[peer.pid]!.ports[peer.port] as MessagePort;
-  putPort(tx, peer.pid, { ...peerPort, peerClosed: true });
+  putPort(tx, peer.pid, messagePortWith(peerPort, peerPort.queue, true));
   raiseEvent(tx, CONTROL_LANE, peer.pid, peerPort.eventPort, tags?.notify ?? 'S111', ['why.peerClosed', peer.port]);
   return ok(0);
 }

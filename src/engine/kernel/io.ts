@@ -14,7 +14,7 @@ import { emit, fail, ok, putArea } from '../tx.js';
 import { addressOf, createArea, faultResult, flipArea, hex, mapArea, pagesFor, releaseArea, resolveAddress, unmapArea } from '../memory/areas.js';
 import { deliver, MAX_AREA_BYTES, unqueue } from '../channels/messages.js';
 import { suspend } from '../channels/connections.js';
-import { putPort } from '../ports/eventPorts.js';
+import { messagePortWith, putPort } from '../ports/eventPorts.js';
 import { roomForPages } from '../partition/partitions.js';
 import { dropFd, dropFile, fdEntry, fdKindName, isEntry, lowestFreeFd, putFd, putFile } from './fdTable.js';
 import { backlogOf, callArrow } from './sockets.js';
@@ -63,7 +63,7 @@ export function takeMessage(tx: Tx, comm: Comm, woken: boolean): Result {
     return ok(0);
   }
   if (woken) emit(tx, { tag: 'S-A(d)', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: ['read.wake', comm.fd] });
-  putPort(tx, SCP_PID, { ...port, queue: rest });
+  putPort(tx, SCP_PID, messagePortWith(port, rest, port.peerClosed));
   const area = tx.s.areas[first.area]!;
   const guest = tx.s.partitions[comm.peer]!.name;
   if (comm.mode === 'vfile') {

@@ -57,9 +57,23 @@ export function lpsOf(machine: Machine, pid: Pid): LogicalProcessor[] {
   return Object.values(machine.lps).filter((lp) => lp.pid === pid && !lp.stopped);
 }
 
-/** Does this partition run on more than one physical unit? Then an unmap needs a cross-processor TLB shootdown. */
+/**
+ * Does this partition run on more than one physical unit? Then an unmap needs
+ * a cross-processor TLB shootdown. Every unmap asks, and the machine record
+ * changes only when processors are placed, stopped or scheduled, so the
+ * answers are kept per machine record (a pure function, remembered).
+ */
 export function spansUnits(machine: Machine, pid: Pid): boolean {
-  // every unmap asks this: a loop over the processors, without building lists
+  let known = SPANS.get(machine);
+  if (!known) SPANS.set(machine, (known = new Map()));
+  let spans = known.get(pid);
+  if (spans === undefined) known.set(pid, (spans = countSpans(machine, pid)));
+  return spans;
+}
+
+const SPANS = new WeakMap<Machine, Map<Pid, boolean>>();
+
+function countSpans(machine: Machine, pid: Pid): boolean {
   let first = -1;
   for (const lp of Object.values(machine.lps)) {
     if (lp.pid !== pid || lp.stopped) continue;

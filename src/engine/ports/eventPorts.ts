@@ -4,13 +4,13 @@
 // one is pending merges into it. The sender may send without limit; an
 // arrival is an interrupt to the receiver.
 
-import type { EventRecvPort, LabState, Partition, Pid, Port, PortNo, Result } from '../types.js';
+import type { EventRecvPort, LabState, MessagePort, Partition, Pid, Port, PortNo, Result } from '../types.js';
 import type { PatentTag } from '../event.js';
 import type { Narration } from '../narration.js';
 import { asPort } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
-import { emit, fail, ok, updatePartition } from '../tx.js';
+import { emit, fail, ok, setPorts, updatePartition } from '../tx.js';
 import { fitsLimit, MGMT_BYTES_PER_PORT } from '../partition/partitions.js';
 import { assertNever } from '../assertNever.js';
 
@@ -32,7 +32,12 @@ export function addPort(tx: Tx, pid: Pid, make: (no: PortNo) => Port): PortNo | 
 }
 
 export function putPort(tx: Tx, pid: Pid, port: Port): void {
-  updatePartition(tx, pid, (p) => ({ ...p, ports: { ...p.ports, [port.no]: port } }));
+  setPorts(tx, pid, { ...tx.s.partitions[pid]!.ports, [port.no]: port });
+}
+
+/** A message port with its queue and end-of-channel flag replaced, written out (spreading is slow in V8). */
+export function messagePortWith(port: MessagePort, queue: MessagePort['queue'], peerClosed: boolean): MessagePort {
+  return { kind: 'message', no: port.no, chan: port.chan, eventPort: port.eventPort, queue, peerClosed };
 }
 
 export function removePort(tx: Tx, pid: Pid, no: PortNo): void {
@@ -92,7 +97,7 @@ export function raiseEvent(tx: Tx, from: Pid | typeof CONTROL_LANE, pid: Pid, no
     });
     return;
   }
-  putPort(tx, pid, { ...port, pending: true });
+  putPort(tx, pid, { kind: 'eventRecv', no: port.no, pending: true });
   emit(tx, {
     tag, kind: 'event.raise', from, to: pid, port: no, cost: tx.s.costs.eventDelivery,
     say: ['event.raise', target.name, no, why],
@@ -115,7 +120,7 @@ export function pollEvent(tx: Tx, by: Partition, no: PortNo): Result {
   if (!port) return fail('EBADF', `${by.name} has no port ${no}`);
   if (port.kind !== 'eventRecv') return fail('EINVAL', `port ${no} of ${by.name} is a ${portKindName(port)}, not an event receive port`);
   const was = port.pending ? 1 : 0;
-  if (port.pending) putPort(tx, by.pid, { ...port, pending: false });
+  if (port.pending) putPort(tx, by.pid, { kind: 'eventRecv', no: port.no, pending: false });
   emit(tx, {
     tag: '[0063]', kind: 'event.poll', from: by.pid, to: by.pid, port: no,
     say: ['event.poll', by.name, no, was === 1],
