@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['src/engine/**/*.test.ts', 'src/cli/golden.test.ts', 'src/cli/patentMap.test.ts'],
     environment: 'node',
+    // under npm run mutate: a failing property stops at its first counterexample (no shrinking)
+    setupFiles: ['src/engine/testing/quickProperties.ts'],
     // instrumented for mutation testing on a busy machine, some tests need far more than the 5 s default
     testTimeout: 120_000,
     coverage: {

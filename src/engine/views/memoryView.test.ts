@@ -6,6 +6,7 @@ import { asPort, FREE } from '../types.js';
 import { ownerName } from './inspect.js';
 import { bucketSizeFor, CELL_LIMIT, frameRuns, mappedBy, memoryView, ownerCounts } from './memoryView.js';
 import type { MemoryModel, SpaceView } from './memoryView.js';
+import { MUTATION_RUN } from '../testing/quickProperties.js';
 
 const space = (m: MemoryModel, name: string): SpaceView => m.spaces.find((s) => s.name === name)!;
 const ownersCount = (m: MemoryModel) => Object.fromEntries(m.owners.map((o) => [o.owner, o.frames]));
@@ -137,7 +138,9 @@ describe('the aggregated grid past 4096 frames', () => {
     expect(Math.ceil((1 << 20) / bucketSizeFor(1 << 20))).toBeLessThanOrEqual(CELL_LIMIT);
   });
 
-  it('at 1,048,576 frames gives buckets with counts per owner, and the spaces still show regions', () => {
+  // left out of the mutation run: a million-frame lab checks its invariants over every frame after each step,
+  // some 15 s per mutant under instrumentation; the plain walk below still counts buckets at 5,000 and 40,000 frames
+  it.skipIf(MUTATION_RUN)('at 1,048,576 frames gives buckets with counts per owner, and the spaces still show regions', () => {
     const s = session({ frames: 1 << 20 });
     const { client } = connectGuests(s);
     const addr = s.ok({ kind: 'area.reserve', by: A, bytes: 3 * 4096 }) as number;
@@ -161,7 +164,8 @@ describe('the aggregated grid past 4096 frames', () => {
   });
 
   it('counts the same as a plain walk over every frame, at sizes that do not fill the last bucket', () => {
-    for (const frames of [5000, 40_000, 1 << 20]) {
+    // the million-frame size is left out of the mutation run (see above)
+    for (const frames of MUTATION_RUN ? [5000, 40_000] : [5000, 40_000, 1 << 20]) {
       const s = session({ frames, seed: 7 });
       for (let i = 0; i < 6; i++) s.ok({ kind: 'area.reserve', by: i % 2 ? A : B, bytes: 4096 * (1 + i) });
       const size = bucketSizeFor(frames);

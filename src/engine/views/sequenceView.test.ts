@@ -133,10 +133,11 @@ describe('sequenceView: Fig. 9, the system control program and its kernel', () =
 });
 
 describe('sequenceView: partitions that come and go', () => {
-  const shell = run(['lpar_create("C", 32, 2)', '@C ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)', 'lpar_end(C)']);
-  const { model } = chart(shell);
+  // built in each test, not at load (code run at load is "static" to the mutation run)
+  const comeAndGo = (): ShellState => run(['lpar_create("C", 32, 2)', '@C ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)', 'lpar_end(C)']);
 
   it('adds a lane for a new guest in pid order, and marks it ended', () => {
+    const { model } = chart(comeAndGo());
     expect(model.lanes.map((l) => l.label)).toEqual(['A', 'B', 'C', 'control OS', 'scp program', 'scp kernel']);
     const c = model.lanes[2]!;
     expect(c.ended).toBe(true);
@@ -148,7 +149,7 @@ describe('sequenceView: partitions that come and go', () => {
   });
 
   it('takes names from the state at the moment shown, and copes with an unknown partition', () => {
-    const t = shell.timeline;
+    const t = comeAndGo().timeline;
     const events = traceOf(t);
     const early = sequenceView(events, t.checkpoints[0]!, { bootEvents: t.bootEvents.length });
     expect(early.lanes.map((l) => l.label)).toEqual(['A', 'B', 'LPAR 4', 'control OS', 'scp program', 'scp kernel']);
