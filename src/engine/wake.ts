@@ -6,9 +6,9 @@
 // (connect, event_connect, share) are answered where the peer permits or
 // denies, in channels/connections.ts, and Ctrl-C ends any wait there too.
 
-import type { MessagePort, Partition, Pid, Result } from './types.js';
+import type { FdEntry, MessagePort, Partition, Pid, Result } from './types.js';
 import type { Tx } from './tx.js';
-import { complete, fail, ok, setWait, shareTables } from './tx.js';
+import { complete, setWait, shareTables } from './tx.js';
 import { takeArrival } from './channels/messages.js';
 import { acceptNext, backlogOf } from './kernel/sockets.js';
 import { commReady, readyFds, selectResult, takeMessage } from './kernel/io.js';
@@ -34,18 +34,17 @@ function wakeResult(tx: Tx, p: Partition): Result | null {
   const wait = p.wait!;
   const release = () => setWait(tx, p.pid, null);
   switch (wait.call) {
+    // A suspended partition makes no call but Ctrl-C (lab.ts), so what it waits
+    // on is still there: a guest's port is removed only by its own close or its
+    // end (an ended partition is not woken), and only the program closes its fds.
     case 'recv': {
-      const port = p.ports[wait.port] as MessagePort | undefined;
-      if (port && port.queue.length === 0 && !port.peerClosed) return null;
+      const port = p.ports[wait.port] as MessagePort;
+      if (port.queue.length === 0 && !port.peerClosed) return null;
       release();
-      return port ? takeArrival(tx, tx.s.partitions[p.pid]!, wait.port) : ok(0);
+      return takeArrival(tx, tx.s.partitions[p.pid]!, wait.port);
     }
     case 'accept': {
-      const socket = tx.s.kernel.fds[wait.fd];
-      if (socket?.kind !== 'socket') {
-        release();
-        return fail('EBADF', `fd ${wait.fd} was closed while accept waited on it`);
-      }
+      const socket = tx.s.kernel.fds[wait.fd] as Extract<FdEntry, { kind: 'socket' }>;
       if (backlogOf(tx, socket).length === 0) return null;
       release();
       const accepted = acceptNext(tx, socket, true);
@@ -54,11 +53,7 @@ function wakeResult(tx: Tx, p: Partition): Result | null {
       return null;
     }
     case 'read': {
-      const comm = tx.s.kernel.fds[wait.fd];
-      if (comm?.kind !== 'comm') {
-        release();
-        return fail('EBADF', `fd ${wait.fd} was closed while read waited on it`);
-      }
+      const comm = tx.s.kernel.fds[wait.fd] as Extract<FdEntry, { kind: 'comm' }>;
       if (!commReady(tx, comm)) return null;
       release();
       return takeMessage(tx, comm, true);

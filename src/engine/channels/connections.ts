@@ -26,13 +26,15 @@ function checkPeer(tx: Tx, by: Partition, target: Pid, self = false): Partition 
   return peer;
 }
 
+/** A wait that `suspend` starts; recv suspends itself, naming its port (channels/messages.ts). */
+type SuspendedWait = Exclude<Wait, { readonly call: 'recv' }>;
+
 /** The step a suspended call waits in: each waits for the answer its own request asked for. */
-function suspendTag(wait: Wait, toService: boolean): PatentTag {
+function suspendTag(wait: SuspendedWait, toService: boolean): PatentTag {
   switch (wait.call) {
     case 'accept': return 'S204(d)';
     case 'read': return 'S-A(c)';
     case 'select': return '[0108]';
-    case 'recv': return '[0064]';
     case 'connect': return toService ? 'S305(a)' : 'S101';
     case 'event_connect': case 'share': return '[0056]';
   }
@@ -40,7 +42,7 @@ function suspendTag(wait: Wait, toService: boolean): PatentTag {
 
 const isResult = (x: Partition | Result): x is Result => 'ok' in x;
 
-export function suspend(tx: Tx, by: Partition, wait: Wait, until: Narration, toService = false): void {
+export function suspend(tx: Tx, by: Partition, wait: SuspendedWait, until: Narration, toService = false): void {
   setWait(tx, by.pid, wait);
   emit(tx, { tag: suspendTag(wait, toService), kind: 'call.suspend', from: by.pid, to: by.pid, say: ['call.suspend', by.name, wait.call, until] });
 }

@@ -267,8 +267,8 @@ export function selectFds(tx: Tx, fds: readonly number[]): Result {
 
 export function readyFds(tx: Tx, fds: readonly number[]): number[] {
   return [...new Set(fds)].filter((fd) => {
-    const entry = tx.s.kernel.fds[fd];
-    if (!entry) return true; // a closed fd is "ready": the call will fail with EBADF
+    // select checked every fd is open, and the program cannot close one while it waits in select
+    const entry = tx.s.kernel.fds[fd]!;
     if (entry.kind === 'comm') return commReady(tx, entry);
     if (entry.kind === 'socket') return entry.listening && backlogOf(tx, entry).length > 0;
     return true; // an open virtual file: its bytes are there to read

@@ -156,8 +156,8 @@ export function claimFrames(
   let next = table;
   let cursor = from;
   for (let i = 0; i < count; i++) {
-    const frame = findFree(next, cursor);
-    if (frame === null) return null;
+    // fewer than `count` frames are claimed so far and count <= free: the wrapping search finds one
+    const frame = findFree(next, cursor)!;
     next = setOwners(next, [frame], owner);
     frames.push(frame);
     cursor = frame + 1;

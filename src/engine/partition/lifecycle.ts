@@ -55,8 +55,8 @@ export function createPartition(
     tag: 'lab:provision', kind: 'resource.grant', from: SCP_PID, to: pid, cost: tx.s.costs.hypercall,
     say: ['lpar.provision', name, memPages, processors],
   });
-  const claimed = claimFrames(tx.s.frames, memPages, pid, 0);
-  if (!claimed) return fail('ENOMEM', `not enough free frames for ${name}`);
+  // memPages <= the free frames was checked above and nothing has been claimed since
+  const claimed = claimFrames(tx.s.frames, memPages, pid, 0)!;
   tx.s.frames = claimed.table;
   updatePartition(tx, pid, (p) => ({ ...p, ram: claimed.frames, ramGranted: memPages }));
   emit(tx, {

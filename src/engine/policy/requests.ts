@@ -25,8 +25,7 @@ export const MAX_REQUEST = 1 << 20;
  */
 function allocate(tx: Tx, pid: Pid, resource: ResourceKind, amount: number): void {
   if (resource === 'mem') {
-    const frames = claimAreaFrames(tx, pid, amount);
-    if (!frames) throw new Error(`allocate: ${amount} frames were checked free but could not be claimed`);
+    const frames = claimAreaFrames(tx, pid, amount)!;
     updatePartition(tx, pid, (p) => ({ ...p, ram: [...p.ram, ...frames] }));
     return;
   }
@@ -62,8 +61,9 @@ export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, a
     tag: '[0049]', kind: 'resource.forward', from: CONTROL_LANE, to: SCP_PID, cost: tx.s.costs.hypercall,
     say: ['resource.forward', by.name, amount, resource, limit],
   });
-  const ceiling = tx.s.policy.ceiling[resource];
-  const room = ceiling === undefined ? amount : Math.max(0, ceiling - used);
+  // every requestable resource has a ceiling from boot (lab.ts), which policy() only changes
+  const ceiling = tx.s.policy.ceiling[resource]!;
+  const room = Math.max(0, ceiling - used);
   const granted = Math.min(amount, room);
   if (granted === 0) {
     emit(tx, {
