@@ -187,6 +187,7 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
       }
       return endPartition(tx, command.pid, command.pid === by.pid ? '[0053]' : 'lab:end');
     case 'policy.set': {
+      if (!RESOURCE_KINDS.includes(command.resource)) return fail('EINVAL', `unknown resource ${String(command.resource)}`);
       if (!Number.isInteger(command.ceiling) || command.ceiling < 0) return fail('EINVAL', `a ceiling is a whole number of at least 0`);
       tx.s.policy = { ceiling: { ...tx.s.policy.ceiling, [command.resource]: command.ceiling } };
       emit(tx, { tag: '[0049]', kind: 'policy.set', from: SCP_PID, to: SCP_PID, say: ['policy.set', command.ceiling, command.resource] });
