@@ -53,9 +53,17 @@ export function contrast(a: string, b: string): number {
   return (x! + 0.05) / (y! + 0.05);
 }
 
+/** Inks already chosen, by background: a page has a dozen colours, and every cell and block asks on each draw. */
+const inks = new Map<string, string>();
+
 /** Near-black or white, whichever has more contrast on `background`. */
 export function bestInk(background: string): string {
-  return contrast('#111111', background) >= contrast('#ffffff', background) ? '#111111' : '#ffffff';
+  let ink = inks.get(background);
+  if (ink === undefined) {
+    ink = contrast('#111111', background) >= contrast('#ffffff', background) ? '#111111' : '#ffffff';
+    if (inks.size < 256) inks.set(background, ink);
+  }
+  return ink;
 }
 
 /** A lookup from owner name (as in data-owner) to its fill colour. */

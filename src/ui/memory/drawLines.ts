@@ -81,7 +81,7 @@ export function drawLines(g: G, a: DrawArgs, blocksByPid: Map<number, ColumnBloc
         // [0070] the sender's mapping is removed: the line breaks and fades
         exit.classed('mem-exiting', true);
         const dash = UNMAPS.has(e.kind) ? '8 7' : null;
-        exit.selectAll('path.mem-halo, path.mem-casing, path.mem-core').interrupt('grow').attr('stroke-dashoffset', null).attr('stroke-dasharray', dash);
+        exit.selectAll('path.mem-halo, path.mem-casing, path.mem-core').interrupt('grow').attr('pathLength', null).attr('stroke-dashoffset', null).attr('stroke-dasharray', dash);
         exit.select('path.mem-ends').attr('opacity', 0);
         return exit.transition('exit').delay(a.ms * 0.5).duration(a.ms * 1.3).ease(easeCubicIn)
           .attr('opacity', 0)
@@ -99,18 +99,17 @@ export function drawLines(g: G, a: DrawArgs, blocksByPid: Map<number, ColumnBloc
     const paths = select(this).selectAll<SVGPathElement, unknown>('path.mem-halo, path.mem-casing, path.mem-core');
     if (grows(l)) {
       // [0070] mapped into the receiver: the line grows from its new block to the frames
-      paths.each(function () {
-        const len = this.getTotalLength();
-        select(this).interrupt('grow').attr('stroke-dasharray', `${len} ${len}`).attr('stroke-dashoffset', len)
-          .transition('grow').duration(a.ms * 1.3).ease(easeCubicOut).attr('stroke-dashoffset', 0)
-          .on('end', function () {
-            select(this).attr('stroke-dasharray', null).attr('stroke-dashoffset', null);
-          });
-      });
+      // dashes measured in pathLength units (the whole line is 1), so nothing asks the browser for the
+      // line's length, which would lay out the page in the middle of the draw
+      paths.interrupt('grow').attr('pathLength', 1).attr('stroke-dasharray', '1 1').attr('stroke-dashoffset', 1)
+        .transition('grow').duration(a.ms * 1.3).ease(easeCubicOut).attr('stroke-dashoffset', 0)
+        .on('end', function () {
+          select(this).attr('pathLength', null).attr('stroke-dasharray', null).attr('stroke-dashoffset', null);
+        });
       select(this).selectAll('path.mem-ends, path.mem-outline').interrupt('grow').attr('opacity', 0)
         .transition('grow').delay(a.ms).duration(a.ms * 0.4).attr('opacity', 1);
     } else if (!a.animate) {
-      paths.interrupt('grow').attr('stroke-dasharray', null).attr('stroke-dashoffset', null);
+      paths.interrupt('grow').attr('pathLength', null).attr('stroke-dasharray', null).attr('stroke-dashoffset', null);
       select(this).selectAll('path.mem-ends, path.mem-outline').interrupt('grow').attr('opacity', 1);
     }
   });
