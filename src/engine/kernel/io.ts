@@ -27,12 +27,14 @@ type FileFd = Extract<FdEntry, { kind: 'file' }>;
 /** The most one read may return, so a typo cannot flood the terminal. */
 export const MAX_READ = 64 * 1024;
 
-const portOf = (tx: Tx, comm: Comm) => tx.s.partitions[SCP_PID]!.ports[comm.port] as MessagePort | undefined;
+// The program's end of a communication socket: its port goes only with the fd (close, sockets.ts), and the
+// program cannot close a channel by its port, so while the fd is open the port is there (end of file is peerClosed).
+const portOf = (tx: Tx, comm: Comm) => tx.s.partitions[SCP_PID]!.ports[comm.port] as MessagePort;
 
 /** Is there something for read on this socket: a message, or end of file? */
 export function commReady(tx: Tx, comm: Comm): boolean {
   const port = portOf(tx, comm);
-  return !port || port.queue.length > 0 || port.peerClosed;
+  return port.queue.length > 0 || port.peerClosed;
 }
 
 export function readFd(tx: Tx, fd: number, count: number | null): Result {
@@ -55,8 +57,8 @@ export function readFd(tx: Tx, fd: number, count: number | null): Result {
 /** S-A (a)-(b): hand the oldest arrived area to the program, as a file or as a mapping. 0 at end of file. */
 export function takeMessage(tx: Tx, comm: Comm, woken: boolean): Result {
   const port = portOf(tx, comm);
-  const [first, ...rest] = port?.queue ?? [];
-  if (!port || !first) {
+  const [first, ...rest] = port.queue;
+  if (!first) {
     // end of file: the guest discarded its end (S111); a read returning 0 is the lab's Unix-like answer
     if (woken) emit(tx, { tag: 'lab:eof', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: ['read.eofWake', comm.fd] });
     emit(tx, { tag: 'lab:eof', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['read.eof', comm.fd] });
@@ -145,7 +147,7 @@ function receivedArea(tx: Tx, target: string | number, verb: string): AreaId | R
 /** S-C / S311: send a received area back to the guest: the file vanishes or the mapping is released, then the flip. */
 function sendBack(tx: Tx, comm: Comm, what: string | number): Result {
   const port = portOf(tx, comm);
-  if (!port || port.peerClosed) return fail('EPIPE', `the guest at the other end of fd ${comm.fd} has closed its channel: nobody will receive`);
+  if (port.peerClosed) return fail('EPIPE', `the guest at the other end of fd ${comm.fd} has closed its channel: nobody will receive`);
   const scp = tx.s.partitions[SCP_PID]!;
   const area = receivedArea(tx, what, 'send');
   if (typeof area === 'object') return area;

@@ -197,10 +197,8 @@ export function closeFd(tx: Tx, fd: number): Result {
   // S-E closes a communication socket [0107]; closing a connection socket is the lab's Unix-like close
   const tag = entry.kind === 'comm' ? 'S-E' : 'lab:close';
   callArrow(tx, tag, `close(${fd})`);
-  if (entry.kind === 'comm') {
-    const port = tx.s.partitions[SCP_PID]!.ports[entry.port];
-    if (port) closeChannel(tx, tx.s.partitions[SCP_PID]!, entry.port, { discard: 'S-E', notify: 'S111' });
-  }
+  // the program's end of the channel goes with the fd: it is there until now (kernel/io.ts, portOf)
+  if (entry.kind === 'comm') closeChannel(tx, tx.s.partitions[SCP_PID]!, entry.port, { discard: 'S-E', notify: 'S111' });
   if (entry.kind === 'socket') {
     for (const sig of backlogOf(tx, entry)) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program closed service ${entry.service}` });
   }

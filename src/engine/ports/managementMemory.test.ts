@@ -4,7 +4,7 @@
 // needs address space for it [0051] b).
 
 import { describe, expect, it } from 'vitest';
-import { A, B, session } from '../testing/testkit.js';
+import { A, B, SCP, session } from '../testing/testkit.js';
 import { usageOf } from '../partition/partitions.js';
 
 describe('the management-memory limit', () => {
@@ -23,6 +23,21 @@ describe('the management-memory limit', () => {
     expect(s.errno({ kind: 'event.connect', by: A, target: A, port: port as never })).toBe('ENOMEM');
     s.ok({ kind: 'lpar.limit', pid: A, resource: 'mgmt', amount: null });
     expect(typeof s.ok({ kind: 'event.connect', by: A, target: A, port: port as never })).toBe('number');
+  });
+});
+
+describe("the program's control signal port", () => {
+  it('cannot take a service request past the management-memory limit: connect is refused at once', () => {
+    const s = session();
+    const fd = s.ok({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: 'vfile' }) as number;
+    s.ok({ kind: 'sys.bind', fd, service: 7 });
+    s.ok({ kind: 'sys.listen', fd, permit: true });
+    s.ok({ kind: 'lpar.limit', pid: SCP, resource: 'mgmt', amount: usageOf(s.state, SCP).mgmt });
+    expect(s.errno({ kind: 'channel.connectService', by: A, service: 7 })).toBe('ENOMEM');
+    expect(s.state.partitions[A]!.wait).toBeNull();
+    s.ok({ kind: 'lpar.limit', pid: SCP, resource: 'mgmt', amount: null });
+    expect(s.ok({ kind: 'channel.connectService', by: A, service: 7 })).toBeNull();
+    expect(s.state.partitions[A]!.wait?.call).toBe('connect');
   });
 });
 
