@@ -1,0 +1,128 @@
+// The program's per-partition permit and deny on a listening socket (the
+// lab's refinement of [0090], [0096]), and the words every socket call puts
+// on the sequence chart and in a refusal: what a student reads is what the
+// machine did.
+
+import { describe, expect, it } from 'vitest';
+import { A, B, SCP, session } from '../testing/testkit.js';
+import type { Session } from '../testing/testkit.js';
+import { narrate } from '../narration.js';
+
+const SOCKET = { kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: 'vfile' } as const;
+
+/** A socket bound to 7 and listening: its fd. */
+function listening(s: Session): number {
+  const fd = s.ok(SOCKET) as number;
+  s.ok({ kind: 'sys.bind', fd, service: 7 });
+  s.ok({ kind: 'sys.listen', fd, permit: true });
+  return fd;
+}
+
+/** "ERRNO: message" of a refusal, or false if the call succeeded. */
+function refusal(s: Session, command: Parameters<Session['run']>[0]): string | false {
+  const step = s.run(command);
+  return !step.result.ok && `${step.result.error.errno}: ${step.result.error.message}`;
+}
+
+/** What the chart and the log say for the events of one call. */
+function said(s: Session, command: Parameters<Session['run']>[0]): string[] {
+  return s.run(command).events.map((e) => narrate(e.say));
+}
+
+/** The guests whose connect to 7 now waits in the backlog, as A's and B's requests are answered by accept. */
+function accepted(s: Session, fd: number): string[] {
+  const step = s.run({ kind: 'sys.accept', fd });
+  return step.completions.filter((c) => c.result.ok).map((c) => (c.pid === A ? 'A' : c.pid === B ? 'B' : String(c.pid)));
+}
+
+describe('permit and deny, one partition at a time', () => {
+  it('deny refuses that guest only; permit lets it connect again', () => {
+    const s = session();
+    const fd = listening(s);
+    s.ok({ kind: 'sys.deny', fd, pid: A });
+    expect(refusal(s, { kind: 'channel.connectService', by: A, service: 7 }))
+      .toBe('ECONNREFUSED: the system control program denies A service 7 (the lab\'s per-partition deny)');
+    expect(s.run({ kind: 'channel.connectService', by: B, service: 7 }).suspended?.call).toBe('connect');
+    s.ok({ kind: 'sys.permit', fd, pid: A });
+    expect(s.run({ kind: 'channel.connectService', by: A, service: 7 }).suspended?.call).toBe('connect');
+  });
+
+  it('keeps one entry per denied guest, and permit takes out that guest alone', () => {
+    const s = session();
+    const fd = listening(s);
+    s.ok({ kind: 'sys.deny', fd, pid: A });
+    s.ok({ kind: 'sys.deny', fd, pid: A });
+    s.ok({ kind: 'sys.deny', fd, pid: B });
+    expect(s.state.kernel.fds[fd]).toMatchObject({ denied: [A, B] });
+    s.ok({ kind: 'sys.permit', fd, pid: A });
+    expect(s.state.kernel.fds[fd]).toMatchObject({ denied: [B] });
+  });
+
+  it('deny refuses the waiting requests of that guest, and permit refuses none', () => {
+    const s = session();
+    const fd = listening(s);
+    s.run({ kind: 'channel.connectService', by: A, service: 7 });
+    s.run({ kind: 'channel.connectService', by: B, service: 7 });
+    const permit = s.run({ kind: 'sys.permit', fd, pid: A });
+    expect(permit.completions).toEqual([]);
+    const deny = s.run({ kind: 'sys.deny', fd, pid: A });
+    expect(deny.completions.map((c) => [c.pid, c.result])).toEqual([
+      [A, { ok: false, error: expect.objectContaining({ errno: 'ECONNREFUSED', message: 'the system control program denies A service 7' }) }],
+    ]);
+    expect(accepted(s, fd)).toEqual(['B']);
+  });
+
+  it('names a guest partition only', () => {
+    const s = session();
+    const fd = listening(s);
+    expect(refusal(s, { kind: 'sys.permit', fd, pid: SCP })).toBe(`ESRCH: there is no guest partition ${SCP}`);
+    expect(refusal(s, { kind: 'sys.deny', fd, pid: 99 as typeof A })).toBe('ESRCH: there is no guest partition 99');
+  });
+
+  it('is shown as the call typed and what the kernel did', () => {
+    const s = session();
+    const fd = listening(s);
+    expect(said(s, { kind: 'sys.deny', fd, pid: A })).toEqual([`deny(${fd}, A)`, expect.stringContaining('A')]);
+    expect(said(s, { kind: 'sys.permit', fd, pid: A })).toEqual([`permit(${fd}, A)`, expect.stringContaining('A')]);
+    const deny = s.run({ kind: 'sys.deny', fd, pid: B }).events.at(-1)!;
+    expect(deny).toMatchObject({ tag: 'lab:permit', kind: 'sock.permission', say: ['sock.permission', false, 'B', 7, fd] });
+  });
+});
+
+describe('the words of the other socket calls', () => {
+  it('socket, listen and listen(s, false) as typed', () => {
+    const s = session();
+    expect(said(s, { ...SOCKET, mode: 'map' })[0]).toBe('socket(AF_LPAR, SOCK_SEQPACKET, MSG_MAP)');
+    const fd = s.ok(SOCKET) as number;
+    s.ok({ kind: 'sys.bind', fd, service: 7 });
+    expect(said(s, { kind: 'sys.listen', fd, permit: true })[0]).toBe(`listen(${fd})`);
+    expect(said(s, { kind: 'sys.listen', fd, permit: false })[0]).toBe(`listen(${fd}, false)`);
+  });
+
+  it('refusals say what to do instead', () => {
+    const s = session();
+    expect(refusal(s, { ...SOCKET, type: 'SOCK_STREAM' })).toBe('EINVAL: a message channel keeps message boundaries: use SOCK_SEQPACKET, not SOCK_STREAM');
+    const fd = s.ok(SOCKET) as number;
+    expect(refusal(s, { kind: 'sys.bind', fd, service: 0 })).toBe('EINVAL: a service id is 1 to 65535, not 0');
+    expect(refusal(s, { kind: 'channel.connectService', by: A, service: 70000 })).toBe('EINVAL: a service id is 1 to 65535, not 70000');
+    while (Object.keys(s.state.kernel.fds).length < 64) s.ok(SOCKET);
+    expect(refusal(s, SOCKET)).toBe('ENOMEM: the file descriptor table is full: close something first');
+  });
+
+  it('a call that needs a connection socket names what the fd is instead', () => {
+    const s = session();
+    const fd = listening(s);
+    s.run({ kind: 'channel.connectService', by: A, service: 7 });
+    const comm = s.ok({ kind: 'sys.accept', fd }) as number;
+    expect(refusal(s, { kind: 'sys.listen', fd: comm, permit: true })).toBe(`EINVAL: listen needs a connection socket; fd ${comm} is a communication socket`);
+    expect(refusal(s, { kind: 'sys.deny', fd: comm, pid: B })).toBe(`EINVAL: deny needs a connection socket; fd ${comm} is a communication socket`);
+    expect(refusal(s, { kind: 'sys.permit', fd: comm, pid: B })).toBe(`EINVAL: permit needs a connection socket; fd ${comm} is a communication socket`);
+    // an open file is no socket at all: EBADF, as in Unix
+    const addr = s.ok({ kind: 'area.reserve', by: A, bytes: 4096 }) as number;
+    const channel = Object.values(s.state.partitions[A]!.ports).find((p) => p.kind === 'message')!.no;
+    s.ok({ kind: 'channel.send', by: A, port: channel, addr, short: 'm' });
+    const { vfile } = s.ok({ kind: 'sys.read', fd: comm, count: null }) as { vfile: string };
+    const file = s.ok({ kind: 'sys.open', path: vfile }) as number;
+    expect(refusal(s, { kind: 'sys.listen', fd: file, permit: true })).toBe(`EBADF: listen needs a connection socket; fd ${file} is a open file ${vfile}`);
+  });
+});
