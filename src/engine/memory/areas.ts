@@ -72,10 +72,13 @@ export function areaWith(a: Area, maps: Area['maps'], owner: Pid, arrived: boole
   return { id: a.id, kind: a.kind, frames: a.frames, size: a.size, data: a.data, owner, maps, arrived };
 }
 
-/** Remove an area's mapping from `pid`'s logical space; the cost includes TLB invalidation. */
+/**
+ * Remove an area's mapping from `pid`'s logical space; the cost includes TLB
+ * invalidation. Every caller has found the mapping first (by address, or in
+ * `area.maps`).
+ */
 export function unmapArea(tx: Tx, areaId: AreaId, pid: Pid): number {
   const area = tx.s.areas[areaId]!;
-  if (!area.maps.some((m) => m.pid === pid)) return 0;
   putArea(tx, areaWith(area, area.maps.filter((m) => m.pid !== pid), area.owner, area.arrived));
   return unmapCost(tx.s.costs, area.frames.length, spansUnits(tx.s.machine, pid));
 }
@@ -131,7 +134,8 @@ export function flipArea(tx: Tx, areaId: AreaId, from: Pid, to: Pid, tags: FlipT
 }
 
 function nameOf(state: LabState, pid: Pid): string {
-  return state.partitions[pid]?.name ?? `partition ${pid}`;
+  // partitions are never removed from the table (an ended one keeps its name)
+  return state.partitions[pid]!.name;
 }
 
 export interface Resolved {

@@ -100,7 +100,7 @@ export function isActive(state: LabState, pid: Pid): boolean {
 
 /** Why `pid` cannot take `pages` more pages of its own (memory or address space), or null if it can. */
 export function roomForPages(state: LabState, pid: Pid, pages: number): string | null {
-  const name = state.partitions[pid]?.name ?? `partition ${pid}`;
+  const name = state.partitions[pid]!.name;
   if (!fitsLimit(state, pid, 'mem', pages)) return `${name} would pass its memory limit with ${pages} more pages; ask with request(mem, ${pages}) [0055]`;
   if (!fitsLimit(state, pid, 'vaddr', pages)) return `${name} has no virtual address space left for ${pages} more pages [0051] b)`;
   return null;
