@@ -90,14 +90,6 @@ export function fitsLimit(state: LabState, pid: Pid, resource: ResourceKind, ext
   return usageOf(state, pid)[resource] + extra <= limit;
 }
 
-export function findPartitionByName(state: LabState, name: string): Partition | undefined {
-  return Object.values(state.partitions).find((p) => p.name === name);
-}
-
-export function isActive(state: LabState, pid: Pid): boolean {
-  return state.partitions[pid]?.status === 'active';
-}
-
 /** Why `pid` cannot take `pages` more pages of its own (memory or address space), or null if it can. */
 export function roomForPages(state: LabState, pid: Pid, pages: number): string | null {
   const name = state.partitions[pid]!.name;

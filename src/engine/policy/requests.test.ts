@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { A, session } from '../testing/testkit.js';
 import { framesOf } from '../views/inspect.js';
+import { MAX_REQUEST } from './requests.js';
+import { usageOf } from '../partition/partitions.js';
+import { narrate } from '../narration.js';
 
 describe('resource requests [0049], [0055]', () => {
   it('within the limit: taken without asking the system control program', () => {
@@ -8,6 +11,7 @@ describe('resource requests [0049], [0055]', () => {
     const from = s.events.length;
     expect(s.ok({ kind: 'resource.request', by: A, resource: 'mem', amount: 8 })).toBe(8);
     expect(s.events.slice(from).map((e) => [e.tag, e.kind])).toEqual([['[0055]', 'resource.alloc']]);
+    expect(s.events.at(-1)!.say).toEqual(['resource.alloc', 'A', 8, 'mem', 8, 16]);
     expect(framesOf(s.state, A)).toBe(40);
   });
 
@@ -24,6 +28,7 @@ describe('resource requests [0049], [0055]', () => {
     const from = s.events.length;
     expect(s.ok({ kind: 'resource.request', by: A, resource: 'mem', amount: 20 })).toBe(20);
     expect(s.events.slice(from).map((e) => e.kind)).toEqual(['resource.forward', 'resource.grant']);
+    expect(narrate(s.events.at(-1)!.say)).toBe("policy grants 20 mem; A's limit rises to 20");
     expect(s.state.partitions[A]!.limits.mem).toBe(20);
   });
 
@@ -58,5 +63,52 @@ describe('resource requests [0049], [0055]', () => {
     const s = session();
     expect(s.ok({ kind: 'resource.request', by: A, resource: 'cache', amount: 2 })).toBe(2);
     expect(s.state.partitions[A]!.held.cache).toBe(2);
+  });
+
+  it('takes any whole amount from 1 to MAX_REQUEST, and says so past it', () => {
+    const s = session();
+    const words = (amount: number) => {
+      const step = s.run({ kind: 'resource.request', by: A, resource: 'devices', amount });
+      return step.result.ok ? 'taken or judged' : `${step.result.error.errno}: ${step.result.error.message}`;
+    };
+    // devices have no limit here, and need no address space: even the largest request is simply taken
+    expect(s.ok({ kind: 'resource.request', by: A, resource: 'devices', amount: MAX_REQUEST })).toBe(MAX_REQUEST);
+    expect(words(MAX_REQUEST + 1)).toBe(`EINVAL: ask for 1 to ${MAX_REQUEST}, not ${MAX_REQUEST + 1}`);
+    expect(words(0)).toBe(`EINVAL: ask for 1 to ${MAX_REQUEST}, not 0`);
+  });
+
+  it('refuses more memory than there are free frames, before any limit is looked at', () => {
+    const s = session();
+    const free = s.state.frames.free;
+    const step = s.run({ kind: 'resource.request', by: A, resource: 'mem', amount: free + 1 });
+    expect(!step.result.ok && `${step.result.error.errno}: ${step.result.error.message}`)
+      .toBe(`ENOMEM: only ${free} physical frames are free; ${free + 1} were asked for`);
+    expect(step.events).toEqual([]);
+    // all the free frames are not too many: the request goes on to the limit and the program
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'vaddr', amount: null });
+    const all = s.run({ kind: 'resource.request', by: A, resource: 'mem', amount: free });
+    expect(all.events[0]?.kind).toBe('resource.forward');
+  });
+
+  it('looks at the address space for memory only: devices are taken with no page left to map', () => {
+    const s = session();
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'vaddr', amount: usageOf(s.state, A).vaddr });
+    expect(s.ok({ kind: 'resource.request', by: A, resource: 'devices', amount: 2 })).toBe(2);
+  });
+
+  it('a message area that would not fit the address space is refused in those words [0051] b)', () => {
+    const s = session();
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'vaddr', amount: usageOf(s.state, A).vaddr + 1 });
+    const step = s.run({ kind: 'area.reserve', by: A, bytes: 2 * 4096 });
+    expect(!step.result.ok && `${step.result.error.errno}: ${step.result.error.message}`)
+      .toBe('ENOMEM: A has no virtual address space left for 2 more pages [0051] b)');
+  });
+
+  it('with no limit set, any amount is taken without asking the program', () => {
+    const s = session();
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'bus', amount: null });
+    const from = s.events.length;
+    expect(s.ok({ kind: 'resource.request', by: A, resource: 'bus', amount: 500 })).toBe(500);
+    expect(s.events.slice(from).map((e) => e.kind)).toEqual(['resource.alloc']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { A, B, session } from '../testing/testkit.js';
-import { asPid } from '../types.js';
+import { asPid, asPort } from '../types.js';
+import { usageOf } from '../partition/partitions.js';
 
 describe('the control signal port [0056]-[0057]', () => {
   it('queues requests in order and hands out the oldest first', () => {
@@ -49,5 +50,32 @@ describe('the control signal port [0056]-[0057]', () => {
     expect(step.completions[0]!.result).toMatchObject({ ok: false, error: { errno: 'EINTR' } });
     expect(s.state.partitions[B]!.signalQueue).toEqual([]);
     expect(s.errno({ kind: 'call.interrupt', by: A })).toBe('EINVAL');
+  });
+});
+
+describe('the control signal port refuses in plain words [0057]', () => {
+  const words = (step: { readonly result: { readonly ok: boolean; readonly error?: { readonly errno: string; readonly message: string } } }) =>
+    step.result.ok ? 'ok' : `${step.result.error!.errno}: ${step.result.error!.message}`;
+
+  it('an empty port has nothing to pick up', () => {
+    const s = session();
+    expect(words(s.run({ kind: 'signal.take', by: B }))).toBe("EAGAIN: B's control signal port is empty: nothing to pick up yet");
+  });
+
+  it('a full management memory cannot take another request', () => {
+    const s = session();
+    s.ok({ kind: 'lpar.limit', pid: B, resource: 'mgmt', amount: usageOf(s.state, B).mgmt });
+    expect(words(s.run({ kind: 'channel.connect', by: A, target: B })))
+      .toBe("ENOMEM: B's management memory is at its limit, so its control signal port cannot take another request [0057]");
+  });
+
+  it('is tied to an event receive port the partition has, and to no other port', () => {
+    const s = session();
+    expect(words(s.run({ kind: 'signal.notify', by: B, port: asPort(99) }))).toBe('EBADF: B has no port 99');
+    const events = s.ok({ kind: 'event.port', by: B }) as number;
+    const send = s.ok({ kind: 'event.connect', by: B, target: B, port: asPort(events) }) as number;
+    expect(words(s.run({ kind: 'signal.notify', by: B, port: asPort(send) }))).toBe(`EINVAL: port ${send} of B is not an event receive port`);
+    expect(words(s.run({ kind: 'signal.notify', by: B, port: asPort(events) }))).toBe('ok');
+    expect(s.state.partitions[B]!.signalNotify).toBe(events);
   });
 });
