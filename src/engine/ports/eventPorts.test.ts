@@ -118,3 +118,50 @@ describe('event ports [0063]', () => {
     expect(s.errno({ kind: 'event.port', by: A })).toBe('ENOMEM');
   });
 });
+
+describe('which receive ports are taken [0063]', () => {
+  it('a send port takes only the receive port it names: another port of that partition, or the same number elsewhere, is free', () => {
+    const s = session();
+    const [a1, a2] = [asPort(s.ok({ kind: 'event.port', by: A }) as number), asPort(s.ok({ kind: 'event.port', by: A }) as number)];
+    const b1 = asPort(s.ok({ kind: 'event.port', by: B }) as number);
+    expect(b1).toBe(a1); // the same number in another partition
+    s.ok({ kind: 'event.connect', by: A, target: A, port: a1 });
+    expect(typeof s.ok({ kind: 'event.connect', by: A, target: A, port: a2 })).toBe('number');
+    expect(typeof s.ok({ kind: 'event.connect', by: B, target: B, port: b1 })).toBe('number');
+  });
+
+  it('the receive port of a message port is raised by the control OS and takes no send port [0062]', () => {
+    const s = session();
+    s.ok({ kind: 'channel.connect', by: A, target: B });
+    const sig = s.ok({ kind: 'signal.take', by: B }) as { sig: number };
+    s.ok({ kind: 'signal.permit', by: B, sig: sig.sig as never });
+    const message = Object.values(s.state.partitions[B]!.ports).find((p) => p.kind === 'message')!;
+    if (message.kind !== 'message') throw new Error('B has no message port');
+    const free = asPort(s.ok({ kind: 'event.port', by: B }) as number);
+    expect(s.errno({ kind: 'event.connect', by: B, target: B, port: message.eventPort })).toBe('EADDRINUSE');
+    expect(typeof s.ok({ kind: 'event.connect', by: B, target: B, port: free })).toBe('number');
+  });
+});
+
+describe('event send and poll in words', () => {
+  const words = (step: { readonly result: { readonly ok: boolean; readonly error?: { readonly errno: string; readonly message: string } } }) =>
+    step.result.ok ? 'ok' : `${step.result.error!.errno}: ${step.result.error!.message}`;
+
+  it('name the port and what it is instead', () => {
+    const { s, rp, sp } = connectEvents();
+    expect(words(s.run({ kind: 'event.send', by: A, port: asPort(42) }))).toBe('EBADF: A has no port 42');
+    expect(words(s.run({ kind: 'event.poll', by: B, port: asPort(42) }))).toBe('EBADF: B has no port 42');
+    expect(words(s.run({ kind: 'event.send', by: B, port: rp }))).toMatch(new RegExp(`^EINVAL: port ${rp} of B is an? event receive port, not an event send port$`));
+    expect(words(s.run({ kind: 'event.poll', by: A, port: sp }))).toMatch(new RegExp(`^EINVAL: port ${sp} of A is an? event send port, not an event receive port$`));
+    s.ok({ kind: 'lpar.end', pid: B });
+    expect(words(s.run({ kind: 'event.send', by: A, port: sp }))).toBe(`EPIPE: the receive port that A's port ${sp} was connected to is gone`);
+  });
+
+  it('a poll says whether the bit was set', () => {
+    const { s, rp, sp } = connectEvents();
+    s.ok({ kind: 'event.send', by: A, port: sp });
+    const set = s.run({ kind: 'event.poll', by: B, port: rp }).events;
+    expect(set.map((e) => [e.tag, e.kind, e.say])).toEqual([['[0063]', 'event.poll', ['event.poll', 'B', rp, true]]]);
+    expect(s.run({ kind: 'event.poll', by: B, port: rp }).events[0]!.say).toEqual(['event.poll', 'B', rp, false]);
+  });
+});

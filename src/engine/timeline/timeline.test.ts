@@ -107,3 +107,31 @@ describe('micro-steps', () => {
     expect(locateEvent(timeline, 2)).toEqual({ entry: -1, index: 2 });
   });
 });
+
+describe('the edges of the timeline', () => {
+  it('seeking the moment it stands at gives the same timeline, not a copy', () => {
+    const { timeline } = recorded(5, 30);
+    expect(seek(timeline, timeline.cursor)).toBe(timeline);
+  });
+
+  it('says which moments exist, and which entries', () => {
+    const { timeline } = recorded(5, 30);
+    expect(() => seek(timeline, timeline.length + 1)).toThrow(`no moment ${timeline.length + 1}: the timeline has moments 0 to ${timeline.length}`);
+    expect(() => microStates(timeline, timeline.length)).toThrow(`no entry ${timeline.length}`);
+  });
+
+  it('finds the moment and the place of an event of the last entry and of the first', () => {
+    const { timeline } = recorded(11, 40);
+    const last = timeline.entries.at(-1)!;
+    expect(momentOfEvent(timeline, last.firstSeq)).toBe(timeline.length);
+    expect(locateEvent(timeline, last.firstSeq)).toEqual({ entry: timeline.length - 1, index: 0 });
+    const first = timeline.entries[0]!;
+    expect(locateEvent(timeline, first.firstSeq)).toEqual({ entry: 0, index: 0 });
+  });
+
+  it('gives the commands up to a moment, for saving a lab as it stood then', () => {
+    const { timeline } = recorded(13, 40);
+    expect(commandsOf(timeline, 3)).toEqual(timeline.entries.slice(0, 3).map((e) => e.command));
+    expect(commandsOf(timeline)).toHaveLength(timeline.length);
+  });
+});
