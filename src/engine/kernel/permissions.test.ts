@@ -126,3 +126,44 @@ describe('the words of the other socket calls', () => {
     expect(refusal(s, { kind: 'sys.listen', fd: file, permit: true })).toBe(`EBADF: listen needs a connection socket; fd ${file} is a open file ${vfile}`);
   });
 });
+
+describe('socket and bind, step by step (S201-S202, S301-S302)', () => {
+  it('socket says which mode it made, and the fd it registered', () => {
+    const s = session();
+    const map = s.run({ ...SOCKET, mode: 'map' }).events.at(-1)!;
+    expect(map).toMatchObject({ tag: 'S201', kind: 'sock.create' });
+    expect(narrate(map.say)).toBe(`kernel makes a connection socket in direct-map mode and registers it as fd 3`);
+    const file = s.run(SOCKET).events.at(-1)!;
+    expect(narrate(file.say)).toBe(`kernel makes a connection socket in virtual-file mode and registers it as fd 4`);
+  });
+
+  it('bind takes a service id from 1 to 65535, and nothing else', () => {
+    const s = session();
+    const bindTo = (service: number) => refusal(s, { kind: 'sys.bind', fd: s.ok(SOCKET) as number, service });
+    expect(bindTo(1)).toBe(false);
+    expect(bindTo(65535)).toBe(false);
+    expect(bindTo(0)).toBe('EINVAL: a service id is 1 to 65535, not 0');
+    expect(bindTo(65536)).toBe('EINVAL: a service id is 1 to 65535, not 65536');
+    expect(bindTo(7.5)).toBe('EINVAL: a service id is 1 to 65535, not 7.5');
+  });
+
+  it('bind needs an open connection socket', () => {
+    const s = session();
+    expect(refusal(s, { kind: 'sys.bind', fd: 9, service: 7 })).toBe('EBADF: fd 9 is not open: it was never opened, or it has been closed');
+    const fd = listening(s);
+    s.run({ kind: 'channel.connectService', by: A, service: 7 });
+    const comm = s.ok({ kind: 'sys.accept', fd }) as number;
+    expect(refusal(s, { kind: 'sys.bind', fd: comm, service: 8 })).toBe(`EINVAL: bind needs a connection socket; fd ${comm} is a communication socket`);
+  });
+
+  it('bind is shown as typed, and as the kernel registering the service', () => {
+    const s = session();
+    const fd = s.ok(SOCKET) as number;
+    const events = s.run({ kind: 'sys.bind', fd, service: 7 }).events;
+    expect(events.map((e) => e.tag)).toEqual(['S302', 'S202']);
+    expect(narrate(events[0]!.say)).toBe(`bind(${fd}, 7)`);
+    // a system call costs the program a tenth of a context switch
+    expect(events[0]).toMatchObject({ kind: 'sys.call', cost: s.state.costs.contextSwitch / 10 });
+    expect(events[1]).toMatchObject({ kind: 'sock.bind', say: ['sock.bind', 7, fd] });
+  });
+});
