@@ -41,6 +41,15 @@ describe('layersView (Fig. 3)', () => {
     expect(bar(m, 'A', 'cpu').used).toBe(4);
   });
 
+  it('draws a limit of nothing as full: the guest may take none without asking', () => {
+    const m = layersView(typed(['limit(A, devices, 0)']));
+    expect(bar(m, 'A', 'devices')).toMatchObject({ used: 0, limit: 0, fraction: 1, atLimit: true });
+  });
+
+  it('keeps the system control OS first and the guests in partition order, a new one last', () => {
+    expect(layersView(typed(['lpar_create("C", 4, 1)'])).partitions.map((p) => p.name)).toEqual(['scp', 'A', 'B', 'C']);
+  });
+
   it('greys out an ended partition: no resources, nothing held', () => {
     const m = layersView(typed(['lpar_create("C", 32, 2)', 'lpar_end(C)']));
     const c = m.partitions.find((p) => p.name === 'C')!;
@@ -53,6 +62,8 @@ describe('layersView (Fig. 3)', () => {
     expect(m.partitions.find((p) => p.name === 'B')!.wait).toMatchObject({ call: 'connect', text: 'connect(A)', until: 'A permits or denies it [0061]' });
     const scp = layersView(typed(['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', 'fd = accept(s)'])).partitions[0]!;
     expect(scp.wait).toEqual({ call: 'accept', text: 'accept(3)', until: 'a connection request arrives [0091] (d)' });
+    const reading = layersView(typed(['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', '@A ch = connect(7)', 'fd = accept(s)', 'read(fd)'])).partitions[0]!;
+    expect(reading.wait).toEqual({ call: 'read', text: 'read(4)', until: 'a message arrives [0098] (c)' });
     expect(layersView(typed(['@A ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)', '@B recv(chb)'])).partitions[2]!.wait?.text).toMatch(/^recv\(port \d+\)$/);
   });
 });

@@ -81,7 +81,8 @@ export interface LayersModel {
 export function layersView(state: LabState): LayersModel {
   const partitions = Object.values(state.partitions)
     .slice()
-    .sort((a, b) => (a.role === b.role ? a.pid - b.pid : a.role === 'system' ? -1 : 1))
+    // the system control OS is partition 1, so partition order puts it first
+    .sort((a, b) => a.pid - b.pid)
     .map((p): LayerPartition => ({
       pid: p.pid,
       name: p.name,
@@ -139,9 +140,10 @@ export function describeWait(state: LabState, wait: Wait): WaitInfo {
     case 'recv':
       return { call: wait.call, text: `recv(port ${wait.port})`, until: 'a message arrives at the port [0064]' };
     case 'connect': case 'event_connect': case 'share': {
-      const signal = state.signals[wait.sig];
-      const target = signal ? state.partitions[signal.to]?.name ?? `partition ${signal.to}` : 'its peer';
-      const service = signal?.request.kind === 'channel' ? signal.request.service : undefined;
+      // a waiting request's signal lives until it is answered, and partitions are never removed (checkInvariants)
+      const signal = state.signals[wait.sig]!;
+      const target = state.partitions[signal.to]!.name;
+      const service = signal.request.kind === 'channel' ? signal.request.service : undefined;
       if (service !== undefined) {
         return { call: wait.call, text: `connect(${service})`, until: 'the system control program accepts [0091]' };
       }

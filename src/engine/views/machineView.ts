@@ -85,7 +85,8 @@ export function machineView(state: LabState): MachineModel {
   const { machine } = state;
   const ref = (id: LpId): LpRef => {
     const lp = machine.lps[id]!;
-    return { lp: id, pid: lp.pid, name: state.partitions[lp.pid]?.name ?? `partition ${lp.pid}` };
+    // partitions are never removed, and a logical processor belongs to one
+    return { lp: id, pid: lp.pid, name: state.partitions[lp.pid]!.name };
   };
 
   const cells: UnitCell[] = machine.units.map((u, index) => ({
@@ -120,7 +121,7 @@ export function machineView(state: LabState): MachineModel {
     .sort((a, b) => a.id - b.id)
     .map((lp) => {
       const others = new Map<number, LpRef>();
-      for (const u of lp.units) for (const id of machine.units[u]?.queue ?? []) if (id !== lp.id) others.set(id, ref(id));
+      for (const u of lp.units) for (const id of machine.units[u]!.queue) if (id !== lp.id) others.set(id, ref(id));
       const placement: Placement = lp.units.length > 1 ? 'one-on-several' : others.size > 0 ? 'shared' : 'one-to-one';
       return {
         ...ref(lp.id),

@@ -38,6 +38,15 @@ describe('the Memory view model (Figs. 4-5)', () => {
     expect(mappedBy(m, ramA.frames[1]!)).toEqual(['A at 0x1000']);
   });
 
+  it('keeps free memory in the key at 0 frames when every frame is taken', () => {
+    const s = session();
+    s.ok({ kind: 'lpar.create', by: SCP, name: 'C', memPages: 160, processors: 1 });
+    const m = memoryView(s.state);
+    expect(m.free).toBe(0);
+    expect(ownersCount(m)).toEqual({ control: 16, scp: 16, A: 32, B: 32, C: 160, free: 0 });
+    expect(m.owners.at(-1)).toMatchObject({ owner: 'free', frames: 0 });
+  });
+
   it('state 1: the reserved area is mapped in A at 0x100000, with a line to its frames', () => {
     const s = session();
     const addr = s.ok({ kind: 'area.reserve', by: A, bytes: 8192 }) as number;

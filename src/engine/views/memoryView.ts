@@ -258,7 +258,8 @@ export function memoryView(state: LabState, trace: readonly LabEvent[] = []): Me
 
   const lines: MappingLine[] = [];
   for (const s of spaces) {
-    if (s.ram.pages > 0) lines.push({ key: lineKey(s.pid, null), pid: s.pid, kind: 'ram', area: null, page: 0, frames: s.ram.frames, runs: s.ram.runs });
+    // an active partition always has memory: lpar_create grants at least one page
+    lines.push({ key: lineKey(s.pid, null), pid: s.pid, kind: 'ram', area: null, page: 0, frames: s.ram.frames, runs: s.ram.runs });
     for (const r of s.regions) {
       lines.push({ key: lineKey(s.pid, r.area), pid: s.pid, kind: 'area', area: r.area, page: r.page!, frames: r.frames, runs: r.runs });
     }
@@ -285,7 +286,8 @@ export function mappedBy(model: MemoryModel, frame: number): string[] {
   for (const line of model.lines) {
     const i = line.frames.indexOf(frame);
     if (i < 0) continue;
-    const name = model.spaces.find((s) => s.pid === line.pid)?.name ?? `partition ${line.pid}`;
+    // every line belongs to one of the model's spaces
+    const name = model.spaces.find((s) => s.pid === line.pid)!.name;
     out.push(`${name} at 0x${((line.page + i) * PAGE_SIZE).toString(16)}`);
   }
   return out;

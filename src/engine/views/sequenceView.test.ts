@@ -156,6 +156,19 @@ describe('sequenceView: partitions that come and go', () => {
   });
 });
 
+describe('sequenceView without options', () => {
+  it('draws every event, none of them as boot, all in one group', () => {
+    const shell = run(FIG9);
+    const events = traceOf(shell.timeline);
+    const model = sequenceView(events, shell.timeline.current);
+    expect(model.arrows).toHaveLength(events.length);
+    expect(model.arrows.some((a) => a.boot)).toBe(false);
+    expect(new Set(model.arrows.map((a) => a.group))).toEqual(new Set([0]));
+    // with the timeline's options the boot events are marked
+    expect(chart(shell).model.arrows.filter((a) => a.boot)).toHaveLength(shell.timeline.bootEvents.length);
+  });
+});
+
 describe('arrowLabel', () => {
   it('gives every event kind a short label', () => {
     for (const kind of EVENT_KINDS) {

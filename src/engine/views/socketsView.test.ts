@@ -25,7 +25,17 @@ describe('socketsView (Figs. 7, 10)', () => {
     expect(m.program.text).toBe('running');
     expect(m.fds.map((f) => [f.fd, f.kind])).toEqual([[3, 'socket'], [4, 'comm']]);
     expect(m.channels).toEqual([expect.objectContaining({ fd: 4, service: 7, mode: 'vfile', guest: { pid: 2, name: 'A', status: 'active' }, queue: [], peerClosed: false })]);
-    expect(m.channels[0]!.chan).not.toBeNull();
+    const state = typed([...LISTEN, 'fd = accept(s)', '@A ch = connect(7)']);
+    expect(socketsView(state).channels[0]!.chan).toBe(Object.values(state.channels)[0]!.id);
+  });
+
+  it('shows a socket not bound yet: no service, so no requests wait for it', () => {
+    expect(socketsView(typed(['s = socket(AF_LPAR, SOCK_SEQPACKET)'])).sockets).toEqual([{ fd: 3, mode: 'vfile', service: null, listening: false, denied: [], waiting: [], accepting: false }]);
+  });
+
+  it('counts the messages sent back that wait at the guest\'s port', () => {
+    const m = socketsView(typed([...LISTEN, '@A ch = connect(7)', 'fd = accept(s)', '@A a = area(64)', '@A send(ch, a, "one")', 'r = read(fd)', 'write(fd, r.vfile)']));
+    expect(m.channels[0]).toMatchObject({ guest: { name: 'A' }, guestQueued: 1, guestWaiting: false, queue: [] });
   });
 
   it('lists waiting connection requests and denied partitions on the socket ([0090], S305 (b))', () => {
@@ -84,6 +94,10 @@ describe('socketsView (Figs. 7, 10)', () => {
     // the file was sent: its fd no longer reaches anything
     expect(watching.fds.find((f) => f.kind === 'file')).toMatchObject({ fd: 5, size: null });
     expect(watching.program).toMatchObject({ state: 'suspended', fds: [4] });
+    // an unlinked file stays open with no size; /msg no longer lists it
+    const unlinked = socketsView(typed([...lines, 'unlink(r.vfile)']));
+    expect(unlinked.fds.find((f) => f.kind === 'file')).toMatchObject({ fd: 5, path: '/msg/A.1', size: null });
+    expect(unlinked.files).toEqual([]);
   });
 
   it('marks the fds select waits on, and a channel whose guest has ended', () => {

@@ -6,7 +6,8 @@
 // program (Fig. 10), and the message channels to the guests (512) with the
 // messages waiting at the program's message ports.
 
-import type { FdEntry, LabState, MessagePort, Pid, SocketMode } from '../types.js';
+import type { FdEntry, LabState, MessagePort, Pid, PortNo, SocketMode } from '../types.js';
+import { messagePortAt } from './inspect.js';
 import { PAGE_SIZE, SCP_PID } from '../types.js';
 import { assertNever } from '../assertNever.js';
 import { mappingsOf } from '../memory/areas.js';
@@ -99,7 +100,7 @@ export interface ChannelRow {
   readonly fd: number;
   readonly mode: SocketMode;
   readonly service: number;
-  readonly chan: number | null;
+  readonly chan: number;
   /** the program's message port of the channel, and what waits in it [0064] */
   readonly port: number;
   readonly queue: readonly Arrived[];
@@ -132,9 +133,10 @@ const PREVIEW_CHARS = 24;
 
 export function socketsView(state: LabState): SocketsModel {
   const scp = state.partitions[SCP_PID]!;
+  // partitions are never removed: an ended one keeps its name, with status 'ended'
   const peer = (pid: Pid): PeerRef => {
-    const p = state.partitions[pid];
-    return { pid, name: p?.name ?? `partition ${pid}`, status: p?.status ?? 'ended' };
+    const p = state.partitions[pid]!;
+    return { pid, name: p.name, status: p.status };
   };
 
   const wait = scp.wait ? describeWait(state, scp.wait) : null;
@@ -157,10 +159,8 @@ export function socketsView(state: LabState): SocketsModel {
   }
 
   const entries = Object.values(state.kernel.fds).slice().sort((a, b) => a.fd - b.fd);
-  const messagePort = (no: number) => {
-    const port = scp.ports[no as never] as MessagePort | undefined;
-    return port && port.kind === 'message' ? port : undefined;
-  };
+  // a communication socket names a message port of the system control OS (checkInvariants)
+  const messagePort = (no: PortNo) => messagePortAt(state, SCP_PID, no);
 
   const sockets: SocketRow[] = [];
   const fds: FdRow[] = [];
@@ -182,16 +182,17 @@ export function socketsView(state: LabState): SocketsModel {
   // in the order the kernel made them (S-A (a))
   const files: VirtualFileRow[] = Object.values(state.kernel.files)
     .map((f) => {
-      const area = state.areas[f.area];
+      // a virtual file's area is the system control OS's until the file is unlinked (checkInvariants)
+      const area = state.areas[f.area]!;
       return {
         path: f.path,
-        size: area?.size ?? 0,
+        size: area.size,
         peer: peer(f.peer),
         short: f.short,
         area: f.area,
-        frames: area?.frames ?? [],
+        frames: area.frames,
         openAs: entries.filter((e) => e.kind === 'file' && e.path === f.path).map((e) => e.fd),
-        preview: preview(area?.data ?? ''),
+        preview: preview(area.data),
       };
     });
 
@@ -204,19 +205,20 @@ export function socketsView(state: LabState): SocketsModel {
   return { program, sockets, fds, files, mappings, channels, unclaimed: requests.filter((r) => !bound.has(r.service)) };
 }
 
-function fdRow(state: LabState, e: FdEntry, messagePort: (no: number) => MessagePort | undefined, peer: (pid: Pid) => PeerRef): FdRow {
+function fdRow(state: LabState, e: FdEntry, messagePort: (no: PortNo) => MessagePort, peer: (pid: Pid) => PeerRef): FdRow {
   switch (e.kind) {
     case 'socket':
       return { kind: 'socket', fd: e.fd, mode: e.mode, service: e.service, listening: e.listening };
     case 'comm': {
       const port = messagePort(e.port);
-      const queued = port?.queue.length ?? 0;
-      const peerClosed = port ? port.peerClosed : true;
+      const queued = port.queue.length;
+      const peerClosed = port.peerClosed;
       return { kind: 'comm', fd: e.fd, mode: e.mode, service: e.service, peer: peer(e.peer), port: e.port, queued, peerClosed, ready: queued > 0 || peerClosed };
     }
     case 'file': {
+      // an open file stays open after unlink, when its size is gone with the area
       const file = state.kernel.files[e.path];
-      const size = file ? state.areas[file.area]?.size ?? null : null;
+      const size = file ? state.areas[file.area]!.size : null;
       return { kind: 'file', fd: e.fd, path: e.path, offset: e.offset, size };
     }
     default:
@@ -227,27 +229,26 @@ function fdRow(state: LabState, e: FdEntry, messagePort: (no: number) => Message
 function channelRow(
   state: LabState,
   e: Extract<FdEntry, { kind: 'comm' }>,
-  port: MessagePort | undefined,
+  port: MessagePort,
   peer: (pid: Pid) => PeerRef,
   watched: boolean,
 ): ChannelRow {
-  const channel = port ? state.channels[port.chan] : undefined;
-  const guestEnd = channel ? (channel.client.pid === SCP_PID ? channel.server : channel.client) : null;
-  const guest = state.partitions[e.peer];
-  const guestPort = guestEnd?.port ?? null;
-  const theirs = guestPort === null ? undefined : guest?.ports[guestPort];
+  // the guest asked for the service, so it is the channel's client (S305); the channel and its ports name each other
+  const channel = state.channels[port.chan]!;
+  const guest = state.partitions[e.peer]!;
+  const guestPort = channel.client.port;
   return {
     fd: e.fd,
     mode: e.mode,
     service: e.service,
-    chan: channel?.id ?? null,
+    chan: channel.id,
     port: e.port,
-    queue: (port?.queue ?? []).map((a) => ({ area: a.area, size: state.areas[a.area]?.size ?? 0, short: a.short })),
-    peerClosed: port ? port.peerClosed : true,
+    queue: port.queue.map((a) => ({ area: a.area, size: state.areas[a.area]!.size, short: a.short })),
+    peerClosed: port.peerClosed,
     guest: peer(e.peer),
     guestPort,
-    guestQueued: theirs?.kind === 'message' ? theirs.queue.length : 0,
-    guestWaiting: guestPort !== null && guest?.wait?.call === 'recv' && guest.wait.port === guestPort,
+    guestQueued: guestPort === null ? 0 : messagePortAt(state, e.peer, guestPort).queue.length,
+    guestWaiting: guestPort !== null && guest.wait?.call === 'recv' && guest.wait.port === guestPort,
     watched,
   };
 }
