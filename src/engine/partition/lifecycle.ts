@@ -126,8 +126,8 @@ export function endPartition(tx: Tx, pid: Pid, tag: '[0053]' | 'lab:end'): Resul
   updatePartition(tx, pid, (q) => ({ ...q, wait: null }));
   // requests made of it are refused
   for (const sig of [...p.signalQueue, ...p.signalsHeld]) {
-    const signal = tx.s.signals[sig];
-    if (signal) refuse(tx, signal, { errno: 'ECONNREFUSED', message: `${p.name} ended before answering` });
+    // each is a live signal: refusing one withdraws only that one
+    refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `${p.name} ended before answering` });
   }
   // its channels close; each peer is told by event
   for (const port of Object.values(tx.s.partitions[pid]!.ports)) {

@@ -5,7 +5,7 @@
 // allows is the lab's own choice of policy (tagged lab:reduce). A denial is
 // the machine's decision: its events stay in the trace.
 
-import type { Partition, Pid, ResourceKind, Result } from '../types.js';
+import type { HeldResource, Partition, Pid, ResourceKind, Result } from '../types.js';
 import { SCP_PID } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
@@ -13,31 +13,28 @@ import { emit, fail, ok, updatePartition } from '../tx.js';
 import { fitsLimit, usageOf } from '../partition/partitions.js';
 import { claimAreaFrames } from '../memory/areas.js';
 
-export const REQUESTABLE: readonly ResourceKind[] = ['mem', 'devices', 'cache', 'bus'];
+type Requestable = 'mem' | HeldResource;
+export const REQUESTABLE: readonly Requestable[] = ['mem', 'devices', 'cache', 'bus'];
+const isRequestable = (resource: ResourceKind): resource is Requestable => (REQUESTABLE as readonly ResourceKind[]).includes(resource);
 
 /** Most a single request may ask for, so a typo cannot wedge the machine. */
 export const MAX_REQUEST = 1 << 20;
 
 /**
  * Give `amount` of `resource` to `pid`; for memory, frames mapped after its
- * own memory. The caller has checked that the frames are free and that the
- * resource can be requested, so failing here is a broken invariant.
+ * own memory, which the caller has checked are free.
  */
-function allocate(tx: Tx, pid: Pid, resource: ResourceKind, amount: number): void {
+function allocate(tx: Tx, pid: Pid, resource: Requestable, amount: number): void {
   if (resource === 'mem') {
     const frames = claimAreaFrames(tx, pid, amount)!;
     updatePartition(tx, pid, (p) => ({ ...p, ram: [...p.ram, ...frames] }));
     return;
   }
-  if (resource === 'devices' || resource === 'cache' || resource === 'bus') {
-    updatePartition(tx, pid, (p) => ({ ...p, held: { ...p.held, [resource]: p.held[resource] + amount } }));
-    return;
-  }
-  throw new Error(`allocate: ${resource} cannot be requested`);
+  updatePartition(tx, pid, (p) => ({ ...p, held: { ...p.held, [resource]: p.held[resource] + amount } }));
 }
 
 export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, amount: number): Result {
-  if (!REQUESTABLE.includes(resource)) {
+  if (!isRequestable(resource)) {
     return fail('EINVAL', `request() covers ${REQUESTABLE.join(', ')}; ${resource} is granted another way`);
   }
   if (!Number.isInteger(amount) || amount < 1 || amount > MAX_REQUEST) return fail('EINVAL', `ask for 1 to ${MAX_REQUEST}, not ${amount}`);

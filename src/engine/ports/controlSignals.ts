@@ -62,18 +62,17 @@ export function setSignalNotify(tx: Tx, by: Partition, port: Parameters<typeof r
   return ok(0);
 }
 
-/** Take a signal out of wherever it waits (queue or held) and forget it. */
+/**
+ * Take a live signal out of wherever it waits (queue or held) and forget it.
+ * Callers pass one their asker still waits on, which lives until answered.
+ */
 export function withdrawSignal(tx: Tx, sig: SigId): void {
-  const signal = tx.s.signals[sig];
-  if (!signal) return;
-  const holder = tx.s.partitions[signal.to];
-  if (holder) {
-    updatePartition(tx, signal.to, (p) => ({
-      ...p,
-      signalQueue: p.signalQueue.filter((s) => s !== sig),
-      signalsHeld: p.signalsHeld.filter((s) => s !== sig),
-    }));
-  }
+  const signal = tx.s.signals[sig]!;
+  updatePartition(tx, signal.to, (p) => ({
+    ...p,
+    signalQueue: p.signalQueue.filter((s) => s !== sig),
+    signalsHeld: p.signalsHeld.filter((s) => s !== sig),
+  }));
   const { [sig]: _gone, ...signals } = tx.s.signals;
   tx.s.signals = signals;
 }
