@@ -315,7 +315,7 @@ function Channels({ channels, requests, mark }: { channels: readonly ChannelRow[
               <span className="sv-chan-line">
                 <span className="sv-chan-fd">fd {c.fd}</span>
                 <span className="sv-wire" aria-hidden="true" />
-                <span className="sv-chan-id">{c.chan === null ? 'closed' : `channel ${c.chan}`}</span>
+                <span className="sv-chan-id">channel {c.chan}</span>
                 <span className="sv-wire" aria-hidden="true" />
                 <Guest peer={c.guest} />
                 {c.guestQueued > 0 && <span className="sv-tag ready">{c.guestQueued} for {c.guest.name}</span>}
