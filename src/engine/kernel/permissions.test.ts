@@ -167,3 +167,48 @@ describe('socket and bind, step by step (S201-S202, S301-S302)', () => {
     expect(events[1]).toMatchObject({ kind: 'sock.bind', say: ['sock.bind', 7, fd] });
   });
 });
+
+describe('connect to a service, and the backlog (S305)', () => {
+  it('a guest asks for a service id from 1 to 65535', () => {
+    const s = session();
+    const ask = (service: number) => refusal(s, { kind: 'channel.connectService', by: A, service });
+    expect(ask(1)).toBe('ECONNREFUSED: nobody is listening on service 1: the system control program must bind and listen first');
+    expect(ask(65535)).toBe('ECONNREFUSED: nobody is listening on service 65535: the system control program must bind and listen first');
+    expect(ask(0)).toBe('EINVAL: a service id is 1 to 65535, not 0');
+    expect(ask(65536)).toBe('EINVAL: a service id is 1 to 65535, not 65536');
+    expect(ask(7.5)).toBe('EINVAL: a service id is 1 to 65535, not 7.5');
+  });
+
+  it('the request goes to the control OS (S305 (a)), which hands it to the kernel for the listening socket (S305 (b))', () => {
+    const s = session();
+    const fd = listening(s);
+    const events = s.run({ kind: 'channel.connectService', by: A, service: 7 }).events;
+    expect(events.find((e) => e.tag === 'S305(a)')).toMatchObject({ kind: 'channel.request', say: ['service.request', 'A', 7] });
+    expect(events.filter((e) => e.tag === 'S305(b)').map((e) => e.kind)).toEqual(['signal.queue', 'signal.take']);
+    expect(events.find((e) => e.kind === 'signal.take')).toMatchObject({ tag: 'S305(b)', say: ['service.backlog', 'A', fd, 7] });
+  });
+
+  it('listen(s, false) refuses the requests waiting for that socket\'s service only', () => {
+    const s = session();
+    const seven = listening(s);
+    const eight = s.ok(SOCKET) as number;
+    s.ok({ kind: 'sys.bind', fd: eight, service: 8 });
+    s.ok({ kind: 'sys.listen', fd: eight, permit: true });
+    s.run({ kind: 'channel.connectService', by: A, service: 7 });
+    s.run({ kind: 'channel.connectService', by: B, service: 8 });
+    const stop = s.run({ kind: 'sys.listen', fd: seven, permit: false });
+    expect(stop.completions.map((c) => [c.pid, c.result.ok])).toEqual([[A, false]]);
+    expect(stop.events.find((e) => e.kind === 'sock.listen')).toMatchObject({ tag: 'S203', say: ['sock.listen', false, 7] });
+    expect(accepted(s, eight)).toEqual(['B']);
+  });
+
+  it('accept needs an open connection socket', () => {
+    const s = session();
+    expect(refusal(s, { kind: 'sys.accept', fd: 9 })).toBe('EBADF: fd 9 is not open: it was never opened, or it has been closed');
+    const fd = listening(s);
+    s.run({ kind: 'channel.connectService', by: A, service: 7 });
+    const comm = s.ok({ kind: 'sys.accept', fd }) as number;
+    expect(refusal(s, { kind: 'sys.accept', fd: comm })).toBe(`EINVAL: accept needs a connection socket; fd ${comm} is a communication socket`);
+    expect(refusal(s, { kind: 'sys.listen', fd: 9, permit: true })).toBe('EBADF: fd 9 is not open: it was never opened, or it has been closed');
+  });
+});
