@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { A, B, session } from '../testing/testkit.js';
+import { A, B, connectGuests, session } from '../testing/testkit.js';
 import { asPort } from '../types.js';
 import type { Session } from '../testing/testkit.js';
 import { usageOf } from '../partition/partitions.js';
@@ -165,3 +165,13 @@ describe('event send and poll in words', () => {
     expect(s.run({ kind: 'event.poll', by: B, port: rp }).events[0]!.say).toEqual(['event.poll', 'B', rp, false]);
   });
 });
+
+describe('the event-port limit counts event ports only [0051] e)', () => {
+  it('a channel at one event port from the limit still gets its message port', () => {
+    const s = session();
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'events', amount: usageOf(s.state, A).events + 1 });
+    connectGuests(s);
+    expect(Object.values(s.state.partitions[A]!.ports).filter((p) => p.kind === 'message')).toHaveLength(1);
+  });
+});
+

@@ -135,3 +135,18 @@ describe('the edges of the timeline', () => {
     expect(commandsOf(timeline)).toHaveLength(timeline.length);
   });
 });
+
+describe('checkpoints across branches', () => {
+  it('a branch from the past keeps no checkpoint of the branch it left', () => {
+    const { timeline } = recorded(31, 1000);
+    expect(timeline.length).toBeGreaterThan(2 * CHECKPOINT_EVERY);
+    let branch = seek(timeline, 10);
+    for (const op of seededOps(32, 1000)) branch = record(branch, opToCommand(branch.current, op)).timeline;
+    expect(branch.length).toBeGreaterThan(2 * CHECKPOINT_EVERY);
+    const again = replay({ seed: 31 }, commandsOf(branch));
+    for (const moment of [CHECKPOINT_EVERY + 5, 2 * CHECKPOINT_EVERY + 1, branch.length]) {
+      expect(JSON.stringify(seek(branch, moment).current)).toBe(JSON.stringify(seek(again, moment).current));
+    }
+  });
+});
+
