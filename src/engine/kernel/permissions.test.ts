@@ -212,3 +212,51 @@ describe('connect to a service, and the backlog (S305)', () => {
     expect(refusal(s, { kind: 'sys.listen', fd: 9, permit: true })).toBe('EBADF: fd 9 is not open: it was never opened, or it has been closed');
   });
 });
+
+describe('accept and close, as the chart shows them', () => {
+  it('a connect waits until accepted, and an accept until a request comes; each says so', () => {
+    const s = session();
+    const fd = listening(s);
+    const wait = s.run({ kind: 'sys.accept', fd }).events.at(-1)!;
+    expect(wait).toMatchObject({ kind: 'call.suspend', say: ['call.suspend', 'scp', 'accept', ['until.request']] });
+    const other = session();
+    listening(other);
+    const asks = other.run({ kind: 'channel.connectService', by: A, service: 7 }).events.at(-1)!;
+    expect(asks).toMatchObject({ kind: 'call.suspend', say: ['call.suspend', 'A', 'connect', ['until.accept']] });
+  });
+
+  it('accept makes the communication socket (S204 (b)) and returns its fd (S204 (c))', () => {
+    const s = session();
+    const fd = listening(s);
+    s.run({ kind: 'channel.connectService', by: A, service: 7 });
+    const events = s.run({ kind: 'sys.accept', fd }).events;
+    const comm = fd + 1;
+    expect(events.filter((e) => e.tag === 'S204(b)' || e.tag === 'S204(c)').map((e) => [e.tag, e.kind, e.say])).toEqual([
+      ['S204(b)', 'sock.accept', ['sock.accept', 'A', comm]],
+      ['S204(c)', 'sys.return', ['accept.return', comm, 'A']],
+    ]);
+  });
+
+  it('closing a listening socket refuses its waiting requests and says what it closed', () => {
+    const s = session();
+    const fd = listening(s);
+    s.run({ kind: 'channel.connectService', by: A, service: 7 });
+    const close = s.run({ kind: 'sys.close', fd });
+    expect(close.completions.map((c) => [c.pid, c.result])).toEqual([
+      [A, { ok: false, error: expect.objectContaining({ errno: 'ECONNREFUSED', message: 'the system control program closed service 7' }) }],
+    ]);
+    expect(close.events.at(-1)).toMatchObject({ tag: 'lab:close', kind: 'sock.close', say: ['sock.close', fd, 'listening socket'] });
+  });
+
+  it('closing a communication socket leaves the requests waiting for its service alone', () => {
+    const s = session();
+    const fd = listening(s);
+    s.run({ kind: 'channel.connectService', by: B, service: 7 });
+    const comm = s.ok({ kind: 'sys.accept', fd }) as number;
+    s.run({ kind: 'channel.connectService', by: A, service: 7 });
+    const close = s.run({ kind: 'sys.close', fd: comm });
+    expect(close.completions.filter((c) => c.pid === A)).toEqual([]);
+    expect(close.events.at(-1)).toMatchObject({ tag: 'S-E', say: ['sock.close', comm, 'communication socket'] });
+    expect(accepted(s, fd)).toEqual(['A']);
+  });
+});
