@@ -51,3 +51,29 @@ describe('the processor module and the scheduler [0041], [0054]', () => {
     expect(s.errno({ kind: 'sched.tick', slices: 1e6 })).toBe('EINVAL');
   });
 });
+
+describe('what a slice costs, and a stopped partition on the units', () => {
+  it('costs one context switch for each unit that starts running a different processor', () => {
+    const s = session();
+    s.ok({ kind: 'lpar.create', name: 'C', memPages: 8, processors: 3 });
+    for (let tick = 0; tick < 6; tick++) {
+      const before = s.state.machine.units.map((u) => u.running);
+      const slice = s.run({ kind: 'sched.tick', slices: 1 }).events.find((e) => e.kind === 'sched.slice')!;
+      const switched = s.state.machine.units.filter((u, i) => u.running !== null && u.running !== before[i]).length;
+      expect(slice.cost, `tick ${tick}`).toBe(switched * s.state.costs.contextSwitch);
+    }
+  });
+
+  it('an ended partition runs nowhere, and each unit goes on round-robin among what is left', () => {
+    const s = session();
+    s.ok({ kind: 'lpar.create', name: 'C', memPages: 8, processors: 3 });
+    const C = asPid(4);
+    for (let tick = 0; tick < 3; tick++) s.ok({ kind: 'sched.tick', slices: 1 });
+    const ofC = new Set(lpsOf(s.state.machine, C).map((lp) => lp.id));
+    s.ok({ kind: 'lpar.end', pid: C });
+    s.state.machine.units.forEach((u, i) => {
+      expect(u.running === null || !ofC.has(u.running), `unit ${i}`).toBe(true);
+      expect(u.next < Math.max(1, u.queue.length), `unit ${i}`).toBe(true);
+    });
+  });
+});
