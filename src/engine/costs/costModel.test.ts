@@ -47,3 +47,25 @@ describe('the cost model', () => {
     expect(s.errno({ kind: 'cost.set', param: 'nonsense' as never, value: 1 })).toBe('EINVAL');
   });
 });
+
+describe('the three ways of moving a message, term by term', () => {
+  const c = DEFAULT_COSTS;
+  it('a flip pays the call, the unmap and the map of whole pages, and the event; a copy pays per byte; shared memory only the doorbell', () => {
+    const pages = 3;
+    const bytes = pages * 4096 - 100;
+    expect(transferCosts(c, bytes, false)).toEqual({
+      flip: c.hypercall + pages * (c.pteUpdate + c.tlbLocal) + pages * c.pteUpdate + c.eventDelivery,
+      copy: c.hypercall + bytes * c.copyPerByte + c.eventDelivery,
+      shared: c.eventDelivery,
+    });
+  });
+
+  it('a message smaller than a page still flips one whole page', () => {
+    expect(transferCosts(c, 1, false).flip).toBe(transferCosts(c, 4096, false).flip);
+  });
+
+  it('the plot gives the three costs at each size', () => {
+    const sizes = [64, 8192];
+    expect(costCurve(c, true, sizes)).toEqual(sizes.map((bytes) => ({ bytes, ...transferCosts(c, bytes, true) })));
+  });
+});
