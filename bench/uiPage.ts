@@ -3,6 +3,7 @@
 // by bench/ui.ts (the figures) and bench/profileUi.ts (where the time goes).
 
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,7 +26,17 @@ export function firstLoadKBgz(): { kb: number; files: string[] } {
   return { kb: bytes / 1024, files };
 }
 
+/** Whether nothing listens on `port` now (a preview server left running by an interrupted run would be measured instead). */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
 export async function startServer(outDir = 'dist'): Promise<() => Promise<void>> {
+  if (!(await portIsFree(PORT))) throw new Error(`port ${PORT} is taken (a preview server left running?): stop it or set LPARLAB_BENCH_PORT`);
   const server = spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', outDir], { cwd: ROOT, stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
     // with --strictPort the server exits at once when the port is taken: do not measure whatever answers there
