@@ -130,3 +130,13 @@ describe('guest to guest, Fig. 6 (S101-S112)', () => {
     expect(s.errno({ kind: 'channel.send', by: A, port: asPort(ch.client), addr, short: '' })).toBe('ENOMEM');
   });
 });
+
+describe('the flip between guests', () => {
+  it('goes from the sender to the receiver, which has it mapped at once (S107)', () => {
+    const s = session();
+    const ch = connectGuests(s);
+    const addr = s.ok({ kind: 'area.reserve', by: A, bytes: 4096 }) as number;
+    const send = s.run({ kind: 'channel.send', by: A, port: asPort(ch.client), addr, short: 'x' });
+    expect(send.events.find((e) => e.kind === 'area.flip')).toMatchObject({ from: A, to: B });
+  });
+});

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { A, B, session } from '../testing/testkit.js';
 import type { Session } from '../testing/testkit.js';
 import { FIRST_FD } from './fdTable.js';
+import { KERNEL_LANE } from '../event.js';
 
 const socketIn = (mode: 'vfile' | 'map') => ({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode }) as const;
 
@@ -34,6 +35,8 @@ function sends(s: Session, guest: typeof A, channel: number, text: string): stri
   s.ok({ kind: 'mem.write', by: guest, addr, data: text });
   const send = s.run({ kind: 'channel.send', by: guest, port: channel as never, addr, short: text });
   expect(send.result.ok).toBe(true);
+  // the area flips to the system control OS's kernel, which maps it only when the program reads (S308)
+  expect(send.events.find((e) => e.kind === 'area.flip')).toMatchObject({ from: guest, to: KERNEL_LANE });
   return send.events.map((e) => e.tag);
 }
 
