@@ -66,3 +66,24 @@ describe('the frame table', () => {
     );
   });
 });
+
+describe('the frame table at its edges', () => {
+  it('a table whose size is no whole number of leaves is full when its last frame is taken', () => {
+    for (const count of [130, 1000, 4097]) {
+      let t = createFrameTable(count);
+      t = setOwners(t, Array.from({ length: count }, (_, i) => f(i)), 1);
+      expect(t.free, `${count} frames`).toBe(0);
+      expect(findFree(t, 0), `${count} frames`).toBeNull();
+      expect(claimFrames(t, 1, 2, 0), `${count} frames`).toBeNull();
+      t = setOwners(t, [f(count - 1)], FREE);
+      expect(findFree(t, 0), `${count} frames`).toBe(count - 1);
+    }
+  });
+
+  it('giving frames to the owner they already have changes nothing', () => {
+    const t = setOwners(createFrameTable(256), [f(3), f(4)], 2);
+    const again = setOwners(t, [f(3), f(4), f(5)], 2);
+    expect(again.free).toBe(t.free - 1);
+    expect(setOwners(t, [f(9)], FREE).free).toBe(t.free);
+  });
+});
