@@ -267,8 +267,11 @@ export async function longSession(browser: Browser, runs: number, progress: (lin
       if ((i + 100) % 1000 === 0) progress(`  ${i + 100} lines typed, ${((Date.now() - typingStart) / 1000).toFixed(0)} s`);
     }
     // the player may still trail the typing: bring the playhead to the end
-    const latest = page.getByRole('button', { name: 'go to the latest event' });
-    if (await latest.isEnabled()) await latest.click();
+    // looked at and clicked in one step: the player may reach the end (and disable the button) between the two
+    await page.evaluate(() => {
+      const latest = document.querySelector<HTMLButtonElement>('button[aria-label="go to the latest event"]');
+      if (latest && !latest.disabled) latest.click();
+    });
     await page.waitForTimeout(500);
     const failed = await page.evaluate(() => (window as unknown as { lparlab: { terminalText(): string } }).lparlab.terminalText().match(/= -1 E[A-Z]+.*$/m)?.[0] ?? null);
     if (failed) throw new Error(`bench: a line of the long session failed: ${failed}`);
