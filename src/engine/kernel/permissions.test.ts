@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { A, B, SCP, session } from '../testing/testkit.js';
 import type { Session } from '../testing/testkit.js';
 import { narrate } from '../narration.js';
+import { usageOf } from '../partition/partitions.js';
 
 const SOCKET = { kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: 'vfile' } as const;
 
@@ -258,5 +259,21 @@ describe('accept and close, as the chart shows them', () => {
     expect(close.completions.filter((c) => c.pid === A)).toEqual([]);
     expect(close.events.at(-1)).toMatchObject({ tag: 'S-E', say: ['sock.close', comm, 'communication socket'] });
     expect(accepted(s, fd)).toEqual(['A']);
+  });
+});
+
+describe('a request accept cannot serve', () => {
+  it('is refused with the reason, the work begun for it is undone, and accept waits for the next', () => {
+    const s = session();
+    const fd = listening(s);
+    s.run({ kind: 'channel.connectService', by: A, service: 7 });
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'mgmt', amount: usageOf(s.state, A).mgmt });
+    const ports = { scp: Object.keys(s.state.partitions[SCP]!.ports), a: Object.keys(s.state.partitions[A]!.ports) };
+    const step = s.run({ kind: 'sys.accept', fd }); // the session checks every invariant after it
+    expect(step.events.map((e) => [e.tag, e.kind])).toEqual([['S304', 'sys.call'], ['[0057]', 'call.complete'], ['S204(d)', 'call.suspend']]);
+    expect(step.completions).toEqual([{ pid: A, call: 'connect', result: { ok: false, error: expect.objectContaining({ errno: 'ENOMEM' }) } }]);
+    expect(Object.keys(s.state.partitions[SCP]!.ports)).toEqual(ports.scp);
+    expect(Object.keys(s.state.partitions[A]!.ports)).toEqual(ports.a);
+    expect(Object.values(s.state.channels)).toEqual([]);
   });
 });
