@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createShell, runLine } from '../../engine/index.ts';
-import { backlogFloor, displayState, focusEvent, MAX_BACKLOG, playerEnd, restingPosition, totalEvents, useLab } from './labStore.ts';
+import { createShell } from '../../engine/index.ts';
+import { displayState, focusEvent, playerEnd, restingPosition, totalEvents, useLab } from './labStore.ts';
 import { MAX_TRANSCRIPT_LINES, noteTranscript, transcriptLines } from './transcript.ts';
 
 const lab = () => useLab.getState();
@@ -40,28 +40,6 @@ describe('the lab store', () => {
     expect(lab().shell.timeline.cursor).toBe(2);
     lab().catchUp();
     expect(lab().position).toBe(totalEvents(lab().shell));
-  });
-
-  it('lets the player skip a typed backlog to its last MAX_BACKLOG commands, but not the replay a shared link puts ahead', () => {
-    lab().submit('limit(A, mem, unlimited)');
-    lab().submit('@A a = area(4096)');
-    for (let i = 0; i < MAX_BACKLOG - 1; i++) lab().submit(`@A x${i} = area(4096)`);
-    expect(backlogFloor(lab())).toBe(0);
-    for (let i = 0; i < 4; i++) lab().submit(`@A w${i} = area(4096)`);
-    const t = lab().shell.timeline;
-    expect(backlogFloor(lab())).toBe(t.entries[t.cursor - MAX_BACKLOG]!.firstSeq);
-    expect(lab().position).toBeLessThan(backlogFloor(lab()));
-
-    // a link opened at an earlier moment: its lines ahead of the playhead are played, not skipped
-    let shell = runLine(createShell(), 'limit(A, mem, unlimited)').shell;
-    for (let i = 0; i < MAX_BACKLOG + 4; i++) shell = runLine(shell, `@A y${i} = area(4096)`).shell;
-    lab().replaceShell(shell);
-    lab().showAt(shell.timeline.bootEvents.length + 1);
-    for (let i = 0; i < MAX_BACKLOG; i++) lab().submit(`@A z${i} = area(4096)`);
-    expect(backlogFloor(lab())).toBe(0);
-    // ... until more is typed after it than the playhead may trail
-    lab().submit('@A z = area(4096)');
-    expect(backlogFloor(lab())).toBeGreaterThan(lab().position);
   });
 
   it('branches from the moment shown after stepping back on purpose', () => {

@@ -52,13 +52,6 @@ export interface LabStore {
    */
   readonly replaying: boolean;
   readonly speed: Speed;
-  /**
-   * The timeline cursor from which the commands ahead of the playhead were
-   * typed here, while it trailed: the player may skip over those when they
-   * pile up, never over a replay put ahead of it on purpose (a shared link
-   * opened at its sender's moment).
-   */
-  readonly typedFrom: number;
   /** bumps whenever the shell is replaced wholesale (reset, seed, loaded link) */
   readonly generation: number;
   /** every output the shell printed since the page opened (capped), for lesson checks */
@@ -113,21 +106,6 @@ export interface TerminalPort {
 
 export const MAX_OUTPUTS = 2000;
 const appendOutputs = (old: readonly Output[], more: readonly Output[]) => (more.length === 0 ? old : [...old, ...more].slice(-MAX_OUTPUTS));
-
-/**
- * The most typed commands the player lets the playhead trail the shell's
- * own moment by. Someone typing by hand never gets this far ahead; a pasted
- * script, a lesson's solution or a flood of commands does, and then the
- * player skips to the last ones instead of replaying the whole backlog.
- */
-export const MAX_BACKLOG = 8;
-
-/** The earliest the playhead may be: the start of the MAX_BACKLOG-th typed command before the shell's moment (0: no limit). */
-export function backlogFloor(s: Pick<LabStore, 'shell' | 'typedFrom'>): number {
-  const t = s.shell.timeline;
-  if (t.cursor - s.typedFrom <= MAX_BACKLOG) return 0;
-  return t.entries[t.cursor - MAX_BACKLOG]?.firstSeq ?? 0;
-}
 
 /** Total events recorded in the timeline (boot included), whether or not the cursor has reached them. */
 export function totalEvents(shell: ShellState): number {
@@ -191,7 +169,6 @@ export const useLab = create<LabStore>()((set, get) => ({
   playing: true,
   replaying: false,
   speed: 1,
-  typedFrom: INITIAL.timeline.cursor,
   generation: 0,
   lastFault: null,
   outputs: [],
@@ -213,9 +190,8 @@ export const useLab = create<LabStore>()((set, get) => ({
         // a new entry: the playhead reveals its first micro-step, unless it is still
         // catching up with earlier ones; the player does the rest
         const resting = restingPosition(now.shell);
-        const typedFrom = now.position < resting ? now.typedFrom : now.shell.timeline.cursor;
         const at = now.position < resting ? now.position : resting + 1;
-        set({ ...seen, ...placePlayhead(checked(shell), at, now.inside, false), replaying: false, typedFrom });
+        set({ ...seen, ...placePlayhead(checked(shell), at, now.inside, false), replaying: false });
         break;
       }
       // back: an earlier moment, shown at once; the undone steps are not replayed
@@ -269,8 +245,7 @@ export const useLab = create<LabStore>()((set, get) => ({
 
 /** Time travel on purpose (step, scrub, an arrow clicked): the shell follows, and the player may replay from there. */
 function travel(s: LabStore, position: number) {
-  const placed = placePlayhead(s.shell, position, s.inside, true);
-  return { ...placed, replaying: true, typedFrom: placed.shell.timeline.cursor };
+  return { ...placePlayhead(s.shell, position, s.inside, true), replaying: true };
 }
 
 // ------------------------------------------------------------ selectors for views
@@ -288,7 +263,7 @@ export function focusEvent(s: LabStore): LabEvent | null {
 
 /** The playhead at the shell's own moment, nothing being replayed. */
 function rest(shell: ShellState) {
-  return { shell, position: restingPosition(shell), inside: null, shown: shell.timeline.current, replaying: false, typedFrom: shell.timeline.cursor };
+  return { shell, position: restingPosition(shell), inside: null, shown: shell.timeline.current, replaying: false };
 }
 
 export const useDisplayState = () => useLab(displayState);
