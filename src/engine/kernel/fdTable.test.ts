@@ -66,7 +66,7 @@ describe('what a refusal calls an fd', () => {
     sends(s, A, channel, 'hello');
     const { vfile } = s.ok({ kind: 'sys.read', fd: comm, count: null }) as { vfile: string };
     const file = s.ok({ kind: 'sys.open', path: vfile }) as number;
-    expect(refusal(s, { kind: 'sys.msgnew', fd: file, bytes: 64 })).toBe(`EINVAL: msg_new needs a communication socket from accept; fd ${file} is a open file ${vfile}`);
+    expect(refusal(s, { kind: 'sys.msgnew', fd: file, bytes: 64 })).toBe(`EINVAL: msg_new needs a communication socket from accept; fd ${file} is an open file ${vfile}`);
     expect(refusal(s, { kind: 'sys.msgnew', fd: listener, bytes: 64 })).toBe(`EINVAL: msg_new needs a communication socket from accept; fd ${listener} is a listening socket`);
   });
 });

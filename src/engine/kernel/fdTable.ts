@@ -55,6 +55,11 @@ export function socketBoundTo(state: LabState, service: number): Extract<FdEntry
   return undefined;
 }
 
+/** What an fd is, with its article, as a refusal names it: "an open file /msg/1", "a listening socket". */
+export function aFdKind(entry: FdEntry): string {
+  return entry.kind === 'file' ? `an ${fdKindName(entry)}` : `a ${fdKindName(entry)}`;
+}
+
 export function fdKindName(entry: FdEntry): string {
   return entry.kind === 'socket' ? (entry.listening ? 'listening socket' : 'connection socket') : entry.kind === 'comm' ? 'communication socket' : `open file ${entry.path}`;
 }

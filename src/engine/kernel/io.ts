@@ -16,7 +16,7 @@ import { deliver, MAX_AREA_BYTES, unqueue } from '../channels/messages.js';
 import { suspend } from '../channels/connections.js';
 import { messagePortWith, putPort } from '../ports/eventPorts.js';
 import { roomForPages } from '../partition/partitions.js';
-import { dropFd, dropFile, fdEntry, fdKindName, isEntry, lowestFreeFd, putFd, putFile } from './fdTable.js';
+import { dropFd, dropFile, fdEntry, aFdKind, isEntry, lowestFreeFd, putFd, putFile } from './fdTable.js';
 import { backlogOf, callArrow } from './sockets.js';
 import type { MessagePort } from '../types.js';
 import { own } from '../own.js';
@@ -50,7 +50,7 @@ export function readFd(tx: Tx, fd: number, count: number | null): Result {
       suspend(tx, tx.s.partitions[SCP_PID]!, { call: 'read', fd }, ['until.message']);
       return ok(null);
     }
-    case 'socket': return fail('EINVAL', `fd ${fd} is a ${fdKindName(entry)}: read a communication socket from accept, or an open file`);
+    case 'socket': return fail('EINVAL', `fd ${fd} is ${aFdKind(entry)}: read a communication socket from accept, or an open file`);
   }
 }
 
@@ -124,7 +124,7 @@ export function writeFd(tx: Tx, fd: number, data: string | number): Result {
       if (typeof data !== 'string') return fail('EINVAL', `write to a file takes text, not ${data}`);
       return writeFile(tx, entry, data);
     case 'comm': return sendBack(tx, entry, data);
-    case 'socket': return fail('EINVAL', `fd ${fd} is a ${fdKindName(entry)}: write to a communication socket from accept`);
+    case 'socket': return fail('EINVAL', `fd ${fd} is ${aFdKind(entry)}: write to a communication socket from accept`);
   }
 }
 
@@ -179,7 +179,7 @@ function sendBack(tx: Tx, comm: Comm, what: string | number): Result {
 export function newMessage(tx: Tx, fd: number, bytes: number): Result {
   const entry = fdEntry(tx.s, fd);
   if (!isEntry(entry)) return entry;
-  if (entry.kind !== 'comm') return fail('EINVAL', `msg_new needs a communication socket from accept; fd ${fd} is a ${fdKindName(entry)}`);
+  if (entry.kind !== 'comm') return fail('EINVAL', `msg_new needs a communication socket from accept; fd ${fd} is ${aFdKind(entry)}`);
   if (!Number.isInteger(bytes) || bytes < 1 || bytes > MAX_AREA_BYTES) return fail('EINVAL', `a message area is 1 to ${MAX_AREA_BYTES} bytes; ${bytes} is not`);
   const pages = pagesFor(bytes);
   const noRoom = roomForPages(tx.s, SCP_PID, pages);

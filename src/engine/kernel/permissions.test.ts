@@ -124,7 +124,7 @@ describe('the words of the other socket calls', () => {
     s.ok({ kind: 'channel.send', by: A, port: channel, addr, short: 'm' });
     const { vfile } = s.ok({ kind: 'sys.read', fd: comm, count: null }) as { vfile: string };
     const file = s.ok({ kind: 'sys.open', path: vfile }) as number;
-    expect(refusal(s, { kind: 'sys.listen', fd: file, permit: true })).toBe(`EBADF: listen needs a connection socket; fd ${file} is a open file ${vfile}`);
+    expect(refusal(s, { kind: 'sys.listen', fd: file, permit: true })).toBe(`EBADF: listen needs a connection socket; fd ${file} is an open file ${vfile}`);
   });
 });
 

@@ -13,7 +13,7 @@ import { attempt, emit, fail, ok, updatePartition } from '../tx.js';
 import { queueSignal } from '../ports/controlSignals.js';
 import { establishChannel, refuse, suspend } from '../channels/connections.js';
 import { closeChannel } from '../channels/messages.js';
-import { fdEntry, fdKindName, isEntry, socketBoundTo, lowestFreeFd, putFd, dropFd } from './fdTable.js';
+import { aFdKind, fdEntry, fdKindName, isEntry, socketBoundTo, lowestFreeFd, putFd, dropFd } from './fdTable.js';
 
 export const AF_LPAR = 'AF_LPAR';
 export const MAX_SERVICE = 65535;
@@ -28,7 +28,7 @@ export function callArrow(tx: Tx, tag: PatentTag, call: string): void {
 function socketFd(tx: Tx, fd: number, call: string): Socket | Result {
   const entry = fdEntry(tx.s, fd);
   if (!isEntry(entry)) return entry;
-  if (entry.kind !== 'socket') return fail(entry.kind === 'file' ? 'EBADF' : 'EINVAL', `${call} needs a connection socket; fd ${fd} is a ${fdKindName(entry)}`);
+  if (entry.kind !== 'socket') return fail(entry.kind === 'file' ? 'EBADF' : 'EINVAL', `${call} needs a connection socket; fd ${fd} is ${aFdKind(entry)}`);
   return entry;
 }
 

@@ -151,8 +151,8 @@ describe('event send and poll in words', () => {
     const { s, rp, sp } = connectEvents();
     expect(words(s.run({ kind: 'event.send', by: A, port: asPort(42) }))).toBe('EBADF: A has no port 42');
     expect(words(s.run({ kind: 'event.poll', by: B, port: asPort(42) }))).toBe('EBADF: B has no port 42');
-    expect(words(s.run({ kind: 'event.send', by: B, port: rp }))).toMatch(new RegExp(`^EINVAL: port ${rp} of B is an? event receive port, not an event send port$`));
-    expect(words(s.run({ kind: 'event.poll', by: A, port: sp }))).toMatch(new RegExp(`^EINVAL: port ${sp} of A is an? event send port, not an event receive port$`));
+    expect(words(s.run({ kind: 'event.send', by: B, port: rp }))).toBe(`EINVAL: port ${rp} of B is an event receive port, not an event send port`);
+    expect(words(s.run({ kind: 'event.poll', by: A, port: sp }))).toBe(`EINVAL: port ${sp} of A is an event send port, not an event receive port`);
     s.ok({ kind: 'lpar.end', pid: B });
     expect(words(s.run({ kind: 'event.send', by: A, port: sp }))).toBe(`EPIPE: the receive port that A's port ${sp} was connected to is gone`);
   });

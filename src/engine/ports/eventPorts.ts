@@ -107,7 +107,7 @@ export function raiseEvent(tx: Tx, from: Pid | typeof CONTROL_LANE, pid: Pid, no
 export function sendEvent(tx: Tx, by: Partition, no: PortNo): Result {
   const port = by.ports[no];
   if (!port) return fail('EBADF', `${by.name} has no port ${no}`);
-  if (port.kind !== 'eventSend') return fail('EINVAL', `port ${no} of ${by.name} is a ${portKindName(port)}, not an event send port`);
+  if (port.kind !== 'eventSend') return fail('EINVAL', `port ${no} of ${by.name} is ${aPortKind(port)}, not an event send port`);
   if (!port.to || tx.s.partitions[port.to.pid]?.status !== 'active') {
     return fail('EPIPE', `the receive port that ${by.name}'s port ${no} was connected to is gone`);
   }
@@ -118,7 +118,7 @@ export function sendEvent(tx: Tx, by: Partition, no: PortNo): Result {
 export function pollEvent(tx: Tx, by: Partition, no: PortNo): Result {
   const port = by.ports[no];
   if (!port) return fail('EBADF', `${by.name} has no port ${no}`);
-  if (port.kind !== 'eventRecv') return fail('EINVAL', `port ${no} of ${by.name} is a ${portKindName(port)}, not an event receive port`);
+  if (port.kind !== 'eventRecv') return fail('EINVAL', `port ${no} of ${by.name} is ${aPortKind(port)}, not an event receive port`);
   const was = port.pending ? 1 : 0;
   if (port.pending) putPort(tx, by.pid, { kind: 'eventRecv', no: port.no, pending: false });
   emit(tx, {
@@ -126,6 +126,11 @@ export function pollEvent(tx: Tx, by: Partition, no: PortNo): Result {
     say: ['event.poll', by.name, no, was === 1],
   });
   return ok(was);
+}
+
+/** What a port is, with its article: "an event receive port", "a message port". */
+function aPortKind(port: Port): string {
+  return port.kind === 'message' ? 'a message port' : `an ${portKindName(port)}`;
 }
 
 export function portKindName(port: Port): string {
