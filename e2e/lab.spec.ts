@@ -72,6 +72,22 @@ test('clicking an arrow of the sequence chart moves the timeline to it', async (
   await expect(lab.page.getByTestId('timeline-status')).toContainText('in the past');
 });
 
+test('a step of the lab\'s own is captioned "lab", and the page keeps its layout', async ({ lab }) => {
+  await lab.open();
+  const headHeight = async () => (await lab.page.locator('.lab-head').boundingBox())!.height;
+  const before = await headHeight();
+  await lab.typeAll(['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', 'deny(s, B)']);
+  await lab.finishPlayback();
+  const narration = lab.page.getByTestId('narration');
+  await expect(narration).toContainText('kernel refuses B for service 7');
+  await expect(narration.locator('.tag')).toHaveText('lab');
+  await expect(narration.locator('.tag')).toHaveAttribute('title', /the lab's own extension/);
+  // the caption stays one line in the header: the terminal is still there to type in
+  expect(await headHeight()).toBe(before);
+  await lab.type('@B connect(7)');
+  await expect.poll(() => lab.lastOutput()).toMatch(/ECONNREFUSED/);
+});
+
 test('a blocked call leaves the terminal usable and prints its result under its context', async ({ lab }) => {
   await lab.open();
   await lab.typeAll(['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', 'fd = accept(s)']);

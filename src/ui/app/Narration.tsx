@@ -13,7 +13,7 @@ export function Narration() {
     <div className="narration" aria-live="polite" data-testid="narration" title={event && !boot ? `${event.tag} ${say}` : undefined}>
       {event && !boot ? (
         <>
-          <span className={isLabTag(event.tag) ? 'tag lab' : 'tag'} title={isLabTag(event.tag) ? "the lab's own extension: the patent does not describe this step" : undefined}>{tagLabel(event.tag)}</span>{' '}
+          <span className={isLabTag(event.tag) ? 'tag extension' : 'tag'} title={isLabTag(event.tag) ? "the lab's own extension: the patent does not describe this step" : undefined}>{tagLabel(event.tag)}</span>{' '}
           <span className="say">{say}</span>
         </>
       ) : (
