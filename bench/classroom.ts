@@ -117,6 +117,7 @@ function connectStudent(url: string, room: string, n: number) {
     close: () => {
       clearInterval(renew);
       ws.close();
+      doc.destroy();
     },
   };
 }
@@ -211,7 +212,11 @@ async function main(): Promise<void> {
     console.log(`relay: ${f(results.relayRssMB.value)} MB resident, ${f(results.relayCpuPercent.value)} % of one core while the lecturer typed`);
     console.log('wrote bench/classroom-results.json; `npm run bench:readme` puts it in the README');
   } finally {
-    for (const c of clients) c.provider.destroy();
+    // a Y.Doc's destroy also stops its Awareness's timer, which otherwise keeps the process alive
+    for (const c of clients) {
+      c.provider.destroy();
+      c.doc.destroy();
+    }
     for (const c of students) c.close();
     await relay.stop();
     rmSync(stateDir, { recursive: true, force: true });
