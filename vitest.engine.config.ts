@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/engine/**/*.test.ts', 'src/cli/golden.test.ts', 'src/cli/patentMap.test.ts'],
+    include: ['src/engine/**/*.test.ts', 'src/cli/golden.test.ts', 'src/cli/patentMap.test.ts', 'examples/trace.test.ts'],
     environment: 'node',
     // under npm run mutate: a failing property stops at its first counterexample (no shrinking)
     setupFiles: ['src/engine/testing/quickProperties.ts'],
