@@ -30,6 +30,13 @@ describe('the README figures', () => {
       }
     }
     expect(ui.machine.chromium).toMatch(/^\d+\./);
+    for (const results of [engine, ui, ...(classroom ? [classroom] : [])]) {
+      for (const score of Object.values(results.reference ?? {})) {
+        expect(score.min).toBeLessThanOrEqual(score.value);
+        expect(score.value).toBeLessThanOrEqual(score.max);
+        expect(score.value).toBeGreaterThan(0);
+      }
+    }
   });
 });
 

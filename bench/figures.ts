@@ -35,13 +35,34 @@ export interface Machine {
   readonly os: string;
 }
 
+/**
+ * How fast the machine was in this run: units per second of the fixed
+ * reference workload (bench/reference.ts), higher is faster. Files written
+ * before the yardstick existed have none.
+ */
+export interface ReferenceScores {
+  readonly node: Figure;
+  /** in Chromium at full speed (bench:ui only) */
+  readonly chromium?: Figure;
+  /** in Chromium with the CPU slowed as the throttled figures are (bench:ui only) */
+  readonly chromiumThrottled?: Figure;
+}
+
 export interface Provenance {
   /** the commit measured; `+dirty` when src/ had uncommitted changes */
   readonly commit: string;
   /** ISO date and time of the measurement */
   readonly date: string;
   readonly machine: Machine;
+  readonly reference?: ReferenceScores;
 }
+
+/** The reference workload's scores as figures (no goal: they describe the machine). */
+export const REFERENCE_FIGURES = {
+  node: { label: 'reference score, Node', unit: '/s', goal: null },
+  chromium: { label: 'reference score, Chromium', unit: '/s', goal: null },
+  chromiumThrottled: { label: 'reference score, Chromium, CPU / 4', unit: '/s', goal: null },
+} as const satisfies Record<string, FigureSpec>;
 
 interface FigureSpec {
   readonly label: string;
@@ -116,11 +137,21 @@ export function figureOf(spec: FigureSpec, runs: readonly number[]): Figure {
 export const MARK_START = '<!-- figures:start -->';
 export const MARK_END = '<!-- figures:end -->';
 
+/** How fast the machine was, in words: each reference score with its spread, or that none was measured. */
+export function referenceLine(reference: ReferenceScores | undefined): string {
+  if (!reference) return 'Reference score: not measured in this run (the results predate the yardstick).';
+  const score = (f: Figure) => `${fmt(f.value)} (${f.runs}: ${fmt(f.min)} - ${fmt(f.max)})`;
+  const parts = [`Node ${score(reference.node)}`];
+  if (reference.chromium) parts.push(`Chromium ${score(reference.chromium)}`);
+  if (reference.chromiumThrottled) parts.push(`Chromium at CPU / 4 ${score(reference.chromiumThrottled)}`);
+  return `Reference score of the machine in the same run (units of \`bench/reference.ts\` per second, higher is faster): ${parts.join('; ')}.`;
+}
+
 function provenanceLine(what: string, p: Provenance): string {
   const m = p.machine;
   const commit = p.commit.replace(/^([0-9a-f]{10})[0-9a-f]*/, '$1');
   const chromium = m.chromium ? `, Chromium ${m.chromium}` : '';
-  return `\`${what}\` at commit \`${commit}\` on ${p.date.slice(0, 10)}: ${m.cpu}, ${m.cores} cores, Node ${m.node}${chromium}, ${m.os}.`;
+  return `\`${what}\` at commit \`${commit}\` on ${p.date.slice(0, 10)}: ${m.cpu}, ${m.cores} cores, Node ${m.node}${chromium}, ${m.os}. ${referenceLine(p.reference)}`;
 }
 
 function table(specs: Record<string, FigureSpec>, results: Provenance): string[] {
@@ -147,7 +178,9 @@ export function renderFigures(engine: EngineResults, ui: UiResults, classroom: C
     '`bench/ui-results.json`; a unit test keeps this table equal to them. Each',
     'figure is the median of several runs, shown with its lowest and highest run;',
     'a ratio is taken within each run, side by side. Absolute numbers vary with',
-    'the machine and its load.',
+    'the machine and its load: each run also scores a fixed JavaScript workload',
+    '(the reference score), so a figure from a slower machine can be told from',
+    'a slower lab: a time scales about as 1 / score, a rate as the score.',
     '',
     `Engine: ${provenanceLine('npm run bench', engine)}`,
     '',

@@ -5,7 +5,9 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Machine, Provenance } from './figures.ts';
+import { figureOf, REFERENCE_FIGURES } from './figures.ts';
+import type { Figure, Machine, Provenance, ReferenceScores } from './figures.ts';
+import { referenceInNode } from './reference.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -35,7 +37,28 @@ export function chromiumVersion(): string | null {
   }
 }
 
-export function provenance(chromium: string | null): Provenance {
+/** The reference workload's scores in Chromium, measured by the caller in the same run. */
+export interface BrowserReference {
+  readonly chromium: readonly number[];
+  readonly chromiumThrottled: readonly number[];
+}
+
+/** The reference scores of this run: Node's measured now, the browser's as measured by the caller. */
+export function referenceScores(browser: BrowserReference | null = null): ReferenceScores {
+  const node: Figure = figureOf(REFERENCE_FIGURES.node, referenceInNode().scores);
+  if (!browser) return { node };
+  return {
+    node,
+    chromium: figureOf(REFERENCE_FIGURES.chromium, browser.chromium),
+    chromiumThrottled: figureOf(REFERENCE_FIGURES.chromiumThrottled, browser.chromiumThrottled),
+  };
+}
+
+/**
+ * The commit, date and machine, and how fast the machine was: the reference
+ * workload runs here, in the same run as the figures (about 2 s).
+ */
+export function provenance(chromium: string | null, browser: BrowserReference | null = null): Provenance {
   const machine: Machine = {
     cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
     cores: os.cpus().length,
@@ -43,5 +66,5 @@ export function provenance(chromium: string | null): Provenance {
     chromium,
     os: `${os.platform()} ${os.arch()}`,
   };
-  return { commit: measuredCommit(), date: new Date().toISOString(), machine };
+  return { commit: measuredCommit(), date: new Date().toISOString(), machine, reference: referenceScores(browser) };
 }

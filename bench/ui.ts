@@ -24,6 +24,7 @@ import { encodeLink } from '../src/ui/share/shareLink.ts';
 import { figureOf, UI_FIGURES } from './figures.ts';
 import type { Figure, UiFigure, UiResults } from './figures.ts';
 import { CHROMIUM, provenance, ROOT } from './provenance.ts';
+import { referenceInBrowser } from './reference.ts';
 import { fmt, median } from './stats.ts';
 import { printTable } from './table.ts';
 import {
@@ -53,6 +54,10 @@ async function main(): Promise<void> {
       + `dropped ${all.map((m) => m.dropped).join('/')}, flips ${all.map((m) => m.flips).join('/')}; `
       + `playhead behind at the end ${all.map((m) => m.behind).join('/')} events, caught up in ${all.map((m) => fmt(m.catchUpMs)).join('/')} ms`,
     );
+
+    progress(`reference workload in Chromium, at full speed and at CPU / ${THROTTLE} ...`);
+    const browserReference = await referenceInBrowser(browser, THROTTLE);
+    progress(`  reference: ${browserReference.chromium.map((v) => fmt(v)).join(', ')}; CPU / ${THROTTLE}: ${browserReference.chromiumThrottled.map((v) => fmt(v)).join(', ')}`);
 
     const done = (what: string, ...keys: UiFigure[]) => progress(`  ${what}: ${keys.map((k) => `${k} ${(runs[k] ?? []).map((v) => fmt(v)).join(', ')}`).join('; ')}`);
 
@@ -114,7 +119,7 @@ async function main(): Promise<void> {
       return;
     }
     const figures = Object.fromEntries((Object.keys(UI_FIGURES) as UiFigure[]).map((k) => [k, figureOf(UI_FIGURES[k], runs[k] ?? [])])) as Record<UiFigure, Figure>;
-    const results: UiResults = { ...provenance(browser.version()), ...figures };
+    const results: UiResults = { ...provenance(browser.version(), browserReference), ...figures };
     writeFileSync(join(ROOT, 'bench', 'ui-results.json'), `${JSON.stringify(results, null, 2)}\n`);
     printTable(`lparlab bench:ui at ${results.commit.slice(0, 10)} in Chromium ${browser.version()}, ${VIEWPORT.width}x${VIEWPORT.height}`, UI_FIGURES, figures);
     console.log('');
