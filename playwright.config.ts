@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { e2ePort } from './scripts/e2ePort.ts';
 
-// LPARLAB_E2E_PORT lets several checkouts run their suites side by side.
-const PORT = Number(process.env.LPARLAB_E2E_PORT ?? 4173);
+// A port found free when the run starts, or LPARLAB_E2E_PORT: never a fixed
+// port another server may already hold (see scripts/e2ePort.ts).
+const PORT = e2ePort();
 const BASE_URL = `http://127.0.0.1:${PORT}/`;
 
 // Playwright cannot download its own browsers everywhere (e.g. CI here).
@@ -51,7 +53,9 @@ export default defineConfig({
     // Serve the production build, the same files a static host would get.
     command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: BASE_URL,
-    reuseExistingServer: !process.env.CI,
+    // Never test a server this run did not start: if the port is taken,
+    // Playwright stops with "is already used" instead of testing a stranger.
+    reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',
