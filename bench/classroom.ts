@@ -1,4 +1,4 @@
-// npm run bench:classroom [-- --students 300 --runs 3 --lines 20 --gap 200]
+// npm run bench:classroom [-- --students 300 --runs 3 --lines 20 --gap 200 --port 0]
 //
 // The classroom relay (started as `npm run classroom` starts it, in its own
 // process) with one lecturer (the provider the page uses) and N simulated
@@ -35,10 +35,10 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 // each simulated student's presence (y-protocols' Awareness) listens for the process's exit
 process.setMaxListeners(0);
 
-function option(name: string, fallback: number): number {
+function option(name: string, fallback: number, least = 1): number {
   const i = process.argv.indexOf(`--${name}`);
   const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a whole number`);
+  if (!Number.isInteger(value) || value < least) throw new Error(`--${name} takes a whole number from ${least}`);
   return value;
 }
 
@@ -46,7 +46,8 @@ const STUDENTS = option('students', 300);
 const LINES = option('lines', 20);
 const RUNS = option('runs', 3);
 const GAP_MS = option('gap', 200);
-const PORT = option('port', 4490);
+// 0 (the default): any free port
+const PORT = option('port', 0, 0);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const progress = (text: string) => process.stderr.write(`${text}\n`);

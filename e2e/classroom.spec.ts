@@ -14,8 +14,6 @@ import { LabPage } from './labPage.ts';
 import { spawnRelay } from '../src/cli/relayProcess.ts';
 import type { RelayProcess } from '../src/cli/relayProcess.ts';
 
-const RELAY_PORT = 4470;
-
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 let relay: RelayProcess;
@@ -24,7 +22,8 @@ const pages: LabPage[] = [];
 
 test.beforeAll(async ({ baseURL }) => {
   stateDir = mkdtempSync(join(tmpdir(), 'lparlab-classroom-e2e-'));
-  relay = await spawnRelay({ port: RELAY_PORT, stateDir, page: baseURL!, fresh: true });
+  // any free port: the test never meets a relay it did not start
+  relay = await spawnRelay({ stateDir, page: baseURL!, fresh: true });
 });
 
 test.afterAll(async () => {
@@ -126,7 +125,8 @@ test('one lecturer and three students share a lab through the relay', async ({ b
   await lecturer.type('@B free(r.addr)');
   const freed = await ownersAtRest(lecturer);
   expect(freed).not.toEqual(received);
-  relay = await spawnRelay({ port: RELAY_PORT, stateDir, page: relay.studentsLink.split('?')[0]! });
+  // on the port the first relay took: the pages' links lead there
+  relay = await spawnRelay({ port: relay.port, stateDir, page: relay.studentsLink.split('?')[0]! });
   for (const s of [lecturer, ...students]) await expect(status(s.page)).toHaveText('connected', { timeout: 30_000 });
   for (const s of students) {
     await expect.poll(() => ownersAtRest(s), { timeout: 60_000 }).toEqual(freed);

@@ -1,10 +1,14 @@
 // npm run classroom [--port 4400] [--host H] [--page URL] [--state DIR] [--fresh]
 //
+// `--port 0` takes any free port (the links printed name the one taken): the
+// tests and the bench start relays that way, so they never meet a stranger's.
+//
 // Starts the classroom relay and prints the lecturer's link (with the room's
 // key: that page may change the shared lab), the students' link (without it)
 // and a QR code of the students' link. Loopback only unless --host says
 // otherwise (e.g. --host 0.0.0.0 for students on the same network).
 
+import { mkdtempSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
@@ -38,7 +42,7 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: Args } | {
     i++;
     if (flag === '--port') {
       port = Number(value);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) return { ok: false, message: `--port takes a whole number from 1 to 65535, not ${value}` };
+      if (!/^\d{1,5}$/.test(value) || port > 65535) return { ok: false, message: `--port takes a whole number from 0 (any free port) to 65535, not ${value}` };
     } else if (flag === '--host') {
       if (!/^[A-Za-z0-9.:-]+$/.test(value)) return { ok: false, message: `--host takes a host name or address, not ${value}` };
       host = value;
@@ -75,7 +79,8 @@ async function main(): Promise<void> {
     return;
   }
   const { args } = parsed;
-  const stateDir = args.stateDir ?? join(tmpdir(), `lparlab-classroom-${args.port}`);
+  // a relay on any free port has no port to name its folder after: it gets a new one
+  const stateDir = args.stateDir ?? (args.port === 0 ? mkdtempSync(join(tmpdir(), 'lparlab-classroom-any-')) : join(tmpdir(), `lparlab-classroom-${args.port}`));
   let relay;
   try {
     relay = await startRelay({ port: args.port, host: args.host, stateDir, fresh: args.fresh });

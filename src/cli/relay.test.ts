@@ -24,14 +24,13 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-let nextPort = 4440;
-
-async function relay(stateDir?: string, port = nextPort++) {
+/** A relay on a free port (or, started again, on the port the first one took). */
+async function relay(stateDir?: string, port = 0) {
   const dir = stateDir ?? mkdtempSync(join(tmpdir(), 'lparlab-relay-'));
   if (!stateDir) dirs.push(dir);
   const r = await spawnRelay({ port, stateDir: dir, page: 'http://127.0.0.1:4173/' });
   started.push(r);
-  return { ...r, dir, port };
+  return { ...r, dir };
 }
 
 function client(r: { url: string; room: string }, key?: string) {
@@ -53,6 +52,9 @@ const eventually = (check: () => void) => vi.waitFor(check, { timeout: 15_000, i
 describe('the classroom relay', { timeout: 60_000 }, () => {
   it('lets the connection with the room key change the lab, and every connection see it', async () => {
     const r = await relay();
+    // port 0 asked for: the relay took a free one and its links name it
+    expect(r.port).toBeGreaterThan(0);
+    expect(r.url).toBe(`ws://127.0.0.1:${r.port}`);
     const lecturer = client(r, r.key);
     const student = client(r);
     await Promise.all([synced(lecturer.provider), synced(student.provider)]);
@@ -97,7 +99,7 @@ describe('the classroom relay', { timeout: 60_000 }, () => {
 
     await first.kill();
     const second = await relay(first.dir, first.port);
-    expect([second.room, second.key]).toEqual([first.room, first.key]);
+    expect([second.room, second.key, second.port]).toEqual([first.room, first.key, first.port]);
 
     // both pages reconnect by themselves; the lecturer goes on typing
     await Promise.all([synced(lecturer.provider), synced(student.provider)]);
@@ -146,6 +148,10 @@ describe('the relay, piece by piece', () => {
     const ok = parseArgs([]);
     expect(ok.ok && ok.args).toMatchObject({ port: 4400, host: '127.0.0.1' });
     expect(parseArgs(['--port', '70000'])).toMatchObject({ ok: false });
+    expect(parseArgs(['--port', '-1'])).toMatchObject({ ok: false });
+    expect(parseArgs(['--port', '1e3'])).toMatchObject({ ok: false });
+    const any = parseArgs(['--port', '0']);
+    expect(any.ok && any.args.port).toBe(0);
     expect(parseArgs(['--page', 'javascript:alert(1)'])).toMatchObject({ ok: false });
     expect(parseArgs(['--verbose'])).toMatchObject({ ok: false });
     const lan = parseArgs(['--host', '0.0.0.0', '--port', '4500']);

@@ -10,6 +10,8 @@ export interface RelayProcess {
   readonly room: string;
   readonly key: string;
   readonly url: string;
+  /** the port it listens on: the one asked for, or the free one it took for port 0 */
+  readonly port: number;
   readonly lecturerLink: string;
   readonly studentsLink: string;
   readonly child: ChildProcess;
@@ -20,10 +22,16 @@ export interface RelayProcess {
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-export function spawnRelay(options: { port: number; stateDir: string; page?: string; fresh?: boolean }): Promise<RelayProcess> {
-  const args = ['--import', 'tsx', join(ROOT, 'src', 'cli', 'classroom.ts'), '--port', String(options.port), '--state', options.stateDir];
+/**
+ * Start a relay on `port`, by default 0: any free port, so a test never talks
+ * to a server it did not start. A relay started again for the same room passes
+ * the port the first one took, so the pages' links still lead to it.
+ */
+export function spawnRelay(options: { port?: number; stateDir: string; page?: string; fresh?: boolean; extraArgs?: readonly string[] }): Promise<RelayProcess> {
+  const args = ['--import', 'tsx', join(ROOT, 'src', 'cli', 'classroom.ts'), '--port', String(options.port ?? 0), '--state', options.stateDir];
   if (options.page) args.push('--page', options.page);
   if (options.fresh) args.push('--fresh');
+  if (options.extraArgs) args.push(...options.extraArgs);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -50,10 +58,12 @@ export function spawnRelay(options: { port: number; stateDir: string; page?: str
       clearTimeout(timer);
       const url = new URL(lecturer);
       const room = url.searchParams.get('room')!;
+      const relayUrl = url.searchParams.get('relay')!;
       resolve({
         room,
         key: url.searchParams.get('key')!,
-        url: url.searchParams.get('relay')!,
+        url: relayUrl,
+        port: Number(new URL(relayUrl).port),
         lecturerLink: lecturer,
         studentsLink: students,
         child,
