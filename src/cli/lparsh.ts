@@ -10,6 +10,7 @@ import { createReadStream, writeSync } from 'node:fs';
 import type { ExerciseKind, ShellState } from '../engine/index.ts';
 import { checkConfig, createShell, DEFAULT_CONFIG, EXERCISE_KINDS, formatOutput, generateExercise, jsonLine, promptOf, runLine, visible } from '../engine/index.ts';
 import { LESSON_USAGE, runLessonCommand } from './lessonCommands.ts';
+import { GRADE_USAGE, runGradeCommand } from './gradeCommand.ts';
 
 const USAGE = `usage: lparsh [--json] [--seed N] [--frames N] [--echo] [FILE]
        lparsh --exercise KIND [--seed N] [--answers]
@@ -21,7 +22,8 @@ const USAGE = `usage: lparsh [--json] [--seed N] [--frames N] [--echo] [FILE]
   --echo            print each line after its prompt before its result
   --exercise KIND   print a generated exercise: ${EXERCISE_KINDS.join(' or ')}
   --answers         with --exercise: print the answer and why
-${LESSON_USAGE}`;
+${LESSON_USAGE}
+${GRADE_USAGE}`;
 
 interface Options {
   json: boolean;
@@ -60,6 +62,8 @@ function parseArgs(argv: readonly string[]): Options | string {
 }
 
 async function main(): Promise<number> {
+  const gradeExit = runGradeCommand(process.argv.slice(2));
+  if (gradeExit !== null) return gradeExit;
   const lessonExit = runLessonCommand(process.argv.slice(2));
   if (lessonExit !== null) return lessonExit;
   const options = parseArgs(process.argv.slice(2));

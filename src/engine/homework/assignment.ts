@@ -1,0 +1,219 @@
+// Homework: an assignment is a file (`.assignment.json`, docs/homework.md) that
+// names tasks: built-in lessons and challenges, a teacher's lesson file
+// included by value, and seeded exercises. It is untrusted data like a lesson
+// file: checked field by field, with the same limits, and refused with the
+// field at fault named.
+//
+// The lab is deterministic, so a student's work proves itself: the lines they
+// typed, replayed on a fresh machine, give exactly their machine (grade.ts).
+// Seeded exercises take their numbers from the assignment's seed and the
+// student's id, so neighbours' numbers differ and the grader derives the same
+// variant from the hand-in alone (as OSTEP's homework scripts do with -s).
+
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { Challenge, Lesson } from '../lessons/lesson.js';
+import type { LessonFile } from '../lessons/format.js';
+import { lessonFileText, validateLesson } from '../lessons/format.js';
+import { findBuiltinFile, findChallenge, findLesson } from '../lessons/catalog.js';
+import type { ExerciseKind } from '../lessons/exercises.js';
+import { EXERCISE_KINDS } from '../lessons/exercises.js';
+
+export const ASSIGNMENT_FORMAT = 'lparlab-assignment';
+export const ASSIGNMENT_VERSION = 1;
+
+export const ASSIGNMENT_LIMITS = {
+  /** characters of the whole file (lesson files included by value count too) */
+  file: 1024 * 1024,
+  tasks: 30,
+  title: 120,
+  text: 3000,
+  due: 120,
+  /** a student's id: letters of any script, digits, `.`, `_`, `-` (it becomes part of a file name) */
+  student: 64,
+} as const;
+
+/** One task of an assignment, resolved to what the lab plays. */
+export type Task =
+  | { readonly kind: 'lesson'; readonly lesson: Lesson; readonly source: 'builtin' | 'file' }
+  | { readonly kind: 'challenge'; readonly challenge: Challenge; readonly source: 'builtin' | 'file' }
+  | { readonly kind: 'exercise'; readonly exercise: ExerciseKind };
+
+export interface Assignment {
+  readonly id: string;
+  readonly title: string;
+  readonly instructions: string;
+  readonly due: string | null;
+  readonly seed: number;
+  readonly tasks: readonly Task[];
+  /** SHA-256 of the file's canonical JSON: a hand-in names the version of the assignment it answers */
+  readonly hash: string;
+}
+
+export type AssignmentResult =
+  | { readonly ok: true; readonly assignment: Assignment }
+  | { readonly ok: false; readonly field: string; readonly message: string };
+
+class Refused {
+  constructor(readonly field: string, readonly message: string) {}
+}
+const refuse = (field: string, message: string): never => {
+  throw new Refused(field, message);
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+// C0/C1 controls (tab and newline aside) and the text-direction overrides that can disguise text
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
+const ID = /^[a-z0-9-]{1,32}$/;
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing (it is missing)';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
+}
+
+function text(v: unknown, field: string, max: number, multiline = false): string {
+  if (typeof v !== 'string') return refuse(field, `must be text (a JSON string), not ${describe(v)}`);
+  if (v.trim() === '') return refuse(field, 'must not be empty');
+  if (v.length > max) return refuse(field, `is ${v.length} characters long; at most ${max}`);
+  if (CONTROL.test(v)) return refuse(field, 'holds a control or text-direction character');
+  if (!multiline && v.includes('\n')) return refuse(field, 'must be one line');
+  return v;
+}
+
+function fields(v: unknown, field: string, allowed: readonly string[]): Record<string, unknown> {
+  if (!isRecord(v)) return refuse(field, `must be an object, not ${describe(v)}`);
+  for (const key of Object.keys(v)) {
+    if (!allowed.includes(key)) return refuse(`${field}${field ? '.' : ''}${key.slice(0, 40)}`, `is not a field here (known: ${allowed.join(', ')})`);
+  }
+  return v;
+}
+
+/** The hash of a built-in lesson file as written by `lparsh --export-lesson`: what `{ "lesson": ID, "hash": ... }` pins. */
+export const lessonHash = (file: LessonFile) => sha256Hex(lessonFileText(file));
+
+export const sha256Hex = (s: string) => bytesToHex(sha256(utf8ToBytes(s)));
+
+/** JSON with every object's keys sorted: the same data always hashes the same, however it was written. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (isRecord(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(',')}}`;
+  return JSON.stringify(v);
+}
+
+function builtinTask(name: string, field: string, hash: unknown): Task {
+  const lesson = findLesson(name);
+  const challenge = lesson ? undefined : findChallenge(name);
+  if (!lesson && !challenge) return refuse(field, `"${name.slice(0, 40)}" is neither a built-in lesson nor a challenge`);
+  if (hash !== undefined) {
+    if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) return refuse(`${field.replace(/\.\w+$/, '')}.hash`, 'must be a SHA-256 in hex (64 characters 0-9, a-f)');
+    const now = lessonHash(findBuiltinFile(name)!);
+    if (now !== hash) return refuse(`${field.replace(/\.\w+$/, '')}.hash`, `does not match the built-in "${name}" of this lab (${now.slice(0, 12)}...): the lesson changed since the assignment was made`);
+  }
+  return lesson ? { kind: 'lesson', lesson, source: 'builtin' } : { kind: 'challenge', challenge: challenge!, source: 'builtin' };
+}
+
+function task(v: unknown, field: string): Task {
+  const t = fields(v, field, ['lesson', 'challenge', 'hash', 'exercise', 'lessonFile']);
+  if ('exercise' in t) {
+    fields(t, field, ['exercise']);
+    if (typeof t.exercise !== 'string' || !(EXERCISE_KINDS as readonly string[]).includes(t.exercise)) return refuse(`${field}.exercise`, `must be one of ${EXERCISE_KINDS.join(', ')}`);
+    return { kind: 'exercise', exercise: t.exercise as ExerciseKind };
+  }
+  if ('lessonFile' in t) {
+    fields(t, field, ['lessonFile', 'challenge']);
+    const read = validateLesson(t.lessonFile);
+    if (!read.ok) return refuse(`${field}.lessonFile.${read.field}`, read.message);
+    if (!('challenge' in t)) {
+      if (read.file.lesson.steps.length === 0) return refuse(`${field}.lessonFile`, 'has no steps: name one of its challenges with "challenge"');
+      return { kind: 'lesson', lesson: read.file.lesson, source: 'file' };
+    }
+    const c = read.file.challenges.find((x) => x.id === t.challenge);
+    if (!c) return refuse(`${field}.challenge`, `is not a challenge of that lesson file (it has ${read.file.challenges.map((x) => x.id).join(', ') || 'none'})`);
+    return { kind: 'challenge', challenge: c, source: 'file' };
+  }
+  if ('lesson' in t === 'challenge' in t) return refuse(field, 'names one of lesson, challenge, exercise or lessonFile');
+  const key = 'lesson' in t ? 'lesson' : 'challenge';
+  const name = t[key];
+  if (typeof name !== 'string' || name.length > 40) return refuse(`${field}.${key}`, `must be the id of a built-in ${key}`);
+  const found = builtinTask(name, `${field}.${key}`, t.hash);
+  if (found.kind !== key) return refuse(`${field}.${key}`, `"${name}" is a built-in ${found.kind}, not a ${key}`);
+  return found;
+}
+
+/** Check parsed JSON as an assignment. */
+export function validateAssignment(data: unknown): AssignmentResult {
+  try {
+    const d = fields(data, '', ['format', 'version', 'id', 'title', 'instructions', 'due', 'seed', 'tasks']);
+    if (d.format !== ASSIGNMENT_FORMAT) refuse('format', `must be "${ASSIGNMENT_FORMAT}"`);
+    if (d.version !== ASSIGNMENT_VERSION) refuse('version', `is ${describe(d.version)}; this lab reads version ${ASSIGNMENT_VERSION}`);
+    if (typeof d.id !== 'string' || !ID.test(d.id)) refuse('id', 'must be 1 to 32 lower-case letters, digits or -');
+    if (typeof d.seed !== 'number' || !Number.isInteger(d.seed) || d.seed < 0 || d.seed > 0xffffffff) refuse('seed', `must be a whole number from 0 to 4294967295, not ${describe(d.seed)}`);
+    if (!Array.isArray(d.tasks)) refuse('tasks', `must be a list, not ${describe(d.tasks)}`);
+    const raw = d.tasks as unknown[];
+    if (raw.length === 0) refuse('tasks', 'must hold at least one task');
+    if (raw.length > ASSIGNMENT_LIMITS.tasks) refuse('tasks', `holds ${raw.length} tasks; at most ${ASSIGNMENT_LIMITS.tasks}`);
+    return {
+      ok: true,
+      assignment: {
+        id: d.id as string,
+        title: text(d.title, 'title', ASSIGNMENT_LIMITS.title),
+        instructions: text(d.instructions, 'instructions', ASSIGNMENT_LIMITS.text, true),
+        due: 'due' in d ? text(d.due, 'due', ASSIGNMENT_LIMITS.due) : null,
+        seed: d.seed as number,
+        tasks: raw.map((t, i) => task(t, `tasks[${i}]`)),
+        hash: sha256Hex(canonicalJson(data)),
+      },
+    };
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, field: e.field || '(the file)', message: e.message };
+    throw e;
+  }
+}
+
+/** Read an assignment file's text: JSON within the size limit, then `validateAssignment`. */
+export function parseAssignment(source: string): AssignmentResult {
+  if (source.length > ASSIGNMENT_LIMITS.file) return { ok: false, field: '(the file)', message: `is ${Math.ceil(source.length / 1024)} KiB; an assignment is at most ${ASSIGNMENT_LIMITS.file / 1024} KiB` };
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (e) {
+    return { ok: false, field: '(the file)', message: `is not valid JSON (${(e as Error).message.slice(0, 120)})` };
+  }
+  return validateAssignment(data);
+}
+
+/** A task's name for tables and the page: "lesson flip", "challenge gatekeeper", "exercise owner". */
+export function taskName(t: Task): string {
+  switch (t.kind) {
+    case 'lesson': return `lesson ${t.lesson.id}`;
+    case 'challenge': return `challenge ${t.challenge.id}`;
+    case 'exercise': return `exercise ${t.exercise}`;
+  }
+}
+
+// ------------------------------------------------------------ students and variants
+
+const STUDENT = /^[\p{L}\p{N}._-]+$/u;
+
+/** A student's id as the variant and the file name use it (NFC, lower case), or why it cannot be one. */
+export function studentId(raw: string): { ok: true; id: string } | { ok: false; message: string } {
+  const id = raw.normalize('NFC').trim().toLowerCase();
+  if (id === '') return { ok: false, message: 'a student id must not be empty' };
+  if (id.length > ASSIGNMENT_LIMITS.student) return { ok: false, message: `a student id is at most ${ASSIGNMENT_LIMITS.student} characters` };
+  if (!STUDENT.test(id) || /^\.+$/.test(id)) return { ok: false, message: 'a student id holds letters, digits, ".", "_" and "-" only (it becomes part of a file name)' };
+  return { ok: true, id };
+}
+
+/**
+ * The seed of a student's variant of task `index`: the same assignment seed,
+ * student and task always give the same number, different students almost
+ * never the same one. 1 to 999,999, so a student can read it out.
+ */
+export function variantSeed(assignment: Pick<Assignment, 'seed' | 'id'>, student: string, index: number): number {
+  const digest = sha256(utf8ToBytes(`lparlab-variant\n${assignment.id}\n${assignment.seed}\n${student}\n${index}`));
+  const n = ((digest[0]! << 24) | (digest[1]! << 16) | (digest[2]! << 8) | digest[3]!) >>> 0;
+  return 1 + (n % 999_999);
+}
