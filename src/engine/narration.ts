@@ -124,6 +124,7 @@ const MESSAGES = {
     permit ? `kernel permits connections to service ${service}` : `kernel sets service ${service} to connection not permitted: new connects are refused`,
   'sock.permission': (allowed: boolean, guest: string, service: number | null, fd: number) =>
     `kernel ${allowed ? 'lets' : 'refuses'} ${guest} ${allowed ? 'connect to' : 'for'} service ${service ?? `(fd ${fd}, not yet bound)`}`,
+  'service.denied': (name: string, service: number) => `the kernel refuses ${name}'s request for service ${service}: the program denies ${name} (deny)`,
   'service.request': (name: string, service: number) => `${name} asks the control OS for a message channel to service ${service} of the system control program`,
   'service.backlog': (name: string, fd: number, service: number) => `the kernel takes ${name}'s request into the backlog of fd ${fd} (service ${service})`,
   'accept.wake': () => 'a request arrived: the kernel releases the program from accept',

@@ -105,7 +105,9 @@ export function setPermission(tx: Tx, fd: number, pid: Pid, allowed: boolean): R
   });
   if (!allowed) {
     for (const sig of backlogOf(tx, socket)) {
-      if (tx.s.signals[sig]!.from === pid) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program denies ${guest.name} service ${socket.service}` });
+      if (tx.s.signals[sig]!.from !== pid) continue;
+      emit(tx, { tag: 'lab:permit', kind: 'channel.refuse', from: KERNEL_LANE, to: pid, say: ['service.denied', guest.name, socket.service!] });
+      refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program denies ${guest.name} service ${socket.service}` }, 'lab:permit');
     }
   }
   return ok(0);
@@ -130,7 +132,15 @@ export function connectService(tx: Tx, by: Partition, service: number): Result {
   const socket = socketBoundTo(tx.s, service);
   if (!socket) return fail('ECONNREFUSED', `nobody is listening on service ${service}: the system control program must bind and listen first`);
   if (!socket.listening) return fail('ECONNREFUSED', `service ${service} is set to connection not permitted: the system control program must listen(s) first [0111]`);
-  if (socket.denied.includes(by.pid)) return fail('ECONNREFUSED', `the system control program denies ${by.name} service ${service} (the lab's per-partition deny)`);
+  if (socket.denied.includes(by.pid)) {
+    // the program's own decision, like a policy denial [0049]: the refusal stays in the trace
+    // (so a lesson can check that the deny, not a wrong service number, turned the guest away)
+    emit(tx, {
+      tag: 'lab:permit', kind: 'channel.refuse', from: KERNEL_LANE, to: by.pid, cost: tx.s.costs.hypercall,
+      say: ['service.denied', by.name, service],
+    });
+    return { ok: false, error: { errno: 'ECONNREFUSED', decided: true, message: `the system control program denies ${by.name} service ${service} (the lab's per-partition deny)` } };
+  }
   emit(tx, {
     tag: 'S305(a)', kind: 'channel.request', from: by.pid, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
     say: ['service.request', by.name, service],

@@ -80,8 +80,8 @@ describe('lesson files', () => {
       [(d) => { (d.steps[0]!.checks as unknown[])[0] = { rule: 'mapped', ctx: 'A', name: 'a', mapped: 'yes' }; }, 'steps[0].checks[0].mapped', /must be true or false, not string "yes"/],
       [(d) => { (d.steps[0]!.checks as unknown[])[0] = { rule: 'waiting', ctx: 'A', call: 5 }; }, 'steps[0].checks[0].call', /must be a call name or null, not number 5/],
       [(d) => { (d.steps[0]!.checks as unknown[])[0] = { rule: 'waiting', ctx: 'A', call: 'connect()' }; }, 'steps[0].checks[0].call', /must be a call name or null/],
-      [(d) => { (d.steps[0]!.checks as unknown[])[0] = { rule: 'answer', ctx: 'A' }; }, 'steps[0].checks[0]', /exactly one of errno, value or text/],
-      [(d) => { (d.steps[0]!.checks as unknown[])[0] = { rule: 'answer', errno: 'EFAULT', text: 'fault' }; }, 'steps[0].checks[0]', /exactly one of errno, value or text/],
+      [(d) => { (d.steps[0]!.checks as unknown[])[0] = { rule: 'answer', ctx: 'A' }; }, 'steps[0].checks[0]', /exactly one of errno, value, text or field/],
+      [(d) => { (d.steps[0]!.checks as unknown[])[0] = { rule: 'answer', errno: 'EFAULT', text: 'fault' }; }, 'steps[0].checks[0]', /exactly one of errno, value, text or field/],
       [(d) => { (d.steps[0]!.checks as unknown[])[0] = { rule: 'answer', value: '' }; }, 'steps[0].checks[0].value', /must not be empty/],
     ];
     for (const [spoil, field, message] of cases) {

@@ -14,6 +14,7 @@
 
 import type { Challenge, Lesson, LessonStep } from './lesson.js';
 import type { Compare, Rule } from './rules.js';
+import { COUNT_WHAT } from './rules.js';
 import { RESOURCE_KINDS } from '../types.js';
 import { EVENT_KINDS } from '../event.js';
 import { mapRow } from '../patentMap.js';
@@ -76,7 +77,7 @@ export const RULE_PARAMS: { readonly [K in Rule['kind']]: RuleSpec } = {
   mapped: { means: 'the address a name holds is (or is not) mapped in a context', required: { ctx: NAME, name: NAME, mapped: { type: 'bool' } }, optional: { field: NAME } },
   count: {
     means: 'a number of the machine compared with a value',
-    required: { what: { type: 'enum', values: ['framesOf', 'framesFree', 'channels', 'files', 'fds', 'queued'] }, op: OPS, value: COUNT },
+    required: { what: { type: 'enum', values: COUNT_WHAT }, op: OPS, value: COUNT },
     optional: { ctx: NAME },
   },
   status: { means: 'a partition is active or has ended', required: { ctx: NAME, status: { type: 'enum', values: ['active', 'ended'] } }, optional: {} },
@@ -85,10 +86,15 @@ export const RULE_PARAMS: { readonly [K in Rule['kind']]: RuleSpec } = {
     required: { resource: { type: 'enum', values: RESOURCE_KINDS }, of: { type: 'enum', values: ['used', 'limit'] }, op: OPS, value: COUNT },
     optional: { ctx: NAME },
   },
-  tag: { means: 'an event with this patent tag happened since the step began', required: { tag: { type: 'tag' } }, optional: { event: { type: 'enum', values: EVENT_KINDS } } },
-  answer: { means: 'a call answered with an errno, printed a value, or printed text containing something', required: {}, optional: { ctx: NAME, errno: NAME, value: { type: 'text' }, text: { type: 'text' } } },
+  tag: { means: 'an event with this patent tag (of this kind, to or from this partition) happened since the step began', required: { tag: { type: 'tag' } }, optional: { event: { type: 'enum', values: EVENT_KINDS }, ctx: NAME, times: { type: 'int', min: 1, max: 1000 }, after: { type: 'enum', values: EVENT_KINDS } } },
+  answer: {
+    means: 'a call (of this name) answered with an errno, printed a value, printed text containing something, or a record with a field',
+    required: {},
+    optional: { ctx: NAME, call: NAME, errno: NAME, value: { type: 'text' }, text: { type: 'text' }, field: NAME },
+  },
+  selected: { means: 'a select answered with the communication socket to this partition', required: { ctx: NAME }, optional: {} },
   typed: { means: 'the student typed a line starting with this text', required: { start: { type: 'text' }, says: { type: 'text' } }, optional: {} },
-  pending: { means: "the pending bit of an event receive port a name holds", required: { ctx: NAME, name: NAME, pending: { type: 'bool' } }, optional: {} },
+  pending: { means: "the pending bit of the event receive port a name holds, or (no name) of any of a partition's own receive ports", required: { ctx: NAME, pending: { type: 'bool' } }, optional: { name: NAME } },
   owner: { means: 'a physical frame is owned by a partition, "control" or "free"', required: { frame: { type: 'int', min: 0, max: (1 << 20) - 1 }, ctx: NAME }, optional: {} },
   fd: { means: "an fd of the system control program's kernel is open or closed", required: { fd: { type: 'int', min: 0, max: 4096 }, open: { type: 'bool' } }, optional: {} },
 };
@@ -184,8 +190,8 @@ function rule(v: unknown, field: string): Rule {
     out[key] = param(v[key], `${field}.${key}`, p);
   }
   for (const [key, p] of Object.entries(spec.optional)) if (key in v) out[key] = param(v[key], `${field}.${key}`, p);
-  if (name === 'answer' && ['errno', 'value', 'text'].filter((k) => k in v).length !== 1) {
-    return refuse(field, 'the rule answer needs exactly one of errno, value or text');
+  if (name === 'answer' && ['errno', 'value', 'text', 'field'].filter((k) => k in v).length !== 1) {
+    return refuse(field, 'the rule answer needs exactly one of errno, value, text or field');
   }
   return out as unknown as Rule;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Output, ShellState } from '../shell/shell.js';
 import { createShell, runLine } from '../shell/shell.js';
 import type { CheckContext, Rule } from './rules.js';
-import { checkRule } from './rules.js';
+import { callOfLine, checkRule, namesOf } from './rules.js';
 
 /** Lines typed on a shell; the check looks at everything since `from` (default: the start). */
 function play(lines: readonly string[], from: ShellState = createShell()): CheckContext {
@@ -100,7 +100,88 @@ describe('count', () => {
     expect(checkRule({ kind: 'count', what: 'queued', ctx: 'B', op: '==', value: 1 }, c)).toEqual({ ok: true, says: "messages waiting at B's ports is 1" });
     expect(checkRule({ kind: 'count', what: 'queued', ctx: 'A', op: '>=', value: 1 }, c)).toMatchObject({ ok: false, why: 'it is 0', highlight: { view: 'memory', ctx: 'A' } });
     expect(checkRule({ kind: 'count', what: 'fds', op: '==', value: 2 }, c)).toMatchObject({ ok: false, why: 'it is 1', highlight: { view: 'sockets' } });
-    expect(checkRule({ kind: 'count', what: 'framesOf', ctx: 'Z', op: '==', value: 0 }, c).ok).toBe(true);
+    // a misspelt partition is not one with nothing: "== 0" of a partition that does not exist fails (issue 18)
+    expect(checkRule({ kind: 'count', what: 'framesOf', ctx: 'Z', op: '==', value: 0 }, c)).toMatchObject({ ok: false, why: 'there is no partition Z' });
+    expect(checkRule({ kind: 'count', what: 'queued', ctx: 'Z', op: '<=', value: 0 }, c)).toMatchObject({ ok: false, why: 'there is no partition Z' });
+    expect(checkRule({ kind: 'count', what: 'accepted', ctx: 'Z', op: '==', value: 0 }, c)).toMatchObject({ ok: false, why: 'there is no partition Z' });
+  });
+
+  it('counts accepted and listening sockets, and the areas mapped in a partition, whatever they are called', () => {
+    const c = play(['srv = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(srv, 12)', 'listen(srv)', '@A x = connect(12)', 'conn = accept(srv)', '@B m = area(100)', '@B s = share(A, 4096)']);
+    expect(checkRule({ kind: 'count', what: 'accepted', op: '==', value: 1 }, c)).toEqual({ ok: true, says: 'accepted communication sockets is 1' });
+    expect(checkRule({ kind: 'count', what: 'accepted', ctx: 'A', op: '==', value: 1 }, c).ok).toBe(true);
+    expect(checkRule({ kind: 'count', what: 'accepted', ctx: 'B', op: '>=', value: 1 }, c)).toMatchObject({ ok: false, why: 'it is 0', highlight: { view: 'sockets' } });
+    expect(checkRule({ kind: 'count', what: 'listening', op: '==', value: 1 }, c).ok).toBe(true);
+    expect(checkRule({ kind: 'count', what: 'areas', ctx: 'B', op: '==', value: 1 }, c).ok).toBe(true);
+    expect(checkRule({ kind: 'count', what: 'areas', ctx: 'A', op: '==', value: 0 }, c).ok).toBe(true);
+    // a share waits for A's permit: mapped in B only so far
+    expect(checkRule({ kind: 'count', what: 'shared', ctx: 'A', op: '>=', value: 1 }, c).ok).toBe(false);
+    expect(checkRule({ kind: 'count', what: 'areas', op: '==', value: 0 }, c)).toMatchObject({ ok: false, why: 'the check names no partition' });
+  });
+});
+
+describe('rules that read the machine, not the names', () => {
+  const SERVED = ['sock = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(sock, 7)', 'listen(sock)', 'conn = accept(sock)', '@A c = connect(7)'];
+
+  it('a read that made a virtual file is seen as a record with vfile, whatever it is bound to', () => {
+    const c = play([...SERVED, '@A a = area(64)', '@A send(c, a, "x")', 'msg = read(conn)']);
+    expect(checkRule({ kind: 'answer', ctx: 'scp', call: 'read', field: 'vfile' }, c)).toEqual({ ok: true, says: 'read in scp got a record with vfile' });
+    expect(checkRule({ kind: 'answer', ctx: 'scp', call: 'read', field: 'addr' }, c).ok).toBe(false);
+    expect(checkRule({ kind: 'answer', ctx: 'scp', call: 'open', field: 'vfile' }, c).ok).toBe(false);
+  });
+
+  it('the call of a line is read past a name and a context', () => {
+    expect(callOfLine('@A  x = connect(7)')).toBe('connect');
+    expect(callOfLine('read(fd)')).toBe('read');
+    expect(callOfLine('lpars')).toBe('lpars');
+    expect(callOfLine('x == 1')).toBe('x');
+    expect(callOfLine('  ')).toBeNull();
+  });
+
+  it('a refusal by the program\'s deny is told apart from one by a wrong service number', () => {
+    const rule: Rule = { kind: 'tag', tag: 'lab:permit', event: 'channel.refuse', ctx: 'B' };
+    const wrong = play(['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', '@B connect(99)']);
+    expect(checkRule({ kind: 'answer', ctx: 'B', errno: 'ECONNREFUSED' }, wrong).ok).toBe(true);
+    expect(checkRule(rule, wrong)).toMatchObject({ ok: false, why: 'no lab:permit event with B yet' });
+    const denied = play(['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', 'deny(s, B)', '@B connect(7)']);
+    expect(checkRule(rule, denied)).toEqual({ ok: true, says: 'the machine has done lab:permit (channel.refuse) with B' });
+    expect(checkRule({ ...rule, ctx: 'A' }, denied).ok).toBe(false);
+    // B waiting in the backlog when the deny comes is refused by it too
+    const late = play(['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', '@B connect(7)', 'deny(s, B)']);
+    expect(checkRule(rule, late).ok).toBe(true);
+    expect(checkRule({ kind: 'answer', ctx: 'B', errno: 'ECONNREFUSED' }, late).ok).toBe(true);
+  });
+
+  it('tag counts events, and can ask for them after another kind of event', () => {
+    const c = play([...EVENTS, '@A event_send(sp)', '@A event_send(sp)', '@A event_send(sp)']);
+    expect(checkRule({ kind: 'tag', tag: '[0063]', event: 'event.merge', times: 2 }, c).ok).toBe(true);
+    expect(checkRule({ kind: 'tag', tag: '[0063]', event: 'event.merge', times: 3 }, c)).toMatchObject({ ok: false, says: 'the machine has done [0063] (event.merge) 3 times', why: 'only 2 so far' });
+    expect(checkRule({ kind: 'tag', tag: '[0063]', event: 'event.connect', after: 'event.merge' }, c).ok).toBe(false);
+    expect(checkRule({ kind: 'tag', tag: '[0063]', event: 'event.merge', after: 'event.connect' }, c).ok).toBe(true);
+  });
+
+  it('pending without a name looks at the partition\'s own receive ports', () => {
+    const c = play([...EVENTS, '@A event_send(sp)']);
+    expect(checkRule({ kind: 'pending', ctx: 'B', pending: true }, c)).toEqual({ ok: true, says: 'an event is pending at a receive port of B' });
+    expect(checkRule({ kind: 'pending', ctx: 'B', pending: false }, c)).toMatchObject({ ok: false, why: '1 bit is still set' });
+    const polled = play(['@B event_poll(rp)'], c.shell);
+    expect(checkRule({ kind: 'pending', ctx: 'B', pending: false }, polled).ok).toBe(true);
+    expect(checkRule({ kind: 'pending', ctx: 'A', pending: true }, polled)).toMatchObject({ ok: false, why: 'A has no event receive port' });
+    expect(checkRule({ kind: 'pending', ctx: 'Z', pending: false }, polled)).toMatchObject({ ok: false, why: 'there is no partition Z' });
+  });
+
+  it('selected names the guest at the other end of the socket select answered with', () => {
+    const lines = ['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', '@B q = connect(7)', '@A p = connect(7)', 'x = accept(s)', 'y = accept(s)', 'select([x, y])', '@B b = area(64)', '@B send(q, b, "hi")'];
+    const c = play(lines);
+    expect(checkRule({ kind: 'selected', ctx: 'B' }, c)).toEqual({ ok: true, says: 'select answered with the socket to B' });
+    expect(checkRule({ kind: 'selected', ctx: 'A' }, c)).toMatchObject({ ok: false, why: 'no select has named the socket to A yet' });
+  });
+
+  it('says which rules read a name the student typed', () => {
+    expect(namesOf({ kind: 'bound', name: 'fd' })).toEqual(['fd']);
+    expect(namesOf({ kind: 'pending', ctx: 'B', pending: true })).toEqual([]);
+    expect(namesOf({ kind: 'typed', start: 'lpars', says: 'x' })).toEqual(['lpars']);
+    expect(namesOf({ kind: 'count', what: 'accepted', op: '>=', value: 1 })).toEqual([]);
   });
 });
 

@@ -1,6 +1,14 @@
 // Checks for lessons and challenges, written as rules over the machine and
 // the names the student bound: plain data, so a lesson is data too, and each
 // failing rule can say in plain words what is wrong and what to look at.
+//
+// A check tests what the machine did, not what the student called things
+// (SPEC.md section 6): "an accepted communication socket exists", "a read
+// answered with a virtual file", "the program's deny refused B". The rules
+// that read a name the student bound (`bound`, `mapped`, `pending` with a
+// name, `typed`) are kept for a lesson whose narration asks for that name;
+// `NAME_PARAMS` says which parameters those are, so the builder can warn and
+// a test can hold every built-in lesson to it.
 
 import type { LabState, Pid, ResourceKind } from '../types.js';
 import { SCP_PID } from '../types.js';
@@ -15,6 +23,46 @@ import { show } from '../shell/values.js';
 
 export type Compare = '==' | '>=' | '<=' | '>';
 
+/** What a `count` rule counts. */
+export const COUNT_WHAT = ['framesOf', 'framesFree', 'channels', 'files', 'fds', 'queued', 'accepted', 'listening', 'areas', 'shared'] as const;
+export type CountWhat = (typeof COUNT_WHAT)[number];
+/** The counts that are of one partition: they need its name, and a partition that does not exist fails them. */
+const COUNT_OF_ONE: ReadonlySet<CountWhat> = new Set(['framesOf', 'queued', 'areas', 'shared']);
+
+/**
+ * The parameters that hold a name the student types (a variable, the start of
+ * a line): a check with one passes only if the student used that name, so the
+ * step's narration must ask for it. The rest of every rule reads the machine.
+ */
+export const NAME_PARAMS: { readonly [K in Rule['kind']]?: readonly string[] } = {
+  bound: ['name'],
+  mapped: ['name'],
+  pending: ['name'],
+  typed: ['start'],
+};
+
+/** The names a rule depends on (empty for a rule that reads only the machine). */
+export function namesOf(rule: Rule): string[] {
+  const keys = NAME_PARAMS[rule.kind] ?? [];
+  return keys.flatMap((k) => {
+    const v = (rule as unknown as Record<string, unknown>)[k];
+    return typeof v === 'string' ? [v] : [];
+  });
+}
+
+/**
+ * The call a line makes, as typed: `conn = accept(sock)` and `@A accept(s)`
+ * both call accept; a bare word (`lpars`) is its own call.
+ */
+export function callOfLine(input: string): string | null {
+  const line = afterContext(input).replace(/^[A-Za-z_]\w*\s*=(?!=)\s*/, '');
+  return /^([A-Za-z_]\w*)/.exec(line)?.[1] ?? null;
+}
+
+function callOfOutput(o: Output): string | null {
+  return o.kind === 'complete' ? o.call : callOfLine(o.input);
+}
+
 export type Rule =
   /** a name the student bound holds a value (of a kind, with a field) */
   | { readonly kind: 'bound'; readonly name: string; readonly field?: string }
@@ -23,19 +71,31 @@ export type Rule =
   /** an address held by a name is, or is not, mapped in a context's space */
   | { readonly kind: 'mapped'; readonly ctx: string; readonly name: string; readonly field?: string; readonly mapped: boolean }
   /** a number of the machine compared with a value */
-  | { readonly kind: 'count'; readonly what: 'framesOf' | 'framesFree' | 'channels' | 'files' | 'fds' | 'queued'; readonly ctx?: string; readonly op: Compare; readonly value: number }
+  | { readonly kind: 'count'; readonly what: CountWhat; readonly ctx?: string; readonly op: Compare; readonly value: number }
   /** a partition is active or has ended */
   | { readonly kind: 'status'; readonly ctx: string; readonly status: 'active' | 'ended' }
   /** a partition's use of a resource or its limit; without ctx, any guest's (a goal that says "a guest") */
   | { readonly kind: 'resource'; readonly ctx?: string; readonly resource: ResourceKind; readonly of: 'used' | 'limit'; readonly op: Compare; readonly value: number }
-  /** an event with this patent tag (and of this kind, if given) happened since the step began */
-  | { readonly kind: 'tag'; readonly tag: string; readonly event?: EventKind }
-  /** since the step began, a call in a context answered with this errno, or printed this value (`= value`), or one containing `text` */
-  | { readonly kind: 'answer'; readonly ctx?: string; readonly errno?: string; readonly value?: string; readonly text?: string }
+  /**
+   * an event with this patent tag (and of this kind, if given; to or from this partition, if given)
+   * happened since the step began: at least `times` times (default once), and after an event of kind `after`, if given
+   */
+  | { readonly kind: 'tag'; readonly tag: string; readonly event?: EventKind; readonly ctx?: string; readonly times?: number; readonly after?: EventKind }
+  /**
+   * since the step began, a call (in a context; of this name, if given) answered with this errno,
+   * or printed this value (`= value`), or one containing `text`, or a record with this `field`
+   */
+  | { readonly kind: 'answer'; readonly ctx?: string; readonly call?: string; readonly errno?: string; readonly value?: string; readonly text?: string; readonly field?: string }
+  /** since the step began, a select answered with the communication socket to this partition among those ready */
+  | { readonly kind: 'selected'; readonly ctx: string }
   /** the student typed a line starting with this text, after any @ctx (for steps that ask to look at something) */
   | { readonly kind: 'typed'; readonly start: string; readonly says: string }
-  /** the pending bit of an event receive port held by a name */
-  | { readonly kind: 'pending'; readonly ctx: string; readonly name: string; readonly pending: boolean }
+  /**
+   * the pending bit of the event receive port a name holds; without a name, of
+   * the context's own receive ports (not those tied to a message port or to the
+   * control signal port): pending, some of them is; not pending, none is
+   */
+  | { readonly kind: 'pending'; readonly ctx: string; readonly name?: string; readonly pending: boolean }
   /** a physical frame's owner: a partition's name, "control" or "free" */
   | { readonly kind: 'owner'; readonly frame: number; readonly ctx: string }
   /** an fd of the system control program's kernel is open, or not */
@@ -83,6 +143,20 @@ function numberOf(shell: ShellState, name: string, field?: string): number | nul
 /** A typed line without its leading spaces and `@ctx`: what the `typed` rule compares with. */
 export const afterContext = (input: string) => input.replace(/^\s*@\w+\s+/, '').trimStart();
 
+/** The pending bits of a partition's own event receive ports: not a message port's, not the control signal port's. */
+function anyPending(state: LabState, ctx: string, pending: boolean): RuleResult {
+  const says = pending ? `an event is pending at a receive port of ${ctx}` : `no event is pending at ${ctx}'s receive ports`;
+  const pid = pidOf(state, ctx);
+  if (pid === null) return { ok: false, says, why: `there is no partition ${ctx}`, highlight: { view: 'layers' } };
+  const p = state.partitions[pid]!;
+  const tied = new Set<number>(Object.values(p.ports).flatMap((q) => (q.kind === 'message' ? [q.eventPort] : [])));
+  if (p.signalNotify !== null) tied.add(p.signalNotify);
+  const own = Object.values(p.ports).filter((q) => q.kind === 'eventRecv' && !tied.has(q.no));
+  const set = own.filter((q) => q.kind === 'eventRecv' && q.pending).length;
+  if (pending) return set > 0 ? { ok: true, says } : { ok: false, says, why: own.length ? 'every bit is clear' : `${ctx} has no event receive port`, highlight: { view: 'memory', ctx } };
+  return set === 0 ? { ok: true, says } : { ok: false, says, why: `${set} bit${set === 1 ? ' is' : 's are'} still set`, highlight: { view: 'memory', ctx } };
+}
+
 export function checkRule(rule: Rule, c: CheckContext): RuleResult {
   const state = c.shell.timeline.current;
   switch (rule.kind) {
@@ -114,6 +188,15 @@ export function checkRule(rule: Rule, c: CheckContext): RuleResult {
     }
     case 'count': {
       const pid = rule.ctx ? pidOf(state, rule.ctx) : null;
+      const subject = {
+        framesOf: `frames owned by ${rule.ctx}`, framesFree: 'free frames', channels: 'message channels', files: 'virtual files under /msg', fds: 'open fds of the kernel',
+        queued: `messages waiting at ${rule.ctx}'s ports`, accepted: `accepted communication sockets${rule.ctx ? ` to ${rule.ctx}` : ''}`, listening: 'listening connection sockets',
+        areas: `message areas mapped in ${rule.ctx}`, shared: `shared areas mapped in ${rule.ctx}`,
+      }[rule.what];
+      const says = `${subject} ${rule.op === '==' ? 'is' : rule.op} ${rule.value}`;
+      // a count of a partition that does not exist is not 0: a misspelt name must not pass "== 0" (issue 18)
+      if (rule.ctx !== undefined && pid === null) return { ok: false, says, why: `there is no partition ${rule.ctx}`, highlight: { view: 'layers' } };
+      if (COUNT_OF_ONE.has(rule.what) && pid === null) return { ok: false, says, why: 'the check names no partition', highlight: { view: 'layers' } };
       let value = 0;
       if (rule.what === 'framesOf') value = pid === null ? 0 : framesOf(state, pid);
       if (rule.what === 'framesFree') value = state.frames.free;
@@ -123,9 +206,15 @@ export function checkRule(rule: Rule, c: CheckContext): RuleResult {
       if (rule.what === 'queued' && pid !== null) {
         for (const port of Object.values(state.partitions[pid]!.ports)) if (port.kind === 'message') value += port.queue.length;
       }
-      const subject = { framesOf: `frames owned by ${rule.ctx}`, framesFree: 'free frames', channels: 'message channels', files: 'virtual files under /msg', fds: 'open fds of the kernel', queued: `messages waiting at ${rule.ctx}'s ports` }[rule.what];
-      const says = `${subject} ${rule.op === '==' ? 'is' : rule.op} ${rule.value}`;
-      const view = rule.what === 'files' || rule.what === 'fds' ? 'sockets' : 'memory';
+      const fds = Object.values(state.kernel.fds);
+      // a communication socket is what accept made (S204 (b)); its peer is the guest at the other end
+      if (rule.what === 'accepted') value = fds.filter((e) => e.kind === 'comm' && (pid === null || e.peer === pid)).length;
+      if (rule.what === 'listening') value = fds.filter((e) => e.kind === 'socket' && e.listening && e.service !== null).length;
+      if ((rule.what === 'areas' || rule.what === 'shared') && pid !== null) {
+        const kind = rule.what === 'areas' ? 'message' : 'shared';
+        value = Object.values(state.areas).filter((a) => a.kind === kind && a.maps.some((m) => m.pid === pid)).length;
+      }
+      const view = rule.what === 'files' || rule.what === 'fds' || rule.what === 'accepted' || rule.what === 'listening' ? 'sockets' : 'memory';
       return compare(value, rule.op, rule.value) ? { ok: true, says } : { ok: false, says, why: `it is ${value}`, highlight: { view, ...(rule.ctx ? { ctx: rule.ctx } : {}) } };
     }
     case 'status': {
@@ -151,28 +240,56 @@ export function checkRule(rule: Rule, c: CheckContext): RuleResult {
       return value !== null && compare(value, rule.op, rule.value) ? { ok: true, says } : { ok: false, says, why: `it is ${value ?? 'unlimited'}`, highlight: { view: 'layers', ctx: rule.ctx } };
     }
     case 'tag': {
-      const says = `the machine has done ${rule.tag}${rule.event ? ` (${rule.event})` : ''}`;
-      const seen = traceOf(c.shell.timeline).some((e) => e.seq >= c.since && e.tag === rule.tag && (!rule.event || e.kind === rule.event));
-      return seen ? { ok: true, says } : { ok: false, says, why: `no ${rule.tag} event yet`, highlight: { view: 'sequence' } };
+      const times = rule.times ?? 1;
+      const says = `the machine has done ${rule.tag}${rule.event ? ` (${rule.event})` : ''}${rule.ctx ? ` with ${rule.ctx}` : ''}${times > 1 ? ` ${times} times` : ''}${rule.after ? ` after ${rule.after}` : ''}`;
+      const pid = rule.ctx === undefined ? null : pidOf(state, rule.ctx);
+      if (rule.ctx !== undefined && pid === null) return { ok: false, says, why: `there is no partition ${rule.ctx}`, highlight: { view: 'layers' } };
+      let seen = 0;
+      let started = rule.after === undefined;
+      for (const e of traceOf(c.shell.timeline)) {
+        if (e.seq < c.since) continue;
+        if (e.tag === rule.tag && (!rule.event || e.kind === rule.event) && (pid === null || e.from === pid || e.to === pid) && started) seen += 1;
+        // the order is the machine's: an event counts only once the one it must follow has happened
+        if (!started && e.kind === rule.after) started = true;
+      }
+      if (seen >= times) return { ok: true, says };
+      const why = seen === 0 ? `no ${rule.tag} event${rule.ctx ? ` with ${rule.ctx}` : ''}${rule.after ? ` after ${rule.after}` : ''} yet` : `only ${seen} so far`;
+      return { ok: false, says, why, highlight: { view: 'sequence' } };
     }
     case 'answer': {
-      const wanted = rule.errno ?? (rule.value !== undefined ? `= ${rule.value}` : `something with "${rule.text}"`);
-      const says = `${rule.ctx ?? 'a call'} got ${wanted}`;
+      const wanted = rule.errno ?? (rule.value !== undefined ? `= ${rule.value}` : rule.field !== undefined ? `a record with ${rule.field}` : `something with "${rule.text}"`);
+      const says = `${rule.call ? `${rule.call} in ${rule.ctx ?? 'some context'}` : rule.ctx ?? 'a call'} got ${wanted}`;
       const seen = c.outputs.some((o) => {
         if (rule.ctx && o.ctx !== rule.ctx) return false;
+        if (rule.call && callOfOutput(o) !== rule.call) return false;
         if (rule.errno) return (o.kind === 'error' && o.errno === rule.errno) || (o.kind === 'complete' && !o.result.ok && o.result.errno === rule.errno);
         const value = o.kind === 'result' ? o.value : o.kind === 'complete' && o.result.ok ? o.result.value : null;
         if (value === null) return false;
         if (rule.value !== undefined) return show(value) === rule.value;
+        if (rule.field !== undefined) return value.t === 'rec' && value.fields[rule.field] !== undefined;
         return rule.text !== undefined && show(value).includes(rule.text);
       });
       return seen ? { ok: true, says } : { ok: false, says, why: 'not seen in the terminal yet', highlight: { view: 'terminal' } };
+    }
+    case 'selected': {
+      const says = `select answered with the socket to ${rule.ctx}`;
+      const pid = pidOf(state, rule.ctx);
+      if (pid === null) return { ok: false, says, why: `there is no partition ${rule.ctx}`, highlight: { view: 'layers' } };
+      // the fds select named, read against the kernel's table as it is: which guest each one talks to
+      const toPeer = (n: number) => { const e = state.kernel.fds[n]; return e?.kind === 'comm' && e.peer === pid; };
+      const seen = c.outputs.some((o) => {
+        if (o.ctx !== 'scp' || callOfOutput(o) !== 'select') return false;
+        const value = o.kind === 'result' ? o.value : o.kind === 'complete' && o.result.ok ? o.result.value : null;
+        return value?.t === 'list' && value.items.some((v) => (v.t === 'int' || v.t === 'handle') && toPeer(v.n));
+      });
+      return seen ? { ok: true, says } : { ok: false, says, why: `no select has named the socket to ${rule.ctx} yet`, highlight: { view: 'sockets' } };
     }
     case 'typed': {
       const ok = c.outputs.some((o) => afterContext(o.input).startsWith(rule.start));
       return ok ? { ok, says: rule.says } : { ok, says: rule.says, why: 'not typed yet', highlight: { view: 'terminal' } };
     }
     case 'pending': {
+      if (rule.name === undefined) return anyPending(state, rule.ctx, rule.pending);
       const pid = pidOf(state, rule.ctx);
       const port = numberOf(c.shell, rule.name);
       const says = `${rule.ctx}'s port ${rule.name} ${rule.pending ? 'has' : 'has no'} event pending`;
