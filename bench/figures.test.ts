@@ -1,22 +1,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLASSROOM_FIGURES, currentFigures, ENGINE_FIGURES, figureOf, renderFigures, replaceFigures, UI_FIGURES } from './figures.ts';
-import type { ClassroomResults, EngineResults, UiResults } from './figures.ts';
+import { CLASSROOM_FIGURES, currentFigures, ENGINE_FIGURES, figureOf, GRADE_FIGURES, renderFigures, replaceFigures, UI_FIGURES } from './figures.ts';
+import type { ClassroomResults, EngineResults, GradeResults, UiResults } from './figures.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const engine = JSON.parse(read('bench/results.json')) as EngineResults;
 const ui = JSON.parse(read('bench/ui-results.json')) as UiResults;
+const grade = existsSync(join(ROOT, 'bench/grade-results.json')) ? (JSON.parse(read('bench/grade-results.json')) as GradeResults) : null;
 const classroom = existsSync(join(ROOT, 'bench/classroom-results.json')) ? (JSON.parse(read('bench/classroom-results.json')) as ClassroomResults) : null;
 
 describe('the README figures', () => {
   it('are what the committed bench/results.json and bench/ui-results.json render to (run `npm run bench:readme`)', () => {
-    expect(currentFigures(read('README.md'))).toBe(renderFigures(engine, ui, classroom));
+    expect(currentFigures(read('README.md'))).toBe(renderFigures(engine, ui, classroom, grade));
   });
 
   it('come from results files that record the commit, date and machine, and every figure with its runs and goal', () => {
-    for (const [results, specs] of [[engine, ENGINE_FIGURES], [ui, UI_FIGURES], ...(classroom ? [[classroom, CLASSROOM_FIGURES] as const] : [])] as const) {
+    for (const [results, specs] of [[engine, ENGINE_FIGURES], [ui, UI_FIGURES], ...(classroom ? [[classroom, CLASSROOM_FIGURES] as const] : []), ...(grade ? [[grade, GRADE_FIGURES] as const] : [])] as const) {
       expect(results.commit).toMatch(/^[0-9a-f]{40}(\+dirty)?$/);
       expect(Number.isNaN(Date.parse(results.date))).toBe(false);
       expect(results.machine.cores).toBeGreaterThan(0);

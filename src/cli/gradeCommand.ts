@@ -34,7 +34,7 @@ export interface GradeIo {
   write(path: string, text: string): void;
 }
 
-const nodeIo: GradeIo = {
+export const nodeGradeIo: GradeIo = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
   read: (path) => readFileSync(path, 'utf8'),
@@ -150,7 +150,7 @@ function taskRow(file: string, student: string, t: TaskGrade, same: readonly str
     lines: String(t.lines),
     firstError: t.firstError ? `line ${t.firstError.line}: ${t.firstError.input} -> ${t.firstError.message}` : '',
     sameLinesAs: same.join(' '),
-    claimed: t.claimed ? `${t.claimed.solved ? 'solved' : 'not solved'}, ${t.claimed.stepsMet} steps` : '',
+    claimed: t.claimed ? `${t.claimed.solved ? 'solved' : 'not solved'}, ${t.claimed.stepsMet} step${t.claimed.stepsMet === 1 ? '' : 's'}` : '',
     note: notes.join('; '),
   };
 }
@@ -165,7 +165,7 @@ export function table(rows: readonly GradeRow[]): string {
 }
 
 /** Runs --grade; null when the arguments do not ask for it. */
-export function runGradeCommand(argv: readonly string[], io: GradeIo = nodeIo): number | null {
+export function runGradeCommand(argv: readonly string[], io: GradeIo = nodeGradeIo): number | null {
   const at = argv.indexOf('--grade');
   if (at < 0) return null;
   const fail = (message: string) => {
