@@ -100,6 +100,44 @@ describe('lparsh --export-lesson and --lesson --check', { timeout: 60_000 }, () 
     expect(r.err).toMatch(message);
   });
 
+  it('a typo in step 1 leads with the line that failed and its message, before the checks it made fail', () => {
+    const data = JSON.parse(run(['--export-lesson', 'flip']).out) as { steps: { lines: string[] }[] };
+    data.steps[0]!.lines[0] = '@A ch = conect(B)';
+    const checked = run(['--lesson', 't.json', '--check'], { 't.json': JSON.stringify(data) });
+    expect(checked.code).toBe(1);
+    const lines = checked.err.split('\n');
+    expect(lines[1]).toBe('  first error: step 1 (S101-S102: asking for a channel): the line "@A ch = conect(B)" failed: ENOENT: unknown call conect(); did you mean connect? (help lists the calls)');
+    expect(lines.findIndex((l) => l.startsWith('  FAIL'))).toBeGreaterThan(1);
+  });
+
+  it('an error a step asks for (the ENOMEM of a denial) is not taken for the first error', () => {
+    const data = JSON.parse(run(['--export-lesson', 'policy']).out) as { steps: { checks: unknown[] }[] };
+    data.steps[3]!.checks.push({ rule: 'count', what: 'channels', op: '==', value: 5 });
+    const checked = run(['--lesson', 'p.json', '--check'], { 'p.json': JSON.stringify(data) });
+    expect(checked.code).toBe(1);
+    expect(checked.err).not.toMatch(/first error/);
+    expect(checked.err).toMatch(/FAIL step 4 \(Denied\): message channels is 5: it is 0/);
+  });
+
+  it('prints nothing a terminal would obey: escapes and C1 controls from the file are shown, not sent (issue 18)', () => {
+    const data = JSON.parse(run(['--export-lesson', 'fault']).out) as Record<string, unknown> & { steps: { checks: unknown[] }[] };
+    const esc = '\u001b]0;owned\u0007\u009b2J';
+    const cases: [string, string][] = [
+      [JSON.stringify({ ...data, [`x${esc}`]: 1 }), 'an unknown key'],
+      [JSON.stringify({ ...data, steps: [{ ...data.steps[0], checks: [{ rule: `r${esc}` }] }] }), 'a rule name'],
+      [`{"format": "lparlab-lesson", "version": ${JSON.stringify(esc)}`, 'a JSON error'],
+      [JSON.stringify({ ...data, version: `1${esc}` }), 'a C1 version'],
+    ];
+    for (const [text, what] of cases) {
+      const checked = run(['--lesson', 'e.json', '--check'], { 'e.json': text });
+      expect(checked.code, what).toBe(2);
+      // eslint-disable-next-line no-control-regex
+      expect(checked.err, what).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    }
+    const key = run(['--lesson', 'e.json', '--check'], { 'e.json': cases[0]![0] });
+    expect(key.err).toMatch(/x\\x1b\]0;owned\\x07\\u009b2J is not a field/);
+  });
+
   it('leaves every other invocation to the shell', () => {
     expect(run(['--json'])).toEqual({ code: null, out: '', err: '' });
   });

@@ -5,8 +5,8 @@
 //   npx lparsh --lesson FILE --check     exit 0 every check passes, 1 a check fails, 2 a broken file
 
 import { readFileSync } from 'node:fs';
-import type { LessonFile } from '../engine/index.ts';
-import { BUILTIN_FILES, findBuiltinFile, lessonFileText, parseLessonFile, refusal, runChallenge, runSolution } from '../engine/index.ts';
+import type { LessonFile, LineError } from '../engine/index.ts';
+import { BUILTIN_FILES, findBuiltinFile, lessonFileText, parseLessonFile, playChallenge, refusal, runSolution, visible } from '../engine/index.ts';
 
 export const LESSON_USAGE = `       lparsh --export-lesson ID
        lparsh --lesson FILE --check
@@ -29,23 +29,45 @@ const nodeIo: Io = {
   read: (path) => readFileSync(path, 'utf8'),
 };
 
+/**
+ * Text for the terminal: a lesson file is untrusted, and its names, its rule
+ * names and the JSON parser's snippets of it reach these messages, so every
+ * line goes through the shell's `visible()` (an escape sequence in a key is
+ * printed as `\x1b`, never obeyed). Line breaks are only the ones made here.
+ */
+const safe = (text: string) => text.split('\n').map(visible).join('\n');
+
+/** Where a checked lesson file goes wrong: the checks not met, and the first line of a solution that failed unasked. */
+export interface LessonFileCheck {
+  readonly passed: string[];
+  readonly failed: string[];
+  /** the first failed line in a step or challenge that is not met: what to fix first */
+  readonly firstError: string | null;
+}
+
+const errorLine = (where: string, e: LineError) => `${where}: the line ${JSON.stringify(e.input)} failed: ${e.errno}: ${e.message}`;
+
 /** The failures of a checked lesson file, one line each, naming the step or challenge. */
-export function checkLessonFile(file: LessonFile): { passed: string[]; failed: string[] } {
+export function checkLessonFile(file: LessonFile): LessonFileCheck {
   const passed: string[] = [];
   const failed: string[] = [];
+  let first: string | null = null;
   const { lesson, challenges } = file;
-  for (const { step, check } of runSolution(lesson)) {
+  for (const { step, check, error } of runSolution(lesson)) {
     const name = `step ${step + 1} (${lesson.steps[step]!.title})`;
     if (check.passed) passed.push(name);
     else failed.push(...check.results.filter((r) => !r.ok).map((r) => `${name}: ${r.says}: ${r.why ?? 'not met'}`));
+    // steps build on each other: a typo in step 1 fails every step after it, so the line to fix is the first one
+    if (!check.passed && error && first === null) first = errorLine(name, error);
   }
   for (const challenge of challenges) {
     const name = `challenge ${challenge.id} (${challenge.title})`;
-    const check = runChallenge(challenge);
+    const { check, error } = playChallenge(challenge);
     if (check.passed) passed.push(name);
     else failed.push(...check.results.filter((r) => !r.ok).map((r) => `${name}: ${r.says}: ${r.why ?? 'not met'}`));
+    if (!check.passed && error && first === null) first = errorLine(name, error);
   }
-  return { passed, failed };
+  return { passed, failed, firstError: first };
 }
 
 /** Runs --export-lesson or --lesson; null when the arguments ask for neither. */
@@ -54,7 +76,7 @@ export function runLessonCommand(argv: readonly string[], io: Io = nodeIo): numb
   const lessonAt = argv.indexOf('--lesson');
   if (exportAt < 0 && lessonAt < 0) return null;
   const fail = (message: string, code = 2) => {
-    io.err(`lparsh: ${message}\n`);
+    io.err(`lparsh: ${safe(message)}\n`);
     return code;
   };
   if (exportAt >= 0 && lessonAt >= 0) return fail('--export-lesson and --lesson go one at a time');
@@ -78,13 +100,14 @@ export function runLessonCommand(argv: readonly string[], io: Io = nodeIo): numb
   }
   const parsed = parseLessonFile(source);
   if (!parsed.ok) return fail(`${path} is not a lesson file this lab can use: ${refusal(parsed)}`);
-  const { passed, failed } = checkLessonFile(parsed.file);
+  const { passed, failed, firstError } = checkLessonFile(parsed.file);
   const { lesson, challenges } = parsed.file;
   const what = [lesson.steps.length ? `${lesson.steps.length} step${lesson.steps.length === 1 ? '' : 's'}` : '', challenges.length ? `${challenges.length} challenge${challenges.length === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
   if (failed.length) {
-    io.err(`${path}: "${lesson.title}": ${failed.length} check${failed.length === 1 ? '' : 's'} failed\n${failed.map((f) => `  FAIL ${f}`).join('\n')}\n`);
+    const lead = firstError ? [`  first error: ${firstError}`, `  the checks that failed${failed.length > 1 ? ', most of them perhaps because of it' : ''}:`] : [];
+    io.err(`${safe([`${path}: "${lesson.title}": ${failed.length} check${failed.length === 1 ? '' : 's'} failed`, ...lead, ...failed.map((f) => `  FAIL ${f}`)].join('\n'))}\n`);
     return 1;
   }
-  io.out(`${path}: "${lesson.title}": ${what}, every check passes (${passed.length} played)\n`);
+  io.out(`${safe(`${path}: "${lesson.title}": ${what}, every check passes (${passed.length} played)`)}\n`);
   return 0;
 }

@@ -56,6 +56,27 @@ export interface StepCheck {
   readonly results: readonly RuleResult[];
 }
 
+/** A line of a played solution that failed, with what the shell said: where a broken lesson goes wrong first. */
+export interface LineError {
+  readonly input: string;
+  readonly errno: string;
+  readonly message: string;
+}
+
+/**
+ * The first line that failed in a way the rules did not ask for: a typo
+ * (`conect(B)`) rather than the ENOMEM or EFAULT a step is about. A step
+ * whose checks fail after such a line fails because of it.
+ */
+export function firstError(outputs: readonly Output[], rules: readonly Rule[]): LineError | null {
+  const expected = new Set(rules.flatMap((r) => (r.kind === 'answer' && r.errno ? [r.errno] : [])));
+  for (const o of outputs) {
+    const failed = o.kind === 'error' ? o : o.kind === 'complete' && !o.result.ok ? o.result : null;
+    if (failed && !expected.has(failed.errno)) return { input: o.input, errno: failed.errno, message: failed.message };
+  }
+  return null;
+}
+
 export function checkStep(rules: readonly Rule[], shell: ShellState, outputs: readonly Output[], since: number): StepCheck {
   const results = rules.map((rule) => checkRule(rule, { shell, outputs, since }));
   return { passed: results.every((r) => r.ok), results };
@@ -70,7 +91,7 @@ export const latch = (now: StepCheck, met: StepCheck | null): StepCheck => (met?
 export const solutionOf = (step: LessonStep) => step.solution ?? step.type;
 
 /** Play lines on a shell, checking the rules after each line: met once, met for good. */
-function play(shell: ShellState, lines: readonly string[], rules: readonly Rule[]): { shell: ShellState; check: StepCheck } {
+function play(shell: ShellState, lines: readonly string[], rules: readonly Rule[]): { shell: ShellState; check: StepCheck; error: LineError | null } {
   const since = shell.timeline.current.seq;
   const outputs: Output[] = [];
   let check: StepCheck | null = null;
@@ -81,19 +102,25 @@ function play(shell: ShellState, lines: readonly string[], rules: readonly Rule[
     check = latch(checkStep(rules, shell, outputs, since), check);
   }
   // with no line played, nothing was done: nothing counts as met
-  return { shell, check: check ?? { passed: false, results: checkStep(rules, shell, outputs, since).results.map((r) => ({ ...r, ok: false })) } };
+  return { shell, check: check ?? { passed: false, results: checkStep(rules, shell, outputs, since).results.map((r) => ({ ...r, ok: false })) }, error: firstError(outputs, rules) };
 }
 
 /** Type every step's solution into a fresh lab and check each step: what the tests run for every lesson. */
-export function runSolution(lesson: Lesson, config: Partial<LabConfig> = {}): { step: number; check: StepCheck }[] {
+export function runSolution(lesson: Lesson, config: Partial<LabConfig> = {}): { step: number; check: StepCheck; error: LineError | null }[] {
   let shell = createShell(config);
   return lesson.steps.map((step, i) => {
     const played = play(shell, solutionOf(step), step.check);
     shell = played.shell;
-    return { step: i, check: played.check };
+    return { step: i, check: played.check, error: played.error };
   });
 }
 
 export function runChallenge(challenge: Challenge, config: Partial<LabConfig> = {}): StepCheck {
-  return play(createShell(config), challenge.solution, challenge.check).check;
+  return playChallenge(challenge, config).check;
+}
+
+/** A challenge's solution played on a fresh lab: the check, and the first line that failed unasked. */
+export function playChallenge(challenge: Challenge, config: Partial<LabConfig> = {}): { check: StepCheck; error: LineError | null } {
+  const { check, error } = play(createShell(config), challenge.solution, challenge.check);
+  return { check, error };
 }
