@@ -1,11 +1,22 @@
 // In front of a room: what a lecturer and a class need from the page: a
 // terminal everyone can read, a Memory-first stage for talks and embeds,
-// screen readers and keyboards, and touch. Exports for slides and offline use
-// have their own specs (exports.spec.ts, offline.spec.ts).
+// screen readers and keyboards, and touch; and a live classroom whose room
+// document or presence someone has tampered with (a relay started here on a
+// free port). Exports for slides and offline use have their own specs
+// (exports.spec.ts, offline.spec.ts).
 
-import type { Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
 import { test, expect } from './fixtures.ts';
-import { FIG9_SETUP } from './labPage.ts';
+import { FIG9_SETUP, LabPage } from './labPage.ts';
+import { spawnRelay } from '../src/cli/relayProcess.ts';
+import type { RelayProcess } from '../src/cli/relayProcess.ts';
+import { readRoom, replaceLines, roomLines, roomMeta } from '../src/ui/classroom/room.ts';
 
 /** Ink pixels (far from the background colour) in a rectangle of the page, read from a screenshot, not from the DOM. */
 async function inkIn(page: Page, box: { x: number; y: number; width: number; height: number }, background: string): Promise<number> {
@@ -331,5 +342,159 @@ test.describe('touch and small screens', () => {
     await lab.finishPlayback();
     const sizes = await lab.page.locator('.seq-scroll').evaluate((s) => ({ content: s.scrollWidth, visible: s.clientWidth }));
     expect(sizes.content).toBeLessThanOrEqual(sizes.visible);
+  });
+});
+
+/** A Yjs client of the room from this test (a tool, or a student's script), with the key or without. */
+class RoomClient {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  constructor(relay: RelayProcess, key: string | null) {
+    this.provider = new WebsocketProvider(relay.url, relay.room, this.doc, {
+      params: key ? { key } : {},
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+  }
+  synced(): Promise<void> {
+    return this.provider.synced ? Promise.resolve() : new Promise((resolve) => this.provider.once('sync', () => resolve()));
+  }
+  destroy(): void {
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+}
+
+/** Browsers log a failed websocket connection as an error: expected while a page waits for a relay, nothing else is. */
+const unexpected = (errors: readonly string[]) => errors.filter((e) => !/WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/[^']*' failed/.test(e));
+
+/** The good lab the tool puts in the room before each hostile change: A's area of Fig. 5, 16 frames of its own. */
+const GOOD_LINES = ['@A a = area(4096)'];
+const GOOD_META = { seed: 1, frames: 256, groups: 3, units: 8, lesson: null, step: null, position: 0, playing: false, reveal: false, tally: [] };
+
+/** Each document of issue 18 §3, written with the key into a room holding a good lab. */
+const HOSTILE: readonly { readonly name: string; readonly spoil: (doc: Y.Doc) => void; readonly says: RegExp }[] = [
+  { name: 'a line that is a number', spoil: (doc) => roomLines(doc).push([42 as unknown as string]), says: /line 2 is a number/ },
+  { name: 'a line that is an object', spoil: (doc) => roomLines(doc).push([{ run: 'reset' } as unknown as string]), says: /line 2 is an object/ },
+  { name: 'a line that is null', spoil: (doc) => roomLines(doc).push([null as unknown as string]), says: /line 2 is null/ },
+  { name: 'a line that is a nested Yjs type', spoil: (doc) => roomLines(doc).push([new Y.Map() as unknown as string]), says: /line 2 is a nested Yjs type/ },
+  { name: '5 frames', spoil: (doc) => roomMeta(doc).set('frames', 5), says: /frames must be a whole number from 128/ },
+  { name: '256.5 frames', spoil: (doc) => roomMeta(doc).set('frames', 256.5), says: /frames must be a whole number/ },
+  { name: '99 groups', spoil: (doc) => roomMeta(doc).set('groups', 99), says: /groups must be a whole number from 1 to 8/ },
+  { name: 'a seed of -1', spoil: (doc) => roomMeta(doc).set('seed', -1), says: /the seed must be a whole number/ },
+];
+
+test.describe('a live classroom with a hostile room document', () => {
+  test.describe.configure({ mode: 'serial', timeout: 180_000 });
+  test.use({ reducedMotion: 'reduce', viewport: { width: 1366, height: 768 } });
+
+  let relay: RelayProcess;
+  let stateDir: string;
+  let tool: RoomClient;
+
+  test.beforeAll(async ({ baseURL }) => {
+    stateDir = mkdtempSync(join(tmpdir(), 'lparlab-room-e2e-'));
+    // port 0: the relay takes a free port (never a fixed one: another checkout may run its suite)
+    relay = await spawnRelay({ port: 0, stateDir, page: baseURL!, fresh: true });
+    tool = new RoomClient(relay, relay.key);
+    await tool.synced();
+  });
+
+  test.afterAll(async () => {
+    tool?.destroy();
+    await relay?.stop();
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  /** A page of its own browser context, opened at `url` and connected (a busy machine may take a while). */
+  async function openPage(browser: Browser, url: string): Promise<LabPage> {
+    const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1366, height: 768 } });
+    const lab = new LabPage(await context.newPage());
+    await goTo(lab, url);
+    return lab;
+  }
+
+  async function goTo(lab: LabPage, url: string): Promise<void> {
+    await lab.page.goto(url);
+    await lab.page.locator('.xterm-helper-textarea').waitFor({ state: 'attached' });
+    await expect.poll(() => lab.terminalText(), { timeout: 30_000 }).toContain('scp$');
+    await expect(lab.page.getByTestId('classroom-status')).toHaveText('connected', { timeout: 30_000 });
+  }
+
+  /** The room's lab as the tool reads it, for polling. */
+  const roomNow = () => {
+    const read = readRoom(tool.doc);
+    return read.kind === 'lab' ? read.lab.lines.join(' | ') : read.kind;
+  };
+
+  const atRest = async (lab: LabPage) => {
+    await lab.finishPlayback();
+    return lab.owners();
+  };
+
+  // one student's page for every case; the lecturer's page is away while the room is spoiled, then opened again on it
+  let student: LabPage | null = null;
+  let lecturer: LabPage | null = null;
+  test.afterAll(async () => {
+    for (const p of [student, lecturer]) await p?.page.context().close();
+  });
+
+  for (const hostile of HOSTILE) {
+    test(`${hostile.name}: the student keeps a working lab and is told why, the lecturer's page puts its own lab back and goes on publishing`, async ({ browser }) => {
+      await lecturer?.page.goto('about:blank');
+      student ??= await openPage(browser, relay.studentsLink);
+      const rebuilds = async () => (await student!.terminalText()).split("(the lecturer's lab: seed 1, 1 line replayed)").length;
+      const before = await rebuilds();
+      replaceLines(tool.doc, GOOD_LINES, GOOD_META);
+      await expect.poll(rebuilds, { timeout: 30_000 }).toBeGreaterThan(before);
+      const good = await atRest(student);
+
+      // the tool spoils the room: the student's page says so, keeps its lab and stays usable
+      hostile.spoil(tool.doc);
+      const notice = student.page.getByTestId('classroom-notice');
+      await expect(notice).toContainText("the room's lab is invalid", { timeout: 30_000 });
+      await expect(notice).toContainText(hostile.says);
+      await expect(notice).toHaveAttribute('role', 'alert');
+      await expect(student.page.getByTestId('classroom-status')).toHaveText('connected');
+      expect(await student.owners()).toEqual(good);
+      await expect(student.page.getByTestId('classroom-follow')).toHaveText('following the lecturer');
+
+      // the lecturer's page is opened (or reloaded) on the spoiled room: it does not take it back, it replaces it
+      if (lecturer) await goTo(lecturer, relay.lecturerLink);
+      else lecturer = await openPage(browser, relay.lecturerLink);
+      await expect(lecturer.page.getByTestId('classroom-notice')).toContainText("the room's lab was invalid", { timeout: 30_000 });
+      await expect.poll(roomNow, { timeout: 30_000 }).toBe('');
+      await expect(notice).toHaveCount(0, { timeout: 30_000 });
+      // and goes on publishing: its next line reaches the student
+      await lecturer.type('@B b = area(8192)');
+      await expect.poll(roomNow, { timeout: 30_000 }).toBe('@B b = area(8192)');
+      const taught = await atRest(lecturer);
+      await expect.poll(() => atRest(student!), { timeout: 30_000 }).toEqual(taught);
+
+      // spoiled again while the lecturer is there: the lecturer's lab is put back at once
+      hostile.spoil(tool.doc);
+      await expect.poll(roomNow, { timeout: 30_000 }).toBe('@B b = area(8192)');
+      await lecturer.type('@A c = area(4096)');
+      await expect.poll(roomNow, { timeout: 30_000 }).toBe('@B b = area(8192) | @A c = area(4096)');
+      const later = await atRest(lecturer);
+      await expect.poll(() => atRest(student!), { timeout: 30_000 }).toEqual(later);
+
+      for (const p of [student, lecturer]) expect(unexpected(p.errors), 'console errors and page errors').toEqual([]);
+    });
+  }
+
+  test("a step past the lesson's end opens the lesson's last step, for the student and the reloaded lecturer", async ({ browser }) => {
+    await lecturer?.page.goto('about:blank');
+    replaceLines(tool.doc, GOOD_LINES, { ...GOOD_META, lesson: 'flip', step: 99 });
+    student ??= await openPage(browser, relay.studentsLink);
+    const last = /Step (\d+) of \1\b/;
+    await expect(student.page.getByText(last).first()).toBeVisible({ timeout: 30_000 });
+    await expect(student.page.getByTestId('classroom-notice')).toContainText('opens at the last one');
+    if (lecturer) await goTo(lecturer, relay.lecturerLink);
+    else lecturer = await openPage(browser, relay.lecturerLink);
+    await expect(lecturer.page.getByText(last).first()).toBeVisible({ timeout: 30_000 });
+    await lecturer.type('@B b = area(8192)');
+    await expect.poll(roomNow, { timeout: 30_000 }).toContain('@B b = area(8192)');
+    for (const p of [student, lecturer]) expect(unexpected(p.errors), 'console errors and page errors').toEqual([]);
   });
 });

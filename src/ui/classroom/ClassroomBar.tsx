@@ -154,6 +154,7 @@ export default function ClassroomBar() {
   const role = useClassroom((s) => s.role);
   const status = useClassroom((s) => s.status);
   const room = useClassroom((s) => s.link?.room);
+  const notice = useClassroom((s) => s.notice);
 
   useEffect(() => {
     if (!link) return;
@@ -169,6 +170,11 @@ export default function ClassroomBar() {
     <section className={`classroom-bar ${role}`} aria-label="classroom">
       <strong>{role === 'lecturer' ? 'Lecturing' : 'Classroom'} {room}</strong>
       <span className={`classroom-status ${status}`} role="status" data-testid="classroom-status">{STATUS_TEXT[status]}</span>
+      {notice && (
+        <span className={`classroom-notice ${notice.kind}`} role={notice.kind === 'invalid' ? 'alert' : 'note'} data-testid="classroom-notice" title={notice.text}>
+          {notice.text}
+        </span>
+      )}
       {role === 'lecturer' ? <LecturerControls /> : <StudentControls />}
     </section>
   );

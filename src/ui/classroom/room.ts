@@ -9,7 +9,10 @@
 // all read and write a room through these functions.
 
 import * as Y from 'yjs';
-import { DEFAULT_CONFIG } from '../../engine/index.ts';
+import { findLesson } from '../../engine/index.ts';
+import { readConfig, readLessonPlace, readWhole } from '../share/linkFields.ts';
+import type { LessonPlace } from '../share/linkFields.ts';
+import { LINK_LIMITS } from '../share/shareLink.ts';
 
 export interface RoomMeta {
   readonly seed: number;
@@ -42,26 +45,126 @@ export interface Presence {
 export const roomLines = (doc: Y.Doc): Y.Array<string> => doc.getArray<string>('lines');
 export const roomMeta = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('meta');
 
-const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+/** The room's lab as a page may use it: checked like a share link, with the same limits. */
+export interface RoomLab {
+  readonly meta: RoomMeta;
+  readonly lines: readonly string[];
+  /** something the room named that was adjusted (a step past a lesson's end, a lesson this page does not know) */
+  readonly note: string | null;
+}
 
-/** The meta map read defensively: whatever a tool wrote there, the page gets sane values. */
-export function readMeta(doc: Y.Doc): RoomMeta | null {
-  const meta = roomMeta(doc);
-  if (!meta.has('seed')) return null;
-  const lesson = meta.get('lesson');
-  const step = meta.get('step');
+export type RoomRead =
+  /** nobody has published a lab yet */
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'lab'; readonly lab: RoomLab }
+  /** what is there cannot be used: `message` says why, in words for the strip */
+  | { readonly kind: 'invalid'; readonly message: string };
+
+/** What a value read from the room is, for a message: "a number", "a nested Yjs type", ... */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'missing';
+  if (value instanceof Y.AbstractType) return 'a nested Yjs type';
+  if (value instanceof Uint8Array) return 'binary data';
+  if (Array.isArray(value)) return 'a list';
+  const type = typeof value;
+  return type === 'object' ? 'an object' : type === 'string' ? 'text' : `a ${type}`;
+}
+
+const invalid = (message: string): RoomRead => ({ kind: 'invalid', message });
+
+/**
+ * The room's lab, read as warily as a share link (share/shareLink.ts): the
+ * machine through the same field readers (a seed of -1, 5 frames, 99 groups
+ * or 256.5 of anything are refused), the lesson step clamped to the lesson's
+ * end with a note, every line a single line of text within the link's
+ * limits. Anyone with the key (or a tool gone wrong) may have written the
+ * document: nothing in it may throw in the page.
+ */
+export function readRoom(doc: Y.Doc): RoomRead {
+  let meta: Y.Map<unknown>;
+  let entries: unknown[];
+  try {
+    meta = roomMeta(doc);
+    entries = roomLines(doc).toArray();
+  } catch {
+    // a root type of another kind (a map where the lines belong)
+    return invalid('its document is not shaped like a room');
+  }
+  if (!meta.has('seed')) return { kind: 'empty' };
+
+  // the machine: numbers only, then the share link's own readers
+  const params = new URLSearchParams();
+  for (const key of ['seed', 'frames', 'groups', 'units'] as const) {
+    if (!meta.has(key)) continue;
+    const value = meta.get(key);
+    if (typeof value !== 'number') return invalid(`${key} is ${kindOf(value)}, not a number`);
+    params.set(key, String(value));
+  }
+  const config = readConfig(params);
+  if (!config.ok) return invalid(config.message);
+
+  // the lesson and its step: a step past the end opens the last step, as a link does
+  const lesson = meta.get('lesson') ?? null;
+  const step = meta.get('step') ?? null;
+  if (lesson !== null && typeof lesson !== 'string') return invalid(`the lesson is ${kindOf(lesson)}, not a lesson's name`);
+  if (step !== null && typeof step !== 'number') return invalid(`the step is ${kindOf(step)}, not a number`);
+  let note: string | null = null;
+  let place: LessonPlace | null = null;
+  if (lesson !== null) {
+    if (!/^[a-z0-9-]{1,32}$/.test(lesson)) return invalid('the lesson\'s name is not one a lesson can have');
+    if (findLesson(lesson)) {
+      const read = readLessonPlace(new URLSearchParams(step === null ? { lesson } : { lesson, step: String(step) }), 0);
+      if (!read.ok) return invalid(read.message);
+      ({ place, note } = read.value);
+    } else {
+      // the lecturer's own lesson file: the lab follows without it
+      note = `The lecturer's lesson "${lesson}" is not one this page has; the lab follows without it.`;
+    }
+  }
+
+  const position = meta.get('position') ?? 0;
+  if (typeof position !== 'number') return invalid(`the moment shown is ${kindOf(position)}, not a number`);
+  const at = readWhole(String(position), 'the moment shown', 0, 100_000_000);
+  if (!at.ok) return invalid(at.message);
+
+  // the lines: what a link could carry, no more
+  if (entries.length > LINK_LIMITS.lines) return invalid(`it holds ${entries.length} lines; at most ${LINK_LIMITS.lines} can be replayed`);
+  let size = 0;
+  for (const [i, entry] of entries.entries()) {
+    if (typeof entry !== 'string') return invalid(`line ${i + 1} is ${kindOf(entry)}, not a line of text`);
+    if (entry.length > LINK_LIMITS.lineLength) return invalid(`line ${i + 1} is longer than ${LINK_LIMITS.lineLength} characters`);
+    if (/[\r\n]/.test(entry)) return invalid(`line ${i + 1} holds a line break`);
+    size += entry.length + 1;
+  }
+  if (size > LINK_LIMITS.inflated) return invalid(`its lines come to more than ${LINK_LIMITS.inflated / 1024} KiB`);
+
+  const c = config.value;
   return {
-    seed: num(meta.get('seed'), 1),
-    frames: num(meta.get('frames'), DEFAULT_CONFIG.frames),
-    groups: num(meta.get('groups'), DEFAULT_CONFIG.groups),
-    units: num(meta.get('units'), DEFAULT_CONFIG.unitsPerGroup),
-    lesson: typeof lesson === 'string' ? lesson : null,
-    step: typeof step === 'number' && Number.isInteger(step) && step >= 0 ? step : null,
-    position: num(meta.get('position'), 0),
-    playing: meta.get('playing') === true,
-    reveal: meta.get('reveal') === true,
-    tally: readTally(meta.get('tally')),
+    kind: 'lab',
+    lab: {
+      meta: {
+        seed: c.seed,
+        frames: c.frames,
+        groups: c.groups,
+        units: c.unitsPerGroup,
+        lesson: place?.lesson ?? null,
+        step: place?.step ?? null,
+        position: at.value ?? 0,
+        playing: meta.get('playing') === true,
+        reveal: meta.get('reveal') === true,
+        tally: readTally(meta.get('tally')),
+      },
+      lines: entries as string[],
+      note,
+    },
   };
+}
+
+/** The room's meta, checked (see readRoom); null when there is no usable lab. */
+export function readMeta(doc: Y.Doc): RoomMeta | null {
+  const read = readRoom(doc);
+  return read.kind === 'lab' ? read.lab.meta : null;
 }
 
 function readTally(value: unknown): readonly TallyBar[] {
@@ -94,19 +197,34 @@ export function appendLines(doc: Y.Doc, lines: readonly string[]): void {
   if (lines.length) roomLines(doc).push([...lines]);
 }
 
-/** Presence as the page reads it: a well-formed record, or null for anything else. */
+/** The longest display name and answer a page sends (ClassroomBar's inputs). */
+export const PRESENCE_LIMITS = { name: 40, answer: 80 } as const;
+
+const QUESTION_KEY = /^[a-z0-9-]{1,32}:\d{1,3}$/;
+
+/**
+ * Presence as the page reads it: the record a page of this version sends
+ * (session.ts `announce`), or null for anything else. Any connection can
+ * announce anything: a record of another shape, a name or an answer longer
+ * than a page would send, is not a student and is not counted.
+ */
 export function readPresence(state: unknown): Presence | null {
-  if (typeof state !== 'object' || state === null) return null;
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) return null;
   const s = state as Record<string, unknown>;
   if (s.role !== 'lecturer' && s.role !== 'student') return null;
-  const answer = s.answer as { question?: unknown; text?: unknown } | null | undefined;
-  return {
-    role: s.role,
-    name: typeof s.name === 'string' ? s.name.slice(0, 40) : '',
-    following: s.following === true,
-    step: typeof s.step === 'number' ? s.step : null,
-    answer: answer && typeof answer.question === 'string' && typeof answer.text === 'string' ? { question: answer.question, text: answer.text.slice(0, 80) } : null,
-  };
+  if (typeof s.name !== 'string' || s.name.length > PRESENCE_LIMITS.name) return null;
+  if (typeof s.following !== 'boolean') return null;
+  const step = s.step ?? null;
+  if (step !== null && !(typeof step === 'number' && Number.isInteger(step) && step >= 0 && step <= 100)) return null;
+  const answer = s.answer ?? null;
+  if (answer !== null) {
+    if (typeof answer !== 'object' || Array.isArray(answer)) return null;
+    const { question, text } = answer as { question?: unknown; text?: unknown };
+    if (typeof question !== 'string' || !QUESTION_KEY.test(question)) return null;
+    if (typeof text !== 'string' || text.length === 0 || text.length > PRESENCE_LIMITS.answer) return null;
+    return { role: s.role, name: s.name, following: s.following, step, answer: { question, text } };
+  }
+  return { role: s.role, name: s.name, following: s.following, step, answer: null };
 }
 
 /** The key of a lesson step's question, as answers name it. */

@@ -22,8 +22,9 @@ import type { LabStore } from '../store/labStore.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
 import { animalName, heardAll, planFollow, planPublish } from './plan.ts';
 import type { Published, ShellFacts } from './plan.ts';
-import type { Presence, RoomMeta } from './room.ts';
-import { appendLines, questionKey, readMeta, readPresence, replaceLines, roomLines, tallyAnswers, writeMeta } from './room.ts';
+import type { Presence, RoomLab, RoomMeta } from './room.ts';
+import { appendLines, questionKey, readMeta, readPresence, readRoom, replaceLines, roomLines, roomMeta, tallyAnswers, writeMeta } from './room.ts';
+import { coalesce } from './coalesce.ts';
 
 export interface ClassroomLink {
   readonly room: string;
@@ -58,6 +59,17 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'un
 /** Failed attempts in a row after which the relay counts as unreachable (the provider keeps trying). */
 const UNREACHABLE_AFTER = 3;
 
+/** What the page says about the room's lab besides the connection: it cannot be used, or it was adjusted. */
+export interface RoomNotice {
+  readonly kind: 'invalid' | 'note';
+  readonly text: string;
+}
+
+/** Presence records read at most (a flood of fake students is cut here; the relay limits them too). */
+export const MAX_PRESENCES = 1000;
+/** Presence changes arriving within this many milliseconds are read, counted and drawn once. */
+export const PRESENCE_EVERY_MS = 250;
+
 export interface ClassroomState {
   readonly link: ClassroomLink | null;
   readonly role: 'lecturer' | 'student';
@@ -65,6 +77,7 @@ export interface ClassroomState {
   readonly name: string;
   readonly following: boolean;
   readonly meta: RoomMeta | null;
+  readonly notice: RoomNotice | null;
   /** everyone in the room, this page included */
   readonly people: readonly Presence[];
   readonly answer: { readonly question: string; readonly text: string } | null;
@@ -84,6 +97,7 @@ export const useClassroom = create<ClassroomState>()((set, get) => ({
   name: '',
   following: true,
   meta: null,
+  notice: null,
   people: [],
   answer: null,
   detach: () => {
@@ -147,6 +161,7 @@ class Session {
   /** the history this page's lab had when it last followed: a different one means the student typed */
   private expectedHistory: ShellState['history'] | null = null;
   private applying = false;
+  private peopleKey = '';
   private everConnected = false;
   private readonly stops: (() => void)[] = [];
 
@@ -167,8 +182,17 @@ class Session {
     this.provider.on('sync', (synced: boolean) => {
       if (synced) this.onSynced();
     });
-    this.provider.awareness.on('change', () => this.readPeople());
-    const update = () => (lecturer ? useClassroom.setState({ meta: readMeta(this.doc) }) : this.followNow(false));
+    // a flood of presence changes is read once per PRESENCE_EVERY_MS, not once per change
+    const people = coalesce(() => this.readPeople(), PRESENCE_EVERY_MS);
+    this.provider.awareness.on('change', people.request);
+    this.stops.push(() => {
+      this.provider.awareness.off('change', people.request);
+      people.cancel();
+    });
+    // the room's shapes are this page's from the start: a document of another shape is read as invalid, not thrown on
+    roomLines(this.doc);
+    roomMeta(this.doc);
+    const update = (_update: Uint8Array, origin: unknown) => (lecturer ? this.lecturerSaw(origin === this.provider) : this.followNow(false));
     this.doc.on('update', update);
     this.stops.push(() => this.doc.off('update', update));
     if (lecturer) {
@@ -204,12 +228,22 @@ class Session {
     });
   }
 
+  /**
+   * Everyone in the room as this page sees them: one presence per awareness
+   * client (a page keeps its client id across reconnections, so a student
+   * counts once), only records of the shape a page sends, at most
+   * MAX_PRESENCES of them. Nothing is drawn again when nothing changed.
+   */
   private readPeople(): void {
     const people: Presence[] = [];
     for (const state of this.provider.awareness.getStates().values()) {
       const p = readPresence(state);
       if (p) people.push(p);
+      if (people.length >= MAX_PRESENCES) break;
     }
+    const key = JSON.stringify(people);
+    if (key === this.peopleKey) return;
+    this.peopleKey = key;
     useClassroom.setState({ people });
     this.publishTally();
   }
@@ -231,13 +265,58 @@ class Session {
     if (this.published) return; // a reconnection: the provider has already sent what the relay missed
     const lab = useLab.getState();
     const untouched = lab.shell.history.length === 0 && lab.generation === 0 && useLessons.getState().opened === null;
-    const meta = readMeta(this.doc);
-    if (untouched && meta) {
+    const read = readRoom(this.doc);
+    let taken = false;
+    if (untouched && read.kind === 'lab') {
       // the lecturer's page was reloaded: take the room's lab back, and go on from it
-      this.rebuild(meta);
+      taken = this.tryRebuild(read.lab);
     }
     this.published = heardAll(this.factsOf(useLab.getState()));
-    if (!(untouched && meta)) replaceLines(this.doc, useLab.getState().shell.history.toArray(), this.metaOf(useLab.getState()));
+    if (!taken) this.overwrite(read.kind === 'invalid' ? read.message : null);
+    else useClassroom.setState({ meta: read.kind === 'lab' ? read.lab.meta : null, notice: read.kind === 'lab' && read.lab.note ? { kind: 'note', text: read.lab.note } : null });
+  }
+
+  /**
+   * The lecturer's page saw the room change. A change from the relay that
+   * leaves a lab no page can use (someone else with the key, a tool gone
+   * wrong) is answered with this page's own lab, so the room is whole again;
+   * a change this page made itself is never answered (its own lab may be
+   * past a limit: it is said, not fought over).
+   */
+  private lecturerSaw(remote: boolean): void {
+    const read = readRoom(this.doc);
+    if (read.kind !== 'invalid') {
+      useClassroom.setState({ meta: read.kind === 'lab' ? read.lab.meta : null });
+      return;
+    }
+    if (!this.published || !remote) {
+      useClassroom.setState({ notice: { kind: 'invalid', text: `the room's lab is invalid: ${read.message}` } });
+      return;
+    }
+    // after the update handlers of this change have run
+    queueMicrotask(() => {
+      const again = readRoom(this.doc);
+      if (again.kind === 'invalid') this.overwrite(again.message);
+    });
+  }
+
+  /** Put this page's whole lab in the room; `invalid` says why what was there could not stay. */
+  private overwrite(invalid: string | null): void {
+    const lab = useLab.getState();
+    try {
+      replaceLines(this.doc, lab.shell.history.toArray(), invalid === null ? this.metaOf(lab) : { ...this.metaOf(lab), reveal: false, tally: [] });
+    } catch (error) {
+      useClassroom.setState({ notice: { kind: 'invalid', text: `the room's lab is invalid and could not be replaced: ${(error as Error).message}` } });
+      return;
+    }
+    this.published = heardAll(this.factsOf(lab));
+    const read = readRoom(this.doc);
+    useClassroom.setState({
+      meta: read.kind === 'lab' ? read.lab.meta : null,
+      notice: invalid !== null
+        ? { kind: 'invalid', text: `the room's lab was invalid (${invalid}); this page's lab replaced it` }
+        : read.kind === 'invalid' ? { kind: 'invalid', text: `this lab cannot be shared with the room: ${read.message}` } : null,
+    });
   }
 
   private factsOf(lab: LabStore): ShellFacts {
@@ -285,28 +364,53 @@ class Session {
     this.publishTally();
   }
 
-  /** A student's page: bring its lab to the lecturer's (or just note the room's state, when on its own). */
+  /**
+   * A student's page: bring its lab to the lecturer's (or just note the
+   * room's state, when on its own). A room whose lab cannot be used leaves
+   * this page's lab as it is, and says why; it follows again once the room
+   * holds a usable lab.
+   */
   followNow(force: boolean): void {
-    const meta = readMeta(this.doc);
-    useClassroom.setState({ meta });
-    if (!meta || this.link.key !== null || !useClassroom.getState().following) return;
-    const lines = roomLines(this.doc).toArray();
+    const read = readRoom(this.doc);
+    if (read.kind === 'invalid') {
+      useClassroom.setState({ notice: { kind: 'invalid', text: `the room's lab is invalid: ${read.message}. This page keeps the lab it has.` } });
+      return;
+    }
+    const room = read.kind === 'lab' ? read.lab : null;
+    useClassroom.setState({ meta: room?.meta ?? null, notice: room?.note ? { kind: 'note', text: room.note } : null });
+    if (!room || this.link.key !== null || !useClassroom.getState().following) return;
+    const { meta, lines } = room;
     const plan = force ? { kind: 'rebuild' as const } : planFollow(this.applied, { lines, machine: machineOf(meta) });
     this.applying = true;
     try {
-      if (plan.kind === 'rebuild') this.rebuild(meta);
+      if (plan.kind === 'rebuild') this.rebuild(room);
       else if (plan.kind === 'type') this.typeLines(plan.lines, meta);
       this.followLesson(meta);
       this.followPlayhead(meta);
+    } catch (error) {
+      // a broken invariant, not the room's input (that was checked): the page goes on with what it has
+      useClassroom.setState({ notice: { kind: 'invalid', text: `the room's lab could not be followed: ${(error as Error).message}. This page keeps the lab it has.` } });
     } finally {
       this.applying = false;
     }
     this.expectedHistory = useLab.getState().shell.history;
   }
 
+  /** rebuild, for the lecturer's reloaded page: whether it took the room's lab */
+  private tryRebuild(room: RoomLab): boolean {
+    this.applying = true;
+    try {
+      this.rebuild(room);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      this.applying = false;
+    }
+  }
+
   /** The room's whole script on a fresh machine, at once, at the lecturer's moment. */
-  private rebuild(meta: RoomMeta): void {
-    const lines = roomLines(this.doc).toArray();
+  private rebuild({ meta, lines }: RoomLab): void {
     let shell = createShell({ seed: meta.seed, frames: meta.frames, groups: meta.groups, unitsPerGroup: meta.units });
     for (const line of lines) shell = runLine(shell, line).shell;
     const lab = useLab.getState();
@@ -380,6 +484,7 @@ export function joinClassroom(link: ClassroomLink): () => void {
     following: link.key === null,
     name: link.key !== null ? 'lecturer' : storedName(),
     meta: null,
+    notice: null,
     people: [],
     answer: null,
   });
