@@ -107,6 +107,33 @@ describe('a suspended call that ends in the same step', () => {
 });
 
 describe('moving in time', () => {
+  // issue 18: names follow the moment shown, and moving never throws
+  it('keeps the names of the later moments when a name is typed at an earlier one', () => {
+    let { shell } = typeLines(['@A a = area(4096)', '@A b = area(4096)', '@A c = area(4096)']);
+    shell = typeLines(['x = 1'], seekShell(shell, 0)).shell;
+    const latest = seekShell(shell, 3);
+    expect(Object.keys(latest.vars).sort()).toEqual(['a', 'b', 'c']);
+    expect(Object.keys(seekShell(latest, 2).vars).sort()).toEqual(['a', 'b']);
+    expect(seekShell(latest, 0).vars).toEqual({ x: { t: 'int', n: 1 } });
+    // a line recorded from the earlier moment branches: its names start from that moment's
+    const branched = typeLines(['@A d = area(4096)'], seekShell(latest, 0)).shell;
+    expect(Object.keys(branched.vars).sort()).toEqual(['d', 'x']);
+    expect(seekShell(branched, 0).vars).toEqual({ x: { t: 'int', n: 1 } });
+  });
+
+  it('stores the names of a moment a policy denial recorded, so moving back and forth over it works', () => {
+    const typed = typeLines(['policy(mem, 16)', '@A request(mem, 16)', 'x = 1', '@A request(mem, 1)', 'y = 2']);
+    const { printed } = typed;
+    let { shell } = typed;
+    expect(printed[2]).toBe('= 1');
+    expect(printed[3]).toMatch(/^= -1 ENOMEM/);
+    expect(shell.timeline.cursor).toBe(3);
+    shell = seekShell(shell, 2);
+    expect(shell.vars).toEqual({ x: { t: 'int', n: 1 } });
+    shell = seekShell(shell, 3);
+    expect(shell.vars).toEqual({ x: { t: 'int', n: 1 }, y: { t: 'int', n: 2 } });
+  });
+
   it('goes back to scp when the context did not exist yet at that moment', () => {
     const { shell, printed } = typeLines(['lpar_create("C", 4, 1)', '@C', 'back']);
     expect(printed.at(-1)).toBe('back to moment 0: undid lpar_create()');

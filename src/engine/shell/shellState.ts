@@ -45,9 +45,12 @@ export interface ShellState {
   /**
    * Names and pending calls at timeline moments, so `back` takes them back
    * too. The array is shared and append-only: this shell owns its first
-   * `snapshotCount` entries. The current moment's names are `vars` and
-   * `pending`; they are stored here only when the shell moves off the
-   * moment, so an assignment costs O(1) however long the timeline.
+   * `snapshotCount` entries, one for every recorded moment it has left
+   * (always at least the moments before the cursor, and every moment of the
+   * timeline once the shell has moved back). The current moment's names are
+   * `vars` and `pending`, whatever the entry at the cursor says; they are
+   * stored here only when the shell moves off the moment, so an assignment
+   * costs O(1) however long the timeline.
    */
   readonly snapshots: readonly Snapshot[];
   readonly snapshotCount: number;
@@ -117,18 +120,36 @@ export interface Ran {
   readonly effect: Effect;
 }
 
-/** The names of the current moment replaced, in the shell and in its snapshot of this moment. */
+/**
+ * The names of the current moment replaced. Only this moment's names change:
+ * the later moments the timeline still holds keep the names they were
+ * recorded with (moving there shows them), as their trails rebuild them.
+ */
 export function withVars(shell: ShellState, vars: Readonly<Record<string, ShellValue>>, pending = shell.pending): ShellState {
-  // the stored names of this moment and of the moments after it are no longer this shell's
-  return { ...shell, vars, pending, snapshotCount: Math.min(shell.snapshotCount, shell.timeline.cursor) };
+  return { ...shell, vars, pending };
 }
 
-/** The shell with the names of its current moment stored in `snapshots` (kept moments after it stay). */
+/**
+ * The shell with the names of its current moment stored in `snapshots`, so
+ * it can leave the moment; the stored moments before and after it stay. A
+ * moment stored earlier is overwritten when a line typed there since changed
+ * its names, trail or context: in a copy, as other shell values may own the
+ * shared array's entry.
+ */
 function storeMoment(shell: ShellState): ShellState {
   const at = shell.timeline.cursor;
-  if (shell.snapshotCount > at) return shell;
+  const now: Snapshot = { vars: shell.vars, pending: shell.pending, trail: shell.trail, ctx: shell.ctx };
+  if (shell.snapshotCount > at) {
+    const kept = shell.snapshots[at]!;
+    if (kept.vars === now.vars && kept.pending === now.pending && kept.trail === now.trail && kept.ctx === now.ctx) return shell;
+    const snapshots = shell.snapshots.slice(0, shell.snapshotCount);
+    snapshots[at] = now;
+    return { ...shell, snapshots };
+  }
+  // every moment before the cursor was stored when the shell left it
+  if (shell.snapshotCount < at) throw new Error(`the names of moments ${shell.snapshotCount} to ${at - 1} were never stored`);
   const snapshots = ownArray(shell.snapshots, at);
-  snapshots.push({ vars: shell.vars, pending: shell.pending, trail: shell.trail, ctx: shell.ctx });
+  snapshots.push(now);
   return { ...shell, snapshots, snapshotCount: at + 1 };
 }
 
@@ -149,7 +170,8 @@ export function runCommand(
     const { errno, message, addr } = step.result.error;
     // a policy denial is recorded in the timeline (its events are in the trace); other refusals are not
     const recorded = timeline !== shell.timeline;
-    return { shell: recorded ? { ...shell, timeline } : shell, out: [{ line, ctx, input, kind: 'error', errno, message, ...(addr === undefined ? {} : { addr }) }], effect: recorded ? RECORDED : NO_EFFECT };
+    // like any recorded step, it leaves its moment's names behind for `back`, and drops another branch's
+    return { shell: recorded ? { ...storeMoment(shell), timeline, snapshotCount: shell.timeline.cursor + 1 } : shell, out: [{ line, ctx, input, kind: 'error', errno, message, ...(addr === undefined ? {} : { addr }) }], effect: recorded ? RECORDED : NO_EFFECT };
   }
   const events = step.events.map((e) => e.tag);
   let vars: Readonly<Record<string, ShellValue>> = shell.vars;
@@ -213,7 +235,9 @@ export function interruptCall(shell: ShellState, ctx: string, input: string): Ra
 export function seekShell(shell: ShellState, moment: number): ShellState {
   const timeline = seek(shell.timeline, moment);
   const stored = storeMoment(shell);
-  const snap = stored.snapshots[Math.min(moment, stored.snapshotCount - 1)]!;
+  // a shell that has left a moment has stored every moment of its timeline (see `snapshots`)
+  const snap = stored.snapshots[moment];
+  if (snap === undefined || moment >= stored.snapshotCount) throw new Error(`the names of moment ${moment} were never stored`);
   const ctx = contextPid({ ...shell, timeline }, shell.ctx) === null ? 'scp' : shell.ctx;
   // the context stays across a move in time, so the trail says so when it differs from the moment's
   const trail = ctx === snap.ctx ? snap.trail : { line: `@${ctx}`, before: snap.trail };
