@@ -1,7 +1,8 @@
 // Progress never goes missing: two tabs of the lab add up instead of
 // overwriting each other, storage that is full or blocked is reported with
-// the export at hand, and a file naming steps a lesson does not have is
-// refused.
+// the export at hand, a file naming steps a lesson does not have is
+// refused, and stored progress with parts the lab cannot read keeps the
+// rest, with a copy of what was stored kept aside before anything is written.
 
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -70,3 +71,44 @@ test('a progress file ticking a step the lesson does not have is refused, and no
   await expect(lessonRow(lab.page, /Guest to guest/)).not.toContainText('steps');
   expect(await lab.page.evaluate(() => localStorage.getItem('lparlab.progress'))).toBeNull();
 });
+
+// issue 18: one unreadable entry dropped all stored progress, and the next tick wrote over it
+for (const c of [
+  {
+    what: 'an unknown lesson and a step past a lesson\'s end',
+    raw: JSON.stringify({ format: 'lparlab-progress', version: 1, lessons: { flip: [0, 1], 'next-year': [0], fault: [99] }, challenges: [] }),
+    says: 'Part of the progress stored in this browser could not be read (the steps of a lesson this lab does not have, "next-year"; a step of lesson fault that it does not have',
+    flip: '2/6 steps',
+  },
+  {
+    what: 'JSON cut short',
+    raw: '{"format":"lparlab-progress","version":1,"lessons":{"flip":[0,1],"fau',
+    says: 'The progress stored in this browser could not be read (it is not JSON, perhaps cut short)',
+    flip: null,
+  },
+]) {
+  test(`stored progress with ${c.what}: the rest is loaded, a copy is kept aside and offered, the next save keeps it`, async ({ lab }) => {
+    await lab.open();
+    await lab.page.evaluate((raw) => localStorage.setItem('lparlab.progress', raw), c.raw);
+    await lab.open();
+    const banner = lab.page.getByTestId('set-aside-banner');
+    await expect(banner).toContainText(c.says);
+    await expect(banner).toContainText('A copy of it as it was stored is kept under "lparlab.progress.unreadable"');
+    expect(await lab.page.evaluate(() => localStorage.getItem('lparlab.progress.unreadable'))).toBe(c.raw);
+
+    await lab.page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    if (c.flip) await expect(lessonRow(lab.page, /Guest to guest/)).toContainText(c.flip);
+    // the next save (here an import) adds to what was read; the copy stays as it was
+    await importProgress(lab.page, 'more.json', progressFile({ fault: [0] }));
+    await expect(lab.page.locator('[data-view=lesson] .status')).toContainText('Progress loaded');
+    const stored = await lab.page.evaluate(() => JSON.parse(localStorage.getItem('lparlab.progress') ?? 'null') as unknown);
+    expect(stored).toMatchObject({ lessons: { ...(c.flip ? { flip: [0, 1] } : {}), fault: [0] } });
+    expect(await lab.page.evaluate(() => localStorage.getItem('lparlab.progress.unreadable'))).toBe(c.raw);
+
+    const [download] = await Promise.all([lab.page.waitForEvent('download'), banner.getByRole('button', { name: 'Download the copy' }).click()]);
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(c.raw);
+    await lab.page.screenshot({ path: `test-results/set-aside-${c.flip ? 'partial' : 'cut'}.png` });
+    await banner.getByRole('button', { name: 'dismiss the message about unreadable progress' }).click();
+    await expect(banner).toHaveCount(0);
+  });
+}

@@ -1,6 +1,7 @@
 // Page-wide messages, until dismissed: the lab's (a refused link, a step
 // past a lesson's end) and the lessons' (progress the browser would not
-// store, with the export at hand so nothing passed is lost).
+// store, with the export at hand so nothing passed is lost; stored progress
+// that could not all be read, with its kept copy at hand).
 
 import { useLab } from '../store/labStore.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
@@ -12,6 +13,8 @@ export function Banner() {
   const setBanner = useLab((s) => s.setBanner);
   const storageProblem = useLessons((s) => s.storageProblem);
   const dismissStorageProblem = useLessons((s) => s.dismissStorageProblem);
+  const setAside = useLessons((s) => s.setAside);
+  const dismissSetAside = useLessons((s) => s.dismissSetAside);
   return (
     <>
       {banner && (
@@ -31,6 +34,33 @@ export function Banner() {
           </span>
         </div>
       )}
+      {setAside && (
+        <div className="banner error" role="alert" data-testid="set-aside-banner">
+          <span>{setAside.message}</span>
+          <span className="banner-actions">
+            {setAside.copy !== null && (
+              <button type="button" onClick={() => downloadCopy(setAside.copy!)}>Download the copy</button>
+            )}
+            {setAside.copy === null && (
+              <button type="button" onClick={() => download('lparlab-progress.json', progressFile(useLessons.getState().progress), 'application/json')}>
+                Export progress
+              </button>
+            )}
+            <button type="button" onClick={dismissSetAside} aria-label="dismiss the message about unreadable progress">Dismiss</button>
+          </span>
+        </div>
+      )}
     </>
   );
+}
+
+/** The kept copy of unreadable progress, as a file the student can keep or show a teacher. */
+function downloadCopy(key: string): void {
+  let text: string | null = null;
+  try {
+    text = window.localStorage.getItem(key);
+  } catch {
+    // storage blocked since: there is nothing to download
+  }
+  if (text !== null) download('lparlab-progress-unreadable.txt', text, 'text/plain');
 }

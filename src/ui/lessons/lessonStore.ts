@@ -11,7 +11,7 @@ import { create } from 'zustand';
 import type { Challenge, ExerciseKind, Lesson, LessonFile, ShellState, StepCheck } from '../../engine/index.ts';
 import { CHALLENGES, checkStep, createShell, findChallenge, findLesson, LESSONS, runLine, solutionOf } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
-import type { Known, Progress, SaveResult } from './progress.ts';
+import type { Known, Progress, SaveResult, SetAside } from './progress.ts';
 import {
   afterOtherTabSaved, clearProgress, loadProgress, mergeProgress, parseProgressFile, sameProgress, saveProgress, watchOtherTabs, withChallengeSolved, withStepPassed,
 } from './progress.ts';
@@ -45,6 +45,8 @@ interface LessonStore {
   readonly progress: Progress;
   /** why progress could not be stored (storage full or blocked), until dismissed: the page offers the export */
   readonly storageProblem: string | null;
+  /** stored progress that could not all be read, and where its copy is kept, until dismissed */
+  readonly setAside: SetAside | null;
   openMenu(): void;
   /** the lesson builder, with its draft as it was left */
   openBuilder(): void;
@@ -65,6 +67,7 @@ interface LessonStore {
   importProgress(text: string): { ok: boolean; message: string };
   resetProgress(): void;
   dismissStorageProblem(): void;
+  dismissSetAside(): void;
 }
 
 /** A fresh lab with `lines` already typed; the terminal is told what was replayed. */
@@ -113,7 +116,8 @@ export const useLessons = create<LessonStore>()((set, get) => ({
   // the teacher's lesson last opened here, if any
   custom: loadCustomLesson(),
   // loadProgress copes with storage that is missing or blocked (an embed in a sandboxed frame)
-  progress: loadProgress(KNOWN),
+  // and reads as much of what is stored as it can, keeping a copy of what it cannot
+  ...loadProgress(KNOWN),
   storageProblem: null,
 
   openMenu: () => set({ opened: { kind: 'menu' }, ...fresh }),
@@ -206,11 +210,13 @@ export const useLessons = create<LessonStore>()((set, get) => ({
     set(afterSave(clearProgress()));
   },
   dismissStorageProblem: () => set({ storageProblem: null }),
+  dismissSetAside: () => set({ setAside: null }),
 }));
 
-/** The store after a save: the progress as saved (merged with other tabs'), and any trouble storing it. */
-function afterSave(saved: SaveResult): Pick<LessonStore, 'progress'> & Partial<Pick<LessonStore, 'storageProblem'>> {
-  return saved.ok ? { progress: saved.progress } : { progress: saved.progress, storageProblem: saved.message };
+/** The store after a save: the progress as saved (merged with other tabs'), any trouble storing it, and anything set aside. */
+function afterSave(saved: SaveResult): Pick<LessonStore, 'progress'> & Partial<Pick<LessonStore, 'storageProblem' | 'setAside'>> {
+  if (!saved.ok) return { progress: saved.progress, storageProblem: saved.message };
+  return saved.setAside ? { progress: saved.progress, setAside: saved.setAside } : { progress: saved.progress };
 }
 
 // another tab of the lab saved its progress: take in what it passed, never dropping ours

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Progress } from './progress.ts';
 import {
-  afterOtherTabSaved, clearProgress, EMPTY_PROGRESS, mergeProgress, parseProgressFile, PROGRESS_KEY, progressFile, saveProgress, withChallengeSolved, withStepPassed,
+  afterOtherTabSaved, clearProgress, EMPTY_PROGRESS, loadProgress, mergeProgress, parseProgressFile, PROGRESS_KEY, progressFile, readStoredProgress,
+  saveProgress, SET_ASIDE_KEY, SET_ASIDE_PLACES, withChallengeSolved, withStepPassed,
 } from './progress.ts';
 
 const KNOWN = { lessons: new Map([['flip', 6], ['fault', 4]]), challenges: new Set(['round-trip']) };
@@ -39,13 +40,13 @@ describe('progress files', () => {
   });
 });
 
-/** A localStorage that keeps items in a map, or refuses to store as a full or blocked one does. */
-function fakeStorage(refuse: string | null = null) {
+/** A localStorage that keeps items in a map, or refuses to store (under `only` that key, or any) as a full or blocked one does. */
+function fakeStorage(refuse: string | null = null, only: ((key: string) => boolean) | null = null) {
   const items = new Map<string, string>();
   const storage = {
     getItem: (k: string) => items.get(k) ?? null,
     setItem: (k: string, v: string) => {
-      if (refuse) throw Object.assign(new Error(refuse), { name: refuse });
+      if (refuse && (only === null || only(k))) throw Object.assign(new Error(refuse), { name: refuse });
       items.set(k, v);
     },
     removeItem: (k: string) => void items.delete(k),
@@ -116,5 +117,90 @@ describe('merging progress', () => {
     const a = { lessons: { flip: [0, 2] }, challenges: ['round-trip'] };
     const b = { lessons: { flip: [1, 2], fault: [0] }, challenges: ['round-trip'] };
     expect(mergeProgress(a, b)).toEqual({ lessons: { flip: [0, 1, 2], fault: [0] }, challenges: ['round-trip'] });
+  });
+});
+
+// issue 18: one unreadable entry in stored progress dropped all of it, and the next tick wrote over it
+describe('stored progress with parts this lab cannot read', () => {
+  it.each([
+    ['an unknown lesson', file({ flip: [0, 2], 'next-year': [1] }, ['round-trip']), { lessons: { flip: [0, 2] }, challenges: ['round-trip'] }, /a lesson this lab does not have, "next-year"/],
+    ['a step past a lesson\'s end', file({ flip: [0, 6, 99], fault: [1] }), { lessons: { flip: [0], fault: [1] }, challenges: [] }, /2 steps of lesson flip that it does not have \(it has 6\)/],
+    ['steps that are not a list', file({ flip: 'all', fault: [3] }), { lessons: { fault: [3] }, challenges: [] }, /lesson flip, which are not a list/],
+    ['an unknown challenge', file({ fault: [0] }, ['round-trip', 'win', 7]), { lessons: { fault: [0] }, challenges: ['round-trip'] }, /a challenge this lab does not have, "win".*7/],
+    ['a lesson named __proto__', file(JSON.parse('{"__proto__": [1], "flip": [1]}')), { lessons: { flip: [1] }, challenges: [] }, /"__proto__"/],
+    ['JSON cut short', file({ flip: [0, 2] }).slice(0, 60), EMPTY_PROGRESS, /not JSON, perhaps cut short/],
+    ['a future version', JSON.stringify({ format: 'lparlab-progress', version: 2, lessons: { flip: [0] }, challenges: [] }), EMPTY_PROGRESS, /version 2, and this lab reads version 1/],
+  ])('keeps what can be read around %s', (_what, raw, progress, unread) => {
+    const read = readStoredProgress(raw, KNOWN);
+    expect(read.progress).toEqual(progress);
+    expect(read.unread.join('; ')).toMatch(unread);
+  });
+
+  it('reads all of what it wrote itself', () => {
+    const p = withChallengeSolved(withStepPassed(EMPTY_PROGRESS, '~mine', 3), 'round-trip');
+    expect(readStoredProgress(progressFile(p), KNOWN)).toEqual({ progress: p, unread: [] });
+  });
+
+  it('loads the rest, keeps a copy of what was stored, and says where', () => {
+    const items = fakeStorage();
+    const raw = file({ flip: [0, 2], 'next-year': [1] });
+    items.set(PROGRESS_KEY, raw);
+    const loaded = loadProgress(KNOWN);
+    expect(loaded.progress).toEqual({ lessons: { flip: [0, 2] }, challenges: [] });
+    expect(items.get(SET_ASIDE_KEY)).toBe(raw);
+    expect(loaded.setAside).toEqual({ copy: SET_ASIDE_KEY, message: expect.stringMatching(/^Part of the progress stored in this browser could not be read \(the steps of a lesson this lab does not have, "next-year"\); the rest is loaded\. A copy of it as it was stored is kept under "lparlab\.progress\.unreadable"/) });
+    // read again (a reload): the same copy, not a second one
+    expect(loadProgress(KNOWN).setAside?.copy).toBe(SET_ASIDE_KEY);
+    expect(items.size).toBe(2);
+  });
+
+  it('keeps every readable tick when the next tick is saved, and the copy of the rest', () => {
+    const items = fakeStorage();
+    const raw = file({ flip: [0, 2], fault: [9], 'next-year': [1] }, ['round-trip']);
+    items.set(PROGRESS_KEY, raw);
+    const saved = saveProgress(withStepPassed(EMPTY_PROGRESS, 'flip', 1), KNOWN);
+    const kept = { lessons: { flip: [0, 1, 2] }, challenges: ['round-trip'] };
+    expect(saved).toMatchObject({ ok: true, progress: kept, setAside: { copy: SET_ASIDE_KEY } });
+    expect(stored(items)).toEqual(kept);
+    expect(items.get(SET_ASIDE_KEY)).toBe(raw);
+  });
+
+  it('writes over JSON cut short only after keeping a copy of it', () => {
+    const items = fakeStorage();
+    const raw = file({ flip: [0, 2] }).slice(0, 60);
+    items.set(PROGRESS_KEY, raw);
+    const saved = saveProgress(withStepPassed(EMPTY_PROGRESS, 'fault', 0), KNOWN);
+    expect(saved).toMatchObject({ ok: true, setAside: { message: expect.stringMatching(/^The progress stored in this browser could not be read \(it is not JSON, perhaps cut short\)/) } });
+    expect(stored(items)).toEqual({ lessons: { fault: [0] }, challenges: [] });
+    expect(items.get(SET_ASIDE_KEY)).toBe(raw);
+  });
+
+  it('never writes over an earlier copy: a second one goes to the next place', () => {
+    const items = fakeStorage();
+    items.set(SET_ASIDE_KEY, 'an older copy');
+    items.set(PROGRESS_KEY, '{"format": "lparlab-progress"');
+    expect(saveProgress(EMPTY_PROGRESS, KNOWN)).toMatchObject({ ok: true, setAside: { copy: `${SET_ASIDE_KEY}.2` } });
+    expect(items.get(SET_ASIDE_KEY)).toBe('an older copy');
+    expect(items.get(`${SET_ASIDE_KEY}.2`)).toBe('{"format": "lparlab-progress"');
+  });
+
+  it.each([
+    ['storage refuses the copy', () => fakeStorage('QuotaExceededError', (k) => k !== PROGRESS_KEY), /storage for this site is full/],
+    ['every place for a copy is taken', () => {
+      const items = fakeStorage();
+      for (let place = 1; place <= SET_ASIDE_PLACES; place++) items.set(place === 1 ? SET_ASIDE_KEY : `${SET_ASIDE_KEY}.${place}`, `copy ${place}`);
+      return items;
+    }, /9 places for such copies are all taken/],
+  ])('leaves stored progress it cannot read as it is when %s', (_what, storage, why) => {
+    const items = storage();
+    const raw = file({ flip: [0], 'next-year': [1] });
+    items.set(PROGRESS_KEY, raw);
+    const loaded = loadProgress(KNOWN);
+    expect(loaded.progress).toEqual({ lessons: { flip: [0] }, challenges: [] });
+    expect(loaded.setAside).toEqual({ copy: null, message: expect.stringMatching(why) });
+    expect(loaded.setAside?.message).toMatch(/left as it is and what you pass now counts for this visit only; export your progress/);
+    const progress = withStepPassed(loaded.progress, 'flip', 1);
+    expect(saveProgress(progress, KNOWN)).toEqual({ ok: false, progress, message: expect.stringMatching(/not saved: .* no copy of them could be kept, so it is not written over/) });
+    expect(items.get(PROGRESS_KEY)).toBe(raw);
   });
 });

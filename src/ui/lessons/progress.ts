@@ -5,6 +5,13 @@
 // Progress only grows: saving merges with what is stored (another tab of the
 // same lab may have saved since), a `storage` event from another tab merges
 // in, and storage that is full or blocked is reported, never passed over.
+//
+// What is stored is read as far as it can be: a lesson this lab does not know
+// (a newer lab's, say), a step past a lesson's end or a record cut short
+// costs only itself. Before anything is written over stored progress that
+// had such parts, a copy of it is kept under another key (SET_ASIDE_KEY) and
+// the page says so; when no copy can be kept, the stored progress is not
+// written over at all.
 
 export interface Progress {
   readonly lessons: Readonly<Record<string, readonly number[]>>;
@@ -79,22 +86,143 @@ export function sameProgress(a: Progress, b: Progress): boolean {
   return progressFile(mergeProgress(EMPTY_PROGRESS, a)) === progressFile(mergeProgress(EMPTY_PROGRESS, b));
 }
 
-/** The stored progress; none when nothing is stored, storage is blocked, or what is stored is not progress. */
-export function loadProgress(known: Known): Progress {
+/** Stored progress read as far as it can be: what was read, and what was not, in words (empty when all was read). */
+export interface StoredProgress {
+  readonly progress: Progress;
+  readonly unread: readonly string[];
+}
+
+const quoted = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v.slice(0, 40)) : JSON.stringify(v ?? null)?.slice(0, 40) ?? 'nothing');
+
+/**
+ * Read progress stored in this browser, keeping every part that is valid:
+ * unlike a file being imported (all or nothing, so a student sees at once
+ * that it is not theirs), stored progress is the student's own, and one
+ * unreadable entry must not cost them the rest.
+ */
+export function readStoredProgress(raw: string, known: Known): StoredProgress {
+  const nothing = (why: string): StoredProgress => ({ progress: EMPTY_PROGRESS, unread: [why] });
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return nothing('it is not JSON, perhaps cut short');
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return nothing('it is not a JSON object');
+  const d = data as Record<string, unknown>;
+  if (d.format !== FORMAT) return nothing(`its format is ${quoted(d.format)}`);
+  if (d.version !== VERSION) return nothing(`it is version ${quoted(d.version)}, and this lab reads version ${VERSION}`);
+  const unread: string[] = [];
+  const lessons: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
+  if (typeof d.lessons === 'object' && d.lessons !== null && !Array.isArray(d.lessons)) {
+    for (const [id, steps] of Object.entries(d.lessons as Record<string, unknown>)) {
+      const count = known.lessons.get(id) ?? (CUSTOM.test(id) ? CUSTOM_STEPS : undefined);
+      if (count === undefined) {
+        unread.push(`the steps of a lesson this lab does not have, ${quoted(id)}`);
+        continue;
+      }
+      if (!Array.isArray(steps)) {
+        unread.push(`the steps of lesson ${id}, which are not a list`);
+        continue;
+      }
+      const good = steps.filter((n): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) < count);
+      const bad = steps.length - good.length;
+      if (bad > 0) unread.push(`${bad === 1 ? 'a step' : `${bad} steps`} of lesson ${id} that it does not have (it has ${count})`);
+      if (good.length > 0) lessons[id] = [...new Set(good)].sort((a, b) => a - b);
+    }
+  } else if (d.lessons !== undefined) unread.push('its lessons, which are not a record');
+  const challenges: string[] = [];
+  if (Array.isArray(d.challenges)) {
+    for (const c of d.challenges as unknown[]) {
+      if (typeof c === 'string' && (known.challenges.has(c) || CUSTOM.test(c))) {
+        if (!challenges.includes(c)) challenges.push(c);
+      } else unread.push(`a challenge this lab does not have, ${quoted(c)}`);
+    }
+  } else if (d.challenges !== undefined) unread.push('its challenges, which are not a list');
+  return { progress: { lessons: { ...lessons }, challenges }, unread };
+}
+
+/**
+ * Where a copy of stored progress with unreadable parts is kept: this key,
+ * then "KEY.2" to "KEY.<SET_ASIDE_PLACES>"; an earlier copy is never written over.
+ */
+export const SET_ASIDE_KEY = 'lparlab.progress.unreadable';
+export const SET_ASIDE_PLACES = 9;
+
+const setAsideKey = (place: number) => (place === 1 ? SET_ASIDE_KEY : `${SET_ASIDE_KEY}.${place}`);
+
+/** Keep a copy of `raw` under a set-aside key (the one already holding it, or the first free one). */
+function keepCopy(storage: Storage, raw: string): { readonly ok: true; readonly key: string } | { readonly ok: false; readonly why: string } {
+  let free: string | null = null;
+  for (let place = 1; place <= SET_ASIDE_PLACES; place++) {
+    const there = storage.getItem(setAsideKey(place));
+    if (there === raw) return { ok: true, key: setAsideKey(place) };
+    if (there === null && free === null) free = setAsideKey(place);
+  }
+  if (free === null) return { ok: false, why: `the ${SET_ASIDE_PLACES} places for such copies are all taken` };
+  try {
+    storage.setItem(free, raw);
+    return { ok: true, key: free };
+  } catch (e) {
+    return { ok: false, why: storageTrouble(e) };
+  }
+}
+
+/** Stored progress that was not all read: what the page tells the student, and where the copy is (null: none could be kept). */
+export interface SetAside {
+  readonly message: string;
+  readonly copy: string | null;
+}
+
+const MAX_REASONS = 3;
+
+function setAsideMessage(read: StoredProgress, copy: { ok: true; key: string } | { ok: false; why: string }): SetAside {
+  const some = read.progress.challenges.length > 0 || Object.keys(read.progress.lessons).length > 0;
+  const more = read.unread.length - MAX_REASONS;
+  const what = `${read.unread.slice(0, MAX_REASONS).join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+  const head = some
+    ? `Part of the progress stored in this browser could not be read (${what}); the rest is loaded.`
+    : `The progress stored in this browser could not be read (${what}).`;
+  return copy.ok
+    ? { message: `${head} A copy of it as it was stored is kept under "${copy.key}" in this site's storage.`, copy: copy.key }
+    : { message: `${head} No copy of it could be kept (${copy.why}), so it is left as it is and what you pass now counts for this visit only; export your progress to keep it.`, copy: null };
+}
+
+/**
+ * What is stored, read as far as it can be. When part of it could not be
+ * read, a copy is kept first: `writable` is false when none could be, and
+ * then nothing may be written over it.
+ */
+function openStored(storage: Storage, known: Known): { progress: Progress; setAside: SetAside | null; writable: boolean } {
+  const raw = storage.getItem(PROGRESS_KEY);
+  if (raw === null || raw === '') return { progress: EMPTY_PROGRESS, setAside: null, writable: true };
+  const read = readStoredProgress(raw, known);
+  if (read.unread.length === 0) return { progress: read.progress, setAside: null, writable: true };
+  const copy = keepCopy(storage, raw);
+  return { progress: read.progress, setAside: setAsideMessage(read, copy), writable: copy.ok };
+}
+
+export interface Loaded {
+  readonly progress: Progress;
+  /** set when part of what was stored could not be read */
+  readonly setAside: SetAside | null;
+}
+
+/** The stored progress, as far as it can be read; none when nothing is stored or storage is blocked. */
+export function loadProgress(known: Known): Loaded {
   try {
     // reading `localStorage` itself throws where storage is blocked
-    const saved = typeof window === 'undefined' ? null : window.localStorage.getItem(PROGRESS_KEY);
-    if (!saved) return EMPTY_PROGRESS;
-    const result = parseProgressFile(saved, known);
-    return result.ok ? result.progress : EMPTY_PROGRESS;
+    if (typeof window === 'undefined') return { progress: EMPTY_PROGRESS, setAside: null };
+    const { progress, setAside } = openStored(window.localStorage, known);
+    return { progress, setAside };
   } catch {
-    return EMPTY_PROGRESS;
+    return { progress: EMPTY_PROGRESS, setAside: null };
   }
 }
 
 export type SaveResult =
-  /** stored; `progress` is what is stored now, this tab's merged with any other tab's */
-  | { readonly ok: true; readonly progress: Progress }
+  /** stored; `progress` is what is stored now, this tab's merged with any other tab's; `setAside` when what was stored had unreadable parts */
+  | { readonly ok: true; readonly progress: Progress; readonly setAside?: SetAside }
   /** not stored: `progress` lives on for this visit only, `message` says why */
   | { readonly ok: false; readonly progress: Progress; readonly message: string };
 
@@ -110,11 +238,17 @@ function storageTrouble(e: unknown): string {
 export function saveProgress(progress: Progress, known: Known): SaveResult {
   try {
     const storage = window.localStorage;
-    const saved = storage.getItem(PROGRESS_KEY);
-    const theirs = saved ? parseProgressFile(saved, known) : null;
-    const merged = theirs?.ok ? mergeProgress(theirs.progress, progress) : progress;
+    const theirs = openStored(storage, known);
+    if (!theirs.writable) {
+      return {
+        ok: false,
+        progress,
+        message: 'Your progress was not saved: the progress stored in this browser has parts this lab cannot read, and no copy of them could be kept, so it is not written over. It counts for this visit only; export it to keep it.',
+      };
+    }
+    const merged = mergeProgress(theirs.progress, progress);
     storage.setItem(PROGRESS_KEY, progressFile(merged));
-    return { ok: true, progress: merged };
+    return { ok: true, progress: merged, ...(theirs.setAside ? { setAside: theirs.setAside } : {}) };
   } catch (e) {
     return {
       ok: false,
@@ -150,8 +284,8 @@ export function afterOtherTabSaved(ours: Progress, theirs: Progress, known: Know
 export function watchOtherTabs(known: Known, onSaved: (progress: Progress) => void): () => void {
   const onStorage = (e: StorageEvent) => {
     if (e.key !== PROGRESS_KEY || !e.newValue) return;
-    const result = parseProgressFile(e.newValue, known);
-    if (result.ok) onSaved(result.progress);
+    // what cannot be read stays stored; our next save copies it aside before writing over it
+    onSaved(readStoredProgress(e.newValue, known).progress);
   };
   window.addEventListener('storage', onStorage);
   return () => window.removeEventListener('storage', onStorage);
