@@ -16,12 +16,11 @@ import { Announcer } from './Announcer.tsx';
 import { usePresenterKeys } from './presenter.ts';
 import { usePrefs } from './prefs.ts';
 import { OPENING } from './mode.ts';
+import { LOWER_VIEWS } from './lowerViews.ts';
+import { usePhoneLayout } from './phone.ts';
+import { PhoneLayout } from './PhoneLayout.tsx';
 import { MemoryView } from '../memory/MemoryView.tsx';
 import { SequenceView } from '../sequence/SequenceView.tsx';
-import { MachineView } from '../machine/MachineView.tsx';
-import { LayersView } from '../layers/LayersView.tsx';
-import { SocketsView } from '../sockets/SocketsView.tsx';
-import { CostsView } from '../costs/CostsView.tsx';
 import { TerminalPane } from '../terminal/TerminalPane.tsx';
 import { TimelineBar, useTimelineKeys } from '../timeline/TimelineBar.tsx';
 import { usePlayer } from '../timeline/usePlayer.ts';
@@ -40,12 +39,6 @@ const classroom = ClassroomBar && (
   </Suspense>
 );
 
-const LOWER_VIEWS = [
-  { id: 'sockets', title: 'Sockets', figure: 'Figs. 7, 10', View: SocketsView },
-  { id: 'layers', title: 'Layers', figure: 'Fig. 3', View: LayersView },
-  { id: 'machine', title: 'Machine', figure: 'Figs. 1-2', View: MachineView },
-  { id: 'costs', title: 'Costs', figure: 'cost model', View: CostsView },
-] as const;
 
 type LowerView = (typeof LOWER_VIEWS)[number]['id'];
 const isLowerView = (view: string): view is LowerView => LOWER_VIEWS.some((v) => v.id === view);
@@ -181,6 +174,7 @@ export function App() {
   const toggleTheme = usePrefs((p) => p.toggleTheme);
   const openMenu = useLessons((s) => s.openMenu);
   const mode = OPENING.mode;
+  const phone = usePhoneLayout();
   usePlayer();
   useTimelineKeys(mode !== 'present');
   usePresenterKeys(mode === 'present');
@@ -232,6 +226,9 @@ export function App() {
       </div>
     );
   }
+
+  // a phone's one column (PhoneLayout.tsx); presenter and embed keep their stage
+  if (phone) return <PhoneLayout classroom={classroom} />;
 
   return (
     <div className="lab">

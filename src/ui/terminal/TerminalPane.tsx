@@ -4,7 +4,8 @@
 // so what was typed and the history stay.
 
 import { useEffect, useRef, useState } from 'react';
-import { completions, contextPid } from '../../engine/index.ts';
+import { contextPid } from '../../engine/index.ts';
+import { completeWord } from './complete.ts';
 import { useLab } from '../store/labStore.ts';
 import type { LabStore } from '../store/labStore.ts';
 import { noteTranscript } from '../store/transcript.ts';
@@ -41,12 +42,8 @@ const bridge: LabBridge = {
     const pid = contextPid(shell, shell.ctx);
     return pid !== null && shell.timeline.current.partitions[pid]?.wait ? interrupt() : null;
   },
-  complete: (prefix, before) => {
-    const shell = useLab.getState().shell;
-    // `@A con<Tab>` completes as A would
-    const ctx = /^\s*@(\w+)\s+/.exec(before)?.[1];
-    return completions(ctx && contextPid(shell, ctx) !== null ? { ...shell, ctx } : shell, prefix);
-  },
+  // `@A con<Tab>` completes as A would; the phone input's chips ask the same question
+  complete: (prefix, before) => completeWord(useLab.getState().shell, prefix, before),
   note: noteTranscript,
 };
 

@@ -1,0 +1,88 @@
+// The line of a phone: a native text field (the phone's own keyboard, its
+// autocorrect turned off), Run, the lines typed before (up and down, as in
+// the terminal: the same line editor, lineEditor.ts), and the calls as chips
+// to tap. A line runs exactly as if typed into the terminal: through the
+// store's typeLine, which types it into the page's one terminal, whose
+// bridge submits it to the shell; the terminal keeps the transcript. Below,
+// what the last line printed, so the result shows without the terminal.
+
+import { useId, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent, SyntheticEvent } from 'react';
+import { useLab } from '../store/labStore.ts';
+import { EMPTY_EDITOR, MAX_LINE, press } from './lineEditor.ts';
+import type { EditorState } from './lineEditor.ts';
+import { lastLineOf, splitWord, suggestionsFor } from './complete.ts';
+import type { Suggestion } from './complete.ts';
+
+const KEY_UP = '\x1b[A';
+const KEY_DOWN = '\x1b[B';
+const noCompletions = () => [];
+
+/** Keep the focus (and the phone's keyboard) in the field while a chip or a history button is tapped. */
+const keepFocus = (e: SyntheticEvent) => e.preventDefault();
+
+export function PhoneInput() {
+  const ctx = useLab((s) => s.shell.ctx);
+  const shell = useLab((s) => s.shell);
+  const outputs = useLab((s) => s.outputs);
+  const [editor, setEditor] = useState<EditorState>(EMPTY_EDITOR);
+  const field = useRef<HTMLInputElement>(null);
+  const hintId = useId();
+  const suggestions = useMemo(() => suggestionsFor(shell, editor.buffer), [shell, editor.buffer]);
+  const last = useMemo(() => lastLineOf(outputs), [outputs]);
+
+  const key = (part: string) => setEditor((s) => press(s, part, noCompletions).state);
+  const run = () => {
+    if (!editor.buffer.trim()) return;
+    const { state, actions } = press(editor, '\r', noCompletions);
+    setEditor(state);
+    for (const action of actions) if (action.kind === 'submit') useLab.getState().typeLine(action.line);
+  };
+  const insert = (s: Suggestion) => {
+    const buffer = splitWord(editor.buffer).before + s.text;
+    setEditor({ ...editor, buffer, cursor: buffer.length, browsing: null });
+    field.current?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      key(e.key === 'ArrowUp' ? KEY_UP : KEY_DOWN);
+    }
+  };
+
+  return (
+    <section className="phone-console" aria-label="type a line">
+      <form className="phone-line" onSubmit={(e) => { e.preventDefault(); run(); }}>
+        <span className="phone-prompt" aria-hidden="true">{ctx}$</span>
+        <input
+          ref={field} type="text" value={editor.buffer} maxLength={MAX_LINE} aria-label={`line to run, as ${ctx}`} aria-describedby={hintId}
+          autoCapitalize="off" autoCorrect="off" autoComplete="off" spellCheck={false} enterKeyHint="go" placeholder="type a line"
+          onChange={(e) => setEditor({ ...editor, buffer: e.currentTarget.value, cursor: e.currentTarget.value.length, browsing: null })}
+          onKeyDown={onKeyDown}
+        />
+        <button type="button" className="phone-history" aria-label="previous line" title="the line typed before"
+          onPointerDown={keepFocus} onMouseDown={keepFocus} onClick={() => key(KEY_UP)} disabled={editor.history.length === 0}>↑</button>
+        <button type="button" className="phone-history" aria-label="next line" title="the line typed after"
+          onPointerDown={keepFocus} onMouseDown={keepFocus} onClick={() => key(KEY_DOWN)} disabled={editor.browsing === null}>↓</button>
+        <button type="submit" className="primary phone-run" disabled={!editor.buffer.trim()}>Run</button>
+      </form>
+      <div className="phone-suggest" role="group" aria-label="suggestions: tap one to add it to the line">
+        {suggestions.map((s) => (
+          <button key={s.text} type="button" className={`chip ${s.kind}`} onPointerDown={keepFocus} onMouseDown={keepFocus} onClick={() => insert(s)}>
+            {s.text.trimEnd()}
+          </button>
+        ))}
+      </div>
+      <div className="phone-result" data-testid="phone-result" id={hintId}>
+        {last ? (
+          <>
+            {last.echo && <p className="echo">{last.echo}</p>}
+            {last.lines.map((l, i) => <p key={i} className={l.error ? 'error' : undefined}>{l.text}</p>)}
+          </>
+        ) : (
+          <p className="hint">Type a line such as <code>@A ch = connect(B)</code>, or tap a call above; Run runs it as the terminal would.</p>
+        )}
+      </div>
+    </section>
+  );
+}
