@@ -133,7 +133,8 @@ async function until(check: () => boolean, what: string, ms = 120_000): Promise<
 
 async function main(): Promise<void> {
   const stateDir = mkdtempSync(join(os.tmpdir(), 'lparlab-bench-classroom-'));
-  const relay = await spawnRelay({ port: PORT, stateDir, fresh: true });
+  // every simulated student comes from this machine's one address: lift the per-address cap for them
+  const relay = await spawnRelay({ port: PORT, stateDir, fresh: true, extraArgs: ['--max-per-address', String(STUDENTS + 10)] });
   const pid = relay.child.pid!;
   const clients: ReturnType<typeof connect>[] = [];
   const students: ReturnType<typeof connectStudent>[] = [];

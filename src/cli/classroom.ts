@@ -1,4 +1,4 @@
-// npm run classroom [--port 4400] [--host H] [--page URL] [--state DIR] [--fresh]
+// npm run classroom [--port 4400] [--host H] [--page URL] [--state DIR] [--fresh] [--max-per-address 32]
 //
 // `--port 0` takes any free port (the links printed name the one taken): the
 // tests and the bench start relays that way, so they never meet a stranger's.
@@ -7,14 +7,16 @@
 // key: that page may change the shared lab), the students' link (without it)
 // and a QR code of the students' link. Loopback only unless --host says
 // otherwise (e.g. --host 0.0.0.0 for students on the same network).
+// --max-per-address caps the connections without the key from one client
+// address (students behind one NAT address need it raised).
 
 import { mkdtempSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
-import { classroomLinks, startRelay } from './relay.ts';
+import { DEFAULT_MAX_PER_ADDRESS, classroomLinks, startRelay } from './relay.ts';
 
-const USAGE = 'usage: npm run classroom -- [--port 4400] [--host 127.0.0.1] [--page URL] [--state DIR] [--fresh]';
+const USAGE = `usage: npm run classroom -- [--port 4400] [--host 127.0.0.1] [--page URL] [--state DIR] [--fresh] [--max-per-address ${DEFAULT_MAX_PER_ADDRESS}]`;
 
 interface Args {
   readonly port: number;
@@ -22,6 +24,7 @@ interface Args {
   readonly page: string;
   readonly stateDir: string | null;
   readonly fresh: boolean;
+  readonly maxPerAddress: number;
 }
 
 export function parseArgs(argv: readonly string[]): { ok: true; args: Args } | { ok: false; message: string } {
@@ -30,6 +33,7 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: Args } | {
   let page = 'http://localhost:5173/';
   let stateDir: string | null = null;
   let fresh = false;
+  let maxPerAddress = DEFAULT_MAX_PER_ADDRESS;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     if (flag === '--fresh') {
@@ -37,7 +41,7 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: Args } | {
       continue;
     }
     const value = argv[i + 1];
-    if (!['--port', '--host', '--page', '--state'].includes(flag)) return { ok: false, message: `unknown option ${flag}\n${USAGE}` };
+    if (!['--port', '--host', '--page', '--state', '--max-per-address'].includes(flag)) return { ok: false, message: `unknown option ${flag}\n${USAGE}` };
     if (value === undefined) return { ok: false, message: `${flag} needs a value\n${USAGE}` };
     i++;
     if (flag === '--port') {
@@ -54,11 +58,14 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: Args } | {
         return { ok: false, message: `--page takes the address of the lab's page (http, https or file), not ${value}` };
       }
       page = value;
+    } else if (flag === '--max-per-address') {
+      maxPerAddress = Number(value);
+      if (!/^\d{1,6}$/.test(value) || maxPerAddress < 1) return { ok: false, message: `--max-per-address takes a whole number from 1, not ${value}` };
     } else {
       stateDir = value;
     }
   }
-  return { ok: true, args: { port, host, page, stateDir, fresh } };
+  return { ok: true, args: { port, host, page, stateDir, fresh, maxPerAddress } };
 }
 
 /** The address students type: the host asked for, or this machine's first network address when listening on all of them. */
@@ -83,7 +90,7 @@ async function main(): Promise<void> {
   const stateDir = args.stateDir ?? (args.port === 0 ? mkdtempSync(join(tmpdir(), 'lparlab-classroom-any-')) : join(tmpdir(), `lparlab-classroom-${args.port}`));
   let relay;
   try {
-    relay = await startRelay({ port: args.port, host: args.host, stateDir, fresh: args.fresh });
+    relay = await startRelay({ port: args.port, host: args.host, stateDir, fresh: args.fresh, maxPerAddress: args.maxPerAddress });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     process.stderr.write(code === 'EADDRINUSE' ? `port ${args.port} is in use: try --port N\n` : `the relay could not start: ${(error as Error).message}\n`);

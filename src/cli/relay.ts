@@ -11,14 +11,16 @@
 // stopped and started again serves the same links and the same lab.
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
+import { MESSAGE_AWARENESS, presenceBatcher, presenceLedger, presenceMessage, readInbound, syncStep1Message, tokenBucket } from './relayGuard.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -33,14 +35,24 @@ interface RelayUtils {
   docs: Map<string, YDocLike>;
 }
 interface YjsLike {
+  Doc: new () => YDocLike & { destroy(): void };
   encodeStateAsUpdate(doc: YDocLike): Uint8Array;
   applyUpdate(doc: YDocLike, update: Uint8Array): void;
 }
 
-/** y-websocket's message types, and the sync protocol's: see y-protocols/sync. */
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const SYNC_STEP_1 = 0;
+/** Connections without the key from one client address, by default (`--max-per-address`). */
+export const DEFAULT_MAX_PER_ADDRESS = 32;
+/** Presence updates a connection may send at once, then per second; more are dropped (the page renews every 15 s). */
+const PRESENCE_BURST = 10;
+const PRESENCE_PER_SECOND = 2;
+/** State requests (sync step 1) a keyless connection may send at once, then per second: each costs an encoding of the document. */
+const SYNC_BURST = 5;
+const SYNC_PER_SECOND = 0.5;
+/** Presences one connection may hold: a student's page has one; a key holder's tool may have a few. */
+const READER_PRESENCES = 1;
+const WRITER_PRESENCES = 4;
+/** Presence for a key holder is gathered this long and sent as one message. */
+const PRESENCE_BATCH_MS = 100;
 
 export interface RelayOptions {
   readonly port: number;
@@ -49,6 +61,10 @@ export interface RelayOptions {
   readonly stateDir: string;
   /** start a new room even if the state folder holds one */
   readonly fresh?: boolean;
+  /** connections without the key allowed from one client address (default DEFAULT_MAX_PER_ADDRESS) */
+  readonly maxPerAddress?: number;
+  /** where the relay says what went wrong with its files (default: standard error) */
+  readonly log?: (line: string) => void;
 }
 
 export interface Relay {
@@ -68,26 +84,97 @@ interface RoomFile {
   readonly key: string;
 }
 
-function loadRoom(stateDir: string, fresh: boolean): RoomFile {
-  if (!fresh) {
+/** A file the relay will not overwrite: moved aside under a name that says so, and that name returned. */
+function setAside(path: string): string {
+  const aside = `${path}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(path, aside);
+  return aside;
+}
+
+function loadRoom(stateDir: string, fresh: boolean, log: (line: string) => void): RoomFile {
+  const path = join(stateDir, 'room.json');
+  let text: string | null = null;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  if (text !== null) {
+    let saved: Partial<RoomFile> | null = null;
     try {
-      const saved = JSON.parse(readFileSync(join(stateDir, 'room.json'), 'utf8')) as Partial<RoomFile>;
-      if (typeof saved.room === 'string' && ROOM_NAME.test(saved.room) && typeof saved.key === 'string' && saved.key.length >= 16) {
-        return { room: saved.room, key: saved.key };
-      }
+      saved = JSON.parse(text) as Partial<RoomFile>;
     } catch {
-      // no saved room (or an unreadable one): start a new one
+      // judged below
+    }
+    if (saved && typeof saved.room === 'string' && ROOM_NAME.test(saved.room) && typeof saved.key === 'string' && saved.key.length >= 16) {
+      if (!fresh) return { room: saved.room, key: saved.key };
+    } else if (!fresh) {
+      // a new room would have a new key: the links the students have would stop working. Say so; keep the file.
+      throw new Error(`${path} is not a room the relay can read (truncated or edited?): it was left as it is. Repair it, move it away, or start a new room with --fresh`);
+    } else {
+      log(`${path} could not be read: kept as ${setAside(path)}; a new room starts (--fresh)`);
     }
   }
   const room = `lab-${randomBytes(4).toString('hex')}`;
   const key = randomBytes(18).toString('base64url');
-  writeAtomically(join(stateDir, 'room.json'), JSON.stringify({ room, key }));
+  writeAtomically(path, JSON.stringify({ room, key }));
   return { room, key };
 }
 
+/** Write to a temporary file, flush it to the disk, then rename it over `path`: a crash leaves the old file or the new one, whole. */
 function writeAtomically(path: string, data: string | Uint8Array): void {
-  writeFileSync(`${path}.tmp`, data);
+  const fd = openSync(`${path}.tmp`, 'w');
+  try {
+    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(`${path}.tmp`, path);
+}
+
+/** The saved document, checked by decoding it into a scratch document; throws when it cannot be read. */
+function readDocFile(path: string, Y: YjsLike): Uint8Array | null {
+  if (!existsSync(path)) return null;
+  const bytes = new Uint8Array(readFileSync(path));
+  if (bytes.length === 0) throw new Error('the file is empty');
+  const scratch = new Y.Doc();
+  try {
+    Y.applyUpdate(scratch, bytes);
+  } finally {
+    scratch.destroy();
+  }
+  return bytes;
+}
+
+/**
+ * The room's document as last saved: the file, or, when it cannot be read,
+ * the copy from the save before (`.prev`). An unreadable file is never
+ * written over: it is moved aside, and the relay says so.
+ */
+function loadDoc(docFile: string, Y: YjsLike, log: (line: string) => void): Uint8Array | null {
+  const prevFile = `${docFile}.prev`;
+  let problem: string | null = null;
+  try {
+    const bytes = readDocFile(docFile, Y);
+    if (bytes) return bytes;
+  } catch (error) {
+    problem = `${docFile} could not be read (${(error as Error).message}): kept as ${setAside(docFile)}`;
+  }
+  let prev: Uint8Array | null = null;
+  try {
+    prev = readDocFile(prevFile, Y);
+  } catch (error) {
+    problem = `${problem ?? `${docFile} is missing`}; the copy before it (${prevFile}) could not be read either (${(error as Error).message})`;
+  }
+  if (problem !== null) {
+    log(
+      prev
+        ? `${problem}; the relay goes on from the copy saved before it (${prevFile})`
+        : `${problem}; the relay starts with an empty lab: the lecturer's page sends its lines again when it connects`,
+    );
+  }
+  return prev;
 }
 
 function sameKey(given: string | null, key: string): boolean {
@@ -97,16 +184,24 @@ function sameKey(given: string | null, key: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The room and key an upgrade request names, or why it names none (a malformed path gets 400, never an exception). */
+export function parseTarget(url: string | undefined): { ok: true; name: string; key: string | null } | { ok: false } {
+  try {
+    const parsed = new URL(url ?? '/', 'ws://relay');
+    return { ok: true, name: decodeURIComponent(parsed.pathname.slice(1)), key: parsed.searchParams.get('key') };
+  } catch {
+    return { ok: false };
+  }
+}
+
 /**
- * Whether a message from a read-only connection may reach the document: its
- * awareness, and its request for the document's state (sync step 1), yes;
- * document contents (sync step 2, updates), no.
+ * Whether a message from a connection without the key may reach Yjs at all:
+ * a state request (sync step 1) or presence, decoded as y-websocket decodes
+ * it; never document contents, whatever the encoding of its type numbers.
  */
 export function readOnlyMayPass(message: Uint8Array): boolean {
-  if (message.length === 0) return false;
-  // both type numbers are below 128, so each is one byte of lib0's varuint
-  if (message[0] !== MESSAGE_SYNC) return true;
-  return message[1] === SYNC_STEP_1;
+  const read = readInbound(message);
+  return read.kind === 'syncStep1' || read.kind === 'awareness';
 }
 
 function toBytes(data: unknown): Uint8Array {
@@ -115,31 +210,63 @@ function toBytes(data: unknown): Uint8Array {
   return data as Uint8Array;
 }
 
+function refuse(socket: NodeJS.WritableStream & { destroy(): void }, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   // y-websocket's utilities are CommonJS and load Yjs as CommonJS: the relay
   // takes Yjs from the same place, so there is one copy of it in the process
   const utils = require('y-websocket/bin/utils') as RelayUtils;
   const Y = require('yjs') as YjsLike;
-  mkdirSync(options.stateDir, { recursive: true });
-  const { room, key } = loadRoom(options.stateDir, options.fresh ?? false);
-  const docFile = join(options.stateDir, `${room}.yjs`);
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const { stateDir } = options;
+  const maxPerAddress = options.maxPerAddress ?? DEFAULT_MAX_PER_ADDRESS;
+  mkdirSync(stateDir, { recursive: true });
+  const { room, key } = loadRoom(stateDir, options.fresh ?? false, log);
+  const roomFile = join(stateDir, 'room.json');
+  const docFile = join(stateDir, `${room}.yjs`);
+  // the document as last saved (or as last tried): y-websocket drops its copy
+  // when the last connection leaves, and this one brings it back even if the
+  // disk refused the write
+  let kept = options.fresh ? null : loadDoc(docFile, Y, log);
   let saveTimer: NodeJS.Timeout | null = null;
   let roomDoc: YDocLike | null = null;
+  let saveFailing = false;
+  /** what the file holds: a save of the same bytes is skipped */
+  let written: Buffer | null = null;
   const save = () => {
     if (saveTimer) clearTimeout(saveTimer);
     saveTimer = null;
-    if (roomDoc) writeAtomically(docFile, Y.encodeStateAsUpdate(roomDoc));
+    if (!roomDoc) return;
+    const state = Y.encodeStateAsUpdate(roomDoc);
+    // nothing new (the last page left, or the relay stops): the file and its `.prev` stay as they are
+    if (written !== null && Buffer.from(state).equals(written) && existsSync(docFile)) return;
+    kept = state;
+    try {
+      if (!existsSync(stateDir)) {
+        mkdirSync(stateDir, { recursive: true });
+        log(`the state folder ${stateDir} was gone: made again, with the room and its lab`);
+      }
+      if (!existsSync(roomFile)) writeAtomically(roomFile, JSON.stringify({ room, key }));
+      // the save before this one stays as `.prev`, the copy to go back to if this one is damaged
+      if (existsSync(docFile)) renameSync(docFile, `${docFile}.prev`);
+      writeAtomically(docFile, state);
+      written = Buffer.from(state);
+      if (saveFailing) log(`the room is saved again in ${stateDir}`);
+      saveFailing = false;
+    } catch (error) {
+      // the lab goes on from memory; the next change tries again
+      if (!saveFailing) log(`cannot save the room in ${stateDir} (${(error as Error).message}): the lab is kept in memory, and saved at the next change that can be`);
+      saveFailing = true;
+    }
   };
   utils.setPersistence({
     provider: null,
     bindState(name, doc) {
       if (name !== room) return;
       roomDoc = doc;
-      try {
-        Y.applyUpdate(doc, new Uint8Array(readFileSync(docFile)));
-      } catch {
-        // nothing saved yet
-      }
+      if (kept) Y.applyUpdate(doc, kept);
       // coalesce a burst of changes into one write
       doc.on('update', () => {
         saveTimer ??= setTimeout(save, 50);
@@ -153,6 +280,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 
   const writers = new Set<WebSocket>();
   const all = new Set<WebSocket>();
+  const fromAddress = new Map<string, number>();
+  const ledger = presenceLedger<WebSocket>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
@@ -160,40 +289,100 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   });
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'ws://relay');
-    const name = decodeURIComponent(url.pathname.slice(1));
-    if (name !== room) {
-      socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n');
-      return;
+    // a peer that resets the connection mid-handshake must not end the relay
+    socket.on('error', () => {});
+    const target = parseTarget(req.url);
+    if (!target.ok) return refuse(socket, '400 Bad Request');
+    if (target.name !== room) return refuse(socket, '404 Not Found');
+    const mayWrite = sameKey(target.key, key);
+    if (!mayWrite) {
+      // one address, a bounded number of seats: a student's script cannot
+      // open a thousand connections to stuff the room (the key holder is never refused)
+      const address = req.socket.remoteAddress ?? '';
+      const open = fromAddress.get(address) ?? 0;
+      if (open >= maxPerAddress) return refuse(socket, '429 Too Many Requests');
+      fromAddress.set(address, open + 1);
+      socket.once('close', () => {
+        const left = (fromAddress.get(address) ?? 1) - 1;
+        if (left > 0) fromAddress.set(address, left);
+        else fromAddress.delete(address);
+      });
     }
-    const mayWrite = sameKey(url.searchParams.get('key'), key);
     wss.handleUpgrade(req, socket, head, (conn) => {
+      // a bad frame (text that is not UTF-8, an unmasked frame, reserved bits,
+      // a message over maxPayload): ws closes this connection with 1002, 1007
+      // or 1009 and reports it here; unheard, the event would end the process
+      conn.on('error', () => {});
       all.add(conn);
       if (mayWrite) writers.add(conn);
       conn.on('close', () => {
         all.delete(conn);
         writers.delete(conn);
+        ledger.release(conn);
       });
-      if (!mayWrite) {
+      const presence = tokenBucket(PRESENCE_BURST, PRESENCE_PER_SECOND, () => performance.now());
+      const requests = tokenBucket(SYNC_BURST, SYNC_PER_SECOND, () => performance.now());
+      // what of a message reaches Yjs: from a key holder, the message itself
+      // (its presence limited as everyone's); from anyone else only a state
+      // request or its own presence, re-encoded from what the relay decoded.
+      // null: dropped
+      const admit = (message: Uint8Array): Uint8Array | null => {
+        const read = readInbound(message);
+        switch (read.kind) {
+          case 'awareness': {
+            if (!presence.take()) return null;
+            const own = ledger.admit(conn, read.entries, mayWrite ? WRITER_PRESENCES : READER_PRESENCES);
+            return own.length > 0 ? presenceMessage(own) : null;
+          }
+          case 'syncStep1':
+            if (mayWrite) return message;
+            return requests.take() ? syncStep1Message(read.stateVector) : null;
+          case 'contents':
+          case 'syncOther':
+          case 'otherType':
+            return mayWrite ? message : null;
+          case 'malformed':
+            return null;
+          default: {
+            // every kind of message is handled above (the compiler checks it)
+            const unknown: never = read;
+            return unknown;
+          }
+        }
+      };
+      const send = conn.send.bind(conn) as (data: Uint8Array, opts: object, cb?: (err?: Error) => void) => void;
+      if (mayWrite) {
+        // presence reaches a key holder gathered, a few messages a second however many announce
+        const batch = presenceBatcher(
+          (message) => {
+            if (conn.readyState === conn.OPEN) send(message, {});
+          },
+          (flush) => setTimeout(flush, PRESENCE_BATCH_MS).unref(),
+        );
+        conn.send = ((data: Uint8Array, opts: object, cb?: (err?: Error) => void) => {
+          if (data[0] === MESSAGE_AWARENESS) batch.add(data);
+          else send(data, opts, cb);
+        }) as WebSocket['send'];
+      } else {
         // presence goes to the pages with the key only: students do not see
         // each other's names and answers, and each change is sent once per
         // lecturer instead of once per student (300 students renewing every
         // 15 s would otherwise cost the relay 6,000 messages a second)
-        const send = conn.send.bind(conn) as (data: Uint8Array, opts: object, cb?: (err?: Error) => void) => void;
         conn.send = ((data: Uint8Array, opts: object, cb?: (err?: Error) => void) => {
           if (data[0] === MESSAGE_AWARENESS) return;
           send(data, opts, cb);
         }) as WebSocket['send'];
-        // y-websocket's connection handler subscribes to 'message' itself:
-        // hand it only what a read-only connection may send
-        const on = conn.on.bind(conn) as (event: string, listener: (...args: unknown[]) => void) => WebSocket;
-        conn.on = ((event: string, listener: (...args: unknown[]) => void) =>
-          event === 'message'
-            ? on('message', (data: unknown, ...rest: unknown[]) => {
-                if (readOnlyMayPass(toBytes(data))) listener(data, ...rest);
-              })
-            : on(event, listener)) as WebSocket['on'];
       }
+      // y-websocket's connection handler subscribes to 'message' itself:
+      // hand it only what this connection may send
+      const on = conn.on.bind(conn) as (event: string, listener: (...args: unknown[]) => void) => WebSocket;
+      conn.on = ((event: string, listener: (...args: unknown[]) => void) =>
+        event === 'message'
+          ? on('message', (data: unknown) => {
+              const passed = admit(toBytes(data));
+              if (passed) listener(passed);
+            })
+          : on(event, listener)) as WebSocket['on'];
       utils.setupWSConnection(conn, req, { docName: room });
     });
   });

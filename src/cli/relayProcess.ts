@@ -15,6 +15,8 @@ export interface RelayProcess {
   readonly lecturerLink: string;
   readonly studentsLink: string;
   readonly child: ChildProcess;
+  /** what the relay has written to standard error so far (its warnings about files) */
+  errors(): string;
   /** SIGKILL: the relay gets no chance to tidy up */
   kill(): Promise<void>;
   stop(): Promise<void>;
@@ -67,6 +69,7 @@ export function spawnRelay(options: { port?: number; stateDir: string; page?: st
         lecturerLink: lecturer,
         studentsLink: students,
         child,
+        errors: () => err,
         kill: () => end('SIGKILL'),
         stop: () => end('SIGTERM'),
       });
