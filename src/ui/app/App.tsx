@@ -12,6 +12,7 @@ import { Banner } from './Banner.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { PresenterStage } from './PresenterStage.tsx';
 import { Stage } from './Stage.tsx';
+import { OpenInLab } from './OpenInLab.tsx';
 import { Announcer } from './Announcer.tsx';
 import { usePresenterKeys } from './presenter.ts';
 import { usePrefs } from './prefs.ts';
@@ -193,6 +194,7 @@ export function App() {
           <h1 className="sr-only">lparlab</h1>
           <Narration />
           <EmbedCaption />
+          <OpenInLab />
           <Banner />
         </header>
         <main className="lab-main">

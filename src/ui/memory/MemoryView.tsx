@@ -26,6 +26,8 @@ const BASE_MS = 480;
 const FAULT_MS = 1600;
 /** the smallest frame a finger can pick (WCAG 2.2 target size) */
 const TOUCH_CELL = 24;
+/** below this a frame's letter is too small to read (an embed at 600x400 has 8.75 px frames): the view says how to enlarge */
+const SMALL_CELL = 12;
 
 interface Size {
   readonly w: number;
@@ -253,7 +255,9 @@ export function MemoryView() {
         )}
       </div>
       <p className="mem-inspect" aria-live={big ? 'polite' : 'off'}>
-        {inspect ?? (big ? 'Point at or Tab to the frame map: each cell is a bucket of frames.' : 'Point at or Tab to a frame: who owns it and who maps it.')}
+        {inspect ?? (big ? 'Point at or Tab to the frame map: each cell is a bucket of frames.' : layout && !zoomed && layout.grid.cell < SMALL_CELL
+          ? `Letters hidden (${layout.grid.cell} px frames): press Large frames.`
+          : 'Point at or Tab to a frame: who owns it and who maps it.')}
       </p>
     </div>
   );

@@ -21,7 +21,8 @@ export interface Palette {
   readonly dark: boolean;
 }
 
-const LIGHT: Palette = {
+/** The light theme's colours: what printed pages and handouts use, whatever the page's theme. */
+export const LIGHT: Palette = {
   bg: '#ffffff', panel: '#f6f6f3', panel2: '#ecebe6', ink: '#1a1a1a', ink2: '#4a4a4a', line: '#c9c7bf', accent: '#0b57a4',
   accentInk: '#ffffff', error: '#a3261b', focus: '#0b57a4', free: '#f2f2f2', control: '#4d4d4d', dark: false,
 };

@@ -8,10 +8,13 @@ import { download, downloadBlob, jsonFile } from './download.ts';
 import { visible } from '../../engine/index.ts';
 import { transcriptLines } from '../store/transcript.ts';
 import { currentLink } from './startup.ts';
+import { fromFile, labFile } from './labFile.ts';
 import { exportSequenceSvg } from '../sequence/exportSequenceSvg.ts';
 import type { SequenceRange } from '../sequence/exportSequenceSvg.ts';
-import { flipGif, memoryPng, memorySvg } from '../memory/exportMemory.ts';
-import { useLessons } from '../lessons/lessonStore.ts';
+import { animation, memoryPng, memorySvg } from '../memory/exportMemory.ts';
+import type { AnimationFormat, AnimationRange, PictureSize } from '../memory/exportMemory.ts';
+import { lessonOf, useLessons } from '../lessons/lessonStore.ts';
+import { handoutFile, printHandout } from '../lessons/handout.ts';
 
 export function ShareMenu() {
   const [open, setOpen] = useState(false);
@@ -21,6 +24,9 @@ export function ShareMenu() {
   const opener = useRef<HTMLButtonElement>(null);
   const [range, setRange] = useState<SequenceRange>('command');
   const [busy, setBusy] = useState(false);
+  const [size, setSize] = useState<PictureSize>('slide');
+  const [fileFragment, setFileFragment] = useState<string | null>(null);
+  const [reel, setReel] = useState<AnimationRange>('command');
 
   useEffect(() => {
     if (!open) return;
@@ -48,12 +54,25 @@ export function ShareMenu() {
     }
     const url = made.url;
     setLink(url);
+    if (fromFile()) {
+      // a file:// address names a file on this computer: nobody else can open it
+      setFileFragment(made.fragment);
+      setStatus('This page is a file on this computer, so the link opens only here. To share this lab, send the file below: it opens at this moment anywhere.');
+      return;
+    }
     try {
       await navigator.clipboard.writeText(url);
       setStatus('Link copied. Anyone who opens it sees this lab at this moment.');
     } catch {
       setStatus('Select the link below and copy it.');
     }
+  };
+
+  const saveLabFile = (fragment: string) => {
+    const file = labFile(fragment);
+    if (!file) return setStatus('This page is not a single file: send the trace or the transcript instead.');
+    download('lparlab.html', file, 'text/html');
+    setStatus('Saved the lab as one file: whoever opens it sees this lab at this moment.');
   };
 
   const exportTrace = () => {
@@ -72,37 +91,61 @@ export function ShareMenu() {
     setStatus(range === 'step' && stepSince === undefined ? 'No lesson step is open: saved this command.' : 'Saved the sequence chart.');
   };
 
-  const exportMemorySvg = () => {
-    const svg = memorySvg();
-    if (!svg) return setStatus('The Memory view is not on the page.');
-    download('lparlab-memory.svg', svg.text, 'image/svg+xml');
-    setStatus('Saved the Memory view at the playhead.');
-  };
-
-  const exportMemoryPng = async () => {
+  /** Run an export that takes a while, one at a time, saying what went wrong if it did. */
+  const slow = async (work: () => Promise<string>) => {
     setBusy(true);
     try {
-      const png = await memoryPng(2);
-      if (!png) return setStatus('The Memory view is not on the page.');
-      downloadBlob('lparlab-memory.png', png);
-      setStatus('Saved the Memory view at twice its size.');
+      setStatus(await work());
+    } catch (e) {
+      setStatus(`Could not export: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(false);
     }
   };
 
-  const exportFlip = async () => {
-    setBusy(true);
-    setStatus('Drawing each step of the command…');
-    try {
-      const gif = await flipGif();
-      if (!gif.ok) return setStatus(gif.message);
-      downloadBlob('lparlab-flip.gif', new Blob([gif.bytes as BlobPart], { type: 'image/gif' }));
-      setStatus(`Saved the command as an animation of ${gif.frames} pictures.`);
-    } finally {
-      setBusy(false);
-    }
+  const exportMemorySvg = () => slow(async () => {
+    const made = await memorySvg(size);
+    if (!made.ok) return made.message;
+    download('lparlab-memory.svg', made.value.svg, 'image/svg+xml');
+    return `Saved the Memory view at the playhead, ${made.value.width}x${made.value.height}.`;
+  });
+
+  const exportMemoryPng = () => slow(async () => {
+    const made = await memoryPng(size);
+    if (!made.ok) return made.message;
+    downloadBlob('lparlab-memory.png', made.value.png);
+    return `Saved the Memory view at the playhead, ${made.value.width}x${made.value.height} pixels.`;
+  });
+
+  const exportAnimation = (format: AnimationFormat) => slow(async () => {
+    setStatus('Drawing each step…');
+    const made = await animation(reel, format, (done, of) => setStatus(`Drawing step ${done} of ${of}…`));
+    if (!made.ok) return made.message;
+    const a = made.value;
+    downloadBlob(a.filename, new Blob([a.bytes as BlobPart], { type: a.type }));
+    return `Saved ${a.frames} steps as ${format === 'gif' ? 'a GIF' : 'a WebM video'} of ${(a.ms / 1000).toFixed(1)} s.`;
+  });
+
+  /** The lesson open now, for its handout. */
+  const lessonNow = () => {
+    const { opened, custom } = useLessons.getState();
+    return opened?.kind === 'lesson' ? lessonOf(opened, custom) : undefined;
   };
+  const config = () => ({ ...useLab.getState().shell.timeline.config });
+
+  const saveHandout = () => slow(async () => {
+    const lesson = lessonNow();
+    if (!lesson) return 'Open a lesson first: the handout is one page per step of it.';
+    download(`lparlab-${lesson.id}-handout.html`, await handoutFile(lesson, config()), 'text/html');
+    return `Saved the handout of "${lesson.title}": ${lesson.steps.length} steps and the answers, in one file.`;
+  });
+
+  const printLessonHandout = () => slow(async () => {
+    const lesson = lessonNow();
+    if (!lesson) return 'Open a lesson first: the handout is one page per step of it.';
+    const pages = await printHandout(lesson, config());
+    return `Printing the handout: ${pages} pages (choose "Save as PDF" for a file).`;
+  });
 
   return (
     <div className="share" ref={root}>
@@ -113,6 +156,9 @@ export function ShareMenu() {
         <div id="share-menu" className="share-menu" role="group" aria-label="share and export">
           <button type="button" onClick={() => void makeLink()}>Copy a link to this lab</button>
           {link && <input className="share-link" readOnly value={link} aria-label="share link" onFocus={(e) => e.currentTarget.select()} />}
+          {fileFragment !== null && (
+            <button type="button" onClick={() => saveLabFile(fileFragment)}>Save this lab as a file to send</button>
+          )}
           <button type="button" onClick={exportTrace}>Trace (JSON)</button>
           <div className="share-row">
             <button type="button" onClick={exportSequence}>Sequence chart (SVG)</button>
@@ -122,9 +168,27 @@ export function ShareMenu() {
               <option value="all">everything</option>
             </select>
           </div>
-          <button type="button" onClick={exportMemorySvg}>Memory view (SVG)</button>
-          <button type="button" onClick={() => void exportMemoryPng()} disabled={busy}>Memory view (PNG, 2x)</button>
-          <button type="button" onClick={() => void exportFlip()} disabled={busy}>This command as an animation (GIF)</button>
+          <div className="share-row">
+            <button type="button" onClick={() => void exportMemorySvg()} disabled={busy}>Memory view (SVG)</button>
+            <button type="button" onClick={() => void exportMemoryPng()} disabled={busy}>Memory view (PNG)</button>
+            <select value={size} onChange={(e) => setSize(e.target.value as PictureSize)} aria-label="size of the Memory picture">
+              <option value="slide">16:9 slide, 1920x1080</option>
+              <option value="screen">as on screen</option>
+            </select>
+          </div>
+          <div className="share-row">
+            <button type="button" onClick={() => void exportAnimation('gif')} disabled={busy}>Animation (GIF)</button>
+            <button type="button" onClick={() => void exportAnimation('webm')} disabled={busy}>Animation (WebM)</button>
+            <select value={reel} onChange={(e) => setReel(e.target.value as AnimationRange)} aria-label="what the animation shows">
+              <option value="command">this command</option>
+              <option value="step">this lesson step</option>
+              <option value="lesson">the whole lesson</option>
+            </select>
+          </div>
+          <div className="share-row">
+            <button type="button" onClick={() => void printLessonHandout()} disabled={busy}>Print the lesson handout</button>
+            <button type="button" onClick={() => void saveHandout()} disabled={busy}>Lesson handout (HTML)</button>
+          </div>
           <button type="button" onClick={() => { download('lparlab-transcript.txt', `${transcriptLines().map(visible).join('\n')}\n`, 'text/plain'); setStatus('Saved the terminal transcript.'); }}>Terminal transcript (text)</button>
           <p className="share-status" role="status">{status}</p>
         </div>

@@ -12,6 +12,7 @@ import { decodeLink, encodeLink, LINK_LIMITS } from './shareLink.ts';
 import type { ShareResult } from './rebuild.ts';
 import { rebuildShell, shareOf } from './rebuild.ts';
 import { openLessonLink } from '../lessons/lessonLink.ts';
+import { cueOpenStep } from '../app/embed.ts';
 
 /** Open the link in the address now, and again whenever a link is pasted into this tab. */
 export function watchAddress(): () => void {
@@ -85,13 +86,16 @@ export async function openFromAddress(): Promise<void> {
     return;
   }
   const lesson = OPENING.lesson ? findLesson(OPENING.lesson) : undefined;
-  if (lesson) useLessons.getState().openLesson(lesson.id, OPENING.step);
+  if (lesson) {
+    useLessons.getState().openLesson(lesson.id, OPENING.step);
+    if (OPENING.mode === 'embed') cueOpenStep();
+  }
   const note = OPENING.notes.find((n) => n.kind === 'error') ?? OPENING.notes[0];
   if (note) lab.setBanner(note);
 }
 
-/** The link to this lab as it is now, or why none can be made. */
-export async function currentLink(): Promise<{ ok: true; url: string } | { ok: false; message: string }> {
+/** The link to this lab as it is now, or why none can be made; `keepMode` false gives the full lab's address (an embed's "Open in lparlab"). */
+export async function currentLink(keepMode = true): Promise<{ ok: true; url: string; fragment: string } | { ok: false; message: string }> {
   const lab = useLab.getState();
   const opened = useLessons.getState().opened;
   const made: ShareResult = shareOf(lab.shell, lab.position, restingPosition(lab.shell), opened?.kind === 'lesson' ? { lesson: opened.id, step: opened.step } : null);
@@ -100,5 +104,6 @@ export async function currentLink(): Promise<{ ok: true; url: string } | { ok: f
   if (fragment.length > LINK_LIMITS.fragment) {
     return { ok: false, message: `No link was made: it would take ${fragment.length} characters and a link may take at most ${LINK_LIMITS.fragment}. Export the trace or the transcript instead.` };
   }
-  return { ok: true, url: `${location.origin}${location.pathname}${modeQuery()}#${fragment}` };
+  const page = location.protocol === 'file:' ? location.href.replace(/[?#].*$/, '') : `${location.origin}${location.pathname}`;
+  return { ok: true, url: `${page}${keepMode ? modeQuery() : ''}#${fragment}`, fragment };
 }
