@@ -5,7 +5,7 @@
 //
 //   npx lparsh [--json] [--seed N] [--frames N] [FILE]
 
-import { createReadStream, writeSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 // the engine's public surface only (src/engine/index.ts), as the page uses it
 import type { ExerciseKind, ShellState } from '../engine/index.ts';
 import { checkConfig, createShell, DEFAULT_CONFIG, EXERCISE_KINDS, formatOutput, generateExercise, jsonLine, promptOf, runLine, visible } from '../engine/index.ts';
@@ -89,7 +89,9 @@ async function main(): Promise<number> {
  * that are not UTF-8) stops the script with a message and status 2; a line
  * that breaks the engine is reported on standard error with its number, the
  * shell stays as it was before that line, and the next lines still run
- * (status 1 at the end).
+ * (status 1 at the end). A slow reader of the output makes the script wait;
+ * one that goes away ends it quietly; output that cannot be written is
+ * reported as such, with status 2.
  */
 async function runScript(options: Options): Promise<number> {
   const name = options.file ?? 'standard input';
@@ -101,8 +103,8 @@ async function runScript(options: Options): Promise<number> {
   let offset = 0;
   let rest = '';
 
-  /** Run one line and write its output; false once nobody reads the output any more. */
-  const run = (line: string): boolean => {
+  /** Run one line and write its output; false once the output cannot be written any more. */
+  const run = async (line: string): Promise<boolean> => {
     lineNo++;
     const out: string[] = [];
     if (!options.json && options.echo && line.trim()) out.push(`${promptOf(shell)}${visible(line)}`);
@@ -114,16 +116,23 @@ async function runScript(options: Options): Promise<number> {
         else out.push(...formatOutput(o));
       }
     } catch (e) {
-      if (!write(1, out)) return false;
-      write(2, [`lparsh: line ${lineNo} broke the engine and was skipped: ${visible(e instanceof Error ? `${e.name}: ${e.message}` : String(e))}`]);
+      if (!(await write(stdout, out))) return false;
+      await write(stderr, [`lparsh: line ${lineNo} broke the engine and was skipped: ${visible(e instanceof Error ? `${e.name}: ${e.message}` : String(e))}`]);
       status = 1;
       return true;
     }
-    return write(1, out);
+    return write(stdout, out);
   };
-  const refuse = (problem: string) => {
-    write(2, [`lparsh: ${visible(problem)}`]);
+  const refuse = async (problem: string) => {
+    await write(stderr, [`lparsh: ${visible(problem)}`]);
     source.destroy();
+    return 2;
+  };
+  /** After the output stopped: quietly when its reader went away (`| head`), else with the write error and status 2. */
+  const stopped = async () => {
+    source.destroy();
+    if (stdout.failed === null) return status;
+    await write(stderr, [`lparsh: cannot write standard output: ${visible(stdout.failed.message)}`]);
     return 2;
   };
 
@@ -141,7 +150,7 @@ async function runScript(options: Options): Promise<number> {
       rest = lines.pop()!;
       for (const line of lines) {
         // a CR LF ends a line, and so does a CR alone
-        for (const part of line.replace(/\r$/, '').split('\r')) if (!run(part)) return quit(source, status);
+        for (const part of line.replace(/\r$/, '').split('\r')) if (!(await run(part))) return stopped();
       }
     }
     rest += decoder.decode();
@@ -150,26 +159,53 @@ async function runScript(options: Options): Promise<number> {
     return refuse(`cannot read ${name}: ${(e as Error).message}`);
   }
   // the last line, if it has no newline
-  if (rest !== '') for (const part of rest.replace(/\r$/, '').split('\r')) if (!run(part)) break;
-  return status;
+  if (rest !== '') for (const part of rest.replace(/\r$/, '').split('\r')) if (!(await run(part))) return stopped();
+  // a write still under way may yet fail: the status says so
+  await new Promise<void>((resolve) => stdout.stream.write('', () => resolve()));
+  return stdout.failed === null ? status : stopped();
 }
 
-/** Stop reading: nobody reads the output any more. */
-function quit(source: { destroy(): void }, status: number): number {
-  source.destroy();
-  return status;
+/**
+ * Standard output or error as a stream that says when it cannot take more.
+ * Writing waits for 'drain' when the reader is slower than the script (a
+ * pipe into `less`, or one `npx` left non-blocking): nothing is dropped and
+ * nothing fails with EAGAIN. A reader that went away (EPIPE, `| head`) ends
+ * the output quietly; any other error is kept to be reported as a write error.
+ */
+interface Output {
+  readonly stream: NodeJS.WriteStream;
+  /** the reader went away */
+  gone: boolean;
+  /** a write failed for another reason */
+  failed: Error | null;
 }
 
-/** Write lines to standard output (1) or error (2) now; false once nobody reads it any more (a closed pipe). */
-function write(fd: 1 | 2, lines: readonly string[]): boolean {
+function outputOf(stream: NodeJS.WriteStream): Output {
+  const output: Output = { stream, gone: false, failed: null };
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') output.gone = true;
+    else output.failed ??= e;
+  });
+  return output;
+}
+
+const stdout = outputOf(process.stdout);
+const stderr = outputOf(process.stderr);
+
+/** Write lines; false once they cannot be written any more (the reader went away, or a write failed). */
+async function write(output: Output, lines: readonly string[]): Promise<boolean> {
+  if (output.gone || output.failed) return false;
   if (lines.length === 0) return true;
-  try {
-    writeSync(fd, `${lines.join('\n')}\n`);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EPIPE') return false;
-    throw e;
+  if (!output.stream.write(`${lines.join('\n')}\n`)) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        output.stream.off('drain', done).off('error', done).off('close', done);
+        resolve();
+      };
+      output.stream.on('drain', done).on('error', done).on('close', done);
+    });
   }
+  return !output.gone && output.failed === null;
 }
 
 process.exitCode = await main();
