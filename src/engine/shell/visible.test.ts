@@ -5,11 +5,12 @@ import { formatOutput, jsonLine, transcript } from './format.js';
 import { createShell, runLine } from './shell.js';
 import type { ShellState } from './shell.js';
 
-/** Any C0 control, DEL or C1 control: what a terminal may act on. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/; // eslint-disable-line no-control-regex
+/** Any C0 control, DEL or C1 control (what a terminal may act on), or a bidirectional formatting character (which reorders what is shown). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/; // eslint-disable-line no-control-regex
 
-const controlChar = fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f).map((c) => String.fromCharCode(c));
-const hostileText = fc.array(fc.oneof(controlChar, fc.string({ maxLength: 4 }), fc.constantFrom('\x1b[2J', '\x1b]8;;https://example.com\x07CLICK\x1b]8;;\x07', '\x1b]52;c;aGk=\x07', '\u009b2J', '\x1b[2A\x1b[2K')), { maxLength: 12 }).map((parts) => parts.join(''));
+const BIDI = ['\u061c', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+const controlChar = fc.oneof(fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f).map((c) => String.fromCharCode(c)), fc.constantFrom(...BIDI));
+const hostileText = fc.array(fc.oneof(controlChar, fc.string({ maxLength: 4 }), fc.constantFrom('\x1b[2J', '\x1b]8;;https://example.com\x07CLICK\x1b]8;;\x07', '\x1b]52;c;aGk=\x07', '\u009b2J', '\x1b[2A\x1b[2K', 'free(\u202e)a(kaep')), { maxLength: 12 }).map((parts) => parts.join(''));
 
 function typeLines(lines: readonly string[]) {
   let shell: ShellState = createShell();
@@ -32,6 +33,15 @@ describe('visible: control characters shown as text', () => {
     expect(visible('\x07\x00\x7f')).toBe('\\x07\\x00\\x7f');
     expect(visible('\u009b2J\u0085')).toBe('\\u009b2J\\u0085');
     expect(visible('tab\there\r\nnext')).toBe('tab\\there\\r\\nnext');
+  });
+
+  // issue 18: U+202E made `free(‮)a(kaep` read as `free(peak(a)`
+  it('writes the bidirectional formatting characters as escapes, every one of them', () => {
+    expect(visible('free(\u202e)a(kaep')).toBe('free(\\u202e)a(kaep');
+    expect(BIDI.map((c) => visible(c))).toEqual(['\\u061c', '\\u200e', '\\u200f', '\\u202a', '\\u202b', '\\u202c', '\\u202d', '\\u202e', '\\u2066', '\\u2067', '\\u2068', '\\u2069']);
+    expect(jsonText('\u2067x\u2069')).toBe('"\\u2067x\\u2069"');
+    // the neighbours of those ranges are ordinary text
+    for (const c of ['\u061b', '\u200d', '\u2010', '\u2029', '\u202f', '\u2065', '\u206a']) expect(visible(c)).toBe(c);
   });
 
   it('leaves text without controls as it is (the same string), unicode included', () => {
@@ -77,6 +87,13 @@ describe('what the shell prints carries no control sequence', () => {
   it('keeps the caret of a syntax error under the column, counting the escapes', () => {
     const { printed } = typeLines(['x = "\x1b[1m\u009b" +']);
     expect(printed.slice(1)).toEqual(['  x = "\\x1b[1m\\u009b" +', `  ${' '.repeat('x = "\\x1b[1m\\u009b" '.length)}^`]);
+  });
+
+  it('string values, names in errors, syntax errors and JSON show bidirectional overrides visibly', () => {
+    const { printed, json } = typeLines(['x = "\u202egnp.exe"', 'x', 'y\u202e', 'z = 1 \u2066', 'help \u202e']);
+    for (const line of [...printed, ...json]) expect(line).not.toMatch(CONTROL);
+    expect(printed[0]).toBe('= "\\u202egnp.exe"');
+    expect(JSON.parse(json[0]!).value).toBe('\u202egnp.exe');
   });
 
   it('transcripts show typed control characters and comments visibly', () => {
