@@ -78,7 +78,7 @@ test('a teacher records a four-step lesson around the flip, shares it, and a stu
   await recordStep(lab, {
     title: 'An area', narration: 'A reserves a message area and writes into it: state 1 of `Fig. 5`.',
     lines: ['@A a = area(4096)', '@A poke(a, "hello")'],
-    pick: ['A has mapping at a'], hints: ['A reserves the area.', '@A a = area(4096)'],
+    pick: ['message areas mapped in A is 1'], hints: ['A reserves the area.', '@A a = area(4096)'],
   });
   await panel.getByRole('button', { name: 'New step' }).click();
   await recordStep(lab, {
@@ -91,7 +91,7 @@ test('a teacher records a four-step lesson around the flip, shares it, and a stu
   await recordStep(lab, {
     title: 'B reads', narration: 'B receives and reads the very same frames.',
     lines: ['@B r = recv(chb)', '@B peek(r.addr, 5)'],
-    pick: ['B got = "hello"'], hints: ['B takes the message from its port.', '@B r = recv(chb), then @B peek(r.addr, 5)'],
+    pick: ['peek in B got = "hello"'], hints: ['B takes the message from its port.', '@B r = recv(chb), then @B peek(r.addr, 5)'],
   });
   await expect(panel.locator('.missing')).toContainText('Ready.');
   await lab.page.screenshot({ path: join(SHOTS, 'builder-1366.png') });
@@ -224,4 +224,27 @@ test("a teacher's lesson link opens in embed mode, and what it says stays text",
   await lab.page.getByRole('button', { name: 'Play this step' }).click();
   // the embed has no terminal: the step's line ran, and the chart shows its first patent step
   await expect(lab.page.locator('[data-view=sequence]')).toContainText('S101');
+});
+
+test('issue 20: checks that read the machine are offered first, and a check that reads a name the narration does not ask for is flagged', async ({ lab }) => {
+  await lab.page.setViewportSize({ width: 1366, height: 768 });
+  await lab.open();
+  await lab.page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await lab.page.getByRole('button', { name: 'Make a lesson' }).click();
+  const panel = lab.page.locator('[data-view=lesson]');
+  await panel.getByLabel(/^Narration/).fill('A reserves a message area.');
+  await lab.type('@A buf = area(4096)');
+  const offers = panel.getByRole('list', { name: 'checks offered from what the machine just did' }).locator('li');
+  await expect(offers.filter({ hasText: 'message areas mapped in A is 1' })).toHaveCount(1);
+  // every offer that reads a name comes after every one that does not, and says which name
+  const named = await offers.evaluateAll((items) => items.map((li) => li.classList.contains('named')));
+  expect(named.indexOf(true)).toBeGreaterThan(0);
+  expect(named.slice(named.indexOf(true)).every(Boolean)).toBe(true);
+  await expect(offers.filter({ hasText: 'buf holds a value' })).toContainText('(reads the name buf)');
+  await panel.getByRole('button', { name: 'add check: buf holds a value' }).click();
+  await expect(panel.locator('.name-warning')).toContainText('"buf holds a value" reads the name buf');
+  await lab.page.screenshot({ path: join(SHOTS, 'builder-name-warning.png') });
+  // the narration asks for the name: no warning
+  await panel.getByLabel(/^Narration/).fill('A reserves a message area and calls it buf.');
+  await expect(panel.locator('.name-warning')).toHaveCount(0);
 });

@@ -167,3 +167,47 @@ test('a challenge shows no rule met before the student starts, and says when it 
   await lab.page.getByRole('button', { name: 'All lessons' }).click();
   await expect(panel.getByText('✓ solved')).toBeVisible();
 });
+
+/** Open lesson 6 and do steps 1 and 2 with a student's own names. */
+async function vfileFirstSteps(lab: LabPage) {
+  await lab.open();
+  await lab.page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await lab.page.getByRole('button', { name: /6\. Sockets with virtual files/ }).click();
+  const panel = lab.page.locator('[data-view=lesson]');
+  for (const line of ['sock = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(sock, 7)', 'listen(sock)']) await lab.type(line);
+  await panel.getByRole('button', { name: 'Next step' }).click();
+  await lab.type('conn = accept(sock)');
+  await panel.getByRole('button', { name: 'Next step' }).click();
+  return panel;
+}
+
+test('issue 20: a student\'s own names meet the vfile steps', async ({ lab }) => {
+  const panel = await vfileFirstSteps(lab);
+  await lab.type('@A c = connect(7)');
+  await expect(panel.locator('.status')).toHaveText(/Step done/);
+});
+
+test('issue 20: a skipped step is not met: the menu names it and the lesson is not done', async ({ lab }) => {
+  const panel = await vfileFirstSteps(lab);
+  // step 3 tried with the wrong service and left: skipping replays its solution,
+  // and that must not count as meeting it (its checks read only the machine)
+  await lab.type('@A c = connect(8)');
+  await panel.getByRole('button', { name: 'Skip step' }).click();
+  await expect(panel.locator('.step-count')).toContainText('Step 4 of 6');
+  // the solution's names are bound now: steps 1-3 were replayed
+  for (const line of ['@A a = area(64)', '@A send(ch, a, "x")', 'r = read(fd)']) await lab.type(line);
+  await expect(panel.locator('.status')).toHaveText(/Step done/);
+  await lab.page.getByRole('button', { name: 'All lessons' }).click();
+  const row = lab.page.locator('[data-view=lesson] li', { hasText: 'Sockets with virtual files' });
+  await expect(row.locator('.done')).toHaveText('3/6 steps; skipped: step 3');
+});
+
+test('issue 18: a share link into a lesson step reopens with its answer checks met by what the replay printed', async ({ lab }) => {
+  const lines = ['@A ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)', '@A a = area(4096)', '@A poke(a, "transfer 10")', '@A send(ch, a, "order")', '@A poke(a, "transfer 99")'];
+  const fragment = await encodeLink({ config: { seed: 1, frames: 256, groups: 3, unitsPerGroup: 8 }, lines, lesson: 'fault', step: 2, at: null });
+  await lab.open(`./#${fragment}`);
+  const panel = lab.page.locator('[data-view=lesson]');
+  await expect(panel.locator('.step-count')).toContainText('Step 3 of 4');
+  await expect(panel.locator('.checks li.todo')).toHaveCount(0);
+  await expect(panel.locator('.status')).toHaveText(/Step done/);
+});

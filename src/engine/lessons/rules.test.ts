@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Output, ShellState } from '../shell/shell.js';
 import { createShell, runLine } from '../shell/shell.js';
 import type { CheckContext, Rule } from './rules.js';
-import { callOfLine, checkRule, namesOf } from './rules.js';
+import { asksFor, callOfLine, checkRule, namesOf } from './rules.js';
 
 /** Lines typed on a shell; the check looks at everything since `from` (default: the start). */
 function play(lines: readonly string[], from: ShellState = createShell()): CheckContext {
@@ -175,6 +175,13 @@ describe('rules that read the machine, not the names', () => {
     const c = play(lines);
     expect(checkRule({ kind: 'selected', ctx: 'B' }, c)).toEqual({ ok: true, says: 'select answered with the socket to B' });
     expect(checkRule({ kind: 'selected', ctx: 'A' }, c)).toMatchObject({ ok: false, why: 'no select has named the socket to A yet' });
+  });
+
+  it('a narration asks for a name only as a word of its own', () => {
+    expect(asksFor('type lpars to list them', 'lpars')).toBe(true);
+    expect(asksFor('call the port rp.', 'rp')).toBe(true);
+    expect(asksFor('a sharp point', 'rp')).toBe(false);
+    expect(asksFor('compare(bytes) prints', 'compare(')).toBe(true);
   });
 
   it('says which rules read a name the student typed', () => {

@@ -41,6 +41,16 @@ export const NAME_PARAMS: { readonly [K in Rule['kind']]?: readonly string[] } =
   typed: ['start'],
 };
 
+/** Does a text (a step's narration, a challenge's goal) name this name as a word of its own? */
+export function asksFor(text: string, name: string): boolean {
+  if (name === '') return false;
+  const word = /[A-Za-z0-9_]/;
+  // a boundary is needed only where the name itself ends in a letter: "compare(" is asked for by "compare(bytes)"
+  const head = word.test(name[0]!) ? '(^|[^A-Za-z0-9_])' : '';
+  const tail = word.test(name[name.length - 1]!) ? '($|[^A-Za-z0-9_])' : '';
+  return new RegExp(`${head}${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${tail}`).test(text);
+}
+
 /** The names a rule depends on (empty for a rule that reads only the machine). */
 export function namesOf(rule: Rule): string[] {
   const keys = NAME_PARAMS[rule.kind] ?? [];

@@ -149,3 +149,26 @@ describe('checks offered from what the machine just did', () => {
     expect(suggestChecks(shell, shell, [])).toEqual([]);
   });
 });
+
+describe('name-free checks first (issue 20)', () => {
+  it('after a read of a virtual file: the machine\'s rules come first, a rule reading a name last, and it says which name', () => {
+    const before = play(createShell(), ['sock = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(sock, 7)', 'listen(sock)', 'conn = accept(sock)', '@A c = connect(7)', '@A m = area(64)', '@A send(c, m, "x")']).shell;
+    const after = play(before, ['msg = read(conn)']);
+    const offers = suggestChecks(before, after.shell, after.outputs);
+    const says = offers.map((o) => o.says);
+    expect(says).toContain('read in scp got a record with vfile');
+    const firstNamed = offers.findIndex((o) => o.names.length > 0);
+    expect(firstNamed).toBeGreaterThan(0);
+    expect(offers.slice(firstNamed).every((o) => o.names.length > 0)).toBe(true);
+    expect(offers.find((o) => o.rule.kind === 'bound')).toMatchObject({ says: 'msg holds a record with vfile', names: ['msg'] });
+  });
+
+  it('after an accept and a share: counts per partition, whatever the names', () => {
+    const before = play(createShell(), ['sock = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(sock, 7)', 'listen(sock)']).shell;
+    const after = play(before, ['@A c = connect(7)', 'conn = accept(sock)', '@A sh = share(B, 4096)', '@B s = signal()', '@B bsh = permit(s)', '@A e = event_port()']);
+    const says = suggestChecks(before, after.shell, after.outputs).map((o) => o.says);
+    expect(says).toContain('accepted communication sockets to A is 1');
+    expect(says).toContain('shared areas mapped in A is 1');
+    expect(says).toContain('shared areas mapped in B is 1');
+  });
+});

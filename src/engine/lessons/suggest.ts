@@ -3,6 +3,10 @@
 // how it stands now, the rules that hold right now and say something about
 // this step: "frame 160 is owned by B", "the machine has done S107", "fd 4 is
 // open". Every offer is checked against the lab before it is offered.
+//
+// Checks that read only the machine come first; those that read a name the
+// teacher typed (`bound`, `mapped`, `typed`) come last and say so (`names`),
+// since a student who names things their own way fails them (issue 20).
 
 import type { LabState } from '../types.js';
 import type { Output, ShellState } from '../shell/shell.js';
@@ -10,12 +14,20 @@ import type { ShellValue } from '../shell/values.js';
 import { show } from '../shell/values.js';
 import { traceOf } from '../timeline/timeline.js';
 import type { Rule } from './rules.js';
-import { afterContext, checkRule } from './rules.js';
+import { afterContext, callOfLine, checkRule, namesOf } from './rules.js';
 
 export interface Offer {
   readonly rule: Rule;
   /** the rule in plain words, as the student will see it */
   readonly says: string;
+  /** the names the rule reads that the teacher typed: a student must type the same ones */
+  readonly names: readonly string[];
+}
+
+/** 0: reads only the machine; 1: reads a number the machine allocated (a frame, an fd), which may differ with the order of lines; 2: reads a name. */
+function rank(rule: Rule): number {
+  if (namesOf(rule).length) return 2;
+  return rule.kind === 'owner' || rule.kind === 'fd' ? 1 : 0;
 }
 
 const MAX_OFFERS = 24;
@@ -24,6 +36,16 @@ const MAX_OFFERS = 24;
 function addressIn(value: ShellValue): { field?: 'addr' } | null {
   if (value.t === 'addr') return {};
   return value.t === 'rec' && value.fields.addr ? { field: 'addr' } : null;
+}
+
+/** A count of one partition as the `count` rule reads it. */
+function countOf(shell: ShellState, what: 'accepted' | 'areas' | 'shared', ctx: string): number {
+  const state = shell.timeline.current;
+  const pid = Object.values(state.partitions).find((p) => p.name === ctx)?.pid;
+  if (pid === undefined) return 0;
+  if (what === 'accepted') return Object.values(state.kernel.fds).filter((e) => e.kind === 'comm' && e.peer === pid).length;
+  const kind = what === 'areas' ? 'message' : 'shared';
+  return Object.values(state.areas).filter((a) => a.kind === kind && a.maps.some((m) => m.pid === pid)).length;
 }
 
 /**
@@ -85,11 +107,24 @@ export function suggestChecks(before: ShellState, shell: ShellState, outputs: re
     }
   }
 
-  // what the calls of this step answered: errors and values
+  // a partition's own receive ports with an event pending, or none any more
+  for (const p of Object.values(now.partitions)) {
+    if (p.status !== 'active') continue;
+    for (const pending of [true, false]) {
+      const rule: Rule = { kind: 'pending', ctx: p.name, pending };
+      if (!checkRule(rule, { shell: before, outputs: [], since }).ok) rules.push(rule);
+    }
+  }
+
+  // what the calls of this step answered: errors and values, and a record's kind by its field (a virtual file, an address)
   for (const o of outputs) {
+    const call = o.kind === 'complete' ? o.call : callOfLine(o.input);
+    const value = o.kind === 'result' ? o.value : o.kind === 'complete' && o.result.ok ? o.result.value : null;
+    if (call && value?.t === 'rec') for (const field of ['vfile', 'addr']) if (value.fields[field]) rules.push({ kind: 'answer', ctx: o.ctx, call, field });
+    if (call === 'select' && value?.t === 'list') for (const p of Object.values(now.partitions)) rules.push({ kind: 'selected', ctx: p.name });
     if (o.kind === 'error') rules.push({ kind: 'answer', ctx: o.ctx, errno: o.errno });
     else if (o.kind === 'complete' && !o.result.ok) rules.push({ kind: 'answer', ctx: o.ctx, errno: o.result.errno });
-    else if (o.kind === 'result' && o.value.t !== 'none') rules.push({ kind: 'answer', ctx: o.ctx, value: show(o.value) });
+    else if (o.kind === 'result' && o.value.t !== 'none') rules.push({ kind: 'answer', ctx: o.ctx, ...(call ? { call } : {}), value: show(o.value) });
     else if (o.kind === 'text') {
       // the command's word: "  lpars" and "@A ps" are lpars and ps; "@B " alone names no command (an empty start would match any line)
       const word = afterContext(o.input).replace(/[\s(].*$/s, '');
@@ -104,15 +139,24 @@ export function suggestChecks(before: ShellState, shell: ShellState, outputs: re
     ['framesFree', was.frames.free, now.frames.free],
   ] as const;
   for (const [what, a, b] of counts) if (a !== b) rules.push({ kind: 'count', what, op: '==', value: b });
+  // sockets accepted and areas mapped, per partition: what a step made, whatever it was called
+  for (const p of Object.values(now.partitions)) {
+    for (const what of ['accepted', 'areas', 'shared'] as const) {
+      const count = (s: ShellState) => (p.pid in s.timeline.current.partitions ? countOf(s, what, p.name) : 0);
+      const [a, b] = [count(before), count(shell)];
+      if (a !== b) rules.push({ kind: 'count', what, ctx: p.name, op: '==', value: b });
+    }
+  }
 
   const c = { shell, outputs, since };
   const offers: Offer[] = [];
   const said = new Set<string>();
-  for (const rule of rules) {
+  // name-free first: a stable sort keeps the most telling first within each rank
+  for (const rule of rules.map((r, i) => ({ r, i })).sort((x, y) => rank(x.r) - rank(y.r) || x.i - y.i).map((x) => x.r)) {
     const result = checkRule(rule, c);
     if (!result.ok || said.has(result.says)) continue;
     said.add(result.says);
-    offers.push({ rule, says: result.says });
+    offers.push({ rule, says: result.says, names: namesOf(rule) });
     if (offers.length >= MAX_OFFERS) break;
   }
   return offers;

@@ -6,7 +6,7 @@
 
 import { useMemo, useRef, useState } from 'react';
 import type { Output, Rule, ShellState } from '../../engine/index.ts';
-import { BUILTIN_FILES, checkStep, lessonFileText, suggestChecks } from '../../engine/index.ts';
+import { asksFor, BUILTIN_FILES, checkStep, lessonFileText, namesOf, suggestChecks } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
 import { readLessonFile } from '../lessons/customLesson.ts';
@@ -29,8 +29,9 @@ function Offers() {
   return (
     <ul className="offers" aria-label="checks offered from what the machine just did">
       {offers.map((o) => (
-        <li key={o.says}>
+        <li key={o.says} className={o.names.length ? 'named' : ''}>
           <button type="button" className="link" onClick={() => addCheck(o.rule)} aria-label={`add check: ${o.says}`}>add</button> {o.says}
+          {o.names.length > 0 && <span className="note"> (reads the name {o.names.join(', ')})</span>}
         </li>
       ))}
     </ul>
@@ -48,6 +49,10 @@ function StepEditor() {
     const since = stepStart ? outputs.filter((o) => o.line > stepStart.line) : [];
     return step.checks.map((r) => suggestSays(r, shell, since, stepStart?.shell.timeline.current.seq ?? 0));
   }, [step.checks, shell, outputs, stepStart]);
+  // checks that read a name the narration does not ask the student to type (issue 20: checks test the machine, not the names)
+  const unasked = step.checks
+    .map((r, i) => ({ says: chosen[i]?.says ?? '', names: namesOf(r).filter((n) => !asksFor(step.narration, n)) }))
+    .filter((u) => u.names.length > 0);
   return (
     <div className="builder-step">
       <label>Step title <input value={step.title} onChange={(e) => setStep({ title: e.target.value })} maxLength={120} /></label>
@@ -77,6 +82,11 @@ function StepEditor() {
             </li>
           ))}
         </ul>
+      )}
+      {unasked.length > 0 && (
+        <p className="name-warning" role="status">
+          {unasked.map(({ says, names }) => `"${says}" reads the name${names.length === 1 ? '' : 's'} ${names.join(', ')}`).join('; ')}: a student who names things their own way will not pass. Say in the narration that they must type {unasked.flatMap((u) => u.names).join(', ')}, or pick a check that reads the machine (offered first).
+        </p>
       )}
       <details open>
         <summary>Offered from what the machine just did</summary>

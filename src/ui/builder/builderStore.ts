@@ -3,10 +3,13 @@
 // did, adds hints and a question, and previews, exports or links the lesson.
 // The draft becomes a lesson file only through the validator (`draftFile`),
 // so what the builder makes is exactly what a student's page will accept.
+// A file opened in the builder keeps every field the builder does not edit
+// (its challenges, realWorld, number, hints past the second, lines to type
+// that differ from the solution): exporting it again loses nothing (issue 18).
 
 import { create } from 'zustand';
-import type { LessonFile, Rule, ShellState } from '../../engine/index.ts';
-import { createShell, LESSON_FORMAT, LESSON_VERSION, runLine, validateLesson, refusal } from '../../engine/index.ts';
+import type { Challenge, LessonFile, Rule, ShellState } from '../../engine/index.ts';
+import { createShell, LESSON_FORMAT, LESSON_VERSION, lessonToData, runLine, validateLesson, refusal } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
 
 export interface DraftStep {
@@ -18,6 +21,17 @@ export interface DraftStep {
   readonly hints: readonly [string, string];
   readonly ask: string;
   readonly answer: string;
+  /** hints past the second, kept as the file had them (the builder edits two) */
+  readonly moreHints: readonly string[];
+  /** the lines a student is shown, when the file had them apart from the solution (`lines`); dropped once the lines change */
+  readonly shown: readonly string[] | null;
+}
+
+/** What the builder does not edit, kept from the file it opened. */
+export interface Kept {
+  readonly number?: number;
+  readonly realWorld?: string;
+  readonly challenges: readonly Challenge[];
 }
 
 export interface Draft {
@@ -26,10 +40,11 @@ export interface Draft {
   readonly figures: string;
   readonly summary: string;
   readonly steps: readonly DraftStep[];
+  readonly kept: Kept;
 }
 
-const EMPTY_STEP: DraftStep = { title: '', narration: '', lines: [], checks: [], hints: ['', ''], ask: '', answer: '' };
-const EMPTY_DRAFT: Draft = { id: '', title: '', figures: '', summary: '', steps: [EMPTY_STEP] };
+const EMPTY_STEP: DraftStep = { title: '', narration: '', lines: [], checks: [], hints: ['', ''], ask: '', answer: '', moreHints: [], shown: null };
+const EMPTY_DRAFT: Draft = { id: '', title: '', figures: '', summary: '', steps: [EMPTY_STEP], kept: { challenges: [] } };
 
 /** A lesson id from its title: lower-case words joined by -. */
 export const idOf = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32).replace(/-+$/, '') || 'my-lesson';
@@ -46,10 +61,17 @@ export function draftOf(file: LessonFile): Draft {
       narration: s.text,
       lines: [...(s.solution ?? s.type)],
       checks: [...s.check],
-      hints: [s.hints[0] ?? '', s.hints.slice(1).join(' ')],
+      hints: [s.hints[0] ?? '', s.hints[1] ?? ''],
       ask: s.ask?.question ?? '',
       answer: s.ask?.answer ?? '',
+      moreHints: s.hints.slice(2),
+      shown: s.solution ? [...s.type] : null,
     })),
+    kept: {
+      ...(lesson.number !== undefined ? { number: lesson.number } : {}),
+      ...(lesson.realWorld !== undefined ? { realWorld: lesson.realWorld } : {}),
+      challenges: file.challenges,
+    },
   };
 }
 
@@ -59,20 +81,25 @@ export function draftFile(draft: Draft): { ok: true; file: LessonFile } | { ok: 
     format: LESSON_FORMAT,
     version: LESSON_VERSION,
     id: draft.id || idOf(draft.title),
+    ...(draft.kept.number !== undefined ? { number: draft.kept.number } : {}),
     title: draft.title,
     figures: draft.figures || 'a teacher\'s lesson',
     summary: draft.summary || draft.title,
+    ...(draft.kept.realWorld !== undefined ? { realWorld: draft.kept.realWorld } : {}),
     steps: draft.steps.map((s) => ({
       title: s.title,
       narration: s.narration,
-      lines: s.lines,
+      lines: s.shown ?? s.lines,
+      ...(s.shown ? { solution: s.lines } : {}),
       checks: s.checks.map((r) => {
         const { kind, ...params } = r;
         return { rule: kind, ...params };
       }),
-      hints: s.hints.filter((h) => h.trim() !== ''),
+      hints: [...s.hints, ...s.moreHints].filter((h) => h.trim() !== ''),
       ...(s.ask.trim() || s.answer.trim() ? { question: { ask: s.ask, answer: s.answer } } : {}),
     })),
+    // the challenges as the file had them, written the way the engine writes them
+    ...(draft.kept.challenges.length ? { challenges: lessonToData({ lesson: { id: 'x', title: 'x', figure: 'x', summary: 'x', steps: [] }, challenges: draft.kept.challenges }).challenges } : {}),
   };
   const read = validateLesson(data);
   return read.ok ? { ok: true, file: read.file } : { ok: false, message: refusal(read) };
@@ -189,7 +216,7 @@ export const useBuilder = create<BuilderStore>()((set, get) => ({
 
   removeLine(i) {
     const step = get().draft?.steps[get().at];
-    if (step) get().setStep({ lines: step.lines.filter((_, j) => j !== i) });
+    if (step) get().setStep({ lines: step.lines.filter((_, j) => j !== i), shown: null });
   },
 
   addCheck(rule) {
@@ -220,7 +247,7 @@ export const useBuilder = create<BuilderStore>()((set, get) => ({
     }
     const step = draft.steps[get().at]!;
     set({ lastLine: last });
-    get().setStep({ lines: [...step.lines, ...lines] });
+    get().setStep({ lines: [...step.lines, ...lines], shown: null });
   },
 }));
 

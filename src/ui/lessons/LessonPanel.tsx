@@ -11,6 +11,8 @@ import type { ExerciseKind } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
 import { challengeOf, lessonOf, progressKey, useLessons } from './lessonStore.ts';
 import { progressFile } from './progress.ts';
+import type { Standing } from './standing.ts';
+import { standingOf, standingText } from './standing.ts';
 import { download } from '../share/download.ts';
 import { BuilderPanel } from '../builder/BuilderPanel.tsx';
 import { useBuilder } from '../builder/builderStore.ts';
@@ -89,11 +91,15 @@ function Hints({ hints, shown }: { hints: readonly string[]; shown: number }) {
   );
 }
 
+/** The last step met: the lesson is complete only if no step before it was skipped. */
+const lastWords = (s: Standing) =>
+  s.done ? 'Lesson complete. Well done.' : `Last step done. Skipped: step${s.skipped.length === 1 ? '' : 's'} ${s.skipped.join(', ')}: the lesson is done when every step is met.`;
+
 const hintLabel = (shown: number, count: number) => (shown === 0 ? 'Hint' : shown < count ? 'Another hint' : 'Hide hints');
 
 function LessonStepView({ lesson, step, startLine, since, custom }: { lesson: Lesson; step: number; startLine: number; since: number; custom: boolean }) {
   const current = lesson.steps[step]!;
-  const { openLesson, openCustom, nextStep, moreHint, hintsShown, met, openBuilder } = useLessons();
+  const { openLesson, openCustom, nextStep, moreHint, hintsShown, met, openBuilder, progress } = useLessons();
   const hasDraft = useBuilder((s) => s.draft !== null);
   const file = useLessons((s) => s.custom);
   const live = useCheck(current.check, startLine, since);
@@ -122,7 +128,7 @@ function LessonStepView({ lesson, step, startLine, since, custom }: { lesson: Le
       <p className="do">Type:</p>
       <Lines lines={current.type} />
       {check && <Checks check={check} />}
-      <p className="status" aria-live="polite">{check?.passed ? (last ? 'Lesson complete. Well done.' : 'Step done: go on when ready.') : ''}</p>
+      <p className="status" aria-live="polite">{check?.passed ? (last ? lastWords(standingOf([...(progress.lessons[progressKey(lesson.id, custom)] ?? []), step], lesson.steps.length)) : 'Step done: go on when ready.') : ''}</p>
       <Hints hints={current.hints} shown={hintsShown} />
       {lesson.realWorld && last && <p className="real">In real systems: {lesson.realWorld}</p>}
     </div>
@@ -192,7 +198,7 @@ function TeachersLessons() {
     else setMessage({ ok: false, text: read.message });
     if (input.current) input.current.value = '';
   };
-  const done = custom ? progress.lessons[progressKey(custom.lesson.id, true)]?.length ?? 0 : 0;
+  const standing = custom ? standingText(standingOf(progress.lessons[progressKey(custom.lesson.id, true)], custom.lesson.steps.length), custom.lesson.steps.length) : null;
   return (
     <>
       <h3>Your own lessons</h3>
@@ -200,7 +206,7 @@ function TeachersLessons() {
         <p>
           <button type="button" className="link" onClick={() => openCustom(custom)}>{custom.lesson.title}</button>
           <span className="figure"> {custom.lesson.figure}</span>
-          {done > 0 && <span className="done"> {done === custom.lesson.steps.length ? '✓ done' : `${done}/${custom.lesson.steps.length} steps`}</span>}
+          {standing && <span className="done"> {standing}</span>}
         </p>
       )}
       <div className="row">
@@ -231,12 +237,12 @@ function Menu() {
       <h3>Lessons</h3>
       <ul className="menu-list">
         {LESSONS.map((l) => {
-          const done = progress.lessons[l.id]?.length ?? 0;
+          const standing = standingText(standingOf(progress.lessons[l.id], l.steps.length), l.steps.length);
           return (
             <li key={l.id}>
               <button type="button" className="link" onClick={() => openLesson(l.id)}>{l.number}. {l.title}</button>
               <span className="figure"> {l.figure}</span>
-              {done > 0 && <span className="done"> {done === l.steps.length ? '✓ done' : `${done}/${l.steps.length} steps`}</span>}
+              {standing && <span className="done"> {standing}</span>}
             </li>
           );
         })}

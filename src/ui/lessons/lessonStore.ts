@@ -70,13 +70,26 @@ interface LessonStore {
   dismissSetAside(): void;
 }
 
+/**
+ * True while a lesson replaces the lab with a replayed one: the step still
+ * open then is the one being left, and the replayed solution must not count
+ * for it (skipping step 3 replayed step 3's solution, which then "met" step
+ * 3, and a lesson of skipped steps showed as done: issue 20).
+ */
+let replacing = false;
+
 /** A fresh lab with `lines` already typed; the terminal is told what was replayed. */
 function freshLab(lines: readonly string[], note: string): ShellState {
   const lab = useLab.getState();
   let shell = { ...createShell({ ...lab.shell.timeline.config }), lineNo: lab.shell.lineNo };
   for (const line of lines) shell = runLine(shell, line).shell;
   // the terminal prints the note as the lab is replaced, so it stands above whatever is typed next (a solution)
-  lab.replaceShell(shell, [note]);
+  replacing = true;
+  try {
+    lab.replaceShell(shell, [note]);
+  } finally {
+    replacing = false;
+  }
   return shell;
 }
 
@@ -172,7 +185,7 @@ export const useLessons = create<LessonStore>()((set, get) => ({
 
   recheck() {
     const { opened, custom, met } = get();
-    if (met || (opened?.kind !== 'lesson' && opened?.kind !== 'challenge')) return;
+    if (replacing || met || (opened?.kind !== 'lesson' && opened?.kind !== 'challenge')) return;
     const rules = opened.kind === 'lesson' ? lessonOf(opened, custom)?.steps[opened.step]?.check : challengeOf(opened, custom)?.check;
     if (!rules) return;
     const { shell, outputs } = useLab.getState();

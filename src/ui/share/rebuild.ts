@@ -4,7 +4,7 @@
 // made when replaying its lines gives back exactly the sender's moment;
 // otherwise the sender is told why, and no link is made.
 
-import type { LabConfig, ShellState } from '../../engine/index.ts';
+import type { LabConfig, Output, ShellState } from '../../engine/index.ts';
 import { createShell, formatOutput, promptOf, runLine, trailLines } from '../../engine/index.ts';
 import type { SharedLab } from './shareLink.ts';
 import { LINK_LIMITS } from './shareLink.ts';
@@ -12,17 +12,23 @@ import type { LessonPlace } from './linkFields.ts';
 
 export type ShareResult = { readonly ok: true; readonly lab: SharedLab } | { readonly ok: false; readonly message: string };
 
-/** Replay `lines` on a fresh machine: the shell they build and what the terminal would have printed. */
-export function rebuildShell(config: LabConfig, lines: readonly string[]): { shell: ShellState; printed: string[] } {
+/**
+ * Replay `lines` on a fresh machine: the shell they build, what the terminal
+ * would have printed, and the outputs themselves (a lesson step's `answer`
+ * checks read them: a link into a step must find what its replay printed).
+ */
+export function rebuildShell(config: LabConfig, lines: readonly string[]): { shell: ShellState; printed: string[]; outputs: Output[] } {
   let shell = createShell(config);
   const printed: string[] = [];
+  const outputs: Output[] = [];
   for (const line of lines) {
     const prompt = promptOf(shell);
     const ran = runLine(shell, line);
     shell = ran.shell;
+    outputs.push(...ran.out);
     printed.push(`${prompt}${line}`, ...ran.out.flatMap(formatOutput));
   }
-  return { shell, printed };
+  return { shell, printed, outputs };
 }
 
 /**

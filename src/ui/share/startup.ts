@@ -68,8 +68,9 @@ export async function openFromAddress(): Promise<void> {
   }
   if (result?.ok) {
     const { config, lines, lesson, step, at } = result.lab;
-    const { shell, printed } = rebuildShell(config, lines);
-    lab.replaceShell(shell);
+    const { shell, printed, outputs } = rebuildShell(config, lines);
+    // what the replay printed counts for the lesson step as if it had been typed here
+    lab.replaceShell(shell, undefined, outputs);
     // the playhead where the sender was watching; the shell stays at the sender's moment
     if (at !== null) lab.showAt(at);
     lab.setPlaying(false);
@@ -80,8 +81,10 @@ export async function openFromAddress(): Promise<void> {
       ...shown,
     ]);
     // the sender's lesson step, or none (a link pasted into a tab with a lesson open closes it)
-    if (lesson !== null) useLessons.setState({ opened: { kind: 'lesson', id: lesson, step: step ?? 0, startLine: 0, since: 0 } });
-    else useLessons.getState().close();
+    if (lesson !== null) {
+      useLessons.setState({ opened: { kind: 'lesson', id: lesson, step: step ?? 0, startLine: 0, since: 0 }, met: null, metAt: null, hintsShown: 0 });
+      useLessons.getState().recheck();
+    } else useLessons.getState().close();
     if (result.note) lab.setBanner({ kind: 'info', text: result.note });
     return;
   }

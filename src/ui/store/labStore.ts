@@ -86,7 +86,8 @@ export interface LabStore {
   setPlaying(playing: boolean): void;
   setSpeed(speed: Speed): void;
   /** a new lab (a lesson's fresh start, a loaded link); `note` is printed above it */
-  replaceShell(shell: ShellState, note?: readonly string[]): void;
+  /** a new lab; `outputs`, when given, replace those seen so far (what a replayed link printed) */
+  replaceShell(shell: ShellState, note?: readonly string[], outputs?: readonly Output[]): void;
   setHighlight(highlight: Highlight | null): void;
   notify(lines: readonly string[]): void;
   setBanner(banner: LabStore['banner']): void;
@@ -233,8 +234,9 @@ export const useLab = create<LabStore>()((set, get) => ({
   },
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed }),
-  replaceShell: (shell, note) => set({
+  replaceShell: (shell, note, outputs) => set({
     ...rest(checked(shell)), generation: get().generation + 1, highlight: null,
+    ...(outputs ? { outputs: appendOutputs([], outputs) } : {}),
     ...(note ? { notice: { id: (get().notice?.id ?? 0) + 1, lines: note } } : {}),
   }),
   notify: (lines) => set({ notice: { id: (get().notice?.id ?? 0) + 1, lines } }),
