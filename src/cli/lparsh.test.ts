@@ -72,6 +72,13 @@ describe('npx lparsh', () => {
 
   it('refuses bad options and missing files with a message and status 2', () => {
     expect(lparsh(['--frames', '5']).status).toBe(2);
+    // issue 18: exponent notation was read as 1000
+    for (const [flag, value] of [['--frames', '1e3'], ['--seed', '1e3'], ['--frames', '0x1000.0'], ['--seed', ' 7']]) {
+      const run = lparsh([flag!, value!], 'frames_free()\n');
+      expect(run.status, `${flag} ${value}`).toBe(2);
+      expect(run.stderr).toBe(`${flag} needs a whole number in digits, not ${value}\n`);
+      expect(run.stdout).toBe('');
+    }
     expect(lparsh(['--bogus']).stderr).toMatch(/unknown option --bogus/);
     const missing = lparsh(['/nonexistent/file.lab']);
     expect(missing.status).toBe(2);

@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 // the engine's public surface only (src/engine/index.ts), as the page uses it
 import type { ExerciseKind, ShellState } from '../engine/index.ts';
-import { checkConfig, createShell, DEFAULT_CONFIG, EXERCISE_KINDS, formatOutput, generateExercise, jsonLine, promptOf, runLine, visible } from '../engine/index.ts';
+import { checkConfig, createShell, DEFAULT_CONFIG, EXERCISE_KINDS, formatOutput, generateExercise, jsonLine, promptOf, runLine, visible, wholeNumber } from '../engine/index.ts';
 import { LESSON_USAGE, runLessonCommand } from './lessonCommands.ts';
 import { GRADE_USAGE, runGradeCommand } from './gradeCommand.ts';
 
@@ -48,8 +48,9 @@ function parseArgs(argv: readonly string[]): Options | string {
       options.exercise = kind as ExerciseKind;
     }
     else if (arg === '--seed' || arg === '--frames') {
-      const value = Number(argv[++i]);
-      if (!Number.isInteger(value)) return `${arg} needs a whole number`;
+      const word = argv[++i];
+      const value = word === undefined ? null : wholeNumber(word);
+      if (value === null) return `${arg} needs a whole number in digits${word === undefined ? '' : `, not ${visible(word)}`}`;
       if (arg === '--seed') options.seed = value;
       else options.frames = value;
     } else if (arg === '--help' || arg === '-h') return USAGE;

@@ -26,6 +26,7 @@ export { Lines } from './shell/lines.js';
 export { createShell, runLine, interrupt, seekShell, promptOf, completions, contextPid, trailLines } from './shell/shell.js';
 export { formatOutput, jsonLine, toJsonLine, transcript } from './shell/format.js';
 export { visible, jsonText } from './shell/visible.js';
+export { wholeNumber } from './shell/wholeNumber.js';
 export { hex } from './hex.js';
 export type { ShellValue } from './shell/values.js';
 export { CALLS, signature } from './shell/calls.js';

@@ -25,9 +25,16 @@ describe('the words a command for people takes', () => {
       ['lpars now', 'lpars takes no words (usage: lpars); nothing was done, remove: now'],
       ['seed 1 2', 'seed takes at most one word (usage: seed <n>); nothing was done, remove: 2'],
       ['seed', 'seed needs a word (usage: seed <n>)'],
-      ['seed -1', 'seed takes a whole number from 0 to 4294967295'],
-      ['seed 4294967296', 'seed takes a whole number from 0 to 4294967295'],
-      ['seed 1.5', 'seed takes a whole number from 0 to 4294967295'],
+      ['seed -1', 'seed takes a whole number from 0 to 4294967295, in digits'],
+      ['seed 4294967296', 'seed takes a whole number from 0 to 4294967295, in digits'],
+      ['seed 1.5', 'seed takes a whole number from 0 to 4294967295, in digits'],
+      // issue 18: Number() read these as 1000, 3, 16 and 5
+      ['seed 1e3', 'seed takes a whole number from 0 to 4294967295, in digits'],
+      ['seed 0b11', 'seed takes a whole number from 0 to 4294967295, in digits'],
+      ['log 1e3', 'log takes a count from 1 to 1000, in digits'],
+      ['log 0o20', 'log takes a count from 1 to 1000, in digits'],
+      ['log +5', 'log takes a count from 1 to 1000, in digits'],
+      ['log 20.0', 'log takes a count from 1 to 1000, in digits'],
     ];
     for (const [line, message] of cases) {
       const ran = runLine(shell, line);
@@ -36,6 +43,9 @@ describe('the words a command for people takes', () => {
       expect(ran.shell.timeline, line).toBe(shell.timeline);
       expect(ran.shell.vars, line).toBe(shell.vars);
     }
+    // digits, and hex as the language writes numbers, still count
+    expect(runLine(shell, 'log 0x2').out[0]).toMatchObject({ kind: 'text', text: [expect.any(String), expect.any(String)] });
+    expect(runLine(shell, 'seed 0x10').out[0]).toMatchObject({ kind: 'text', text: ['the machine starts again with seed 16'] });
   });
 
   it('answers a name that is no command for people, from a caller that skips the parser, as unknown', () => {

@@ -15,6 +15,7 @@ import { stepBack, traceOf } from '../timeline/timeline.js';
 import { unitName } from '../machine/processors.js';
 import type { Effect, Ran, ShellState } from './shellState.js';
 import { contextPid, createShell, interruptCall, NO_EFFECT, seekShell } from './shellState.js';
+import { wholeNumber } from './wholeNumber.js';
 import { PEOPLE_COMMANDS, PEOPLE_TABLE } from './commands.js';
 import type { PeopleName } from './commands.js';
 
@@ -70,8 +71,8 @@ const RUN: { readonly [K in PeopleName]: Run } = {
   },
   ps: (shell, _words, base) => text(shell, base, processes(shell.timeline.current)),
   log: (shell, words, base) => {
-    const count = words[0] === undefined ? 20 : Number(words[0]);
-    if (!Number.isInteger(count) || count < 1 || count > 1000) return error(shell, base, 'EINVAL', 'log takes a count from 1 to 1000');
+    const count = words[0] === undefined ? 20 : wholeNumber(words[0]);
+    if (count === null || count < 1 || count > 1000) return error(shell, base, 'EINVAL', 'log takes a count from 1 to 1000, in digits');
     return text(shell, base, traceOf(shell.timeline).slice(-count).map((e) => `${String(e.seq).padStart(5)} ${tagLabel(e.tag).padEnd(8)} ${narrate(e.say)}`));
   },
   lesson: (shell, words, base) => {
@@ -92,11 +93,11 @@ const RUN: { readonly [K in PeopleName]: Run } = {
     return text(back, { ...base, ctx: back.ctx }, [`back to moment ${back.timeline.cursor}: undid ${undone}`], { kind: 'moved' });
   },
   reset: (shell, _words, base) => restart(shell, shell.timeline.config.seed, base),
-  seed: (shell, words, base) => restart(shell, Number(words[0]), base),
+  seed: (shell, words, base) => restart(shell, words[0] === undefined ? NaN : wholeNumber(words[0]) ?? NaN, base),
 };
 
 function restart(shell: ShellState, seed: number, base: Base): Outcome {
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return error(shell, base, 'EINVAL', 'seed takes a whole number from 0 to 4294967295');
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return error(shell, base, 'EINVAL', 'seed takes a whole number from 0 to 4294967295, in digits');
   const fresh = { ...createShell({ ...shell.timeline.config, seed }), lineNo: shell.lineNo };
   return text(fresh, { ...base, ctx: 'scp' }, [`the machine starts again with seed ${seed}`], { kind: 'restarted' });
 }
