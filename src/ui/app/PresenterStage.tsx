@@ -3,7 +3,7 @@
 // the question for the room, shown beside the Memory view (never over it).
 
 import { lessonOf, useLessons } from '../lessons/lessonStore.ts';
-import { presenterBack, presenterNext, usePresenter } from './presenter.ts';
+import { presenterBack, presenterNext, usePresenter, useQuestion } from './presenter.ts';
 
 export function PresenterStage() {
   const opened = useLessons((s) => s.opened);
@@ -37,7 +37,7 @@ export function PresenterStage() {
 
 /** The question for the room: asked before the step's events play, answered once they have played. */
 export function QuestionCard() {
-  const question = usePresenter((s) => s.question);
+  const question = useQuestion();
   if (!question) return null;
   return (
     <div className="presenter-question" role="dialog" aria-label="question for the room" aria-live="assertive">

@@ -15,6 +15,7 @@ import { animation, memoryPng, memorySvg } from '../memory/exportMemory.ts';
 import type { AnimationFormat, AnimationRange, PictureSize } from '../memory/exportMemory.ts';
 import { lessonOf, useLessons } from '../lessons/lessonStore.ts';
 import { handoutFile, printHandout } from '../lessons/handout.ts';
+import { isTyping } from '../app/shortcuts.ts';
 
 export function ShareMenu() {
   const [open, setOpen] = useState(false);
@@ -32,7 +33,8 @@ export function ShareMenu() {
     if (!open) return;
     // Escape closes the menu and gives the focus back to the button that opened it
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
+      // the menu's own fields may close it; the terminal's Escape (leave the terminal) is the terminal's
+      if (e.key !== 'Escape' || (isTyping(e.target) && !root.current?.contains(e.target as Node))) return;
       setOpen(false);
       if (root.current?.contains(document.activeElement)) opener.current?.focus();
     };

@@ -51,6 +51,8 @@ export interface LabStore {
    * moment, and an undone future stays on the scrubber only.
    */
   readonly replaying: boolean;
+  /** where a bounded play stops (a presenter plays one lesson step of a replay): null plays to the player's end */
+  readonly stop: number | null;
   readonly speed: Speed;
   /** bumps whenever the shell is replaced wholesale (reset, seed, loaded link) */
   readonly generation: number;
@@ -84,6 +86,8 @@ export interface LabStore {
   showAt(position: number): void;
   seekEvent(seq: number): void;
   setPlaying(playing: boolean): void;
+  /** play, stopping at `position` at the latest */
+  playTo(position: number): void;
   setSpeed(speed: Speed): void;
   /** a new lab (a lesson's fresh start, a loaded link); `note` is printed above it */
   /** a new lab; `outputs`, when given, replace those seen so far (what a replayed link printed) */
@@ -158,8 +162,9 @@ function placePlayhead(shell: ShellState, position: number, inside: EntryMoments
 const INITIAL = createShell(OPENING.frames ? { frames: OPENING.frames } : {});
 
 /** Where the player stops: the end of the recorded timeline while replaying, else the shell's own moment. */
-export function playerEnd(s: Pick<LabStore, 'shell' | 'replaying'>): number {
-  return s.replaying ? totalEvents(s.shell) : restingPosition(s.shell);
+export function playerEnd(s: Pick<LabStore, 'shell' | 'replaying'> & { readonly stop?: number | null }): number {
+  const end = s.replaying ? totalEvents(s.shell) : restingPosition(s.shell);
+  return s.stop === null || s.stop === undefined ? end : Math.min(end, s.stop);
 }
 
 export const useLab = create<LabStore>()((set, get) => ({
@@ -169,6 +174,7 @@ export const useLab = create<LabStore>()((set, get) => ({
   shown: INITIAL.timeline.current,
   playing: true,
   replaying: false,
+  stop: null,
   speed: 1,
   generation: 0,
   lastFault: null,
@@ -192,7 +198,7 @@ export const useLab = create<LabStore>()((set, get) => ({
         // catching up with earlier ones; the player does the rest
         const resting = restingPosition(now.shell);
         const at = now.position < resting ? now.position : resting + 1;
-        set({ ...seen, ...placePlayhead(checked(shell), at, now.inside, false), replaying: false });
+        set({ ...seen, ...placePlayhead(checked(shell), at, now.inside, false), replaying: false, stop: null });
         break;
       }
       // back: an earlier moment, shown at once; the undone steps are not replayed
@@ -232,7 +238,8 @@ export const useLab = create<LabStore>()((set, get) => ({
     const target = s.position + 1;
     set(placePlayhead(s.shell, target, s.inside, target > restingPosition(s.shell)));
   },
-  setPlaying: (playing) => set({ playing }),
+  setPlaying: (playing) => set({ playing, stop: null }),
+  playTo: (position) => set({ playing: true, stop: position }),
   setSpeed: (speed) => set({ speed }),
   replaceShell: (shell, note, outputs) => set({
     ...rest(checked(shell)), generation: get().generation + 1, highlight: null,
@@ -247,7 +254,7 @@ export const useLab = create<LabStore>()((set, get) => ({
 
 /** Time travel on purpose (step, scrub, an arrow clicked): the shell follows, and the player may replay from there. */
 function travel(s: LabStore, position: number) {
-  return { ...placePlayhead(s.shell, position, s.inside, true), replaying: true };
+  return { ...placePlayhead(s.shell, position, s.inside, true), replaying: true, stop: null };
 }
 
 // ------------------------------------------------------------ selectors for views
@@ -265,7 +272,7 @@ export function focusEvent(s: LabStore): LabEvent | null {
 
 /** The playhead at the shell's own moment, nothing being replayed. */
 function rest(shell: ShellState) {
-  return { shell, position: restingPosition(shell), inside: null, shown: shell.timeline.current, replaying: false };
+  return { shell, position: restingPosition(shell), inside: null, shown: shell.timeline.current, replaying: false, stop: null };
 }
 
 export const useDisplayState = () => useLab(displayState);

@@ -1,35 +1,31 @@
 // The timeline: play, pause, step, step back, speed, and a scrubber with a
-// mark per event. Keyboard: space plays or pauses, arrows step (when the
-// terminal does not have the focus).
+// mark per event. Keyboard: space plays or pauses, arrows step (never while
+// the person types: shortcuts.ts).
 
 import { useEffect, useMemo } from 'react';
 import { playerEnd, SPEEDS, totalEvents, useLab, useFocusEvent } from '../store/labStore.ts';
 import type { Speed } from '../store/labStore.ts';
 import { OPENING } from '../app/mode.ts';
+import { shortcutAllowed } from '../app/shortcuts.ts';
 import { IconBack, IconFirst, IconLast, IconPause, IconPlay, IconStep } from './icons.tsx';
 
 /** Most marks drawn one by one; past this they merge into a density strip. */
 const MAX_MARKS = 4000;
 
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.closest('.terminal-pane') !== null || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) && el.getAttribute('type') !== 'range');
-}
-
 export function useTimelineKeys(active = true): void {
   useEffect(() => {
     if (!active) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      if (!shortcutAllowed(e)) return;
       const lab = useLab.getState();
-      if (e.key === ' ' && (e.target as HTMLElement)?.tagName !== 'BUTTON') {
+      if (e.key === ' ') {
         e.preventDefault();
         lab.setPlaying(!lab.playing);
-      } else if (e.key === 'ArrowRight' && (e.target as HTMLElement)?.getAttribute('type') !== 'range') {
+      } else if (e.key === 'ArrowRight') {
         e.preventDefault();
         lab.setPlaying(false);
         lab.stepForward();
-      } else if (e.key === 'ArrowLeft' && (e.target as HTMLElement)?.getAttribute('type') !== 'range') {
+      } else if (e.key === 'ArrowLeft') {
         e.preventDefault();
         lab.setPlaying(false);
         lab.stepBack();
