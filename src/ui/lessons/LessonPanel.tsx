@@ -4,7 +4,7 @@
 // student's own typing, always as text, never as HTML.
 
 import { announce } from '../app/Announcer.tsx';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Challenge, Lesson, RuleResult, StepCheck } from '../../engine/index.ts';
 import { CHALLENGES, checkStep, EXERCISE_KINDS, generateExercise, latch, LESSONS, solutionOf } from '../../engine/index.ts';
 import type { ExerciseKind } from '../../engine/index.ts';
@@ -125,6 +125,7 @@ function LessonStepView({ lesson, step, startLine, since, custom }: { lesson: Le
         {custom && hasDraft && <button type="button" onClick={openBuilder}>Back to the builder</button>}
       </div>
       <Narration text={current.text} />
+      {current.ask && <StepQuestion key={`${lesson.id}:${step}`} ask={current.ask} done={!!check?.passed} />}
       <p className="do">Type:</p>
       <Lines lines={current.type} />
       {check && <Checks check={check} />}
@@ -132,6 +133,33 @@ function LessonStepView({ lesson, step, startLine, since, custom }: { lesson: Le
       <Hints hints={current.hints} shown={hintsShown} />
       {lesson.realWorld && last && <p className="real">In real systems: {lesson.realWorld}</p>}
     </div>
+  );
+}
+
+/**
+ * The step's question for the room, asked of a student on their own too: they
+ * say what they expect before typing, and the lesson's answer shows once the
+ * step is done (the machine has shown it), beside what they said.
+ */
+function StepQuestion({ ask, done }: { ask: { readonly question: string; readonly answer: string }; done: boolean }) {
+  const [draft, setDraft] = useState('');
+  const [said, setSaid] = useState<string | null>(null);
+  const id = useId();
+  return (
+    <section className="step-question" aria-labelledby={`${id}-q`}>
+      <p className="q" id={`${id}-q`}><strong>Question:</strong> {ask.question}</p>
+      {said === null && !done ? (
+        <form className="row" onSubmit={(e) => { e.preventDefault(); if (draft.trim()) setSaid(draft.trim()); }}>
+          <input value={draft} onChange={(e) => setDraft(e.currentTarget.value)} maxLength={200} aria-label="your answer" placeholder="what do you expect?" />
+          <button type="submit" disabled={!draft.trim()}>Answer</button>
+        </form>
+      ) : said !== null ? (
+        <p className="said">You said: {said}</p>
+      ) : null}
+      <p className="answer-slot" aria-live="polite">
+        {done ? <span className="answer"><strong>Answer:</strong> {ask.answer}</span> : said !== null ? 'The answer shows when the step is done: type its lines and watch the views.' : ''}
+      </p>
+    </section>
   );
 }
 
