@@ -3,6 +3,8 @@ import { createShell, runLine } from './shell.js';
 import type { Output, ShellState } from './shell.js';
 import { formatOutput } from './format.js';
 import { runWords } from './people.js';
+import { CALLS } from './calls.js';
+import { PEOPLE_TABLE } from './commands.js';
 
 /** Type the lines one after another; what the last one printed, and the shell after it. */
 function typeLines(lines: readonly string[], shell: ShellState = createShell()) {
@@ -57,6 +59,23 @@ describe('the words a command for people takes', () => {
 });
 
 describe('help', () => {
+  it('lists every call and command with its description whole, each description indented under its name', () => {
+    for (const ctx of ['scp', '@A']) {
+      const printed = typeLines([ctx === 'scp' ? 'help' : '@A help']).printed;
+      const body = printed.slice(1, -1).filter((l) => l !== 'Commands for people:');
+      expect(body.length % 2).toBe(0);
+      for (let i = 0; i < body.length; i += 2) {
+        expect(body[i]).toMatch(/^ {2}\S/);
+        expect(body[i + 1]).toMatch(/^ {6}\S/);
+        expect(body[i + 1]).not.toMatch(/\.\.\.$/);
+      }
+      const calls = CALLS.filter((c) => c.where === 'any' || c.where === (ctx === 'scp' ? 'scp' : 'guest'));
+      for (const c of calls) expect(body).toContain(`      ${c.summary}`);
+      for (const c of PEOPLE_TABLE) expect(body).toContain(`      ${c.summary}`);
+    }
+  });
+
+
   it('explains a command for people in one line', () => {
     expect(typeLines(['help lpars']).printed).toEqual(['lpars: the partitions: mode, state, frames, resources used / limit']);
   });

@@ -124,11 +124,15 @@ function help(shell: ShellState, ctx: string, topic: string | undefined): string
     ]);
   }
   const calls = CALLS.filter((c) => c.where === role || c.where === 'any');
+  // each entry on two lines, its description whole and indented under it: a terminal of any width
+  // wraps the description under itself (a hanging indent), where a column padded to 44 would
+  // break mid-row and cut descriptions short
+  const entry = (head: string, summary: string) => [`  ${head}`, `      ${summary}`];
   return [
     `In ${ctx} (${role === 'scp' ? 'the system control program, problem mode' : 'a guest OS, supervisor mode'}) you can call:`,
-    ...calls.map((c) => `  ${signature(c).padEnd(44)} ${c.summary.length > 70 ? `${c.summary.slice(0, 67)}...` : c.summary}`),
+    ...calls.flatMap((c) => entry(signature(c), c.summary)),
     'Commands for people:',
-    ...PEOPLE_TABLE.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`),
+    ...PEOPLE_TABLE.flatMap((c) => entry(c.usage, c.summary)),
     'Switch context with @A (or run one line there: @A connect(7)). Names you bind (x = ...) are shared by all contexts.',
   ];
 }

@@ -42,6 +42,7 @@ const THEMES: Record<TerminalTheme, ITheme> = {
 
 const COLOUR: Record<Output['kind'], string> = { result: '', error: '\x1b[31m', blocked: '\x1b[33m', complete: '\x1b[36m', text: '' };
 const RESET = '\x1b[0m';
+const DIM = '\x1b[90m';
 
 export const WELCOME = [
   'Welcome to lparlab. You are the system',
@@ -53,9 +54,25 @@ export const WELCOME = [
   'interrupts a waiting call, Esc leaves.',
 ];
 
+/** A line the terminal printed, kept so it can be wrapped again when the terminal's width changes. */
+interface Printed {
+  /** the colour (an SGR sequence) around the text, '' for none */
+  readonly colour: string;
+  /** a typed line's prompt, drawn bold before it; its text hangs under its first character */
+  readonly prompt?: string;
+  /** the text, already made visible (no control characters) */
+  readonly text: string;
+}
+
+/** Lines kept to draw again after a resize: as many as the terminal's scrollback. */
+const KEPT = 5000;
+
 export class LabTerminal implements ITerminalAddon {
   private terminal: Terminal | null = null;
   private editor: EditorState = EMPTY_EDITOR;
+  /** every line printed above the prompt, in order */
+  private printed: Printed[] = [];
+  private cols = 0;
   /** rows the prompt and line took when last drawn, and the row of the cursor within them */
   private drawnRows = 1;
   private cursorRow = 0;
@@ -81,7 +98,15 @@ export class LabTerminal implements ITerminalAddon {
       }
       return true;
     });
-    for (const line of WELCOME) terminal.writeln(`\x1b[90m${this.printable(line)}${RESET}`);
+    this.cols = terminal.cols;
+    // the text was wrapped at spaces for the old width: xterm's reflow would put the padding mid-line,
+    // so everything printed is wrapped again for the new width
+    terminal.onResize(({ cols }) => {
+      if (cols === this.cols) return;
+      this.cols = cols;
+      this.redraw();
+    });
+    for (const line of WELCOME) this.emit({ colour: DIM, text: visible(line) });
     this.drawLine(true);
   }
 
@@ -111,9 +136,8 @@ export class LabTerminal implements ITerminalAddon {
   printNote(lines: readonly string[]): void {
     const t = this.terminal;
     if (!t) return;
-    this.moveToEnd();
-    t.write('\r\x1b[J');
-    for (const line of lines) t.write(`\x1b[90m${this.printable(line)}${RESET}\r\n`);
+    this.eraseLine();
+    for (const line of lines) this.emit({ colour: DIM, text: visible(line) });
     this.bridge.note(lines.map(visible));
     this.drawLine(true);
   }
@@ -125,40 +149,47 @@ export class LabTerminal implements ITerminalAddon {
 
   private input(data: string): void {
     for (const part of splitInput(data)) {
+      const typed = this.editor.buffer;
       const { state, actions } = press(this.editor, part, (prefix, before) => this.bridge.complete(prefix, before));
       this.editor = state;
       if (actions.length === 0) this.drawLine(false);
-      for (const action of actions) this.act(action);
+      for (const action of actions) this.act(action, typed);
     }
   }
 
-  private act(action: EditorAction): void {
+  /** `typed`: the line as it was before the key that made the action */
+  private act(action: EditorAction, typed: string): void {
     const t = this.terminal!;
     switch (action.kind) {
       case 'submit': {
-        this.moveToEnd();
-        t.write('\r\n');
+        // the line stays above as typed, now wrapped between words like the rest
+        const prompt = this.lastPrompt;
+        this.eraseLine();
+        this.emit({ colour: '', prompt: visible(prompt), text: visible(action.line) });
         const out = this.bridge.submit(action.line);
-        this.print(`${this.lastPrompt}${action.line}`, out);
+        this.print(`${prompt}${action.line}`, out);
         this.drawLine(true);
         break;
       }
       case 'cancel': {
-        this.moveToEnd();
-        t.write('^C\r\n');
+        const prompt = this.lastPrompt;
+        this.eraseLine();
+        this.emit({ colour: '', prompt: visible(prompt), text: `${visible(typed)}^C` });
         const out = this.bridge.interrupt();
-        if (out) this.print(`${this.lastPrompt}^C`, out);
+        if (out) this.print(`${prompt}^C`, out);
         this.drawLine(true);
         break;
       }
       case 'clear':
+        this.printed = [];
         t.clear();
         t.write('\x1b[2J\x1b[H');
         this.drawLine(true);
         break;
       case 'options':
         this.moveToEnd();
-        t.write(`\r\n${this.printable(action.items.join('  '))}\r\n`);
+        t.write('\r\n');
+        this.emit({ colour: '', text: visible(action.items.join('  ')) });
         this.drawLine(true);
         break;
       case 'bell':
@@ -169,34 +200,65 @@ export class LabTerminal implements ITerminalAddon {
 
   private lastPrompt = '';
 
+  /** Print what a line gave back, and note the line and its output for the transcript. */
   private print(echo: string, out: readonly Output[]): void {
-    const t = this.terminal!;
     const lines: string[] = [visible(echo)];
     for (const o of out) {
       for (const line of formatOutput(o)) {
         lines.push(visible(line));
-        t.write(`${COLOUR[o.kind]}${this.printable(line)}${COLOUR[o.kind] ? RESET : ''}\r\n`);
+        this.emit({ colour: COLOUR[o.kind], text: visible(line) });
       }
     }
     this.bridge.note(lines);
   }
 
+  /** Print one line above the prompt and keep it, to wrap it again when the width changes. */
+  private emit(line: Printed): void {
+    this.printed.push(line);
+    if (this.printed.length > KEPT * 1.2) this.printed = this.printed.slice(-KEPT);
+    this.terminal!.write(`${this.render(line)}\r\n`);
+  }
+
   /**
    * The one way a line of text reaches the terminal. Whatever a person typed,
    * a link or a stored file held, or the lab printed, its control characters
-   * are written out visibly (\x1b, \u009b: the engine's `visible`), so none
-   * can act as a control sequence (clear the screen, move the cursor, open a
-   * hyperlink); then it is wrapped at spaces to the terminal's width. The
-   * lab's own colours are put around the result, after this.
+   * were written out visibly (\x1b, \u009b: the engine's `visible`) before it
+   * was kept, so none can act as a control sequence (clear the screen, move
+   * the cursor, open a hyperlink); here it is wrapped at spaces to the
+   * terminal's width, with a hanging indent. The lab's own colours and the
+   * bold prompt are put around the result, after this.
    */
-  private printable(text: string): string {
-    return wrapAtSpaces(visible(text), this.terminal?.cols ?? 80);
+  private render(line: Printed): string {
+    const cols = this.terminal?.cols ?? 80;
+    const colour = (text: string) => (line.colour ? `${line.colour}${text}${RESET}` : text);
+    if (line.prompt === undefined) return colour(wrapAtSpaces(line.text, cols));
+    const start = line.prompt.length;
+    return `\x1b[1m${line.prompt}${RESET}${colour(wrapAtSpaces(line.text, cols, start, start))}`;
+  }
+
+  /** Clear the screen and the scrollback and print every kept line again, wrapped for the terminal's width. */
+  private redraw(): void {
+    const t = this.terminal;
+    if (!t) return;
+    let seq = '\x1b[H\x1b[2J\x1b[3J';
+    for (const line of this.printed) seq += `${this.render(line)}\r\n`;
+    t.write(seq);
+    this.drawnRows = 1;
+    this.cursorRow = 0;
+    this.drawLine(true);
   }
 
   /** Move the terminal cursor to the end of the drawn line, so output starts below it. */
   private moveToEnd(): void {
     const down = this.drawnRows - 1 - this.cursorRow;
     if (down > 0) this.terminal!.write(`\x1b[${down}B`);
+  }
+
+  /** Take the prompt and the line being edited off the screen: what is printed next starts where the prompt was. */
+  private eraseLine(): void {
+    this.terminal!.write(`${this.cursorRow > 0 ? `\x1b[${this.cursorRow}A` : ''}\r\x1b[J`);
+    this.drawnRows = 1;
+    this.cursorRow = 0;
   }
 
   /** Draw the prompt and the line being edited, wrapped to the terminal's width, and place the cursor. */

@@ -41,4 +41,36 @@ describe('wrapAtSpaces', () => {
       }
     }));
   });
+
+  it('keeps an indented line indented on the rows it wraps onto', () => {
+    const rows = rowsOf(wrapAtSpaces('      discard a received message: its frames go back to free memory', 30), 30);
+    expect(rows.map((r) => r.text.trimEnd())).toEqual([
+      '      discard a received',
+      '      message: its frames go',
+      '      back to free memory',
+    ]);
+    expect(joinRows(rows)).toEqual(['      discard a received message: its frames go back to free memory']);
+  });
+
+  it('hangs a typed line under its first character, after the prompt', () => {
+    const text = wrapAtSpaces('s = socket(AF_LPAR, SOCK_SEQPACKET)', 24, 5, 5);
+    const rows = rowsOf(`scp$ ${text}`, 24);
+    expect(rows.map((r) => r.text.trimEnd())).toEqual(['scp$ s =', '     socket(AF_LPAR,', '     SOCK_SEQPACKET)']);
+    expect(joinRows(rows)).toEqual(['scp$ s = socket(AF_LPAR, SOCK_SEQPACKET)']);
+  });
+
+  it('reads back as the text it wrapped, indented or not, and never cuts a word that fits a row', () => {
+    const word = fc.stringMatching(/^[a-zA-Z0-9_=(),.:"]{1,14}$/);
+    fc.assert(fc.property(fc.nat(8), fc.array(word, { minLength: 1, maxLength: 20 }), fc.integer({ min: 20, max: 60 }), (indent, words, cols) => {
+      const text = ' '.repeat(indent) + words.join(' ');
+      const rows = rowsOf(wrapAtSpaces(text, cols), cols);
+      expect(joinRows(rows)).toEqual([text]);
+      for (let i = 1; i < rows.length; i++) {
+        // every row it wraps onto starts at the indent, unless a word as long as a row (less the indent) filled or broke it
+        const cut = /\S$/.test(rows[i - 1]!.text);
+        if (cut) expect(words.some((w) => w.length >= cols - indent)).toBe(true);
+        else expect(rows[i]!.text.slice(0, indent).trim()).toBe('');
+      }
+    }));
+  });
 });
