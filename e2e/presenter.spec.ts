@@ -198,3 +198,26 @@ test("the step's question is asked in the lesson panel too, and answered once th
   await expect(asked).toContainText('Answer: B: the frames changed owner');
   await expect(asked).toContainText('You said: still A');
 });
+
+test('what the terminal printed wraps between words again when its width changes', async ({ lab }) => {
+  await lab.page.setViewportSize({ width: 1366, height: 768 });
+  await lab.open();
+  await lab.type('s = socket(AF_LPAR, SOCK_SEQPACKET)');
+  await lab.type('help');
+  await expect.poll(() => lab.terminalText()).toContain('Switch context with @A');
+  const rowsNow = async () => (await lab.page.locator('.xterm-rows > div').allTextContents()).map((r) => r.replace(/\u00a0/g, ' ').trimEnd());
+  for (const width of [1024, 1920, 1200]) {
+    await lab.page.setViewportSize({ width, height: 768 });
+    const cols = async () => Math.max(...(await rowsNow()).map((r) => r.length));
+    await expect.poll(cols, `the terminal fits ${width} px`).toBeGreaterThan(10);
+    // every word on screen is a word the lab printed: no word is cut in two by a row's end
+    const words = new Set((await lab.terminalText()).split(/\s+/));
+    await expect.poll(async () => (await rowsNow()).flatMap((r) => r.split(/\s+/)).filter((w) => w && !words.has(w)), `cut words at ${width} px`).toEqual([]);
+    // help's descriptions hang under themselves
+    const rows = await rowsNow();
+    const seed = rows.findIndex((r) => r.startsWith('  seed <n>'));
+    expect(seed, `help's last command on screen at ${width} px`).toBeGreaterThanOrEqual(0);
+    expect(rows[seed + 1], `the row under seed at ${width} px`).toMatch(/^ {6}start the machine/);
+  }
+  await expect.poll(() => lab.terminalText()).toContain('scp$ s = socket(AF_LPAR, SOCK_SEQPACKET)');
+});
