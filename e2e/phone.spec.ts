@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { LabPage } from './labPage.ts';
+import { FIG9_SETUP, LabPage } from './labPage.ts';
 import { spawnRelay } from '../src/cli/relayProcess.ts';
 import { findFreePort } from '../scripts/e2ePort.ts';
 
@@ -73,6 +73,20 @@ test('the phone layout: one column, Memory first, no sideways scroll, 24 px targ
     const timeline = (await lab.page.getByRole('group', { name: 'timeline', exact: true }).boundingBox())!;
     expect(timeline.y + timeline.height).toBeGreaterThan(size.height - 4);
     expect(timeline.y + timeline.height).toBeLessThanOrEqual(size.height + 1);
+  }
+  // every tab of the narrowest phone keeps to the screen's width, with sockets and a virtual file to show
+  await lab.page.setViewportSize({ width: 360, height: 740 });
+  for (const text of [...FIG9_SETUP, '@A send(ch, a, "mem request")', 'r = read(fd)']) await phoneType(lab.page, text);
+  await lab.finishPlayback();
+  for (const tab of ['Sequence', 'Sockets', 'Layers', 'Machine', 'Costs', 'Terminal'] as const) {
+    await lab.page.getByRole('tab', { name: tab }).tap();
+    const panel = lab.page.locator(`#phone-${tab.toLowerCase()}-panel`);
+    await expect(panel).toBeVisible();
+    await panel.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await lab.page.screenshot({ path: join(SHOTS, `phone-360x740-light-tab-${tab.toLowerCase()}.png`) });
+    expect(await sideways(lab.page), `sideways scroll with the ${tab} tab`).toBeLessThanOrEqual(0);
+    expect(await panel.evaluate((el) => el.scrollWidth - el.clientWidth), `the ${tab} tab is wider than the screen`).toBeLessThanOrEqual(0);
+    expect(await smallTargets(lab.page), `small targets with the ${tab} tab`).toEqual([]);
   }
   // the desktop layout at 1366x768 is the desktop's, with the same touch screen
   await lab.page.setViewportSize({ width: 1366, height: 768 });
@@ -187,6 +201,15 @@ test.describe('a student on a phone in a classroom', () => {
       await expect(page.locator('.classroom-given')).toHaveText('sent: B');
       await expect(lecturer.page.getByText('1 of 1 answered')).toBeVisible();
       expect(await smallTargets(page)).toEqual([]);
+      // the strip and its poll at each size: on top, inside the screen's width
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: join(SHOTS, `phone-classroom-${size.width}x${size.height}.png`) });
+        expect(await sideways(page), `sideways scroll in the room at ${size.width}x${size.height}`).toBeLessThanOrEqual(0);
+        expect(await smallTargets(page)).toEqual([]);
+      }
+      await page.setViewportSize(PHONE);
 
       // alone for a moment: a line of the student's own, on the phone line
       await page.getByRole('button', { name: 'Try it yourself' }).tap();
