@@ -19,7 +19,11 @@ const ownerAnswer = (student: string) => {
   return { task: 1, lines: [], answer: generateExercise('owner', variant).answer, variant };
 };
 
-const oneBit = (rp: string, sp: string) => [`@B ${rp} = event_port()`, `@A ${sp} = event_connect(B, ${rp})`, '@B sig = signal()', '@B permit(sig)', `@A event_send(${sp})`, `@A event_send(${sp})`, `@B event_poll(${rp})`, `@B event_poll(${rp})`];
+// the goal asks for at least four events raised at the one port (issue 20: the check counts them)
+const oneBit = (rp: string, sp: string) => [
+  `@B ${rp} = event_port()`, `@A ${sp} = event_connect(B, ${rp})`, '@B sig = signal()', '@B permit(sig)',
+  ...Array.from({ length: 4 }, () => `@A event_send(${sp})`), `@B event_poll(${rp})`, `@B event_poll(${rp})`,
+];
 
 function memoryIo(files: Record<string, string>, folders: Record<string, string[]> = {}) {
   const written: Record<string, string> = {};
