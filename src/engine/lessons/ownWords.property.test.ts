@@ -1,4 +1,4 @@
-// Checks accept the student's own words (issue 20 §1, SPEC.md section 6):
+// Checks accept the student's own words (issue 20 §1; docs/lesson-format.md):
 // every built-in step and challenge still passes when its solution is typed
 // with other names, other service numbers and other area sizes where the
 // narration leaves them open, and independent lines in another order; and

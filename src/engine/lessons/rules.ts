@@ -3,7 +3,7 @@
 // failing rule can say in plain words what is wrong and what to look at.
 //
 // A check tests what the machine did, not what the student called things
-// (SPEC.md section 6): "an accepted communication socket exists", "a read
+// (docs/lesson-format.md): "an accepted communication socket exists", "a read
 // answered with a virtual file", "the program's deny refused B". The rules
 // that read a name the student bound (`bound`, `mapped`, `pending` with a
 // name, `typed`) are kept for a lesson whose narration asks for that name;
