@@ -21,6 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { MESSAGE_AWARENESS, presenceBatcher, presenceLedger, presenceMessage, readInbound, syncStep1Message, tokenBucket } from './relayGuard.ts';
+import type { PresenceEntry } from './relayGuard.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -282,6 +283,15 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const all = new Set<WebSocket>();
   const fromAddress = new Map<string, number>();
   const ledger = presenceLedger<WebSocket>();
+  // the presence of the connections without the key, kept here and sent to
+  // the key holders only: it never enters y-websocket, which would send each
+  // change to every connection (a send per student per change: a thousand
+  // announcing pages would cost a million sends a second)
+  const presences = new Map<number, PresenceEntry>();
+  const toKeyHolders = new Map<WebSocket, ReturnType<typeof presenceBatcher>>();
+  const tellKeyHolders = (entries: readonly PresenceEntry[]) => {
+    for (const batch of toKeyHolders.values()) batch.add(entries);
+  };
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
@@ -318,7 +328,16 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       conn.on('close', () => {
         all.delete(conn);
         writers.delete(conn);
-        ledger.release(conn);
+        toKeyHolders.delete(conn);
+        // its presences leave with it: a removal (the same clock, no state) for each
+        const gone: PresenceEntry[] = [];
+        for (const id of ledger.release(conn)) {
+          const last = presences.get(id);
+          if (!last) continue;
+          presences.delete(id);
+          gone.push({ clientID: id, clock: last.clock, state: 'null' });
+        }
+        tellKeyHolders(gone);
       });
       const presence = tokenBucket(PRESENCE_BURST, PRESENCE_PER_SECOND, () => performance.now());
       const requests = tokenBucket(SYNC_BURST, SYNC_PER_SECOND, () => performance.now());
@@ -332,7 +351,13 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
           case 'awareness': {
             if (!presence.take()) return null;
             const own = ledger.admit(conn, read.entries, mayWrite ? WRITER_PRESENCES : READER_PRESENCES);
-            return own.length > 0 ? presenceMessage(own) : null;
+            if (mayWrite) return own.length > 0 ? presenceMessage(own) : null;
+            for (const entry of own) {
+              if (entry.state === 'null') presences.delete(entry.clientID);
+              else presences.set(entry.clientID, entry);
+            }
+            tellKeyHolders(own);
+            return null;
           }
           case 'syncStep1':
             if (mayWrite) return message;
@@ -360,14 +385,16 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
           (flush) => setTimeout(flush, PRESENCE_BATCH_MS).unref(),
         );
         conn.send = ((data: Uint8Array, opts: object, cb?: (err?: Error) => void) => {
-          if (data[0] === MESSAGE_AWARENESS) batch.add(data);
+          if (data[0] === MESSAGE_AWARENESS) batch.addMessage(data);
           else send(data, opts, cb);
         }) as WebSocket['send'];
+        toKeyHolders.set(conn, batch);
+        // everyone already there (y-websocket sends the key holders' own presence)
+        batch.add([...presences.values()]);
       } else {
         // presence goes to the pages with the key only: students do not see
-        // each other's names and answers, and each change is sent once per
-        // lecturer instead of once per student (300 students renewing every
-        // 15 s would otherwise cost the relay 6,000 messages a second)
+        // each other's names and answers (y-websocket sends a key holder's
+        // presence to every connection; it stops here)
         conn.send = ((data: Uint8Array, opts: object, cb?: (err?: Error) => void) => {
           if (data[0] === MESSAGE_AWARENESS) return;
           send(data, opts, cb);

@@ -107,7 +107,7 @@ describe('presence, one participant per connection', () => {
     expect(ledger.admit('alice', [entry(1000, 5)], 1)).toEqual([]);
     expect(ledger.owners()).toBe(2);
     // alice leaves: her id is free for her reconnection
-    ledger.release('alice');
+    expect(ledger.release('alice')).toEqual([42]);
     expect(ledger.admit('alice again', [entry(42, 2)], 1)).toEqual([entry(42, 2)]);
     expect(ledger.owners()).toBe(2);
   });
@@ -141,15 +141,16 @@ describe('presence gathered for the lecturer', () => {
     const sent: Uint8Array[] = [];
     const timers: (() => void)[] = [];
     const batch = presenceBatcher((m) => sent.push(m), (flush) => timers.push(flush));
-    for (let clock = 1; clock <= 50; clock++) batch.add(presenceMessage([entry(1, clock, { n: clock }), entry(2, clock, { n: -clock })]));
-    batch.add(presenceMessage([entry(2, 50, null)]));
+    for (let clock = 1; clock <= 50; clock++) batch.add([entry(1, clock, { n: clock }), entry(2, clock, { n: -clock })]);
+    batch.addMessage(presenceMessage([entry(2, 50, null)]));
     expect(sent).toEqual([]);
     expect(timers).toHaveLength(1);
     timers.shift()!();
     expect(sent).toHaveLength(1);
     expect(readInbound(sent[0]!)).toEqual({ kind: 'awareness', entries: [entry(1, 50, { n: 50 }), entry(2, 50, null)] });
     // the next change starts a new interval
-    batch.add(presenceMessage([entry(3, 1)]));
+    batch.add([entry(3, 1)]);
+    batch.add([]);
     expect(timers).toHaveLength(1);
     timers.shift()!();
     expect(readInbound(sent[1]!)).toEqual({ kind: 'awareness', entries: [entry(3, 1)] });

@@ -13,7 +13,9 @@
 //   and cannot update or remove anyone else's; its updates are rate-limited;
 // - presence sent to the key holders is gathered and sent in one message per
 //   short interval, so a flood of announcements costs the lecturer's page a
-//   few messages a second, not thousands.
+//   few messages a second, not thousands; and the presence of connections
+//   without the key never enters y-websocket, whose broadcast of each change
+//   to every connection would cost the relay a send per student per change.
 //
 // Pure functions and small closures with the clock and timer supplied from
 // outside, so they are tested without a socket.
@@ -144,10 +146,12 @@ export function presenceLedger<C>() {
       }
       return kept;
     },
-    /** the connection closed: y-websocket removes its presences, and their ids are free again */
-    release(conn: C): void {
-      for (const id of idsOf.get(conn) ?? []) ownerOf.delete(id);
+    /** the connection closed: the ids it owned, free again (for its page's reconnection) */
+    release(conn: C): number[] {
+      const ids = [...(idsOf.get(conn) ?? [])];
+      for (const id of ids) ownerOf.delete(id);
       idsOf.delete(conn);
+      return ids;
     },
     owners: () => idsOf.size,
   };
@@ -171,7 +175,7 @@ export function tokenBucket(burst: number, perSecond: number, now: () => number)
 
 /**
  * Presence on its way to one key holder: kept by client id (the latest
- * message wins, as it would on arrival) and sent as one message when
+ * entry wins, as it would on arrival) and sent as one message when
  * `schedule` fires; each id's latest state arrives, in order.
  */
 export function presenceBatcher(send: (message: Uint8Array) => void, schedule: (flush: () => void) => void) {
@@ -181,20 +185,24 @@ export function presenceBatcher(send: (message: Uint8Array) => void, schedule: (
     pending = null;
     send(presenceMessage(entries));
   };
+  const add = (entries: readonly PresenceEntry[]): void => {
+    if (entries.length === 0) return;
+    if (pending === null) {
+      pending = new Map();
+      schedule(flush);
+    }
+    for (const entry of entries) {
+      // re-inserted so the map's order is the order of the latest changes
+      pending.delete(entry.clientID);
+      pending.set(entry.clientID, entry);
+    }
+  };
   return {
-    /** `message` is one the relay encoded itself (y-websocket's broadcast), so it decodes */
-    add(message: Uint8Array): void {
+    add,
+    /** a presence message the relay encoded itself (y-websocket's broadcast of a key holder's presence) */
+    addMessage(message: Uint8Array): void {
       const read = readInbound(message);
-      if (read.kind !== 'awareness') return;
-      if (pending === null) {
-        pending = new Map();
-        schedule(flush);
-      }
-      for (const entry of read.entries) {
-        // re-inserted so the map's order is the order of the latest changes
-        pending.delete(entry.clientID);
-        pending.set(entry.clientID, entry);
-      }
+      if (read.kind === 'awareness') add(read.entries);
     },
   };
 }
