@@ -101,6 +101,9 @@ export const CLASSROOM_FIGURES = {
   lineToAllP95Ms: { label: 'classroom, 300 students: a lecturer\'s line to every student, p95', unit: 'ms', goal: { op: '<', bound: 250 } },
   relayRssMB: { label: 'classroom relay resident memory, 300 students', unit: 'MB', goal: null },
   relayCpuPercent: { label: 'classroom relay CPU while the lecturer types a line every 200 ms (% of one core)', unit: '%', goal: null },
+  floodLineToAllP95Ms: { label: 'classroom, 300 students and 1,000 more connections announcing a presence every 100 ms: a lecturer\'s line to every student, p95', unit: 'ms', goal: { op: '<', bound: 250 } },
+  floodRelayCpuPercent: { label: 'classroom relay CPU under that flood (% of one core)', unit: '%', goal: null },
+  floodPresenceMessagesToLecturerPerSec: { label: 'presence messages reaching the lecturer\'s page per second under that flood', unit: '/s', goal: null },
 } as const satisfies Record<string, FigureSpec>;
 
 /** `npm run bench:grade`: lparsh --grade on 1,000 generated hand-ins of a five-task assignment. */
@@ -114,7 +117,11 @@ export type UiFigure = keyof typeof UI_FIGURES;
 export type ClassroomFigure = keyof typeof CLASSROOM_FIGURES;
 export type EngineResults = Provenance & { readonly [K in EngineFigure]: Figure };
 export type UiResults = Provenance & { readonly [K in UiFigure]: Figure };
-export type ClassroomResults = Provenance & { readonly students: number } & { readonly [K in ClassroomFigure]: Figure };
+/** The flood's figures are absent from files written before the flood was measured. */
+type FloodFigure = 'floodLineToAllP95Ms' | 'floodRelayCpuPercent' | 'floodPresenceMessagesToLecturerPerSec';
+export type ClassroomResults = Provenance & { readonly students: number } & { readonly [K in Exclude<ClassroomFigure, FloodFigure>]: Figure } & {
+  readonly [K in FloodFigure]?: Figure;
+};
 export type GradeFigure = keyof typeof GRADE_FIGURES;
 export type GradeResults = Provenance & { readonly students: number } & { readonly [K in GradeFigure]: Figure };
 
