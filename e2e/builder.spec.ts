@@ -243,6 +243,7 @@ test('issue 20: checks that read the machine are offered first, and a check that
   await expect(offers.filter({ hasText: 'buf holds a value' })).toContainText('(reads the name buf)');
   await panel.getByRole('button', { name: 'add check: buf holds a value' }).click();
   await expect(panel.locator('.name-warning')).toContainText('"buf holds a value" reads the name buf');
+  await panel.locator('.name-warning').scrollIntoViewIfNeeded();
   await lab.page.screenshot({ path: join(SHOTS, 'builder-name-warning.png') });
   // the narration asks for the name: no warning
   await panel.getByLabel(/^Narration/).fill('A reserves a message area and calls it buf.');

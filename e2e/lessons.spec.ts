@@ -200,6 +200,7 @@ test('issue 20: a skipped step is not met: the menu names it and the lesson is n
   await lab.page.getByRole('button', { name: 'All lessons' }).click();
   const row = lab.page.locator('[data-view=lesson] li', { hasText: 'Sockets with virtual files' });
   await expect(row.locator('.done')).toHaveText('3/6 steps; skipped: step 3');
+  await lab.page.screenshot({ path: join(SHOTS, 'lesson-menu-skipped.png') });
 });
 
 test('issue 18: a share link into a lesson step reopens with its answer checks met by what the replay printed', async ({ lab }) => {

@@ -163,6 +163,13 @@ describe('name-free checks first (issue 20)', () => {
     expect(offers.find((o) => o.rule.kind === 'bound')).toMatchObject({ says: 'msg holds a record with vfile', names: ['msg'] });
   });
 
+  it('an address an answer printed comes after the checks that read the machine', () => {
+    const before = createShell();
+    const after = play(before, ['@A buf = area(4096)']);
+    const says = suggestChecks(before, after.shell, after.outputs).map((o) => o.says);
+    expect(says.indexOf('area in A got = 0x100000')).toBeGreaterThan(says.indexOf('message areas mapped in A is 1'));
+  });
+
   it('after an accept and a share: counts per partition, whatever the names', () => {
     const before = play(createShell(), ['sock = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(sock, 7)', 'listen(sock)']).shell;
     const after = play(before, ['@A c = connect(7)', 'conn = accept(sock)', '@A sh = share(B, 4096)', '@B s = signal()', '@B bsh = permit(s)', '@A e = event_port()']);

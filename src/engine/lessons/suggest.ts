@@ -24,10 +24,14 @@ export interface Offer {
   readonly names: readonly string[];
 }
 
-/** 0: reads only the machine; 1: reads a number the machine allocated (a frame, an fd), which may differ with the order of lines; 2: reads a name. */
-function rank(rule: Rule): number {
+/**
+ * 0: reads only the machine; 1: reads a number the machine allocated (a
+ * frame, an fd, an address an answer printed), which may differ when the
+ * student does things in another order; 2: reads a name.
+ */
+function rank(rule: Rule, allocated: ReadonlySet<Rule>): number {
   if (namesOf(rule).length) return 2;
-  return rule.kind === 'owner' || rule.kind === 'fd' ? 1 : 0;
+  return rule.kind === 'owner' || rule.kind === 'fd' || allocated.has(rule) ? 1 : 0;
 }
 
 const MAX_OFFERS = 24;
@@ -58,6 +62,8 @@ export function suggestChecks(before: ShellState, shell: ShellState, outputs: re
   const now: LabState = shell.timeline.current;
   const since = was.seq;
   const rules: Rule[] = [];
+  // answers that print an address or a handle: numbers the machine allocated
+  const allocated = new Set<Rule>();
   const events = traceOf(shell.timeline).filter((e) => e.seq >= since);
 
   // patent steps and paragraphs the machine went through, in order
@@ -124,7 +130,11 @@ export function suggestChecks(before: ShellState, shell: ShellState, outputs: re
     if (call === 'select' && value?.t === 'list') for (const p of Object.values(now.partitions)) rules.push({ kind: 'selected', ctx: p.name });
     if (o.kind === 'error') rules.push({ kind: 'answer', ctx: o.ctx, errno: o.errno });
     else if (o.kind === 'complete' && !o.result.ok) rules.push({ kind: 'answer', ctx: o.ctx, errno: o.result.errno });
-    else if (o.kind === 'result' && o.value.t !== 'none') rules.push({ kind: 'answer', ctx: o.ctx, ...(call ? { call } : {}), value: show(o.value) });
+    else if (o.kind === 'result' && o.value.t !== 'none') {
+      const rule: Rule = { kind: 'answer', ctx: o.ctx, ...(call ? { call } : {}), value: show(o.value) };
+      if (o.value.t === 'addr' || o.value.t === 'handle') allocated.add(rule);
+      rules.push(rule);
+    }
     else if (o.kind === 'text') {
       // the command's word: "  lpars" and "@A ps" are lpars and ps; "@B " alone names no command (an empty start would match any line)
       const word = afterContext(o.input).replace(/[\s(].*$/s, '');
@@ -152,7 +162,7 @@ export function suggestChecks(before: ShellState, shell: ShellState, outputs: re
   const offers: Offer[] = [];
   const said = new Set<string>();
   // name-free first: a stable sort keeps the most telling first within each rank
-  for (const rule of rules.map((r, i) => ({ r, i })).sort((x, y) => rank(x.r) - rank(y.r) || x.i - y.i).map((x) => x.r)) {
+  for (const rule of rules.map((r, i) => ({ r, i })).sort((x, y) => rank(x.r, allocated) - rank(y.r, allocated) || x.i - y.i).map((x) => x.r)) {
     const result = checkRule(rule, c);
     if (!result.ok || said.has(result.says)) continue;
     said.add(result.says);
