@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -496,5 +496,137 @@ test.describe('a live classroom with a hostile room document', () => {
     await lecturer.type('@B b = area(8192)');
     await expect.poll(roomNow, { timeout: 30_000 }).toContain('@B b = area(8192)');
     for (const p of [student, lecturer]) expect(unexpected(p.errors), 'console errors and page errors').toEqual([]);
+  });
+});
+
+test.describe('the lecturer presents in a room', () => {
+  test.describe.configure({ mode: 'serial', timeout: 240_000 });
+
+  let relay: RelayProcess;
+  let stateDir: string;
+  const contexts: BrowserContext[] = [];
+  const clients: RoomClient[] = [];
+
+  test.beforeAll(async ({ baseURL }) => {
+    stateDir = mkdtempSync(join(tmpdir(), 'lparlab-room-present-e2e-'));
+    relay = await spawnRelay({ port: 0, stateDir, page: baseURL!, fresh: true });
+  });
+
+  test.afterAll(async () => {
+    for (const c of clients) c.destroy();
+    for (const c of contexts) await c.close();
+    await relay?.stop();
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  async function openPage(browser: Browser, url: string, viewport = { width: 1366, height: 768 }): Promise<LabPage> {
+    const context = await browser.newContext({ reducedMotion: 'reduce', viewport });
+    contexts.push(context);
+    const lab = new LabPage(await context.newPage());
+    await lab.page.goto(url);
+    await lab.page.locator('.xterm-helper-textarea').waitFor({ state: 'attached' });
+    await expect(lab.page.getByTestId('classroom-status')).toHaveText('connected', { timeout: 30_000 });
+    return lab;
+  }
+
+  /** Every event of the step shown (the presenter's stage has the timeline bar too). */
+  const allShown = (lab: LabPage) => expect(lab.page.getByTestId('timeline-status')).toHaveText(/event (\d+) of \1\b/, { timeout: 30_000 });
+
+  test('the classroom strip never moves the stage, and the answers stay off it until the tally is revealed', async ({ browser }) => {
+    const lecturer = await openPage(browser, `${relay.lecturerLink}&present&lesson=flip&step=3`);
+    const page = lecturer.page;
+    const student = await openPage(browser, relay.studentsLink);
+    await expect(page.getByTestId('classroom-count')).toHaveText('1 student connected, 1 following');
+
+    // step 3 played, nothing asked yet
+    await page.keyboard.press('PageDown');
+    await allShown(lecturer);
+    await expect(page.locator('[data-frame]')).toHaveCount(256);
+    const before = await frameBoxes(page);
+    await page.screenshot({ path: 'test-results/room-present-1366-before-question.png' });
+
+    // the next step asks the room: the strip's row stays as it was, every frame keeps its box
+    await page.keyboard.press('PageDown');
+    await expect(page.getByRole('dialog', { name: 'question for the room' })).toContainText('Who owns the frame of the message now?');
+    await expect(page.getByRole('button', { name: 'Reveal the tally' })).toBeVisible();
+    expect(await frameBoxes(page)).toEqual(before);
+
+    // a student answers: the projected stage shows no count and no tally
+    await expect(student.page.getByPlaceholder('your answer')).toBeVisible({ timeout: 30_000 });
+    await student.page.getByPlaceholder('your answer').fill('B');
+    await student.page.getByRole('button', { name: 'Answer' }).click();
+    // the lecturer's own window has the count
+    const popup = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Lecturer view' }).click();
+    const view = await popup;
+    await expect(view.getByTestId('lecturer-answered')).toHaveText('1 of 1 answered', { timeout: 30_000 });
+    await expect(view.locator('.tally-bars li').first()).toHaveAttribute('data-count', '1');
+    await expect(page.getByText(/answered/)).toHaveCount(0);
+    await expect(page.locator('.tally')).toHaveCount(0);
+    await expect(page.getByText(/answers?;/)).toHaveCount(0);
+    expect(await frameBoxes(page)).toEqual(before);
+    await page.screenshot({ path: 'test-results/room-present-1366-asked.png' });
+    await view.screenshot({ path: 'test-results/room-lecturer-view.png' });
+
+    // revealed from the lecturer's window: the room sees the tally, laid over the stage; the grid stays put
+    await view.getByRole('button', { name: 'Reveal the tally' }).click();
+    const shown = page.getByRole('group', { name: "the room's answers, revealed" });
+    await expect(shown.locator('.tally-bars li').first()).toHaveAttribute('data-answer', 'B');
+    await expect(student.page.locator('.tally-bars li').first()).toHaveAttribute('data-count', '1');
+    expect(await frameBoxes(page)).toEqual(before);
+    await page.screenshot({ path: 'test-results/room-present-1366-revealed.png' });
+    await student.page.screenshot({ path: 'test-results/room-student-1366.png' });
+
+    // the step plays and the frames stay where they were
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageDown');
+    await expect(page.getByRole('dialog', { name: 'question for the room' })).toContainText('B: the frames changed owner');
+    expect(await frameBoxes(page)).toEqual(before);
+    await expect.poll(() => student.owners(), { timeout: 60_000 }).toEqual(await lecturer.owners());
+
+    for (const p of [lecturer, student]) expect(unexpected(p.errors), 'console errors and page errors').toEqual([]);
+  });
+
+  test('presence of another shape is nobody, and a flood of presence changes counts one student once', async ({ browser }) => {
+    const lecturer = await openPage(browser, `${relay.lecturerLink}&lesson=flip&step=4`);
+    const count = lecturer.page.getByTestId('classroom-count');
+    // the previous test's pages are closed: the room is empty but for this lecturer
+    for (const c of contexts.slice(0, -1)) await c.close();
+    await expect(count).toHaveText('0 students connected, 0 following', { timeout: 30_000 });
+
+    const announce = async (state: Record<string, unknown>) => {
+      const client = new RoomClient(relay, null);
+      clients.push(client);
+      await client.synced();
+      client.provider.awareness.setLocalState(state);
+      return client;
+    };
+    const answer = (text: string) => ({ question: 'flip:3', text });
+    // each from a connection of its own, as a script in a student's console would
+    await announce({ role: 'student', name: 7, following: true, step: 3, answer: null });
+    await announce({ role: 'student', name: 'Long', following: true, step: 3, answer: answer('B'.repeat(500)) });
+    await announce({ role: 'student', name: 'N'.repeat(41), following: true, step: 3, answer: answer('B') });
+    await announce({ role: 'student', name: 'Odd', following: 'yes', step: 3, answer: answer('B') });
+    await announce({ role: 'student', name: 'Deep', following: true, step: 3, answer: { question: 'flip:3', text: { toString: 'B' } } });
+    const bot = await announce({ role: 'student', name: 'Bot', following: false, step: 3, answer: answer('The control OS') });
+    await expect(count).toHaveText('1 student connected, 0 following', { timeout: 30_000 });
+
+    // one connection changes its answer 500 times as fast as it can: still one student, one answer
+    for (let i = 0; i < 500; i++) bot.provider.awareness.setLocalStateField('answer', answer(`The control OS ${i}`));
+    const popup = lecturer.page.waitForEvent('popup');
+    await lecturer.page.getByRole('button', { name: 'Lecturer view' }).click();
+    const view = await popup;
+    await expect(view.locator('.tally-bars li')).toHaveCount(1, { timeout: 30_000 });
+    await expect(view.locator('.tally-bars li').first()).toHaveAttribute('data-answer', 'The control OS 499', { timeout: 30_000 });
+    await expect(view.getByTestId('lecturer-answered')).toHaveText('1 of 1 answered');
+    await expect(count).toHaveText('1 student connected, 0 following');
+    // and the lecturer's page still teaches
+    await lecturer.type('@A x = area(4096)');
+    await expect.poll(() => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(bot.doc));
+      return roomLines(doc).toArray().at(-1);
+    }, { timeout: 30_000 }).toBe('@A x = area(4096)');
+    expect(unexpected(lecturer.errors), 'console errors and page errors').toEqual([]);
   });
 });

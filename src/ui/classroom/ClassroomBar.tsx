@@ -4,10 +4,19 @@
 // room's question with a box for their answer. The lecturer sees how many
 // students are connected and following, the students' link as text and as a
 // QR code, and the tally of answers, revealed when they choose.
+//
+// Presenting (?present), the strip is one row of a fixed height from the
+// start, so the stage below never moves or shrinks when a question comes up;
+// what is not for the room (how many have answered, the tally before it is
+// revealed) is only in the lecturer's own window ("Lecturer view"), which
+// they keep on their laptop's screen. A revealed tally lies over the stage
+// under the strip, beside the Memory view's grid, and leaves the grid where it is.
 
 import { useEffect, useId, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { findLesson } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
+import { OPENING } from '../app/mode.ts';
 import { joinClassroom, readClassroomLink, useClassroom } from './session.ts';
 import type { ConnectionStatus } from './session.ts';
 import { questionKey, tallyAnswers } from './room.ts';
@@ -36,7 +45,8 @@ function questionOf(meta: RoomMeta | null): { key: string; question: string; ans
   return ask ? { key: questionKey(meta.lesson, meta.step), ...ask } : null;
 }
 
-function Tally({ bars, answer }: { bars: readonly TallyBar[]; answer: string }) {
+/** The bars of a tally; `answer` is the lesson's answer, or null where it would give the answer away (the stage, before the step plays). */
+function Tally({ bars, answer }: { bars: readonly TallyBar[]; answer: string | null }) {
   const most = Math.max(1, ...bars.map((b) => b.count));
   const total = bars.reduce((n, b) => n + b.count, 0);
   return (
@@ -54,25 +64,113 @@ function Tally({ bars, answer }: { bars: readonly TallyBar[]; answer: string }) 
           ))}
         </ul>
       )}
-      <figcaption>{total > 0 && `${total} answer${total === 1 ? '' : 's'}; `}the lesson's answer: {answer}</figcaption>
+      <figcaption>
+        {total > 0 && `${total} answer${total === 1 ? '' : 's'}`}
+        {answer !== null && `${total > 0 ? '; ' : ''}the lesson's answer: ${answer}`}
+      </figcaption>
     </figure>
   );
 }
 
-function LecturerControls() {
+/** What the lecturer reads of the room: who is there, and the answers to the open question. */
+function useRoomCounts() {
   const people = useClassroom((s) => s.people);
   const meta = useClassroom((s) => s.meta);
-  const setReveal = useClassroom((s) => s.setReveal);
-  const [showLink, setShowLink] = useState(false);
   const students = people.filter((p) => p.role === 'student');
-  const following = students.filter((p) => p.following).length;
   const question = questionOf(meta);
-  const answered = question ? students.filter((p) => p.answer?.question === question.key).length : 0;
+  return {
+    people,
+    meta,
+    students: students.length,
+    following: students.filter((p) => p.following).length,
+    question,
+    answered: question ? students.filter((p) => p.answer?.question === question.key).length : 0,
+  };
+}
+
+function RevealButton() {
+  const meta = useClassroom((s) => s.meta);
+  const setReveal = useClassroom((s) => s.setReveal);
+  return (
+    <button type="button" aria-pressed={meta?.reveal ?? false} onClick={() => setReveal(!(meta?.reveal ?? false))}>
+      {meta?.reveal ? 'Hide the tally' : 'Reveal the tally'}
+    </button>
+  );
+}
+
+/** The lecturer's own window: the answers as they come in, before the room sees any of them. */
+function LecturerPanel() {
+  const { people, meta, students, following, question, answered } = useRoomCounts();
+  return (
+    <main className="lecturer-view" aria-label="lecturer view">
+      <h1>Lecturer view</h1>
+      <p data-testid="lecturer-count">{students} student{students === 1 ? '' : 's'} connected, {following} following</p>
+      {question ? (
+        <section aria-label="the room's question">
+          <p>Question: <q>{question.question}</q></p>
+          <p className="lecturer-answered" data-testid="lecturer-answered">{answered} of {students} answered</p>
+          <RevealButton />
+          <Tally bars={tallyAnswers(people, question.key)} answer={question.answer} />
+          <p className="lecturer-hint">{meta?.reveal ? 'The room sees this tally now.' : 'Only you see this until you reveal it.'}</p>
+        </section>
+      ) : (
+        <p>No question is open: the room's questions come with lesson steps that ask one.</p>
+      )}
+    </main>
+  );
+}
+
+/** A window of its own for LecturerPanel, opened on the lecturer's click (so no pop-up blocker minds), or null when blocked. */
+function openLecturerWindow(): { readonly win: Window; readonly root: HTMLElement } | null {
+  const win = window.open('', 'lparlab-lecturer', 'popup,width=460,height=560');
+  if (!win) return null;
+  const doc = win.document;
+  doc.title = 'lparlab: lecturer view';
+  // the page's own styles, by absolute address (the window's document is about:blank)
+  const styles = [...document.querySelectorAll<HTMLElement>('link[rel="stylesheet"], style')].map((node) => {
+    const copy = node.cloneNode(true) as HTMLElement;
+    if (node instanceof HTMLLinkElement) copy.setAttribute('href', node.href);
+    return copy;
+  });
+  doc.head.replaceChildren(...styles);
+  doc.documentElement.dataset.theme = document.documentElement.dataset.theme ?? 'light';
+  const root = doc.createElement('div');
+  doc.body.replaceChildren(root);
+  return { win, root };
+}
+
+/** LecturerPanel drawn by this page into the lecturer's window; the window closes with the strip. */
+function LecturerWindow({ win, root, onClosed }: { win: Window; root: HTMLElement; onClosed: () => void }) {
+  useEffect(() => {
+    win.addEventListener('pagehide', onClosed);
+    return () => {
+      win.removeEventListener('pagehide', onClosed);
+      win.close();
+    };
+  }, [win, onClosed]);
+  return createPortal(<LecturerPanel />, root);
+}
+
+function LecturerControls() {
+  const { people, meta, students, following, question, answered } = useRoomCounts();
+  const [showLink, setShowLink] = useState(false);
+  const [view, setView] = useState<{ readonly win: Window; readonly root: HTMLElement } | null>(null);
+  const closeView = useMemo(() => () => setView(null), []);
+  const toggleView = () => {
+    if (view) {
+      setView(null);
+      return;
+    }
+    const opened = openLecturerWindow();
+    if (!opened) useLab.getState().setBanner({ kind: 'error', text: 'The browser blocked the lecturer view\'s window: allow pop-ups for this page and press "Lecturer view" again.' });
+    setView(opened);
+  };
   const link = useMemo(() => studentsLinkOf(location.href), []);
+  const presenting = OPENING.mode === 'present';
   return (
     <>
       <span className="classroom-count" data-testid="classroom-count">
-        {students.length} student{students.length === 1 ? '' : 's'} connected, {following} following
+        {students} student{students === 1 ? '' : 's'} connected, {following} following
       </span>
       <div className="classroom-pop">
         <button type="button" aria-expanded={showLink} aria-controls="classroom-link" onClick={() => setShowLink(!showLink)}>
@@ -85,14 +183,29 @@ function LecturerControls() {
           </div>
         )}
       </div>
-      {question && (
+      <button type="button" aria-pressed={view !== null} onClick={toggleView}
+        title="the answers as they come in, in a window of your own (keep it off the projected screen)">
+        Lecturer view
+      </button>
+      {view && <LecturerWindow win={view.win} root={view.root} onClosed={closeView} />}
+      {question && presenting && (
+        // on the stage: the button only; counts stay in the lecturer's window until revealed
+        <>
+          <RevealButton />
+          {meta?.reveal && (
+            <div className="classroom-overlay" role="group" aria-label="the room's answers, revealed">
+              <p className="classroom-overlay-q">The room answered: <q>{question.question}</q></p>
+              <Tally bars={tallyAnswers(people, question.key)} answer={null} />
+            </div>
+          )}
+        </>
+      )}
+      {question && !presenting && (
         <div className="classroom-question">
           <span>
-            Question: <q>{question.question}</q> {answered} of {students.length} answered
+            Question: <q>{question.question}</q> {answered} of {students} answered
           </span>
-          <button type="button" aria-pressed={meta?.reveal ?? false} onClick={() => setReveal(!(meta?.reveal ?? false))}>
-            {meta?.reveal ? 'Hide the tally' : 'Reveal the tally'}
-          </button>
+          <RevealButton />
           {meta?.reveal && <Tally bars={tallyAnswers(people, question.key)} answer={question.answer} />}
         </div>
       )}
@@ -167,7 +280,7 @@ export default function ClassroomBar() {
 
   if (!link?.ok) return null;
   return (
-    <section className={`classroom-bar ${role}`} aria-label="classroom">
+    <section className={`classroom-bar ${role}${OPENING.mode === 'present' ? ' presenting' : ''}`} aria-label="classroom">
       <strong>{role === 'lecturer' ? 'Lecturing' : 'Classroom'} {room}</strong>
       <span className={`classroom-status ${status}`} role="status" data-testid="classroom-status">{STATUS_TEXT[status]}</span>
       {notice && (
