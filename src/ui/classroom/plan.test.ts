@@ -91,6 +91,9 @@ describe('the room document', () => {
     const student = (text: string, question = 'flip:3'): Presence => ({ role: 'student', name: text, following: true, step: 3, answer: { question, text } });
     const people = [student('B'), student(' b. '), student('A'), student('B', 'flip:2'), { ...student('B'), role: 'lecturer' as const }];
     expect(tallyAnswers(people, 'flip:3')).toEqual([{ answer: 'B', count: 2 }, { answer: 'A', count: 1 }]);
+    // the same answers arriving in another order make the same bars
+    expect(tallyAnswers([...people].reverse(), 'flip:3')).toEqual([{ answer: 'B', count: 2 }, { answer: 'A', count: 1 }]);
+    expect(tallyAnswers([student('b'), student('b'), student('B')], 'flip:3')).toEqual([{ answer: 'b', count: 3 }]);
     expect(normalAnswer('  The  Copy! ')).toBe('the copy');
     const many = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'g'].map((t) => student(t));
     const bars = tallyAnswers(many, 'flip:3', 4);

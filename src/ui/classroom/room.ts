@@ -240,17 +240,28 @@ export interface TallyBar {
   readonly count: number;
 }
 
-/** The tally of the answers to `question`: most given first, at most `top` bars and "other" for the rest. */
+/**
+ * The tally of the answers to `question`: most given first, at most `top`
+ * bars and "other" for the rest. Each bar is shown as most of its answers
+ * were spelled (ties: the first in code-unit order, so "B" before "b"),
+ * whatever order the presences arrived in.
+ */
 export function tallyAnswers(people: readonly Presence[], question: string, top = 6): readonly TallyBar[] {
-  const counts = new Map<string, { shown: string; count: number }>();
+  const counts = new Map<string, { spellings: Map<string, number>; count: number }>();
   for (const p of people) {
     if (p.role !== 'student' || p.answer?.question !== question) continue;
     const key = normalAnswer(p.answer.text);
     if (!key) continue;
-    const had = counts.get(key);
-    counts.set(key, { shown: had?.shown ?? p.answer.text.trim(), count: (had?.count ?? 0) + 1 });
+    const had = counts.get(key) ?? { spellings: new Map<string, number>(), count: 0 };
+    const spelled = p.answer.text.trim();
+    had.spellings.set(spelled, (had.spellings.get(spelled) ?? 0) + 1);
+    counts.set(key, { spellings: had.spellings, count: had.count + 1 });
   }
-  const bars = [...counts.values()].sort((a, b) => b.count - a.count || a.shown.localeCompare(b.shown)).map((c) => ({ answer: c.shown, count: c.count }));
+  const shownOf = (spellings: Map<string, number>) =>
+    [...spellings].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))[0]![0];
+  const bars = [...counts.values()]
+    .map((c) => ({ answer: shownOf(c.spellings), count: c.count }))
+    .sort((a, b) => b.count - a.count || (a.answer < b.answer ? -1 : a.answer > b.answer ? 1 : 0));
   if (bars.length <= top) return bars;
   const rest = bars.slice(top - 1).reduce((n, b) => n + b.count, 0);
   return [...bars.slice(0, top - 1), { answer: 'other answers', count: rest }];
