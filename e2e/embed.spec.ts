@@ -25,7 +25,7 @@ test('an embed at 600x400 plays its step from the beginning and opens the full l
   const [, at, of] = /event (\d+) of (\d+)/.exec((await status.textContent())!)!.map(Number);
   expect(at).toBeLessThan(of!);
   // frames of 8.75 px carry no letters: the view says how to enlarge them
-  await expect(lab.page.locator('.mem-inspect')).toContainText('Letters hidden (8.75 px frames): press Large frames');
+  await expect(lab.page.locator('.mem-inspect')).toContainText('Frames too small: press Large frames');
   mkdirSync(SHOTS, { recursive: true });
   await lab.page.screenshot({ path: join(SHOTS, 'embed-600x400-start.png') });
 

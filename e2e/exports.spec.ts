@@ -187,3 +187,24 @@ test.describe('slide-ready exports', () => {
     expect(every).toBeGreaterThan(one);
   });
 });
+
+test.describe('the share menu with the exports', () => {
+  for (const [width, height] of [[1366, 768], [1024, 768]] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      test(`fits the window at ${width}x${height}, ${theme}`, async ({ lab }) => {
+        await lab.page.setViewportSize({ width, height });
+        await lab.open('./?lesson=flip');
+        await lab.setTheme(theme);
+        // frames here are large enough for their letters: no word about enlarging them
+        await expect(lab.page.locator('[data-frame] text').first()).toBeVisible();
+        await expect(lab.page.locator('.mem-inspect')).not.toContainText('Frames too small');
+        await lab.page.getByRole('button', { name: 'Share & export' }).click();
+        const menu = lab.page.getByRole('group', { name: 'share and export' });
+        const box = (await menu.boundingBox())!;
+        expect(box.y + box.height).toBeLessThanOrEqual(height);
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        await lab.page.screenshot({ path: `${SHOTS}/share-menu-${width}x${height}-${theme}.png` });
+      });
+    }
+  }
+});

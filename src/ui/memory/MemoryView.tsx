@@ -15,6 +15,7 @@ import type { MemoryLayout } from './layout.ts';
 import { bestInk, ownerFills, readPalette } from './colours.ts';
 import type { Palette } from './colours.ts';
 import { cellLabel, drawMemory } from './drawMemory.ts';
+import { LETTER_MIN_CELL } from './drawGrid.ts';
 import type { FaultMark } from './drawMemory.ts';
 import { bucketLabel, displayBuckets, drawBuckets } from './drawBuckets.ts';
 import { EMPTY_HIGHLIGHT, ghostsOf, highlightOf, withMark } from './plan.ts';
@@ -26,8 +27,6 @@ const BASE_MS = 480;
 const FAULT_MS = 1600;
 /** the smallest frame a finger can pick (WCAG 2.2 target size) */
 const TOUCH_CELL = 24;
-/** below this a frame's letter is too small to read (an embed at 600x400 has 8.75 px frames): the view says how to enlarge */
-const SMALL_CELL = 12;
 
 interface Size {
   readonly w: number;
@@ -255,8 +254,9 @@ export function MemoryView() {
         )}
       </div>
       <p className="mem-inspect" aria-live={big ? 'polite' : 'off'}>
-        {inspect ?? (big ? 'Point at or Tab to the frame map: each cell is a bucket of frames.' : layout && !zoomed && layout.grid.cell < SMALL_CELL
-          ? `Letters hidden (${layout.grid.cell} px frames): press Large frames.`
+        {inspect ?? (big ? 'Point at or Tab to the frame map: each cell is a bucket of frames.' : layout && !zoomed && layout.grid.cell < LETTER_MIN_CELL
+          // frames too small for their letters (an embed at 600x400 has 8.75 px frames): say how to enlarge them
+          ? 'Frames too small: press Large frames.'
           : 'Point at or Tab to a frame: who owns it and who maps it.')}
       </p>
     </div>

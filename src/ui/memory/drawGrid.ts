@@ -21,6 +21,9 @@ export function cellLabel(cell: FrameCell): string {
 
 type CellNode = SVGGElement & { __key?: string };
 
+/** Below this cell size (px) a frame's letter is not drawn: it could not be read. */
+export const LETTER_MIN_CELL = 9;
+
 /**
  * One <g role=gridcell> per frame, in frame order, carrying data-frame and
  * data-owner (the test contract). The rows are rebuilt only when the grid's
@@ -67,7 +70,7 @@ export function drawCells(g: G, a: DrawArgs, cells: readonly FrameCell[]): void 
         })
         .call((sel) => sel.select('rect').attr('width', geo.cell).attr('height', geo.cell).attr('rx', Math.min(3, geo.cell / 5)))
         .call((sel) => sel.select('text').attr('x', geo.cell / 2).attr('y', geo.cell / 2 + 0.5).attr('font-size', letterSize)
-          .style('display', () => (geo.cell >= 9 ? null : 'none')));
+          .style('display', () => (geo.cell >= LETTER_MIN_CELL ? null : 'none')));
     });
   }
 

@@ -174,7 +174,7 @@ export function ShareMenu() {
             <button type="button" onClick={() => void exportMemorySvg()} disabled={busy}>Memory view (SVG)</button>
             <button type="button" onClick={() => void exportMemoryPng()} disabled={busy}>Memory view (PNG)</button>
             <select value={size} onChange={(e) => setSize(e.target.value as PictureSize)} aria-label="size of the Memory picture">
-              <option value="slide">16:9 slide, 1920x1080</option>
+              <option value="slide">slide 1920x1080</option>
               <option value="screen">as on screen</option>
             </select>
           </div>
