@@ -70,6 +70,20 @@ describe('npx lparsh', () => {
     expect(where('1')).not.toBe(where('2'));
   }, SPAWNS);
 
+  // issue 18: a 40 MB line took 53 s (its text was split again at every chunk read) and was printed back whole
+  it('refuses a line longer than MAX_LINE at once, whatever its length, and runs the next one', () => {
+    const run = lparsh([], `frames_free()\n# ${'x'.repeat(8_000_000)}\r\nframes_free()\n`);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n')).toEqual([
+      '= 160',
+      `= -1 EINVAL: the line is longer than 4096 characters, the most a line may hold; nothing was run (it starts # ${'x'.repeat(38)}…)`,
+      '= 160',
+      '',
+    ]);
+    const json = lparsh(['--json'], `${'y'.repeat(3_000_000)}`);
+    expect(JSON.parse(json.stdout)).toMatchObject({ line: 1, ok: false, errno: 'EINVAL', input: 'y'.repeat(4097) });
+  }, SPAWNS);
+
   it('refuses bad options and missing files with a message and status 2', () => {
     expect(lparsh(['--frames', '5']).status).toBe(2);
     // issue 18: exponent notation was read as 1000

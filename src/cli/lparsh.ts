@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 // the engine's public surface only (src/engine/index.ts), as the page uses it
 import type { ExerciseKind, ShellState } from '../engine/index.ts';
-import { checkConfig, createShell, DEFAULT_CONFIG, EXERCISE_KINDS, formatOutput, generateExercise, jsonLine, promptOf, runLine, visible, wholeNumber } from '../engine/index.ts';
+import { checkConfig, createShell, DEFAULT_CONFIG, EXERCISE_KINDS, formatOutput, generateExercise, jsonLine, MAX_LINE, promptOf, runLine, visible, wholeNumber } from '../engine/index.ts';
 import { LESSON_USAGE, runLessonCommand } from './lessonCommands.ts';
 import { GRADE_USAGE, runGradeCommand } from './gradeCommand.ts';
 
@@ -103,10 +103,13 @@ async function runScript(options: Options): Promise<number> {
   let lineNo = 0;
   let offset = 0;
   let rest = '';
+  let skipping = false;
 
   /** Run one line and write its output; false once the output cannot be written any more. */
-  const run = async (line: string): Promise<boolean> => {
+  const run = async (whole: string): Promise<boolean> => {
     lineNo++;
+    // runLine looks at no more of a line than this either
+    const line = whole.length > MAX_LINE ? whole.slice(0, MAX_LINE + 1) : whole;
     const out: string[] = [];
     if (!options.json && options.echo && line.trim()) out.push(`${promptOf(shell)}${visible(line)}`);
     try {
@@ -142,13 +145,28 @@ async function runScript(options: Options): Promise<number> {
       const nul = chunk.indexOf(0);
       if (nul >= 0) return refuse(`${name} is a binary file, not a script (a NUL byte at offset ${offset + nul}); lparsh reads lines of text`);
       offset += chunk.length;
+      let text: string;
       try {
-        rest += decoder.decode(chunk, { stream: true });
+        text = decoder.decode(chunk, { stream: true });
       } catch {
         return refuse(`${name} is not UTF-8 text; lparsh reads lines of text`);
       }
+      if (skipping) {
+        // the rest of a line already too long: nothing of it is kept, up to its end
+        const end = text.indexOf('\n');
+        if (end < 0) continue;
+        skipping = false;
+        text = text.slice(end);
+      }
+      rest += text;
       const lines = rest.split('\n');
       rest = lines.pop()!;
+      // a line past MAX_LINE is refused whatever its length: keep only what shows that, so a line
+      // of 40 MB neither fills the memory nor is split again at every chunk
+      if (rest.length > MAX_LINE) {
+        rest = rest.slice(0, MAX_LINE + 1);
+        skipping = true;
+      }
       for (const line of lines) {
         // a CR LF ends a line, and so does a CR alone
         for (const part of line.replace(/\r$/, '').split('\r')) if (!(await run(part))) return stopped();

@@ -27,6 +27,7 @@ export { createShell, runLine, interrupt, seekShell, promptOf, completions, cont
 export { formatOutput, jsonLine, toJsonLine, transcript } from './shell/format.js';
 export { visible, jsonText } from './shell/visible.js';
 export { wholeNumber } from './shell/wholeNumber.js';
+export { MAX_LINE } from './shell/parser.js';
 export { hex } from './hex.js';
 export type { ShellValue } from './shell/values.js';
 export { CALLS, signature } from './shell/calls.js';

@@ -32,6 +32,13 @@ export interface SyntaxError {
 
 export type Parsed = Statement | SyntaxError;
 
+/**
+ * The longest line the language reads, in UTF-16 code units (characters for
+ * text in most scripts). One limit for every way a line comes in: the shell
+ * refuses a longer line at once (runLine), lparsh stops reading one at this
+ * length, the page's terminal will not take more, and links, rooms and
+ * hand-ins refuse longer lines. Documented in the README (The command language).
+ */
 export const MAX_LINE = 4096;
 
 /**

@@ -4,6 +4,7 @@ import type { Output, ShellState } from './shell.js';
 import { formatOutput } from './format.js';
 import { asPid } from '../types.js';
 import { MAX_VALUE_COUNT, MAX_VALUE_DEPTH, measure } from './values.js';
+import { MAX_LINE } from './parser.js';
 
 function typeLines(lines: string[], shell: ShellState = createShell()) {
   const printed: string[] = [];
@@ -103,6 +104,25 @@ describe('a suspended call that ends in the same step', () => {
     expect(shell.vars.ch).toBeUndefined();
     expect(shell.pending).toMatchObject({ 1: { call: 'accept' } });
     expect(shell.timeline.current.partitions[asPid(1)]!.wait).toMatchObject({ call: 'accept' });
+  });
+});
+
+// issue 18: a 40 MB line took 53 s and was printed back whole
+describe('a line longer than MAX_LINE', () => {
+  it('is refused at once, printed back only in part, and kept in the history only as far as it shows that', () => {
+    const long = `@A a = area(4096) # ${'\u202e'.repeat(10)}${'x'.repeat(5_000_000)}`;
+    const ran = runLine(createShell(), long);
+    expect(ran.out).toEqual([expect.objectContaining({ kind: 'error', errno: 'EINVAL', line: 1 })]);
+    const printed = ran.out.flatMap(formatOutput);
+    expect(printed).toEqual([`= -1 EINVAL: the line is longer than ${MAX_LINE} characters, the most a line may hold; nothing was run (it starts @A a = area(4096) # ${'\\u202e'.repeat(10)}xxxxxxxxxx…)`]);
+    expect(ran.out[0]!.kind === 'error' && ran.out[0].input.length).toBe(MAX_LINE + 1);
+    expect(ran.shell.history.toArray().map((l) => l.length)).toEqual([MAX_LINE + 1]);
+    expect(ran.shell.timeline.length).toBe(0);
+    expect(ran.effect).toEqual({ kind: 'none' });
+    // a line of exactly MAX_LINE characters is a line like any other
+    const longest = `frames_free() #${'x'.repeat(MAX_LINE - 15)}`;
+    expect(longest).toHaveLength(MAX_LINE);
+    expect(runLine(createShell(), longest).out.flatMap(formatOutput)).toEqual(['= 160']);
   });
 });
 

@@ -8,7 +8,7 @@
 import type { Pid } from '../types.js';
 import { SCP_PID } from '../types.js';
 import type { Expr, Statement } from './parser.js';
-import { parseLine } from './parser.js';
+import { MAX_LINE, parseLine } from './parser.js';
 import type { Arg } from './args.js';
 import { checkArg } from './args.js';
 import type { Action } from './calls.js';
@@ -30,9 +30,22 @@ export const promptOf = (shell: ShellState) => `${shell.ctx}$ `;
 
 type Outcome = Ran;
 
+/**
+ * A line longer than MAX_LINE is refused at once, whatever its length: only
+ * its first MAX_LINE + 1 characters are looked at, kept in the history (a
+ * replay refuses them the same way) and printed back in part.
+ */
+function overLong(shell: ShellState, input: string): Ran {
+  const lineNo = shell.lineNo + 1;
+  const start = visible(input.slice(0, 40));
+  const message = `the line is longer than ${MAX_LINE} characters, the most a line may hold; nothing was run (it starts ${start}…)`;
+  return { shell: { ...shell, lineNo }, out: [{ line: lineNo, ctx: shell.ctx, input, kind: 'error', errno: 'EINVAL', message }], effect: NO_EFFECT };
+}
+
 /** Run one line typed in the current context. Never throws for anything a user can type. */
-export function runLine(shell: ShellState, input: string): Ran {
-  const ran = runOneLine(shell, input);
+export function runLine(shell: ShellState, typed: string): Ran {
+  const input = typed.length > MAX_LINE ? typed.slice(0, MAX_LINE + 1) : typed;
+  const ran = input.length > MAX_LINE ? overLong(shell, input) : runOneLine(shell, input);
   // a line that started a new machine (reset, seed) begins a new history
   if (ran.effect.kind === 'restarted') return ran;
   // a line that moved in time (back) took the trail of the moment it went to; any other line joins the branch

@@ -8,6 +8,7 @@
 //   #v=1&seed=1&frames=4096&lesson=flip&step=3&at=120&lines=<deflate-raw, base64url>
 
 import type { LabConfig } from '../../engine/index.ts';
+import { MAX_LINE } from '../../engine/index.ts';
 import { configFields, readConfig, readLessonPlace, readWhole } from './linkFields.ts';
 
 export interface SharedLab {
@@ -26,7 +27,8 @@ export const LINK_LIMITS = {
   /** bytes after inflating */
   inflated: 256 * 1024,
   lines: 2000,
-  lineLength: 4096,
+  /** the language's own limit: a longer line would only be refused */
+  lineLength: MAX_LINE,
 } as const;
 
 export type LinkResult =

@@ -192,6 +192,11 @@ export class LabTerminal implements ITerminalAddon {
         this.emit({ colour: '', text: visible(action.items.join('  ')) });
         this.drawLine(true);
         break;
+      case 'refused':
+        this.moveToEnd();
+        t.write(`\r\n${this.printable(action.message)}\r\n`);
+        this.drawLine(true);
+        break;
       case 'bell':
         this.drawLine(false);
         break;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_EDITOR, press, splitInput } from './lineEditor.ts';
+import { EMPTY_EDITOR, MAX_LINE, press, splitInput } from './lineEditor.ts';
 import type { EditorAction, EditorState } from './lineEditor.ts';
 
 const NAMES = ['socket(', 'select(', 'send(', 'signal(', 'signals('];
@@ -19,6 +19,18 @@ function type(data: string[], start: EditorState = EMPTY_EDITOR) {
 }
 
 describe('the line editor', () => {
+  // issue 18: a paste past the limit was cut to fit, and the cut line ran as something else
+  it('leaves out a paste that would make the line longer than MAX_LINE, whole, and says why', () => {
+    const start = type(['poke(a, "']).state;
+    const paste = type([`${'z'.repeat(MAX_LINE)}")`], start);
+    expect(paste.state).toBe(start);
+    expect(paste.actions).toEqual([{ kind: 'refused', message: `not pasted: a line holds at most ${MAX_LINE} characters, and this text (${MAX_LINE + 2}) would make it ${MAX_LINE + 11}` }]);
+    // what fits goes in; a key past the end rings
+    const full = type(['x'.repeat(MAX_LINE)]).state;
+    expect(full.buffer).toHaveLength(MAX_LINE);
+    expect(type(['y'], full).actions).toEqual([{ kind: 'bell' }]);
+  });
+
   it('types, moves and edits in the middle of a line', () => {
     const { state } = type(['bind(s 7)', '\x1b[D', '\x1b[D', '\x1b[D', ',']);
     expect(state.buffer).toBe('bind(s, 7)');

@@ -3,6 +3,8 @@
 // backspace/delete), history (up/down), tab completion, Ctrl-C and Ctrl-L.
 // Kept free of xterm so it can be tested without a browser.
 
+import { MAX_LINE } from '../../engine/index.ts';
+
 export interface EditorState {
   readonly buffer: string;
   readonly cursor: number;
@@ -18,12 +20,15 @@ export type EditorAction =
   | { readonly kind: 'cancel' }
   | { readonly kind: 'clear' }
   | { readonly kind: 'options'; readonly items: readonly string[] }
-  | { readonly kind: 'bell' };
+  | { readonly kind: 'bell' }
+  /** text that was not put in the line, and why (a paste longer than a line may be) */
+  | { readonly kind: 'refused'; readonly message: string };
 
 export const EMPTY_EDITOR: EditorState = { buffer: '', cursor: 0, history: [], browsing: null, draft: '' };
 
 export const MAX_HISTORY = 500;
-export const MAX_LINE = 4096;
+/** the language's limit (the engine's one constant): a longer line would only be refused */
+export { MAX_LINE };
 
 /** Keys as xterm.js reports them in onData. */
 const KEYS: Record<string, string> = {
@@ -132,9 +137,13 @@ export function press(s: EditorState, part: string, complete: (prefix: string, b
     }
     case undefined: {
       if (part.length === 1 && part < ' ') return { state: s, actions: [{ kind: 'bell' }] };
-      const text = part.slice(0, MAX_LINE - s.buffer.length);
-      if (!text) return { state: s, actions: [{ kind: 'bell' }] };
-      return { state: at(s, s.buffer.slice(0, s.cursor) + text + s.buffer.slice(s.cursor), s.cursor + text.length), actions: none };
+      if (s.buffer.length + part.length > MAX_LINE) {
+        // a key at the end of a full line rings; a paste is not cut to fit (the cut line would run as
+        // something else): it is left out whole, and the terminal says why
+        if (part.length === 1) return { state: s, actions: [{ kind: 'bell' }] };
+        return { state: s, actions: [{ kind: 'refused', message: `not pasted: a line holds at most ${MAX_LINE} characters, and this text (${part.length}) would make it ${s.buffer.length + part.length}` }] };
+      }
+      return { state: at(s, s.buffer.slice(0, s.cursor) + part + s.buffer.slice(s.cursor), s.cursor + part.length), actions: none };
     }
     default: return { state: s, actions: none };
   }
