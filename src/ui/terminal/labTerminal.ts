@@ -194,7 +194,8 @@ export class LabTerminal implements ITerminalAddon {
         break;
       case 'refused':
         this.moveToEnd();
-        t.write(`\r\n${this.printable(action.message)}\r\n`);
+        t.write('\r\n');
+        this.emit({ colour: '', text: visible(action.message) });
         this.drawLine(true);
         break;
       case 'bell':
