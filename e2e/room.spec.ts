@@ -458,6 +458,7 @@ test.describe('a live classroom with a hostile room document', () => {
       await expect(student.page.getByTestId('classroom-status')).toHaveText('connected');
       expect(await student.owners()).toEqual(good);
       await expect(student.page.getByTestId('classroom-follow')).toHaveText('following the lecturer');
+      if (hostile === HOSTILE[0]) await student.page.screenshot({ path: 'test-results/room-student-1366-invalid-room.png' });
 
       // the lecturer's page is opened (or reloaded) on the spoiled room: it does not take it back, it replaces it
       if (lecturer) await goTo(lecturer, relay.lecturerLink);
