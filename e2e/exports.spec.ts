@@ -86,6 +86,7 @@ test.describe('slide-ready exports', () => {
       expect(e.text).toContain(String(e.frames));
     }
     expect(svg.legend.reduce((n, e) => n + e.frames, 0)).toBe(256);
+    expect(svg.legend.find((e) => e.owner === 'scp')?.text).toBe('Ssystem control program (scp) 16');
     // the caption: lesson and step, the event and its tag
     expect(svg.caption[0]).toBe('Lesson 4: Guest to guest: S101-S112 and the flip · step 4 of 6: S107: the flip');
     const tag = (await lab.page.getByTestId('narration').locator('.tag').textContent())!;
@@ -114,6 +115,8 @@ test.describe('slide-ready exports', () => {
   });
 
   test('this command as a GIF: one 1920 px frame per micro-step, timed like the player', async ({ lab }) => {
+    // drawing and encoding 1920x1080 pictures is heavy work on a busy 2-core machine
+    test.setTimeout(240_000);
     await lab.open();
     await lab.typeAll([...FIG9_SETUP, '@A send(ch, a, "mem request")']);
     await lab.finishPlayback();
@@ -135,6 +138,8 @@ test.describe('slide-ready exports', () => {
   });
 
   test('a lesson step as a WebM video: its frames and duration read back from the file', async ({ lab }) => {
+    // drawing and encoding 1920x1080 pictures is heavy work on a busy 2-core machine
+    test.setTimeout(240_000);
     await lab.open('./?lesson=flip&step=4');
     await lab.finishPlayback();
     await lab.page.getByRole('button', { name: 'Share & export' }).click();

@@ -8,7 +8,7 @@
 // slide program falls back to.
 
 import type { LabEvent } from '../../engine/index.ts';
-import { memoryView, narrate, tagLabel } from '../../engine/index.ts';
+import { memoryView, narrate, SCP_PID, tagLabel } from '../../engine/index.ts';
 import { layoutMemory } from './layout.ts';
 import { bestInk, ownerFills } from './colours.ts';
 import type { Palette } from './colours.ts';
@@ -110,13 +110,15 @@ interface LegendItem {
 }
 
 /** The legend's entries in rows that fit `width` (a picture as small as the view on a phone wraps them). */
-function legendRows(owners: readonly { owner: string; letter: string; frames: number }[], width: number, pad: number, fs: number): { items: LegendItem[]; rows: number } {
+function legendRows(owners: readonly { owner: string; code: number; letter: string; frames: number }[], width: number, pad: number, fs: number): { items: LegendItem[]; rows: number } {
   const chip = Math.round(fs * 1.3);
   const items: LegendItem[] = [];
   let x = pad;
   let row = 0;
   for (const o of owners) {
-    const text = `${o.owner === 'control' ? 'control OS' : o.owner} ${o.frames.toLocaleString('en')}`;
+    // "scp" reads as secure copy to students: a picture shown on its own names the system control program in full
+    const name = o.owner === 'control' ? 'control OS' : o.code === SCP_PID ? `system control program (${o.owner})` : o.owner;
+    const text = `${name} ${o.frames.toLocaleString('en')}`;
     const w = chip + fs * 0.45 + text.length * fs * 0.61;
     if (x > pad && x + w > width - pad) {
       row++;
