@@ -31,7 +31,9 @@ function sideways(page: Page): Promise<number> {
 function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const small: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [role=tab], [data-frame]')) {
+    // frames are targets once Large frames is on; fitted to the width they are a picture of Fig. 5
+    const frames = document.querySelector('.mem-zoomed') ? ', [data-frame]' : '';
+    for (const el of document.querySelectorAll<HTMLElement>(`button, input, select, textarea, a[href], [role=tab]${frames}`)) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
       if (el.closest('.sr-only, .xterm')) continue;
@@ -66,9 +68,22 @@ test('the phone layout: one column, Memory first, no sideways scroll, 24 px targ
       if (i > 0) expect(boxes[i]!.y, `box ${i} is under box ${i - 1}`).toBeGreaterThanOrEqual(boxes[i - 1]!.y + boxes[i - 1]!.height - 1);
     }
     expect(boxes[0]!.y, 'Memory near the top').toBeLessThan(120);
-    // large frames are on for a finger: every frame is a 24 px target
-    await expect(lab.page.getByRole('button', { name: 'Large frames' })).toHaveAttribute('aria-pressed', 'true');
+    // Fig. 5 fitted to the width, whole: the last frame inside the view without scrolling
+    const large = lab.page.getByRole('button', { name: 'Large frames' });
+    await expect(large).toHaveAttribute('aria-pressed', 'false');
+    const stage = (await lab.page.locator('[data-view=memory] .mem-stage').boundingBox())!;
+    const last = (await lab.page.locator('[data-frame="255"]').boundingBox())!;
+    expect(last.y + last.height, 'the last frame is in the view').toBeLessThanOrEqual(stage.y + stage.height + 0.5);
     expect(await smallTargets(lab.page)).toEqual([]);
+    // Large frames: every frame a 24 px target, reachable by scrolling the view (not the page)
+    await large.tap();
+    await expect(large).toHaveAttribute('aria-pressed', 'true');
+    await expect(lab.page.locator('.mem-zoomed')).toHaveCount(1);
+    expect(await smallTargets(lab.page)).toEqual([]);
+    await lab.page.locator('[data-frame="255"]').scrollIntoViewIfNeeded();
+    await lab.page.locator('[data-frame="255"]').tap();
+    await expect(lab.page.locator('.mem-inspect')).toContainText('frame 255');
+    expect(await sideways(lab.page)).toBeLessThanOrEqual(0);
     // the timeline is at the bottom of the screen, under the thumb
     const timeline = (await lab.page.getByRole('group', { name: 'timeline', exact: true }).boundingBox())!;
     expect(timeline.y + timeline.height).toBeGreaterThan(size.height - 4);
@@ -252,6 +267,16 @@ for (const size of SIZES) {
       const name = (what: string) => join(SHOTS, `phone-${size.width}x${size.height}-${theme}-${what}.png`);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: name('top') });
+      // Large frames: the view brings the message's frame (B's newest) into sight
+      await page.getByRole('button', { name: 'Large frames' }).tap();
+      const message = await page.locator('[data-frame][data-owner="B"]').evaluateAll((cells) => Math.max(...cells.map((c) => Number(c.getAttribute('data-frame')))));
+      const stage = page.locator('[data-view=memory] .mem-stage');
+      await expect.poll(async () => {
+        const view = (await stage.boundingBox())!;
+        const cell = (await page.locator(`[data-frame="${message}"]`).boundingBox())!;
+        return cell.y >= view.y - 0.5 && cell.y + cell.height <= view.y + view.height + 0.5;
+      }, { message: 'the message frame is in the view' }).toBe(true);
+      await page.screenshot({ path: name('large') });
       await page.locator('.phone-console').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: name('line') });
       await page.locator('.phone-tabs').evaluate((el) => el.scrollIntoView({ block: 'start' }));

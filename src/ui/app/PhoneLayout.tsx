@@ -100,10 +100,10 @@ function movedFrames(events: readonly LabEvent[]): string {
 function useFollowFrames(): void {
   const moved = movedFrames(useCurrentStepEvents());
   useEffect(() => {
-    if (!moved) return;
-    const id = requestAnimationFrame(() => {
-      const stage = document.querySelector<HTMLElement>('.phone [data-view=memory] .mem-stage.mem-zoomed');
-      if (!stage) return;
+    const stage = document.querySelector<HTMLElement>('.phone [data-view=memory] .mem-stage');
+    if (!moved || !stage) return;
+    const follow = () => requestAnimationFrame(() => {
+      if (!stage.classList.contains('mem-zoomed')) return;
       const boxes = moved.split(',').map((f) => stage.querySelector(`[data-frame="${f}"]`)?.getBoundingClientRect()).filter((b): b is DOMRect => !!b);
       if (boxes.length === 0) return;
       const view = stage.getBoundingClientRect();
@@ -113,7 +113,17 @@ function useFollowFrames(): void {
       // the message's frames in the middle of the view, or its first rows when they are taller than the view
       stage.scrollTop = Math.max(0, bottom - top > stage.clientHeight ? top - 8 : (top + bottom - stage.clientHeight) / 2);
     });
-    return () => cancelAnimationFrame(id);
+    let frame = follow();
+    // Large frames turned on: the same frames, now far apart, brought into view
+    const watch = new MutationObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = follow();
+    });
+    watch.observe(stage, { attributes: true, attributeFilter: ['class'] });
+    return () => {
+      cancelAnimationFrame(frame);
+      watch.disconnect();
+    };
   }, [moved]);
 }
 
@@ -138,7 +148,7 @@ export function PhoneLayout({ classroom }: { classroom: React.ReactNode }) {
         <Announcer />
         <div className="phone-memory">
           <ViewPanel id="memory" title="Memory" figure="Figs. 4-5">
-            <MemoryView />
+            <MemoryView largeFrames={false} />
           </ViewPanel>
         </div>
         <Narration />

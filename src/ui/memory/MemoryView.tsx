@@ -59,7 +59,8 @@ function ringAt(g: MemoryLayout['grid'], i: number) {
   return { x: g.x + (i % g.cols) * g.pitch - pad, y: g.y + Math.floor(i / g.cols) * g.pitch - pad, width: g.cell + 2 * pad, height: g.cell + 2 * pad };
 }
 
-export function MemoryView() {
+/** `largeFrames`: whether the view starts with large frames; by default, on a touch screen (the phone layout starts fitted, Fig. 5 whole). */
+export function MemoryView({ largeFrames }: { readonly largeFrames?: boolean } = {}) {
   const state = useDisplayState();
   const shown = useShownEvents();
   const model = useMemo(() => memoryView(state, shown), [state, shown]);
@@ -77,7 +78,7 @@ export function MemoryView() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const size = useSize(stageRef);
   // for fingers: frames of at least 24 px, the view scrolling when it gets taller than its panel (on by default on touch screens)
-  const [zoom, setZoom] = useState(() => typeof window !== 'undefined' && window.matchMedia?.('(pointer: coarse)').matches);
+  const [zoom, setZoom] = useState(() => largeFrames ?? (typeof window !== 'undefined' && window.matchMedia?.('(pointer: coarse)').matches));
   const zoomed = zoom && model.grid.kind === 'cells';
   const layout = useMemo<MemoryLayout | null>(() => {
     if (!size || size.w <= 40 || size.h <= 40) return null;
