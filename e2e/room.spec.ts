@@ -147,7 +147,12 @@ test.describe('nothing overflows its box', () => {
             const r = port.getBoundingClientRect();
             if (r.left < backbone.left - 0.5 || r.right > backbone.right + 0.5) bad.push(`port ${port.getAttribute('data-port')} leaves its column`);
             const badge = port.querySelector('rect.mem-badge')!.getBoundingClientRect();
-            for (const t of port.querySelectorAll('text')) if (t.textContent && !inside(t.getBoundingClientRect(), badge, 1)) bad.push(`"${t.textContent}" leaves port ${port.getAttribute('data-port')}`);
+            // the lab's tally of merged sends sits in its own box beside the port [0063]
+            const tally = port.querySelector('rect.mem-tally')!.getBoundingClientRect();
+            for (const t of port.querySelectorAll('text')) {
+              const box = t.classList.contains('mem-merged') ? tally : badge;
+              if (t.textContent && !inside(t.getBoundingClientRect(), box, 1)) bad.push(`"${t.textContent}" leaves port ${port.getAttribute('data-port')}`);
+            }
           }
           // a column's blocks stay below its port badges
           const ports = [...col.querySelectorAll('g.mem-port')].map((p) => p.getBoundingClientRect().bottom);
@@ -162,6 +167,27 @@ test.describe('nothing overflows its box', () => {
       expect(lanes.content, 'the five lanes fit the Sequence pane').toBeLessThanOrEqual(lanes.visible);
     });
   }
+});
+
+test.describe('the event port keeps no count [0063]', () => {
+  test.use({ reducedMotion: 'reduce' });
+  test("sends merged while pending show as the lab's tally beside the port, not on it", async ({ lab }) => {
+    test.setTimeout(180_000);
+    await lab.page.setViewportSize({ width: 1920, height: 1080 });
+    await lab.open();
+    await lab.typeAll(['@B rp = event_port()', '@A sp = event_connect(B, rp)', '@B sig = signal()', '@B permit(sig)', '@A event_send(sp)', '@A event_send(sp)']);
+    await lab.finishPlayback();
+    // B's port 1 is raised by its control signal port; rp is the one A's sends reach
+    const port = lab.page.locator('[data-testid=memory-view] g.mem-port[data-pending=true]', { has: lab.page.locator('text.mem-merged', { hasText: '+1' }) });
+    await expect(port).toHaveAttribute('aria-label', /the lab's tally beside it: 1 more send merged while pending \(the port itself keeps no count \[0063\]\)/);
+    const boxes = await port.evaluate((g) => {
+      const r = (sel: string) => g.querySelector(sel)!.getBoundingClientRect();
+      const [badge, tally, text] = [r('rect.mem-badge'), r('rect.mem-tally'), r('text.mem-merged')];
+      return { text: g.querySelector('text.mem-merged')!.textContent, apart: tally.left > badge.right, inTally: text.left >= tally.left - 0.5 && text.right <= tally.right + 0.5 };
+    });
+    expect(boxes).toEqual({ text: '+1', apart: true, inTally: true });
+    await lab.page.locator('[data-testid=memory-view]').screenshot({ path: 'test-results/screens/event-port-tally-1920.png' });
+  });
 });
 
 type Box = { x: number; y: number; width: number; height: number };

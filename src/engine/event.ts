@@ -26,7 +26,7 @@ export const EVENT_KINDS = [
   'message.take', 'area.read', 'area.write', 'fault', 'area.discard',
   'port.discard', 'peer.notify', 'peer.discard',
   'shm.request', 'shm.map', 'shm.unmap',
-  'call.suspend', 'call.complete', 'call.interrupt',
+  'call.suspend', 'call.complete', 'call.interrupt', 'call.refuse',
   'cost.set',
   'sys.call', 'sys.return', 'call.wake', 'sock.create', 'sock.bind', 'sock.listen', 'sock.permission', 'sock.accept',
   'sock.close', 'sock.select', 'file.create', 'file.open', 'file.read', 'file.write', 'file.close', 'file.unlink',

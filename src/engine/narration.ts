@@ -5,7 +5,7 @@
 // machine says is written once, here, which is also where a translation would
 // go.
 
-import type { FrameNo, ResourceKind, SignalRequest } from './types.js';
+import type { FrameNo, Readiness, ResourceKind, SignalRequest } from './types.js';
 import { hex } from './hex.js';
 import { assertNever } from './assertNever.js';
 
@@ -33,6 +33,13 @@ function requestName(request: SignalRequest): string {
     default: return assertNever(request);
   }
 }
+
+const READINESS: Record<Readiness, string> = {
+  message: 'has a message',
+  eof: "is at end of file (ready by the lab's rule, like POSIX)",
+  request: "has a connection request waiting (ready by the lab's rule, like POSIX)",
+  file: "is an open virtual file, always readable (the lab's rule, like POSIX)",
+};
 
 /** Every sentence of the trace, by message id; parameters are plain data (names, numbers, frame lists). */
 const MESSAGES = {
@@ -78,6 +85,12 @@ const MESSAGES = {
     `control OS queues signal ${sig} at ${target}'s control signal port: ${asker} asks to ${requestName(request)}`,
   'signal.take': (name: string, sig: number, asker: string, request: SignalRequest) =>
     `${name} picks up signal ${sig} from its control signal port: ${asker} asks to ${requestName(request)}`,
+  'event.refuse': (owner: string, port: number, asker: string, why: 'taken' | 'control') =>
+    why === 'taken'
+      ? `control OS refuses ${asker}: ${owner}'s receive port ${port} already has a send port, and event connections are one-to-one (EADDRINUSE)`
+      : `control OS refuses ${asker}: ${owner}'s receive port ${port} is raised by the control OS itself, so it takes no send port (EADDRINUSE)`,
+  'service.notPermitted': (name: string, service: number) =>
+    `the kernel refuses ${name}'s connect: service ${service} is set to connection not permitted (ECONNREFUSED)`,
   'signal.deny': (name: string, sig: number) => `${name} denies signal ${sig}: no connection is made`,
 
   // channels and areas, Fig. 6 and [0056] c)
@@ -105,6 +118,8 @@ const MESSAGES = {
   'area.write': (name: string, data: string, addr: number) => `${name} writes ${quote(data)} at ${hex(addr)}: the area is mapped in its space`,
   'area.read': (name: string, text: string, addr: number) => `${name} reads ${quote(text)} at ${hex(addr)} straight from the frames it now owns`,
   'message.send': (name: string, addr: number, port: number, short: string) => `${name} sends the area at ${hex(addr)} on channel ${port} with the short message ${quote(short)}`,
+  'area.fault': (name: string, addr: number) =>
+    `${name} touches ${hex(addr)}, where nothing is mapped in its space: page fault (EFAULT); the area is not ${name}'s to reach, and nothing changes`,
   'area.unmap': (name: string, page: number) => `control OS unmaps the area at ${at(page)} from ${name}: ${name} can no longer touch it`,
   'area.flip': (frames: readonly FrameNo[], from: string, to: string) =>
     `${frames.length === 1 ? 'frame' : 'frames'} ${frameList(frames)} ${frames.length === 1 ? 'changes' : 'change'} owner from ${from} to ${to}: no byte is copied`,
@@ -128,6 +143,7 @@ const MESSAGES = {
   'service.request': (name: string, service: number) => `${name} asks the control OS for a message channel to service ${service} of the system control program`,
   'service.backlog': (name: string, fd: number, service: number) => `the kernel takes ${name}'s request into the backlog of fd ${fd} (service ${service})`,
   'accept.wake': () => 'a request arrived: the kernel releases the program from accept',
+  'sock.comm': (guest: string) => `kernel makes a communication socket for the channel with ${guest}`,
   'sock.accept': (guest: string, fd: number) => `kernel registers the communication socket with ${guest} as fd ${fd}`,
   'accept.return': (fd: number, guest: string) => `accept returns fd ${fd}: a channel to ${guest}`,
   'sock.close': (fd: number, what: string) => `kernel closes fd ${fd} (${what})`,
@@ -149,7 +165,8 @@ const MESSAGES = {
   'file.open': (path: string, fd: number) => `kernel opens ${path} as fd ${fd}`,
   'file.close': (fd: number, path: string) => `kernel closes fd ${fd} (${path})`,
   'kernel.discard': (path: string | null, frames: readonly FrameNo[]) => `kernel discards the message${path !== null ? ` ${path}` : ''}: frames ${list(frames)} are free again`,
-  'select.return': (ready: readonly number[]) => `select returns [${list(ready)}]: ${ready.length === 1 ? 'that fd has' : 'those fds have'} something to read`,
+  'select.return': (ready: readonly (readonly [number, Readiness])[]) =>
+    `select returns [${list(ready.map(([fd]) => fd))}]: ${ready.map(([fd, why]) => `fd ${fd} ${READINESS[why]}`).join('; ')}`,
 } satisfies Record<string, (...args: never[]) => string>;
 
 type Messages = typeof MESSAGES;

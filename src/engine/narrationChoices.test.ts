@@ -44,9 +44,13 @@ describe('sentences that depend on what happened', () => {
     expect(narrate(['kernel.discard', null, frames])).toBe('kernel discards the message: frames 160, 161 are free again');
   });
 
-  it('select returns one fd or several', () => {
-    expect(narrate(['select.return', [4]])).toBe('select returns [4]: that fd has something to read');
-    expect(narrate(['select.return', [4, 5]])).toBe('select returns [4, 5]: those fds have something to read');
+  it('select says why each fd is ready, naming the lab\'s rules as the lab\'s', () => {
+    expect(narrate(['select.return', [[4, 'message']]])).toBe('select returns [4]: fd 4 has a message');
+    expect(narrate(['select.return', [[4, 'eof'], [5, 'request'], [6, 'file']]])).toBe(
+      "select returns [4, 5, 6]: fd 4 is at end of file (ready by the lab's rule, like POSIX); "
+      + "fd 5 has a connection request waiting (ready by the lab's rule, like POSIX); "
+      + "fd 6 is an open virtual file, always readable (the lab's rule, like POSIX)",
+    );
   });
 
   it('an event-port request is named by the port it asks for, as the machine queues it', () => {

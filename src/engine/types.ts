@@ -263,6 +263,9 @@ export type FdEntry =
     }
   | { readonly kind: 'file'; readonly fd: number; readonly path: string; readonly offset: number };
 
+/** Why select finds an fd ready: a received message ([0108]), or one of the lab's POSIX-like rules. */
+export type Readiness = 'message' | 'eof' | 'request' | 'file';
+
 /** A received message area as a file under /msg (Fig. 7, 524) [0092]. */
 export interface VirtualFile {
   readonly path: string;

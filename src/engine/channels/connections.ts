@@ -75,7 +75,7 @@ export function requestEventConnect(tx: Tx, by: Partition, target: Pid, port: Po
   const peer = checkPeer(tx, by, target, true);
   if (isResult(peer)) return peer;
   if (!recvPortOf(peer, port)) return fail('EINVAL', `${peer.name} has no event receive port ${port}`);
-  const taken = oneToOne(tx, peer, port);
+  const taken = oneToOne(tx, peer, port, by);
   if (taken) return taken;
   if (!fitsLimit(tx.s, by.pid, 'events', 1)) return fail('ENOMEM', `${by.name} is at its event-port limit`);
   if (peer.pid === by.pid) {
@@ -119,8 +119,14 @@ function heldSignal(tx: Tx, by: Partition, sig: SigId): ControlSignal | Result {
   return signal;
 }
 
-/** End the asker's wait with `result`. */
-function answer(tx: Tx, signal: ControlSignal, result: Result, tag: PatentTag = '[0057]'): void {
+/**
+ * End the asker's wait with `result`, tagged with what caused the answer:
+ * S104 when a channel is made (the client learns it by event [0074],
+ * [0113] (b)), [0062] when the server denies, [0111] when the service is not
+ * permitted, or the lab's own row where S05P1247 does not say how the asker
+ * learns (lab:answer, lab:close, lab:permit, lab:interrupt).
+ */
+function answer(tx: Tx, signal: ControlSignal, result: Result, tag: PatentTag): void {
   const asker = tx.s.partitions[signal.from]!;
   // a signal lives only while its asker waits for the answer (an invariant)
   const call = asker.wait!.call;
@@ -142,11 +148,12 @@ export function permitSignal(tx: Tx, by: Partition, sig: SigId): Result {
     case 'channel': return establishChannel(tx, by, signal, GUEST_CHANNEL_TAGS);
     case 'event': {
       const asker = tx.s.partitions[signal.from]!;
-      const taken = oneToOne(tx, by, request.port);
+      const taken = oneToOne(tx, by, request.port, asker);
       if (taken) return taken;
       const sp = connectSendPort(tx, asker, by, request.port);
       if (sp === null) return fail('ENOMEM', `${asker.name} is at its event-port or management-memory limit`);
-      answer(tx, signal, ok(sp));
+      // the patent names the request [0056] a) but not how the asker hears the answer
+      answer(tx, signal, ok(sp), 'lab:answer');
       return ok(request.port);
     }
     case 'share': {
@@ -161,21 +168,33 @@ export function permitSignal(tx: Tx, by: Partition, sig: SigId): Result {
         say: ['shm.permit', by.name, tx.s.partitions[signal.from]!.name],
       });
       const askerPage = area.maps.find((m) => m.pid === signal.from)!.page;
-      answer(tx, signal, ok(addressOf(askerPage)));
+      answer(tx, signal, ok(addressOf(askerPage)), 'lab:answer');
       return ok(addressOf(page));
     }
     default: return assertNever(request);
   }
 }
 
-/** EADDRINUSE when receive port `no` of `owner` cannot take a send port: connections are one-to-one [0063]. */
-function oneToOne(tx: Tx, owner: Partition, no: PortNo): Result | null {
+/**
+ * EADDRINUSE when receive port `no` of `owner` cannot take a send port:
+ * connections are one-to-one [0063]. The refusal is the lesson, so it is a
+ * trace event ([0063], the state unchanged: a decided refusal) and not only
+ * an error printed to `asker`.
+ */
+function oneToOne(tx: Tx, owner: Partition, no: PortNo, asker: Partition): Result | null {
+  const refused = (why: 'taken' | 'control', message: string): Result => {
+    emit(tx, {
+      tag: '[0063]', kind: 'call.refuse', from: CONTROL_LANE, to: asker.pid, port: no, cost: tx.s.costs.hypercall,
+      say: ['event.refuse', owner.name, no, asker.name, why],
+    });
+    return { ok: false, error: { errno: 'EADDRINUSE', decided: true, message } };
+  };
   if (raisedByControl(owner, no)) {
-    return fail('EADDRINUSE', `${owner.name}'s receive port ${no} is raised by the control OS (for a message port or the control signal port); connect a send port to a port of its own [0063]`);
+    return refused('control', `${owner.name}'s receive port ${no} is raised by the control OS (for a message port or the control signal port); connect a send port to a port of its own [0063]`);
   }
   const sender = senderOf(tx.s, owner.pid, no);
   if (sender) {
-    return fail('EADDRINUSE', `${owner.name}'s receive port ${no} already has a send port (${tx.s.partitions[sender.pid]!.name}'s port ${sender.port}): event connections are one-to-one [0063]`);
+    return refused('taken', `${owner.name}'s receive port ${no} already has a send port (${tx.s.partitions[sender.pid]!.name}'s port ${sender.port}): event connections are one-to-one [0063]`);
   }
   return null;
 }
@@ -197,7 +216,11 @@ function newMessagePort(tx: Tx, pid: Pid, chan: ReturnType<typeof asChan>): Port
   return addPort(tx, pid, (no): MessagePort => ({ kind: 'message', no, chan, eventPort, queue: [], peerClosed: false }));
 }
 
-/** The steps channel set-up shows: S103-S104 between guests; S306 and S204 (a) when the scp kernel accepts. */
+/**
+ * The steps channel set-up shows: S103-S104 between guests; S306 when the
+ * scp kernel accepts (it connects the channel [0114], [0092]; making the
+ * communication socket, S204 (a), is the kernel's own step after it).
+ */
 export interface ChannelTags {
   readonly permit: PatentTag;
   readonly create: PatentTag;
@@ -233,7 +256,8 @@ export function establishChannel(tx: Tx, server: Partition, signal: ControlSigna
     const messagePort = tx.s.partitions[pid]!.ports[port] as MessagePort;
     raiseEvent(tx, CONTROL_LANE, pid, messagePort.eventPort, tags.notify, ['why.channel', chan]);
   }
-  answer(tx, signal, ok(clientPort));
+  // the client learns of the channel by the event just raised: its connect returns with it (S104)
+  answer(tx, signal, ok(clientPort), tags.notify);
   return ok(serverPort);
 }
 
@@ -246,12 +270,12 @@ export function denySignal(tx: Tx, by: Partition, sig: SigId): Result {
     tag: '[0062]', kind: 'signal.deny', from: by.pid, to: asker.pid, sig, cost: tx.s.costs.hypercall,
     say: ['signal.deny', by.name, sig],
   });
-  refuse(tx, signal, { errno: 'ECONNREFUSED', message: `${by.name} denied the request` });
+  refuse(tx, signal, { errno: 'ECONNREFUSED', message: `${by.name} denied the request` }, '[0062]');
   return ok(0);
 }
 
 /** Fail the asker's wait and undo what the request set up (a shared area goes back to free memory). */
-export function refuse(tx: Tx, signal: ControlSignal, error: LabError, tag: PatentTag = '[0057]'): void {
+export function refuse(tx: Tx, signal: ControlSignal, error: LabError, tag: PatentTag): void {
   if (signal.request.kind === 'share' && tx.s.areas[signal.request.area]) releaseArea(tx, signal.request.area);
   answer(tx, signal, { ok: false, error }, tag);
 }

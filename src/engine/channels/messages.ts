@@ -71,7 +71,7 @@ function accessTag(by: Partition, area: Area, write: boolean): PatentTag {
 /** poke: write into a mapped area; a fault if nothing is mapped there [0070]. */
 export function writeMemory(tx: Tx, by: Partition, addr: number, data: string): Result {
   const at = resolveAddress(tx.s, by, addr);
-  if (!at) return faultResult(by, addr);
+  if (!at) return faultResult(tx, by, addr);
   const limit = at.area.frames.length * PAGE_SIZE;
   if (at.offset + data.length > limit) return fail('EFAULT', `writing ${data.length} bytes at ${hex(addr)} runs past the end of the area`);
   const old = at.area.data.padEnd(at.offset, '\0');
@@ -88,7 +88,7 @@ export function writeMemory(tx: Tx, by: Partition, addr: number, data: string): 
 export function readMemory(tx: Tx, by: Partition, addr: number, length: number): Result {
   if (!Number.isInteger(length) || length < 0 || length > MAX_AREA_BYTES) return fail('EINVAL', `cannot read ${length} bytes`);
   const at = resolveAddress(tx.s, by, addr);
-  if (!at) return faultResult(by, addr);
+  if (!at) return faultResult(tx, by, addr);
   if (at.offset + length > at.area.frames.length * PAGE_SIZE) return fail('EFAULT', `reading ${length} bytes at ${hex(addr)} runs past the end of the area`);
   const text = at.area.data.slice(at.offset, at.offset + length).replace(/\0+$/, '');
   emit(tx, {
@@ -106,7 +106,7 @@ export function sendArea(tx: Tx, by: Partition, no: PortNo, addr: number, short:
   const peer = peerEnd(channel, by.pid);
   if (port.peerClosed || peer.port === null) return fail('EPIPE', `the other end of channel ${no} has closed: nobody will receive`);
   const at = resolveAddress(tx.s, by, addr);
-  if (!at) return faultResult(by, addr);
+  if (!at) return faultResult(tx, by, addr);
   if (at.area.kind !== 'message') return fail('EINVAL', `${hex(addr)} is a shared area; only a message area can be sent`);
   if (at.offset !== 0) return fail('EINVAL', `${hex(addr)} is inside an area; send it by its first address`);
   const pages = at.area.frames.length;
@@ -184,7 +184,7 @@ export function receive(tx: Tx, by: Partition, no: PortNo): Result {
 /** S109: discard an area: unmap it and give the frames back. A shared area's guest only drops its own mapping. */
 export function freeArea(tx: Tx, by: Partition, addr: number): Result {
   const at = resolveAddress(tx.s, by, addr);
-  if (!at) return faultResult(by, addr);
+  if (!at) return faultResult(tx, by, addr);
   if (at.offset !== 0) return fail('EINVAL', `${hex(addr)} is inside an area; free it by its first address`);
   const { area } = at;
   if (area.kind === 'shared' && area.owner !== by.pid) {

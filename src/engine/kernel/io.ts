@@ -6,7 +6,7 @@
 // write/close on the file access it (S-B); write on the socket sends the area
 // back to the guest (S-C, S311); unlink discards it (S-D).
 
-import type { AreaId, FdEntry, Result } from '../types.js';
+import type { AreaId, FdEntry, Readiness, Result } from '../types.js';
 import { PAGE_SIZE, SCP_PID } from '../types.js';
 import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
@@ -139,7 +139,7 @@ function receivedArea(tx: Tx, target: string | number, verb: string): AreaId | R
   }
   const scp = tx.s.partitions[SCP_PID]!;
   const at = resolveAddress(tx.s, scp, target);
-  if (!at) return faultResult(scp, target);
+  if (!at) return faultResult(tx, scp, target);
   if (at.offset !== 0) return fail('EINVAL', `${hex(target)} is inside an area; ${verb} it by its first address`);
   return at.area.id;
 }
@@ -247,10 +247,11 @@ export function unlinkMessage(tx: Tx, target: string | number): Result {
 }
 
 /**
- * select([fds]) [0108]: the fds with something to read: a communication socket
- * with a message (or at end of file), a listening socket with a request, and,
- * as select watches sockets "like another input and output process", an open
- * virtual file, which is always readable. Suspends while none is ready.
+ * select([fds]) [0108]: the fds with something to read. [0108] watches
+ * communication sockets for received messages; the lab also counts as ready,
+ * like POSIX select, a communication socket at end of file, a listening
+ * socket with a request waiting, and an open virtual file (always readable).
+ * Those are the lab's rules (lab:ready). Suspends while none is ready.
  */
 export function selectFds(tx: Tx, fds: readonly number[]): Result {
   if (fds.length === 0) return fail('EINVAL', 'select needs at least one fd');
@@ -267,17 +268,25 @@ export function selectFds(tx: Tx, fds: readonly number[]): Result {
   return selectResult(tx, ready);
 }
 
+function readiness(tx: Tx, fd: number): Readiness | null {
+  // select checked every fd is open, and the program cannot close one while it waits in select
+  const entry = tx.s.kernel.fds[fd]!;
+  if (entry.kind === 'comm') {
+    const port = portOf(tx, entry);
+    return port.queue.length > 0 ? 'message' : port.peerClosed ? 'eof' : null;
+  }
+  if (entry.kind === 'socket') return entry.listening && backlogOf(tx, entry).length > 0 ? 'request' : null;
+  return 'file'; // an open virtual file: its bytes are there to read
+}
+
 export function readyFds(tx: Tx, fds: readonly number[]): number[] {
-  return [...new Set(fds)].filter((fd) => {
-    // select checked every fd is open, and the program cannot close one while it waits in select
-    const entry = tx.s.kernel.fds[fd]!;
-    if (entry.kind === 'comm') return commReady(tx, entry);
-    if (entry.kind === 'socket') return entry.listening && backlogOf(tx, entry).length > 0;
-    return true; // an open virtual file: its bytes are there to read
-  });
+  return [...new Set(fds)].filter((fd) => readiness(tx, fd) !== null);
 }
 
 export function selectResult(tx: Tx, ready: readonly number[]): Result {
-  emit(tx, { tag: '[0108]', kind: 'sock.select', from: KERNEL_LANE, to: SCP_PID, say: ['select.return', ready] });
+  const why = ready.map((fd) => [fd, readiness(tx, fd)!] as const);
+  // [0108] only when every fd is ready with a received message; otherwise a lab rule made the answer
+  const tag = why.every(([, r]) => r === 'message') ? '[0108]' : 'lab:ready';
+  emit(tx, { tag, kind: 'sock.select', from: KERNEL_LANE, to: SCP_PID, say: ['select.return', why] });
   return ok([...ready]);
 }

@@ -270,7 +270,7 @@ describe('a request accept cannot serve', () => {
     s.ok({ kind: 'lpar.limit', pid: A, resource: 'mgmt', amount: usageOf(s.state, A).mgmt });
     const ports = { scp: Object.keys(s.state.partitions[SCP]!.ports), a: Object.keys(s.state.partitions[A]!.ports) };
     const step = s.run({ kind: 'sys.accept', fd }); // the session checks every invariant after it
-    expect(step.events.map((e) => [e.tag, e.kind])).toEqual([['S304', 'sys.call'], ['[0057]', 'call.complete'], ['S204(d)', 'call.suspend']]);
+    expect(step.events.map((e) => [e.tag, e.kind])).toEqual([['S304', 'sys.call'], ['lab:answer', 'call.complete'], ['S204(d)', 'call.suspend']]);
     expect(step.completions).toEqual([{ pid: A, call: 'connect', result: { ok: false, error: expect.objectContaining({ errno: 'ENOMEM' }) } }]);
     expect(Object.keys(s.state.partitions[SCP]!.ports)).toEqual(ports.scp);
     expect(Object.keys(s.state.partitions[A]!.ports)).toEqual(ports.a);

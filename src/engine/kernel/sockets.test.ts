@@ -49,7 +49,11 @@ describe('Figs. 8 and 9: sockets with virtual files', () => {
     const step = s.run({ kind: 'channel.connectService', by: A, service: 7 });
     const tags = tagsSince(s, from);
     expect(tags.slice(0, 2)).toEqual(['S305(a)', 'S305(b)']);
-    expect(tags.filter((t) => t !== '[0057]' && t !== 'S305(b)' && t !== 'S305(a)')).toEqual(['S204(e)', 'S306', 'S204(a)', 'S104', 'S104', 'S204(b)', 'S204(c)']);
+    // S306 connects the channel [0114], [0092]; S104 tells both ends and A's connect returns with it
+    // ([0113] (b)); only then is the communication socket produced, S204 (a) [0091]
+    // ([0057]: the request reached the scp's empty control signal port, which raises its event port)
+    expect(tags.filter((t) => t !== '[0057]' && t !== 'S305(b)' && t !== 'S305(a)')).toEqual(['S204(e)', 'S306', 'S306', 'S104', 'S104', 'S104', 'S204(a)', 'S204(b)', 'S204(c)']);
+    expect(s.events.slice(from).find((e) => e.kind === 'call.complete')).toMatchObject({ tag: 'S104', to: A });
     expect(step.completions.find((c) => c.pid === SCP)!.result).toEqual({ ok: true, value: FIRST_FD + 1 });
   });
 
@@ -127,7 +131,8 @@ describe('Figs. 8 and 9: sockets with virtual files', () => {
     s.run({ kind: 'channel.connectService', by: A, service: 7 });
     const from = s.events.length;
     const step = s.run({ kind: 'sys.close', fd: ls });
-    expect(tagsSince(s, from)).toEqual(['lab:close', '[0057]', 'lab:close']);
+    // the waiting connect fails because of the lab's close, and says so
+    expect(tagsSince(s, from)).toEqual(['lab:close', 'lab:close', 'lab:close']);
     expect(step.completions[0]!.result).toMatchObject({ ok: false, error: { errno: 'ECONNREFUSED' } });
   });
 });
@@ -213,15 +218,33 @@ describe('listen: connection permitted or not permitted [0111]', () => {
 });
 
 describe('select [0108]', () => {
-  it('an open virtual file is readable, like any other input: select returns it at once', () => {
+  const selectReturn = (s: Session) => s.events.filter((e) => e.kind === 'sock.select').at(-1)!;
+
+  it("an open virtual file is readable, like any other input: select returns it at once, by the lab's rule", () => {
     const s = session();
     const { fd, ch } = served(s);
     guestSends(s, ch, 'one');
     const { vfile } = s.ok({ kind: 'sys.read', fd, count: null }) as { vfile: string };
     const v = s.ok({ kind: 'sys.open', path: vfile }) as number;
     expect(s.ok({ kind: 'sys.select', fds: [fd, v] })).toEqual([v]);
+    expect(selectReturn(s)).toMatchObject({ tag: 'lab:ready', say: ['select.return', [[v, 'file']]] });
     guestSends(s, ch, 'two');
     expect(s.ok({ kind: 'sys.select', fds: [fd, v] })).toEqual([fd, v]);
+    expect(selectReturn(s)).toMatchObject({ tag: 'lab:ready', say: ['select.return', [[fd, 'message'], [v, 'file']]] });
+    // a communication socket with a received message alone is what [0108] watches for
+    expect(s.ok({ kind: 'sys.select', fds: [fd] })).toEqual([fd]);
+    expect(selectReturn(s)).toMatchObject({ tag: '[0108]', say: ['select.return', [[fd, 'message']]] });
+  });
+
+  it("a socket at end of file and a listening socket with a request are ready by the lab's rules", () => {
+    const s = session();
+    const { ls, fd, ch } = served(s);
+    s.ok({ kind: 'channel.close', by: A, port: ch as never });
+    expect(s.ok({ kind: 'sys.select', fds: [fd] })).toEqual([fd]);
+    expect(selectReturn(s)).toMatchObject({ tag: 'lab:ready', say: ['select.return', [[fd, 'eof']]] });
+    s.run({ kind: 'channel.connectService', by: B, service: 7 });
+    expect(s.ok({ kind: 'sys.select', fds: [ls] })).toEqual([ls]);
+    expect(selectReturn(s)).toMatchObject({ tag: 'lab:ready', say: ['select.return', [[ls, 'request']]] });
   });
 
   it('waits while no socket has anything, and wakes for the one that does', () => {

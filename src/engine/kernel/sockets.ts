@@ -1,4 +1,6 @@
-// The AF_LPAR socket domain of the system control OS kernel [0084]-[0091],
+// The sockets of the system control OS kernel: [0084] offers the message
+// channel "as a socket of a new domain" without naming it; AF_LPAR is the
+// lab's name for it. [0084]-[0091],
 // [0096], [0108], Figs. 7-12: the program makes a connection socket
 // (S201/S301), binds a service id (S202/S302), permits connections
 // (S203/S303) and accepts them (S204/S304), each accepted request becoming
@@ -8,6 +10,7 @@ import type { FdEntry, Partition, Pid, Result, SigId, SocketMode } from '../type
 import { SCP_PID } from '../types.js';
 import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
 import type { PatentTag } from '../event.js';
+import type { Narration } from '../narration.js';
 import type { Tx } from '../tx.js';
 import { attempt, emit, fail, ok, updatePartition } from '../tx.js';
 import { queueSignal } from '../ports/controlSignals.js';
@@ -37,7 +40,7 @@ const isSocket = (x: Socket | Result): x is Socket => 'fd' in x;
 /** socket(AF_LPAR, SOCK_SEQPACKET[, MSG_MAP]): S201 / S301. */
 export function openSocket(tx: Tx, domain: string, type: string, mode: SocketMode): Result {
   if (domain !== AF_LPAR) {
-    return fail('EAFNOSUPPORT', `the system control OS offers message channels only in the ${AF_LPAR} domain [0084]; ${domain} is not supported here`);
+    return fail('EAFNOSUPPORT', `the system control OS offers message channels only as sockets of a new domain [0084], which the lab names ${AF_LPAR}; ${domain} is not supported here`);
   }
   if (type !== 'SOCK_SEQPACKET') return fail('EINVAL', `a message channel keeps message boundaries: use SOCK_SEQPACKET, not ${type}`);
   const fd = lowestFreeFd(tx.s.kernel);
@@ -82,7 +85,7 @@ export function listenSocket(tx: Tx, fd: number, permit: boolean): Result {
     tag: 'S203', kind: 'sock.listen', from: KERNEL_LANE, to: SCP_PID,
     say: ['sock.listen', permit, socket.service],
   });
-  for (const sig of waiting) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program stopped permitting connections to service ${socket.service}` });
+  for (const sig of waiting) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program stopped permitting connections to service ${socket.service}` }, '[0111]');
   return ok(0);
 }
 
@@ -131,16 +134,14 @@ export function connectService(tx: Tx, by: Partition, service: number): Result {
   if (!Number.isInteger(service) || service < 1 || service > MAX_SERVICE) return fail('EINVAL', `a service id is 1 to ${MAX_SERVICE}, not ${service}`);
   const socket = socketBoundTo(tx.s, service);
   if (!socket) return fail('ECONNREFUSED', `nobody is listening on service ${service}: the system control program must bind and listen first`);
-  if (!socket.listening) return fail('ECONNREFUSED', `service ${service} is set to connection not permitted: the system control program must listen(s) first [0111]`);
-  if (socket.denied.includes(by.pid)) {
-    // the program's own decision, like a policy denial [0049]: the refusal stays in the trace
-    // (so a lesson can check that the deny, not a wrong service number, turned the guest away)
-    emit(tx, {
-      tag: 'lab:permit', kind: 'channel.refuse', from: KERNEL_LANE, to: by.pid, cost: tx.s.costs.hypercall,
-      say: ['service.denied', by.name, service],
-    });
-    return { ok: false, error: { errno: 'ECONNREFUSED', decided: true, message: `the system control program denies ${by.name} service ${service} (the lab's per-partition deny)` } };
-  }
+  // a refusal the program set up is the lesson ([0111]): a trace event, the state unchanged, so a
+  // lesson can check that the program, not a wrong service number, turned the guest away
+  const refused = (tag: PatentTag, say: Narration, message: string): Result => {
+    emit(tx, { tag, kind: 'channel.refuse', from: KERNEL_LANE, to: by.pid, cost: tx.s.costs.hypercall, say });
+    return { ok: false, error: { errno: 'ECONNREFUSED', decided: true, message } };
+  };
+  if (!socket.listening) return refused('[0111]', ['service.notPermitted', by.name, service], `service ${service} is set to connection not permitted: the system control program must listen(s) first [0111]`);
+  if (socket.denied.includes(by.pid)) return refused('lab:permit', ['service.denied', by.name, service], `the system control program denies ${by.name} service ${service} (the lab's per-partition deny)`);
   emit(tx, {
     tag: 'S305(a)', kind: 'channel.request', from: by.pid, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
     say: ['service.request', by.name, service],
@@ -178,7 +179,7 @@ export function acceptNext(tx: Tx, socket: Socket, woken: boolean): Result | nul
   for (const sig of backlogOf(tx, socket)) {
     const result = attempt(tx, () => acceptRequest(tx, socket, sig, woken));
     if (result.ok) return result;
-    refuse(tx, tx.s.signals[sig]!, result.error);
+    refuse(tx, tx.s.signals[sig]!, result.error, 'lab:answer');
   }
   return null;
 }
@@ -190,11 +191,14 @@ export function acceptRequest(tx: Tx, socket: Socket, sig: SigId, woken: boolean
     emit(tx, { tag: 'S204(e)', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: ['accept.wake'] });
   }
   const scp = tx.s.partitions[SCP_PID]!;
-  const made = establishChannel(tx, scp, signal, { permit: 'S306', create: 'S204(a)', notify: 'S104' });
+  // S306: the kernel connects the channel [0114]; the control OS makes it and its ports [0092]
+  const made = establishChannel(tx, scp, signal, { permit: 'S306', create: 'S306', notify: 'S104' });
   if (!made.ok) return made;
   const fd = lowestFreeFd(tx.s.kernel)!;
-  putFd(tx, { kind: 'comm', fd, mode: socket.mode, service: socket.service!, port: made.value as never, peer: signal.from });
   const guest = tx.s.partitions[signal.from]!.name;
+  // S204 (a): the communication socket (526 of Fig. 7) is produced [0091]
+  emit(tx, { tag: 'S204(a)', kind: 'sock.accept', from: KERNEL_LANE, to: KERNEL_LANE, say: ['sock.comm', guest] });
+  putFd(tx, { kind: 'comm', fd, mode: socket.mode, service: socket.service!, port: made.value as never, peer: signal.from });
   emit(tx, { tag: 'S204(b)', kind: 'sock.accept', from: KERNEL_LANE, to: KERNEL_LANE, say: ['sock.accept', guest, fd] });
   emit(tx, { tag: 'S204(c)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['accept.return', fd, guest] });
   return ok(fd);
@@ -210,7 +214,7 @@ export function closeFd(tx: Tx, fd: number): Result {
   // the program's end of the channel goes with the fd: it is there until now (kernel/io.ts, portOf)
   if (entry.kind === 'comm') closeChannel(tx, tx.s.partitions[SCP_PID]!, entry.port, { discard: 'S-E', notify: 'S111' });
   if (entry.kind === 'socket') {
-    for (const sig of backlogOf(tx, entry)) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program closed service ${entry.service}` });
+    for (const sig of backlogOf(tx, entry)) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program closed service ${entry.service}` }, 'lab:close');
   }
   dropFd(tx, fd);
   emit(tx, { tag, kind: 'sock.close', from: KERNEL_LANE, to: SCP_PID, say: ['sock.close', fd, fdKindName(entry)] });

@@ -73,7 +73,7 @@ function ownerExercise(seed: number): Exercise {
   const owner = ownerOfFrame(after.timeline.current, frame)!;
   const sent = script.some((l) => l.startsWith(`@A send(ch, ${target},`));
   const why = !sent
-    ? owner === 'free' ? `${target} was never sent, and A freed it: its frames went back to free memory (S109).` : `${target} was never sent: its frames still belong to A.`
+    ? owner === 'free' ? `${target} was never sent, and A freed it: its frames went back to free memory (the lab's free, lab:free: S109 is the receiver's discard).` : `${target} was never sent: its frames still belong to A.`
     : owner === 'free' ? `${target} was sent, so its frames flipped to B (S107); B then freed it (S109).` : `${target} was sent: the flip made its frames B's (S107), whether or not B has read it yet.`;
   return {
     kind: 'owner', seed, script,

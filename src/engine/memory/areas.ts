@@ -163,6 +163,16 @@ export function resolveAddress(state: LabState, p: Partition, addr: number): Res
   return undefined;
 }
 
-export function faultResult(p: Partition, addr: number): Result {
-  return { ok: false, error: { errno: 'EFAULT', addr, message: `${p.name} has nothing mapped at ${hex(addr)}: the page is not in its address space, so the touch faults [0070]` } };
+/**
+ * A touch where nothing is mapped: a page fault [0066], [0070], the moment
+ * the flip is about (the sender after S107 can no longer reach the area). The
+ * fault is a trace event, so it is seen and not only printed; the machine's
+ * state is as it was (a decided refusal: lab.ts keeps the events).
+ */
+export function faultResult(tx: Tx, p: Partition, addr: number): Result {
+  emit(tx, {
+    tag: '[0070]', kind: 'fault', from: p.pid, to: CONTROL_LANE, page: Math.floor(addr / PAGE_SIZE), cost: tx.s.costs.hypercall,
+    say: ['area.fault', p.name, addr],
+  });
+  return { ok: false, error: { errno: 'EFAULT', addr, decided: true, message: `${p.name} has nothing mapped at ${hex(addr)}: the page is not in its address space, so the touch faults [0070]` } };
 }

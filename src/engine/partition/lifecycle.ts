@@ -127,7 +127,8 @@ export function endPartition(tx: Tx, pid: Pid, tag: '[0053]' | 'lab:end'): Resul
   // requests made of it are refused
   for (const sig of [...p.signalQueue, ...p.signalsHeld]) {
     // each is a live signal: refusing one withdraws only that one
-    refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `${p.name} ended before answering` });
+    // [0053] says nothing of requests left unanswered: refusing them is the lab's rule
+    refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `${p.name} ended before answering` }, 'lab:answer');
   }
   // its channels close; each peer is told by event
   for (const port of Object.values(tx.s.partitions[pid]!.ports)) {

@@ -28,6 +28,8 @@ describe('resource requests [0049], [0055]', () => {
     const from = s.events.length;
     expect(s.ok({ kind: 'resource.request', by: A, resource: 'mem', amount: 20 })).toBe(20);
     expect(s.events.slice(from).map((e) => e.kind)).toEqual(['resource.forward', 'resource.grant']);
+    // [0049]: the program sees the guest's request before the control OS receives it
+    expect(s.events[from]).toMatchObject({ from: A, to: 1 });
     expect(narrate(s.events.at(-1)!.say)).toBe("policy grants 20 mem; A's limit rises to 20");
     expect(s.state.partitions[A]!.limits.mem).toBe(20);
   });

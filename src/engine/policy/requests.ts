@@ -55,7 +55,7 @@ export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, a
     return ok(amount);
   }
   emit(tx, {
-    tag: '[0049]', kind: 'resource.forward', from: CONTROL_LANE, to: SCP_PID, cost: tx.s.costs.hypercall,
+    tag: '[0049]', kind: 'resource.forward', from: by.pid, to: SCP_PID, cost: tx.s.costs.hypercall,
     say: ['resource.forward', by.name, amount, resource, limit],
   });
   // every requestable resource has a ceiling from boot (lab.ts), which policy() only changes

@@ -23,8 +23,10 @@ describe('what a line did (its effect)', () => {
     expect(typed(['lesson']).effect).toEqual({ kind: 'openLesson', id: null });
     expect(typed(['lesson nosuch']).effect).toEqual({ kind: 'none' });
     expect(typed(['x = 4', 'frames_free()', 'lpars', '@A']).effect).toEqual({ kind: 'none' });
-    // a refused command records nothing
-    expect(typed(['@A peek(0x200000, 4)']).effect).toEqual({ kind: 'none' });
+    // a refused command records nothing, unless the machine decided the refusal: a page fault is
+    // an event of the trace [0070], recorded (the state as it was, so `back` undoes only the event)
+    expect(typed(['close(42)']).effect).toEqual({ kind: 'none' });
+    expect(typed(['@A peek(0x200000, 4)']).effect).toEqual({ kind: 'recorded' });
   });
 
   it('records an interrupt typed as a line once in the history, as typed', () => {

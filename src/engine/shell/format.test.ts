@@ -30,6 +30,25 @@ describe('lparsh --json: one object per output', () => {
     expect(toJsonLine(complete!)).toEqual({ line: 2, ctx: 'A', completes: 1, input: 'ch = connect(B)', ok: false, errno: 'EINTR', message: 'interrupted while waiting in connect', events: [] });
   });
 
+  it("a refused command prints what the machine did: the fault after the flip, a policy denial, a refused connect", () => {
+    const { outputs } = outputsOf([
+      '@A a = area(4096)', '@A ch = connect(B)', '@B sig = signal()', '@B permit(sig)', '@A send(ch, a, "x")', '@A peek(a, 1)',
+      'policy(mem, 0)', '@A request(mem, 20)',
+      's = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', '@B connect(7)',
+    ]);
+    const errors = outputs.filter((o) => o.kind === 'error').map((o) => toJsonLine(o));
+    expect(errors.map((e) => [e.input, e.errno, e.events])).toEqual([
+      // [0070]: A touches the area it gave away; the page fault is an event of the trace
+      ['@A peek(a, 1)', 'EFAULT', ['[0070]']],
+      ['@A request(mem, 20)', 'ENOMEM', expect.arrayContaining(['[0049]'])],
+      // [0111]: nobody permits connections to service 7 yet
+      ['@B connect(7)', 'ECONNREFUSED', ['[0111]']],
+    ]);
+    // a refusal that changed nothing has nothing to show
+    const [bad] = outputsOf(['close(42)']).outputs;
+    expect(toJsonLine(bad!)).toMatchObject({ ok: false, errno: 'EBADF', events: [] });
+  });
+
   it('a record value as a JSON object, on one line of text', () => {
     const { outputs } = outputsOf(['@A a = area(4096)', '@A compare(4096)']);
     const line = jsonLine(outputs.at(-1)!);

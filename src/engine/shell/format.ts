@@ -41,7 +41,8 @@ export function jsonLine(o: Output): string {
 export function toJsonLine(o: Output): Record<string, unknown> {
   switch (o.kind) {
     case 'result': return { line: o.line, ctx: o.ctx, input: o.input, ok: true, value: toJson(o.value), events: o.events };
-    case 'error': return { line: o.line, ctx: o.ctx, input: o.input, ok: false, errno: o.errno, message: o.message, events: [] };
+    // what the machine did before it refused: a fault, a refused connect, a policy denial
+    case 'error': return { line: o.line, ctx: o.ctx, input: o.input, ok: false, errno: o.errno, message: o.message, events: o.events ?? [] };
     case 'blocked': return { line: o.line, ctx: o.ctx, blocked: o.call, input: o.input, events: o.events };
     case 'complete': return o.result.ok
       ? { line: o.line, ctx: o.ctx, completes: o.completes, input: o.input, ok: true, value: toJson(o.result.value), events: [] }

@@ -65,9 +65,11 @@ describe('the shell under fuzzed input', () => {
           if (!blank) expect(out.length).toBeGreaterThan(0);
           for (const o of out) for (const printed of formatOutput(o)) expect(printed).not.toMatch(CONTROL);
           if (out.length > 0 && out.every((o) => o.kind === 'error')) {
-            const recorded = after.timeline.length > before.timeline.length;
-            // only a policy denial is recorded: its events are in the trace, nothing else changed
-            if (recorded) expect(after.timeline.entries.at(-1)!.step.events.at(-1)!.kind).toBe('resource.deny');
+            // recorded: the cursor moved on (after a `back` the length may stay, the old future dropped)
+            const recorded = after.timeline.cursor > before.timeline.cursor;
+            // only a refusal the machine decided is recorded (a policy denial, a page fault, a refused
+            // connect): its events are in the trace, nothing else changed
+            if (recorded) expect(['resource.deny', 'fault', 'call.refuse', 'channel.refuse']).toContain(after.timeline.entries.at(-1)!.step.events.at(-1)!.kind);
             else expect(after.timeline.current).toBe(before.timeline.current);
             expect(after.vars).toBe(before.vars);
             expect(after.ctx).toBe(before.ctx);

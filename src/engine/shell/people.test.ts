@@ -83,6 +83,8 @@ describe('help', () => {
   it('says where a call may be made: anywhere, or only in a guest', () => {
     expect(typeLines(['help frames_of']).printed[0]).toBe('frames_of(partition)    (anywhere; [0051] c))');
     expect(typeLines(['help connect']).printed[0]).toBe('connect(to)    (guests; S101-S104, S305)');
+    // freeing an area never sent is the lab's; S109 is the receiver discarding a received one
+    expect(typeLines(['help free']).printed[0]).toBe('free(area)    (guests; S109 for a received area; lab (lab:free) for one never sent)');
     expect(typeLines(['help socket']).printed[0]).toBe('socket(domain, type, [flags])    (system control program; S201, S301, Figs. 7 and 10)');
   });
 });

@@ -71,7 +71,12 @@ export interface ShellState {
 
 export type Output =
   | { readonly kind: 'result'; readonly line: number; readonly ctx: string; readonly input: string; readonly value: ShellValue; readonly events: readonly string[] }
-  | { readonly kind: 'error'; readonly line: number; readonly ctx: string; readonly input: string; readonly errno: string; readonly message: string; readonly col?: number; readonly addr?: number }
+  | {
+      readonly kind: 'error'; readonly line: number; readonly ctx: string; readonly input: string; readonly errno: string; readonly message: string;
+      readonly col?: number; readonly addr?: number;
+      /** the tags of what the machine did before it refused (a fault, a refused connect); none for a refusal that changed nothing */
+      readonly events?: readonly string[];
+    }
   | { readonly kind: 'blocked'; readonly line: number; readonly ctx: string; readonly input: string; readonly call: string; readonly events: readonly string[] }
   | { readonly kind: 'complete'; readonly line: number; readonly ctx: string; readonly completes: number | null; readonly input: string; readonly call: string; readonly result: { readonly ok: true; readonly value: ShellValue } | { readonly ok: false; readonly errno: string; readonly message: string } }
   | { readonly kind: 'text'; readonly line: number; readonly ctx: string; readonly input: string; readonly text: readonly string[] };
@@ -168,10 +173,12 @@ export function runCommand(
   const { line, ctx, input, assign, call } = base;
   if (!step.result.ok) {
     const { errno, message, addr } = step.result.error;
-    // a policy denial is recorded in the timeline (its events are in the trace); other refusals are not
+    // a refusal the machine decided (a policy denial, a fault, a refused connect) is recorded in the
+    // timeline with its events; other refusals are not
     const recorded = timeline !== shell.timeline;
+    const events = step.events.map((e) => e.tag);
     // like any recorded step, it leaves its moment's names behind for `back`, and drops another branch's
-    return { shell: recorded ? { ...storeMoment(shell), timeline, snapshotCount: shell.timeline.cursor + 1 } : shell, out: [{ line, ctx, input, kind: 'error', errno, message, ...(addr === undefined ? {} : { addr }) }], effect: recorded ? RECORDED : NO_EFFECT };
+    return { shell: recorded ? { ...storeMoment(shell), timeline, snapshotCount: shell.timeline.cursor + 1 } : shell, out: [{ line, ctx, input, kind: 'error', errno, message, ...(addr === undefined ? {} : { addr }), events }], effect: recorded ? RECORDED : NO_EFFECT };
   }
   const events = step.events.map((e) => e.tag);
   let vars: Readonly<Record<string, ShellValue>> = shell.vars;
@@ -185,7 +192,7 @@ export function runCommand(
     out.push({ line, ctx, input, kind: 'blocked', call: step.suspended.call, events });
   } else {
     const result: Result = own ? own.result : step.result;
-    if (!result.ok) out.push({ line, ctx, input, kind: 'error', errno: result.error.errno, message: result.error.message });
+    if (!result.ok) out.push({ line, ctx, input, kind: 'error', errno: result.error.errno, message: result.error.message, events });
     else {
       const value = fromEngine(result.value, action.hint, pid);
       if (assign !== null) vars = withKey(vars, assign, value);

@@ -3,10 +3,17 @@ import type { ShellState } from '../shell/shell.js';
 import { createShell, runLine } from '../shell/shell.js';
 import { RESOURCE_KINDS } from '../types.js';
 import { layersView } from './layersView.js';
+import { traceOf } from '../timeline/timeline.js';
 
 function typed(lines: readonly string[], shell: ShellState = createShell()) {
   for (const line of lines) shell = runLine(shell, line).shell;
   return shell.timeline.current;
+}
+
+function typedWithTrace(lines: readonly string[]) {
+  let shell = createShell();
+  for (const line of lines) shell = runLine(shell, line).shell;
+  return [shell.timeline.current, traceOf(shell.timeline)] as const;
 }
 
 const bar = (m: ReturnType<typeof layersView>, name: string, resource: string) =>
@@ -54,6 +61,14 @@ describe('layersView (Fig. 3)', () => {
     const m = layersView(typed(['lpar_create("C", 32, 2)', 'lpar_end(C)']));
     const c = m.partitions.find((p) => p.name === 'C')!;
     expect(c).toMatchObject({ status: 'ended', resources: null, frames: 0, logicalProcessors: 0, wait: null });
+  });
+
+  it("tells a partition its own guest ended ([0053]) from one the program ended (the lab's lpar_end)", () => {
+    const m = layersView(...typedWithTrace(['lpar_create("C", 32, 2)', 'lpar_end(C)', '@A lpar_end()']));
+    const endedBy = (name: string) => m.partitions.find((p) => p.name === name)!.endedBy;
+    expect([endedBy('C'), endedBy('A'), endedBy('B')]).toEqual(['program', 'guest', null]);
+    // without the trace the model does not guess
+    expect(layersView(typedWithTrace(['@A lpar_end()'])[0]).partitions.find((p) => p.name === 'A')!.endedBy).toBeNull();
   });
 
   it('says what a partition is waiting in, and for what', () => {

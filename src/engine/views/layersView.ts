@@ -6,6 +6,7 @@
 // state (active or ended) and the call it is suspended in, if any.
 
 import type { LabState, Partition, ResourceKind, Wait } from '../types.js';
+import type { LabEvent } from '../event.js';
 import { RESOURCE_KINDS, RESOURCE_MEANING } from '../types.js';
 import { usageOf } from '../partition/partitions.js';
 import { lpsOf } from '../machine/processors.js';
@@ -64,6 +65,12 @@ export interface LayerPartition {
   readonly wait: WaitInfo | null;
   /** null once the partition has ended: it holds nothing any more */
   readonly resources: readonly ResourceBar[] | null;
+  /**
+   * who ended it: its own guest OS ([0053]) or the system control program
+   * (lpar_end, the lab's extension); null while active, or when the events
+   * given do not say
+   */
+  readonly endedBy: 'guest' | 'program' | null;
 }
 
 export interface LayersModel {
@@ -78,7 +85,20 @@ export interface LayersModel {
   readonly partitions: readonly LayerPartition[];
 }
 
-export function layersView(state: LabState): LayersModel {
+/** Who ended each ended partition, read from the tag of its last `lpar.end` event. */
+function enders(state: LabState, events: readonly LabEvent[]): Map<number, 'guest' | 'program'> {
+  const ended = Object.values(state.partitions).filter((p) => p.status === 'ended').length;
+  const by = new Map<number, 'guest' | 'program'>();
+  for (let i = events.length - 1; i >= 0 && by.size < ended; i--) {
+    const e = events[i]!;
+    if (e.kind === 'lpar.end' && !by.has(e.to)) by.set(e.to, e.tag === 'lab:end' ? 'program' : 'guest');
+  }
+  return by;
+}
+
+/** The model of `state`; `events` (the trace up to it) tell who ended a partition. */
+export function layersView(state: LabState, events: readonly LabEvent[] = []): LayersModel {
+  const endedBy = enders(state, events);
   const partitions = Object.values(state.partitions)
     .slice()
     // the system control OS is partition 1, so partition order puts it first
@@ -96,6 +116,7 @@ export function layersView(state: LabState): LayersModel {
       signalsQueued: p.signalQueue.length,
       wait: p.wait ? describeWait(state, p.wait) : null,
       resources: p.status === 'active' ? resourceBars(state, p) : null,
+      endedBy: p.status === 'ended' ? endedBy.get(p.pid) ?? null : null,
     }));
   let owned = 0;
   for (const p of partitions) owned += p.frames;

@@ -66,7 +66,8 @@ describe('sequenceView: Fig. 6, guest to guest over a message channel', () => {
     expect(arrowsTagged(model, 'S101')).toEqual(['A -> control OS: request', 'A -> A: wait']);
     expect(arrowsTagged(model, 'S102')).toEqual(['control OS -> B: signal']);
     expect(arrowsTagged(model, 'S103')).toEqual(['B -> control OS: permit', 'control OS -> control OS: make channel']);
-    expect(arrowsTagged(model, 'S104')).toEqual(['control OS -> B: event', 'control OS -> A: event']);
+    // the client learns of the channel by the S104 event, and its connect returns with it [0074]
+    expect(arrowsTagged(model, 'S104')).toEqual(['control OS -> B: event', 'control OS -> A: event', 'control OS -> A: return']);
     expect(arrowsTagged(model, 'S105')).toEqual(['A -> control OS: reserve']);
     expect(arrowsTagged(model, 'S106')).toEqual(['control OS -> A: map']);
     // [0076] the flip: unmap from the sender, frames change owner, map into the receiver

@@ -134,6 +134,7 @@ export function arrowLabel(kind: EventKind, say = ''): string {
     case 'call.suspend': return 'wait';
     case 'call.complete': return 'return';
     case 'call.interrupt': return 'interrupt';
+    case 'call.refuse': return 'refused';
     case 'cost.set': return 'cost';
     case 'call.wake': return 'wake';
     case 'sock.create': return 'socket';

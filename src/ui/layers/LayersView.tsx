@@ -10,7 +10,7 @@ import { RESOURCE_KINDS } from '../../engine/index.ts';
 import type { ResourceKind } from '../../engine/index.ts';
 import { layersView, RESOURCE_UNITS } from '../../engine/index.ts';
 import type { LayerPartition, LayersModel, ResourceBar } from '../../engine/index.ts';
-import { useDisplayState } from '../store/labStore.ts';
+import { useDisplayState, useShownEvents } from '../store/labStore.ts';
 import { partitionColour } from '../app/palette.ts';
 import { useReducedMotion } from '../app/motion.ts';
 import { useMomentBefore } from '../machine/useMomentBefore.ts';
@@ -33,9 +33,10 @@ function changes(now: LayersModel, before: LayersModel | null): Set<string> {
 
 export function LayersView() {
   const state = useDisplayState();
+  const events = useShownEvents();
   const before = useMomentBefore('step');
   const reduced = useReducedMotion();
-  const model = useMemo(() => layersView(state), [state]);
+  const model = useMemo(() => layersView(state, events), [state, events]);
   const previous = useMemo(() => (before ? layersView(before) : null), [before]);
   const changed = useMemo(() => changes(model, previous), [model, previous]);
   const { control } = model;
@@ -120,12 +121,24 @@ function Partition({ p, changed }: { p: LayerPartition; changed: ReadonlySet<str
           ))}
         </ul>
       ) : (
-        <p className="lv-gone">
-          Ended [0053]: its logical processors stopped, its channels closed and every page it held went back to free memory.
-        </p>
+        <p className="lv-gone">{endedText(p.endedBy)}</p>
       )}
     </section>
   );
+}
+
+/**
+ * What ending did. [0053] says only that a partition ends at its own guest
+ * OS's request and its logical processors stop; closing its channels and
+ * freeing its pages is the lab's, and so is the program ending a partition.
+ */
+export function endedText(by: LayerPartition['endedBy']): string {
+  const rest = 'its channels closed (S110-S111) and every page it held went back to free memory (the lab\'s clean-up).';
+  switch (by) {
+    case 'guest': return `Ended at its own guest OS's request: its logical processors stopped [0053]; ${rest}`;
+    case 'program': return `Ended by the system control program (lpar_end, the lab's extension: in [0053] a guest OS ends its own partition): its logical processors stopped; ${rest}`;
+    case null: return `Ended: its logical processors stopped; ${rest}`;
+  }
 }
 
 function Bar({ name, bar, changed }: { name: string; bar: ResourceBar; changed: boolean }) {

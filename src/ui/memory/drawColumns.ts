@@ -160,7 +160,10 @@ export function portKey(pid: number, port: number): string {
 }
 
 function portLabel(p: RecvPortView): string {
-  return `event receive port ${p.no}: ${p.pending ? 'pending bit set' : 'pending bit clear'}${p.merged ? `, ${p.merged} more ${p.merged === 1 ? 'event' : 'events'} merged into it` : ''}`;
+  const tally = p.merged
+    ? `; the lab's tally beside it: ${p.merged} more ${p.merged === 1 ? 'send' : 'sends'} merged while pending (the port itself keeps no count [0063])`
+    : '';
+  return `event receive port ${p.no}: ${p.pending ? 'pending bit set' : 'pending bit clear'}${tally}`;
 }
 
 function drawPorts(g: G, a: DrawArgs, d: ColumnDatum): void {
@@ -168,9 +171,14 @@ function drawPorts(g: G, a: DrawArgs, d: ColumnDatum): void {
   const w = Math.round(fs * 1.7);
   const h = Math.round(fs * 1.3);
   const gap = Math.round(fs * 0.3);
-  // merged events [0064] widen their port's badge to hold "+n", so nothing is drawn outside the column
-  const extraW = (q: RecvPortView) => (q.merged ? Math.round(fs * (0.4 + 0.5 * String(q.merged).length)) : 0);
-  const widthOf = (q: RecvPortView) => w + extraW(q);
+  // The port is one bit: it neither queues nor counts [0063]. Sends that merged
+  // while it was pending are the lab's own tally, counted from the trace, so
+  // the "+n" stands apart from the badge in a dashed box of the lab's ink,
+  // never inside the port; the space it takes is reserved so nothing is drawn
+  // outside the column.
+  const tallyGap = Math.round(fs * 0.2);
+  const extraW = (q: RecvPortView) => (q.merged ? Math.round(fs * (0.5 + 0.5 * String(q.merged).length)) : 0);
+  const widthOf = (q: RecvPortView) => w + (q.merged ? tallyGap + extraW(q) : 0);
   const xs: number[] = [];
   let x = 0;
   let shownN = 0;
@@ -195,6 +203,7 @@ function drawPorts(g: G, a: DrawArgs, d: ColumnDatum): void {
       e.append('rect').attr('class', 'mem-badge');
       e.append('text').attr('class', 'mem-no').attr('text-anchor', 'middle').attr('dominant-baseline', 'central');
       e.append('circle').attr('class', 'mem-bit');
+      e.append('rect').attr('class', 'mem-tally');
       e.append('text').attr('class', 'mem-merged').attr('text-anchor', 'middle').attr('dominant-baseline', 'central');
       return e;
     });
@@ -205,7 +214,7 @@ function drawPorts(g: G, a: DrawArgs, d: ColumnDatum): void {
     .attr('aria-label', (q) => `${d.space.name} ${portLabel(q)}`);
   const lit = (q: RecvPortView) => !!a.highlight?.ports.has(portKey(d.space.pid, q.no));
   sel.select('rect.mem-badge')
-    .attr('width', widthOf).attr('height', h).attr('rx', h / 2)
+    .attr('width', w).attr('height', h).attr('rx', h / 2)
     .attr('fill', (q) => (q.pending ? p.accent : p.bg))
     .attr('stroke', (q) => (lit(q) ? p.focus : q.pending ? p.accent : p.ink2))
     .attr('stroke-width', (q) => (lit(q) ? 3 : 1.25))
@@ -218,9 +227,13 @@ function drawPorts(g: G, a: DrawArgs, d: ColumnDatum): void {
     .attr('cx', w * 0.77).attr('cy', h / 2).attr('r', fs * 0.22)
     .attr('fill', (q) => (q.pending ? p.accentInk : 'none'))
     .attr('stroke', (q) => (q.pending ? p.accentInk : p.ink2)).attr('stroke-width', 1.2);
+  sel.select('rect.mem-tally')
+    .attr('x', w + tallyGap).attr('y', h * 0.12).attr('width', extraW).attr('height', h * 0.76).attr('rx', 2)
+    .attr('display', (q) => (q.merged ? null : 'none'))
+    .attr('fill', p.bg).attr('stroke', p.ink2).attr('stroke-width', 1).attr('stroke-dasharray', '2 1.5');
   sel.select('text.mem-merged')
-    .attr('x', (q) => w + extraW(q) / 2 - fs * 0.15).attr('y', h / 2 + 0.5).attr('font-size', fs * 0.66).attr('font-weight', 700)
-    .attr('fill', (q) => (q.pending ? p.accentInk : p.ink)).text((q) => (q.merged ? `+${q.merged}` : ''));
+    .attr('x', (q) => w + tallyGap + extraW(q) / 2).attr('y', h / 2 + 0.5).attr('font-size', fs * 0.62).attr('font-style', 'italic')
+    .attr('fill', p.ink2).text((q) => (q.merged ? `+${q.merged}` : ''));
   g.selectAll<SVGTextElement, number>('text.mem-extra')
     .data(extra > 0 ? [extra] : [])
     .join('text').attr('class', 'mem-extra')
