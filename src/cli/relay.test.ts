@@ -361,6 +361,26 @@ describe('the relay under attack (issue 18)', { timeout: 90_000 }, () => {
     expect(seen.get(42)).toEqual({ role: 'student', name: 'alice', answer: 'B' });
   });
 
+  it('sends a connection without the key its own presence back, and no one else\'s (a provider that hears nothing for 30 s reconnects)', async () => {
+    const r = await relay();
+    const lecturer = client(r, r.key);
+    await synced(lecturer.provider);
+    lecturer.provider.awareness.setLocalState({ role: 'lecturer', name: 'lecturer' });
+    const other = await rawSocket(r);
+    other.send(announce(51, 1, { role: 'student', name: 'other' }));
+    await eventually(() => expect(othersSeenBy(lecturer).has(51)).toBe(true));
+    const student = await rawSocket(r);
+    const heard: number[][] = [];
+    student.on('message', (data: Buffer) => {
+      const read = readInbound(new Uint8Array(data));
+      if (read.kind === 'awareness') heard.push(read.entries.map((e) => e.clientID));
+    });
+    student.send(announce(50, 1, { role: 'student', name: 'me' }));
+    student.send(announce(50, 2, { role: 'student', name: 'me', answer: 'B' }));
+    await eventually(() => expect(heard).toEqual([[50], [50]]));
+    await eventually(() => expect(othersSeenBy(lecturer).get(50)?.answer).toBe('B'));
+  });
+
   it('rate-limits the presence updates of a connection', async () => {
     const r = await relay();
     const lecturer = client(r, r.key);

@@ -339,6 +339,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         }
         tellKeyHolders(gone);
       });
+      // ws's own send, before the wrappers below
+      const send = conn.send.bind(conn) as (data: Uint8Array, opts: object, cb?: (err?: Error) => void) => void;
       const presence = tokenBucket(PRESENCE_BURST, PRESENCE_PER_SECOND, () => performance.now());
       const requests = tokenBucket(SYNC_BURST, SYNC_PER_SECOND, () => performance.now());
       // what of a message reaches Yjs: from a key holder, the message itself
@@ -357,6 +359,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
               else presences.set(entry.clientID, entry);
             }
             tellKeyHolders(own);
+            // its own presence back to it, as y-websocket echoes presence to
+            // everyone: a provider that hears nothing for 30 s drops the
+            // connection and reconnects (and its student leaves the count)
+            if (own.length > 0 && conn.readyState === conn.OPEN) send(presenceMessage(own), {});
             return null;
           }
           case 'syncStep1':
@@ -375,7 +381,6 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
           }
         }
       };
-      const send = conn.send.bind(conn) as (data: Uint8Array, opts: object, cb?: (err?: Error) => void) => void;
       if (mayWrite) {
         // presence reaches a key holder gathered, a few messages a second however many announce
         const batch = presenceBatcher(
