@@ -120,3 +120,19 @@ test('history, line editing and tab completion work as in a shell', async ({ lab
   await lab.page.keyboard.press('Control+L');
   await expect.poll(async () => (await lab.terminalText()).includes('= 160')).toBe(false);
 });
+
+// issue 18: the Costs view rounded what was typed: 0.5 became 1, and confirming the default 0.3 set 0
+test('the Costs view keeps a cost of a fraction of a cycle as typed', async ({ lab }) => {
+  await lab.open();
+  await lab.showTab('Costs');
+  const copy = lab.page.getByLabel('copy, per byte');
+  const status = lab.page.locator('.costs-params .status');
+  await copy.focus();
+  await copy.press('Enter');
+  await expect(status).toHaveText('copyPerByte is now 0.3 cycles');
+  await copy.fill('0.5');
+  await copy.press('Enter');
+  await expect(status).toHaveText('copyPerByte is now 0.5 cycles');
+  await lab.type('log 1');
+  await expect.poll(() => lab.lastOutput()).toContain('0.5');
+});

@@ -9,7 +9,7 @@ import { HANDLE_WORDS, hex, show, typeName } from './values.js';
 import { emptyTable, own } from '../own.js';
 
 export type ParamType =
-  | 'int' | 'str' | 'addr' | 'lpar' | 'guest' | 'resource' | 'limit'
+  | 'int' | 'cycles' | 'str' | 'addr' | 'lpar' | 'guest' | 'resource' | 'limit'
   | 'channel' | 'port' | 'peerPort' | 'fd' | 'signal' | 'fds' | 'serviceOrGuest' | 'pathOrAddr' | 'sym';
 
 export interface Param {
@@ -19,7 +19,7 @@ export interface Param {
 }
 
 export const TYPE_WORDS: Record<ParamType, string> = {
-  int: 'a number', str: 'a string', addr: 'an address', lpar: 'a partition (scp, A, B, ...)', guest: 'a guest partition (A, B, ...)',
+  int: 'a number', cycles: 'a number of cycles (1500, or 0.3 for less than one)', str: 'a string', addr: 'an address', lpar: 'a partition (scp, A, B, ...)', guest: 'a guest partition (A, B, ...)',
   resource: `a resource (${RESOURCE_KINDS.join(', ')})`, limit: 'a number or unlimited', channel: 'a channel handle',
   port: 'an event port handle', peerPort: "the other partition's receive port", fd: 'a file descriptor', signal: 'a control signal (from signal())', fds: 'a list of file descriptors',
   serviceOrGuest: 'a service number or a guest partition', pathOrAddr: 'a virtual file name ("/msg/...") or a mapped address',
@@ -53,9 +53,11 @@ function handleArg(v: ShellValue, kind: HandleKind, ctx: { pid: Pid; name: strin
 }
 
 export function checkArg(v: ShellValue, p: Param, index: number, call: string, ctx: { pid: Pid; name: string }, state: LabState): Arg | ArgError {
-  const wrong = (): ArgError => ({ errno: 'EINVAL', message: `argument ${index + 1} of ${call} (${p.name}) must be ${TYPE_WORDS[p.type]}, not ${typeName(v)}${v.t === 'str' || v.t === 'int' ? ` ${show(v)}` : ''}` });
+  const wrong = (): ArgError => ({ errno: 'EINVAL', message: `argument ${index + 1} of ${call} (${p.name}) must be ${TYPE_WORDS[p.type]}, not ${typeName(v)}${v.t === 'str' || v.t === 'int' || v.t === 'num' ? ` ${show(v)}` : ''}` });
   switch (p.type) {
     case 'int': return v.t === 'int' || v.t === 'addr' ? { type: 'int', n: v.n } : wrong();
+    // a cost may be less than a cycle: the default copy cost is 0.3 cycles per byte
+    case 'cycles': return v.t === 'int' || v.t === 'num' ? { type: 'int', n: v.n } : wrong();
     case 'addr': return v.t === 'addr' || v.t === 'int' ? { type: 'addr', n: v.n } : wrong();
     case 'str': return v.t === 'str' ? { type: 'str', s: v.s } : wrong();
     case 'sym': return v.t === 'sym' ? { type: 'sym', s: v.name } : wrong();

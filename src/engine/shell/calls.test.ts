@@ -63,7 +63,7 @@ describe('the table of calls, one entry per call', () => {
     const B = { type: 'lpar', pid: asPid(3), name: 'B' } as const;
     // a few arguments of each parameter type, as checkArg would hand them over
     const variants: { readonly [K in Param['type']]: readonly Arg[] } = {
-      int: [{ type: 'int', n: 1 }], str: [{ type: 'str', s: '/msg/A.1' }], addr: [{ type: 'addr', n: 0x100000 }], lpar: [B], guest: [B],
+      int: [{ type: 'int', n: 1 }], cycles: [{ type: 'int', n: 1500 }, { type: 'int', n: 0.3 }], str: [{ type: 'str', s: '/msg/A.1' }], addr: [{ type: 'addr', n: 0x100000 }], lpar: [B], guest: [B],
       resource: [{ type: 'resource', r: 'mem' }], limit: [{ type: 'limit', n: 4 }, { type: 'limit', n: null }],
       channel: [{ type: 'channel', n: 3 }], port: [{ type: 'port', n: 2 }], peerPort: [{ type: 'port', n: 2 }], fd: [{ type: 'fd', n: 3 }],
       signal: [{ type: 'signal', n: 1 }], fds: [{ type: 'fds', ns: [3, 4] }], serviceOrGuest: [{ type: 'int', n: 7 }, B],

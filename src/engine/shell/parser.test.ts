@@ -17,8 +17,12 @@ describe('the command language parser', () => {
     expect(parse('poke(a, "1\\n2\\t3\\04\\q\\\\")')).toMatchObject({ expr: { args: [{}, { kind: 'str', value: '1\n2\t3\u00004q\\' }] } });
   });
 
-  it('refuses a number with a decimal point: counts of pages, bytes and fds are whole', () => {
-    expect(parse('x = 1.5')).toEqual({ kind: 'syntax', col: 5, message: 'numbers are whole numbers here (pages, bytes, fds): no decimal point' });
+  it('reads a number with a decimal point (a cost may be 0.3 cycles), and no exponent anywhere', () => {
+    expect(parse('x = 1.5')).toEqual({ kind: 'assign', name: 'x', expr: { kind: 'num', value: 1.5, col: 5 } });
+    expect(parse('cost(copyPerByte, 0.25)')).toMatchObject({ kind: 'expr', expr: { kind: 'call', args: [{ kind: 'name' }, { kind: 'num', value: 0.25 }] } });
+    expect(parse('x = 1.5e3')).toEqual({ kind: 'syntax', col: 5, message: 'a number cannot run into letters or another point: 1.5e…' });
+    expect(parse('x = 1e3')).toMatchObject({ kind: 'syntax', col: 5, message: expect.stringMatching(/^a number cannot run into letters/) });
+    expect(parse('x = 1.2.3')).toMatchObject({ kind: 'syntax', col: 5 });
   });
 
   it('parses context switches, alone or with a command', () => {

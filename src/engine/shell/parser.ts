@@ -11,6 +11,8 @@
 
 export type Expr =
   | { readonly kind: 'int'; readonly value: number; readonly col: number }
+  /** a number with a fraction (0.3): only a cost parameter takes one */
+  | { readonly kind: 'num'; readonly value: number; readonly col: number }
   | { readonly kind: 'str'; readonly value: string; readonly col: number }
   | { readonly kind: 'name'; readonly name: string; readonly col: number }
   | { readonly kind: 'call'; readonly name: string; readonly args: readonly Expr[]; readonly col: number }
@@ -50,6 +52,7 @@ export const MAX_DEPTH = 32;
 
 type Token =
   | { readonly t: 'int'; readonly value: number; readonly col: number }
+  | { readonly t: 'num'; readonly value: number; readonly col: number }
   | { readonly t: 'str'; readonly value: string; readonly col: number }
   | { readonly t: 'name'; readonly value: string; readonly col: number }
   | { readonly t: 'punct'; readonly value: string; readonly col: number }
@@ -71,7 +74,16 @@ function lex(line: string): Token[] {
       const m = /^-?(0[xX][0-9a-fA-F]+|[0-9]+)/.exec(line.slice(i))!;
       const text = m[0];
       if (/[A-Za-z_]/.test(line[i + text.length] ?? '')) throw new Fail(col, `a number cannot run into letters: ${line.slice(i, i + text.length + 1)}…`);
-      if (line[i + text.length] === '.' && /[0-9]/.test(line[i + text.length + 1] ?? '')) throw new Fail(col, 'numbers are whole numbers here (pages, bytes, fds): no decimal point');
+      // a fraction in decimal digits (0.3, 12.75): costs per byte are less than a cycle; no exponent (1e3) anywhere
+      const fraction = /^-?[0-9]+\.[0-9]+/.exec(line.slice(i));
+      if (fraction && !/^-?0[xX]/.test(text)) {
+        if (/[A-Za-z_.]/.test(line[i + fraction[0].length] ?? '')) throw new Fail(col, `a number cannot run into letters or another point: ${line.slice(i, i + fraction[0].length + 1)}…`);
+        const value = Number(fraction[0]);
+        if (Math.abs(value) > Number.MAX_SAFE_INTEGER) throw new Fail(col, `the number ${fraction[0].slice(0, 24)}… is too large`);
+        tokens.push({ t: 'num', value, col });
+        i += fraction[0].length;
+        continue;
+      }
       const negative = text.startsWith('-');
       const digits = negative ? text.slice(1) : text;
       const value = digits.startsWith('0x') || digits.startsWith('0X') ? parseInt(digits.slice(2), 16) : Number(digits);
@@ -183,6 +195,7 @@ class Parser {
     const t = this.next();
     switch (t.t) {
       case 'int': return { kind: 'int', value: t.value, col: t.col };
+      case 'num': return { kind: 'num', value: t.value, col: t.col };
       case 'str': return { kind: 'str', value: t.value, col: t.col };
       case 'name':
         if (this.isPunct('(')) {

@@ -107,6 +107,22 @@ describe('a suspended call that ends in the same step', () => {
   });
 });
 
+// issue 18: cost(copyPerByte, 0.5) could not be typed, and the Costs view rounded it to 1 (the default 0.3 to 0)
+describe('numbers with a decimal point', () => {
+  it('set a cost parameter to a fraction of a cycle, and are refused where a whole number is meant', () => {
+    const { shell, printed } = typeLines(['cost(copyPerByte, 0.5)', 'x = 0.25', 'cost(pteUpdate, x)', 'x', '@A area(4096.5)', '@A area(1.0)', 'frames_of(A)', 'cost(hypercall, 1.5e3)']);
+    expect(shell.timeline.current.costs.copyPerByte).toBe(0.5);
+    expect(shell.timeline.current.costs.pteUpdate).toBe(0.25);
+    expect(printed.slice(0, 6)).toEqual([
+      '= 0', '= 0.25', '= 0', '= 0.25',
+      '= -1 EINVAL: argument 1 of area (bytes) must be a number, not a number with a decimal point 4096.5',
+      '= -1 EINVAL: argument 1 of area (bytes) must be a number, not a number with a decimal point 1.0',
+    ]);
+    expect(printed[6]).toBe('= 32');
+    expect(printed[7]).toMatch(/^= -1 EINVAL: syntax error at column 17: a number cannot run into letters/);
+  });
+});
+
 // issue 18: a 40 MB line took 53 s and was printed back whole
 describe('a line longer than MAX_LINE', () => {
   it('is refused at once, printed back only in part, and kept in the history only as far as it shows that', () => {

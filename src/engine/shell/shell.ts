@@ -128,6 +128,7 @@ function checkAssignable(shell: ShellState, name: string): void {
 function evaluate(shell: ShellState, e: Expr, ctx: string, pid: Pid): ShellValue {
   switch (e.kind) {
     case 'int': return int(e.value);
+    case 'num': return { t: 'num', n: e.value };
     case 'str': return str(e.value);
     case 'list': {
       const list: ShellValue = { t: 'list', items: e.items.map((x) => evaluate(shell, x, ctx, pid)) };

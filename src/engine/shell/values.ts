@@ -8,6 +8,8 @@ export type HandleKind = 'channel' | 'port' | 'fd' | 'signal';
 
 export type ShellValue =
   | { readonly t: 'int'; readonly n: number }
+  /** a number with a fraction, as typed (0.3): what a cost parameter may be */
+  | { readonly t: 'num'; readonly n: number }
   | { readonly t: 'addr'; readonly n: number }
   | { readonly t: 'str'; readonly s: string }
   | { readonly t: 'list'; readonly items: readonly ShellValue[] }
@@ -60,6 +62,8 @@ export function measure(v: ShellValue): { readonly depth: number; readonly count
 export function show(v: ShellValue): string {
   switch (v.t) {
     case 'int': return String(v.n);
+    // written with its point, so 1.0 reads as the decimal it was typed as
+    case 'num': return Number.isInteger(v.n) ? `${v.n}.0` : String(v.n);
     case 'addr': return hex(v.n);
     case 'str': return JSON.stringify(v.s);
     case 'list': return `[${v.items.map(show).join(', ')}]`;
@@ -74,7 +78,7 @@ export function show(v: ShellValue): string {
 /** The plain JSON form, for `lparsh --json`. */
 export function toJson(v: ShellValue): unknown {
   switch (v.t) {
-    case 'int': case 'addr': case 'handle': return v.n;
+    case 'int': case 'num': case 'addr': case 'handle': return v.n;
     case 'str': return v.s;
     case 'list': return v.items.map(toJson);
     case 'rec': return Object.fromEntries(Object.entries(v.fields).map(([k, x]) => [k, toJson(x)]));
@@ -86,6 +90,7 @@ export function toJson(v: ShellValue): unknown {
 export function typeName(v: ShellValue): string {
   switch (v.t) {
     case 'int': return 'a number';
+    case 'num': return 'a number with a decimal point';
     case 'addr': return 'an address';
     case 'str': return 'a string';
     case 'list': return 'a list';

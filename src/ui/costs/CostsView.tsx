@@ -3,6 +3,7 @@
 // it (each edit is a cost() call, so it is recorded like any other), and the
 // browser's own ArrayBuffer transfer and clone measured live beside them.
 
+import { costLine } from './costLine.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { COST_PARAMS, costCurve, crossover, DEFAULT_COSTS } from '../../engine/index.ts';
 import type { CostParam } from '../../engine/index.ts';
@@ -59,10 +60,10 @@ export function CostsView() {
       setRevision((r) => r + 1);
       return;
     }
-    const { out } = useLab.getState().submit(`cost(${param}, ${Math.round(n)})`);
+    const { out } = useLab.getState().submit(costLine(param, n));
     const error = out.find((o) => o.kind === 'error');
     if (error && error.kind === 'error') setRevision((r) => r + 1);
-    setStatus(error && error.kind === 'error' ? error.message : `${param} is now ${Math.round(n)} cycles`);
+    setStatus(error && error.kind === 'error' ? error.message : `${param} is now ${useLab.getState().shell.timeline.current.costs[param]} cycles`);
   };
 
   const measure = async () => {
