@@ -221,3 +221,45 @@ test('what the terminal printed wraps between words again when its width changes
   }
   await expect.poll(() => lab.terminalText()).toContain('scp$ s = socket(AF_LPAR, SOCK_SEQPACKET)');
 });
+
+test.describe('the stage at 1366x768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('the room reads the last typed line and its result: text of 20 px or more, 4 rows at least, frames of 24 px, with a question up too', async ({ lab }) => {
+    await lab.open('./?present&lesson=flip&step=4');
+    const page = lab.page;
+    await lab.type('frames_free()');
+    await expect.poll(() => terminalLines(lab)).toContain('scp$ frames_free()');
+    await page.keyboard.press('Escape');
+    const measure = () => page.evaluate(() => {
+      const view = document.querySelector('.terminal-view')!.getBoundingClientRect();
+      const rows = [...document.querySelectorAll<HTMLElement>('.xterm-rows > div')];
+      const shown = rows.filter((r) => {
+        const b = r.getBoundingClientRect();
+        return b.top >= view.top - 0.5 && b.bottom <= view.bottom + 0.5 && b.bottom <= innerHeight;
+      });
+      const cells = [...document.querySelectorAll('[data-frame] rect')].map((r) => r.getBoundingClientRect());
+      return {
+        font: parseFloat(getComputedStyle(rows[0]!).fontSize),
+        rows: shown.length,
+        // the typed line and what it printed are among the rows on screen
+        lines: shown.map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()),
+        cell: Math.min(...cells.map((c) => Math.min(c.width, c.height))),
+        frames: cells.length,
+      };
+    });
+    for (const moment of ['typed', 'asked']) {
+      if (moment === 'asked') {
+        await page.keyboard.press('PageDown');
+        await expect(question(page)).toBeVisible();
+      }
+      const m = await measure();
+      expect(m.font, `terminal text px (${moment})`).toBeGreaterThanOrEqual(20);
+      expect(m.rows, `terminal rows on screen (${moment})`).toBeGreaterThanOrEqual(4);
+      expect(m.lines, moment).toContain('scp$ frames_free()');
+      expect(m.lines[m.lines.indexOf('scp$ frames_free()') + 1], moment).toMatch(/^= \d+$/);
+      expect(m.frames).toBe(256);
+      expect(m.cell, `smallest frame cell px (${moment})`).toBeGreaterThanOrEqual(24);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 // What a presenter's audience sees above the stage: the lesson step in large
-// type, at a fixed height so the views below never move while it changes; and
+// type, at the height of the lesson's longest step so the views below never
+// move while it changes and no step is cut short; and
 // the question for the room, shown beside the Memory view (never over it).
 
 import { lessonOf, useLessons } from '../lessons/lessonStore.ts';
@@ -18,12 +19,18 @@ export function PresenterStage() {
           <h2>
             <span className="presenter-lesson">{lesson.number !== undefined && !(opened?.kind === 'lesson' && opened.custom) ? `Lesson ${lesson.number}` : lesson.title}, step {(opened as { step: number }).step + 1} of {lesson.steps.length}:</span> {step.title}
           </h2>
-          <p title={step.text}>{step.text}</p>
+          {/* every step's text in one cell: the tallest sets the height, so the stage below keeps its size
+              from step to step and no step's text is cut; only the current one is seen */}
+          <div className="presenter-texts">
+            {lesson.steps.map((s, i) => (
+              <p key={i} className={i === (opened as { step: number }).step ? 'presenter-text current' : 'presenter-text'} aria-hidden={i === (opened as { step: number }).step ? undefined : true}>{s.text}</p>
+            ))}
+          </div>
         </div>
       ) : (
         <div className="presenter-step">
           <h2>lparlab</h2>
-          <p>Open a lesson with ?present&amp;lesson=flip (or any lesson id) to present it.</p>
+          <p className="presenter-text current">Open a lesson with ?present&amp;lesson=flip (or any lesson id) to present it.</p>
         </div>
       )}
       <div className="presenter-keys">

@@ -44,30 +44,32 @@ function useStepViews(): SideView[] {
 }
 
 function SideColumn({ id, views, terminal }: { id: string; views: readonly SideView[]; terminal?: ReactNode }) {
-  const panels = [...views, ...(terminal ? ['terminal'] : [])];
+  const panels = views;
   const layoutId = `lparlab-${id}-${panels.join('+')}`;
-  const { defaultLayout, onLayoutChanged } = useDefaultLayout({ id: layoutId, panelIds: panels, storage: paneStorage() });
-  // the Sequence view takes what the others leave; a terminal is a strip at the bottom
+  const { defaultLayout, onLayoutChanged } = useDefaultLayout({ id: layoutId, panelIds: [...panels], storage: paneStorage() });
+  // the Sequence view takes what the others leave
   const others = views.length - 1;
-  const terminalSize = terminal ? 30 : 0;
-  const otherSize = others ? Math.round((100 - terminalSize) * 0.4 / others) : 0;
-  const sizeOf = (p: string) => (p === 'terminal' ? terminalSize : p === 'sequence' ? 100 - terminalSize - otherSize * others : otherSize);
+  const otherSize = others ? Math.round(40 / others) : 0;
+  const sizeOf = (p: string) => (p === 'sequence' ? 100 - otherSize * others : otherSize);
+  // the terminal is a strip of fixed height at the bottom: the views above give way to a question, never the
+  // terminal, so the last typed line and what it printed stay readable from the back row
   return (
     <div className="stage-side">
       <QuestionCard />
       <Group key={layoutId} id={layoutId} orientation="vertical" className="stage-side-panes" defaultLayout={defaultLayout} onLayoutChanged={onLayoutChanged}>
         {panels.map((p, i) => (
           <PanelWithSeparator key={p} id={p} first={i === 0} size={sizeOf(p)} above={panels[i - 1]}>
-            {p === 'terminal' ? terminal : <SideViewPanel view={p as SideView} />}
+            <SideViewPanel view={p} />
           </PanelWithSeparator>
         ))}
       </Group>
+      {terminal && <div className="stage-terminal">{terminal}</div>}
     </div>
   );
 }
 
-function PanelWithSeparator({ id, first, size, above, children }: { id: string; first: boolean; size: number; above?: string; children: ReactNode }) {
-  const name = (p: string) => (p === 'terminal' ? 'Terminal' : SIDE_VIEWS[p as SideView].title);
+function PanelWithSeparator({ id, first, size, above, children }: { id: SideView; first: boolean; size: number; above?: SideView; children: ReactNode }) {
+  const name = (p: SideView) => SIDE_VIEWS[p].title;
   return (
     <>
       {!first && above && <Separator className="separator horizontal" aria-label={`resize ${name(above)} and ${name(id)}`} />}
@@ -96,7 +98,8 @@ export function Stage({ mode, terminal }: { mode: 'present' | 'embed'; terminal?
     <Group id={`lparlab-${id}`} orientation="horizontal" className="panes stage" defaultLayout={defaultLayout} onLayoutChanged={onLayoutChanged}>
       <Panel id="memory" defaultSize="68" minSize="40">
         <ViewPanel id="memory" title="Memory" figure="Figs. 4-5">
-          <MemoryView />
+          {/* every frame in view, never a scroll box: the room watches, nobody picks a frame by touch */}
+          <MemoryView largeFrames={false} />
         </ViewPanel>
       </Panel>
       <Separator className="separator vertical" aria-label="resize the Memory view and the views beside it" />

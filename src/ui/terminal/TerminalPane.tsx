@@ -47,6 +47,14 @@ const bridge: LabBridge = {
   note: noteTranscript,
 };
 
+/**
+ * The presenter's terminal text, read from the back row: 20 px at 1366 px wide, up to 26 px on a wide
+ * screen (the .stage-terminal strip in app.css is sized with the same rule, for five rows).
+ */
+function presenterFont(): number {
+  return Math.round(Math.min(26, Math.max(20, window.innerWidth * 0.0147)));
+}
+
 /** The one terminal of the page, and the element it draws into, moved between panes as the layout changes. */
 let session: Promise<MountedTerminal> | null = null;
 const element = typeof document === 'undefined' ? null : document.createElement('div');
@@ -62,7 +70,9 @@ function printNotice(term: MountedTerminal, notice: LabStore['notice']): void {
 
 function startSession(): Promise<MountedTerminal> {
   session ??= import('./labTerminal.ts').then(({ mountTerminal }) => {
-    const term = mountTerminal(element!, bridge, usePrefs.getState().theme, OPENING.mode === 'present' ? 22 : 14);
+    const term = mountTerminal(element!, bridge, usePrefs.getState().theme, OPENING.mode === 'present' ? presenterFont() : 14);
+    // on a stage the text follows the window's width (a laptop plugged into a projector)
+    if (OPENING.mode === 'present') window.addEventListener('resize', () => term.setFontSize(presenterFont()));
     term.lab.onEscape = () => document.querySelector<HTMLElement>('.timeline button:not([disabled])')?.focus();
     // notices print as they are set, so one stands above whatever is typed next
     printNotice(term, useLab.getState().notice);

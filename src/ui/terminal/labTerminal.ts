@@ -301,6 +301,7 @@ export class LabTerminal implements ITerminalAddon {
 export interface MountedTerminal {
   readonly lab: LabTerminal;
   setTheme(theme: TerminalTheme): void;
+  setFontSize(px: number): void;
   fit(): void;
   focus(): void;
   dispose(): void;
@@ -350,6 +351,11 @@ export function mountTerminal(element: HTMLElement, bridge: LabBridge, theme: Te
     lab,
     setTheme: (t) => {
       terminal.options.theme = THEMES[t];
+    },
+    setFontSize: (px) => {
+      if (terminal.options.fontSize === px) return;
+      terminal.options.fontSize = px;
+      refit();
     },
     fit: refit,
     focus: () => terminal.focus(),
