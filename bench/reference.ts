@@ -11,7 +11,7 @@
 // the page would not have). Its checksum is fixed: a test pins it, so a change
 // to the workload, which would make old scores incomparable, cannot go unseen.
 
-import { performance } from 'node:perf_hooks';
+import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from '@playwright/test';
 
 /** One unit of work; returns a checksum that depends on every step. */
@@ -69,18 +69,22 @@ const ROUNDS = 5;
 const ROUND_MS = 300;
 const WARMUP_MS = 300;
 
-type Runner = (rounds: number, roundMs: number, warmupMs: number) => { scores: number[]; check: number };
-
 /** One unit in this process (for the checksum test). */
 export function referenceUnit(): number {
   return (new Function(REFERENCE_UNIT_SOURCE) as () => number)();
 }
 
-/** The reference workload in this Node process: units per second, round by round. */
+/**
+ * The reference workload in Node, in a process of its own: units per second,
+ * round by round. Not in the bench's process, where it would change what it
+ * measures: run before the engine's rounds in the same process, it made them
+ * about 8x slower (seen with `npm run bench`; V8's state is shared by all
+ * the code a process runs), and the engine's work would change its score.
+ */
 export function referenceInNode(rounds = ROUNDS, roundMs = ROUND_MS): ReferenceRuns {
-  void performance; // the source reads the global performance, which Node has
-  const run = (0, eval)(REFERENCE_RUN_SOURCE) as Runner;
-  return { scores: run(rounds, roundMs, WARMUP_MS).scores };
+  const script = `process.stdout.write(JSON.stringify(${REFERENCE_RUN_SOURCE}(${rounds}, ${roundMs}, ${WARMUP_MS})))`;
+  const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  return { scores: (JSON.parse(out) as { scores: number[] }).scores };
 }
 
 /** The reference workload in a page (already throttled by the caller as wanted). */
