@@ -50,6 +50,8 @@ async function ownersAtRest(lab: LabPage): Promise<string[]> {
 }
 
 test('one lecturer and three students share a lab through the relay', async ({ browser }) => {
+  // four pages and a relay: 78 s of the default 90 on a quiet 2-core machine with two workers
+  test.setTimeout(240_000);
   // the lecturer opens their link at the flip lesson's S107 step, whose question goes to the room
   const lecturer = await openPage(browser, `${relay.lecturerLink}&lesson=flip&step=4`);
   await expect(status(lecturer.page)).toHaveText('connected');
