@@ -14,7 +14,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Challenge, Lesson } from '../lessons/lesson.js';
 import type { LessonFile } from '../lessons/format.js';
-import { lessonFileText, validateLesson } from '../lessons/format.js';
+import { describe, isRecord, lessonFileText, validateLesson } from '../lessons/format.js';
 import { findBuiltinFile, findChallenge, findLesson } from '../lessons/catalog.js';
 import type { ExerciseKind } from '../lessons/exercises.js';
 import { EXERCISE_KINDS } from '../lessons/exercises.js';
@@ -61,18 +61,10 @@ const refuse = (field: string, message: string): never => {
   throw new Refused(field, message);
 };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 // C0/C1 controls (tab and newline aside) and the text-direction overrides that can disguise text
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
 const ID = /^[a-z0-9-]{1,32}$/;
-
-function describe(v: unknown): string {
-  if (v === undefined) return 'nothing (it is missing)';
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
-}
 
 function text(v: unknown, field: string, max: number, multiline = false): string {
   if (typeof v !== 'string') return refuse(field, `must be text (a JSON string), not ${describe(v)}`);

@@ -7,6 +7,7 @@
 
 import { MAX_LINE } from '../shell/parser.js';
 import { ASSIGNMENT_LIMITS, studentId } from './assignment.js';
+import { isRecord } from '../lessons/format.js';
 
 export const SUBMISSION_FORMAT = 'lparlab-submission';
 export const SUBMISSION_VERSION = 1;
@@ -53,7 +54,6 @@ class Refused {
 const refuse = (message: string): never => {
   throw new Refused(message);
 };
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function only(v: unknown, field: string, allowed: readonly string[]): Record<string, unknown> {
   if (!isRecord(v)) return refuse(`${field || 'the file'} must be an object`);

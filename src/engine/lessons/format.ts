@@ -111,7 +111,7 @@ const refuse = (field: string, message: string): never => {
   throw new Refused(field, message);
 };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // C0/C1 controls (a tab and, where allowed, a newline aside) and the bidirectional overrides that can disguise text
 // eslint-disable-next-line no-control-regex
@@ -143,7 +143,8 @@ function fields(v: unknown, field: string, allowed: readonly string[]): Record<s
   return v;
 }
 
-function describe(v: unknown): string {
+/** A value as a refusal names it: "null", "a list", "number 3", "nothing (it is missing)". */
+export function describe(v: unknown): string {
   if (v === undefined) return 'nothing (it is missing)';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
