@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
 import { inlineFavicon, offline } from './scripts/offline.ts';
+import { compiledCatalogs } from './scripts/catalogs.ts';
 
 // `vite build` writes the site to dist/ with a service worker (sw.js) that
 // precaches it for offline use; `vite build --mode single` (npm run
@@ -10,7 +11,7 @@ import { inlineFavicon, offline } from './scripts/offline.ts';
 export default defineConfig(({ mode }) => ({
   // Relative asset URLs: the built site in dist/ works from any static path.
   base: './',
-  plugins: mode === 'single' ? [react(), viteSingleFile({ removeViteModuleLoader: true }), inlineFavicon('public/favicon.svg')] : [react(), offline()],
+  plugins: mode === 'single' ? [compiledCatalogs(), react(), viteSingleFile({ removeViteModuleLoader: true }), inlineFavicon('public/favicon.svg')] : [compiledCatalogs(), react(), offline()],
   build: mode === 'single' ? { outDir: 'dist-single' } : {},
   // one file means no public files beside it: the favicon goes inline
   publicDir: mode === 'single' ? false : 'public',

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 import { registerOffline } from './app/offline.ts';
+import { startLanguage } from './app/language.ts';
 
 const container = document.getElementById('root');
 if (container === null) {
@@ -16,15 +17,20 @@ function reloadClean(): void {
   location.replace(`${location.pathname}${mode ? `?${mode}` : ''}`);
 }
 
-createRoot(container, {
-  // a boundary that caught an error shows it on the page; the console gets a warning, not an error
-  onCaughtError: (error, info) => console.warn('lparlab: a part of the page stopped and shows why:', error, info.componentStack),
-}).render(
-  <StrictMode>
-    <ErrorBoundary what="the lab" onCleanLab={reloadClean}>
-      <App />
-    </ErrorBoundary>
-  </StrictMode>,
-);
+/** The page, drawn once the reader's language is ready (English at once; another after its catalog loads). */
+function render(root: HTMLElement): void {
+  createRoot(root, {
+    // a boundary that caught an error shows it on the page; the console gets a warning, not an error
+    onCaughtError: (error, info) => console.warn('lparlab: a part of the page stopped and shows why:', error, info.componentStack),
+  }).render(
+    <StrictMode>
+      <ErrorBoundary what="the lab" onCleanLab={reloadClean}>
+        <App />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}
+
+void startLanguage().finally(() => render(container));
 
 registerOffline();

@@ -16,6 +16,8 @@ import { OpenInLab } from './OpenInLab.tsx';
 import { Announcer } from './Announcer.tsx';
 import { usePresenterKeys } from './presenter.ts';
 import { usePrefs } from './prefs.ts';
+import { LanguageMenu } from './LanguageMenu.tsx';
+import { useT } from './language.ts';
 import { OPENING } from './mode.ts';
 import { LOWER_VIEWS } from './lowerViews.ts';
 import { usePhoneLayout } from './phone.ts';
@@ -171,6 +173,7 @@ function EmbedCaption() {
 }
 
 export function App() {
+  const t = useT();
   const theme = usePrefs((p) => p.theme);
   const toggleTheme = usePrefs((p) => p.toggleTheme);
   const openMenu = useLessons((s) => s.openMenu);
@@ -237,11 +240,12 @@ export function App() {
       <header className="lab-head">
         <h1>lparlab</h1>
         <Narration />
-        <button type="button" onClick={openMenu}>Lessons</button>
+        <button type="button" onClick={openMenu}>{t('app.lessons')}</button>
         <ShareMenu />
-        <button type="button" className="theme" onClick={toggleTheme} aria-label={`switch to the ${theme === 'light' ? 'dark' : 'light'} theme`}>
-          {theme === 'light' ? 'Dark' : 'Light'} theme
+        <button type="button" className="theme" onClick={toggleTheme} aria-label={t(theme === 'light' ? 'app.theme.switchToDark' : 'app.theme.switchToLight')}>
+          {t(theme === 'light' ? 'app.theme.dark' : 'app.theme.light')}
         </button>
+        <LanguageMenu />
       </header>
       <Banner />
       {classroom}

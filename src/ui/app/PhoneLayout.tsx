@@ -16,6 +16,8 @@ import { Banner } from './Banner.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Announcer } from './Announcer.tsx';
 import { usePrefs } from './prefs.ts';
+import { LanguageMenu } from './LanguageMenu.tsx';
+import { useT } from './language.ts';
 import { LOWER_VIEWS } from './lowerViews.ts';
 import { MemoryView } from '../memory/MemoryView.tsx';
 import { SequenceView } from '../sequence/SequenceView.tsx';
@@ -128,6 +130,7 @@ function useFollowFrames(): void {
 }
 
 export function PhoneLayout({ classroom }: { classroom: React.ReactNode }) {
+  const t = useT();
   const theme = usePrefs((p) => p.theme);
   const toggleTheme = usePrefs((p) => p.toggleTheme);
   const openMenu = useLessons((s) => s.openMenu);
@@ -136,11 +139,12 @@ export function PhoneLayout({ classroom }: { classroom: React.ReactNode }) {
     <div className="lab phone">
       <header className="lab-head phone-head">
         <h1>lparlab</h1>
-        <button type="button" onClick={openMenu}>Lessons</button>
+        <button type="button" onClick={openMenu}>{t('app.lessons')}</button>
         <ShareMenu />
-        <button type="button" className="theme" onClick={toggleTheme} aria-label={`switch to the ${theme === 'light' ? 'dark' : 'light'} theme`}>
-          {theme === 'light' ? 'Dark' : 'Light'}
+        <button type="button" className="theme" onClick={toggleTheme} aria-label={t(theme === 'light' ? 'app.theme.switchToDark' : 'app.theme.switchToLight')}>
+          {t(theme === 'light' ? 'app.theme.dark.short' : 'app.theme.light.short')}
         </button>
+        <LanguageMenu />
       </header>
       <Banner />
       {classroom}
