@@ -14,7 +14,8 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Challenge, Lesson } from '../lessons/lesson.js';
 import type { LessonFile } from '../lessons/format.js';
-import { describe, isRecord, lessonFileText, validateLesson } from '../lessons/format.js';
+import { lessonFileText, validateLesson } from '../lessons/format.js';
+import { ID, describe, fields as checkedFields, isRecord, parseJsonFile, readChecked, refuse, text } from '../untrusted.js';
 import { findBuiltinFile, findChallenge, findLesson } from '../lessons/catalog.js';
 import type { ExerciseKind } from '../lessons/exercises.js';
 import { EXERCISE_KINDS } from '../lessons/exercises.js';
@@ -54,34 +55,7 @@ export type AssignmentResult =
   | { readonly ok: true; readonly assignment: Assignment }
   | { readonly ok: false; readonly field: string; readonly message: string };
 
-class Refused {
-  constructor(readonly field: string, readonly message: string) {}
-}
-const refuse = (field: string, message: string): never => {
-  throw new Refused(field, message);
-};
-
-// C0/C1 controls (tab and newline aside) and the text-direction overrides that can disguise text
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
-const ID = /^[a-z0-9-]{1,32}$/;
-
-function text(v: unknown, field: string, max: number, multiline = false): string {
-  if (typeof v !== 'string') return refuse(field, `must be text (a JSON string), not ${describe(v)}`);
-  if (v.trim() === '') return refuse(field, 'must not be empty');
-  if (v.length > max) return refuse(field, `is ${v.length} characters long; at most ${max}`);
-  if (CONTROL.test(v)) return refuse(field, 'holds a control or text-direction character');
-  if (!multiline && v.includes('\n')) return refuse(field, 'must be one line');
-  return v;
-}
-
-function fields(v: unknown, field: string, allowed: readonly string[]): Record<string, unknown> {
-  if (!isRecord(v)) return refuse(field, `must be an object, not ${describe(v)}`);
-  for (const key of Object.keys(v)) {
-    if (!allowed.includes(key)) return refuse(`${field}${field ? '.' : ''}${key.slice(0, 40)}`, `is not a field here (known: ${allowed.join(', ')})`);
-  }
-  return v;
-}
+const fields = (v: unknown, field: string, allowed: readonly string[]) => checkedFields(v, field, allowed, 'an assignment');
 
 /** The hash of a built-in lesson file as written by `lparsh --export-lesson`: what `{ "lesson": ID, "hash": ... }` pins. */
 export const lessonHash = (file: LessonFile) => sha256Hex(lessonFileText(file));
@@ -137,7 +111,7 @@ function task(v: unknown, field: string): Task {
 
 /** Check parsed JSON as an assignment. */
 export function validateAssignment(data: unknown): AssignmentResult {
-  try {
+  const read = readChecked((): Assignment => {
     const d = fields(data, '', ['format', 'version', 'id', 'title', 'instructions', 'due', 'seed', 'tasks']);
     if (d.format !== ASSIGNMENT_FORMAT) refuse('format', `must be "${ASSIGNMENT_FORMAT}"`);
     if (d.version !== ASSIGNMENT_VERSION) refuse('version', `is ${describe(d.version)}; this lab reads version ${ASSIGNMENT_VERSION}`);
@@ -148,33 +122,22 @@ export function validateAssignment(data: unknown): AssignmentResult {
     if (raw.length === 0) refuse('tasks', 'must hold at least one task');
     if (raw.length > ASSIGNMENT_LIMITS.tasks) refuse('tasks', `holds ${raw.length} tasks; at most ${ASSIGNMENT_LIMITS.tasks}`);
     return {
-      ok: true,
-      assignment: {
-        id: d.id as string,
-        title: text(d.title, 'title', ASSIGNMENT_LIMITS.title),
-        instructions: text(d.instructions, 'instructions', ASSIGNMENT_LIMITS.text, true),
-        due: 'due' in d ? text(d.due, 'due', ASSIGNMENT_LIMITS.due) : null,
-        seed: d.seed as number,
-        tasks: raw.map((t, i) => task(t, `tasks[${i}]`)),
-        hash: sha256Hex(canonicalJson(data)),
-      },
+      id: d.id as string,
+      title: text(d.title, 'title', ASSIGNMENT_LIMITS.title),
+      instructions: text(d.instructions, 'instructions', ASSIGNMENT_LIMITS.text, { multiline: true }),
+      due: 'due' in d ? text(d.due, 'due', ASSIGNMENT_LIMITS.due) : null,
+      seed: d.seed as number,
+      tasks: raw.map((t, i) => task(t, `tasks[${i}]`)),
+      hash: sha256Hex(canonicalJson(data)),
     };
-  } catch (e) {
-    if (e instanceof Refused) return { ok: false, field: e.field || '(the file)', message: e.message };
-    throw e;
-  }
+  });
+  return read.ok ? { ok: true, assignment: read.value } : read;
 }
 
 /** Read an assignment file's text: JSON within the size limit, then `validateAssignment`. */
 export function parseAssignment(source: string): AssignmentResult {
-  if (source.length > ASSIGNMENT_LIMITS.file) return { ok: false, field: '(the file)', message: `is ${Math.ceil(source.length / 1024)} KiB; an assignment is at most ${ASSIGNMENT_LIMITS.file / 1024} KiB` };
-  let data: unknown;
-  try {
-    data = JSON.parse(source);
-  } catch (e) {
-    return { ok: false, field: '(the file)', message: `is not valid JSON (${(e as Error).message.slice(0, 120)})` };
-  }
-  return validateAssignment(data);
+  const data = readChecked(() => parseJsonFile(source, ASSIGNMENT_LIMITS.file, 'an assignment'));
+  return data.ok ? validateAssignment(data.value) : data;
 }
 
 /** A task's name for tables and the page: "lesson flip", "challenge gatekeeper", "exercise owner". */

@@ -18,6 +18,9 @@ import { COUNT_WHAT } from './rules.js';
 import { RESOURCE_KINDS } from '../types.js';
 import { EVENT_KINDS } from '../event.js';
 import { mapRow } from '../patentMap.js';
+import { ID, describe, fields as checkedFields, isRecord, list, parseJsonFile, readChecked, refuse, text } from '../untrusted.js';
+
+export { describe, isRecord };
 
 export const LESSON_FORMAT = 'lparlab-lesson';
 export const LESSON_VERSION = 1;
@@ -103,53 +106,9 @@ export const RULE_NAMES = Object.keys(RULE_PARAMS) as Rule['kind'][];
 
 // ------------------------------------------------------------ checking
 
-class Refused {
-  constructor(readonly field: string, readonly message: string) {}
-}
-
-const refuse = (field: string, message: string): never => {
-  throw new Refused(field, message);
-};
-
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-// C0/C1 controls (a tab and, where allowed, a newline aside) and the bidirectional overrides that can disguise text
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const ID = /^[a-z0-9-]{1,32}$/;
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]{0,31}$/;
 
-function text(v: unknown, field: string, max: number, opts: { multiline?: boolean; empty?: boolean } = {}): string {
-  if (typeof v !== 'string') return refuse(field, `must be text (a JSON string), not ${describe(v)}`);
-  if (!opts.empty && v.trim() === '') return refuse(field, 'must not be empty');
-  if (v.length > max) return refuse(field, `is ${v.length} characters long; at most ${max}`);
-  if (CONTROL.test(v)) return refuse(field, 'holds a control or text-direction character');
-  if (!opts.multiline && v.includes('\n')) return refuse(field, 'must be one line');
-  return v;
-}
-
-function list(v: unknown, field: string, min: 0 | 1, max: number): unknown[] {
-  if (!Array.isArray(v)) return refuse(field, `must be a list, not ${describe(v)}`);
-  if (v.length < min) return refuse(field, 'must hold at least one entry');
-  if (v.length > max) return refuse(field, `holds ${v.length} entries; at most ${max}`);
-  return v;
-}
-
-function fields(v: unknown, field: string, allowed: readonly string[]): Record<string, unknown> {
-  if (!isRecord(v)) return refuse(field, `must be an object, not ${describe(v)}`);
-  for (const key of Object.keys(v)) {
-    if (!allowed.includes(key)) return refuse(`${field}${field ? '.' : ''}${key.slice(0, 40)}`, `is not a field of ${field || 'a lesson file'} (known: ${allowed.join(', ')})`);
-  }
-  return v;
-}
-
-/** A value as a refusal names it: "null", "a list", "number 3", "nothing (it is missing)". */
-export function describe(v: unknown): string {
-  if (v === undefined) return 'nothing (it is missing)';
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
-}
+const fields = (v: unknown, field: string, allowed: readonly string[]) => checkedFields(v, field, allowed, 'a lesson file');
 
 function param(v: unknown, field: string, p: Param): unknown {
   switch (p.type) {
@@ -243,7 +202,7 @@ const TOP = ['format', 'version', 'id', 'number', 'title', 'figures', 'summary',
 
 /** Check parsed JSON as a lesson file. */
 export function validateLesson(data: unknown): LessonFileResult {
-  try {
+  const read = readChecked((): LessonFile => {
     const d = fields(data, '', TOP);
     if (d.format !== LESSON_FORMAT) refuse('format', `must be "${LESSON_FORMAT}"`);
     if (d.version !== LESSON_VERSION) refuse('version', `is ${describe(d.version)}; this lab reads version ${LESSON_VERSION}`);
@@ -266,23 +225,15 @@ export function validateLesson(data: unknown): LessonFileResult {
     };
     if ('number' in d) lesson.number = d.number as number;
     if ('realWorld' in d) lesson.realWorld = text(d.realWorld, 'realWorld', LESSON_LIMITS.text, { multiline: true });
-    return { ok: true, file: { lesson, challenges } };
-  } catch (e) {
-    if (e instanceof Refused) return { ok: false, field: e.field || '(the file)', message: e.message };
-    throw e;
-  }
+    return { lesson, challenges };
+  });
+  return read.ok ? { ok: true, file: read.value } : read;
 }
 
 /** Read a lesson file's text: JSON within the size limit, then `validateLesson`. */
 export function parseLessonFile(source: string): LessonFileResult {
-  if (source.length > LESSON_LIMITS.file) return { ok: false, field: '(the file)', message: `is ${Math.ceil(source.length / 1024)} KiB; a lesson file is at most ${LESSON_LIMITS.file / 1024} KiB` };
-  let data: unknown;
-  try {
-    data = JSON.parse(source);
-  } catch (e) {
-    return { ok: false, field: '(the file)', message: `is not valid JSON (${(e as Error).message})` };
-  }
-  return validateLesson(data);
+  const data = readChecked(() => parseJsonFile(source, LESSON_LIMITS.file, 'a lesson file'));
+  return data.ok ? validateLesson(data.value) : data;
 }
 
 /** One line saying what is wrong with a refused file. */
