@@ -8,6 +8,11 @@ test('?lang=ja opens the page in Japanese; a bad value opens it in English', asy
   await lab.open('./?lang=ja');
   await expect(lab.page.getByRole('button', { name: 'レッスン' })).toBeVisible();
   await expect(lab.page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(lab.page.getByTestId('narration')).toContainText('マシンが起動した');
+  await lab.type('@A ch = channel(B)');
+  await lab.finishPlayback();
+  // the machine's story in Japanese, the glossary's terms, the call as it was typed
+  await expect(lab.page.getByTestId('narration')).toContainText(/メッセージチャネル|制御信号ポート|制御OS/);
   await lab.open('./?lang=zz');
   await expect(lab.page.getByRole('button', { name: 'Lessons', exact: true })).toBeVisible();
   await expect(lab.page.locator('html')).toHaveAttribute('lang', 'en');
