@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const which = (process.argv[2] ?? 'stress') as keyof typeof SCENARIOS;
   const scenario = SCENARIOS[which];
   if (!scenario) throw new Error(`scenario: one of ${Object.keys(SCENARIOS).join(', ')}`);
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--minify', 'false', '--outDir', 'dist-profile', '--emptyOutDir'], { cwd: ROOT, stdio: 'ignore' });
+  if (!process.env.LPARLAB_PROFILE_NOBUILD) execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--minify', 'false', '--outDir', 'dist-profile', '--emptyOutDir'], { cwd: ROOT, stdio: 'ignore' });
   const stop = await startServer('dist-profile');
   const browser = await chromium.launch({
     ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),

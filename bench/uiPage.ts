@@ -15,7 +15,8 @@ export const URL_BASE = `http://127.0.0.1:${PORT}/`;
 export const FLIP_SECONDS = 5;
 export const THROTTLE = 4;
 export const VIEWPORT = { width: 1920, height: 1080 };
-export const LONG_SESSION_LINES = 5000;
+/** Lines of the long session: 5,000 for the figures; LPARLAB_LONG_LINES sets another to see what grows with it. */
+export const LONG_SESSION_LINES = Number(process.env.LPARLAB_LONG_LINES ?? 5000);
 const ENTERS_PER_RUN = 20;
 
 /** JavaScript loaded before anything lazy: the entry script and the modules it preloads. */

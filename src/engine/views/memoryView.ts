@@ -146,15 +146,21 @@ function regionOf(state: LabState, area: Area, page: number | null): Region {
   };
 }
 
+/** The receive ports whose pending bit is set, as `pid:port` (the key of the merge counts). */
+export function pendingPortKeys(state: LabState): string[] {
+  const keys: string[] = [];
+  for (const p of Object.values(state.partitions)) {
+    for (const port of Object.values(p.ports)) if (port.kind === 'eventRecv' && port.pending) keys.push(`${p.pid}:${port.no}`);
+  }
+  return keys;
+}
+
 /**
  * For each pending receive port, how many events merged into its bit since it
  * was set, read backwards off the trace (the port has no count [0063]).
  */
 export function mergesSinceRaised(state: LabState, trace: readonly LabEvent[]): Map<string, number> {
-  const open = new Set<string>();
-  for (const p of Object.values(state.partitions)) {
-    for (const port of Object.values(p.ports)) if (port.kind === 'eventRecv' && port.pending) open.add(`${p.pid}:${port.no}`);
-  }
+  const open = new Set<string>(pendingPortKeys(state));
   const merges = new Map<string, number>();
   for (let i = trace.length - 1; i >= 0 && open.size > 0; i--) {
     const e = trace[i]!;
@@ -247,10 +253,12 @@ function ownersOf(state: LabState, spaces: readonly SpaceView[], counts: Map<num
 /**
  * The Memory view of `state`; `trace` (the events up to it) lets it show how
  * many events merged into a pending bit. O(frames) up to CELL_LIMIT frames;
- * past it, O(frames in use + buckets).
+ * past it, O(frames in use + buckets). Reading the merges off the trace walks
+ * back to the event that set each pending bit, which may be the whole trace
+ * (nobody polls the port): a page that counts them as events are recorded
+ * passes `merges` instead (what `mergesSinceRaised` gives).
  */
-export function memoryView(state: LabState, trace: readonly LabEvent[] = []): MemoryModel {
-  const merges = mergesSinceRaised(state, trace);
+export function memoryView(state: LabState, trace: readonly LabEvent[] = [], merges: ReadonlyMap<string, number> = mergesSinceRaised(state, trace)): MemoryModel {
   const spaces = Object.values(state.partitions)
     .filter((p) => p.status === 'active')
     .sort((a, b) => a.pid - b.pid)

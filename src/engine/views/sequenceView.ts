@@ -73,6 +73,35 @@ export interface SequenceOptions {
   readonly commandStarts?: readonly number[];
   /** draw only the last `limit` events; the lanes still come from the whole trace */
   readonly limit?: number;
+  /**
+   * The events given are only the tail of the trace: this many came before
+   * them. `lanes` must then describe the whole trace, and the tail hold at
+   * least the last `limit` events. A page that keeps the
+   * lanes as events are recorded passes just the window it draws, so a chart
+   * costs the same after 5,000 commands as after five.
+   */
+  readonly earlier?: number;
+  /** the lanes of the whole trace (`lanesSeen`), when known: the trace is then not walked to find them */
+  readonly lanes?: LanesSeen;
+}
+
+/** Where each lane first appears in a trace, and where a partition's lane ended (its last lpar.end). */
+export interface LanesSeen {
+  /** the first sequence number on each lane, as sender or receiver */
+  readonly first: ReadonlyMap<Lane, number>;
+  readonly ends: ReadonlyMap<Lane, number>;
+}
+
+/** The lanes of `events`, walking all of them. */
+export function lanesSeen(events: readonly LabEvent[]): LanesSeen {
+  const first = new Map<Lane, number>();
+  const ends = new Map<Lane, number>();
+  for (const e of events) {
+    if (!first.has(e.from)) first.set(e.from, e.seq);
+    if (!first.has(e.to)) first.set(e.to, e.seq);
+    if (e.kind === 'lpar.end') ends.set(e.to, e.seq);
+  }
+  return { first, ends };
 }
 
 /** Short words for an event kind: what the arrow does, in the patent's vocabulary. */
@@ -186,18 +215,15 @@ function laneRank(lane: Lane): number {
  */
 export function sequenceView(events: readonly LabEvent[], state: LabState, options: SequenceOptions = {}): SequenceModel {
   const boot = options.bootEvents ?? 0;
-  const first = new Map<Lane, number>();
-  const ends = new Map<Lane, number>();
-  for (const e of events) {
-    if (!first.has(e.from)) first.set(e.from, e.seq);
-    if (!first.has(e.to)) first.set(e.to, e.seq);
-    if (e.kind === 'lpar.end') ends.set(e.to, e.seq);
-  }
+  const earlier = options.earlier ?? 0;
+  const { first, ends } = options.lanes ?? lanesSeen(events);
   const laneIds = new Set<Lane>([...first.keys(), CONTROL_LANE, KERNEL_LANE]);
   const lanes = [...laneIds].sort((a, b) => laneRank(a) - laneRank(b)).map((l) => laneOf(l, state, first, ends));
   const column = new Map(lanes.map((l, i) => [l.lane, i]));
 
-  const limit = options.limit === undefined ? events.length : Math.max(0, Math.floor(options.limit));
+  const total = earlier + events.length;
+  const limit = options.limit === undefined ? total : Math.max(0, Math.floor(options.limit));
+  // index into `events` of the first event drawn
   const start = Math.max(0, events.length - limit);
   const starts = options.commandStarts ?? [];
   // the group of the first drawn event: boot is 0, the k-th command is k
@@ -229,5 +255,5 @@ export function sequenceView(events: readonly LabEvent[], state: LabState, optio
       self: e.from === e.to, boot: e.seq < boot, groupStart, group,
     });
   }
-  return { lanes, arrows, earlier: start, total: events.length };
+  return { lanes, arrows, earlier: earlier + start, total };
 }

@@ -7,8 +7,9 @@
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FocusEvent, KeyboardEvent, PointerEvent, RefObject } from 'react';
-import { memoryView } from '../../engine/index.ts';
-import { useCurrentStepEvents, useDisplayState, useFocusEvent, useLab, useShownEvents } from '../store/labStore.ts';
+import { memoryView, pendingPortKeys } from '../../engine/index.ts';
+import { useCurrentStepEvents, useDisplayState, useFocusEvent, useLab } from '../store/labStore.ts';
+import { mergesBefore } from '../store/eventIndex.ts';
 import { motionMs, useReducedMotion } from '../app/motion.ts';
 import { layoutMemory, zoomedHeight } from './layout.ts';
 import type { MemoryLayout } from './layout.ts';
@@ -62,11 +63,16 @@ function ringAt(g: MemoryLayout['grid'], i: number) {
 /** `largeFrames`: whether the view starts with large frames; by default, on a touch screen (the phone layout starts fitted, Fig. 5 whole). */
 export function MemoryView({ largeFrames }: { readonly largeFrames?: boolean } = {}) {
   const state = useDisplayState();
-  const shown = useShownEvents();
-  const model = useMemo(() => memoryView(state, shown), [state, shown]);
+  const entries = useLab((s) => s.shell.timeline.entries);
+  const bootEvents = useLab((s) => s.shell.timeline.bootEvents);
+  const position = useLab((s) => s.position);
+  // the merges into pending bits counted from the event index, not by walking the trace back on every step
+  const model = useMemo(
+    () => memoryView(state, [], mergesBefore(bootEvents, entries, position, state.seq, pendingPortKeys(state))),
+    [state, bootEvents, entries, position],
+  );
   const focus = useFocusEvent();
   const stepEvents = useCurrentStepEvents();
-  const position = useLab((s) => s.position);
   const generation = useLab((s) => s.generation);
   const speed = useLab((s) => s.speed);
   const lastFault = useLab((s) => s.lastFault);

@@ -8,11 +8,11 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FocusEvent as ReactFocusEvent, KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent, RefObject } from 'react';
 import { sequenceView } from '../../engine/index.ts';
-import { totalEvents, useDisplayState, useFocusEvent, useLab, useShownEvents } from '../store/labStore.ts';
+import { totalEvents, useDisplayState, useFocusEvent, useLab } from '../store/labStore.ts';
+import { eventIndex, eventsTail, lanesBefore } from '../store/eventIndex.ts';
 import { motionMs, useReducedMotion } from '../app/motion.ts';
 import { layoutChart, scrollToShow } from './layout.ts';
 import { drawSequence } from './drawSequence.ts';
-import { commandStartsUpTo } from './exportSequenceSvg.ts';
 import { laneSwatch } from './sequenceSvg.ts';
 import { useElementBox } from '../app/useElementBox.ts';
 import './sequence.css';
@@ -35,7 +35,6 @@ function arrowOf(target: EventTarget | null): SVGGElement | null {
 }
 
 export function SequenceView() {
-  const events = useShownEvents();
   const state = useDisplayState();
   const focus = useFocusEvent();
   // the shared entries array changes only when history branches, not when the player catches up
@@ -60,11 +59,14 @@ export function SequenceView() {
   const size = useChartSize(scrollRef);
 
   const bootEvents = useLab((s) => s.shell.timeline.bootEvents);
-  const commandStarts = useMemo(() => commandStartsUpTo(entries, position, bootEvents), [entries, position, bootEvents]);
-  const model = useMemo(
-    () => sequenceView(events, state, { bootEvents: bootCount, commandStarts, limit }),
-    [events, state, bootCount, commandStarts, limit],
-  );
+  // only the window drawn is copied, and the lanes come from the event index: a step costs the same however long the session
+  const model = useMemo(() => {
+    const events = eventsTail(bootEvents, entries, position, limit);
+    return sequenceView(events, state, {
+      bootEvents: bootCount, commandStarts: eventIndex(bootEvents, entries).starts, limit,
+      earlier: position - events.length, lanes: lanesBefore(bootEvents, entries, position),
+    });
+  }, [bootEvents, entries, position, state, bootCount, limit]);
   const layout = useMemo(() => layoutChart(model, size), [model, size]);
 
   const focusSeq = focus?.seq ?? null;

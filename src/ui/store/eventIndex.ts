@@ -4,8 +4,21 @@
 // its identity (a new branch gets a new array), so what was flattened once
 // stays true: a view asking for the events up to the playhead costs a slice,
 // not a walk over every recorded command.
+//
+// The index also keeps, as events are appended, what the views would
+// otherwise find by walking the whole trace on every step of the player: where
+// each sequence-chart lane first appears and ends, and when each event
+// receive port's pending bit was set and merged into [0063]. Asked about the
+// moment at the playhead, these answer by binary search, so a step costs the
+// same after 5,000 commands as after five.
 
-import type { LabEvent, Timeline } from '../../engine/index.ts';
+import type { LabEvent, LanesSeen, Lane, Timeline } from '../../engine/index.ts';
+
+/** Sequence numbers of the events that set (raise) or merged into one receive port's pending bit, ascending. */
+interface PortMarks {
+  readonly raises: number[];
+  readonly merges: number[];
+}
 
 interface EventIndex {
   readonly events: LabEvent[];
@@ -13,26 +26,106 @@ interface EventIndex {
   readonly starts: number[];
   /** entries flattened so far */
   entries: number;
+  /** the first event on each lane, in the order lanes appeared */
+  readonly laneFirst: Map<Lane, number>;
+  /** every lpar.end, in order */
+  readonly laneEnds: { readonly lane: Lane; readonly seq: number }[];
+  /** per receive port (`pid:port`, the key memoryView uses) */
+  readonly ports: Map<string, PortMarks>;
 }
 
 const indexes = new WeakMap<Timeline['entries'], EventIndex>();
 
-/** The flat index of `entries` (boot events first), brought up to date with the array's current length. */
-export function eventIndex(bootEvents: readonly LabEvent[], entries: Timeline['entries']): { readonly events: readonly LabEvent[]; readonly starts: readonly number[] } {
+function note(index: EventIndex, e: LabEvent): void {
+  index.events.push(e);
+  if (!index.laneFirst.has(e.from)) index.laneFirst.set(e.from, e.seq);
+  if (!index.laneFirst.has(e.to)) index.laneFirst.set(e.to, e.seq);
+  if (e.kind === 'lpar.end') index.laneEnds.push({ lane: e.to, seq: e.seq });
+  if (e.kind === 'event.raise' || e.kind === 'event.merge') {
+    const key = `${e.to}:${e.port}`;
+    let marks = index.ports.get(key);
+    if (!marks) {
+      marks = { raises: [], merges: [] };
+      index.ports.set(key, marks);
+    }
+    (e.kind === 'event.raise' ? marks.raises : marks.merges).push(e.seq);
+  }
+}
+
+function indexOf(bootEvents: readonly LabEvent[], entries: Timeline['entries']): EventIndex {
   let index = indexes.get(entries);
   if (!index || index.events.length < bootEvents.length || index.events[0] !== bootEvents[0]) {
-    index = { events: [...bootEvents], starts: [], entries: 0 };
+    index = { events: [], starts: [], entries: 0, laneFirst: new Map(), laneEnds: [], ports: new Map() };
+    for (const e of bootEvents) note(index, e);
     indexes.set(entries, index);
   }
   for (; index.entries < entries.length; index.entries++) {
     const entry = entries[index.entries]!;
     index.starts.push(entry.firstSeq);
-    for (const e of entry.step.events) index.events.push(e);
+    for (const e of entry.step.events) note(index, e);
   }
   return index;
 }
 
+/** The flat index of `entries` (boot events first), brought up to date with the array's current length. */
+export function eventIndex(bootEvents: readonly LabEvent[], entries: Timeline['entries']): { readonly events: readonly LabEvent[]; readonly starts: readonly number[] } {
+  return indexOf(bootEvents, entries);
+}
+
 /** The first `position` events (boot included). */
 export function eventsBefore(bootEvents: readonly LabEvent[], entries: Timeline['entries'], position: number): LabEvent[] {
-  return eventIndex(bootEvents, entries).events.slice(0, position);
+  return indexOf(bootEvents, entries).events.slice(0, position);
+}
+
+/** The last `count` of the first `position` events: the window a chart draws, without copying what comes before it. */
+export function eventsTail(bootEvents: readonly LabEvent[], entries: Timeline['entries'], position: number, count: number): LabEvent[] {
+  return indexOf(bootEvents, entries).events.slice(Math.max(0, position - Math.max(0, count)), position);
+}
+
+/** How many of the ascending `seqs` are below `bound`. */
+function countBelow(seqs: readonly number[], bound: number): number {
+  let lo = 0;
+  let hi = seqs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (seqs[mid]! < bound) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The lanes of the first `position` events: what `lanesSeen` finds by walking them. */
+export function lanesBefore(bootEvents: readonly LabEvent[], entries: Timeline['entries'], position: number): LanesSeen {
+  const index = indexOf(bootEvents, entries);
+  const first = new Map<Lane, number>();
+  // lanes are few (the partitions, the control OS, the kernel)
+  for (const [lane, seq] of index.laneFirst) if (seq < position) first.set(lane, seq);
+  const ends = new Map<Lane, number>();
+  for (const end of index.laneEnds) {
+    if (end.seq >= position) break;
+    ends.set(end.lane, end.seq);
+  }
+  return { first, ends };
+}
+
+/**
+ * For the receive ports pending in `pending` (`pid:port` keys), how many
+ * events merged into each bit since it was set, counting the first `position`
+ * events that came before the machine's own `seq`: what `mergesSinceRaised`
+ * reads backwards off the trace.
+ */
+export function mergesBefore(bootEvents: readonly LabEvent[], entries: Timeline['entries'], position: number, seq: number, pending: Iterable<string>): Map<string, number> {
+  const index = indexOf(bootEvents, entries);
+  const bound = Math.min(position, seq);
+  const merges = new Map<string, number>();
+  for (const key of pending) {
+    const marks = index.ports.get(key);
+    if (!marks) continue;
+    const raised = countBelow(marks.raises, bound);
+    // merges since the last raise before the bound; with no raise in the trace, every merge before it
+    const since = raised === 0 ? 0 : countBelow(marks.merges, marks.raises[raised - 1]! + 1);
+    const count = countBelow(marks.merges, bound) - since;
+    if (count > 0) merges.set(key, count);
+  }
+  return merges;
 }
