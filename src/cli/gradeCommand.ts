@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { Assignment, SubmissionGrade, TaskGrade } from '../engine/index.ts';
-import { canonicalLines, gradeSubmission, parseAssignment, parseSubmission, SUBMISSION_LIMITS, visible } from '../engine/index.ts';
+import { canonicalLines, gradeSubmission, HANDIN_CODE_PREFIX, parseAssignment, parseSubmission, SUBMISSION_LIMITS, visible } from '../engine/index.ts';
 
 export const GRADE_USAGE = `       lparsh --grade ASSIGNMENT SUBMISSION... [--csv FILE]
   --grade ASSIGNMENT SUBMISSION...
@@ -21,8 +21,8 @@ export const GRADE_USAGE = `       lparsh --grade ASSIGNMENT SUBMISSION... [--cs
                       write CSV (default ASSIGNMENT-ID.grades.csv); exit 0 all
                       graded, 1 some hand-in could not be, 2 a broken assignment`;
 
-/** The prefix of the copyable hand-in code the page offers. */
-export const HANDIN_CODE_PREFIX = 'lparlab-handin:1:';
+/** The prefix of the copyable hand-in code the page offers (one constant, in the engine, for the page and the grader). */
+export { HANDIN_CODE_PREFIX };
 
 export interface GradeIo {
   out(text: string): void;

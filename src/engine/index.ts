@@ -52,6 +52,6 @@ export * from './views/socketsView.js';
 export type { Assignment, AssignmentResult, Task } from './homework/assignment.js';
 export { ASSIGNMENT_FORMAT, ASSIGNMENT_VERSION, ASSIGNMENT_LIMITS, parseAssignment, validateAssignment, studentId, variantSeed, taskName, lessonHash } from './homework/assignment.js';
 export type { Submission, SubmissionResult, TaskWork, Claimed } from './homework/submission.js';
-export { SUBMISSION_FORMAT, SUBMISSION_VERSION, SUBMISSION_LIMITS, parseSubmission, validateSubmission, submissionData, submissionFileName } from './homework/submission.js';
+export { SUBMISSION_FORMAT, SUBMISSION_VERSION, SUBMISSION_LIMITS, HANDIN_CODE_PREFIX, parseSubmission, validateSubmission, submissionData, submissionFileName } from './homework/submission.js';
 export type { TaskGrade, SubmissionGrade } from './homework/grade.js';
 export { gradeTask, gradeSubmission, canonicalLines, sameAnswer } from './homework/grade.js';

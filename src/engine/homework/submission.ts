@@ -11,6 +11,8 @@ import { isRecord } from '../lessons/format.js';
 
 export const SUBMISSION_FORMAT = 'lparlab-submission';
 export const SUBMISSION_VERSION = 1;
+/** The copyable hand-in code, for platforms that take text: this prefix, then the file's JSON deflated (deflate-raw) in base64url. */
+export const HANDIN_CODE_PREFIX = 'lparlab-handin:1:';
 
 export const SUBMISSION_LIMITS = {
   /** characters of the whole file */

@@ -32,6 +32,7 @@ import { lessonOf, useLessons } from '../lessons/lessonStore.ts';
 import { ShareMenu } from '../share/ShareMenu.tsx';
 import { watchAddress } from '../share/startup.ts';
 import { useLab } from '../store/labStore.ts';
+import { HomeworkButton, HomeworkPanelSlot, HomeworkStrip, useHomeworkView } from '../homework/HomeworkSlot.tsx';
 import './app.css';
 
 // the classroom's code (and its sync engine) loads only for an address that names a room
@@ -117,13 +118,23 @@ function TerminalView() {
 
 function RightColumn() {
   const lessonOpen = useLessons((s) => s.opened !== null);
-  if (!lessonOpen) return <TerminalView />;
+  const homework = useHomeworkView();
+  if (!lessonOpen && !homework) return <TerminalView />;
   return (
     <Group orientation="vertical">
       <Panel defaultSize="48" minSize="20">
-        <ErrorBoundary what="the lesson panel">
-          <LessonPanel />
-        </ErrorBoundary>
+        {homework === 'panel' ? (
+          <ErrorBoundary what="the homework panel">
+            <HomeworkPanelSlot />
+          </ErrorBoundary>
+        ) : (
+          <ErrorBoundary what="the lesson panel">
+            <div className="homework-with-lesson">
+              {homework === 'strip' && <HomeworkStrip />}
+              <LessonPanel />
+            </div>
+          </ErrorBoundary>
+        )}
       </Panel>
       <Separator className="separator horizontal" aria-label="resize the lesson and the terminal" />
       <Panel defaultSize="52" minSize="20">
@@ -241,6 +252,7 @@ export function App() {
         <h1>lparlab</h1>
         <Narration />
         <button type="button" onClick={openMenu}>{t('app.lessons')}</button>
+        <HomeworkButton />
         <ShareMenu />
         <button type="button" className="theme" onClick={toggleTheme} aria-label={t(theme === 'light' ? 'app.theme.switchToDark' : 'app.theme.switchToLight')}>
           {t(theme === 'light' ? 'app.theme.dark' : 'app.theme.light')}

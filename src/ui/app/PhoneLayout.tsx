@@ -28,6 +28,7 @@ import { LessonPanel } from '../lessons/LessonPanel.tsx';
 import { useLessons } from '../lessons/lessonStore.ts';
 import { ShareMenu } from '../share/ShareMenu.tsx';
 import { useCurrentStepEvents, useLab } from '../store/labStore.ts';
+import { HomeworkButton, HomeworkPanelSlot, HomeworkStrip, useHomeworkView } from '../homework/HomeworkSlot.tsx';
 import './phone.css';
 
 const TABS = [
@@ -134,12 +135,14 @@ export function PhoneLayout({ classroom }: { classroom: React.ReactNode }) {
   const theme = usePrefs((p) => p.theme);
   const toggleTheme = usePrefs((p) => p.toggleTheme);
   const openMenu = useLessons((s) => s.openMenu);
+  const homework = useHomeworkView();
   useFollowFrames();
   return (
     <div className="lab phone">
       <header className="lab-head phone-head">
         <h1>lparlab</h1>
         <button type="button" onClick={openMenu}>{t('app.lessons')}</button>
+        <HomeworkButton />
         <ShareMenu />
         <button type="button" className="theme" onClick={toggleTheme} aria-label={t(theme === 'light' ? 'app.theme.switchToDark' : 'app.theme.switchToLight')}>
           {t(theme === 'light' ? 'app.theme.dark.short' : 'app.theme.light.short')}
@@ -157,7 +160,7 @@ export function PhoneLayout({ classroom }: { classroom: React.ReactNode }) {
         </div>
         <Narration />
         <ErrorBoundary what="the lesson panel">
-          <LessonPanel />
+          {homework === 'panel' ? <HomeworkPanelSlot /> : <>{homework === 'strip' && <HomeworkStrip />}<LessonPanel /></>}
         </ErrorBoundary>
         <PhoneInput />
         <PhoneTabs />

@@ -12,6 +12,7 @@ import { decodeLink, encodeLink, LINK_LIMITS } from './shareLink.ts';
 import type { ShareResult } from './rebuild.ts';
 import { rebuildShell, shareOf } from './rebuild.ts';
 import { openLessonLink } from '../lessons/lessonLink.ts';
+import { openAssignmentLink } from '../homework/assignmentLink.ts';
 import { cueOpenStep } from '../app/embed.ts';
 
 /** Open the link in the address now, and again whenever a link is pasted into this tab. */
@@ -58,6 +59,8 @@ export async function openFromAddress(): Promise<void> {
   const lab = useLab.getState();
   // a teacher's lesson in the link (#lessonfile=...) opens as a student would take it
   if (await openLessonLink(fragment)) return;
+  // an assignment in the link (#assignment=...) opens in the homework panel; the lab is left as it is
+  if (await openAssignmentLink(fragment)) return;
   if (result && !result.ok) {
     // a clean lab, whatever was open before
     useLessons.getState().close();

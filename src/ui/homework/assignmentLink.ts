@@ -1,0 +1,38 @@
+// An assignment inside a link: the `.assignment.json` text deflated and in
+// base64url in the fragment (#assignment=...), read within the share link's
+// limits (share/packedText.ts, as #lessonfile= links are) and then by the same
+// validator as the file. A bad link opens nothing and says why.
+
+import { ASSIGNMENT_LIMITS } from '../../engine/index.ts';
+import { packText, unpackField } from '../share/packedText.ts';
+import { useLab } from '../store/labStore.ts';
+import { useHomework } from './homeworkStore.ts';
+
+export const ASSIGNMENT_PARAM = 'assignment';
+
+/** The fragment (without #) that carries an assignment file's text. */
+export async function encodeAssignmentLink(text: string): Promise<string> {
+  return `${ASSIGNMENT_PARAM}=${await packText(text)}`;
+}
+
+/** The assignment text a fragment carries, or why not; null when it carries none. */
+export async function decodeAssignmentLink(fragment: string): Promise<{ ok: true; text: string } | { ok: false; message: string } | null> {
+  const packed = new URLSearchParams(fragment).get(ASSIGNMENT_PARAM);
+  if (packed === null) return null;
+  const text = await unpackField(fragment, packed, 'assignment', ASSIGNMENT_LIMITS.file);
+  return text.ok ? text : { ok: false, message: `${text.message} No assignment was opened.` };
+}
+
+/** Open the assignment a fragment carries, or say why not; false when the fragment carries none. */
+export async function openAssignmentLink(fragment: string): Promise<boolean> {
+  let read: Awaited<ReturnType<typeof decodeAssignmentLink>>;
+  try {
+    read = await decodeAssignmentLink(fragment);
+  } catch {
+    read = { ok: false, message: 'This assignment link could not be read. No assignment was opened.' };
+  }
+  if (read === null) return false;
+  if (read.ok) useHomework.getState().load(read.text, 'link');
+  else useLab.getState().setBanner({ kind: 'error', text: read.message });
+  return true;
+}
