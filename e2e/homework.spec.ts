@@ -6,6 +6,7 @@
 // grades all four files the pages downloaded, by replay.
 
 import { execFileSync } from 'node:child_process';
+import { deflateRawSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,4 +159,78 @@ test('a teacher makes an assignment, students hand in, and lparsh --grade grades
   writeFileSync(codePath, annHandIn.code);
   execFileSync(process.execPath, ['bin/lparsh.mjs', '--grade', assignmentPath, codePath, '--csv', join(dir, 'code.csv')], { encoding: 'utf8' });
   expect(readFileSync(join(dir, 'code.csv'), 'utf8').replaceAll('ann-code.txt', 'ann.week-5-flipping-pages.lparlab.json').trim().split('\r\n')).toEqual(rows.slice(0, 4));
+});
+
+/** A link carrying `text` as an assignment, as the maker writes it. */
+const assignmentLink = (text: string) => `./#assignment=${deflateRawSync(Buffer.from(text)).toString('base64url')}`;
+const SMALL = JSON.stringify({
+  format: 'lparlab-assignment', version: 1, id: 'quiz', title: 'A small quiz', instructions: 'One exercise.', seed: 7, tasks: [{ exercise: 'select' }, { challenge: 'squeeze' }],
+});
+
+test('a bad assignment link or file says why and leaves the open assignment as it was', async ({ lab }) => {
+  await lab.open(assignmentLink(SMALL));
+  await expect(lab.page.getByTestId('assignment-title')).toHaveText('A small quiz');
+  const banner = lab.page.getByTestId('banner');
+  // damaged, refused by the validator (the field named), and inflating past the limit
+  const refused = JSON.stringify({ ...JSON.parse(SMALL), id: 'other', title: 'Other', tasks: [{ exercise: 'nope' }] });
+  for (const [fragment, message] of [
+    ['assignment=!!!', /The assignment in this link is damaged \(not base64url\)\. No assignment was opened\./],
+    [assignmentLink(refused).slice(3), /cannot be used as an assignment: tasks\[0\]\.exercise must be one of owner, select/],
+    [`assignment=${deflateRawSync(Buffer.alloc(2_000_000, 32)).toString('base64url')}`, /unpacks to more than 256 KiB/],
+  ] as const) {
+    await lab.page.evaluate((f) => { location.hash = f; }, fragment);
+    await expect(banner).toContainText(message);
+    await expect(lab.page.getByTestId('assignment-title')).toHaveText('A small quiz');
+    await banner.getByRole('button', { name: 'dismiss the message' }).click();
+  }
+  // a file that is not an assignment
+  await lab.page.getByTestId('assignment-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "lparlab-lesson"}') });
+  await expect(banner).toContainText(/This file cannot be used as an assignment: .*format must be "lparlab-assignment"/);
+  await expect(lab.page.getByTestId('assignment-title')).toHaveText('A small quiz');
+  expect(lab.errors).toEqual([]);
+});
+
+test("the page's keys do nothing while a student types their id or an answer", async ({ lab }) => {
+  await lab.page.setViewportSize(DESKTOP);
+  await lab.open(assignmentLink(SMALL));
+  await lab.typeAll(['@A a = area(4096)', '@A b = area(4096)']);
+  await lab.finishPlayback();
+  const status = lab.page.getByTestId('timeline-status');
+  const before = await status.textContent();
+  const id = lab.page.getByLabel('Your name or student id');
+  await id.click();
+  await lab.page.keyboard.type('eve');
+  for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowRight', 'Home', 'End']) await lab.page.keyboard.press(key);
+  await expect(id).toHaveValue('eve');
+  await expect(status).toHaveText(before!);
+  await lab.page.keyboard.press('Enter');
+  await lab.page.getByRole('button', { name: 'Start task 1' }).click();
+  await lab.typeAll(['@A a = area(4096)']);
+  await lab.finishPlayback();
+  const during = await status.textContent();
+  const answer = lab.page.getByLabel('Your answer');
+  await answer.click();
+  await lab.page.keyboard.type('B and A');
+  for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowRight']) await lab.page.keyboard.press(key);
+  await expect(answer).toHaveValue('B and A');
+  await expect(status).toHaveText(during!);
+  await expect(lab.page.getByTestId('task-1-status')).toHaveText('answered');
+});
+
+test('the homework panel on a phone and on a laptop (screenshots)', async ({ lab }) => {
+  await lab.page.setViewportSize({ width: 390, height: 844 });
+  await lab.open(assignmentLink(SMALL));
+  const panel = lab.page.locator('[data-view=homework]');
+  await expect(panel).toBeVisible();
+  await panel.getByLabel('Your name or student id').fill('Zoë');
+  await panel.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(panel.getByTestId('student-id')).toHaveText('zoë');
+  await panel.getByRole('button', { name: 'Start task 1' }).click();
+  await expect(panel.getByTestId('variant')).toBeVisible();
+  // nothing of the panel is wider than the phone
+  expect(await panel.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  await panel.screenshot({ path: 'test-results/homework-panel-390x844.png' });
+  await lab.page.setViewportSize(DESKTOP);
+  await expect(panel).toBeVisible();
+  await lab.page.screenshot({ path: 'test-results/homework-panel-1366x768.png' });
 });

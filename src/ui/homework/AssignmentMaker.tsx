@@ -90,7 +90,7 @@ export function AssignmentMaker() {
           const offer = labelOf(t);
           return (
             <li key={`${i}:${offer.value}`}>
-              <span className="task-title">{offer.group.replace(/s$/, '')}: {offer.label}</span>
+              <span className="task-title"><span className="task-no">{i + 1}.</span> {offer.group.replace(/s$/, '')}: {offer.label}</span>
               <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`move task ${i + 1} up`}>Up</button>
               <button type="button" onClick={() => change(setTasks)(tasks.filter((_, j) => j !== i))} aria-label={`remove task ${i + 1}`}>Remove</button>
             </li>

@@ -94,7 +94,7 @@ function TaskList({ assignment, student, work }: { assignment: Assignment; stude
         const status = statuses[i]!;
         return (
           <li key={i} data-testid={`task-${i + 1}`}>
-            <span className="task-title">{taskTitle(task)}</span>
+            <span className="task-title"><span className="task-no">{i + 1}.</span> {taskTitle(task)}</span>
             <span className={`task-status ${status.kind}`} data-testid={`task-${i + 1}-status`}>{statusText(status)}</span>
             {active?.task === i && <span className="recording"> (recording)</span>}
             <button type="button" onClick={() => workTask(i)}>{status.kind === 'not-started' ? 'Start' : 'Continue'}<span className="sr-only"> task {i + 1}</span></button>
