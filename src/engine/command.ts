@@ -3,7 +3,7 @@
 // that it may. Addresses are logical byte addresses in `by`'s address space.
 
 import type { CostParam } from './costs/costModel.js';
-import type { Pid, PortNo, ResourceKind, SigId, SocketMode } from './types.js';
+import type { AskId, Pid, PortNo, ResourceKind, SigId, SocketMode } from './types.js';
 
 export type Command =
   // the system control program's interface [0048]-[0049]
@@ -11,11 +11,17 @@ export type Command =
   | { readonly kind: 'lpar.limit'; readonly by: Pid; readonly pid: Pid; readonly resource: ResourceKind; readonly amount: number | null }
   | { readonly kind: 'lpar.end'; readonly by: Pid; readonly pid: Pid }
   | { readonly kind: 'policy.set'; readonly by: Pid; readonly resource: ResourceKind; readonly ceiling: number }
+  /** policy(mem, ask): the program answers each request past a limit itself; policy(mem, auto) lets the ceiling decide [0049], [0080] */
+  | { readonly kind: 'policy.ask'; readonly by: Pid; readonly resource: ResourceKind; readonly ask: boolean }
+  /** grant(r) / refuse(r, "why"): the program's answer to a request it has read [0049] */
+  | { readonly kind: 'resource.answer'; readonly by: Pid; readonly ask: AskId; readonly grant: boolean; readonly why: string }
   | { readonly kind: 'cost.set'; readonly by: Pid; readonly param: CostParam; readonly value: number }
   // the control OS's scheduler [0054]
   | { readonly kind: 'sched.tick'; readonly by: Pid; readonly slices: number }
   // the guest OS programming interface [0047], [0055]-[0078]
   | { readonly kind: 'resource.request'; readonly by: Pid; readonly resource: ResourceKind; readonly amount: number }
+  /** give back what the guest took without asking [0055] */
+  | { readonly kind: 'resource.release'; readonly by: Pid; readonly resource: ResourceKind; readonly amount: number }
   | { readonly kind: 'event.port'; readonly by: Pid }
   | { readonly kind: 'event.connect'; readonly by: Pid; readonly target: Pid; readonly port: PortNo }
   | { readonly kind: 'event.send'; readonly by: Pid; readonly port: PortNo }

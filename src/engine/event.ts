@@ -17,7 +17,7 @@ export const KERNEL_LANE: Lane = -1;
 
 export const EVENT_KINDS = [
   'lpar.create', 'lpar.limit', 'lpar.end', 'lp.place', 'lp.stop', 'sched.slice',
-  'resource.alloc', 'resource.forward', 'resource.grant', 'resource.reduce', 'resource.deny',
+  'resource.alloc', 'resource.forward', 'resource.grant', 'resource.reduce', 'resource.deny', 'resource.release',
   'policy.set',
   'signal.queue', 'signal.notify', 'signal.take', 'signal.permit', 'signal.deny', 'signal.drop',
   'event.port', 'event.connect', 'event.raise', 'event.merge', 'event.poll', 'event.close',

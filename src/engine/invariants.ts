@@ -148,6 +148,17 @@ export function checkInvariants(state: LabState): string[] {
     if (p.wait && 'sig' in p.wait && state.signals[p.wait.sig]?.from !== p.pid) broken.push(`${p.name} waits on a request that is gone`);
   }
   if (seen.size !== Object.keys(state.signals).length) broken.push('a signal is recorded but waits nowhere');
+
+  // every resource request sent to the program [0080] has its asker waiting for it, and its area at the program
+  for (const ask of Object.values(state.asks)) {
+    const asker = state.partitions[ask.from];
+    if (asker?.wait?.call !== 'request' || asker.wait.ask !== ask.id) broken.push(`request ${ask.id} is kept but nobody waits for it`);
+    if (state.areas[ask.area]?.owner !== SCP_PID) broken.push(`request ${ask.id}'s area is not at the system control program`);
+    if (state.channels[ask.chan]?.server.pid !== SCP_PID) broken.push(`request ${ask.id} came over no channel to the program`);
+  }
+  for (const p of Object.values(state.partitions)) {
+    if (p.wait?.call === 'request' && !state.asks[p.wait.ask]) broken.push(`${p.name} waits on a request that is gone`);
+  }
   return broken;
 }
 

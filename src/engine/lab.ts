@@ -14,7 +14,8 @@ import { seedRng } from './machine/rng.js';
 import type { Tx } from './tx.js';
 import { emit, fail, ok, openTx, updatePartition } from './tx.js';
 import { createPartition, endPartition, limitPartition, NAME_PATTERN } from './partition/lifecycle.js';
-import { requestResource } from './policy/requests.js';
+import { releaseResource, requestResource, REQUESTABLE } from './policy/requests.js';
+import { answerAsk } from './policy/asks.js';
 import { createRecvPort, pollEvent, sendEvent } from './ports/eventPorts.js';
 import { setSignalNotify, takeSignal } from './ports/controlSignals.js';
 import { denySignal, interruptWait, permitSignal, requestChannel, requestEventConnect, requestShare } from './channels/connections.js';
@@ -79,7 +80,9 @@ export function createLab(partial: Partial<LabConfig> = {}): { state: LabState; 
     areas: {},
     signals: {},
     nextSig: 1,
-    policy: { ceiling: { mem: 64, devices: 2, cache: 4, bus: 50 } },
+    policy: { ceiling: { mem: 64, devices: 2, cache: 4, bus: 50 }, ask: [] },
+    asks: {},
+    nextAsk: 1,
     costs: DEFAULT_COSTS,
     kernel: EMPTY_KERNEL,
   };
@@ -155,7 +158,8 @@ function guestOnly(by: Partition, call: string): Result | null {
 
 /** What a guest may not do, for the commands only the system control program may make that are not socket calls. */
 const SCP_WORK: Partial<Record<Command['kind'], string>> = {
-  'lpar.create': 'create partitions', 'lpar.limit': 'set limits', 'policy.set': 'set the policy',
+  'lpar.create': 'create partitions', 'lpar.limit': 'set limits', 'policy.set': 'set the policy', 'policy.ask': 'set the policy',
+  'resource.answer': 'answer resource requests',
 };
 
 function dispatch(tx: Tx, by: Partition, command: Command): Result {
@@ -189,10 +193,20 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
     case 'policy.set': {
       if (!RESOURCE_KINDS.includes(command.resource)) return fail('EINVAL', `unknown resource ${String(command.resource)}`);
       if (!Number.isInteger(command.ceiling) || command.ceiling < 0) return fail('EINVAL', `a ceiling is a whole number of at least 0`);
-      tx.s.policy = { ceiling: { ...tx.s.policy.ceiling, [command.resource]: command.ceiling } };
+      tx.s.policy = { ...tx.s.policy, ceiling: { ...tx.s.policy.ceiling, [command.resource]: command.ceiling } };
       emit(tx, { tag: '[0049]', kind: 'policy.set', from: SCP_PID, to: SCP_PID, say: ['policy.set', command.ceiling, command.resource] });
       return ok(0);
     }
+    case 'policy.ask': {
+      if (!(REQUESTABLE as readonly string[]).includes(command.resource)) {
+        return fail('EINVAL', `requests are made for ${REQUESTABLE.join(', ')}; ${String(command.resource)} is not one`);
+      }
+      const rest = tx.s.policy.ask.filter((r) => r !== command.resource);
+      tx.s.policy = { ...tx.s.policy, ask: command.ask ? [...rest, command.resource] : rest };
+      emit(tx, { tag: '[0049]', kind: 'policy.set', from: SCP_PID, to: SCP_PID, say: ['policy.ask', command.resource, command.ask] });
+      return ok(0);
+    }
+    case 'resource.answer': return answerAsk(tx, command.ask, command.grant, command.why);
     case 'cost.set': {
       if (!COST_PARAMS.includes(command.param)) return fail('EINVAL', `unknown cost parameter ${String(command.param)}; known: ${COST_PARAMS.join(', ')}`);
       if (!Number.isFinite(command.value) || command.value < 0 || command.value > 1e9) return fail('EINVAL', 'a cost is a number of cycles from 0 to 1e9');
@@ -202,6 +216,7 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
     }
     case 'sched.tick': return tick(tx, command.slices);
     case 'resource.request': return requestResource(tx, by, command.resource, command.amount);
+    case 'resource.release': return releaseResource(tx, by, command.resource, command.amount);
     case 'event.port': {
       const port = createRecvPort(tx, by.pid);
       if (port === null) return fail('ENOMEM', `${by.name} is at its event-port or management-memory limit`);

@@ -63,7 +63,23 @@ const MESSAGES = {
   'resource.alloc': (name: string, amount: number, resource: ResourceKind, total: number, limit: number | null) =>
     `${name} takes ${amount} ${resource} within its limit (${total} of ${limit ?? 'unlimited'}) without asking`,
   'resource.forward': (name: string, amount: number, resource: ResourceKind, limit: number | null) =>
-    `${name} asks for ${amount} ${resource} past its limit of ${limit}: the system control program sees it first`,
+    `${name} asks the system control program by message for ${amount} ${resource} past its limit of ${limit}: the program sees it before the control OS`,
+  'resource.allocGranted': (name: string, amount: number, resource: ResourceKind, total: number) =>
+    `the control OS allocates the ${amount} ${resource} granted to ${name} (it holds ${total} now)`,
+  'resource.release': (name: string, amount: number, resource: ResourceKind, total: number, limit: number | null) =>
+    `${name} releases ${amount} ${resource} without asking (${total} of ${limit ?? 'unlimited'} now)`,
+  'resource.ask': (name: string, amount: number, resource: ResourceKind, limit: number | null, port: number) =>
+    `${name} asks the system control program for ${amount} ${resource} past its limit of ${limit}: a message over its channel ${port}, which the program answers itself`,
+  'ask.write': (name: string, page: number, text: string) => `control OS maps the area into ${name}'s logical space at ${at(page)}; ${name}'s guest OS writes ${quote(text)} into it`,
+  'ask.grant': (amount: number, resource: ResourceKind, name: string, limit: number) =>
+    `the system control program grants ${amount} ${resource} to ${name}; its limit rises to ${limit}`,
+  'ask.refuse': (name: string, amount: number, resource: ResourceKind, why: string) =>
+    `the system control program refuses ${name}'s request for ${amount} ${resource}: ${quote(why)}`,
+  'ask.discard': (name: string, frames: readonly FrameNo[]) => `${name}'s guest OS reads the answer and discards its area: frames ${list(frames)} are free again`,
+  'ask.withdraw': (id: number, name: string, frames: readonly FrameNo[]) => `request ${id} from ${name} is withdrawn unanswered: frames ${list(frames)} are free again`,
+  'policy.ask': (resource: ResourceKind, ask: boolean) =>
+    ask ? `policy: the system control program answers each request for ${resource} past a limit itself (grant or refuse)`
+      : `policy: requests for ${resource} past a limit are answered by the ceiling again`,
   'resource.deny': (name: string, used: number, resource: ResourceKind, ceiling: number | undefined) =>
     `policy denies: ${name} already holds ${used} ${resource}, the most its policy allows is ${ceiling}`,
   'resource.reduce': (name: string, granted: number, amount: number, resource: ResourceKind, ceiling: number | undefined, limit: number) =>
@@ -98,6 +114,7 @@ const MESSAGES = {
   'until.peer': (name: string) => `${name} permits or denies`,
   'until.accept': () => 'the system control program accepts',
   'until.message': () => 'a message arrives',
+  'until.answer': () => 'the system control program grants or refuses',
   'until.request': () => 'a connection request arrives',
   'until.select': (fds: readonly number[]) => `one of fds ${list(fds)} has a message`,
   'call.complete': (name: string, call: string, value: string) => `${name}'s ${call} returns ${value}`,

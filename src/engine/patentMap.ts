@@ -20,10 +20,11 @@ export const PATENT_MAP = [
   // ---------------------------------------------------------------- the machine, partitions, resources
   { tag: '[0050]', ref: '[0050]', lab: 'the control OS boots in hypervisor mode and keeps its own frames' },
   { tag: '[0051]', ref: '[0051] c)', lab: 'memory pages are granted to a partition, mapped at its low logical pages' },
-  { tag: '[0049]', ref: '[0049]', lab: 'the system control program starts a guest OS in its set order; sees a request past a limit first; grants it or denies it; sets its policy' },
+  { tag: '[0049]', ref: '[0049]', lab: 'the system control program starts a guest OS in its set order; sees a request past a limit before the control OS; grants it or denies it (by its ceiling, or by the person at the terminal: grant(r), refuse(r, "why")); sets its policy; the control OS then allocates what was granted' },
   { tag: '[0053]', ref: '[0053]', lab: 'a partition is created active, with no resources and no limits; it ends at the request of its own guest OS, and its logical processors stop' },
   { tag: '[0054]', ref: '[0054]', lab: 'a logical processor is placed on one unit, on several, or shares a unit with others' },
-  { tag: '[0055]', ref: '[0055]', lab: 'a limit is set; within it a guest takes a resource without asking' },
+  { tag: '[0055]', ref: '[0055]', lab: 'a limit is set; within it a guest takes a resource, and releases it, without asking' },
+  { tag: '[0080]', ref: '[0079], [0080]', lab: 'a guest past its limit asks the system control program by message; with policy(RESOURCE, ask) the request travels in a message area over its channel to the program, and the guest waits for the answer' },
   { tag: 'lab:provision', ref: '[0049], [0053]', lab: 'lpar_create grants the new, empty partition its memory and processors in a second step', extension: true },
   { tag: 'lab:sched', ref: '[0054]', lab: 'round-robin time slices on each unit: the patent leaves scheduling open', extension: true },
   { tag: 'lab:reduce', ref: '[0049]', lab: 'the policy grants part of a request, up to its ceiling: the patent names examining, changing the policy and denying', extension: true },

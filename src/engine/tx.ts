@@ -63,7 +63,7 @@ export function copyState(s: LabState): Writable<LabState> {
   return {
     config: s.config, clock: s.clock, rng: s.rng, seq: s.seq, machine: s.machine, frames: s.frames,
     partitions: s.partitions, nextPid: s.nextPid, channels: s.channels, nextChan: s.nextChan, areas: s.areas,
-    signals: s.signals, nextSig: s.nextSig, policy: s.policy, costs: s.costs, kernel: s.kernel,
+    signals: s.signals, nextSig: s.nextSig, policy: s.policy, asks: s.asks, nextAsk: s.nextAsk, costs: s.costs, kernel: s.kernel,
   };
 }
 

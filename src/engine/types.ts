@@ -29,6 +29,9 @@ export const asPort = (n: number) => n as PortNo;
 export const asChan = (n: number) => n as ChanId;
 export const asArea = (n: number) => n as AreaId;
 export const asSig = (n: number) => n as SigId;
+/** A resource request a guest sent the system control program by message [0080]. */
+export type AskId = Brand<number, 'AskId'>;
+export const asAsk = (n: number) => n as AskId;
 
 /** Frame owner codes in the frame table: free, the control OS, or a partition id. */
 export const FREE = -1;
@@ -112,6 +115,8 @@ export type Wait =
   | { readonly call: 'connect'; readonly sig: SigId }
   | { readonly call: 'event_connect'; readonly sig: SigId }
   | { readonly call: 'share'; readonly sig: SigId }
+  /** a resource request past a limit, sent by message to the system control program, waiting for its answer [0080] */
+  | { readonly call: 'request'; readonly ask: AskId }
   | { readonly call: 'recv'; readonly port: PortNo }
   | { readonly call: 'accept'; readonly fd: number }
   | { readonly call: 'read'; readonly fd: number }
@@ -286,6 +291,27 @@ export interface KernelState {
 export interface Policy {
   /** the most any guest may hold of a resource; past it a request is reduced or denied */
   readonly ceiling: Readonly<Partial<Record<ResourceKind, number>>>;
+  /**
+   * resources whose requests the program answers itself, one by one
+   * (policy(mem, ask)): the person at the terminal is the program [0049], [0080]
+   */
+  readonly ask: readonly ResourceKind[];
+}
+
+/**
+ * A resource request past a limit, on its way to or at the system control
+ * program, waiting for grant or refuse [0049], [0080]. Its words travel in a
+ * message area over the guest's channel to the program, so it arrives like
+ * any message: queued at the program's port, then a virtual file or a mapping.
+ */
+export interface ResourceAsk {
+  readonly id: AskId;
+  readonly from: Pid;
+  readonly resource: ResourceKind;
+  readonly amount: number;
+  /** the message area that carries it */
+  readonly area: AreaId;
+  readonly chan: ChanId;
 }
 
 // ---------------------------------------------------------------- the whole state
@@ -315,6 +341,9 @@ export interface LabState {
   readonly signals: Readonly<Record<SigId, ControlSignal>>;
   readonly nextSig: number;
   readonly policy: Policy;
+  /** requests sent to the system control program and not answered yet [0080] */
+  readonly asks: Readonly<Record<AskId, ResourceAsk>>;
+  readonly nextAsk: number;
   readonly costs: CostModel;
   readonly kernel: KernelState;
 }

@@ -64,8 +64,8 @@ function wakeResult(tx: Tx, p: Partition): Result | null {
       release();
       return selectResult(tx, ready);
     }
-    case 'connect': case 'event_connect': case 'share':
-      // answered by permit/deny/accept, which end the wait themselves
+    case 'connect': case 'event_connect': case 'share': case 'request':
+      // answered by permit/deny/accept (or grant/refuse for a request), which end the wait themselves
       return null;
   }
 }

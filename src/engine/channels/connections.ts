@@ -16,6 +16,7 @@ import { MAX_AREA_BYTES } from './messages.js';
 import { addressOf, createArea, mapArea, pagesFor, releaseArea } from '../memory/areas.js';
 import type { Narration } from '../narration.js';
 import { assertNever } from '../assertNever.js';
+import { withdrawAsk } from '../policy/asks.js';
 
 /** Check the target of a request: an active partition, other than the asker unless `self` is allowed. */
 function checkPeer(tx: Tx, by: Partition, target: Pid, self = false): Partition | Result {
@@ -27,7 +28,7 @@ function checkPeer(tx: Tx, by: Partition, target: Pid, self = false): Partition 
 }
 
 /** A wait that `suspend` starts; recv suspends itself, naming its port (channels/messages.ts). */
-type SuspendedWait = Exclude<Wait, { readonly call: 'recv' }>;
+type SuspendedWait = Exclude<Wait, { readonly call: 'recv' } | { readonly call: 'request' }>;
 
 /** The step a suspended call waits in: each waits for the answer its own request asked for. */
 function suspendTag(wait: SuspendedWait, toService: boolean): PatentTag {
@@ -284,7 +285,9 @@ export function refuse(tx: Tx, signal: ControlSignal, error: LabError, tag: Pate
 export function interruptWait(tx: Tx, by: Partition): Result {
   const wait = by.wait;
   if (!wait) return fail('EINVAL', `${by.name} is not waiting in any call`);
-  if (!('sig' in wait)) {
+  if ('ask' in wait) {
+    withdrawAsk(tx, wait.ask, fail('EINTR', 'interrupted while waiting in request'), 'lab:interrupt');
+  } else if (!('sig' in wait)) {
     setWait(tx, by.pid, null);
     complete(tx, { pid: by.pid, call: wait.call, result: fail('EINTR', `interrupted while suspended in ${wait.call}`) });
   } else {

@@ -20,6 +20,7 @@ import { dropFd, dropFile, fdEntry, aFdKind, isEntry, lowestFreeFd, putFd, putFi
 import { backlogOf, callArrow } from './sockets.js';
 import type { MessagePort } from '../types.js';
 import { own } from '../own.js';
+import { askFields, notAnAsk } from '../policy/asks.js';
 
 type Comm = Extract<FdEntry, { kind: 'comm' }>;
 type FileFd = Extract<FdEntry, { kind: 'file' }>;
@@ -74,7 +75,7 @@ export function takeMessage(tx: Tx, comm: Comm, woken: boolean): Result {
     putFile(tx, { path, area: area.id, peer: comm.peer, short: first.short });
     emit(tx, { tag: 'S-A(a)', kind: 'file.create', from: KERNEL_LANE, to: KERNEL_LANE, area: area.id, say: ['file.arrive', path, area.size, guest] });
     emit(tx, { tag: 'S-A(b)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['read.file', comm.fd, path, first.short] });
-    return ok({ vfile: path, short: first.short });
+    return ok({ vfile: path, short: first.short, ...askFields(tx, area.id) });
   }
   const page = mapArea(tx, area, SCP_PID);
   emit(tx, {
@@ -82,7 +83,7 @@ export function takeMessage(tx: Tx, comm: Comm, woken: boolean): Result {
     say: ['kernel.mapRead', page],
   });
   emit(tx, { tag: 'S-A(b)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['read.map', comm.fd, page, area.size, first.short] });
-  return ok({ addr: addressOf(page), size: area.size, short: first.short });
+  return ok({ addr: addressOf(page), size: area.size, short: first.short, ...askFields(tx, area.id) });
 }
 
 function fileArea(tx: Tx, file: FileFd): AreaId | Result {
@@ -151,6 +152,8 @@ function sendBack(tx: Tx, comm: Comm, what: string | number): Result {
   const scp = tx.s.partitions[SCP_PID]!;
   const area = receivedArea(tx, what, 'send');
   if (typeof area === 'object') return area;
+  const asked = notAnAsk(tx, area, 'write');
+  if (asked) return asked;
   const pages = tx.s.areas[area]!.frames.length;
   const guest = tx.s.partitions[comm.peer]!;
   const noRoom = roomForPages(tx.s, guest.pid, pages);
@@ -233,6 +236,8 @@ export function unlinkMessage(tx: Tx, target: string | number): Result {
   const scp = tx.s.partitions[SCP_PID]!;
   const area = receivedArea(tx, target, 'discard');
   if (typeof area === 'object') return area;
+  const asked = notAnAsk(tx, area, 'unlink');
+  if (asked) return asked;
   const frames = tx.s.areas[area]!.frames;
   callArrow(tx, 'S-D', typeof target === 'string' ? `unlink(${JSON.stringify(target)})` : `unlink(${hex(target)})`);
   if (typeof target === 'string') dropFile(tx, target);

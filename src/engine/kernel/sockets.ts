@@ -16,6 +16,7 @@ import { attempt, emit, fail, ok, updatePartition } from '../tx.js';
 import { queueSignal } from '../ports/controlSignals.js';
 import { establishChannel, refuse, suspend } from '../channels/connections.js';
 import { closeChannel } from '../channels/messages.js';
+import { asksOn, withdrawAsk } from '../policy/asks.js';
 import { aFdKind, fdEntry, fdKindName, isEntry, socketBoundTo, lowestFreeFd, putFd, dropFd } from './fdTable.js';
 
 export const AF_LPAR = 'AF_LPAR';
@@ -211,7 +212,13 @@ export function closeFd(tx: Tx, fd: number): Result {
   // S-E closes a communication socket [0107]; closing a connection socket is the lab's Unix-like close
   const tag = entry.kind === 'comm' ? 'S-E' : 'lab:close';
   callArrow(tx, tag, `close(${fd})`);
-  // the program's end of the channel goes with the fd: it is there until now (kernel/io.ts, portOf)
+  // the program's end of the channel goes with the fd: it is there until now (kernel/io.ts, portOf);
+  // a request that came over it can no longer be answered, so the asker hears that at once
+  if (entry.kind === 'comm') {
+    for (const ask of asksOn(tx, entry.port)) {
+      withdrawAsk(tx, ask, fail('EPIPE', 'the system control program closed the channel before answering the request'), 'lab:answer');
+    }
+  }
   if (entry.kind === 'comm') closeChannel(tx, tx.s.partitions[SCP_PID]!, entry.port, { discard: 'S-E', notify: 'S111' });
   if (entry.kind === 'socket') {
     for (const sig of backlogOf(tx, entry)) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program closed service ${entry.service}` }, 'lab:close');

@@ -16,6 +16,7 @@ import { createRecvPort } from '../ports/eventPorts.js';
 import { releaseArea, unmapArea } from '../memory/areas.js';
 import { closeChannel } from '../channels/messages.js';
 import { refuse } from '../channels/connections.js';
+import { withdrawAsk } from '../policy/asks.js';
 import { withdrawSignal } from '../ports/controlSignals.js';
 
 export const NAME_PATTERN = /^[A-Z][A-Za-z0-9_]{0,15}$/;
@@ -123,6 +124,8 @@ export function endPartition(tx: Tx, pid: Pid, tag: '[0053]' | 'lab:end'): Resul
     if (sig?.request.kind === 'share') releaseArea(tx, sig.request.area);
     withdrawSignal(tx, p.wait.sig);
   }
+  // a resource request it sent the program goes unanswered [0053]: the lab withdraws it
+  if (p.wait && 'ask' in p.wait) withdrawAsk(tx, p.wait.ask, null, 'lab:answer');
   updatePartition(tx, pid, (q) => ({ ...q, wait: null }));
   // requests made of it are refused
   for (const sig of [...p.signalQueue, ...p.signalsHeld]) {

@@ -27,10 +27,12 @@ describe('resource requests [0049], [0055]', () => {
     const s = session();
     const from = s.events.length;
     expect(s.ok({ kind: 'resource.request', by: A, resource: 'mem', amount: 20 })).toBe(20);
-    expect(s.events.slice(from).map((e) => e.kind)).toEqual(['resource.forward', 'resource.grant']);
-    // [0049]: the program sees the guest's request before the control OS receives it
-    expect(s.events[from]).toMatchObject({ from: A, to: 1 });
-    expect(narrate(s.events.at(-1)!.say)).toBe("policy grants 20 mem; A's limit rises to 20");
+    // [0080] the request is a message to the program, [0049] its answer comes back, then the control OS allocates
+    expect(s.events.slice(from).map((e) => `${e.tag} ${e.kind} ${e.from}->${e.to}`)).toEqual([
+      '[0080] resource.forward 2->1', '[0049] resource.grant 1->2', '[0049] resource.alloc 0->2',
+    ]);
+    expect(narrate(s.events.at(-2)!.say)).toBe("policy grants 20 mem; A's limit rises to 20");
+    expect(s.events.at(-1)!.frames).toHaveLength(20);
     expect(s.state.partitions[A]!.limits.mem).toBe(20);
   });
 
@@ -38,9 +40,10 @@ describe('resource requests [0049], [0055]', () => {
     const s = session();
     s.ok({ kind: 'policy.set', resource: 'mem', ceiling: 24 });
     expect(s.ok({ kind: 'resource.request', by: A, resource: 'mem', amount: 64 })).toBe(24);
-    expect(s.events.at(-1)!.kind).toBe('resource.reduce');
+    expect(s.events.at(-2)!.kind).toBe('resource.reduce');
     // reducing is the lab's own policy, not something [0049] names
-    expect(s.events.at(-1)!.tag).toBe('lab:reduce');
+    expect(s.events.at(-2)!.tag).toBe('lab:reduce');
+    expect(s.events.at(-1)!.frames).toHaveLength(24);
   });
 
   it('at the ceiling: the policy says no, and nothing changes', () => {
@@ -50,7 +53,7 @@ describe('resource requests [0049], [0055]', () => {
     const from = s.events.length;
     expect(s.errno({ kind: 'resource.request', by: A, resource: 'mem', amount: 1 })).toBe('ENOMEM');
     // the denial is something the machine did: the program saw the request and said no, in the trace
-    expect(s.events.slice(from).map((e) => `${e.tag} ${e.kind}`)).toEqual(['[0049] resource.forward', '[0049] resource.deny']);
+    expect(s.events.slice(from).map((e) => `${e.tag} ${e.kind}`)).toEqual(['[0080] resource.forward', '[0049] resource.deny']);
   });
 
   it('rejects what cannot be requested', () => {

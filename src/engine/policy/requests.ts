@@ -1,17 +1,21 @@
-// Resource requests [0049], [0055]. Within its limit a guest allocates and
-// frees on its own, without asking. Past the limit the request goes to the
-// system control program first, which examines it and grants or denies it
-// [0049], so no guest can take it all. Reducing a request to what the policy
+// Resource requests [0049], [0055], [0080]. Within its limit a guest allocates
+// and frees on its own, without asking. Past the limit the guest asks the
+// system control program by message [0080]; the program examines it and
+// grants or denies it before the control OS allocates [0049], so no guest can
+// take it all. By default the program's ceiling answers at once; with
+// policy(RESOURCE, ask) the person at the terminal answers (policy/asks.ts). Reducing a request to what the policy
 // allows is the lab's own choice of policy (tagged lab:reduce). A denial is
 // the machine's decision: its events stay in the trace.
 
 import type { HeldResource, Partition, Pid, ResourceKind, Result } from '../types.js';
-import { SCP_PID } from '../types.js';
+import { FREE, SCP_PID } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
 import { emit, fail, ok, updatePartition } from '../tx.js';
 import { fitsLimit, usageOf } from '../partition/partitions.js';
 import { claimAreaFrames } from '../memory/areas.js';
+import { setOwners } from '../memory/frameTable.js';
+import { allocateGranted, asksFor, sendAsk } from './asks.js';
 
 type Requestable = 'mem' | HeldResource;
 export const REQUESTABLE: readonly Requestable[] = ['mem', 'devices', 'cache', 'bus'];
@@ -54,8 +58,11 @@ export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, a
     });
     return ok(amount);
   }
+  if (asksFor(tx, resource)) return sendAsk(tx, by, resource, amount, limit);
+  // the default policy: the program answers by itself from its ceiling, but the request and the
+  // answer are still messages between the guest and the program [0080], [0049]
   emit(tx, {
-    tag: '[0049]', kind: 'resource.forward', from: by.pid, to: SCP_PID, cost: tx.s.costs.hypercall,
+    tag: '[0080]', kind: 'resource.forward', from: by.pid, to: SCP_PID, cost: tx.s.costs.hypercall,
     say: ['resource.forward', by.name, amount, resource, limit],
   });
   // every requestable resource has a ceiling from boot (lab.ts), which policy() only changes
@@ -70,12 +77,45 @@ export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, a
     return { ok: false, error: { errno: 'ENOMEM', decided: true, message: `the system control program's policy denies it: ${by.name} holds ${used} ${resource} and the policy ceiling is ${ceiling}` } };
   }
   updatePartition(tx, by.pid, (p) => ({ ...p, limits: { ...p.limits, [resource]: used + granted } }));
-  allocate(tx, by.pid, resource, granted);
   emit(tx, {
     tag: granted < amount ? 'lab:reduce' : '[0049]', kind: granted < amount ? 'resource.reduce' : 'resource.grant', from: SCP_PID, to: by.pid,
     say: granted < amount
       ? ['resource.reduce', by.name, granted, amount, resource, ceiling, used + granted]
       : ['resource.grant', amount, resource, by.name, used + granted],
   });
+  allocateGranted(tx, by.pid, resource, granted, used + granted);
   return ok(granted);
+}
+
+/**
+ * release(mem, n): give back what the guest took without asking, below its
+ * limit, without asking the program either [0055]. Memory comes from the
+ * pages it took (the last of its own memory), never from what it was given.
+ */
+export function releaseResource(tx: Tx, by: Partition, resource: ResourceKind, amount: number): Result {
+  if (!isRequestable(resource)) {
+    return fail('EINVAL', `release() covers ${REQUESTABLE.join(', ')}; ${resource} is given back another way`);
+  }
+  if (!Number.isInteger(amount) || amount < 1 || amount > MAX_REQUEST) return fail('EINVAL', `release 1 to ${MAX_REQUEST}, not ${amount}`);
+  const taken = resource === 'mem' ? by.ram.length - by.ramGranted : by.held[resource];
+  if (amount > taken) {
+    const what = resource === 'mem' ? 'pages of memory beyond what it was given' : `${resource}`;
+    return fail('EINVAL', `${by.name} holds only ${taken} ${what}; it cannot release ${amount}`);
+  }
+  if (resource === 'mem') {
+    const frames = by.ram.slice(by.ram.length - amount);
+    tx.s.frames = setOwners(tx.s.frames, frames, FREE);
+    updatePartition(tx, by.pid, (p) => ({ ...p, ram: p.ram.slice(0, p.ram.length - amount) }));
+    emit(tx, {
+      tag: '[0055]', kind: 'resource.release', from: by.pid, to: CONTROL_LANE, frames, cost: tx.s.costs.hypercall,
+      say: ['resource.release', by.name, amount, resource, usageOf(tx.s, by.pid)[resource], by.limits[resource]],
+    });
+    return ok(amount);
+  }
+  updatePartition(tx, by.pid, (p) => ({ ...p, held: { ...p.held, [resource]: p.held[resource] - amount } }));
+  emit(tx, {
+    tag: '[0055]', kind: 'resource.release', from: by.pid, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
+    say: ['resource.release', by.name, amount, resource, usageOf(tx.s, by.pid)[resource], by.limits[resource]],
+  });
+  return ok(amount);
 }

@@ -10,7 +10,7 @@ import { emptyTable, own } from '../own.js';
 
 export type ParamType =
   | 'int' | 'cycles' | 'str' | 'addr' | 'lpar' | 'guest' | 'resource' | 'limit'
-  | 'channel' | 'port' | 'peerPort' | 'fd' | 'signal' | 'fds' | 'serviceOrGuest' | 'pathOrAddr' | 'sym';
+  | 'channel' | 'port' | 'peerPort' | 'fd' | 'signal' | 'request' | 'fds' | 'serviceOrGuest' | 'pathOrAddr' | 'sym' | 'ceiling';
 
 export interface Param {
   readonly name: string;
@@ -24,10 +24,11 @@ export const TYPE_WORDS: Record<ParamType, string> = {
   port: 'an event port handle', peerPort: "the other partition's receive port", fd: 'a file descriptor', signal: 'a control signal (from signal())', fds: 'a list of file descriptors',
   serviceOrGuest: 'a service number or a guest partition', pathOrAddr: 'a virtual file name ("/msg/...") or a mapped address',
   sym: 'a constant such as AF_LPAR',
+  request: 'a resource request (r from r = read(fd), or r.request)', ceiling: 'a number, ask or auto',
 };
 
 export type Arg =
-  | { readonly type: 'int' | 'addr' | 'channel' | 'port' | 'fd' | 'signal'; readonly n: number; readonly owner?: Pid }
+  | { readonly type: 'int' | 'addr' | 'channel' | 'port' | 'fd' | 'signal' | 'request'; readonly n: number; readonly owner?: Pid }
   | { readonly type: 'str' | 'sym'; readonly s: string }
   | { readonly type: 'lpar'; readonly pid: Pid; readonly name: string }
   | { readonly type: 'resource'; readonly r: ResourceKind }
@@ -43,6 +44,8 @@ export interface ArgError {
 function handleArg(v: ShellValue, kind: HandleKind, ctx: { pid: Pid; name: string }, state: LabState): number | ArgError | null {
   if (v.t === 'int') return v.n;
   if (v.t === 'rec' && kind === 'signal' && own(v.fields, 'sig')) return handleArg(own(v.fields, 'sig')!, kind, ctx, state);
+  // what read(fd) returned for a request: the record stands for the request it carries
+  if (v.t === 'rec' && kind === 'request' && own(v.fields, 'request')) return handleArg(own(v.fields, 'request')!, kind, ctx, state);
   if (v.t !== 'handle') return null;
   if (v.owner !== ctx.pid) {
     // a handle's owner is the partition whose call returned it, and partitions are never removed
@@ -67,6 +70,9 @@ export function checkArg(v: ShellValue, p: Param, index: number, call: string, c
       return state.partitions[v.pid]?.role === 'guest' ? { type: 'lpar', pid: v.pid, name: v.name } : { errno: 'EINVAL', message: `argument ${index + 1} of ${call} must be a guest; ${v.name} is the system control OS` };
     case 'resource':
       return v.t === 'sym' && (RESOURCE_KINDS as readonly string[]).includes(v.name) ? { type: 'resource', r: v.name as ResourceKind } : wrong();
+    case 'ceiling':
+      if (v.t === 'sym' && (v.name === 'ask' || v.name === 'auto')) return { type: 'sym', s: v.name };
+      return v.t === 'int' ? { type: 'int', n: v.n } : wrong();
     case 'limit':
       if (v.t === 'sym' && v.name === 'unlimited') return { type: 'limit', n: null };
       return v.t === 'int' ? { type: 'limit', n: v.n } : wrong();
@@ -91,7 +97,7 @@ export function checkArg(v: ShellValue, p: Param, index: number, call: string, c
       }
       return { type: 'fds', ns };
     }
-    case 'channel': case 'port': case 'fd': case 'signal': {
+    case 'channel': case 'port': case 'fd': case 'signal': case 'request': {
       const n = handleArg(v, p.type, ctx, state);
       if (n === null) return wrong();
       if (typeof n === 'object') return n;
@@ -115,7 +121,7 @@ export function fromEngine(v: Value, hint: ResultHint, owner: Pid): ShellValue {
   if (Array.isArray(v)) return { t: 'list', items: v.map((x) => fromEngine(x, hint === 'fds' ? 'fd' : hint, owner)) };
   const fields = emptyTable<ShellValue>();
   for (const [k, x] of Object.entries(v as Record<string, Value>)) {
-    fields[k] = fromEngine(x, k === 'addr' ? 'addr' : k === 'sig' ? 'signal' : 'int', owner);
+    fields[k] = fromEngine(x, k === 'addr' ? 'addr' : k === 'sig' ? 'signal' : k === 'request' ? 'request' : 'int', owner);
   }
   return { t: 'rec', fields };
 }

@@ -30,6 +30,7 @@ describe('the table of calls, one entry per call', () => {
       'area.free': true, 'area.reserve': true, 'call.interrupt': true, 'channel.close': true, 'channel.connect': true, 'channel.connectService': true,
       'channel.recv': true, 'channel.send': true, 'cost.set': true, 'event.connect': true, 'event.poll': true, 'event.port': true, 'event.send': true,
       'lpar.create': true, 'lpar.end': true, 'lpar.limit': true, 'mem.read': true, 'mem.write': true, 'policy.set': true, 'resource.request': true,
+      'policy.ask': true, 'resource.answer': true, 'resource.release': true,
       'sched.tick': true, 'shm.connect': true, 'signal.deny': true, 'signal.notify': true, 'signal.permit': true, 'signal.take': true,
       'sys.accept': true, 'sys.bind': true, 'sys.close': true, 'sys.deny': true, 'sys.listen': true, 'sys.msgnew': true, 'sys.open': true,
       'sys.permit': true, 'sys.read': true, 'sys.select': true, 'sys.socket': true, 'sys.unlink': true, 'sys.write': true,
@@ -68,6 +69,7 @@ describe('the table of calls, one entry per call', () => {
       channel: [{ type: 'channel', n: 3 }], port: [{ type: 'port', n: 2 }], peerPort: [{ type: 'port', n: 2 }], fd: [{ type: 'fd', n: 3 }],
       signal: [{ type: 'signal', n: 1 }], fds: [{ type: 'fds', ns: [3, 4] }], serviceOrGuest: [{ type: 'int', n: 7 }, B],
       pathOrAddr: [{ type: 'str', s: '/msg/A.1' }, { type: 'addr', n: 0x100000 }], sym: [{ type: 'sym', s: 'MSG_MAP' }, { type: 'sym', s: 'true' }],
+      request: [{ type: 'request', n: 1 }], ceiling: [{ type: 'int', n: 48 }, { type: 'sym', s: 'ask' }],
     };
     const argLists = (params: readonly Param[]): Arg[][] => params.reduce<Arg[][]>(
       (lists, q) => lists.flatMap((l) => [...variants[q.type].map((a) => [...l, a]), ...(q.optional ? [l] : [])]), [[]]);

@@ -4,7 +4,7 @@
 // parser, `help` and tab completion all read this one table.
 
 import type { Command, CommandKind } from '../command.js';
-import type { LabState, Pid, PortNo, ResourceKind, SigId } from '../types.js';
+import type { AskId, LabState, Pid, PortNo, ResourceKind, SigId } from '../types.js';
 import { RESOURCE_KINDS } from '../types.js';
 import { COST_PARAMS, transferCosts } from '../costs/costModel.js';
 import { spansUnits } from '../machine/processors.js';
@@ -109,7 +109,26 @@ export const CALLS: readonly CallSpec[] = [
     run: ([g, r, amount], c) => command({ kind: 'lpar.limit', by: c.pid, pid: pid(g), resource: resource(r), amount: (amount as { readonly n: number | null }).n }),
   },
   { name: 'lpar_end', where: 'scp', kinds: ['lpar.end'], params: [p('partition', 'guest')], summary: 'end a partition: its processors stop, its channels close, its memory is freed (the lab\'s extension: in the patent a guest OS ends its own partition)', ref: 'lab; [0053], S110-S111', example: 'lpar_end(C)', run: ([g], c) => command({ kind: 'lpar.end', by: c.pid, pid: pid(g) }) },
-  { name: 'policy', where: 'scp', kinds: ['policy.set'], params: [p('resource', 'resource'), p('ceiling', 'int')], summary: 'the most of a resource any guest may hold; requests past it are denied, or reduced (the lab\'s own policy)', ref: '[0049]; reduce: lab', example: 'policy(mem, 48)', run: ([r, ceiling], c) => command({ kind: 'policy.set', by: c.pid, resource: resource(r), ceiling: n(ceiling) }) },
+  {
+    name: 'policy', where: 'scp', kinds: ['policy.set', 'policy.ask'], params: [p('resource', 'resource'), p('ceiling', 'ceiling')],
+    summary: 'the most of a resource any guest may hold; requests past it are denied, or reduced (the lab\'s own policy). policy(mem, ask): you are the program and answer each request past a limit (grant, refuse); policy(mem, auto): the ceiling answers again',
+    ref: '[0049], [0080]; reduce: lab', example: 'policy(mem, 48)',
+    run: ([r, ceiling], c) => ceiling?.type === 'sym'
+      ? command({ kind: 'policy.ask', by: c.pid, resource: resource(r), ask: s(ceiling) === 'ask' })
+      : command({ kind: 'policy.set', by: c.pid, resource: resource(r), ceiling: n(ceiling) }),
+  },
+  {
+    name: 'grant', where: 'scp', kinds: ['resource.answer'], params: [p('request', 'request')],
+    summary: 'grant a resource request read from a guest\'s channel: the answer goes back by message, the control OS allocates, the guest\'s request returns',
+    ref: '[0049], [0080]', example: 'grant(r)',
+    run: ([r], c) => command({ kind: 'resource.answer', by: c.pid, ask: n(r) as AskId, grant: true, why: '' }),
+  },
+  {
+    name: 'refuse', where: 'scp', kinds: ['resource.answer'], params: [p('request', 'request'), p('why', 'str')],
+    summary: 'refuse a resource request read from a guest\'s channel, saying why: the guest\'s request fails with ENOMEM and your words',
+    ref: '[0049]', example: 'refuse(r, "past the budget")',
+    run: ([r, why], c) => command({ kind: 'resource.answer', by: c.pid, ask: n(r) as AskId, grant: false, why: s(why) }),
+  },
   {
     name: 'cost', where: 'any', kinds: ['cost.set'], params: [p('parameter', 'sym'), p('cycles', 'cycles')], summary: `set a cost-model parameter (${COST_PARAMS.join(', ')}); fractions too (cost(copyPerByte, 0.5))`, ref: 'cost model', example: 'cost(tlbShootdown, 9000)',
     run: ([param, cycles], c) => command({ kind: 'cost.set', by: c.pid, param: s(param) as never, value: n(cycles) }),
@@ -166,8 +185,13 @@ export const CALLS: readonly CallSpec[] = [
   { name: 'free', where: 'guest', kinds: ['area.free'], params: [p('area', 'addr')], summary: 'discard a message area: its frames go back to free memory', ref: 'S109 for a received area; lab (lab:free) for one never sent', example: 'free(r.addr)', run: ([a], c) => command({ kind: 'area.free', by: c.pid, addr: n(a) }) },
   { name: 'close', where: 'guest', kinds: ['channel.close'], params: [p('channel', 'channel')], summary: 'discard this end of the channel; the peer is told by event', ref: 'S110-S112', example: 'close(ch)', run: ([ch], c) => command({ kind: 'channel.close', by: c.pid, port: n(ch) as PortNo }) },
   {
-    name: 'request', where: 'guest', kinds: ['resource.request'], params: [p('resource', 'resource'), p('amount', 'int')], summary: "ask for more of a resource: within the limit it is taken at once, past it the system control program's policy decides", ref: '[0049], [0055]', example: 'request(mem, 64)',
+    name: 'request', where: 'guest', kinds: ['resource.request'], params: [p('resource', 'resource'), p('amount', 'int')], summary: "ask for more of a resource: within the limit it is taken at once; past it the guest asks the system control program by message, whose policy decides (or, with policy(r, ask), the program itself, while this call waits)", ref: '[0049], [0055], [0080]', example: 'request(mem, 64)',
     run: ([r, amount], c) => command({ kind: 'resource.request', by: c.pid, resource: resource(r), amount: n(amount) }),
+  },
+  {
+    name: 'release', where: 'guest', kinds: ['resource.release'], params: [p('resource', 'resource'), p('amount', 'int')], summary: 'give back some of what this partition took, without asking anyone',
+    ref: '[0055]', example: 'release(mem, 8)',
+    run: ([r, amount], c) => command({ kind: 'resource.release', by: c.pid, resource: resource(r), amount: n(amount) }),
   },
   { name: 'share', where: 'guest', kinds: ['shm.connect'], params: [p('partition', 'guest'), p('bytes', 'int')], summary: 'a shared memory area mapped here and (once permitted) in the other partition too', ref: '[0056] c)', example: 'sh = share(B, 4096)', run: ([g, b], c) => command({ kind: 'shm.connect', by: c.pid, target: pid(g), bytes: n(b) }, 'addr') },
   { name: 'lpar_end', where: 'guest', kinds: ['lpar.end'], params: [], summary: 'end this partition', ref: '[0053]', example: 'lpar_end()', run: (_a, c) => command({ kind: 'lpar.end', by: c.pid, pid: c.pid }) },
@@ -196,7 +220,7 @@ export const CALLS: readonly CallSpec[] = [
 
 /** The constants a line may name. */
 export const CONSTANTS: readonly string[] = [
-  'AF_LPAR', 'AF_UNIX', 'AF_INET', 'AF_INET6', 'SOCK_SEQPACKET', 'SOCK_STREAM', 'SOCK_DGRAM', 'MSG_MAP', 'unlimited', 'true', 'false',
+  'AF_LPAR', 'AF_UNIX', 'AF_INET', 'AF_INET6', 'SOCK_SEQPACKET', 'SOCK_STREAM', 'SOCK_DGRAM', 'MSG_MAP', 'unlimited', 'true', 'false', 'ask', 'auto',
   ...RESOURCE_KINDS, ...COST_PARAMS,
 ];
 

@@ -61,7 +61,7 @@ describe('the shell', () => {
   it('completes call names for the context', () => {
     expect(completions(createShell(), 'acc')).toEqual(['accept(']);
     const { shell } = typeLines(['@A']);
-    expect(completions(shell, 're')).toEqual(['recv(', 'request(', 'reset']);
+    expect(completions(shell, 're')).toEqual(['recv(', 'release(', 'request(', 'reset']);
   });
 
   it('says where a call belongs when it is typed in the wrong context', () => {

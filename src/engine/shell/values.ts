@@ -4,7 +4,7 @@
 
 import type { Pid } from '../types.js';
 
-export type HandleKind = 'channel' | 'port' | 'fd' | 'signal';
+export type HandleKind = 'channel' | 'port' | 'fd' | 'signal' | 'request';
 
 export type ShellValue =
   | { readonly t: 'int'; readonly n: number }
@@ -20,7 +20,7 @@ export type ShellValue =
   | { readonly t: 'none' };
 
 /** How each kind of handle is named in messages ("a file descriptor handle"). */
-export const HANDLE_WORDS: Readonly<Record<HandleKind, string>> = { channel: 'channel', port: 'port', fd: 'file descriptor', signal: 'signal' };
+export const HANDLE_WORDS: Readonly<Record<HandleKind, string>> = { channel: 'channel', port: 'port', fd: 'file descriptor', signal: 'signal', request: 'resource request' };
 
 export const int = (n: number): ShellValue => ({ t: 'int', n });
 export const str = (s: string): ShellValue => ({ t: 'str', s });

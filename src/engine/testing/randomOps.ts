@@ -5,7 +5,7 @@
 
 import type { Command } from '../command.js';
 import type { FdEntry, LabState, MessagePort, Partition, Pid, Port, ResourceKind } from '../types.js';
-import { asPid, asPort, asSig, PAGE_SIZE, RESOURCE_KINDS } from '../types.js';
+import { asAsk, asPid, asPort, asSig, PAGE_SIZE, RESOURCE_KINDS } from '../types.js';
 import { COST_PARAMS } from '../costs/costModel.js';
 import { mappingsOf } from '../memory/areas.js';
 
@@ -54,10 +54,20 @@ export function opToCommand(state: LabState, [kind, a, b, c]: Op): Command {
       const by = chooseBy();
       return { kind: 'lpar.end', by, pid: c % 9 === 0 ? by : c % 9 === 1 ? other : asPid(1 + (c % 2) * 98) };
     }
-    case 3: return { kind: 'policy.set', by: chooseBy(), resource, ceiling: (c % 70) - 2 };
+    case 3:
+      // now and then the program takes the answering of a resource's requests on itself, or gives it back [0080]
+      if (c % 6 === 5) return { kind: 'policy.ask', by: chooseBy(), resource, ask: b % 3 !== 0 };
+      return { kind: 'policy.set', by: chooseBy(), resource, ceiling: (c % 70) - 2 };
     case 4: return { kind: 'cost.set', by: chooseBy(), param: pick(COST_PARAMS, b)!, value: [0, 10, 1500, -1, 1e12][c % 5]! };
-    case 5: return { kind: 'sched.tick', by: chooseBy(), slices: [1, 3, 0, 17][c % 4]! };
-    case 6: return { kind: 'resource.request', by: chooseBy(), resource, amount: [1, 4, 20, 0, 100][c % 5]! };
+    case 5: {
+      // the program answers a request it was sent (or one that is not there)
+      const ask = pick(Object.values(state.asks), c);
+      if (c % 3 !== 2) return { kind: 'resource.answer', by: scpBy, ask: ask?.id ?? asAsk(c % 4), grant: c % 2 === 0, why: b % 5 === 4 ? '' : 'no room' };
+      return { kind: 'sched.tick', by: chooseBy(), slices: [1, 3, 0, 17][c % 4]! };
+    }
+    case 6:
+      if (c % 6 === 5) return { kind: 'resource.release', by: chooseBy(), resource, amount: [1, 4, 20, 0][b % 4]! };
+      return { kind: 'resource.request', by: chooseBy(), resource, amount: [1, 4, 20, 0, 100][c % 5]! };
     case 7: return { kind: 'event.port', by: chooseBy() };
     case 8: {
       const target = pick(all.filter((p) => hasPort('eventRecv')(p)), b)?.pid ?? other;

@@ -170,6 +170,11 @@ export function describeWait(state: LabState, wait: Wait): WaitInfo {
       }
       return { call: wait.call, text: `${wait.call}(${target})`, until: `${target} permits or denies it [0061]` };
     }
+    case 'request': {
+      // a waiting request lives in `asks` until it is answered or withdrawn (checkInvariants)
+      const ask = state.asks[wait.ask]!;
+      return { call: wait.call, text: `request(${ask.resource}, ${ask.amount})`, until: 'the system control program grants or refuses it [0049], [0080]' };
+    }
     default:
       return assertNever(wait);
   }

@@ -124,6 +124,7 @@ export function arrowLabel(kind: EventKind, say = ''): string {
     case 'resource.grant': return 'grant';
     case 'resource.reduce': return 'reduce';
     case 'resource.deny': return 'deny';
+    case 'resource.release': return 'release';
     case 'policy.set': return 'policy';
     case 'signal.queue': return 'signal';
     case 'signal.notify': return 'notify port';
