@@ -43,6 +43,16 @@ describe('npx lparsh', () => {
     }
   }, SPAWNS);
 
+  it('takes the system control program\'s answers from a file on standard input, as a person would type them [0049]', () => {
+    // npx lparsh --echo < examples/scp-answers.lab: the program's decisions are a file, the transcript is the golden one
+    const script = readFileSync(join(EXAMPLES, 'scp-answers.lab'), 'utf8');
+    const run = lparsh(['--echo'], script);
+    expect(run.status).toBe(0);
+    expect(run.stdout.replace(/^scp\$ #/gm, '#')).toBe(readFileSync(join(EXAMPLES, 'scp-answers.out'), 'utf8'));
+    expect(run.stdout).toContain('[A] request(mem, 24) completes: = 24');
+    expect(run.stdout).toContain('[B] request(mem, 40) completes: = -1 ENOMEM: the system control program refused: 40 pages would leave too little for the others');
+  }, SPAWNS);
+
   it('reads standard input and prints text results', () => {
     const run = lparsh([], 'frames_free()\n@A a = area(4096)\nframes_free()\n');
     expect(run.stdout).toBe('= 160\n= 0x100000\n= 159\n');
