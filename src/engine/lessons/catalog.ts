@@ -16,6 +16,7 @@ import map from './data/07-map.lesson.json' with { type: 'json' };
 import select from './data/08-select.lesson.json' with { type: 'json' };
 import end from './data/09-end.lesson.json' with { type: 'json' };
 import compare from './data/10-compare.lesson.json' with { type: 'json' };
+import decide from './data/11-decide.lesson.json' with { type: 'json' };
 import challenges from './data/challenges.lesson.json' with { type: 'json' };
 
 /** A built-in file through the teacher's validator: refused, it is a broken invariant and the lab does not start. */
@@ -25,8 +26,8 @@ export function builtinFile(data: unknown): LessonFile {
   return read.file;
 }
 
-/** Every built-in lesson file: the ten lessons, then the challenges. */
-export const BUILTIN_FILES: readonly LessonFile[] = [machine, policy, events, flip, fault, vfile, map, select, end, compare, challenges].map(builtinFile);
+/** Every built-in lesson file: the eleven lessons, then the challenges. */
+export const BUILTIN_FILES: readonly LessonFile[] = [machine, policy, events, flip, fault, vfile, map, select, end, compare, decide, challenges].map(builtinFile);
 
 export const LESSONS: readonly Lesson[] = BUILTIN_FILES.filter((f) => f.lesson.steps.length > 0).map((f) => f.lesson);
 

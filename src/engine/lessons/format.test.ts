@@ -21,8 +21,8 @@ describe('lesson files', () => {
     }
   });
 
-  it('the ten lessons and six challenges are all built-in files', () => {
-    expect(BUILTIN_FILES.filter((f) => f.lesson.steps.length).map((f) => f.lesson.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  it('the eleven lessons and six challenges are all built-in files', () => {
+    expect(BUILTIN_FILES.filter((f) => f.lesson.steps.length).map((f) => f.lesson.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(BUILTIN_FILES.flatMap((f) => f.challenges).length).toBe(6);
   });
 

@@ -100,6 +100,11 @@ export const RULE_PARAMS: { readonly [K in Rule['kind']]: RuleSpec } = {
   pending: { means: "the pending bit of the event receive port a name holds, or (no name) of any of a partition's own receive ports", required: { ctx: NAME, pending: { type: 'bool' } }, optional: { name: NAME } },
   owner: { means: 'a physical frame is owned by a partition, "control" or "free"', required: { frame: { type: 'int', min: 0, max: (1 << 20) - 1 }, ctx: NAME }, optional: {} },
   fd: { means: "an fd of the system control program's kernel is open or closed", required: { fd: { type: 'int', min: 0, max: 4096 }, open: { type: 'bool' } }, optional: {} },
+  policy: {
+    means: "the system control program's policy for a resource: its ceiling compared with a value, and (ask) whether the program answers requests past a limit itself",
+    required: { resource: { type: 'enum', values: RESOURCE_KINDS }, op: OPS, value: COUNT },
+    optional: { ask: { type: 'bool' } },
+  },
 };
 
 export const RULE_NAMES = Object.keys(RULE_PARAMS) as Rule['kind'][];

@@ -63,7 +63,7 @@ interface Variation {
 }
 
 /** Names no shell word can be confused with: lower-case, not a command, a constant or a name already in use. */
-const RESERVED = new Set(['socket', 'bind', 'listen', 'accept', 'connect', 'read', 'write', 'open', 'close', 'select', 'area', 'send', 'recv', 'peek', 'poke', 'free', 'signal', 'signals', 'permit', 'deny', 'share', 'policy', 'request', 'limit', 'tick', 'ps', 'lpars', 'compare', 'event_port', 'event_connect', 'event_send', 'event_poll', 'lpar_create', 'lpar_end', 'mem', 'cpu', 'help', 'back', 'reset', 'seed', 'lesson', 'log', 'cost', 'ls', 'cat', 'frames_free', 'interrupt', 'true', 'false', 'null', 'scp']);
+const RESERVED = new Set(['socket', 'bind', 'listen', 'accept', 'connect', 'read', 'write', 'open', 'close', 'select', 'area', 'send', 'recv', 'peek', 'poke', 'free', 'signal', 'signals', 'permit', 'deny', 'share', 'policy', 'request', 'limit', 'tick', 'ps', 'lpars', 'compare', 'event_port', 'event_connect', 'event_send', 'event_poll', 'lpar_create', 'lpar_end', 'mem', 'cpu', 'help', 'back', 'reset', 'seed', 'lesson', 'log', 'cost', 'ls', 'cat', 'frames_free', 'interrupt', 'true', 'false', 'null', 'scp', 'ask', 'auto', 'grant', 'refuse', 'release']);
 
 const variation = (count: number): fc.Arbitrary<Variation> =>
   fc.record({

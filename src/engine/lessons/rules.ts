@@ -109,7 +109,9 @@ export type Rule =
   /** a physical frame's owner: a partition's name, "control" or "free" */
   | { readonly kind: 'owner'; readonly frame: number; readonly ctx: string }
   /** an fd of the system control program's kernel is open, or not */
-  | { readonly kind: 'fd'; readonly fd: number; readonly open: boolean };
+  | { readonly kind: 'fd'; readonly fd: number; readonly open: boolean }
+  /** the policy's ceiling for a resource compared with a value; with `ask`, whether the program answers its requests itself [0049], [0080] */
+  | { readonly kind: 'policy'; readonly resource: ResourceKind; readonly op: Compare; readonly value: number; readonly ask?: boolean };
 
 /** What a check looks at: the shell, and what the step has seen since it began. */
 export interface CheckContext {
@@ -317,6 +319,15 @@ export function checkRule(rule: Rule, c: CheckContext): RuleResult {
       const says = `fd ${rule.fd} ${rule.open ? 'is open' : 'is closed'}`;
       const entry = state.kernel.fds[rule.fd];
       return !!entry === rule.open ? { ok: true, says } : { ok: false, says, why: entry ? `fd ${rule.fd} is an open ${entry.kind}` : `there is no fd ${rule.fd}`, highlight: { view: 'sockets' } };
+    }
+    case 'policy': {
+      const ceiling = state.policy.ceiling[rule.resource];
+      const asks = state.policy.ask.includes(rule.resource);
+      const mode = rule.ask === undefined ? '' : rule.ask ? ', answered by the program itself' : ', answered by the ceiling';
+      const says = `the policy's ceiling for ${rule.resource} ${rule.op === '==' ? 'is' : rule.op} ${rule.value}${mode}`;
+      const why = `the ceiling is ${ceiling ?? 'not set'} and requests are answered by ${asks ? 'the program itself' : 'the ceiling'}`;
+      const ok = ceiling !== undefined && compare(ceiling, rule.op, rule.value) && (rule.ask === undefined || rule.ask === asks);
+      return ok ? { ok, says } : { ok, says, why, highlight: { view: 'layers', ctx: 'scp' } };
     }
     default:
       return assertNever(rule);
