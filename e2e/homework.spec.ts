@@ -10,6 +10,7 @@ import { deflateRawSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { LabPage } from './labPage.ts';
@@ -192,10 +193,12 @@ test('a bad assignment link or file says why and leaves the open assignment as i
 
 test("the page's keys do nothing while a student types their id or an answer", async ({ lab }) => {
   await lab.page.setViewportSize(DESKTOP);
+  // every event shown at once: the timeline stands still unless a key moves it
+  await lab.page.emulateMedia({ reducedMotion: 'reduce' });
   await lab.open(assignmentLink(SMALL));
   await lab.typeAll(['@A a = area(4096)', '@A b = area(4096)']);
-  await lab.finishPlayback();
   const status = lab.page.getByTestId('timeline-status');
+  await expect(status).toHaveText(/event (\d+) of \1\b/);
   const before = await status.textContent();
   const id = lab.page.getByLabel('Your name or student id');
   await id.click();
@@ -206,7 +209,7 @@ test("the page's keys do nothing while a student types their id or an answer", a
   await lab.page.keyboard.press('Enter');
   await lab.page.getByRole('button', { name: 'Start task 1' }).click();
   await lab.typeAll(['@A a = area(4096)']);
-  await lab.finishPlayback();
+  await expect(status).toHaveText(/event (\d+) of \1\b/);
   const during = await status.textContent();
   const answer = lab.page.getByLabel('Your answer');
   await answer.click();
@@ -233,4 +236,26 @@ test('the homework panel on a phone and on a laptop (screenshots)', async ({ lab
   await lab.page.setViewportSize(DESKTOP);
   await expect(panel).toBeVisible();
   await lab.page.screenshot({ path: 'test-results/homework-panel-1366x768.png' });
+});
+
+test('the homework panel and the assignment form have no serious accessibility violations', async ({ lab }) => {
+  await lab.page.setViewportSize(DESKTOP);
+  await lab.open(assignmentLink(SMALL));
+  const panel = lab.page.locator('[data-view=homework]');
+  await panel.getByLabel('Your name or student id').fill('ann');
+  await panel.getByRole('button', { name: 'Start', exact: true }).click();
+  await panel.getByRole('button', { name: 'Start task 1' }).click();
+  await panel.getByLabel('Your answer').fill('[s0]');
+  const check = async (what: string) => {
+    const results = await new AxeBuilder({ page: lab.page }).include('[data-view=homework]').analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+    expect(bad, what).toEqual([]);
+  };
+  await check('the student side');
+  await panel.getByRole('button', { name: 'Make an assignment' }).click();
+  await panel.getByLabel('Title').fill('Week 6');
+  await panel.getByRole('button', { name: 'Add the task' }).click();
+  await check('the assignment form');
 });
