@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PATENT_MAP, isLabTag, mapRow, patentMapMarkdown, tagLabel } from '../engine/patentMap.ts';
-import { isStep } from '../engine/patentMap.ts';
+import { isStep, tagShown } from '../engine/patentMap.ts';
 import { createShell, runLine } from '../engine/shell/shell.ts';
 import { traceOf } from '../engine/timeline/timeline.ts';
 import { apply, createLab } from '../engine/lab.ts';
@@ -88,6 +88,12 @@ describe('the map from S05P1247 to the lab', () => {
     expect(tagLabel('S107')).toBe('S107');
     expect(tagLabel('[0063]')).toBe('[0063]');
     expect(isLabTag('[0053]')).toBe(false);
+  });
+
+  it('shows a tag as the reader chose: the patent\'s, the figures\' step numbers only, or none', () => {
+    expect(['S107', '[0063]', 'lab:sched', 'S204(a)', 'S-C'].map((t) => tagShown(t))).toEqual(['S107', '[0063]', 'lab', 'S204(a)', 'S-C']);
+    expect(['S107', '[0063]', 'lab:sched', 'S204(a)', 'S-C'].map((t) => tagShown(t, 'steps'))).toEqual(['S107', '', '', 'S204(a)', 'S-C']);
+    expect(PATENT_MAP.map((r) => tagShown(r.tag, 'none')).filter(Boolean)).toEqual([]);
   });
 
   it('docs/patent-map.md is the table as generated (npm run patent-map rewrites it)', () => {

@@ -5,6 +5,8 @@
 // this table, so the engine cannot emit a tag that is not in it, and
 // docs/patent-map.md is generated from it (scripts/patent-map.mjs).
 
+import { assertNever } from './assertNever.js';
+
 export interface MapRow {
   /** what events carry */
   readonly tag: string;
@@ -120,6 +122,33 @@ export function tagLabel(tag: string): string {
 /** A patent step of a figure's flowchart or sequence chart (S107, S-C, S308(a)), as opposed to a paragraph. */
 export function isStep(tag: string): boolean {
   return /^S(\d|-)/.test(tag);
+}
+
+/**
+ * How a reader wants the tags shown: the patent's steps and paragraphs (and
+ * "lab" for the lab's own extensions), the figures' step numbers only
+ * (S107, S-C: the arrows of Figs. 6, 8 and 11), or none. For an OS class the
+ * paragraph numbers are noise; for a talk on S05P1247 they are the point.
+ */
+export const TAG_STYLES = ['patent', 'steps', 'none'] as const;
+export type TagStyle = (typeof TAG_STYLES)[number];
+
+export function isTagStyle(v: unknown): v is TagStyle {
+  return typeof v === 'string' && (TAG_STYLES as readonly string[]).includes(v);
+}
+
+/** What a view prints for a tag under a reader's choice: '' when the choice hides it. */
+export function tagShown(tag: string, style: TagStyle = 'patent'): string {
+  switch (style) {
+    case 'patent':
+      return tagLabel(tag);
+    case 'steps':
+      return isStep(tag) ? tag : '';
+    case 'none':
+      return '';
+    default:
+      return assertNever(style);
+  }
 }
 
 /** The map as a Markdown page a teacher can read (docs/patent-map.md). */

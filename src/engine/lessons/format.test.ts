@@ -134,6 +134,19 @@ describe('lesson files', () => {
     expect(ownRead.ok && ownRead.file.lesson).not.toHaveProperty('number');
   });
 
+  it('a lesson says how it wants the patent\'s tags shown: kept through writing and reading back; anything else is refused', () => {
+    for (const tags of ['patent', 'steps', 'none'] as const) {
+      const data = { ...flipData(), tags };
+      const read = validateLesson(data);
+      expect(read.ok && read.file.lesson.tags).toBe(tags);
+      const back = read.ok ? parseLessonFile(lessonFileText(read.file)) : read;
+      expect(back.ok && back.file.lesson.tags).toBe(tags);
+    }
+    expect(lessonToData(BUILTIN_FILES[0]!)).not.toHaveProperty('tags');
+    expect(refused(validateLesson({ ...flipData(), tags: 'hidden' }))).toEqual({ ok: false, field: 'tags', message: 'must be one of "patent", "steps", "none", not string "hidden"' });
+    expect(refused(validateLesson({ ...flipData(), tags: true })).field).toBe('tags');
+  });
+
   it('an error that is not a refusal is not passed off as one: it propagates', () => {
     const data = { ...flipData(), get title(): string { throw new TypeError('a getter broke'); } };
     expect(() => validateLesson(data)).toThrow(TypeError);

@@ -17,7 +17,7 @@ import type { Compare, Rule } from './rules.js';
 import { COUNT_WHAT } from './rules.js';
 import { RESOURCE_KINDS } from '../types.js';
 import { EVENT_KINDS } from '../event.js';
-import { mapRow } from '../patentMap.js';
+import { isTagStyle, mapRow, TAG_STYLES } from '../patentMap.js';
 import { ID, describe, fields as checkedFields, isRecord, list, parseJsonFile, readChecked, refuse, text } from '../untrusted.js';
 
 export { describe, isRecord };
@@ -203,7 +203,7 @@ function challenge(v: unknown, field: string): Challenge {
   };
 }
 
-const TOP = ['format', 'version', 'id', 'number', 'title', 'figures', 'summary', 'realWorld', 'steps', 'challenges'];
+const TOP = ['format', 'version', 'id', 'number', 'title', 'figures', 'summary', 'realWorld', 'tags', 'steps', 'challenges'];
 
 /** Check parsed JSON as a lesson file. */
 export function validateLesson(data: unknown): LessonFileResult {
@@ -230,6 +230,11 @@ export function validateLesson(data: unknown): LessonFileResult {
     };
     if ('number' in d) lesson.number = d.number as number;
     if ('realWorld' in d) lesson.realWorld = text(d.realWorld, 'realWorld', LESSON_LIMITS.text, { multiline: true });
+    if ('tags' in d) {
+      const tags = d.tags;
+      if (!isTagStyle(tags)) return refuse('tags', `must be one of ${TAG_STYLES.map((t) => `"${t}"`).join(', ')}, not ${describe(tags)}`);
+      lesson.tags = tags;
+    }
     return { lesson, challenges };
   });
   return read.ok ? { ok: true, file: read.value } : read;
@@ -279,6 +284,7 @@ export function lessonToData(file: LessonFile): Record<string, unknown> {
     figures: lesson.figure,
     summary: lesson.summary,
     ...(lesson.realWorld ? { realWorld: lesson.realWorld } : {}),
+    ...(lesson.tags ? { tags: lesson.tags } : {}),
     steps: lesson.steps.map(stepOut),
     ...(challenges.length ? { challenges: challenges.map(challengeOut) } : {}),
   };

@@ -9,6 +9,7 @@
 // which is what the tests and `lparsh --lesson FILE --check` run.
 
 import type { LabConfig } from '../types.js';
+import type { TagStyle } from '../patentMap.js';
 import type { Output, ShellState } from '../shell/shell.js';
 import { createShell, runLine } from '../shell/shell.js';
 import type { Rule, RuleResult } from './rules.js';
@@ -38,6 +39,8 @@ export interface Lesson {
   readonly summary: string;
   /** where real systems chose differently */
   readonly realWorld?: string;
+  /** how the lesson wants the patent's tags shown (absent: as the reader has them) */
+  readonly tags?: TagStyle;
   readonly steps: readonly LessonStep[];
 }
 

@@ -4,7 +4,8 @@
 // it acted on. The page draws this model with d3 and exports it as SVG; the
 // model itself knows nothing of pixels.
 
-import { tagLabel } from '../patentMap.js';
+import type { TagStyle } from '../patentMap.js';
+import { tagShown } from '../patentMap.js';
 import type { EventKind, LabEvent, Lane } from '../event.js';
 import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
 import type { LabState, Pid } from '../types.js';
@@ -35,7 +36,7 @@ export interface SequenceLane {
 export interface SequenceArrow {
   readonly seq: number;
   readonly tag: string;
-  /** what the chart prints for the tag: the step or paragraph, or "lab" for the lab's own extensions */
+  /** what the chart prints for the tag: the step or paragraph, "lab" for the lab's own extensions, '' when the reader hides it */
   readonly mark: string;
   readonly kind: EventKind;
   /** a word or two derived from the kind: "request", "flip", "socket()" */
@@ -83,6 +84,8 @@ export interface SequenceOptions {
   readonly earlier?: number;
   /** the lanes of the whole trace (`lanesSeen`), when known: the trace is then not walked to find them */
   readonly lanes?: LanesSeen;
+  /** how the reader wants the tags shown (default: the patent's) */
+  readonly tags?: TagStyle;
 }
 
 /** Where each lane first appears in a trace, and where a partition's lane ended (its last lpar.end). */
@@ -251,7 +254,7 @@ export function sequenceView(events: readonly LabEvent[], state: LabState, optio
     }
     const say = narrate(e.say);
     arrows.push({
-      seq: e.seq, tag: e.tag, mark: tagLabel(e.tag), kind: e.kind, label: arrowLabel(e.kind, say), say,
+      seq: e.seq, tag: e.tag, mark: tagShown(e.tag, options.tags), kind: e.kind, label: arrowLabel(e.kind, say), say,
       from: e.from, to: e.to, fromIndex: column.get(e.from)!, toIndex: column.get(e.to)!,
       self: e.from === e.to, boot: e.seq < boot, groupStart, group,
     });

@@ -30,6 +30,7 @@ import { usePlayer } from '../timeline/usePlayer.ts';
 import { LessonPanel, typeIntoLab } from '../lessons/LessonPanel.tsx';
 import { lessonOf, useLessons } from '../lessons/lessonStore.ts';
 import { ShareMenu } from '../share/ShareMenu.tsx';
+import { TagsSetting } from './TagsSetting.tsx';
 import { watchAddress } from '../share/startup.ts';
 import { useLab } from '../store/labStore.ts';
 import { HomeworkButton, HomeworkPanelSlot, HomeworkStrip, useHomeworkView } from '../homework/HomeworkSlot.tsx';
@@ -254,6 +255,7 @@ export function App() {
         <button type="button" onClick={openMenu}>{t('app.lessons')}</button>
         <HomeworkButton />
         <ShareMenu />
+        <TagsSetting />
         <button type="button" className="theme" onClick={toggleTheme} aria-label={t(theme === 'light' ? 'app.theme.switchToDark' : 'app.theme.switchToLight')}>
           {t(theme === 'light' ? 'app.theme.dark' : 'app.theme.light')}
         </button>

@@ -27,6 +27,7 @@ import { TimelineBar } from '../timeline/TimelineBar.tsx';
 import { LessonPanel } from '../lessons/LessonPanel.tsx';
 import { useLessons } from '../lessons/lessonStore.ts';
 import { ShareMenu } from '../share/ShareMenu.tsx';
+import { TagsSetting } from './TagsSetting.tsx';
 import { useCurrentStepEvents, useLab } from '../store/labStore.ts';
 import { HomeworkButton, HomeworkPanelSlot, HomeworkStrip, useHomeworkView } from '../homework/HomeworkSlot.tsx';
 import './phone.css';
@@ -144,6 +145,7 @@ export function PhoneLayout({ classroom }: { classroom: React.ReactNode }) {
         <button type="button" onClick={openMenu}>{t('app.lessons')}</button>
         <HomeworkButton />
         <ShareMenu />
+        <TagsSetting short />
         <button type="button" className="theme" onClick={toggleTheme} aria-label={t(theme === 'light' ? 'app.theme.switchToDark' : 'app.theme.switchToLight')}>
           {t(theme === 'light' ? 'app.theme.dark.short' : 'app.theme.light.short')}
         </button>

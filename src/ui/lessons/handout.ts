@@ -11,6 +11,7 @@ import type { Lesson } from '../../engine/index.ts';
 import { LIGHT } from '../memory/colours.ts';
 import { momentReader, playLesson, recordedEvents } from '../memory/moments.ts';
 import { embeddedFontCss, memoryPicture } from '../memory/picture.ts';
+import { usePrefs } from '../app/prefs.ts';
 import type { LabConfig } from '../../engine/index.ts';
 
 /** The handout's id on the page while it is printed. */
@@ -69,7 +70,7 @@ export async function handoutElement(doc: Document, lesson: Lesson, config: Part
     const moment = read(played.steps[i]!.to);
     const picture = await memoryPicture({
       moment, width: 1280, height: 720, palette: LIGHT, embedFont: false,
-      label: { lesson: name, step: `step ${i + 1} of ${lesson.steps.length}: ${step.title}`, event: moment.position - boot, events: total },
+      label: { lesson: name, step: `step ${i + 1} of ${lesson.steps.length}: ${step.title}`, event: moment.position - boot, events: total, tags: usePrefs.getState().tags },
     });
     const figure = add(page, 'figure');
     figure.append(doc.importNode(picture.element!, true));

@@ -16,6 +16,7 @@ import {
   afterOtherTabSaved, clearProgress, loadProgress, mergeProgress, parseProgressFile, sameProgress, saveProgress, watchOtherTabs, withChallengeSolved, withStepPassed,
 } from './progress.ts';
 import { loadCustomLesson, saveCustomLesson } from './customLesson.ts';
+import { usePrefs } from '../app/prefs.ts';
 
 export type Opened =
   | { readonly kind: 'menu' }
@@ -101,6 +102,8 @@ function openAt(lesson: Lesson, step: number, custom: boolean): void {
   freshLab(before, at === 0 ? `(a fresh lab for ${name}${lesson.number !== undefined ? `: ${lesson.title}` : ''})` : `(a fresh lab for ${name}, with steps 1-${at} already done)`);
   // (the fresh lab has no highlight)
   useLessons.setState({ opened: { kind: 'lesson', id: lesson.id, step: at, ...here(), ...(custom ? { custom } : {}) }, ...fresh });
+  // the lesson's way of showing the patent's tags, for this visit (prefs.ts says who wins)
+  if (lesson.tags) usePrefs.getState().askTags(lesson.tags);
 }
 
 function openChallengeOf(challenge: Challenge, custom: boolean): void {
@@ -150,7 +153,10 @@ export const useLessons = create<LessonStore>()((set, get) => ({
     set({ custom: file });
     saveCustomLesson(file);
     if (file.lesson.steps.length > 0) openAt(file.lesson, step, true);
-    else if (file.challenges[0]) openChallengeOf(file.challenges[0], true);
+    else if (file.challenges[0]) {
+      openChallengeOf(file.challenges[0], true);
+      if (file.lesson.tags) usePrefs.getState().askTags(file.lesson.tags);
+    }
   },
 
   nextStep() {

@@ -10,6 +10,7 @@ import { applyPalette, GIFEncoder, quantize } from 'gifenc';
 import type { Lesson } from '../../engine/index.ts';
 import { totalEvents, useLab } from '../store/labStore.ts';
 import { lessonOf, useLessons } from '../lessons/lessonStore.ts';
+import { usePrefs } from '../app/prefs.ts';
 import { EVENT_MS } from '../timeline/usePlayer.ts';
 import { readPalette } from './colours.ts';
 import type { Moment, Span } from './moments.ts';
@@ -65,6 +66,7 @@ function pageMoment(): { moment: Moment; label: MomentLabel } {
       step: open ? stepName(open.lesson, open.step) : null,
       event: moment.position - boot,
       events: totalEvents(shell) - boot,
+      tags: usePrefs.getState().tags,
     },
   };
 }
@@ -108,7 +110,7 @@ export function reelFor(range: AnimationRange): Made<Reel> {
         span, name: 'command',
         label: (m) => ({
           lesson: open ? lessonName(open.lesson) : null, step: open ? stepName(open.lesson, open.step) : null,
-          event: m.position - boot, events: totalEvents(shell) - boot,
+          event: m.position - boot, events: totalEvents(shell) - boot, tags: usePrefs.getState().tags,
         }),
       },
     };

@@ -7,8 +7,8 @@
 // looks the same wherever the file is opened, not in whatever font the
 // slide program falls back to.
 
-import type { LabEvent } from '../../engine/index.ts';
-import { memoryView, narrate, SCP_PID, tagLabel } from '../../engine/index.ts';
+import type { LabEvent, TagStyle } from '../../engine/index.ts';
+import { memoryView, narrate, SCP_PID, tagShown } from '../../engine/index.ts';
 import { layoutMemory } from './layout.ts';
 import { bestInk, ownerFills } from './colours.ts';
 import type { Palette } from './colours.ts';
@@ -34,6 +34,8 @@ export interface MomentLabel {
   /** events shown after boot, and how many were recorded after boot */
   readonly event: number;
   readonly events: number;
+  /** how the reader wants the event's tag shown (default: the patent's) */
+  readonly tags?: TagStyle;
 }
 
 export interface PictureRequest {
@@ -61,7 +63,8 @@ export interface Picture {
 export function captionLines(label: MomentLabel, focus: LabEvent | null): [string, string] {
   const head = [label.lesson ?? 'lparlab', label.step].filter(Boolean).join(' · ');
   const at = `event ${label.event} of ${label.events}`;
-  const what = focus && label.event > 0 ? `${at} · ${tagLabel(focus.tag)} · ${narrate(focus.say)}` : `${at} · the machine has booted`;
+  const mark = focus ? tagShown(focus.tag, label.tags) : '';
+  const what = focus && label.event > 0 ? [at, mark, narrate(focus.say)].filter(Boolean).join(' · ') : `${at} · the machine has booted`;
   return [head, what];
 }
 

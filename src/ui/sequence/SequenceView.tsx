@@ -1,6 +1,7 @@
 // The Sequence view (Figs. 6, 8, 11): the trace up to the playhead as a live
 // sequence chart. Lanes for the guests, the control OS, the system control
-// program and its kernel; one arrow per event, tagged with its patent step.
+// program and its kernel; one arrow per event, tagged with its patent step
+// (as the reader wants tags shown, app/prefs.ts).
 // The arrow just revealed draws in and is highlighted; clicking an arrow (or
 // Enter / Space on it) moves the timeline there. Only the latest arrows are
 // drawn, with a control to show earlier ones, so a long trace stays fast.
@@ -15,6 +16,7 @@ import { layoutChart, scrollToShow } from './layout.ts';
 import { drawSequence } from './drawSequence.ts';
 import { laneSwatch } from './sequenceSvg.ts';
 import { useElementBox } from '../app/useElementBox.ts';
+import { usePrefs } from '../app/prefs.ts';
 import './sequence.css';
 
 /** Arrows drawn at once; "show earlier" adds this many more. */
@@ -59,14 +61,15 @@ export function SequenceView() {
   const size = useChartSize(scrollRef);
 
   const bootEvents = useLab((s) => s.shell.timeline.bootEvents);
+  const tags = usePrefs((p) => p.tags);
   // only the window drawn is copied, and the lanes come from the event index: a step costs the same however long the session
   const model = useMemo(() => {
     const events = eventsTail(bootEvents, entries, position, limit);
     return sequenceView(events, state, {
       bootEvents: bootCount, commandStarts: eventIndex(bootEvents, entries).starts, limit,
-      earlier: position - events.length, lanes: lanesBefore(bootEvents, entries, position),
+      earlier: position - events.length, lanes: lanesBefore(bootEvents, entries, position), tags,
     });
-  }, [bootEvents, entries, position, state, bootCount, limit]);
+  }, [bootEvents, entries, position, state, bootCount, limit, tags]);
   const layout = useMemo(() => layoutChart(model, size), [model, size]);
 
   const focusSeq = focus?.seq ?? null;

@@ -31,7 +31,8 @@ export function arrowAriaLabel(a: SequenceArrow, lanes: readonly SequenceLane[])
   const from = lanes[a.fromIndex]?.label ?? '?';
   const to = lanes[a.toIndex]?.label ?? '?';
   const who = a.self ? `within ${from}` : `${from} to ${to}`;
-  return `${a.mark === 'lab' ? "the lab's own step" : a.tag} ${a.label}, ${who}: ${a.say}`;
+  const mark = a.mark === 'lab' ? "the lab's own step " : a.mark ? `${a.mark} ` : '';
+  return `${mark}${a.label}, ${who}: ${a.say}`;
 }
 
 /** What each row element was last drawn for (a key of its shape and words), so a row that stays is not written again. */
@@ -140,7 +141,7 @@ export function drawSequence(svg: SVGSVGElement, model: SequenceModel, layout: C
     setAttr(this, 'tabindex', r.a.seq === opts.tabSeq ? '0' : '-1');
     setAttr(this, 'aria-current', r.a.seq === opts.focusSeq ? 'step' : null);
     // what the row shows: written only when the arrow (after a branch, a seq can be another event) or the lanes change
-    const key = `${shapeKey} ${r.a.seq} ${r.a.tag} ${r.a.kind} ${r.a.fromIndex} ${r.a.toIndex} ${r.from} ${r.to} ${r.a.say}`;
+    const key = `${shapeKey} ${r.a.seq} ${r.a.tag} ${r.a.mark} ${r.a.kind} ${r.a.fromIndex} ${r.a.toIndex} ${r.from} ${r.to} ${r.a.say}`;
     if (drawn.get(this) === key) return;
     drawn.set(this, key);
     const g = rowGeometry(r.a, layout);
@@ -155,9 +156,10 @@ export function drawSequence(svg: SVGSVGElement, model: SequenceModel, layout: C
     text.setAttribute('x', String(g.labelX));
     text.setAttribute('y', String(g.labelY));
     text.setAttribute('text-anchor', g.anchor);
+    // the tag as the reader chose to see it (tagShown): none at all leaves no gap before the label
     text.firstElementChild!.textContent = r.a.mark;
-    text.lastElementChild!.textContent = ` ${r.a.label}`;
-    title.textContent = `${r.a.tag}: ${r.a.say}`;
+    text.lastElementChild!.textContent = r.a.mark ? ` ${r.a.label}` : r.a.label;
+    title.textContent = r.a.mark ? `${r.a.mark}: ${r.a.say}` : r.a.say;
   });
 
   // stop a draw-in still running and show that arrow whole

@@ -6,6 +6,7 @@ import type { LabEvent, Timeline } from '../../engine/index.ts';
 import { sequenceView } from '../../engine/index.ts';
 import { displayState, focusEvent, useLab } from '../store/labStore.ts';
 import { eventIndex, eventsBefore } from '../store/eventIndex.ts';
+import { usePrefs } from '../app/prefs.ts';
 import type { SvgTheme } from './sequenceSvg.ts';
 import { LIGHT_SVG_THEME, sequenceSvg } from './sequenceSvg.ts';
 
@@ -97,7 +98,7 @@ export function exportSequenceSvg(options: ExportOptions = {}): string {
   const boot = t.bootEvents.length;
   let events = options.range ? eventsInRange(t, s.position, options.range, options.stepSince ?? null) : eventsUpTo(t, s.position);
   if (options.skipBoot) events = events.filter((e) => e.seq >= boot);
-  const model = sequenceView(events, displayState(s), { bootEvents: boot, commandStarts: commandStartsOf(t) });
+  const model = sequenceView(events, displayState(s), { bootEvents: boot, commandStarts: commandStartsOf(t), tags: usePrefs.getState().tags });
   return sequenceSvg(model, {
     theme: options.theme ?? pageSvgTheme(),
     font: options.font ?? 13,

@@ -66,7 +66,7 @@ const LOOP_W_EM = 1.3;
 
 /** Estimated width of "<tag> <label>": the tag in bold monospace, the label in the sans-serif face. */
 export function labelWidth(tag: string, label: string, font: number): number {
-  return tag.length * 0.64 * font + 0.3 * font + label.length * 0.56 * font;
+  return tag.length * 0.64 * font + (tag ? 0.3 * font : 0) + label.length * 0.56 * font;
 }
 
 const r = (n: number) => Math.round(n * 10) / 10;

@@ -66,6 +66,22 @@ describe('sequenceSvg', () => {
     expect(svg).toContain('S107</tspan> flip');
   });
 
+  it('prints the tags as the reader chose: step numbers only, or none at all', () => {
+    const opts = { bootEvents: t.bootEvents.length, commandStarts: commandStartsOf(t) };
+    const steps = sequenceSvg(sequenceView(traceOf(t), t.current, { ...opts, tags: 'steps' }), { focusSeq: focus });
+    checkXml(steps);
+    expect(steps).toContain('S107</tspan> flip');
+    expect(steps).not.toContain('>lab</tspan>');
+    expect(steps).not.toMatch(/>\[\d{4}\]<\/tspan>/);
+    expect(steps).toContain('>grant</text>');
+    const none = sequenceSvg(sequenceView(traceOf(t), t.current, { ...opts, tags: 'none' }), { focusSeq: focus });
+    checkXml(none);
+    expect(none).not.toContain('</tspan>');
+    expect(none).toContain('>flip</text>');
+    // the tooltips lose the tag too: only the trace's words
+    expect(none).not.toMatch(/<title>(S\d|\[\d{4}\]|lab:)/);
+  });
+
   it('escapes the trace\'s own words in tooltips and the title', () => {
     expect(svg).toContain('&quot;a &amp; &lt;b&gt;&quot;');
     expect(svg).toContain('<title>Fig. 6 &quot;guest to guest&quot;</title>');

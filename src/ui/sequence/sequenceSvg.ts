@@ -143,11 +143,12 @@ export function sequenceSvg(model: SequenceModel, options: SvgOptions = {}): str
     const tagColour = isFocus ? theme.accent : theme.tag;
     const halo = isFocus ? focusFill : a.group % 2 === 1 ? theme.panel : theme.bg;
     out.push(
-      `<g data-seq="${a.seq}" data-tag="${escapeXml(a.tag)}"><title>${escapeXml(`${a.tag}: ${a.say}`)}</title>`,
+      `<g data-seq="${a.seq}" data-tag="${escapeXml(a.tag)}"><title>${escapeXml(a.mark ? `${a.mark}: ${a.say}` : a.say)}</title>`,
       `<path d="${g.path}" fill="none" stroke="${colour}" stroke-width="${isFocus ? 2.5 : 1.5}"/>`,
       `<path d="${g.head}" fill="${colour}"/>`,
       `<text x="${g.labelX}" y="${g.labelY}" text-anchor="${g.anchor}" paint-order="stroke" stroke="${halo}" stroke-width="4" stroke-linejoin="round" fill="${a.boot && !isFocus ? theme.ink2 : theme.ink}">`
-        + `<tspan font-family="${escapeXml(MONO_FONT)}" font-weight="700" fill="${tagColour}">${escapeXml(a.mark)}</tspan> ${escapeXml(a.label)}</text>`,
+        + (a.mark ? `<tspan font-family="${escapeXml(MONO_FONT)}" font-weight="700" fill="${tagColour}">${escapeXml(a.mark)}</tspan> ` : '')
+        + `${escapeXml(a.label)}</text>`,
       `</g>`,
     );
   });

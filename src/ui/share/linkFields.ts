@@ -4,8 +4,8 @@
 // not exist or a step past a lesson's end is caught here, once, before any
 // of it reaches the stores (a step past the end once blanked the page).
 
-import type { LabConfig } from '../../engine/index.ts';
-import { checkConfig, DEFAULT_CONFIG, findLesson } from '../../engine/index.ts';
+import type { LabConfig, TagStyle } from '../../engine/index.ts';
+import { checkConfig, DEFAULT_CONFIG, findLesson, isTagStyle, TAG_STYLES } from '../../engine/index.ts';
 
 export type Field<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -19,6 +19,13 @@ export function readWhole(raw: string | null, name: string, min: number, max: nu
   const n = /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) return refuse(`${name} must be a whole number from ${min} to ${max}`);
   return ok(n);
+}
+
+/** How the link wants the patent's tags shown (tags=patent|steps|none), or null when it does not say. */
+export function readTagStyle(raw: string | null): Field<TagStyle | null> {
+  if (raw === null) return ok(null);
+  if (isTagStyle(raw)) return ok(raw);
+  return refuse(`tags must be ${TAG_STYLES.slice(0, -1).join(', ')} or ${TAG_STYLES.at(-1)}, not "${raw.slice(0, 16)}"`);
 }
 
 /** The machine's configuration a link names (seed, frames, groups, units), checked as the engine checks it. */

@@ -23,6 +23,14 @@ describe('share links', () => {
     expect(await decodeLink(link)).toEqual({ ok: true, lab, note: null });
   });
 
+  it('carry how the sender wants the patent\'s tags shown, and say nothing when it is the default', async () => {
+    const lab = { ...LAB, tags: 'steps' as const };
+    const link = await encodeLink(lab);
+    expect(link).toContain('tags=steps');
+    expect(await decodeLink(link)).toEqual({ ok: true, lab, note: null });
+    expect(await encodeLink({ ...LAB, tags: null })).not.toContain('tags=');
+  });
+
   it('open a step past the end of its lesson at the last step, and say so', async () => {
     const result = await decodeLink('v=1&seed=1&lesson=flip&step=7&lines=');
     expect(result).toMatchObject({ ok: true, lab: { lesson: 'flip', step: 5 }, note: expect.stringMatching(/has 6 steps; it opens at the last one/) });
@@ -34,6 +42,8 @@ describe('share links', () => {
     ['a step that is not a number', 'v=1&seed=1&lesson=flip&step=1e1&lines=', /step/],
     ['a lesson that does not exist', 'v=1&seed=1&lesson=nope&lines=', /no lesson "nope"/],
     ['a playhead that is negative', 'v=1&seed=1&at=-1&lines=', /moment shown/],
+    ['a way of showing tags that does not exist', 'v=1&seed=1&tags=paragraphs&lines=', /patent's tags cannot be read: tags must be patent, steps or none, not "paragraphs"/],
+    ['tags written in capitals', 'v=1&seed=1&tags=NONE&lines=', /tags must be patent, steps or none/],
   ])('refuse %s with a message', async (_what, fragment, message) => {
     const result = await decodeLink(fragment);
     expect(result && !result.ok && result.message).toMatch(message);

@@ -5,11 +5,11 @@
 // rendered as HTML. A bad link (malformed, truncated, oversized, hostile) is
 // refused with a message; its fields are read by share/linkFields.ts.
 //
-//   #v=1&seed=1&frames=4096&lesson=flip&step=3&at=120&lines=<deflate-raw, base64url>
+//   #v=1&seed=1&frames=4096&lesson=flip&step=3&at=120&tags=steps&lines=<deflate-raw, base64url>
 
-import type { LabConfig } from '../../engine/index.ts';
+import type { LabConfig, TagStyle } from '../../engine/index.ts';
 import { MAX_LINE } from '../../engine/index.ts';
-import { configFields, readConfig, readLessonPlace, readWhole } from './linkFields.ts';
+import { configFields, readConfig, readLessonPlace, readTagStyle, readWhole } from './linkFields.ts';
 
 export interface SharedLab {
   /** the machine the lines run on: seed, frames, processor groups */
@@ -19,6 +19,8 @@ export interface SharedLab {
   readonly step: number | null;
   /** the playhead (events shown, boot included), when it is not at the end of the last line */
   readonly at: number | null;
+  /** how the sender wants the patent's tags shown; absent: as the reader has them */
+  readonly tags?: TagStyle | null;
 }
 
 export const LINK_LIMITS = {
@@ -86,6 +88,7 @@ export async function encodeLink(lab: SharedLab): Promise<string> {
   if (lab.lesson) params.set('lesson', lab.lesson);
   if (lab.step !== null) params.set('step', String(lab.step));
   if (lab.at !== null) params.set('at', String(lab.at));
+  if (lab.tags) params.set('tags', lab.tags);
   params.set('lines', toBase64Url(packed!));
   return params.toString();
 }
@@ -104,6 +107,8 @@ export async function decodeLink(fragment: string): Promise<LinkResult | null> {
   if (!place.ok) return fail(`This link's lesson cannot be opened: ${place.message}. The lab starts clean.`);
   const at = readWhole(params.get('at'), 'the moment shown', 0, 100_000_000);
   if (!at.ok) return fail(`A number in this link is out of range: ${at.message}. The lab starts clean.`);
+  const tags = readTagStyle(params.get('tags'));
+  if (!tags.ok) return fail(`This link's way of showing the patent's tags cannot be read: ${tags.message}. The lab starts clean.`);
   const packed = fromBase64Url(params.get('lines') ?? '');
   if (packed === null) return fail('The commands in this link are damaged (not base64url). The lab starts clean.');
   let bytes: Uint8Array | null;
@@ -123,5 +128,5 @@ export async function decodeLink(fragment: string): Promise<LinkResult | null> {
   if (lines.length > LINK_LIMITS.lines) return fail(`This link holds ${lines.length} commands; at most ${LINK_LIMITS.lines} can be replayed. The lab starts clean.`);
   if (lines.some((l) => l.length > LINK_LIMITS.lineLength)) return fail('A command in this link is too long. The lab starts clean.');
   const { place: opened, note } = place.value;
-  return { ok: true, lab: { config: config.value, lines, lesson: opened?.lesson ?? null, step: opened?.step ?? null, at: at.value }, note };
+  return { ok: true, lab: { config: config.value, lines, lesson: opened?.lesson ?? null, step: opened?.step ?? null, at: at.value, ...(tags.value ? { tags: tags.value } : {}) }, note };
 }

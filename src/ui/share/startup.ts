@@ -14,6 +14,7 @@ import { rebuildShell, shareOf } from './rebuild.ts';
 import { openLessonLink } from '../lessons/lessonLink.ts';
 import { openAssignmentLink } from '../homework/assignmentLink.ts';
 import { cueOpenStep } from '../app/embed.ts';
+import { usePrefs } from '../app/prefs.ts';
 
 /** Open the link in the address now, and again whenever a link is pasted into this tab. */
 export function watchAddress(): () => void {
@@ -70,7 +71,9 @@ export async function openFromAddress(): Promise<void> {
     return;
   }
   if (result?.ok) {
-    const { config, lines, lesson, step, at } = result.lab;
+    const { config, lines, lesson, step, at, tags } = result.lab;
+    // the sender's way of showing the tags, for this visit (prefs.ts says who wins)
+    if (tags) usePrefs.getState().askTags(tags);
     const { shell, printed, outputs } = rebuildShell(config, lines);
     // what the replay printed counts for the lesson step as if it had been typed here
     lab.replaceShell(shell, undefined, outputs);
@@ -106,7 +109,9 @@ export async function currentLink(keepMode = true): Promise<{ ok: true; url: str
   const opened = useLessons.getState().opened;
   const made: ShareResult = shareOf(lab.shell, lab.position, restingPosition(lab.shell), opened?.kind === 'lesson' ? { lesson: opened.id, step: opened.step } : null);
   if (!made.ok) return made;
-  const fragment = await encodeLink(made.lab);
+  // the tags travel when they are not the default, so the reader sees the chart the sender sees
+  const tags = usePrefs.getState().tags;
+  const fragment = await encodeLink({ ...made.lab, tags: tags === 'patent' ? null : tags });
   if (fragment.length > LINK_LIMITS.fragment) {
     return { ok: false, message: `No link was made: it would take ${fragment.length} characters and a link may take at most ${LINK_LIMITS.fragment}. Export the trace or the transcript instead.` };
   }

@@ -6,6 +6,8 @@ import { useEffect, useMemo } from 'react';
 import { playerEnd, SPEEDS, totalEvents, useLab, useFocusEvent } from '../store/labStore.ts';
 import type { Speed } from '../store/labStore.ts';
 import { OPENING } from '../app/mode.ts';
+import { usePrefs } from '../app/prefs.ts';
+import { tagShown } from '../../engine/index.ts';
 import { shortcutAllowed } from '../app/shortcuts.ts';
 import { IconBack, IconFirst, IconLast, IconPause, IconPlay, IconStep } from './icons.tsx';
 
@@ -68,6 +70,8 @@ export function TimelineBar() {
   const boot = useLab((s) => s.shell.timeline.bootEvents.length);
   const inPast = !(playing && position < end) && position < total;
   const focus = useFocusEvent();
+  const tags = usePrefs((p) => p.tags);
+  const focusMark = focus ? tagShown(focus.tag, tags) : '';
   const lab = useLab.getState();
   const shown = position - boot;
   // playing with nothing left to reveal looks like pause; show play then
@@ -103,7 +107,7 @@ export function TimelineBar() {
           value={position}
           step={1}
           aria-label="scrub through the events"
-          aria-valuetext={`event ${shown} of ${total - boot}${focus ? `: ${focus.tag}` : ''}`}
+          aria-valuetext={`event ${shown} of ${total - boot}${focusMark ? `: ${focusMark}` : ''}`}
           onChange={(e) => { lab.setPlaying(false); lab.seek(Number(e.target.value)); }}
           disabled={total === boot}
         />
