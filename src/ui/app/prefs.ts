@@ -14,6 +14,7 @@ import { create } from 'zustand';
 import type { TagStyle } from '../../engine/index.ts';
 import { isTagStyle } from '../../engine/index.ts';
 import { OPENING } from './mode.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
 
 export type Theme = 'light' | 'dark';
 
@@ -77,9 +78,9 @@ export const usePrefs = create<Prefs>()((set, get) => ({
   },
 }));
 
-/** The words of each choice, for the menus. */
-export const TAG_CHOICES: readonly { readonly style: TagStyle; readonly label: string }[] = [
-  { style: 'patent', label: 'patent steps and paragraphs' },
-  { style: 'steps', label: 'step numbers only' },
-  { style: 'none', label: 'hidden' },
-];
+/** The words of each choice (catalog ids), for the menus: in full, and short for a phone's header. */
+export const TAG_CHOICES = [
+  { style: 'patent', label: 'app.tags.patent', short: 'app.tags.patent.short' },
+  { style: 'steps', label: 'app.tags.steps', short: 'app.tags.steps.short' },
+  { style: 'none', label: 'app.tags.none', short: 'app.tags.none.short' },
+] as const satisfies readonly { readonly style: TagStyle; readonly label: MessageKey; readonly short: MessageKey }[];
