@@ -103,6 +103,7 @@ describe('resource requests as messages to the system control program [0080], [0
     expect(message({ kind: 'resource.answer', ask: asAsk(1), grant: true, why: '' })).toBe('EINVAL: request 1 is still waiting in fd 5: read(5) it first, to see who asks for what');
     expect(message({ kind: 'resource.answer', ask: asAsk(7), grant: true, why: '' })).toBe('EINVAL: there is no request 7: requests reach the program by message (read(fd) shows them)');
     expect(message({ kind: 'resource.answer', ask: asAsk(0.5), grant: true, why: '' })).toMatch(/^EINVAL: there is no request 0.5/);
+    expect(message({ kind: 'resource.answer', ask: asAsk(0), grant: true, why: '' })).toMatch(/^EINVAL: there is no request 0:/);
     expect(message({ kind: 'resource.answer', by: B, ask: asAsk(1), grant: true, why: '' })).toBe('EACCES: only the system control program may answer resource requests; B is a guest');
     const r = s.ok({ kind: 'sys.read', fd: s.fa, count: null }) as Record<string, Value>;
     expect(message({ kind: 'resource.answer', ask: asAsk(1), grant: false, why: '  ' })).toBe(`EINVAL: say why in 1 to ${MAX_REASON} characters: refuse(r, "past the budget")`);
@@ -218,6 +219,28 @@ describe('resource requests as messages to the system control program [0080], [0
     s.ok({ kind: 'resource.answer', ask: asAsk(1), grant: true, why: '' });
     expect([framesOf(s.state, A), framesOf(s.state, B)]).toEqual([52, 32]);
     expect(s.state.partitions[SCP]!.wait).toBeNull();
+  });
+});
+
+describe('requests as messages at the edges', () => {
+  it('a limit lifted while the request waits stays lifted after the grant', () => {
+    const s = served();
+    ask(s, A, 20);
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'mem', amount: null });
+    s.ok({ kind: 'sys.read', fd: s.fa, count: null });
+    s.ok({ kind: 'resource.answer', ask: asAsk(1), grant: true, why: '' });
+    expect(s.state.partitions[A]!.limits.mem).toBeNull();
+    expect(framesOf(s.state, A)).toBe(52);
+  });
+
+  it('with no frame free for the page that carries it, a request cannot be sent: ENOMEM, nothing changes', () => {
+    const s = served();
+    s.ok({ kind: 'policy.ask', resource: 'cache', ask: true });
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'cache', amount: 0 });
+    s.ok({ kind: 'lpar.create', name: 'C', memPages: s.state.frames.free, processors: 1 });
+    const step = s.run({ kind: 'resource.request', by: A, resource: 'cache', amount: 1 });
+    expect(!step.result.ok && `${step.result.error.errno}: ${step.result.error.message}`).toBe('ENOMEM: no physical frame is free for the page that carries the request');
+    expect(step.events).toEqual([]);
   });
 });
 

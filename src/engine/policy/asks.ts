@@ -166,7 +166,11 @@ export function answerAsk(tx: Tx, id: AskId, grant: boolean, why: string): Resul
   const branch = where.file !== null ? 'S311(a)' : 'S311(b)';
   flipArea(tx, ask.area, SCP_PID, guest.pid, { unmap: 'S-C', flip: branch, map: branch });
   if (grant) {
-    updatePartition(tx, guest.pid, (p) => ({ ...p, limits: { ...p.limits, [ask.resource]: Math.max(p.limits[ask.resource] ?? 0, used + ask.amount) } }));
+    // the limit rises to what the guest now holds; lifted meanwhile (limit(A, mem, unlimited)), it stays lifted
+    updatePartition(tx, guest.pid, (p) => {
+      const limit = p.limits[ask.resource];
+      return limit === null ? p : { ...p, limits: { ...p.limits, [ask.resource]: Math.max(limit, used + ask.amount) } };
+    });
     emit(tx, {
       tag: '[0049]', kind: 'resource.grant', from: SCP_PID, to: guest.pid,
       say: ['ask.grant', ask.amount, ask.resource, guest.name, used + ask.amount],
@@ -257,9 +261,8 @@ export function withdrawAsk(tx: Tx, id: AskId, result: Result | null, tag: Paten
   finish(tx, ask, result, tag);
 }
 
-/** The requests on the channel of the program's port `port`, for a close that ends it. */
+/** The requests on the channel of the program's port `port` (a communication socket's, there while its fd is open), for a close that ends it. */
 export function asksOn(tx: Tx, port: PortNo): AskId[] {
-  const scpPort = tx.s.partitions[SCP_PID]!.ports[port];
-  if (scpPort?.kind !== 'message') return [];
-  return Object.values(tx.s.asks).filter((a) => a.chan === scpPort.chan).map((a) => a.id);
+  const { chan } = tx.s.partitions[SCP_PID]!.ports[port] as MessagePort;
+  return Object.values(tx.s.asks).filter((a) => a.chan === chan).map((a) => a.id);
 }

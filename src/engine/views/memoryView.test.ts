@@ -139,6 +139,29 @@ describe('the Memory view model (Figs. 4-5)', () => {
   });
 });
 
+describe('a resource request carried to the system control program [0080]', () => {
+  it('labels the area with who asks for what and how much, held or mapped at the program, and no other area', () => {
+    for (const mode of ['vfile', 'map'] as const) {
+      const s = session();
+      const fd = s.ok({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode }) as number;
+      s.ok({ kind: 'sys.bind', fd, service: 7 });
+      s.ok({ kind: 'sys.listen', fd, permit: true });
+      s.ok({ kind: 'channel.connectService', by: A, service: 7 });
+      const comm = s.ok({ kind: 'sys.accept', fd }) as number;
+      s.ok({ kind: 'policy.ask', resource: 'mem', ask: true });
+      s.ok({ kind: 'resource.request', by: A, resource: 'mem', amount: 24 });
+      s.ok({ kind: 'area.reserve', by: B, bytes: 4096 });
+      const label = { id: 1, from: 'A', resource: 'mem', amount: 24 };
+      // queued at the program's port, the kernel holds it unmapped
+      expect(space(memoryView(s.state), 'scp').held.map((r) => r.ask)).toEqual([label]);
+      s.ok({ kind: 'sys.read', fd: comm, count: null });
+      const scp = space(memoryView(s.state), 'scp');
+      expect([...scp.held, ...scp.regions].map((r) => r.ask)).toEqual([label]);
+      expect(space(memoryView(s.state), 'B').regions.map((r) => r.ask)).toEqual([null]);
+    }
+  });
+});
+
 describe('the aggregated grid past 4096 frames', () => {
   it('picks a power-of-two bucket so there are at most 4096 buckets', () => {
     expect(bucketSizeFor(4096)).toBe(1);

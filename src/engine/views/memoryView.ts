@@ -51,6 +51,23 @@ export interface Region {
   readonly bytes: number;
   readonly frames: readonly number[];
   readonly runs: readonly FrameRun[];
+  /** the resource request the area carries to the system control program, or null [0080] */
+  readonly ask: AskLabel | null;
+}
+
+/** Who asks the program for what and how much, as the area carrying the request shows it [0080]. */
+export interface AskLabel {
+  readonly id: number;
+  readonly from: string;
+  readonly resource: string;
+  readonly amount: number;
+}
+
+function askLabelOf(state: LabState, area: Area): AskLabel | null {
+  for (const ask of Object.values(state.asks)) {
+    if (ask.area === area.id) return { id: ask.id, from: ownerName(state, ask.from), resource: ask.resource, amount: ask.amount };
+  }
+  return null;
 }
 
 export interface RecvPortView {
@@ -143,6 +160,7 @@ function regionOf(state: LabState, area: Area, page: number | null): Region {
     bytes: area.size,
     frames: area.frames,
     runs: frameRuns(area.frames),
+    ask: askLabelOf(state, area),
   };
 }
 

@@ -123,7 +123,7 @@ export function arrowLabel(kind: EventKind, say = ''): string {
     case 'lp.stop': return 'stop LP';
     case 'sched.slice': return 'slice';
     case 'resource.alloc': return 'allocate';
-    case 'resource.forward': return 'forward';
+    case 'resource.forward': return 'ask';
     case 'resource.grant': return 'grant';
     case 'resource.reduce': return 'reduce';
     case 'resource.deny': return 'deny';

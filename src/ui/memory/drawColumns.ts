@@ -8,7 +8,7 @@
 import { easeCubicOut, select } from 'd3';
 import 'd3-transition';
 import { lineKey } from '../../engine/index.ts';
-import type { RecvPortView, SpaceView } from '../../engine/index.ts';
+import type { RecvPortView, Region, SpaceView } from '../../engine/index.ts';
 import type { Block, ColumnBlocks, ColumnGeom, GridGeom } from './layout.ts';
 import { rowSpans } from './layout.ts';
 import { bestInk } from './colours.ts';
@@ -275,6 +275,14 @@ function blockTexts(b: Block, space: SpaceView): BlockText[] {
       const r = b.region!;
       const kind = r.kind === 'message' ? 'msg' : 'shm';
       const whose = r.owner === space.name ? '' : ` · ${r.owner}`;
+      if (r.ask) {
+        // a request on its way to the program [0080]: who asks, for what and how much
+        return [
+          { text: addr, bold: true, mono: true },
+          { text: `request from ${r.ask.from}`, bold: true, mono: false, alts: [`req. ${r.ask.from}`, `req #${r.ask.id}`] },
+          { text: `${r.ask.amount} ${r.ask.resource}`, bold: false, mono: false, alts: [`${r.ask.amount}`] },
+        ];
+      }
       return [
         { text: addr, bold: true, mono: true },
         { text: `${kind} #${r.area}${whose}`, bold: false, mono: false, alts: [`#${r.area}${whose}`, `#${r.area}`] },
@@ -296,7 +304,8 @@ function blockLabel(b: Block, space: SpaceView): string {
     case 'ram': return `${space.name}'s own memory at ${addr}, ${b.pages} pages`;
     case 'area': {
       const r = b.region!;
-      return `${r.kind} area ${r.area} at ${addr} in ${space.name}, ${r.pages} ${r.pages === 1 ? 'page' : 'pages'}, owned by ${r.owner}, frames ${r.frames.join(', ')}`;
+      const asks = r.ask ? `, carrying request ${r.ask.id}: ${r.ask.from} asks for ${r.ask.amount} ${r.ask.resource}` : '';
+      return `${r.kind} area ${r.area} at ${addr} in ${space.name}, ${r.pages} ${r.pages === 1 ? 'page' : 'pages'}, owned by ${r.owner}, frames ${r.frames.join(', ')}${asks}`;
     }
     case 'ghost': return `${addr} in ${space.name}: unmapped by the control OS; touching it faults`;
     case 'fault': return `${addr} in ${space.name}: nothing mapped`;
@@ -383,12 +392,21 @@ function drawHeld(g: G, a: DrawArgs, d: ColumnDatum): void {
       return en;
     });
   sel.attr('transform', (h) => `translate(4,${h.y})`)
-    .attr('aria-label', (h) => `${d.space.name} owns ${h.region.kind} area ${h.region.area} (frames ${h.region.frames.join(', ')}) but has it mapped nowhere in its space`);
+    .attr('aria-label', (h) => (h.region.ask
+      ? `${d.space.name} holds request ${h.region.ask.id} from ${h.region.ask.from} for ${h.region.ask.amount} ${h.region.ask.resource} (area ${h.region.area}, frames ${h.region.frames.join(', ')}), not mapped in its space`
+      : `${d.space.name} owns ${h.region.kind} area ${h.region.area} (frames ${h.region.frames.join(', ')}) but has it mapped nowhere in its space`));
   sel.select('rect')
     .attr('width', bw).attr('height', (h) => h.h).attr('rx', (h) => h.h / 2)
     .attr('fill', (h) => a.fill(h.region.owner)).attr('fill-opacity', 0.35)
     .attr('stroke', p.ink).attr('stroke-dasharray', '3 2');
   sel.select('text')
     .attr('x', bw / 2).attr('y', (h) => h.h / 2 + 0.5).attr('font-size', font).attr('fill', p.ink)
-    .text((h) => fitText(bw - 4 >= font * 0.56 * 17 ? `owns #${h.region.area}, unmapped` : `owns #${h.region.area}`, bw - 4, font));
+    .text((h) => heldText(h.region, bw - 4, font));
+}
+
+/** A held area's chip: a request waiting at the program says who asks for how much [0080]; any other, that it is unmapped. */
+function heldText(r: Region, width: number, font: number): string {
+  const roomy = width >= font * 0.56 * 17;
+  if (r.ask) return fitText(roomy ? `req. ${r.ask.from}: ${r.ask.amount} ${r.ask.resource}` : `req. ${r.ask.from}`, width, font);
+  return fitText(roomy ? `owns #${r.area}, unmapped` : `owns #${r.area}`, width, font);
 }

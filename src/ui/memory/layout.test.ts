@@ -113,7 +113,7 @@ describe('Memory view layout', () => {
   });
 });
 
-const fakeRegion = { area: 0, kind: 'message' as const, owner: 'A', ownerPid: 2, page: 0x100, addr: 0x100000, pages: 1, bytes: 4096, frames: [200], runs: [{ first: 200, count: 1 }] };
+const fakeRegion = { area: 0, kind: 'message' as const, owner: 'A', ownerPid: 2, page: 0x100, addr: 0x100000, pages: 1, bytes: 4096, frames: [200], runs: [{ first: 200, count: 1 }], ask: null };
 
 describe('Memory view plans and labels', () => {
   it('highlights what the flip changed: the frames, the receiver\'s new line, the event port', () => {
