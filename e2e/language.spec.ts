@@ -10,7 +10,10 @@ test('?lang=ja opens the page in Japanese; a bad value opens it in English', asy
   await expect(lab.page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(lab.page.getByTestId('narration')).toContainText('マシンが起動した');
   await lab.type('@A ch = channel(B)');
-  await lab.finishPlayback();
+  // the timeline in Japanese too: its button and its status
+  const latest = lab.page.getByRole('button', { name: '最新のイベントへ' });
+  if (await latest.isEnabled()) await latest.click();
+  await expect(lab.page.getByTestId('timeline-status')).toHaveText(/イベント (\d+) \/ \1$/);
   // the machine's story in Japanese, the glossary's terms, the call as it was typed
   await expect(lab.page.getByTestId('narration')).toContainText(/メッセージチャネル|制御信号ポート|制御OS/);
   await lab.open('./?lang=zz');

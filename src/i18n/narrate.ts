@@ -137,6 +137,9 @@ const SHAPE: Shapers = {
   'select.return': (t, readyFds) => ({ fds: list(readyFds.map(([fd]) => fd)), why: readyFds.map(([fd, why]) => ready(t, fd, why)).join(t('say.select.separator')) }),
 };
 
+/** Every message id the engine may narrate: each has its catalog message `say.<id>`. */
+export const NARRATED_IDS: readonly string[] = Object.keys(SHAPE);
+
 /** The words of a narration in the language of `t`. */
 export function narrateIn(t: Translate, say: Narration): string {
   const [id, ...args] = say;

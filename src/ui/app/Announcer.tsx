@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
 import { formatOutput } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
+import { useT } from './language.ts';
 
 const useAnnounced = create<{ readonly items: readonly { readonly id: number; readonly text: string }[] }>()(() => ({ items: [] }));
 
@@ -19,6 +20,7 @@ export function announce(text: string): void {
 }
 
 export function Announcer() {
+  const t = useT();
   const outputs = useLab((s) => s.outputs);
   const items = useAnnounced((s) => s.items);
   const seen = useRef(outputs);
@@ -31,7 +33,7 @@ export function Announcer() {
     if (fresh.length) announce(fresh.flatMap((o) => formatOutput(o)).join('. '));
   }, [outputs]);
   return (
-    <div className="sr-only" role="log" aria-live="polite" aria-label="results">
+    <div className="sr-only" role="log" aria-live="polite" aria-label={t('announcer.label')}>
       {items.map((item) => <p key={item.id}>{item.text}</p>)}
     </div>
   );

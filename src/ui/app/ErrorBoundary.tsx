@@ -6,6 +6,7 @@
 import { Component } from 'react';
 import type { ReactNode } from 'react';
 import { startCleanLab } from '../share/startup.ts';
+import { useT } from './language.ts';
 
 interface Props {
   /** what this boundary guards, as a person would name it: "the Memory view" */
@@ -34,14 +35,20 @@ export class ErrorBoundary extends Component<Props, State> {
   override render(): ReactNode {
     const { error } = this.state;
     if (error === null) return this.props.children;
-    return (
-      <div className="crash" role="alert" data-testid="crash">
-        <p>
-          <strong>Something went wrong in {this.props.what}.</strong> The rest of the page still works.
-        </p>
-        <p className="crash-detail">{error.message.slice(0, 300)}</p>
-        <button type="button" onClick={this.cleanLab}>Start a clean lab</button>
-      </div>
-    );
+    return <Crash what={this.props.what} error={error} onCleanLab={this.cleanLab} />;
   }
+}
+
+/** What a boundary shows, in the reader's language (a class cannot use the hook). */
+function Crash({ what, error, onCleanLab }: { what: string; error: Error; onCleanLab: () => void }) {
+  const t = useT();
+  return (
+    <div className="crash" role="alert" data-testid="crash">
+      <p>
+        <strong>{t('crash.title', { what })}</strong> {t('crash.rest')}
+      </p>
+      <p className="crash-detail">{error.message.slice(0, 300)}</p>
+      <button type="button" onClick={onCleanLab}>{t('crash.clean')}</button>
+    </div>
+  );
 }

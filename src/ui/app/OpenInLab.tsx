@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useLab } from '../store/labStore.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
 import { currentLink } from '../share/startup.ts';
+import { useT } from './language.ts';
 
 /** The page's own address without its mode, its link and its lesson: the full lab, clean. */
 function fullLab(): string {
@@ -13,6 +14,7 @@ function fullLab(): string {
 }
 
 export function OpenInLab() {
+  const t = useT();
   const shell = useLab((s) => s.shell);
   const position = useLab((s) => s.position);
   const opened = useLessons((s) => s.opened);
@@ -27,7 +29,7 @@ export function OpenInLab() {
   }, [shell, position, opened]);
   return (
     <a className="embed-open" href={href} target="_blank" rel="noopener" data-testid="open-in-lab">
-      Open in lparlab
+      {t('embed.open')}
     </a>
   );
 }

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { contextPid } from '../../engine/index.ts';
 import { completeWord } from './complete.ts';
 import { useLab } from '../store/labStore.ts';
+import { useT } from '../app/language.ts';
 import type { LabStore } from '../store/labStore.ts';
 import { noteTranscript } from '../store/transcript.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
@@ -90,6 +91,7 @@ function startSession(): Promise<MountedTerminal> {
 }
 
 export function TerminalPane() {
+  const t = useT();
   const host = useRef<HTMLDivElement>(null);
   const [term, setTerm] = useState<MountedTerminal | null>(null);
   const [failed, setFailed] = useState(false);
@@ -125,9 +127,9 @@ export function TerminalPane() {
 
   return (
     <div className="terminal-pane">
-      {!term && !failed && <p className="terminal-status">Loading the terminal…</p>}
-      {failed && <p className="terminal-status error">The terminal could not load. Reload the page to try again.</p>}
-      <div ref={host} className="terminal-host" aria-label="terminal: type commands of the lab here" />
+      {!term && !failed && <p className="terminal-status">{t('terminal.loading')}</p>}
+      {failed && <p className="terminal-status error">{t('terminal.failed')}</p>}
+      <div ref={host} className="terminal-host" aria-label={t('terminal.label')} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { OPENING } from '../app/mode.ts';
 import { usePrefs } from '../app/prefs.ts';
 import { tagShown } from '../../engine/index.ts';
 import { shortcutAllowed } from '../app/shortcuts.ts';
+import { useT } from '../app/language.ts';
 import { IconBack, IconFirst, IconLast, IconPause, IconPlay, IconStep } from './icons.tsx';
 
 /** Most marks drawn one by one; past this they merge into a density strip. */
@@ -62,6 +63,7 @@ function Marks({ boot, total }: { boot: number; total: number }) {
 }
 
 export function TimelineBar() {
+  const t = useT();
   const position = useLab((s) => s.position);
   const playing = useLab((s) => s.playing);
   const speed = useLab((s) => s.speed);
@@ -77,20 +79,20 @@ export function TimelineBar() {
   // playing with nothing left to reveal looks like pause; show play then
   const running = playing && position < end;
   return (
-    <div className="timeline" role="group" aria-label="timeline">
+    <div className="timeline" role="group" aria-label={t('timeline.label')}>
       <div className="timeline-buttons">
-        <button type="button" onClick={() => lab.seek(boot)} disabled={position <= boot} aria-label="go to the start" title="go to the start"><IconFirst /></button>
-        <button type="button" onClick={() => { lab.setPlaying(false); lab.stepBack(); }} disabled={position <= boot} aria-label="step back one event" title="step back (left arrow)"><IconBack /></button>
+        <button type="button" onClick={() => lab.seek(boot)} disabled={position <= boot} aria-label={t('timeline.start')} title={t('timeline.start')}><IconFirst /></button>
+        <button type="button" onClick={() => { lab.setPlaying(false); lab.stepBack(); }} disabled={position <= boot} aria-label={t('timeline.back')} title={t('timeline.back.hint')}><IconBack /></button>
         <button
-          type="button" onClick={() => lab.setPlaying(!running)} aria-label={running ? 'pause' : 'play'} className="play"
-          title={running ? 'pause (space)' : playing ? 'each new command animates as you type; step by hand with the arrows' : 'play (space)'}
+          type="button" onClick={() => lab.setPlaying(!running)} aria-label={t(running ? 'timeline.pause' : 'timeline.play')} className="play"
+          title={t(running ? 'timeline.pause.hint' : playing ? 'timeline.playing.hint' : 'timeline.play.hint')}
         >
           {running ? <IconPause /> : <IconPlay />}
         </button>
-        <button type="button" onClick={() => { lab.setPlaying(false); lab.stepForward(); }} disabled={position >= total} aria-label="step forward one event" title="step forward (right arrow)"><IconStep /></button>
-        <button type="button" onClick={() => lab.seek(total)} disabled={position >= total} aria-label="go to the latest event" title="go to the latest event"><IconLast /></button>
+        <button type="button" onClick={() => { lab.setPlaying(false); lab.stepForward(); }} disabled={position >= total} aria-label={t('timeline.forward')} title={t('timeline.forward.hint')}><IconStep /></button>
+        <button type="button" onClick={() => lab.seek(total)} disabled={position >= total} aria-label={t('timeline.latest')} title={t('timeline.latest')}><IconLast /></button>
         <label className="speed">
-          speed
+          {t('timeline.speed')}
           <select value={speed} onChange={(e) => lab.setSpeed(Number(e.target.value) as Speed)}>
             {SPEEDS.map((s) => (
               <option key={s} value={s}>{s}x</option>
@@ -106,15 +108,15 @@ export function TimelineBar() {
           max={total}
           value={position}
           step={1}
-          aria-label="scrub through the events"
-          aria-valuetext={`event ${shown} of ${total - boot}${focusMark ? `: ${focusMark}` : ''}`}
+          aria-label={t('timeline.scrub')}
+          aria-valuetext={`${t('timeline.status', { shown: String(shown), total: String(total - boot) })}${focusMark ? `: ${focusMark}` : ''}`}
           onChange={(e) => { lab.setPlaying(false); lab.seek(Number(e.target.value)); }}
           disabled={total === boot}
         />
       </div>
       <div className="timeline-status" data-testid="timeline-status">
-        event {shown} of {total - boot}
-        {inPast ? (OPENING.mode === 'normal' ? ' (in the past: a new command starts a new branch from here)' : ' (paused)') : running ? ' (playing)' : ''}
+        {t('timeline.status', { shown: String(shown), total: String(total - boot) })}
+        {inPast ? t(OPENING.mode === 'normal' ? 'timeline.inPast' : 'timeline.paused') : running ? t('timeline.playing') : ''}
       </div>
     </div>
   );
