@@ -1,4 +1,4 @@
-// `npm run bench:trace [long|link|slow|stress] [dir]`: where the page's main thread
+// `npm run bench:trace [long|link|load|slow|stress] [dir]`: where the page's main thread
 // spends its time, the browser's own work included (style, layout, paint),
 // which a CPU profile shows only as "(program)". Runs the scenario on the
 // built site in dir (dist unless given) under a Chromium performance trace (CDP Tracing), saves
@@ -7,6 +7,7 @@
 // layouts how many elements they touched and which script forced them.
 //   long: Enter and scrub after 5,000 typed lines, CPU / 4;
 //   link: opening a share link of 300 typed lines, CPU / 4;
+//   load: a cold load until a typed line is answered, CPU / 4;
 //   slow: the stress scenario, CPU / 4; stress: the same at full speed.
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -134,12 +135,12 @@ async function main(): Promise<void> {
     if (which === 'long') {
       const long = await longSession(browser, 1, () => {}, { before: startTrace, after: async (cdp) => { trace = await stopTrace(cdp); } });
       summary = `Enter to painted p95 ${long.enterP95[0]!.toFixed(0)} ms, scrub ${long.scrub[0]!.toFixed(0)} ms`;
-    } else if (which === 'link') {
+    } else if (which === 'link' || which === 'load') {
       const fragment = await encodeLink({ config: createLab({ seed: 1 }).state.config, lines: sessionLines(300), lesson: null, step: null, at: null });
-      const { page, cdp, close } = await newPage(browser, [watchFor(null, 'opened a shared lab')]);
+      const { page, cdp, close } = await newPage(browser, [which === 'link' ? watchFor(null, 'opened a shared lab') : watchFor('@A a = area(4096)', '= 0x')]);
       await throttle(cdp, THROTTLE);
       await startTrace(cdp);
-      await page.goto(`${URL_BASE}#${fragment}`);
+      await page.goto(which === 'link' ? `${URL_BASE}#${fragment}` : URL_BASE);
       const ready = await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady, null, { polling: 50, timeout: 60_000 });
       summary = `opened in ${Number(await ready.jsonValue()).toFixed(0)} ms`;
       trace = await stopTrace(cdp);
@@ -155,7 +156,7 @@ async function main(): Promise<void> {
       await close();
       summary = `${run.flips} flips, frame work p95 ${run.p95.toFixed(1)} ms, ${run.longFrames} long frames, behind ${run.behind} events, caught up in ${run.catchUpMs.toFixed(0)} ms`;
     } else {
-      throw new Error(`scenario: long, link, slow or stress, not ${which}`);
+      throw new Error(`scenario: long, link, load, slow or stress, not ${which}`);
     }
   } finally {
     await browser.close();
