@@ -4,6 +4,7 @@ import { App } from './app/App.tsx';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 import { registerOffline } from './app/offline.ts';
 import { startLanguage } from './app/language.ts';
+import { preloadTerminal } from './terminal/TerminalPane.tsx';
 
 const container = document.getElementById('root');
 if (container === null) {
@@ -31,6 +32,8 @@ function render(root: HTMLElement): void {
   );
 }
 
+// the terminal's code is fetched while the page renders, not after
+preloadTerminal();
 void startLanguage().finally(() => render(container));
 
 registerOffline();

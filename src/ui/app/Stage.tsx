@@ -12,11 +12,9 @@ import { ViewPanel } from './ViewPanel.tsx';
 import { QuestionCard } from './PresenterStage.tsx';
 import { stageViewsOf } from './stageViews.ts';
 import type { StageView } from './stageViews.ts';
-import { MemoryView } from '../memory/MemoryView.tsx';
-import { SequenceView } from '../sequence/SequenceView.tsx';
+import { CostsView, MemoryView, SequenceView } from './lazyViews.tsx';
 import { SocketsView } from '../sockets/SocketsView.tsx';
 import { MachineView } from '../machine/MachineView.tsx';
-import { CostsView } from '../costs/CostsView.tsx';
 import { useLessons } from '../lessons/lessonStore.ts';
 
 const SIDE_VIEWS = {

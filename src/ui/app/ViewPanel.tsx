@@ -1,6 +1,7 @@
 // The frame every view sits in: its name and the figure it draws, as a
 // labelled region, with the view's own toolbar on the right if it has one.
 
+import { Suspense } from 'react';
 import type { ReactNode } from 'react';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 
@@ -14,7 +15,10 @@ export function ViewPanel({ id, title, figure, tools, children }: { id: string; 
         {tools && <div className="view-tools">{tools}</div>}
       </header>
       <div className="view-body">
-        <ErrorBoundary what={`the ${title} view`}>{children}</ErrorBoundary>
+        <ErrorBoundary what={`the ${title} view`}>
+          {/* a view loaded on demand (lazyViews.tsx) shows this until its code is there */}
+          <Suspense fallback={<p className="view-loading">Loading the {title} view…</p>}>{children}</Suspense>
+        </ErrorBoundary>
       </div>
     </section>
   );

@@ -4,7 +4,7 @@
 import { SocketsView } from '../sockets/SocketsView.tsx';
 import { LayersView } from '../layers/LayersView.tsx';
 import { MachineView } from '../machine/MachineView.tsx';
-import { CostsView } from '../costs/CostsView.tsx';
+import { CostsView } from './lazyViews.tsx';
 
 export const LOWER_VIEWS = [
   { id: 'sockets', title: 'Sockets', figure: 'Figs. 7, 10', View: SocketsView },

@@ -11,10 +11,8 @@ import { currentLink } from './startup.ts';
 import { fromFile, labFile } from './labFile.ts';
 import { exportSequenceSvg } from '../sequence/exportSequenceSvg.ts';
 import type { SequenceRange } from '../sequence/exportSequenceSvg.ts';
-import { animation, memoryPng, memorySvg } from '../memory/exportMemory.ts';
 import type { AnimationFormat, AnimationRange, PictureSize } from '../memory/exportMemory.ts';
 import { lessonOf, useLessons } from '../lessons/lessonStore.ts';
-import { handoutFile, printHandout } from '../lessons/handout.ts';
 import { isTyping } from '../app/shortcuts.ts';
 
 export function ShareMenu() {
@@ -93,6 +91,11 @@ export function ShareMenu() {
     setStatus(range === 'step' && stepSince === undefined ? 'No lesson step is open: saved this command.' : 'Saved the sequence chart.');
   };
 
+  // the picture exports and the handout draw with d3 and carry an image encoder: their code loads when first asked for,
+  // not with the page (first-load JavaScript, issue 22)
+  const pictures = () => import('../memory/exportMemory.ts');
+  const handouts = () => import('../lessons/handout.ts');
+
   /** Run an export that takes a while, one at a time, saying what went wrong if it did. */
   const slow = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -106,14 +109,14 @@ export function ShareMenu() {
   };
 
   const exportMemorySvg = () => slow(async () => {
-    const made = await memorySvg(size);
+    const made = await (await pictures()).memorySvg(size);
     if (!made.ok) return made.message;
     download('lparlab-memory.svg', made.value.svg, 'image/svg+xml');
     return `Saved the Memory view at the playhead, ${made.value.width}x${made.value.height}.`;
   });
 
   const exportMemoryPng = () => slow(async () => {
-    const made = await memoryPng(size);
+    const made = await (await pictures()).memoryPng(size);
     if (!made.ok) return made.message;
     downloadBlob('lparlab-memory.png', made.value.png);
     return `Saved the Memory view at the playhead, ${made.value.width}x${made.value.height} pixels.`;
@@ -121,7 +124,7 @@ export function ShareMenu() {
 
   const exportAnimation = (format: AnimationFormat) => slow(async () => {
     setStatus('Drawing each step…');
-    const made = await animation(reel, format, (done, of) => setStatus(`Drawing step ${done} of ${of}…`));
+    const made = await (await pictures()).animation(reel, format, (done, of) => setStatus(`Drawing step ${done} of ${of}…`));
     if (!made.ok) return made.message;
     const a = made.value;
     downloadBlob(a.filename, new Blob([a.bytes as BlobPart], { type: a.type }));
@@ -138,14 +141,14 @@ export function ShareMenu() {
   const saveHandout = () => slow(async () => {
     const lesson = lessonNow();
     if (!lesson) return 'Open a lesson first: the handout is one page per step of it.';
-    download(`lparlab-${lesson.id}-handout.html`, await handoutFile(lesson, config()), 'text/html');
+    download(`lparlab-${lesson.id}-handout.html`, await (await handouts()).handoutFile(lesson, config()), 'text/html');
     return `Saved the handout of "${lesson.title}": ${lesson.steps.length} steps and the answers, in one file.`;
   });
 
   const printLessonHandout = () => slow(async () => {
     const lesson = lessonNow();
     if (!lesson) return 'Open a lesson first: the handout is one page per step of it.';
-    const pages = await printHandout(lesson, config());
+    const pages = await (await handouts()).printHandout(lesson, config());
     return `Printing the handout: ${pages} pages (choose "Save as PDF" for a file).`;
   });
 

@@ -69,8 +69,28 @@ function printNotice(term: MountedTerminal, notice: LabStore['notice']): void {
   }
 }
 
+/** xterm's chunk: fetched as the page starts (preloadTerminal), not only once the first render is done. */
+let chunk: Promise<typeof import('./labTerminal.ts')> | null = null;
+const loadTerminal = () => (chunk ??= import('./labTerminal.ts'));
+
+/** Start fetching the terminal's code at once, while the rest of the page renders. */
+export function preloadTerminal(): void {
+  void loadTerminal().catch(() => undefined);
+}
+
+let shown: () => void = () => {};
+/**
+ * Settles once the terminal has been mounted and a frame showing it painted
+ * (or once it failed to load): the Memory and Sequence views wait for it
+ * (lazyViews.tsx), so a cold page answers its first line without waiting for
+ * every view to be drawn first.
+ */
+export const terminalShown = new Promise<void>((resolve) => {
+  shown = resolve;
+});
+
 function startSession(): Promise<MountedTerminal> {
-  session ??= import('./labTerminal.ts').then(({ mountTerminal }) => {
+  session ??= loadTerminal().then(({ mountTerminal }) => {
     const term = mountTerminal(element!, bridge, usePrefs.getState().theme, OPENING.mode === 'present' ? presenterFont() : 14);
     // on a stage the text follows the window's width (a laptop plugged into a projector)
     if (OPENING.mode === 'present') window.addEventListener('resize', () => term.setFontSize(presenterFont()));
@@ -85,8 +105,11 @@ function startSession(): Promise<MountedTerminal> {
       submit: (line) => useLab.getState().submit(line).out,
       printNote: (lines) => term.lab.printNote(lines),
     };
+    // a frame with the terminal in it, then a task: what waits for it runs after that paint
+    requestAnimationFrame(() => setTimeout(shown, 0));
     return term;
   });
+  session.catch(() => shown());
   return session;
 }
 

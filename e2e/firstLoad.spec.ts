@@ -1,0 +1,29 @@
+// What a cold page loads before it is usable (issue 22): the terminal's code
+// first; the Memory and Sequence views (and d3, which only they and the Costs
+// view use) once the terminal has been drawn; the picture exports and the
+// handout only when asked for. Checked by the order of the page's requests,
+// not by time.
+
+import { test, expect } from './fixtures.ts';
+
+test('a cold page asks for the terminal first, the views after it, and the exports not at all', async ({ lab }) => {
+  const asked: string[] = [];
+  lab.page.on('request', (r) => {
+    const file = /\/assets\/([^/?]+\.js)/.exec(r.url())?.[1];
+    if (file) asked.push(file);
+  });
+  await lab.open();
+  // the views still come, whole
+  await expect(lab.page.locator('[data-frame]')).toHaveCount(256);
+  await expect(lab.page.locator('g.seq-arrow').first()).toBeAttached();
+  await lab.type('frames_free()');
+  await expect.poll(() => lab.lastOutput()).toBe('= 160');
+
+  const first = (prefix: string) => asked.findIndex((f) => f.startsWith(prefix));
+  const terminal = first('labTerminal-');
+  expect(terminal, asked.join(' ')).toBeGreaterThanOrEqual(0);
+  for (const later of ['MemoryView-', 'SequenceView-', 'd3-']) {
+    expect(first(later), `${later} in ${asked.join(' ')}`).toBeGreaterThan(terminal);
+  }
+  for (const never of ['exportMemory-', 'picture-', 'handout-']) expect(first(never), asked.join(' ')).toBe(-1);
+});
