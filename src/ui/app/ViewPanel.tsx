@@ -4,8 +4,10 @@
 import { Suspense } from 'react';
 import type { ReactNode } from 'react';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { useT } from './language.ts';
 
 export function ViewPanel({ id, title, figure, tools, children }: { id: string; title: string; figure: string; tools?: ReactNode; children: ReactNode }) {
+  const t = useT();
   return (
     <section className="view" aria-labelledby={`${id}-title`} data-view={id}>
       <header className="view-head">
@@ -17,7 +19,7 @@ export function ViewPanel({ id, title, figure, tools, children }: { id: string; 
       <div className="view-body">
         <ErrorBoundary what={`the ${title} view`}>
           {/* a view loaded on demand (lazyViews.tsx) shows this until its code is there */}
-          <Suspense fallback={<p className="view-loading">Loading the {title} view…</p>}>{children}</Suspense>
+          <Suspense fallback={<p className="view-loading">{t('view.loading', { view: title })}</p>}>{children}</Suspense>
         </ErrorBoundary>
       </div>
     </section>
