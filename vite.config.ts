@@ -3,6 +3,7 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
 import { inlineFavicon, offline } from './scripts/offline.ts';
 import { compiledCatalogs } from './scripts/catalogs.ts';
+import { japaneseFontSubsets } from './scripts/fonts.ts';
 
 // `vite build` writes the site to dist/ with a service worker (sw.js) that
 // precaches it for offline use; `vite build --mode single` (npm run
@@ -11,7 +12,7 @@ import { compiledCatalogs } from './scripts/catalogs.ts';
 export default defineConfig(({ mode }) => ({
   // Relative asset URLs: the built site in dist/ works from any static path.
   base: './',
-  plugins: mode === 'single' ? [compiledCatalogs(), react(), viteSingleFile({ removeViteModuleLoader: true }), inlineFavicon('public/favicon.svg')] : [compiledCatalogs(), react(), offline()],
+  plugins: mode === 'single' ? [compiledCatalogs(), japaneseFontSubsets(), react(), viteSingleFile({ removeViteModuleLoader: true }), inlineFavicon('public/favicon.svg')] : [compiledCatalogs(), japaneseFontSubsets(), react(), offline()],
   build: mode === 'single' ? { outDir: 'dist-single' } : {},
   // one file means no public files beside it: the favicon goes inline
   publicDir: mode === 'single' ? false : 'public',

@@ -10,6 +10,11 @@ import { makeTranslate, translateEnglish, type Translate } from '../../i18n/tran
 
 const KEY = 'lparlab.lang';
 
+/** A face a language needs beyond the page's own fonts, loaded with its catalog (the page's CSS: not for lparsh). */
+const FONTS: Partial<Record<Language, () => Promise<unknown>>> = {
+  ja: () => Promise.all([import('@fontsource/biz-udgothic/400.css'), import('./japanese.css')]),
+};
+
 function saved(): string | null {
   try {
     return window.localStorage.getItem(KEY);
@@ -48,7 +53,7 @@ export const useLanguage = create<LanguageState>()((set) => ({
     }
     let catalog;
     try {
-      catalog = await LANGUAGES[lang].load();
+      [catalog] = await Promise.all([LANGUAGES[lang].load(), FONTS[lang]?.()]);
     } catch (error) {
       // offline before the catalog was ever fetched: the page stays readable in the language it shows
       console.warn(`lparlab: the ${LANGUAGES[lang].name} catalog could not be loaded`, error);

@@ -6,6 +6,7 @@
 import { Terminal } from '@xterm/xterm';
 import type { ITerminalAddon, ITheme } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
+import { Unicode11Addon } from '@xterm/addon-unicode11';
 import '@xterm/xterm/css/xterm.css';
 import type { Output } from '../../engine/index.ts';
 import { formatOutput, visible } from '../../engine/index.ts';
@@ -307,9 +308,13 @@ export interface MountedTerminal {
   dispose(): void;
 }
 
-/** The bundled face first (app.css loads it), so every machine draws the same glyphs. */
+/**
+ * The bundled face first (app.css loads it), so every machine draws the same
+ * glyphs; Japanese falls to BIZ UDGothic, loaded only for a Japanese reader
+ * (language.ts), and otherwise to the system's own.
+ */
 const FONT = '"JetBrains Mono"';
-const FALLBACK_FONTS = 'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace';
+const FALLBACK_FONTS = 'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, "BIZ UDGothic", monospace';
 
 export function mountTerminal(element: HTMLElement, bridge: LabBridge, theme: TerminalTheme, fontSize = 14): MountedTerminal {
   // xterm measures its cell from the font it is given: until the bundled face has loaded, measure a fallback, then switch
@@ -324,10 +329,15 @@ export function mountTerminal(element: HTMLElement, bridge: LabBridge, theme: Te
     convertEol: false,
     scrollback: 5000,
     screenReaderMode: false,
+    // the Unicode 11 width tables below: needed before their version can be chosen
+    allowProposedApi: true,
   });
   const fit = new FitAddon();
   const lab = new LabTerminal(bridge);
   terminal.loadAddon(fit);
+  // East Asian wide characters take two cells (Unicode 11 widths): Japanese in names, results and narration lines up
+  terminal.loadAddon(new Unicode11Addon());
+  terminal.unicode.activeVersion = '11';
   terminal.open(element);
   const refit = () => {
     try {
