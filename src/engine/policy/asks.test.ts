@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { A, B, SCP, session } from '../testing/testkit.js';
+import { A, B, SCP, connectGuests, session } from '../testing/testkit.js';
 import type { Session } from '../testing/testkit.js';
 import { framesOf } from '../views/inspect.js';
 import { narrate } from '../narration.js';
@@ -241,6 +241,33 @@ describe('requests as messages at the edges', () => {
     const step = s.run({ kind: 'resource.request', by: A, resource: 'cache', amount: 1 });
     expect(!step.result.ok && `${step.result.error.errno}: ${step.result.error.message}`).toBe('ENOMEM: no physical frame is free for the page that carries the request');
     expect(step.events).toEqual([]);
+  });
+});
+
+describe('requests as messages at the boundaries', () => {
+  it('a grant of exactly the free frames, and up to exactly the address space, is given', () => {
+    const s = served();
+    ask(s, A, 20);
+    s.ok({ kind: 'sys.read', fd: s.fa, count: null });
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'vaddr', amount: 52 });
+    s.ok({ kind: 'lpar.create', name: 'C', memPages: s.state.frames.free - 20, processors: 1 });
+    expect(s.state.frames.free).toBe(20);
+    expect(s.run({ kind: 'resource.answer', ask: asAsk(1), grant: true, why: '' }).completions[0]!.result).toEqual({ ok: true, value: 20 });
+  });
+
+  it('the next request number is not one already answered', () => {
+    const s = served();
+    const step = s.run({ kind: 'resource.answer', ask: asAsk(s.state.nextAsk), grant: true, why: '' });
+    expect(!step.result.ok && step.result.error.message).toBe('there is no request 1: requests reach the program by message (read(fd) shows them)');
+  });
+
+  it('a channel to another guest is not a channel to the program: ENOTCONN', () => {
+    for (const [client, server] of [[A, B], [B, A]] as const) {
+      const s = session();
+      connectGuests(s, client, server);
+      s.ok({ kind: 'policy.ask', resource: 'mem', ask: true });
+      expect(s.errno({ kind: 'resource.request', by: A, resource: 'mem', amount: 20 })).toBe('ENOTCONN');
+    }
   });
 });
 
