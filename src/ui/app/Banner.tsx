@@ -7,8 +7,10 @@ import { useLab } from '../store/labStore.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
 import { progressFile } from '../lessons/progress.ts';
 import { download } from '../share/download.ts';
+import { useT } from './language.ts';
 
 export function Banner() {
+  const t = useT();
   const banner = useLab((s) => s.banner);
   const setBanner = useLab((s) => s.setBanner);
   const storageProblem = useLessons((s) => s.storageProblem);
@@ -20,7 +22,7 @@ export function Banner() {
       {banner && (
         <div className={`banner ${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'} data-testid="banner">
           <span>{banner.text}</span>
-          <button type="button" onClick={() => setBanner(null)} aria-label="dismiss the message">Dismiss</button>
+          <button type="button" onClick={() => setBanner(null)} aria-label={t('banner.dismiss')}>{t('banner.dismiss.button')}</button>
         </div>
       )}
       {storageProblem && (
@@ -28,9 +30,9 @@ export function Banner() {
           <span>{storageProblem}</span>
           <span className="banner-actions">
             <button type="button" onClick={() => download('lparlab-progress.json', progressFile(useLessons.getState().progress), 'application/json')}>
-              Export progress
+              {t('banner.exportProgress')}
             </button>
-            <button type="button" onClick={dismissStorageProblem} aria-label="dismiss the storage message">Dismiss</button>
+            <button type="button" onClick={dismissStorageProblem} aria-label={t('banner.dismiss.storage')}>{t('banner.dismiss.button')}</button>
           </span>
         </div>
       )}
@@ -39,14 +41,14 @@ export function Banner() {
           <span>{setAside.message}</span>
           <span className="banner-actions">
             {setAside.copy !== null && (
-              <button type="button" onClick={() => downloadCopy(setAside.copy!)}>Download the copy</button>
+              <button type="button" onClick={() => downloadCopy(setAside.copy!)}>{t('banner.downloadCopy')}</button>
             )}
             {setAside.copy === null && (
               <button type="button" onClick={() => download('lparlab-progress.json', progressFile(useLessons.getState().progress), 'application/json')}>
-                Export progress
+                {t('banner.exportProgress')}
               </button>
             )}
-            <button type="button" onClick={dismissSetAside} aria-label="dismiss the message about unreadable progress">Dismiss</button>
+            <button type="button" onClick={dismissSetAside} aria-label={t('banner.dismiss.setAside')}>{t('banner.dismiss.button')}</button>
           </span>
         </div>
       )}
