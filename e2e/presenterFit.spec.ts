@@ -64,7 +64,8 @@ for (const size of SIZES) {
       const found: string[] = [];
       for (const lesson of LESSONS) {
         await page.goto(`./?present&lesson=${lesson.id}`);
-        await expect(page.locator('[data-frame]').first()).toBeAttached();
+        // the Memory view loads after the terminal has been drawn (lazyViews.tsx): on a busy machine that takes more than 5 s
+        await expect(page.locator('[data-frame]').first()).toBeAttached({ timeout: 30_000 });
         for (let press = 0; press < 6 * lesson.steps.length + 4; press++) {
           const where = `${lesson.id} ${(await page.locator('.presenter-lesson').textContent())?.replace(/^.*step (\d+) of.*$/, 'step $1')}`;
           await expect(page.getByTestId('timeline-status')).not.toContainText('playing');
