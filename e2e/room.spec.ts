@@ -659,3 +659,88 @@ test.describe('the lecturer presents in a room', () => {
     expect(unexpected(lecturer.errors), 'console errors and page errors').toEqual([]);
   });
 });
+
+test.describe("a student's page in a room", () => {
+  test.describe.configure({ mode: 'serial', timeout: 240_000 });
+
+  let relay: RelayProcess;
+  let stateDir: string;
+  const contexts: BrowserContext[] = [];
+
+  test.beforeAll(async ({ baseURL }) => {
+    stateDir = mkdtempSync(join(tmpdir(), 'lparlab-room-student-e2e-'));
+    relay = await spawnRelay({ port: 0, stateDir, page: baseURL!, fresh: true });
+  });
+
+  test.afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await relay?.stop();
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  async function openPage(browser: Browser, url: string, viewport: { width: number; height: number }, phone = false): Promise<LabPage> {
+    const context = await browser.newContext({ reducedMotion: 'reduce', viewport, deviceScaleFactor: 1, ...(phone ? { hasTouch: true, isMobile: true } : {}) });
+    contexts.push(context);
+    const lab = new LabPage(await context.newPage());
+    await lab.page.goto(url);
+    await expect(lab.page.getByTestId('classroom-status')).toHaveText('connected', { timeout: 30_000 });
+    return lab;
+  }
+
+  /** The Memory view's box in the document (a phone's page may scroll to follow the frames: that is not the layout moving), to the pixel. */
+  const memoryBox = (lab: LabPage) => lab.page.getByTestId('memory-view').evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: Math.round(r.left + scrollX), y: Math.round(r.top + scrollY), width: Math.round(r.width), height: Math.round(r.height) };
+  });
+
+  test('the question row and the tally never push the Memory view down, at 1366x768 and on a phone at 390x844', async ({ browser }) => {
+    const lecturer = await openPage(browser, `${relay.lecturerLink}&present&lesson=flip&step=3`, { width: 1366, height: 768 });
+    const page = lecturer.page;
+    const students = [
+      { name: '1366', lab: await openPage(browser, relay.studentsLink, { width: 1366, height: 768 }) },
+      { name: '390', lab: await openPage(browser, relay.studentsLink, { width: 390, height: 844 }, true) },
+    ];
+    await expect(page.getByTestId('classroom-count')).toHaveText('2 students connected, 2 following', { timeout: 30_000 });
+    await page.keyboard.press('PageDown');
+    await expect(page.getByTestId('timeline-status')).toHaveText(/event (\d+) of \1\b/, { timeout: 30_000 });
+    const before: Record<string, Awaited<ReturnType<typeof memoryBox>>> = {};
+    for (const s of students) {
+      await expect(s.lab.page.getByTestId('student-question')).toContainText('No question from the lecturer yet');
+      before[s.name] = await memoryBox(s.lab);
+      await s.lab.page.screenshot({ path: `test-results/room-student-${s.name}-before.png` });
+    }
+
+    // asked
+    await page.keyboard.press('PageDown');
+    for (const s of students) {
+      await expect(s.lab.page.getByTestId('student-question')).toContainText('Who owns the frame of the message now?', { timeout: 30_000 });
+      expect(await memoryBox(s.lab), `${s.name}: asked`).toEqual(before[s.name]);
+      await s.lab.page.screenshot({ path: `test-results/room-student-${s.name}-asked.png` });
+    }
+
+    // answered
+    for (const s of students) {
+      await s.lab.page.getByPlaceholder('your answer').fill('B');
+      await s.lab.page.getByRole('button', { name: 'Answer', exact: true }).click();
+      await expect(s.lab.page.getByTestId('student-question')).toContainText('sent: B');
+      expect(await memoryBox(s.lab), `${s.name}: answered`).toEqual(before[s.name]);
+    }
+
+    // revealed: the tally lies over the page, and can be closed and opened again
+    await page.getByRole('button', { name: 'Reveal the tally' }).click();
+    for (const s of students) {
+      const tally = s.lab.page.getByRole('group', { name: "the room's answers, revealed" });
+      await expect(tally.locator('.tally-bars li').first()).toHaveAttribute('data-count', '2', { timeout: 30_000 });
+      expect(await memoryBox(s.lab), `${s.name}: revealed`).toEqual(before[s.name]);
+      await s.lab.page.screenshot({ path: `test-results/room-student-${s.name}-revealed.png` });
+      await tally.getByRole('button', { name: 'Close' }).click();
+      await expect(tally).toHaveCount(0);
+      await s.lab.page.getByRole('button', { name: "The room's answers" }).click();
+      await expect(tally).toBeVisible();
+      expect(await memoryBox(s.lab), `${s.name}: tally opened again`).toEqual(before[s.name]);
+      // no sideways scroll on the phone
+      if (s.name === '390') expect(await s.lab.page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth), 'sideways scroll').toBeLessThanOrEqual(0);
+    }
+    for (const p of [lecturer, ...students.map((s) => s.lab)]) expect(unexpected(p.errors), 'console errors and page errors').toEqual([]);
+  });
+});

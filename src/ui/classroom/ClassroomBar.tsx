@@ -227,6 +227,10 @@ function StudentControls() {
   const answerId = useId();
   const question = questionOf(meta);
   const given = question && answer?.question === question.key ? answer.text : null;
+  // a revealed tally opens by itself; closing it holds for that question only
+  const [closedFor, setClosedFor] = useState<string | null>(null);
+  const tallyOpen = question !== null && closedFor !== question.key;
+  const tallyId = useId();
   return (
     <>
       {meta === null ? (
@@ -247,16 +251,28 @@ function StudentControls() {
         <input id={nameId} defaultValue={name} maxLength={40} size={10} onBlur={(e) => setName(e.currentTarget.value)}
           onKeyDown={(e) => e.key === 'Enter' && setName(e.currentTarget.value)} />
       </label>
-      {question && (
-        <form className="classroom-question" onSubmit={(e) => { e.preventDefault(); sendAnswer(draft); }}>
-          <label htmlFor={answerId}>
-            Question: <q>{question.question}</q>
-          </label>
-          <input id={answerId} value={draft} maxLength={80} onChange={(e) => setDraft(e.currentTarget.value)} placeholder="your answer" />
-          <button type="submit" disabled={!draft.trim()}>Answer</button>
+      {/* the question's row is there from the start, one size whatever it holds, so the page below never moves when a question is asked, answered or revealed */}
+      <form className="classroom-question student-question" data-testid="student-question" onSubmit={(e) => { e.preventDefault(); if (question) sendAnswer(draft); }}>
+        <label htmlFor={answerId} title={question?.question}>
+          {question ? <>Question: <q>{question.question}</q></> : <span className="classroom-given">No question from the lecturer yet.</span>}
+        </label>
+        <span className="student-answer">
+          <input id={answerId} value={draft} maxLength={80} onChange={(e) => setDraft(e.currentTarget.value)} placeholder={question ? 'your answer' : 'no question yet'} disabled={!question} />
+          <button type="submit" disabled={!question || !draft.trim()}>Answer</button>
           {given !== null && <span className="classroom-given">sent: {given}</span>}
-          {meta?.reveal && <Tally bars={meta.tally} answer={question.answer} />}
-        </form>
+          {question && meta?.reveal && (
+            <button type="button" aria-expanded={tallyOpen} aria-controls={tallyId} onClick={() => setClosedFor(tallyOpen ? question.key : null)}>
+              The room's answers
+            </button>
+          )}
+        </span>
+      </form>
+      {question && meta?.reveal && tallyOpen && (
+        // laid over the page under the strip, as the presenter's is over the stage: nothing below moves
+        <div id={tallyId} className="classroom-overlay student-tally" role="group" aria-label="the room's answers, revealed">
+          <Tally bars={meta.tally} answer={question.answer} />
+          <button type="button" onClick={() => setClosedFor(question.key)}>Close</button>
+        </div>
       )}
     </>
   );
