@@ -73,7 +73,13 @@ export class LabPage {
 
   async setTheme(theme: 'light' | 'dark'): Promise<void> {
     const current = await this.page.evaluate(() => document.documentElement.dataset.theme);
-    if (current !== theme) await this.page.getByRole('button', { name: /switch to the (dark|light) theme/ }).click();
+    if (current !== theme) {
+      // on a phone the theme is in the header's Settings
+      const settings = this.page.locator('details.phone-settings');
+      if ((await settings.count()) > 0 && !(await settings.evaluate((d) => (d as HTMLDetailsElement).open))) await settings.locator('summary').click();
+      await this.page.getByRole('button', { name: /switch to the (dark|light) theme/ }).click();
+      if ((await settings.count()) > 0) await settings.evaluate((d) => { (d as HTMLDetailsElement).open = false; });
+    }
     await expect.poll(() => this.page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
   }
 }

@@ -109,6 +109,30 @@ test('the phone layout: one column, Memory first, no sideways scroll, 24 px targ
   await expect(lab.page.locator('.lab-head .narration')).toBeVisible();
 });
 
+test('the Layers tab fits the screen and scrolls with the page, not inside itself, at 360x740 and 390x844', async ({ lab }) => {
+  for (const size of [{ width: 360, height: 740 }, PHONE]) {
+    await lab.page.setViewportSize(size);
+    await lab.open();
+    // a third guest makes four partitions side by side, the widest Fig. 3 a lesson draws
+    await phoneType(lab.page, 'lpar_create("C", 32, 2)');
+    await lab.finishPlayback();
+    await lab.page.getByRole('tab', { name: 'Layers' }).tap();
+    const panel = lab.page.locator('#phone-layers-panel');
+    await expect(panel.locator('.lv-lpar')).toHaveCount(4);
+    await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await lab.page.screenshot({ path: join(SHOTS, `phone-${size.width}x${size.height}-light-layers.png`), fullPage: true });
+    // nothing inside the tab scrolls: every box shows all it holds
+    const inner = await panel.evaluate((root) => [root, ...root.querySelectorAll('*')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+      .filter((el) => /auto|scroll/.test(`${getComputedStyle(el).overflowX} ${getComputedStyle(el).overflowY}`))
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`));
+    expect(inner, `scroll boxes in the Layers tab at ${size.width}x${size.height}`).toEqual([]);
+    // every partition's column is on the screen
+    for (const box of await panel.locator('.lv-lpar').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(size.width);
+    expect(await sideways(lab.page), `sideways scroll at ${size.width}x${size.height}`).toBeLessThanOrEqual(0);
+  }
+});
+
 test('the phone line runs through the terminal: history, chips, the result shown under it', async ({ lab }) => {
   const page = lab.page;
   await lab.open();

@@ -144,11 +144,17 @@ export function PhoneLayout({ classroom }: { classroom: React.ReactNode }) {
         <button type="button" onClick={openMenu}>{t('app.lessons')}</button>
         <HomeworkButton />
         <ShareMenu />
-        <TagsSetting short />
-        <button type="button" className="theme" onClick={toggleTheme} aria-label={t(theme === 'light' ? 'app.theme.switchToDark' : 'app.theme.switchToLight')}>
-          {t(theme === 'light' ? 'app.theme.dark.short' : 'app.theme.light.short')}
-        </button>
-        <LanguageMenu />
+        {/* the reader's settings fold into one button: a phone's header keeps to two rows with Lessons, Homework and Share */}
+        <details className="phone-settings">
+          <summary>{t('app.settings')}</summary>
+          <div className="phone-settings-panel" role="group" aria-label={t('app.settings')}>
+            <TagsSetting />
+            <button type="button" className="theme" onClick={toggleTheme} aria-label={t(theme === 'light' ? 'app.theme.switchToDark' : 'app.theme.switchToLight')}>
+              {t(theme === 'light' ? 'app.theme.dark' : 'app.theme.light')}
+            </button>
+            <LanguageMenu />
+          </div>
+        </details>
       </header>
       <Banner />
       {classroom}

@@ -78,9 +78,9 @@ export const usePrefs = create<Prefs>()((set, get) => ({
   },
 }));
 
-/** The words of each choice (catalog ids), for the menus: in full, and short for a phone's header. */
+/** The words of each choice (catalog ids), for the menu. */
 export const TAG_CHOICES = [
-  { style: 'patent', label: 'app.tags.patent', short: 'app.tags.patent.short' },
-  { style: 'steps', label: 'app.tags.steps', short: 'app.tags.steps.short' },
-  { style: 'none', label: 'app.tags.none', short: 'app.tags.none.short' },
-] as const satisfies readonly { readonly style: TagStyle; readonly label: MessageKey; readonly short: MessageKey }[];
+  { style: 'patent', label: 'app.tags.patent' },
+  { style: 'steps', label: 'app.tags.steps' },
+  { style: 'none', label: 'app.tags.none' },
+] as const satisfies readonly { readonly style: TagStyle; readonly label: MessageKey }[];
