@@ -93,7 +93,7 @@ const NOT_CONVERTED: Readonly<Record<string, number>> = {
   'ui/app/PresenterStage.tsx': 10,
   'ui/app/Stage.tsx': 3,
   'ui/builder/BuilderPanel.tsx': 48,
-  'ui/classroom/ClassroomBar.tsx': 37,
+  'ui/classroom/ClassroomBar.tsx': 36,
   'ui/costs/CostsView.tsx': 9,
   'ui/homework/AssignmentMaker.tsx': 21,
   'ui/homework/HomeworkPanel.tsx': 26,

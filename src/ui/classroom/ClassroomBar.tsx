@@ -22,6 +22,7 @@ import type { ConnectionStatus } from './session.ts';
 import { questionKey, tallyAnswers } from './room.ts';
 import type { RoomMeta, TallyBar } from './room.ts';
 import { QrCode } from './QrCode.tsx';
+import { useT } from '../app/language.ts';
 import './classroom.css';
 
 const STATUS_TEXT: Record<ConnectionStatus, string> = {
@@ -231,6 +232,7 @@ function StudentControls() {
   const [closedFor, setClosedFor] = useState<string | null>(null);
   const tallyOpen = question !== null && closedFor !== question.key;
   const tallyId = useId();
+  const t = useT();
   return (
     <>
       {meta === null ? (
@@ -254,24 +256,24 @@ function StudentControls() {
       {/* the question's row is there from the start, one size whatever it holds, so the page below never moves when a question is asked, answered or revealed */}
       <form className="classroom-question student-question" data-testid="student-question" onSubmit={(e) => { e.preventDefault(); if (question) sendAnswer(draft); }}>
         <label htmlFor={answerId} title={question?.question}>
-          {question ? <>Question: <q>{question.question}</q></> : <span className="classroom-given">No question from the lecturer yet.</span>}
+          {question ? <>Question: <q>{question.question}</q></> : <span className="classroom-given">{t('classroom.noQuestion')}</span>}
         </label>
         <span className="student-answer">
-          <input id={answerId} value={draft} maxLength={80} onChange={(e) => setDraft(e.currentTarget.value)} placeholder={question ? 'your answer' : 'no question yet'} disabled={!question} />
+          <input id={answerId} value={draft} maxLength={80} onChange={(e) => setDraft(e.currentTarget.value)} placeholder={question ? 'your answer' : t('classroom.noQuestion.placeholder')} disabled={!question} />
           <button type="submit" disabled={!question || !draft.trim()}>Answer</button>
           {given !== null && <span className="classroom-given">sent: {given}</span>}
           {question && meta?.reveal && (
             <button type="button" aria-expanded={tallyOpen} aria-controls={tallyId} onClick={() => setClosedFor(tallyOpen ? question.key : null)}>
-              The room's answers
+              {t('classroom.roomAnswers')}
             </button>
           )}
         </span>
       </form>
       {question && meta?.reveal && tallyOpen && (
         // laid over the page under the strip, as the presenter's is over the stage: nothing below moves
-        <div id={tallyId} className="classroom-overlay student-tally" role="group" aria-label="the room's answers, revealed">
+        <div id={tallyId} className="classroom-overlay student-tally" role="group" aria-label={t('classroom.roomAnswers.revealed')}>
           <Tally bars={meta.tally} answer={question.answer} />
-          <button type="button" onClick={() => setClosedFor(question.key)}>Close</button>
+          <button type="button" onClick={() => setClosedFor(question.key)}>{t('classroom.close')}</button>
         </div>
       )}
     </>
