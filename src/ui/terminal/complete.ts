@@ -40,9 +40,11 @@ export interface Suggestion {
  * Chips for a phone keyboard: at the start of a line, the contexts to
  * switch to and the calls this context may make (one call per line, at its
  * start: docs/architecture.md, The command language); inside a call's
- * parentheses, the names and constants first. At most `max`.
+ * parentheses, the names and constants first. At most `max`: enough for
+ * every call of the program (29 with the requests of [0080]); the chip row
+ * scrolls sideways.
  */
-export function suggestionsFor(shell: ShellState, text: string, max = 24): Suggestion[] {
+export function suggestionsFor(shell: ShellState, text: string, max = 48): Suggestion[] {
   if ((text.match(/"/g)?.length ?? 0) % 2 === 1) return []; // inside a string: nothing to suggest
   const { before, prefix } = splitWord(text);
   const options = completeWord(shell, prefix, before).filter((o) => o !== prefix);
