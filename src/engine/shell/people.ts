@@ -129,7 +129,8 @@ function help(shell: ShellState, ctx: string, topic: string | undefined): string
   // break mid-row and cut descriptions short
   const entry = (head: string, summary: string) => [`  ${head}`, `      ${summary}`];
   return [
-    `In ${ctx} (${role === 'scp' ? 'the system control program, problem mode' : 'a guest OS, supervisor mode'}) you can call:`,
+    // "scp" reads as secure copy to students: the long name comes first, wherever a reader meets it
+    role === 'scp' ? `In the system control program (${ctx}, problem mode) you can call:` : `In ${ctx} (a guest OS, supervisor mode) you can call:`,
     ...calls.flatMap((c) => entry(signature(c), c.summary)),
     'Commands for people:',
     ...PEOPLE_TABLE.flatMap((c) => entry(c.usage, c.summary)),

@@ -77,7 +77,7 @@ function runStatement(shell: ShellState, statement: Statement, ctx: string, inpu
         return { shell, out: [{ ...base, kind: 'error', errno: 'ENOENT', message: ended ? `${statement.ctx} has ended: there is nothing left to run in` : `there is no context ${statement.ctx}${near ? `; did you mean ${near}?` : ''} (contexts: ${names.join(', ')})` }], effect: NO_EFFECT };
       }
       if (statement.then === null) {
-        return { shell: { ...shell, ctx: statement.ctx }, out: [{ ...base, kind: 'text', text: [`now in ${statement.ctx}${statement.ctx === 'scp' ? ' (the system control program, problem mode)' : ` (guest OS, supervisor mode)`}`] }], effect: NO_EFFECT };
+        return { shell: { ...shell, ctx: statement.ctx }, out: [{ ...base, kind: 'text', text: [statement.ctx === 'scp' ? 'now in the system control program (scp, problem mode)' : `now in ${statement.ctx} (guest OS, supervisor mode)`] }], effect: NO_EFFECT };
       }
       return runStatement(shell, statement.then, statement.ctx, input);
     }

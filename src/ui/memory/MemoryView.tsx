@@ -7,7 +7,7 @@
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FocusEvent, KeyboardEvent, PointerEvent, RefObject } from 'react';
-import { memoryView, pendingPortKeys } from '../../engine/index.ts';
+import { memoryView, pendingPortKeys, SCP_PID } from '../../engine/index.ts';
 import { useCurrentStepEvents, useDisplayState, useFocusEvent, useLab } from '../store/labStore.ts';
 import { mergesBefore } from '../store/eventIndex.ts';
 import { motionMs, useReducedMotion } from '../app/motion.ts';
@@ -220,7 +220,8 @@ export function MemoryView({ largeFrames }: { readonly largeFrames?: boolean } =
       <ul className="mem-legend" aria-label="owners of physical frames">
         {palette && fill && model.owners.map((o) => {
           const bg = fill(o.owner);
-          const name = o.owner === 'control' ? 'control OS' : o.owner;
+          // a screen reader hears the system control program's long name ("scp" reads as secure copy)
+          const name = o.owner === 'control' ? 'control OS' : o.code === SCP_PID ? `system control program (${o.owner})` : o.owner;
           return (
             <li key={o.owner} aria-label={`${name}: ${o.frames.toLocaleString('en')} frames`}>
               <span className="mem-chip" style={{ background: bg, color: bestInk(bg) }} aria-hidden="true">{o.letter}</span>
