@@ -81,7 +81,7 @@ test.describe('slide-ready exports', () => {
     const owners = svg.legend.map((e) => e.owner);
     expect(owners).toEqual(expect.arrayContaining(['free', 'control', 'scp', 'A', 'B']));
     for (const e of svg.legend) {
-      const name = e.owner === 'control' ? 'control OS' : e.owner;
+      const name = e.owner === 'control' ? 'control OS' : e.owner === 'scp' ? 'system control program (scp)' : e.owner;
       expect(pageLegend).toContain(`${name}: ${e.frames} frames`);
       expect(e.text).toContain(String(e.frames));
     }
