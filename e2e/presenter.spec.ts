@@ -17,12 +17,18 @@ async function terminalLines(lab: LabPage): Promise<string[]> {
   return (await lab.terminalText()).split('\n').map((l) => l.trimEnd());
 }
 
-/** The line the terminal printed right after the echo of `typed`. */
+/** The line the terminal printed right after the echo of `typed`, once both are there (the page may still be writing). */
 async function resultOf(lab: LabPage, echo: string): Promise<string> {
-  const lines = await terminalLines(lab);
-  const at = lines.lastIndexOf(echo);
-  expect(at, `the terminal echoes "${echo}" exactly`).toBeGreaterThanOrEqual(0);
-  return lines[at + 1] ?? '';
+  let result = '';
+  await expect
+    .poll(async () => {
+      const lines = await terminalLines(lab);
+      const at = lines.lastIndexOf(echo);
+      result = at >= 0 ? (lines[at + 1] ?? '') : '';
+      return at >= 0 && result !== '';
+    }, { message: `the terminal echoes "${echo}" exactly and prints a result` })
+    .toBe(true);
+  return result;
 }
 
 test.describe('typing in presenter mode', () => {
@@ -66,6 +72,7 @@ test.describe('typing in presenter mode', () => {
     await expect.poll(() => terminalLines(lab)).toContain('scp$ s = socket(AF_LPAR, SOCK_SEQPACKET)');
     expect(await resultOf(lab, 'scp$ s = socket(AF_LPAR, SOCK_SEQPACKET)')).toBe('= 3');
     await lab.type('bind(s, 7)');
+    await expect.poll(() => terminalLines(lab)).toContain('scp$ bind(s, 7)');
     expect(await resultOf(lab, 'scp$ bind(s, 7)')).toBe('= 0');
   });
 });
