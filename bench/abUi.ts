@@ -3,7 +3,9 @@
 // machine. Serves dirA and dirB (dist-base and dist unless given) in turn,
 // alternating A, B, A, B ... `pairs` times (4 unless given), and prints each
 // build's median and the ratio B / A.
-//   scenario: stress | big | slow (frame work p95), load | link (CPU / 4, ms),
+//   scenario: stress | big | slow (frame work p95), typing (the stress typed
+//   through the terminal: frame work p95), typing-flips (its flips per second),
+//   load | link (CPU / 4, ms),
 //   long | scrub (CPU / 4 after 5,000 typed lines: Enter to painted p95, scrub)
 // Build the "before" with: npx vite build --outDir dist-base
 
@@ -14,7 +16,7 @@ import { createLab } from '../src/engine/index.ts';
 import { encodeLink } from '../src/ui/share/shareLink.ts';
 import { CHROMIUM, ROOT } from './provenance.ts';
 import { fmt, median } from './stats.ts';
-import { longSession, sessionLines, startServer, stress, THROTTLE, throttledOpen, URL_BASE, watchFor } from './uiPage.ts';
+import { FLIP_SECONDS, longSession, sessionLines, startServer, stress, THROTTLE, throttledOpen, URL_BASE, watchFor } from './uiPage.ts';
 import type { Browser } from '@playwright/test';
 
 const [scenario = 'stress', dirA = 'dist-base', dirB = 'dist', pairsArg = '4'] = process.argv.slice(2);
@@ -25,6 +27,8 @@ async function measure(browser: Browser): Promise<number> {
     case 'stress': return (await stress(browser, 4096, 1)).p95;
     case 'big': return (await stress(browser, 1 << 20, 1)).p95;
     case 'slow': return (await stress(browser, 4096, THROTTLE)).p95;
+    case 'typing': return (await stress(browser, 4096, 1, 'typeLine')).p95;
+    case 'typing-flips': return (await stress(browser, 4096, 1, 'typeLine')).flips / FLIP_SECONDS;
     case 'load': return throttledOpen(browser, URL_BASE, watchFor('@A a = area(4096)', '= 0x'));
     case 'link': {
       const fragment = await encodeLink({ config: createLab({ seed: 1 }).state.config, lines: sessionLines(300), lesson: null, step: null, at: null });
@@ -32,7 +36,7 @@ async function measure(browser: Browser): Promise<number> {
     }
     case 'long': return (await longSession(browser, 1)).enterP95[0]!;
     case 'scrub': return (await longSession(browser, 1)).scrub[0]!;
-    default: throw new Error(`scenario: stress, big, slow, load, link, long or scrub, not ${scenario}`);
+    default: throw new Error(`scenario: stress, big, slow, typing, typing-flips, load, link, long or scrub, not ${scenario}`);
   }
 }
 

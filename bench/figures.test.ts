@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLASSROOM_FIGURES, currentFigures, ENGINE_FIGURES, figureOf, GRADE_FIGURES, renderFigures, replaceFigures, UI_FIGURES } from './figures.ts';
+import { apartLines, CLASSROOM_FIGURES, currentFigures, ENGINE_FIGURES, figureOf, GRADE_FIGURES, mergeApart, renderFigures, replaceFigures, UI_FIGURES } from './figures.ts';
 import type { ClassroomResults, EngineResults, GradeResults, UiResults } from './figures.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -31,7 +31,11 @@ describe('the README figures', () => {
       }
     }
     expect(ui.machine.chromium).toMatch(/^\d+\./);
-    for (const results of [engine, ui, ...(classroom ? [classroom] : [])]) {
+    for (const run of ui.apart ?? []) {
+      expect(run.commit).toMatch(/^[0-9a-f]{40}(\+dirty)?$/);
+      for (const name of run.figures) expect(Object.keys(UI_FIGURES), name).toContain(name);
+    }
+    for (const results of [engine, ui, ...(ui.apart ?? []), ...(classroom ? [classroom] : [])]) {
       for (const score of Object.values(results.reference ?? {})) {
         expect(score.min).toBeLessThanOrEqual(score.value);
         expect(score.value).toBeLessThanOrEqual(score.max);
@@ -51,6 +55,38 @@ describe('figureOf', () => {
   it('refuses no runs or a run that is not a number', () => {
     expect(() => figureOf(UI_FIGURES.stressP95Ms, [])).toThrow(/no runs/);
     expect(() => figureOf(UI_FIGURES.stressP95Ms, [3, Number.NaN])).toThrow(/not a number/);
+  });
+});
+
+describe('figures measured apart (LPARLAB_BENCH_MERGE=1)', () => {
+  const phoneLoad = figureOf(UI_FIGURES.phoneLoadMs, [4000, 5000, 4500]);
+  const node = figureOf({ label: 'reference', unit: '/s', goal: null }, [900, 1000, 1100]);
+  const run = { commit: 'b'.repeat(40), date: '2026-12-05T18:00:00.000Z', reference: { node } };
+
+  it('replace only their own figures and keep the file\'s commit and reference score, with theirs beside them', () => {
+    const merged = mergeApart(ui, { phoneLoadMs: phoneLoad }, run);
+    expect(merged.phoneLoadMs).toEqual(phoneLoad);
+    expect(merged.stressP95Ms).toEqual(ui.stressP95Ms);
+    expect(merged.commit).toBe(ui.commit);
+    expect(merged.reference).toEqual(ui.reference);
+    expect(merged.apart?.at(-1)).toEqual({ ...run, figures: ['phoneLoadMs'] });
+  });
+
+  it('take a figure from a run measured apart earlier, which is dropped once it has none left', () => {
+    const once = mergeApart({ ...ui, apart: [] }, { phoneLoadMs: phoneLoad, phoneFollowP95Ms: phoneLoad }, run);
+    const twice = mergeApart(once, { phoneLoadMs: phoneLoad }, { ...run, commit: 'c'.repeat(40) });
+    expect(twice.apart?.map((r) => [r.commit[0], r.figures])).toEqual([['b', ['phoneFollowP95Ms']], ['c', ['phoneLoadMs']]]);
+    const thrice = mergeApart(twice, { phoneFollowP95Ms: phoneLoad }, { ...run, commit: 'd'.repeat(40) });
+    expect(thrice.apart?.map((r) => r.commit[0])).toEqual(['c', 'd']);
+  });
+
+  it('are marked in the README\'s table, with the commit and reference score of their run under it', () => {
+    const merged = mergeApart({ ...ui, apart: [] }, { phoneLoadMs: phoneLoad }, run);
+    const text = renderFigures(engine, merged, classroom, grade);
+    expect(text).toContain(`| ${UI_FIGURES.phoneLoadMs.label} [a] | 4,500 ms |`);
+    expect(text).not.toContain(`${UI_FIGURES.stressP95Ms.label} [a]`);
+    expect(apartLines(merged.apart)).toEqual(['', expect.stringMatching(/^\[a\] Measured apart .* at commit `bbbbbbbbbb` on 2026-12-05\. Reference score .*: Node 1,000 \(3: 900 - 1,100\)\.$/)]);
+    expect(text).toContain(apartLines(merged.apart)[1]);
   });
 });
 

@@ -46,6 +46,8 @@ export interface ReferenceScores {
   readonly chromium?: Figure;
   /** in Chromium with the CPU slowed as the throttled figures are (bench:ui only) */
   readonly chromiumThrottled?: Figure;
+  /** in Chromium with the CPU slowed as a phone's (CPU / 6: the phone figures; bench:ui only, absent before they existed) */
+  readonly chromiumPhone?: Figure;
 }
 
 export interface Provenance {
@@ -62,6 +64,7 @@ export const REFERENCE_FIGURES = {
   node: { label: 'reference score, Node', unit: '/s', goal: null },
   chromium: { label: 'reference score, Chromium', unit: '/s', goal: null },
   chromiumThrottled: { label: 'reference score, Chromium, CPU / 4', unit: '/s', goal: null },
+  chromiumPhone: { label: 'reference score, Chromium, CPU / 6', unit: '/s', goal: null },
 } as const satisfies Record<string, FigureSpec>;
 
 interface FigureSpec {
@@ -93,6 +96,11 @@ export const UI_FIGURES = {
   throttledStressP95Ms: { label: 'CPU / 4: frame work p95, stress', unit: 'ms', goal: { op: '<', bound: 33 } },
   longSessionEnterP95Ms: { label: 'CPU / 4, after 5,000 typed lines: Enter to the result painted, p95', unit: 'ms', goal: { op: '<', bound: 50 } },
   longSessionScrubMs: { label: 'CPU / 4, after 5,000 typed lines: scrub to the start or back to the end, click to painted', unit: 'ms', goal: { op: '<', bound: 100 } },
+  typingFlipsPerSec: { label: 'typing walk: the stress\'s flips typed through the terminal (4,096 frames, a flip every frame), flips per second', unit: '/s', goal: { op: '>=', bound: 57 } },
+  typingP95Ms: { label: 'typing walk: frame work p95', unit: 'ms', goal: { op: '<', bound: 16.7 } },
+  typingLongFrames: { label: 'typing walk: long animation frames (> 50 ms)', unit: '', goal: { op: '<=', bound: 0 } },
+  phoneLoadMs: { label: 'phone (390x844, touch, CPU / 6): cold load to a usable input line (a line typed on it answered)', unit: 'ms', goal: { op: '<', bound: 3000 } },
+  phoneFollowP95Ms: { label: 'phone (CPU / 6) following a lecturer (full speed) through the relay: Enter to the student\'s Memory view painted, p95', unit: 'ms', goal: { op: '<', bound: 500 } },
 } as const satisfies Record<string, FigureSpec>;
 
 /** `npm run bench:classroom`: the classroom relay and simulated students on loopback. */
@@ -116,7 +124,19 @@ export type EngineFigure = keyof typeof ENGINE_FIGURES;
 export type UiFigure = keyof typeof UI_FIGURES;
 export type ClassroomFigure = keyof typeof CLASSROOM_FIGURES;
 export type EngineResults = Provenance & { readonly [K in EngineFigure]: Figure };
-export type UiResults = Provenance & { readonly [K in UiFigure]: Figure };
+/**
+ * Figures measured in a run of their own (`LPARLAB_BENCH_ONLY=... LPARLAB_BENCH_MERGE=1
+ * npm run bench:ui`) and merged into a results file measured earlier: the
+ * commit, date and reference score of that run, so each row still says how
+ * fast the machine was when it was measured.
+ */
+export interface ApartRun {
+  readonly figures: readonly string[];
+  readonly commit: string;
+  readonly date: string;
+  readonly reference?: ReferenceScores;
+}
+export type UiResults = Provenance & { readonly [K in UiFigure]: Figure } & { readonly apart?: readonly ApartRun[] };
 /** The flood's figures are absent from files written before the flood was measured. */
 type FloodFigure = 'floodLineToAllP95Ms' | 'floodRelayCpuPercent' | 'floodPresenceMessagesToLecturerPerSec';
 export type ClassroomResults = Provenance & { readonly students: number } & { readonly [K in Exclude<ClassroomFigure, FloodFigure>]: Figure } & {
@@ -159,6 +179,7 @@ export function referenceLine(reference: ReferenceScores | undefined): string {
   const parts = [`Node ${score(reference.node)}`];
   if (reference.chromium) parts.push(`Chromium ${score(reference.chromium)}`);
   if (reference.chromiumThrottled) parts.push(`Chromium at CPU / 4 ${score(reference.chromiumThrottled)}`);
+  if (reference.chromiumPhone) parts.push(`Chromium at CPU / 6 ${score(reference.chromiumPhone)}`);
   return `Reference score of the machine in the same run (units of \`bench/reference.ts\` per second, higher is faster): ${parts.join('; ')}.`;
 }
 
@@ -169,10 +190,36 @@ function provenanceLine(what: string, p: Provenance): string {
   return `\`${what}\` at commit \`${commit}\` on ${p.date.slice(0, 10)}: ${m.cpu}, ${m.cores} cores, Node ${m.node}${chromium}, ${m.os}. ${referenceLine(p.reference)}`;
 }
 
-function table(specs: Record<string, FigureSpec>, results: Provenance): string[] {
+/**
+ * `previous` with the figures of a run measured apart put in (a run measured
+ * apart earlier loses those figures; one left with none is dropped); the
+ * rest of the file, its commit and reference score stay as measured.
+ */
+export function mergeApart(previous: UiResults, measured: Readonly<Record<string, Figure>>, run: Omit<ApartRun, 'figures'>): UiResults {
+  const names = Object.keys(measured);
+  const earlier = (previous.apart ?? [])
+    .map((r) => ({ ...r, figures: r.figures.filter((f) => !names.includes(f)) }))
+    .filter((r) => r.figures.length > 0);
+  return { ...previous, ...measured, apart: [...earlier, { ...run, figures: names }] };
+}
+
+/** The mark of the `i`-th run measured apart: [a], [b], ... */
+const apartMark = (i: number) => `[${String.fromCharCode(97 + i)}]`;
+
+/** Below a table: for each run measured apart, which rows, when, and the reference score of that run. */
+export function apartLines(apart: readonly ApartRun[] | undefined): string[] {
+  return (apart ?? []).flatMap((run, i) => [
+    '',
+    `${apartMark(i)} Measured apart from the rest of this table (\`LPARLAB_BENCH_ONLY=... LPARLAB_BENCH_MERGE=1 npm run bench:ui\`) at commit \`${run.commit.replace(/^([0-9a-f]{10})[0-9a-f]*/, '$1')}\` on ${run.date.slice(0, 10)}. ${referenceLine(run.reference)}`,
+  ]);
+}
+
+function table(specs: Record<string, FigureSpec>, results: Provenance & { readonly apart?: readonly ApartRun[] }): string[] {
   const figures = results as unknown as Record<string, Figure | undefined>;
   const rows = ['| figure | median | runs: lowest - highest | goal | met |', '| --- | --- | --- | --- | --- |'];
-  for (const [name, spec] of Object.entries(specs)) {
+  for (const [name, bare] of Object.entries(specs)) {
+    const apartAt = (results.apart ?? []).findIndex((run) => run.figures.includes(name));
+    const spec = apartAt < 0 ? bare : { ...bare, label: `${bare.label} ${apartMark(apartAt)}` };
     const f = figures[name];
     if (!f) {
       rows.push(`| ${spec.label} | not measured | | ${goalText(spec.goal, spec.unit) ?? ''} | |`);
@@ -204,6 +251,7 @@ export function renderFigures(engine: EngineResults, ui: UiResults, classroom: C
     `Page: ${provenanceLine('npm run bench:ui', ui)}`,
     '',
     ...table(UI_FIGURES, ui),
+    ...apartLines(ui.apart),
     '',
     ...(classroom
       ? [`Classroom: ${provenanceLine('npm run bench:classroom', classroom)}`, '', ...table(CLASSROOM_FIGURES, classroom)]

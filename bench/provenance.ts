@@ -41,6 +41,8 @@ export function chromiumVersion(): string | null {
 export interface BrowserReference {
   readonly chromium: readonly number[];
   readonly chromiumThrottled: readonly number[];
+  /** at the phone's CPU / 6 */
+  readonly chromiumPhone?: readonly number[];
 }
 
 /** The reference scores of this run: Node's measured now, the browser's as measured by the caller. */
@@ -51,6 +53,7 @@ export function referenceScores(browser: BrowserReference | null = null): Refere
     node,
     chromium: figureOf(REFERENCE_FIGURES.chromium, browser.chromium),
     chromiumThrottled: figureOf(REFERENCE_FIGURES.chromiumThrottled, browser.chromiumThrottled),
+    ...(browser.chromiumPhone ? { chromiumPhone: figureOf(REFERENCE_FIGURES.chromiumPhone, browser.chromiumPhone) } : {}),
   };
 }
 

@@ -93,8 +93,8 @@ export async function referenceInPage(page: Page, rounds = ROUNDS, roundMs = ROU
   return { scores: result.scores };
 }
 
-/** Chromium's scores at full speed and with the CPU slowed by `rate` (a fresh blank page each). */
-export async function referenceInBrowser(browser: Browser, rate: number): Promise<{ chromium: number[]; chromiumThrottled: number[] }> {
+/** Chromium's scores at full speed, with the CPU slowed by `rate`, and by `phoneRate` when given (a fresh blank page each). */
+export async function referenceInBrowser(browser: Browser, rate: number, phoneRate?: number): Promise<{ chromium: number[]; chromiumThrottled: number[]; chromiumPhone?: number[] }> {
   const scoresAt = async (cpuRate: number) => {
     const context = await browser.newContext();
     try {
@@ -106,5 +106,7 @@ export async function referenceInBrowser(browser: Browser, rate: number): Promis
       await context.close();
     }
   };
-  return { chromium: await scoresAt(1), chromiumThrottled: await scoresAt(rate) };
+  const chromium = await scoresAt(1);
+  const chromiumThrottled = await scoresAt(rate);
+  return phoneRate === undefined ? { chromium, chromiumThrottled } : { chromium, chromiumThrottled, chromiumPhone: await scoresAt(phoneRate) };
 }

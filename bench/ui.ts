@@ -12,19 +12,35 @@
 // which Enter to the result painted (p95) and scrubbing to the start and back
 // are timed, and the JS heap growth is reported.
 //
+// The typing walk (issue 22): the stress's flips, each line typed through
+// the terminal's entry (echoed, answered and printed as a typed line is):
+// flips per second, frame work p95 and long animation frames.
+//
+// As a phone in a class (bench/phonePage.ts): CPU slowed 6x at 390x844,
+// mobile and touch: a cold load until a line typed on the phone's input line
+// is answered; and a lecturer's line (the lecturer's page at full speed)
+// through the classroom relay until a following student's phone paints its
+// Memory view with the new owner (p95 of 10 lines a run).
+//
 // Every figure is the median of LPARLAB_BENCH_RUNS runs (3 unless set), with
 // its spread. Writes bench/ui-results.json (with the commit, date, machine).
 // Figures, not assertions: the machines are shared.
+//
+// LPARLAB_BENCH_ONLY=phone,... measures only those groups and writes nothing;
+// with LPARLAB_BENCH_MERGE=1 too, their figures go into the existing
+// bench/ui-results.json with the commit, date and reference score of this
+// run (shown apart in the README), the other figures left as measured.
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { createLab } from '../src/engine/index.ts';
 import { encodeLink } from '../src/ui/share/shareLink.ts';
-import { figureOf, UI_FIGURES } from './figures.ts';
+import { figureOf, mergeApart, UI_FIGURES } from './figures.ts';
 import type { Figure, UiFigure, UiResults } from './figures.ts';
 import { CHROMIUM, provenance, ROOT } from './provenance.ts';
 import { referenceInBrowser } from './reference.ts';
+import { PHONE_THROTTLE, PHONE_VIEWPORT, phoneFollow, phoneLoad } from './phonePage.ts';
 import { fmt, median } from './stats.ts';
 import { printTable } from './table.ts';
 import {
@@ -35,7 +51,8 @@ import type { FlipRun } from './uiPage.ts';
 const RUNS = Math.max(3, Number(process.env.LPARLAB_BENCH_RUNS ?? 3));
 /** LPARLAB_BENCH_ONLY=stress,long ...: measure only these groups (for profiling; writes no results file) */
 const ONLY = process.env.LPARLAB_BENCH_ONLY?.split(',') ?? null;
-const wanted = (group: 'stress' | 'big' | 'load' | 'link' | 'slow' | 'long') => ONLY === null || ONLY.includes(group);
+const MERGE = process.env.LPARLAB_BENCH_MERGE === '1';
+const wanted = (group: 'stress' | 'big' | 'load' | 'link' | 'slow' | 'long' | 'typing' | 'phone') => ONLY === null || ONLY.includes(group);
 const progress = (line: string) => process.stderr.write(`bench:ui: ${line}\n`);
 
 async function main(): Promise<void> {
@@ -55,9 +72,9 @@ async function main(): Promise<void> {
       + `playhead behind at the end ${all.map((m) => m.behind).join('/')} events, caught up in ${all.map((m) => fmt(m.catchUpMs)).join('/')} ms`,
     );
 
-    progress(`reference workload in Chromium, at full speed and at CPU / ${THROTTLE} ...`);
-    const browserReference = await referenceInBrowser(browser, THROTTLE);
-    progress(`  reference: ${browserReference.chromium.map((v) => fmt(v)).join(', ')}; CPU / ${THROTTLE}: ${browserReference.chromiumThrottled.map((v) => fmt(v)).join(', ')}`);
+    progress(`reference workload in Chromium, at full speed, at CPU / ${THROTTLE} and at CPU / ${PHONE_THROTTLE} ...`);
+    const browserReference = await referenceInBrowser(browser, THROTTLE, PHONE_THROTTLE);
+    progress(`  reference: ${browserReference.chromium.map((v) => fmt(v)).join(', ')}; CPU / ${THROTTLE}: ${browserReference.chromiumThrottled.map((v) => fmt(v)).join(', ')}; CPU / ${PHONE_THROTTLE}: ${(browserReference.chromiumPhone ?? []).map((v) => fmt(v)).join(', ')}`);
 
     const done = (what: string, ...keys: UiFigure[]) => progress(`  ${what}: ${keys.map((k) => `${k} ${(runs[k] ?? []).map((v) => fmt(v)).join(', ')}`).join('; ')}`);
 
@@ -113,9 +130,39 @@ async function main(): Promise<void> {
       done('long session', 'longSessionEnterP95Ms', 'longSessionScrubMs');
     }
 
+    if (wanted('typing')) {
+      progress(`typing walk at 4,096 frames (the stress's lines through the terminal), ${RUNS} runs of ${FLIP_SECONDS} s ...`);
+      const typingRuns: FlipRun[] = [];
+      for (let r = 0; r < RUNS; r++) typingRuns.push(await stress(browser, 4096, 1, 'typeLine'));
+      for (const m of typingRuns) { push('typingFlipsPerSec', m.flips / FLIP_SECONDS); push('typingP95Ms', m.p95); push('typingLongFrames', m.longFrames); }
+      flipNote('typing walk', typingRuns);
+      done('typing walk', 'typingFlipsPerSec', 'typingP95Ms', 'typingLongFrames');
+    }
+
+    if (wanted('phone')) {
+      progress(`phone (${PHONE_VIEWPORT.width}x${PHONE_VIEWPORT.height}, touch, CPU / ${PHONE_THROTTLE}): cold loads, ${RUNS} runs ...`);
+      for (let r = 0; r < RUNS; r++) push('phoneLoadMs', await phoneLoad(browser));
+      done('phone load', 'phoneLoadMs');
+      progress(`phone (CPU / ${PHONE_THROTTLE}) following a lecturer through the relay, ${RUNS} runs ...`);
+      const follow = await phoneFollow(browser, RUNS, progress);
+      for (const v of follow.p95) push('phoneFollowP95Ms', v);
+      notes.push(`phone following a lecturer: every line ${follow.all.map((v) => fmt(v)).join(', ')} ms`);
+      done('phone classroom', 'phoneFollowP95Ms');
+    }
+
     if (ONLY !== null) {
       for (const note of notes) console.log(note);
-      console.log('LPARLAB_BENCH_ONLY is set: bench/ui-results.json left as it was');
+      const measured = Object.fromEntries((Object.keys(runs) as UiFigure[]).filter((k) => k !== 'firstLoadKBgz').map((k) => [k, figureOf(UI_FIGURES[k], runs[k]!)]));
+      for (const [k, f] of Object.entries(measured)) console.log(`${UI_FIGURES[k as UiFigure].label}: ${fmt(f.value)} ${f.unit} (${f.runs}: ${fmt(f.min)} - ${fmt(f.max)})`);
+      if (!MERGE) {
+        console.log('LPARLAB_BENCH_ONLY is set: bench/ui-results.json left as it was (LPARLAB_BENCH_MERGE=1 puts these figures in it)');
+        return;
+      }
+      const path = join(ROOT, 'bench', 'ui-results.json');
+      const { commit, date, reference } = provenance(browser.version(), browserReference);
+      const merged = mergeApart(JSON.parse(readFileSync(path, 'utf8')) as UiResults, measured, { commit, date, ...(reference ? { reference } : {}) });
+      writeFileSync(path, `${JSON.stringify(merged, null, 2)}\n`);
+      console.log(`merged ${Object.keys(measured).join(', ')} into bench/ui-results.json, measured apart; \`npm run bench:readme\` puts them in the README`);
       return;
     }
     const figures = Object.fromEntries((Object.keys(UI_FIGURES) as UiFigure[]).map((k) => [k, figureOf(UI_FIGURES[k], runs[k] ?? [])])) as Record<UiFigure, Figure>;

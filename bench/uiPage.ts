@@ -108,6 +108,9 @@ export const watchFor = (line: string | null, expect: string) => `
 })();
 `;
 
+/** How the flips' lines go in: straight to the store (`submit`), or through the terminal as if typed (`typeLine`). */
+export type Entry = 'submit' | 'typeLine';
+
 export interface FlipRun { p50: number; p95: number; intervalP95: number; dropped: number; longFrames: number; flips: number; behind: number; catchUpMs: number }
 
 /**
@@ -119,9 +122,11 @@ export interface FlipRun { p50: number; p95: number; intervalP95: number; droppe
  * Then: how many events the playhead trails when the flips stop, and how long
  * it takes to reach the last one.
  */
-export async function measureFlips(page: Page, seconds: number): Promise<FlipRun> {
-  const run = await page.evaluate(async (ms) => {
-    const lab = (window as unknown as { lparlab: { submit(line: string): unknown } }).lparlab;
+export async function measureFlips(page: Page, seconds: number, entry: Entry = 'submit'): Promise<FlipRun> {
+  const run = await page.evaluate(async ({ ms, typed }) => {
+    const entries = (window as unknown as { lparlab: { submit(line: string): unknown; typeLine(line: string): void } }).lparlab;
+    // the store's own entry, or the terminal's: each line echoed, answered and printed as if typed
+    const lab = { submit: typed ? (line: string) => entries.typeLine(line) : (line: string) => { entries.submit(line); } };
     const long: number[] = [];
     const observer = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) long.push(entry.duration);
@@ -164,7 +169,7 @@ export async function measureFlips(page: Page, seconds: number): Promise<FlipRun
       p50: quantile(work, 0.5), p95: quantile(work, 0.95), intervalP95: quantile(deltas, 0.95),
       dropped: deltas.slice(5).filter((d) => d > 25).length, longFrames: long.length, flips,
     };
-  }, seconds * 1000);
+  }, { ms: seconds * 1000, typed: entry === 'typeLine' });
   const lag = await playheadLag(page);
   return { ...run, ...lag };
 }
@@ -205,15 +210,19 @@ export async function openLab(page: Page, frames: number | null, setup: readonly
   }, setup);
 }
 
-/** The stress scenario on a fresh page: set up, the player at 4x, then a flip every frame (CPU slowed by `rate`). */
-export async function stress(browser: Browser, frames: number, rate: number): Promise<FlipRun> {
+/**
+ * The stress scenario on a fresh page: set up, the player at 4x, then a flip
+ * every frame (CPU slowed by `rate`). With `entry` 'typeLine' it is the
+ * typing walk of issue 22: the same lines through the terminal's entry.
+ */
+export async function stress(browser: Browser, frames: number, rate: number, entry: Entry = 'submit'): Promise<FlipRun> {
   const { page, cdp, close } = await newPage(browser);
   try {
     await openLab(page, frames, SETUP);
     // the player reveals each command's micro-steps at 4x; the flips keep it busy
     await page.getByLabel('speed').selectOption('4');
     if (rate !== 1) await throttle(cdp, rate);
-    return await measureFlips(page, FLIP_SECONDS);
+    return await measureFlips(page, FLIP_SECONDS, entry);
   } finally {
     await close();
   }
