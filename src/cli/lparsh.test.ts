@@ -109,4 +109,26 @@ describe('npx lparsh', () => {
     expect(missing.stderr).toMatch(/cannot read/);
     expect(execFileSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' })).toMatch(/usage: lparsh/);
   }, SPAWNS);
+
+  it('takes --lang: help, notes and errors in Japanese, the command language and its values as they are (issue 23)', () => {
+    const lines = 'help\n@A\n@A help send\n@A ch = connect(7)\nsned(1)\n1 + 2\nframes_free()\n';
+    const ja = lparsh(['--lang', 'ja'], lines);
+    expect(ja.status).toBe(0);
+    expect(ja.stdout).toContain('システム制御プログラム（scp、プロブレムモード）で呼べるもの:');
+    expect(ja.stdout).toContain('  lpar_create(名前, メモリのページ数, 論理プロセッサ数)');
+    expect(ja.stdout).toContain('A（ゲストOS、スーパバイザモード）に切り替えました');
+    expect(ja.stdout).toContain('  例: send(ch, a, "short text")');
+    expect(ja.stdout).toMatch(/^= \d+$/m);
+    // English is the engine's own sentences, with or without the flag
+    expect(lparsh(['--lang', 'en'], lines).stdout).toBe(lparsh([], lines).stdout);
+  }, SPAWNS);
+
+  it('refuses a --lang it does not know with a message naming the languages, and runs nothing', () => {
+    for (const args of [['--lang', 'xx'], ['--lang'], ['--lang', 'JA']]) {
+      const run = lparsh(args, 'lpar_create("C", 8, 1)\n');
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^--lang takes en or ja/);
+    }
+  }, SPAWNS);
 });

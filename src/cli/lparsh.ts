@@ -3,16 +3,22 @@
 // (docs/architecture.md, The command language). Teachers script demos with
 // it; the tests drive the engine with it.
 //
-//   npx lparsh [--json] [--seed N] [--frames N] [FILE]
+//   npx lparsh [--json] [--seed N] [--frames N] [--lang L] [FILE]
 
 import { createReadStream } from 'node:fs';
 // the engine's public surface only (src/engine/index.ts), as the page uses it
-import type { ExerciseKind, ShellState } from '../engine/index.ts';
+import type { ExerciseKind, Output as ShellOutput, ShellState } from '../engine/index.ts';
 import { checkConfig, createShell, DEFAULT_CONFIG, EXERCISE_KINDS, formatOutput, generateExercise, jsonLine, MAX_LINE, promptOf, runLine, visible, wholeNumber } from '../engine/index.ts';
 import { LESSON_USAGE, runLessonCommand } from './lessonCommands.ts';
 import { GRADE_USAGE, runGradeCommand } from './gradeCommand.ts';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../i18n/languages.ts';
+import { readCatalog } from '../i18n/catalogFiles.ts';
+import { makeTranslate } from '../i18n/translate.ts';
+import { formatOutputIn } from '../i18n/shellWords.ts';
 
-const USAGE = `usage: lparsh [--json] [--seed N] [--frames N] [--echo] [FILE]
+const LANGUAGE_CODES = Object.keys(LANGUAGES).join(' or ');
+
+const USAGE = `usage: lparsh [--json] [--seed N] [--frames N] [--echo] [--lang L] [FILE]
        lparsh --exercise KIND [--seed N] [--answers]
   Runs lparlab's command language headless, one line at a time, from FILE or
   standard input. Type "help" as a line to list the calls.
@@ -20,6 +26,8 @@ const USAGE = `usage: lparsh [--json] [--seed N] [--frames N] [--echo] [FILE]
   --seed N          the machine's seed, or the exercise's (default 1)
   --frames N        physical frames (default 256; 128 to 1048576)
   --echo            print each line after its prompt before its result
+  --lang L          the language of help, errors and tables: ${LANGUAGE_CODES}
+                    (default en; the command language is the same in all)
   --exercise KIND   print a generated exercise: ${EXERCISE_KINDS.join(' or ')}
   --answers         with --exercise: print the answer and why
 ${LESSON_USAGE}
@@ -33,10 +41,11 @@ interface Options {
   seed: number;
   frames: number;
   file: string | null;
+  lang: Language;
 }
 
 function parseArgs(argv: readonly string[]): Options | string {
-  const options: Options = { json: false, echo: false, exercise: null, answers: false, seed: DEFAULT_CONFIG.seed, frames: DEFAULT_CONFIG.frames, file: null };
+  const options: Options = { json: false, echo: false, exercise: null, answers: false, seed: DEFAULT_CONFIG.seed, frames: DEFAULT_CONFIG.frames, file: null, lang: DEFAULT_LANGUAGE };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') options.json = true;
@@ -46,6 +55,11 @@ function parseArgs(argv: readonly string[]): Options | string {
       const kind = argv[++i];
       if (!(EXERCISE_KINDS as readonly string[]).includes(kind ?? '')) return `--exercise takes ${EXERCISE_KINDS.join(' or ')}`;
       options.exercise = kind as ExerciseKind;
+    }
+    else if (arg === '--lang') {
+      const lang = argv[++i];
+      if (!isLanguage(lang)) return `--lang takes ${LANGUAGE_CODES}${lang === undefined ? '' : `, not ${visible(lang)}`}`;
+      options.lang = lang;
     }
     else if (arg === '--seed' || arg === '--frames') {
       const word = argv[++i];
@@ -99,6 +113,8 @@ async function runScript(options: Options): Promise<number> {
   const source = options.file === null ? process.stdin : createReadStream(options.file);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let shell: ShellState = createShell({ seed: options.seed, frames: options.frames });
+  // English prints the engine's own sentences (the golden transcripts); another language formats the same words from its catalog
+  const format = options.lang === 'en' ? formatOutput : ((t) => (o: ShellOutput) => formatOutputIn(t, o))(makeTranslate(options.lang, readCatalog(options.lang)));
   let status = 0;
   let lineNo = 0;
   let offset = 0;
@@ -117,7 +133,7 @@ async function runScript(options: Options): Promise<number> {
       shell = ran.shell;
       for (const o of ran.out) {
         if (options.json) out.push(jsonLine(o));
-        else out.push(...formatOutput(o));
+        else out.push(...format(o));
       }
     } catch (e) {
       if (!(await write(stdout, out))) return false;

@@ -11,6 +11,7 @@
 
 import type { Area, AreaId, Completion, LabError, LabState, Partition, Pid, Result, Value } from './types.js';
 import type { LabEvent } from './event.js';
+import type { Words } from './words.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -157,7 +158,7 @@ export function updatePartition(tx: Tx, pid: Pid, change: (p: Partition) => Part
 }
 
 export const ok = (value: Value = 0): Result => ({ ok: true, value });
-export const fail = (errno: LabError['errno'], message: string): Result => ({ ok: false, error: { errno, message } });
+export const fail = (errno: LabError['errno'], message: string, words?: Words): Result => ({ ok: false, error: words === undefined ? { errno, message } : { errno, message, words } });
 
 export function complete(tx: Tx, completion: Completion): void {
   tx.completions.push(completion);

@@ -4,6 +4,7 @@
 
 import type { CostModel } from './costs/costModel.js';
 import type { FrameTable } from './memory/frameTable.js';
+import type { Words } from './words.js';
 
 // ---------------------------------------------------------------- ids
 
@@ -365,8 +366,10 @@ export type Errno = (typeof ERRNOS)[number];
 
 export interface LabError {
   readonly errno: Errno;
-  /** plain words for a student, naming what was wrong */
+  /** plain words for a student, naming what was wrong (in English) */
   readonly message: string;
+  /** the same as a catalog message and its values, for a reader of another language (words.ts) */
+  readonly words?: Words;
   /** for EFAULT: the address touched, so the page can flash the fault [0070] */
   readonly addr?: number;
   /**

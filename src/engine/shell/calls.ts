@@ -12,6 +12,8 @@ import { framesOf, ownerOfFrame } from '../views/inspect.js';
 import type { Arg, Param, ResultHint } from './args.js';
 import type { ShellValue } from './values.js';
 import { int, str } from './values.js';
+import type { WordValue, Words } from '../words.js';
+import { words } from '../words.js';
 
 export interface CallContext {
   readonly pid: Pid;
@@ -255,6 +257,23 @@ export function roleOfCommand(kind: CommandKind): 'scp' | 'guest' | 'any' {
 export function callOfCommand(kind: CommandKind): string {
   // every command but the interrupt (Ctrl-C, or the interrupt command) is made by a call (calls.test.ts checks it)
   return CALL_OF.get(kind) ?? 'interrupt';
+}
+
+/** The catalog key of a call's description: a call may have one for each side (permit, deny, close, lpar_end). */
+export const summaryKey = (spec: CallSpec): string => `help.call.${spec.where}.${spec.name}`;
+/** The catalog key of a call's patent reference (some name the lab's own rules in words). */
+export const refKey = (spec: CallSpec): string => `help.ref.${spec.where}.${spec.name}`;
+/** The catalog key of a parameter's name ("memory pages" is help.param.memoryPages). */
+export const paramKey = (name: string): string => `help.param.${name.replace(/ (\w)/g, (_m, c: string) => c.toUpperCase())}`;
+
+/** A call's description as words (cost's names the parameters of the cost model, which read the same in every language). */
+export const summaryWords = (spec: CallSpec): Words => words(summaryKey(spec), spec.name === 'cost' ? { params: COST_PARAMS.join(', ') } : undefined);
+/** A patent reference is tags ([0070], S107) that read the same in every language, unless it also has words (the lab's own rules, figures). */
+export const refWords = (spec: CallSpec): WordValue => (/[a-z]{3,}/.test(spec.ref) ? words(refKey(spec)) : spec.ref);
+
+/** `signature` as words: the call's name stays, its parameters are named in the reader's language. */
+export function signatureWords(spec: CallSpec): Words {
+  return words('help.signature', { name: spec.name, params: spec.params.map((q) => (q.optional ? words('help.param.optional', { param: words(paramKey(q.name)) }) : words(paramKey(q.name)))) });
 }
 
 export function signature(spec: CallSpec): string {

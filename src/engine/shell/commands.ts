@@ -3,6 +3,9 @@
 // shell's name checks, tab completion and `help` read this table; what each
 // command does is in people.ts, a layer above the shell.
 
+import type { WordValue } from '../words.js';
+import { words } from '../words.js';
+
 export interface PeopleCommand {
   readonly name: string;
   /** how many words may follow the name: [fewest, most]; a command takes one word at most */
@@ -32,3 +35,9 @@ export const PEOPLE_TABLE = [
 export type PeopleName = (typeof PEOPLE_TABLE)[number]['name'];
 
 export const PEOPLE_COMMANDS: ReadonlySet<string> = new Set<string>(PEOPLE_TABLE.map((c) => c.name));
+
+/** The catalog keys of a command's description and its usage line (help; src/i18n). */
+export const peopleKey = (name: string): string => `help.command.${name}`;
+export const usageKey = (name: string): string => `help.usage.${name}`;
+/** A usage line with a placeholder word (`help [call]`) as words; the others are the command language only. */
+export const usageWords = (c: PeopleCommand): WordValue => (/[a-z]{2,}\]/.test(c.usage) ? words(usageKey(c.name)) : c.usage);

@@ -20,7 +20,10 @@ import { PEOPLE_COMMANDS, PEOPLE_TABLE } from './commands.js';
 import type { PeopleName } from './commands.js';
 
 export { PEOPLE_COMMANDS, PEOPLE_TABLE };
-import { CALLS, callOfCommand, signature } from './calls.js';
+import { CALLS, callOfCommand, refWords, signature, signatureWords, summaryWords } from './calls.js';
+import { peopleKey, usageWords } from './commands.js';
+import type { WordValue, Words } from '../words.js';
+import { didYouMean, words } from '../words.js';
 import { hex } from './values.js';
 import { nearest } from './suggest.js';
 import { mappingsOf } from '../memory/areas.js';
@@ -31,6 +34,7 @@ type Base = { line: number; ctx: string; input: string };
 type Outcome = Ran;
 
 const text = (shell: ShellState, base: Base, lines: string[], effect: Effect = NO_EFFECT): Outcome => ({ shell, out: [{ ...base, kind: 'text', text: lines }], effect });
+const said = (shell: ShellState, base: Base, lines: readonly Said[], effect: Effect = NO_EFFECT): Outcome => ({ shell, out: [{ ...base, kind: 'text', text: lines.map(([t]) => t), words: lines.map(([, w]) => w) }], effect });
 const error = (shell: ShellState, base: Base, errno: string, message: string): Outcome => ({ shell, out: [{ ...base, kind: 'error', errno, message }], effect: NO_EFFECT });
 
 export function runWords(shell: ShellState, command: string, words: readonly string[], base: Base): Outcome {
@@ -47,7 +51,7 @@ type Run = (shell: ShellState, words: readonly string[], base: Base) => Outcome;
 
 /** What each command for people does; a command in PEOPLE_TABLE without an entry here does not compile. */
 const RUN: { readonly [K in PeopleName]: Run } = {
-  help: (shell, words, base) => text(shell, base, help(shell, base.ctx, words[0])),
+  help: (shell, typed, base) => said(shell, base, help(shell, base.ctx, typed[0])),
   lpars: (shell, _words, base) => text(shell, base, lpars(shell.timeline.current)),
   frames: (shell, _words, base) => text(shell, base, frames(shell.timeline.current)),
   map: (shell, words, base) => {
@@ -106,35 +110,44 @@ export function callNameOf(kind: CommandKind): string {
   return `${callOfCommand(kind)}()`;
 }
 
+/** One printed line: its English text, and the same as words for a reader of another language. */
+type Said = readonly [text: string, words: Words];
+
+const WHERE_KEY = { any: 'help.where.any', scp: 'help.where.scp', guest: 'help.where.guest' } as const;
+
 /** `help` in context `ctx` (`@A help` asks A's calls, whatever the current context). */
-function help(shell: ShellState, ctx: string, topic: string | undefined): string[] {
+function help(shell: ShellState, ctx: string, topic: string | undefined): Said[] {
   const role = contextPid(shell, ctx) === SCP_PID ? 'scp' : 'guest';
   if (topic) {
     const specs = CALLS.filter((c) => c.name === topic.replace(/\(\)?$/, ''));
     const people = PEOPLE_TABLE.find((c) => c.name === topic);
-    if (people) return [`${people.usage}: ${people.summary}`];
+    if (people) return [[`${people.usage}: ${people.summary}`, words('help.topic.people', { usage: usageWords(people), summary: words(peopleKey(people.name)) })]];
     if (!specs.length) {
       const near = nearest(topic, [...CALLS.map((c) => c.name), ...PEOPLE_COMMANDS]);
-      return [`no call or command ${topic}${near ? `; did you mean ${near}?` : ''}`];
+      return [[`no call or command ${topic}${near ? `; did you mean ${near}?` : ''}`, words('help.unknown', { topic, hint: didYouMean(near) })]];
     }
-    return specs.flatMap((c) => [
-      `${signature(c)}    (${c.where === 'any' ? 'anywhere' : c.where === 'scp' ? 'system control program' : 'guests'}; ${c.ref})`,
-      `  ${c.summary}`,
-      `  e.g. ${c.example}`,
+    return specs.flatMap((c): Said[] => [
+      [`${signature(c)}    (${c.where === 'any' ? 'anywhere' : c.where === 'scp' ? 'system control program' : 'guests'}; ${c.ref})`,
+        words('help.topic.head', { signature: signatureWords(c), where: words(WHERE_KEY[c.where]), ref: refWords(c) })],
+      [`  ${c.summary}`, words('help.topic.summary', { summary: summaryWords(c) })],
+      [`  e.g. ${c.example}`, words('help.topic.example', { example: c.example })],
     ]);
   }
   const calls = CALLS.filter((c) => c.where === role || c.where === 'any');
   // each entry on two lines, its description whole and indented under it: a terminal of any width
   // wraps the description under itself (a hanging indent), where a column padded to 44 would
   // break mid-row and cut descriptions short
-  const entry = (head: string, summary: string) => [`  ${head}`, `      ${summary}`];
+  const entry = (head: string, headWords: WordValue, summary: string, summaryWords: Words): Said[] => [
+    [`  ${head}`, words('help.entry.head', { head: headWords })],
+    [`      ${summary}`, words('help.entry.summary', { summary: summaryWords })],
+  ];
   return [
     // "scp" reads as secure copy to students: the long name comes first, wherever a reader meets it
-    role === 'scp' ? `In the system control program (${ctx}, problem mode) you can call:` : `In ${ctx} (a guest OS, supervisor mode) you can call:`,
-    ...calls.flatMap((c) => entry(signature(c), c.summary)),
-    'Commands for people:',
-    ...PEOPLE_TABLE.flatMap((c) => entry(c.usage, c.summary)),
-    'Switch context with @A (or run one line there: @A connect(7)). Names you bind (x = ...) are shared by all contexts.',
+    role === 'scp' ? [`In the system control program (${ctx}, problem mode) you can call:`, words('help.head.scp', { ctx })] : [`In ${ctx} (a guest OS, supervisor mode) you can call:`, words('help.head.guest', { ctx })],
+    ...calls.flatMap((c) => entry(signature(c), signatureWords(c), c.summary, summaryWords(c))),
+    ['Commands for people:', words('help.people')],
+    ...PEOPLE_TABLE.flatMap((c) => entry(c.usage, usageWords(c), c.summary, words(peopleKey(c.name)))),
+    ['Switch context with @A (or run one line there: @A connect(7)). Names you bind (x = ...) are shared by all contexts.', words('help.footer')],
   ];
 }
 

@@ -22,6 +22,7 @@ import type { Ran, ShellState } from './shellState.js';
 import { contextPid, interruptCall, NO_EFFECT, runCommand, withVars } from './shellState.js';
 import { visible } from './visible.js';
 import { own, withKey } from '../own.js';
+import { words } from '../words.js';
 
 export type { Effect, LineTrail, Output, Pending, Ran, ShellState } from './shellState.js';
 export { contextPid, createShell, interruptCall, NO_EFFECT, RECORDED, seekShell, trailLines } from './shellState.js';
@@ -77,7 +78,9 @@ function runStatement(shell: ShellState, statement: Statement, ctx: string, inpu
         return { shell, out: [{ ...base, kind: 'error', errno: 'ENOENT', message: ended ? `${statement.ctx} has ended: there is nothing left to run in` : `there is no context ${statement.ctx}${near ? `; did you mean ${near}?` : ''} (contexts: ${names.join(', ')})` }], effect: NO_EFFECT };
       }
       if (statement.then === null) {
-        return { shell: { ...shell, ctx: statement.ctx }, out: [{ ...base, kind: 'text', text: [statement.ctx === 'scp' ? 'now in the system control program (scp, problem mode)' : `now in ${statement.ctx} (guest OS, supervisor mode)`] }], effect: NO_EFFECT };
+        const scp = statement.ctx === 'scp';
+        const text = scp ? 'now in the system control program (scp, problem mode)' : `now in ${statement.ctx} (guest OS, supervisor mode)`;
+        return { shell: { ...shell, ctx: statement.ctx }, out: [{ ...base, kind: 'text', text: [text], words: [scp ? words('lparsh.switch.scp') : words('lparsh.switch.guest', { ctx: statement.ctx })] }], effect: NO_EFFECT };
       }
       return runStatement(shell, statement.then, statement.ctx, input);
     }

@@ -4,7 +4,7 @@
 // The layer below the line runner (shell.ts) and the commands for people
 // (people.ts), which both build on it.
 
-import type { Completion, LabConfig, Pid, Result } from '../types.js';
+import type { Completion, LabConfig, LabError, Pid, Result } from '../types.js';
 import type { Timeline } from '../timeline/timeline.js';
 import { record, seek, startTimeline } from '../timeline/timeline.js';
 import type { ResultHint } from './args.js';
@@ -14,6 +14,8 @@ import type { ShellValue } from './values.js';
 import { NONE } from './values.js';
 import { Lines } from './lines.js';
 import { emptyTable, withKey } from '../own.js';
+import type { Words } from '../words.js';
+import { words } from '../words.js';
 
 export interface Pending {
   readonly line: number;
@@ -74,12 +76,15 @@ export type Output =
   | {
       readonly kind: 'error'; readonly line: number; readonly ctx: string; readonly input: string; readonly errno: string; readonly message: string;
       readonly col?: number; readonly addr?: number;
+      /** the message as a catalog id and values, for a reader of another language (words.ts) */
+      readonly words?: Words;
       /** the tags of what the machine did before it refused (a fault, a refused connect); none for a refusal that changed nothing */
       readonly events?: readonly string[];
     }
   | { readonly kind: 'blocked'; readonly line: number; readonly ctx: string; readonly input: string; readonly call: string; readonly events: readonly string[] }
-  | { readonly kind: 'complete'; readonly line: number; readonly ctx: string; readonly completes: number | null; readonly input: string; readonly call: string; readonly result: { readonly ok: true; readonly value: ShellValue } | { readonly ok: false; readonly errno: string; readonly message: string } }
-  | { readonly kind: 'text'; readonly line: number; readonly ctx: string; readonly input: string; readonly text: readonly string[] };
+  | { readonly kind: 'complete'; readonly line: number; readonly ctx: string; readonly completes: number | null; readonly input: string; readonly call: string; readonly result: { readonly ok: true; readonly value: ShellValue } | { readonly ok: false; readonly errno: string; readonly message: string; readonly words?: Words } }
+  /** `words`, when given, says each line of `text` as a catalog message, for a reader of another language */
+  | { readonly kind: 'text'; readonly line: number; readonly ctx: string; readonly input: string; readonly text: readonly string[]; readonly words?: readonly Words[] };
 
 export function createShell(config: Partial<LabConfig> = {}): ShellState {
   const timeline = startTimeline(config);
@@ -172,13 +177,13 @@ export function runCommand(
   const { timeline, step } = record(shell.timeline, action.command);
   const { line, ctx, input, assign, call } = base;
   if (!step.result.ok) {
-    const { errno, message, addr } = step.result.error;
+    const { errno, message, addr, words } = step.result.error;
     // a refusal the machine decided (a policy denial, a fault, a refused connect) is recorded in the
     // timeline with its events; other refusals are not
     const recorded = timeline !== shell.timeline;
     const events = step.events.map((e) => e.tag);
     // like any recorded step, it leaves its moment's names behind for `back`, and drops another branch's
-    return { shell: recorded ? { ...storeMoment(shell), timeline, snapshotCount: shell.timeline.cursor + 1 } : shell, out: [{ line, ctx, input, kind: 'error', errno, message, ...(addr === undefined ? {} : { addr }), events }], effect: recorded ? RECORDED : NO_EFFECT };
+    return { shell: recorded ? { ...storeMoment(shell), timeline, snapshotCount: shell.timeline.cursor + 1 } : shell, out: [{ line, ctx, input, kind: 'error', errno, message, ...(addr === undefined ? {} : { addr }), ...(words === undefined ? {} : { words }), events }], effect: recorded ? RECORDED : NO_EFFECT };
   }
   const events = step.events.map((e) => e.tag);
   let vars: Readonly<Record<string, ShellValue>> = shell.vars;
@@ -192,7 +197,7 @@ export function runCommand(
     out.push({ line, ctx, input, kind: 'blocked', call: step.suspended.call, events });
   } else {
     const result: Result = own ? own.result : step.result;
-    if (!result.ok) out.push({ line, ctx, input, kind: 'error', errno: result.error.errno, message: result.error.message, events });
+    if (!result.ok) out.push({ line, ctx, input, kind: 'error', ...errorOf(result.error), events });
     else {
       const value = fromEngine(result.value, action.hint, pid);
       if (assign !== null) vars = withKey(vars, assign, value);
@@ -211,6 +216,11 @@ export function runCommand(
   return { shell: withVars(next, vars, pending), out, effect: RECORDED };
 }
 
+/** An error's errno and message, and its words when it has them. */
+function errorOf(error: LabError): { errno: string; message: string; words?: Words } {
+  return error.words === undefined ? { errno: error.errno, message: error.message } : { errno: error.errno, message: error.message, words: error.words };
+}
+
 /** A suspended call has returned: print it under its own context, and fill in its name. */
 function completed(shell: ShellState, c: Completion, line: number, vars: Readonly<Record<string, ShellValue>>, pending: Record<number, Pending>) {
   // a call suspends only when its own line runs it, and that line noted it in `pending` (partitions are never removed)
@@ -221,7 +231,7 @@ function completed(shell: ShellState, c: Completion, line: number, vars: Readonl
   const nextVars = c.result.ok && waiting.assign ? withKey(vars, waiting.assign, value) : vars;
   const output: Output = {
     kind: 'complete', line, ctx: ctxName, completes: waiting.line, input: waiting.input.replace(/^\s*@\w+\s+/, ''), call: c.call,
-    result: c.result.ok ? { ok: true, value } : { ok: false, errno: c.result.error.errno, message: c.result.error.message },
+    result: c.result.ok ? { ok: true, value } : { ok: false, ...errorOf(c.result.error) },
   };
   return { vars: nextVars, pending: rest, output };
 }
@@ -231,7 +241,7 @@ export function interruptCall(shell: ShellState, ctx: string, input: string): Ra
   const pid = contextPid(shell, ctx);
   const base = { line: shell.lineNo, ctx, input };
   if (pid === null || !shell.timeline.current.partitions[pid]?.wait) {
-    return { shell, out: [{ ...base, kind: 'text', text: [`${ctx} is not waiting in any call`] }], effect: NO_EFFECT };
+    return { shell, out: [{ ...base, kind: 'text', text: [`${ctx} is not waiting in any call`], words: [words('lparsh.notWaiting', { ctx })] }], effect: NO_EFFECT };
   }
   const ran = runCommand(shell, { kind: 'command', command: { kind: 'call.interrupt', by: pid }, hint: 'int' }, { ...base, assign: null, call: 'interrupt' }, pid);
   // what matters is the interrupted call's EINTR, not the interrupt's own 0

@@ -1,0 +1,107 @@
+// The shell's words from the catalogs (issue 23): in English they are exactly
+// the engine's own sentences, so English stays byte for byte what lparsh and
+// the golden transcripts print; in every other registered language `help`
+// and every error the engine has words for read in that language, with only
+// the command language (calls, constants, errno names, values) left as it is.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CALLS, CONSTANTS, createShell, formatOutput, LESSONS, PEOPLE_TABLE, runLine, solutionOf, type Output, type ShellState } from '../engine/index.ts';
+import { LANGUAGES } from './languages.ts';
+import { computedShellKeys, formatOutputIn } from './shellWords.ts';
+import { makeTranslate, translateEnglish } from './translate.ts';
+import { readCatalog } from './catalogFiles.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const EXAMPLES = join(ROOT, 'examples');
+
+/** Lines that meet the errors students meet most, beyond those of the example scripts. */
+export const MISTAKES = [
+  'sned(ch)', 'frobnicate', 'x = socket(AF_LPAR)', 'bind("s", 7)', '@A socket(AF_LPAR, SOCK_SEQPACKET)', '@A connect(7)',
+  '@Q', 'help sned', 'help send', 'help lpars', 'interrupt A', '@A', 'help', '@scp', 'help', 'read(99)', 'close(1)',
+];
+
+function outputsOf(lines: readonly string[]): Output[] {
+  let shell: ShellState = createShell();
+  const out: Output[] = [];
+  for (const line of lines) {
+    const ran = runLine(shell, line);
+    shell = ran.shell;
+    out.push(...ran.out);
+  }
+  return out;
+}
+
+const scripts = readdirSync(EXAMPLES).filter((f) => f.endsWith('.lab')).map((f) => readFileSync(join(EXAMPLES, f), 'utf8').split('\n'));
+const lessons = LESSONS.map((lesson) => lesson.steps.flatMap((step) => solutionOf(step)));
+const helpLines = [
+  'help', '@A help',
+  ...CALLS.map((c) => `${c.where === 'guest' ? '@A ' : ''}help ${c.name}`),
+  ...PEOPLE_TABLE.map((c) => `help ${c.name}`),
+];
+const outputs = [...scripts, ...lessons, MISTAKES, helpLines].flatMap(outputsOf);
+const hasWords = (o: Output) => (o.kind === 'error' && o.words !== undefined) || (o.kind === 'text' && o.words !== undefined) || (o.kind === 'complete' && !o.result.ok && o.result.words !== undefined);
+
+describe('the shell in English from the catalog', () => {
+  it('says exactly what the engine says, line for line', () => {
+    const differ = outputs.filter((o) => formatOutputIn(translateEnglish, o).join('\n') !== formatOutput(o).join('\n')).map((o) => [formatOutput(o), formatOutputIn(translateEnglish, o)]);
+    expect(differ).toEqual([]);
+    expect(outputs.filter(hasWords).length).toBeGreaterThan(60);
+  });
+
+  it('names only keys the English catalog has, wherever the engine names one', () => {
+    const en = readCatalog('en');
+    const source = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? source(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
+    const named = source(join(ROOT, 'src', 'engine')).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/'((?:help|error|table|lparsh)\.[\w.]+)'/g)].map((m) => m[1]!));
+    expect(named.length).toBeGreaterThan(10);
+    expect([...named, ...computedShellKeys()].filter((k) => !(k in en))).toEqual([]);
+  });
+});
+
+/** The command language's own words, the same in every language. */
+const LANGUAGE_WORDS = new Set([
+  ...CALLS.map((c) => c.name), ...PEOPLE_TABLE.map((c) => c.name), ...CONSTANTS,
+  // owner_of's answers, the trace's tags, and words every language writes so
+  'control', 'free', 'lab', 'OS', 'ID', 'fd', 'fds', 'scp', 'POSIX', 'Ctrl',
+]);
+
+/** The English words left in a line once the command language, and any word of the line typed, is taken out of it. */
+export function englishIn(line: string, typed = ''): string[] {
+  const own = new Set(typed.match(/\w+/g) ?? []);
+  const rest = line
+    .replace(/"(?:[^"\\]|\\.)*"/g, ' ') // strings typed
+    .replace(/\b\w+\((?:[^()]|\([^()]*\))*\)/g, ' ') // calls as they are typed, with their arguments
+    .replace(/\{[^{}]*\}/g, ' ') // record shapes: {addr, size, short}
+    .replace(/\/msg\S*/g, ' ') // virtual files
+    .replace(/\bS-?[\dA-E]+(\([a-d]\))?/g, ' ') // the patent's steps
+    .replace(/\bE[A-Z]+\b/g, ' ') // errno names
+    .replace(/\blab:\w+/g, ' ') // the lab's own tags
+    .replace(/\s(例|e\.g\.): .*$/, ' '); // an example is a line of the command language
+  return [...rest.matchAll(/[A-Za-z][\w.]*[A-Za-z]/g)].map((m) => m[0]).filter((w) => !LANGUAGE_WORDS.has(w) && !own.has(w));
+}
+
+for (const lang of Object.keys(LANGUAGES).filter((l) => l !== 'en')) {
+  describe(`the shell in ${lang}`, () => {
+    const t = makeTranslate(lang, readCatalog(lang));
+
+    it('finds English words, and not the command language (the check itself works)', () => {
+      expect(englishIn('= -1 EBADF: fd 3 is not ready')).toEqual(['is', 'not', 'ready']);
+      expect(englishIn('sned という呼び出しもコマンドもありません', 'help sned')).toEqual([]);
+      expect(englishIn('  send(チャネル, 領域, [ショートメッセージ])    （ゲスト、S107, [0070]）')).toEqual([]);
+      expect(englishIn('  例: send(ch, a, "short text")')).toEqual([]);
+    });
+
+    it('has help in the language, every call and command of it', () => {
+      const help = outputsOf(helpLines);
+      expect(help.every((o) => o.kind === 'text' && o.words)).toBe(true);
+      const english = help.flatMap((o) => formatOutputIn(t, o)).filter((line) => englishIn(line).length > 0);
+      expect(english).toEqual([]);
+    });
+
+    it('says every error and note it has words for in the language', () => {
+      const english = outputs.filter(hasWords).flatMap((o) => formatOutputIn(t, o).filter((line) => englishIn(line, o.input).length > 0));
+      expect(english).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,62 @@
+// The shell's words in the reader's language: help and call descriptions,
+// errors and their reasons, the tables of the commands for people, and the
+// lines lparsh and the page's terminal print around them (issue 23). The
+// engine says each as a catalog id and its values (src/engine/words.ts) next
+// to its English sentence; here the catalog makes the words. An output the
+// engine has no words for yet is printed in its English, so nothing is lost.
+// The command language itself (call names, constants, errno names, values)
+// is the same in every language.
+
+import { CALLS, formatOutput, PEOPLE_TABLE, paramKey, peopleKey, refWords, show, summaryWords, usageWords, visible, type Output, type Words, type WordValue } from '../engine/index.ts';
+import type { MessageKey, Translate } from './translate.ts';
+
+/** The words of `w` in the language of `t`; values nest, and a list reads as its items joined by commas. */
+export function wordsIn(t: Translate, w: Words): string {
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(w.values ?? {})) values[name] = valueIn(t, value);
+  // numbers go in as text, so 4096 is not grouped as 4,096
+  return t(w.id as MessageKey, values);
+}
+
+function valueIn(t: Translate, value: WordValue): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return (value as readonly WordValue[]).map((v) => valueIn(t, v)).join(', ');
+  return wordsIn(t, value as Words);
+}
+
+/** The lines a reader of `t`'s language sees for one output: `formatOutput`, with the words from the catalog. */
+export function formatOutputIn(t: Translate, o: Output): string[] {
+  return outputLinesIn(t, o).map(visible);
+}
+
+function outputLinesIn(t: Translate, o: Output): string[] {
+  switch (o.kind) {
+    // a value is the command language: the same in every language
+    case 'result': return formatOutput(o);
+    case 'error': {
+      const [first, ...rest] = (o.words ? wordsIn(t, o.words) : o.message).split('\n');
+      return [`= -1 ${o.errno}: ${first}`, ...rest];
+    }
+    case 'blocked': return [t('lparsh.blocked', { ctx: o.ctx, call: o.call })];
+    case 'complete': {
+      const r = o.result;
+      const result = r.ok ? `= ${show(r.value)}` : `= -1 ${r.errno}: ${r.words ? wordsIn(t, r.words) : r.message}`;
+      return [t('lparsh.completes', { ctx: o.ctx, input: o.input, result })];
+    }
+    case 'text': return o.words && o.words.length === o.text.length ? o.words.map((w) => wordsIn(t, w)) : [...o.text];
+  }
+}
+
+/**
+ * The keys the shell's words name by computing them from its tables (a call's
+ * description and reference, a parameter's name, a command's description and
+ * usage), which the catalog test cannot find written out in the code.
+ */
+export function computedShellKeys(): string[] {
+  const ids = (v: WordValue): string[] => (typeof v === 'object' && !Array.isArray(v) ? [(v as Words).id] : []);
+  return [...new Set([
+    ...CALLS.flatMap((c) => [summaryWords(c).id, ...ids(refWords(c)), ...c.params.map((q) => paramKey(q.name))]),
+    ...PEOPLE_TABLE.flatMap((c) => [peopleKey(c.name), ...ids(usageWords(c))]),
+  ])];
+}
