@@ -88,6 +88,9 @@ describe('the map from S05P1247 to the lab', () => {
     expect(tagLabel('S107')).toBe('S107');
     expect(tagLabel('[0063]')).toBe('[0063]');
     expect(isLabTag('[0053]')).toBe(false);
+    // a tag the map does not hold (a trace saved by another version of the lab) is shown as it is
+    expect(isLabTag('lab:gone')).toBe(false);
+    expect(tagLabel('lab:gone')).toBe('lab:gone');
   });
 
   it('shows a tag as the reader chose: the patent\'s, the figures\' step numbers only, or none', () => {

@@ -80,6 +80,67 @@ describe('logical partitions [0051]-[0055]', () => {
     expect(s.errno({ kind: 'lpar.limit', pid: asPid(9), resource: 'mem', amount: 2 })).toBe('ESRCH');
   });
 
+  it('tells the program why it refuses, at the edges of what lpar_create and limit accept', () => {
+    const s = session();
+    const why = s.why;
+    expect(why({ kind: 'lpar.create', name: 'A', memPages: 8, processors: 1 })).toBe('EADDRINUSE: there is already a partition named A');
+    expect(why({ kind: 'lpar.create', name: 'C', memPages: 1.5, processors: 1 })).toBe('EINVAL: memory pages must be a whole number of at least 1, not 1.5');
+    expect(why({ kind: 'lpar.create', name: 'C', memPages: 8, processors: 0 })).toBe('EINVAL: logical processors must be 1 to 8, not 0');
+    expect(why({ kind: 'lpar.create', name: 'C', memPages: 8, processors: 1.5 })).toBe('EINVAL: logical processors must be 1 to 8, not 1.5');
+    expect(why({ kind: 'lpar.create', name: 'C', memPages: 8, processors: 9 })).toBe('EINVAL: logical processors must be 1 to 8, not 9');
+    expect(why({ kind: 'lpar.limit', pid: asPid(9), resource: 'mem', amount: 2 })).toBe('ESRCH: there is no partition 9');
+    expect(why({ kind: 'lpar.end', pid: asPid(9) })).toBe('ESRCH: there is no partition 9');
+    expect(why({ kind: 'lpar.end', pid: asPid(1) })).toBe('EACCES: the system control OS cannot be ended: it runs the policy');
+    // the smallest partition: one page, and the most processors one may have
+    const c = s.ok({ kind: 'lpar.create', name: 'C', memPages: 1, processors: 8 }) as number;
+    expect(framesOf(s.state, asPid(c))).toBe(1);
+    s.ok({ kind: 'lpar.end', pid: asPid(c) });
+    expect(why({ kind: 'lpar.limit', pid: asPid(c), resource: 'mem', amount: 2 })).toBe('EINVAL: C has ended');
+    expect(why({ kind: 'lpar.end', pid: asPid(c) })).toBe('EINVAL: C has already ended');
+  });
+
+  it('ends a partition that waits to share: its offered area goes back to free memory with the rest', () => {
+    const s = session();
+    const free = framesFree(s.state);
+    s.run({ kind: 'shm.connect', by: A, target: B, bytes: 2 * 4096 });
+    expect(framesFree(s.state)).toBe(free - 2);
+    s.ok({ kind: 'lpar.end', pid: A });
+    expect(framesFree(s.state)).toBe(free + 32);
+    expect(Object.values(s.state.areas)).toEqual([]);
+  });
+
+  it('ends a partition others reach by event: their send ports lead nowhere, other send ports are kept', () => {
+    const s = session();
+    const c = asPid(s.ok({ kind: 'lpar.create', name: 'C', memPages: 4, processors: 1 }) as number);
+    const toB = asPort(s.ok({ kind: 'event.port', by: B }) as number);
+    const toC = asPort(s.ok({ kind: 'event.port', by: c }) as number);
+    const sendPort = (target: typeof B, port: typeof toB) => {
+      s.ok({ kind: 'event.connect', by: A, target, port });
+      const sig = s.ok({ kind: 'signal.take', by: target }) as { sig: number };
+      return asPort((s.run({ kind: 'signal.permit', by: target, sig: sig.sig as never }).completions[0]!.result as { value: number }).value);
+    };
+    const spB = sendPort(B, toB);
+    const spC = sendPort(c, toC);
+    s.ok({ kind: 'lpar.end', pid: B });
+    expect(s.state.partitions[A]!.ports[spB]).toMatchObject({ kind: 'eventSend', to: null });
+    expect(s.state.partitions[A]!.ports[spC]).toMatchObject({ kind: 'eventSend', to: { pid: c, port: toC } });
+    // the one left still reaches C
+    s.ok({ kind: 'event.send', by: A, port: spC });
+    expect(s.state.partitions[c]!.ports[toC]).toMatchObject({ pending: true });
+  });
+
+  it('ends a partition that maps another\'s shared area: the area stays its owner\'s, mapped only there', () => {
+    const s = session();
+    s.run({ kind: 'shm.connect', by: A, target: B, bytes: 4096 });
+    const sig = s.ok({ kind: 'signal.take', by: B }) as { sig: number };
+    s.run({ kind: 'signal.permit', by: B, sig: sig.sig as never });
+    const [area] = Object.values(s.state.areas);
+    expect(area!.maps.map((m) => m.pid)).toEqual([A, B]);
+    s.ok({ kind: 'lpar.end', pid: B });
+    expect(s.state.areas[area!.id]).toMatchObject({ owner: A, maps: [expect.objectContaining({ pid: A })] });
+    expect(s.state.areas[area!.id]!.maps).toHaveLength(1);
+  });
+
   it('ends a partition with open channels: peers are told, nothing leaks', () => {
     const s = session();
     const free = framesFree(s.state);

@@ -24,6 +24,8 @@ export interface Session {
   ok(command: Loose<Command>): Value;
   /** run and require failure; returns the errno */
   errno(command: Loose<Command>): string;
+  /** run and require failure (as `errno` does); returns "ERRNO: message", what the person at the terminal reads */
+  why(command: Loose<Command>): string;
 }
 
 export function session(config: Partial<LabConfig> = {}): Session {
@@ -44,17 +46,25 @@ export function session(config: Partial<LabConfig> = {}): Session {
       return step.result.value;
     },
     errno(command) {
-      const before = s.state;
-      const step = s.run(command);
-      if (step.result.ok) throw new Error(`${command.kind} succeeded with ${JSON.stringify(step.result.value)}; an error was expected`);
-      // a refusal the machine decided (a policy denial) keeps its events, so only the clock and the sequence move
-      const same = step.state === before
-        || (step.result.error.decided === true && JSON.stringify({ ...step.state, clock: 0, seq: 0 }) === JSON.stringify({ ...before, clock: 0, seq: 0 }));
-      if (!same) throw new Error(`${command.kind} was rejected but changed the state`);
-      if (!step.result.error.decided && step.events.length > 0) throw new Error(`${command.kind} was rejected but left events in the trace`);
-      return step.result.error.errno;
+      return refused(command).errno;
+    },
+    why(command) {
+      const error = refused(command);
+      return `${error.errno}: ${error.message}`;
     },
   };
+  /** run `command` and require that it failed and left the state as it was */
+  function refused(command: Loose<Command>) {
+    const before = s.state;
+    const step = s.run(command);
+    if (step.result.ok) throw new Error(`${command.kind} succeeded with ${JSON.stringify(step.result.value)}; an error was expected`);
+    // a refusal the machine decided (a policy denial) keeps its events, so only the clock and the sequence move
+    const same = step.state === before
+      || (step.result.error.decided === true && JSON.stringify({ ...step.state, clock: 0, seq: 0 }) === JSON.stringify({ ...before, clock: 0, seq: 0 }));
+    if (!same) throw new Error(`${command.kind} was rejected but changed the state`);
+    if (!step.result.error.decided && step.events.length > 0) throw new Error(`${command.kind} was rejected but left events in the trace`);
+    return step.result.error;
+  }
   return s;
 }
 

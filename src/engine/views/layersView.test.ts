@@ -81,4 +81,20 @@ describe('layersView (Fig. 3)', () => {
     expect(reading.wait).toEqual({ call: 'read', text: 'read(4)', until: 'a message arrives [0098] (c)' });
     expect(layersView(typed(['@A ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)', '@B recv(chb)'])).partitions[2]!.wait?.text).toMatch(/^recv\(port \d+\)$/);
   });
+
+  it('says what wakes each other kind of wait: select, recv, an event port, a shared area, a request to the program', () => {
+    const LISTEN = ['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', '@A cha = connect(7)', '@B chb = connect(7)', 's0 = accept(s)', 's1 = accept(s)'];
+    const waitOf = (m: ReturnType<typeof layersView>, name: string) => m.partitions.find((p) => p.name === name)!.wait;
+    expect(waitOf(layersView(typed([...LISTEN, 'select([s0, s1])'])), 'scp'))
+      .toEqual({ call: 'select', text: 'select([4, 5])', until: 'a message arrives on one of them [0108]' });
+    expect(waitOf(layersView(typed(['@A ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)', '@B recv(chb)'])), 'B'))
+      .toMatchObject({ call: 'recv', until: 'a message arrives at the port [0064]' });
+    expect(waitOf(layersView(typed(['@B rp = event_port()', '@A sp = event_connect(B, rp)'])), 'A'))
+      .toEqual({ call: 'event_connect', text: 'event_connect(B)', until: 'B permits or denies it [0061]' });
+    expect(waitOf(layersView(typed(['@A sh = share(B, 4096)'])), 'A'))
+      .toEqual({ call: 'share', text: 'share(B)', until: 'B permits or denies it [0061]' });
+    // policy(mem, ask): the guest past its limit waits for the program's answer to its message [0080]
+    expect(waitOf(layersView(typed([...LISTEN, 'policy(mem, ask)', '@A request(mem, 24)'])), 'A'))
+      .toEqual({ call: 'request', text: 'request(mem, 24)', until: 'the system control program grants or refuses it [0049], [0080]' });
+  });
 });

@@ -121,6 +121,30 @@ describe('the Memory view model (Figs. 4-5)', () => {
     expect(space(memoryView(s.state), 'B').ports.find((p) => p.no === rp)).toEqual({ no: rp, pending: true, merged: 0 });
     s.ok({ kind: 'event.poll', by: B, port: rp });
     expect(port()).toEqual({ no: rp, pending: false, merged: 0 });
+    // raised again: only the merges since this raise count, not those before the poll
+    s.ok({ kind: 'event.send', by: A, port: sp });
+    s.ok({ kind: 'event.send', by: A, port: sp });
+    expect(port()).toEqual({ no: rp, pending: true, merged: 1 });
+    // a moment in the past, drawn with the whole trace (the timeline scrubbed back): later merges do not count
+    const then = s.state;
+    s.ok({ kind: 'event.send', by: A, port: sp });
+    expect(port()).toEqual({ no: rp, pending: true, merged: 2 });
+    expect(space(memoryView(then, s.events), 'B').ports.find((p) => p.no === rp)).toEqual({ no: rp, pending: true, merged: 1 });
+    // B's receive ports in port order: the control signal port's and this one
+    expect(space(memoryView(s.state, s.events), 'B').ports.map((p) => p.no)).toEqual([s.state.partitions[B]!.signalNotify, rp]);
+  });
+
+  it('lists the regions of a space by address, whatever order the areas were made in', () => {
+    const s = session();
+    const { server } = connectGuests(s);
+    // B makes its area first; A's own comes later but sits lower in A's space than B's, which arrives after it
+    const fromB = s.ok({ kind: 'area.reserve', by: B, bytes: 4096 }) as number;
+    const own = s.ok({ kind: 'area.reserve', by: A, bytes: 4096 }) as number;
+    s.ok({ kind: 'channel.send', by: B, port: asPort(server), addr: fromB, short: '' });
+    const regions = space(memoryView(s.state), 'A').regions;
+    expect(regions.map((r) => r.addr)).toEqual([own, own + 4096]);
+    expect(regions.map((r) => r.owner)).toEqual(['A', 'A']);
+    expect(regions[0]!.area).toBeGreaterThan(regions[1]!.area);
   });
 
   it('drops an ended partition and its lines', () => {
@@ -193,6 +217,33 @@ describe('the aggregated grid past 4096 frames', () => {
     expect(inB).toMatchObject({ pages: 3, owner: 'B' });
     const bucket = m.grid.buckets[Math.floor(inB.frames[0]! / 256)]!;
     expect(bucket.owners.find((o) => o.owner === 'B')?.count).toBeGreaterThan(0);
+  });
+
+  it('draws the buckets of a machine just past the cell limit: each bucket says who holds its frames, most first', () => {
+    // 4,099 frames: buckets of 2, the last holding one frame; a bucket shared
+    // one to one lists its owners in the key's code order (free first)
+    const small = session({ frames: 4099 });
+    small.ok({ kind: 'area.reserve', by: A, bytes: 3 * 4096 });
+    const m = memoryView(small.state);
+    if (m.grid.kind !== 'buckets') throw new Error('expected buckets');
+    expect(m.grid.size).toBe(2);
+    expect(m.grid.buckets).toHaveLength(2050);
+    expect(m.grid.buckets[0]).toEqual({ first: 0, count: 2, owners: [{ owner: 'control', count: 2 }] });
+    expect(m.grid.buckets.at(-1)).toEqual({ first: 4098, count: 1, owners: [{ owner: 'free', count: 1 }] });
+    for (const b of m.grid.buckets) expect(b.owners.reduce((n, o) => n + o.count, 0)).toBe(b.count);
+    const shared = m.grid.buckets.filter((b) => b.owners.length > 1);
+    expect(shared.map((b) => b.owners)).toEqual(shared.map(() => [{ owner: 'free', count: 1 }, { owner: 'A', count: 1 }]));
+    expect(shared.length).toBeGreaterThan(0);
+    expect(ownersCount(m)).toEqual({ control: 16, scp: 16, A: 35, B: 32, free: 4000 });
+    // 8,193 frames: buckets of 4; where A holds three of four frames A comes first, where one, free does
+    const big = session({ frames: 8193 });
+    big.ok({ kind: 'area.reserve', by: A, bytes: 12 * 4096 });
+    const g = memoryView(big.state).grid;
+    if (g.kind !== 'buckets') throw new Error('expected buckets');
+    const mixed = g.buckets.filter((b) => b.owners.length > 1).map((b) => b.owners.map((o) => `${o.owner} ${o.count}`).join(', '));
+    expect(mixed).toContain('A 3, free 1');
+    expect(mixed).toContain('free 3, A 1');
+    expect(g.buckets.at(-1)).toEqual({ first: 8192, count: 1, owners: [{ owner: 'free', count: 1 }] });
   });
 
   it('counts the same as a plain walk over every frame, at sizes that do not fill the last bucket', () => {

@@ -193,16 +193,16 @@ export function mergesSinceRaised(state: LabState, trace: readonly LabEvent[]): 
 
 function spaceOf(state: LabState, p: Partition, merges: ReadonlyMap<string, number>): SpaceView {
   const regions: Region[] = [];
+  // mappingsOf gives them by address already
   for (const { page, area } of mappingsOf(state, p.pid)) regions.push(regionOf(state, area, page));
-  regions.sort((a, b) => a.page! - b.page!);
   const held = Object.values(state.areas)
     .filter((a) => a.owner === p.pid && !a.maps.some((m) => m.pid === p.pid))
     .map((a) => regionOf(state, a, null));
+  // by port number: ports are keyed by it, and an object lists integer keys in ascending order
   const ports: RecvPortView[] = [];
   for (const port of Object.values(p.ports)) {
     if (port.kind === 'eventRecv') ports.push({ no: port.no, pending: port.pending, merged: port.pending ? merges.get(`${p.pid}:${port.no}`) ?? 0 : 0 });
   }
-  ports.sort((a, b) => a.no - b.no);
   return {
     pid: p.pid, name: p.name, letter: ownerLetter(p.name), role: p.role, mode: p.mode,
     ram: { pages: p.ram.length, frames: p.ram, runs: frameRuns(p.ram) },

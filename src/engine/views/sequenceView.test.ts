@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_KINDS } from '../event.js';
-import type { LabEvent } from '../event.js';
+import type { EventKind, LabEvent } from '../event.js';
 import type { ShellState } from '../shell/shell.js';
 import { createShell, runLine } from '../shell/shell.js';
 import { traceOf } from '../timeline/timeline.js';
@@ -147,6 +147,14 @@ describe('sequenceView: partitions that come and go', () => {
     expect(c.endSeq).toBe(end.seq);
     expect(c.firstSeq).toBe(model.arrows.find((a) => a.fromIndex === 2 || a.toIndex === 2)!.seq);
     expect(model.lanes[0]!.ended).toBe(false);
+    // only a partition ends [0053]: the control OS and the scp kernel stay, with no end on their lanes
+    expect(model.lanes.filter((l) => l.ended).map((l) => l.label)).toEqual(['C']);
+    expect(model.lanes.filter((l) => l.endSeq !== null).map((l) => l.label)).toEqual(['C']);
+    // the long names a tooltip or a screen reader gives each header
+    expect(model.lanes.map((l) => l.title)).toEqual([
+      'guest OS A (partition 2)', 'guest OS B (partition 3)', 'guest OS C (partition 4)',
+      'control OS (hypervisor)', 'system control program (partition 1)', "the system control OS's kernel",
+    ]);
   });
 
   it('takes names from the state at the moment shown, and copes with an unknown partition', () => {
@@ -179,10 +187,40 @@ describe('arrowLabel', () => {
     }
   });
 
+  it('puts on each arrow the word for what its step does', () => {
+    // What a student reads on the arrows of Figs. 6, 8 and 11, kind by kind.
+    // A kind whose case were lost would take the next kind's word ("return"
+    // for sys.return would read "create"), which no length check sees.
+    const words: Record<Exclude<EventKind, 'sys.call'>, string> = {
+    'sys.return': 'return', 'lpar.create': 'create', 'lpar.limit': 'limit', 'lpar.end': 'end',
+    'lp.place': 'place LP', 'lp.stop': 'stop LP', 'sched.slice': 'slice', 'resource.alloc': 'allocate',
+    'resource.forward': 'ask', 'resource.grant': 'grant', 'resource.reduce': 'reduce', 'resource.deny': 'deny',
+    'resource.release': 'release', 'policy.set': 'policy', 'signal.queue': 'signal', 'signal.notify': 'notify port',
+    'signal.take': 'take signal', 'signal.permit': 'permit', 'signal.deny': 'deny', 'signal.drop': 'drop signal',
+    'event.port': 'event port', 'event.connect': 'connect', 'event.raise': 'event', 'event.merge': 'event (merged)',
+    'event.poll': 'poll', 'event.close': 'close port', 'channel.request': 'request', 'channel.forward': 'forward',
+    'channel.permit': 'permit', 'channel.notify': 'make channel', 'channel.refuse': 'refuse', 'area.reserve': 'reserve',
+    'area.map': 'map', 'message.send': 'send', 'area.unmap': 'unmap', 'area.flip': 'flip',
+    'message.queue': 'queue', 'message.event': 'event', 'message.take': 'take', 'area.read': 'read',
+    'area.write': 'write', 'fault': 'fault', 'area.discard': 'discard area', 'port.discard': 'discard port',
+    'peer.notify': 'notify peer', 'peer.discard': 'discard port', 'shm.request': 'share', 'shm.map': 'map shared',
+    'shm.unmap': 'unmap shared', 'call.suspend': 'wait', 'call.complete': 'return', 'call.interrupt': 'interrupt',
+    'call.refuse': 'refused', 'cost.set': 'cost', 'call.wake': 'wake', 'sock.create': 'socket',
+    'sock.bind': 'bind', 'sock.listen': 'listen', 'sock.permission': 'permission', 'sock.accept': 'accept',
+    'sock.close': 'close', 'sock.select': 'select', 'file.create': 'new file', 'file.open': 'open',
+    'file.read': 'read', 'file.write': 'write', 'file.close': 'close', 'file.unlink': 'unlink',
+    };
+    for (const [kind, word] of Object.entries(words)) expect(arrowLabel(kind as EventKind, 'x(1)'), kind).toBe(word);
+    expect(Object.keys(words)).toHaveLength(EVENT_KINDS.length - 1);
+  });
+
   it('names the system call a program makes', () => {
     expect(arrowLabel('sys.call', 'socket(AF_LPAR, SOCK_SEQPACKET)')).toBe('socket()');
     expect(arrowLabel('sys.call', 'open("/msg/A.1")')).toBe('open()');
     expect(arrowLabel('sys.call', 'something odd')).toBe('call');
+    // the name is the call the words begin with, spaced or not, never a call quoted further on
+    expect(arrowLabel('sys.call', 'lpar_end (4)')).toBe('lpar_end()');
+    expect(arrowLabel('sys.call', '"why" refuse(3)')).toBe('call');
   });
 
   it('is the same for the same trace (no clock, no randomness)', () => {
