@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 import { registerOffline } from './app/offline.ts';
-import { startLanguage } from './app/language.ts';
+import { startLanguage, useT } from './app/language.ts';
 import { preloadTerminal } from './terminal/TerminalPane.tsx';
 
 const container = document.getElementById('root');
@@ -18,6 +18,16 @@ function reloadClean(): void {
   location.replace(`${location.pathname}${mode ? `?${mode}` : ''}`);
 }
 
+/** The page in its last boundary, which names the lab in the reader's language. */
+function Root() {
+  const t = useT();
+  return (
+    <ErrorBoundary what={t('app.guards.lab')} onCleanLab={reloadClean}>
+      <App />
+    </ErrorBoundary>
+  );
+}
+
 /** The page, drawn once the reader's language is ready (English at once; another after its catalog loads). */
 function render(root: HTMLElement): void {
   createRoot(root, {
@@ -25,9 +35,7 @@ function render(root: HTMLElement): void {
     onCaughtError: (error, info) => console.warn('lparlab: a part of the page stopped and shows why:', error, info.componentStack),
   }).render(
     <StrictMode>
-      <ErrorBoundary what="the lab" onCleanLab={reloadClean}>
-        <App />
-      </ErrorBoundary>
+      <Root />
     </StrictMode>,
   );
 }

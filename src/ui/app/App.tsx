@@ -17,9 +17,10 @@ import { Announcer } from './Announcer.tsx';
 import { usePresenterKeys } from './presenter.ts';
 import { usePrefs } from './prefs.ts';
 import { LanguageMenu } from './LanguageMenu.tsx';
-import { useT } from './language.ts';
+import { LAB_NAME, useT } from './language.ts';
 import { OPENING } from './mode.ts';
 import { LOWER_VIEWS } from './lowerViews.ts';
+import { VIEW_NAMES } from './viewNames.ts';
 import { usePhoneLayout } from './phone.ts';
 import { PhoneLayout } from './PhoneLayout.tsx';
 import { MemoryView, SequenceView } from './lazyViews.tsx';
@@ -48,6 +49,7 @@ type LowerView = (typeof LOWER_VIEWS)[number]['id'];
 const isLowerView = (view: string): view is LowerView => LOWER_VIEWS.some((v) => v.id === view);
 
 function LowerViews() {
+  const t = useT();
   // the tab picked by hand, and the lesson highlight there was then: a newer highlight on one of these views shows its tab
   const [picked, setPicked] = useState<{ readonly id: LowerView; readonly seen: unknown }>({ id: 'sockets', seen: null });
   const highlight = useLab((s) => s.highlight);
@@ -65,20 +67,20 @@ function LowerViews() {
     document.getElementById(`tab-${ids[to]}`)?.focus();
   };
   const tabs = (
-    <div role="tablist" aria-label="choose a view" className="tabs">
+    <div role="tablist" aria-label={t('app.tabs')} className="tabs">
       {LOWER_VIEWS.map((v) => (
         <button
           key={v.id} type="button" role="tab" id={`tab-${v.id}`} aria-selected={v.id === chosen} aria-controls={`${v.id}-panel`}
           tabIndex={v.id === chosen ? 0 : -1} onClick={() => setChosen(v.id)} onKeyDown={(e) => onTabKey(e, v.id)}
         >
-          {v.title}
+          {t(VIEW_NAMES[v.id].title)}
         </button>
       ))}
     </div>
   );
   return (
     <div id={`${current.id}-panel`} role="tabpanel" aria-labelledby={`tab-${current.id}`} className="tab-panel">
-      <ViewPanel id={current.id} title={current.title} figure={current.figure} tools={tabs}>
+      <ViewPanel id={current.id} tools={tabs}>
         <current.View />
       </ViewPanel>
     </div>
@@ -86,16 +88,17 @@ function LowerViews() {
 }
 
 function UpperViews() {
+  const t = useT();
   return (
     <Group orientation="horizontal">
       <Panel defaultSize="55" minSize="25">
-        <ViewPanel id="memory" title="Memory" figure="Figs. 4-5">
+        <ViewPanel id="memory">
           <MemoryView />
         </ViewPanel>
       </Panel>
-      <Separator className="separator vertical" aria-label="resize the Memory and Sequence views" />
+      <Separator className="separator vertical" aria-label={t('app.resize.memorySequence')} />
       <Panel defaultSize="45" minSize="20">
-        <ViewPanel id="sequence" title="Sequence" figure="Figs. 6, 8, 11">
+        <ViewPanel id="sequence">
           <SequenceView />
         </ViewPanel>
       </Panel>
@@ -104,12 +107,13 @@ function UpperViews() {
 }
 
 function TerminalView() {
+  const t = useT();
   return (
     <section className="view terminal-view" aria-labelledby="terminal-title">
       <header className="view-head">
-        <h2 id="terminal-title">Terminal</h2>
+        <h2 id="terminal-title">{t('app.view.terminal')}</h2>
       </header>
-      <ErrorBoundary what="the terminal">
+      <ErrorBoundary what={t('app.guards.terminal')}>
         <TerminalPane />
       </ErrorBoundary>
     </section>
@@ -117,6 +121,7 @@ function TerminalView() {
 }
 
 function RightColumn() {
+  const t = useT();
   const lessonOpen = useLessons((s) => s.opened !== null);
   const homework = useHomeworkView();
   if (!lessonOpen && !homework) return <TerminalView />;
@@ -124,11 +129,11 @@ function RightColumn() {
     <Group orientation="vertical">
       <Panel defaultSize="48" minSize="20">
         {homework === 'panel' ? (
-          <ErrorBoundary what="the homework panel">
+          <ErrorBoundary what={t('app.guards.homeworkPanel')}>
             <HomeworkPanelSlot />
           </ErrorBoundary>
         ) : (
-          <ErrorBoundary what="the lesson panel">
+          <ErrorBoundary what={t('app.guards.lessonPanel')}>
             <div className="homework-with-lesson">
               {homework === 'strip' && <HomeworkStrip />}
               <LessonPanel />
@@ -136,7 +141,7 @@ function RightColumn() {
           </ErrorBoundary>
         )}
       </Panel>
-      <Separator className="separator horizontal" aria-label="resize the lesson and the terminal" />
+      <Separator className="separator horizontal" aria-label={t('app.resize.lessonTerminal')} />
       <Panel defaultSize="52" minSize="20">
         <TerminalView />
       </Panel>
@@ -146,6 +151,7 @@ function RightColumn() {
 
 /** The views (Memory and Sequence above, the tabbed views below) and, on the right, `right`. */
 function MainPanes({ viewsSize, right }: { viewsSize: string; right: React.ReactNode }) {
+  const t = useT();
   return (
     <Group orientation="horizontal" className="panes">
       <Panel defaultSize={viewsSize} minSize="40">
@@ -153,13 +159,13 @@ function MainPanes({ viewsSize, right }: { viewsSize: string; right: React.React
           <Panel defaultSize="61" minSize="25">
             <UpperViews />
           </Panel>
-          <Separator className="separator horizontal" aria-label="resize the upper and lower views" />
+          <Separator className="separator horizontal" aria-label={t('app.resize.upperLower')} />
           <Panel defaultSize="39" minSize="15">
             <LowerViews />
           </Panel>
         </Group>
       </Panel>
-      <Separator className="separator vertical" aria-label="resize the views and the right column" />
+      <Separator className="separator vertical" aria-label={t('app.resize.viewsRight')} />
       <Panel defaultSize={String(100 - Number(viewsSize))} minSize="15">
         {right}
       </Panel>
@@ -168,6 +174,7 @@ function MainPanes({ viewsSize, right }: { viewsSize: string; right: React.React
 }
 
 function EmbedCaption() {
+  const t = useT();
   const opened = useLessons((s) => s.opened);
   const nextStep = useLessons((s) => s.nextStep);
   if (opened?.kind !== 'lesson') return null;
@@ -176,9 +183,9 @@ function EmbedCaption() {
   if (!lesson || !step) return null;
   return (
     <div className="embed-caption">
-      <p className="embed-text" title={step.text}><strong>{lesson.title}, step {opened.step + 1}: {step.title}.</strong> {step.text}</p>
-      <button type="button" onClick={() => { for (const line of solutionOf(step)) typeIntoLab(line); }}>Play this step</button>
-      <button type="button" onClick={nextStep} disabled={opened.step + 1 >= lesson.steps.length}>Next step</button>
+      <p className="embed-text" title={step.text}><strong>{t('app.embed.step', { lesson: lesson.title, step: opened.step + 1, title: step.title })}</strong> {step.text}</p>
+      <button type="button" onClick={() => { for (const line of solutionOf(step)) typeIntoLab(line); }}>{t('app.embed.play')}</button>
+      <button type="button" onClick={nextStep} disabled={opened.step + 1 >= lesson.steps.length}>{t('app.embed.next')}</button>
     </div>
   );
 }
@@ -205,7 +212,7 @@ export function App() {
     return (
       <div className="lab embed">
         <header className="stage-head">
-          <h1 className="sr-only">lparlab</h1>
+          <h1 className="sr-only">{LAB_NAME}</h1>
           <Narration />
           <EmbedCaption />
           <OpenInLab />
@@ -226,7 +233,7 @@ export function App() {
     return (
       <div className="lab present">
         <header className="stage-head">
-          <h1 className="sr-only">lparlab</h1>
+          <h1 className="sr-only">{LAB_NAME}</h1>
           <Narration />
           <PresenterStage />
           <Banner />
@@ -249,7 +256,7 @@ export function App() {
   return (
     <div className="lab">
       <header className="lab-head">
-        <h1>lparlab</h1>
+        <h1>{LAB_NAME}</h1>
         <Narration />
         <button type="button" onClick={openMenu}>{t('app.lessons')}</button>
         <HomeworkButton />

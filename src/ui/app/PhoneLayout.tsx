@@ -17,7 +17,8 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Announcer } from './Announcer.tsx';
 import { usePrefs } from './prefs.ts';
 import { LanguageMenu } from './LanguageMenu.tsx';
-import { useT } from './language.ts';
+import { LAB_NAME, useT } from './language.ts';
+import { VIEW_NAMES } from './viewNames.ts';
 import { LOWER_VIEWS } from './lowerViews.ts';
 import { MemoryView, SequenceView } from './lazyViews.tsx';
 import { TerminalPane } from '../terminal/TerminalPane.tsx';
@@ -32,9 +33,9 @@ import { HomeworkButton, HomeworkPanelSlot, HomeworkStrip, useHomeworkView } fro
 import './phone.css';
 
 const TABS = [
-  { id: 'sequence', title: 'Sequence', figure: 'Figs. 6, 8, 11', View: SequenceView },
+  { id: 'sequence', View: SequenceView },
   ...LOWER_VIEWS,
-  { id: 'terminal', title: 'Terminal', figure: 'every line and result', View: null },
+  { id: 'terminal', View: null },
 ] as const;
 
 type Tab = (typeof TABS)[number]['id'];
@@ -42,35 +43,36 @@ const isTab = (view: string): view is Tab => TABS.some((t) => t.id === view);
 
 /** The view tabs; the terminal's panel stays mounted while hidden, so the one terminal keeps every line typed from the phone. */
 function PhoneTabs() {
+  const t = useT();
   // as on the desktop: a newer lesson highlight on one of these views shows its tab
   const [picked, setPicked] = useState<{ readonly id: Tab; readonly seen: unknown }>({ id: 'sequence', seen: null });
   const highlight = useLab((s) => s.highlight);
   const chosen = highlight && highlight !== picked.seen && isTab(highlight.view) ? highlight.view : picked.id;
   const choose = (id: Tab) => setPicked({ id, seen: highlight });
   const onTabKey = (e: React.KeyboardEvent, id: Tab) => {
-    const at = TABS.findIndex((t) => t.id === id);
+    const at = TABS.findIndex((tab) => tab.id === id);
     const to = e.key === 'ArrowRight' ? (at + 1) % TABS.length : e.key === 'ArrowLeft' ? (at + TABS.length - 1) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
     if (to < 0) return;
     e.preventDefault();
     choose(TABS[to]!.id);
     document.getElementById(`phone-tab-${TABS[to]!.id}`)?.focus();
   };
-  const current = TABS.find((t) => t.id === chosen)!;
+  const current = TABS.find((tab) => tab.id === chosen)!;
   return (
     <div className="phone-tabs">
-      <div role="tablist" aria-label="choose a view" className="tabs">
-        {TABS.map((t) => (
+      <div role="tablist" aria-label={t('app.tabs')} className="tabs">
+        {TABS.map((tab) => (
           <button
-            key={t.id} type="button" role="tab" id={`phone-tab-${t.id}`} aria-selected={t.id === chosen} aria-controls={`phone-${t.id}-panel`}
-            tabIndex={t.id === chosen ? 0 : -1} onClick={() => choose(t.id)} onKeyDown={(e) => onTabKey(e, t.id)}
+            key={tab.id} type="button" role="tab" id={`phone-tab-${tab.id}`} aria-selected={tab.id === chosen} aria-controls={`phone-${tab.id}-panel`}
+            tabIndex={tab.id === chosen ? 0 : -1} onClick={() => choose(tab.id)} onKeyDown={(e) => onTabKey(e, tab.id)}
           >
-            {t.title}
+            {t(VIEW_NAMES[tab.id].title)}
           </button>
         ))}
       </div>
       {current.View && (
         <div id={`phone-${current.id}-panel`} role="tabpanel" aria-labelledby={`phone-tab-${current.id}`} className="phone-panel">
-          <ViewPanel id={current.id} title={current.title} figure={current.figure}>
+          <ViewPanel id={current.id}>
             <current.View />
           </ViewPanel>
         </div>
@@ -78,9 +80,9 @@ function PhoneTabs() {
       <div id="phone-terminal-panel" role="tabpanel" aria-labelledby="phone-tab-terminal" className="phone-panel" hidden={chosen !== 'terminal'}>
         <section className="view terminal-view" aria-labelledby="terminal-title">
           <header className="view-head">
-            <h2 id="terminal-title">Terminal <span className="figure">every line and result</span></h2>
+            <h2 id="terminal-title">{t('app.view.terminal')} <span className="figure">{t('app.view.terminal.figure')}</span></h2>
           </header>
-          <ErrorBoundary what="the terminal">
+          <ErrorBoundary what={t('app.guards.terminal')}>
             <TerminalPane />
           </ErrorBoundary>
         </section>
@@ -140,7 +142,7 @@ export function PhoneLayout({ classroom }: { classroom: React.ReactNode }) {
   return (
     <div className="lab phone">
       <header className="lab-head phone-head">
-        <h1>lparlab</h1>
+        <h1>{LAB_NAME}</h1>
         <button type="button" onClick={openMenu}>{t('app.lessons')}</button>
         <HomeworkButton />
         <ShareMenu />
@@ -161,12 +163,12 @@ export function PhoneLayout({ classroom }: { classroom: React.ReactNode }) {
       <main className="lab-main phone-main">
         <Announcer />
         <div className="phone-memory">
-          <ViewPanel id="memory" title="Memory" figure="Figs. 4-5">
+          <ViewPanel id="memory">
             <MemoryView largeFrames={false} />
           </ViewPanel>
         </div>
         <Narration />
-        <ErrorBoundary what="the lesson panel">
+        <ErrorBoundary what={t('app.guards.lessonPanel')}>
           {homework === 'panel' ? <HomeworkPanelSlot /> : <>{homework === 'strip' && <HomeworkStrip />}<LessonPanel /></>}
         </ErrorBoundary>
         <PhoneInput />

@@ -5,8 +5,10 @@
 
 import { lessonOf, useLessons } from '../lessons/lessonStore.ts';
 import { presenterBack, presenterNext, usePresenter, useQuestion } from './presenter.ts';
+import { LAB_NAME, useT } from './language.ts';
 
 export function PresenterStage() {
+  const t = useT();
   const opened = useLessons((s) => s.opened);
   const finished = usePresenter((s) => s.finished);
   const custom = useLessons((s) => s.custom);
@@ -17,7 +19,14 @@ export function PresenterStage() {
       {lesson && step ? (
         <div className="presenter-step">
           <h2>
-            <span className="presenter-lesson">{lesson.number !== undefined && !(opened?.kind === 'lesson' && opened.custom) ? `Lesson ${lesson.number}` : lesson.title}, step {(opened as { step: number }).step + 1} of {lesson.steps.length}:</span> {step.title}
+            <span className="presenter-lesson">
+              {t('app.presenter.step', {
+                lesson: lesson.number !== undefined && !(opened?.kind === 'lesson' && opened.custom) ? t('app.presenter.lesson', { number: lesson.number }) : lesson.title,
+                step: (opened as { step: number }).step + 1,
+                steps: lesson.steps.length,
+              })}
+            </span>{' '}
+            {step.title}
           </h2>
           {/* every step's text in one cell: the tallest sets the height, so the stage below keeps its size
               from step to step and no step's text is cut; only the current one is seen */}
@@ -29,14 +38,14 @@ export function PresenterStage() {
         </div>
       ) : (
         <div className="presenter-step">
-          <h2>lparlab</h2>
-          <p className="presenter-text current">Open a lesson with ?present&amp;lesson=flip (or any lesson id) to present it.</p>
+          <h2>{LAB_NAME}</h2>
+          <p className="presenter-text current">{t('app.presenter.none')}</p>
         </div>
       )}
       <div className="presenter-keys">
-        {finished && <p className="presenter-end" role="status">End of the lesson.</p>}
-        <button type="button" onClick={presenterBack} aria-label="back">Back</button>
-        <button type="button" onClick={presenterNext} aria-label="next">Next</button>
+        {finished && <p className="presenter-end" role="status">{t('app.presenter.end')}</p>}
+        <button type="button" onClick={presenterBack} aria-label={t('app.presenter.back')}>{t('app.presenter.back.button')}</button>
+        <button type="button" onClick={presenterNext} aria-label={t('app.presenter.next')}>{t('app.presenter.next.button')}</button>
       </div>
     </div>
   );
@@ -44,15 +53,16 @@ export function PresenterStage() {
 
 /** The question for the room: asked before the step's events play, answered once they have played. */
 export function QuestionCard() {
+  const t = useT();
   const question = useQuestion();
   if (!question) return null;
   return (
-    <div className="presenter-question" role="dialog" aria-label="question for the room" aria-live="assertive">
+    <div className="presenter-question" role="dialog" aria-label={t('app.question.label')} aria-live="assertive">
       <p className="q">{question.text}</p>
       {question.stage === 'answered' ? (
         <p className="a">{question.answer}</p>
       ) : (
-        <p className="press">{question.stage === 'asked' ? 'Next shows the step; watch the Memory view.' : 'Next gives the answer.'}</p>
+        <p className="press">{t(question.stage === 'asked' ? 'app.question.asked' : 'app.question.shown')}</p>
       )}
     </div>
   );

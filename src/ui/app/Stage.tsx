@@ -9,6 +9,8 @@ import type { ReactNode } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { findLesson } from '../../engine/index.ts';
 import { ViewPanel } from './ViewPanel.tsx';
+import { VIEW_NAMES } from './viewNames.ts';
+import { useT } from './language.ts';
 import { QuestionCard } from './PresenterStage.tsx';
 import { stageViewsOf } from './stageViews.ts';
 import type { StageView } from './stageViews.ts';
@@ -18,10 +20,10 @@ import { MachineView } from '../machine/MachineView.tsx';
 import { useLessons } from '../lessons/lessonStore.ts';
 
 const SIDE_VIEWS = {
-  sequence: { title: 'Sequence', figure: 'Figs. 6, 8, 11', View: SequenceView },
-  sockets: { title: 'Sockets', figure: 'Figs. 7, 10', View: SocketsView },
-  machine: { title: 'Machine', figure: 'Figs. 1-2', View: MachineView },
-  costs: { title: 'Costs', figure: 'cost model', View: CostsView },
+  sequence: SequenceView,
+  sockets: SocketsView,
+  machine: MachineView,
+  costs: CostsView,
 } as const;
 
 type SideView = Exclude<StageView, 'memory'>;
@@ -67,10 +69,11 @@ function SideColumn({ id, views, terminal }: { id: string; views: readonly SideV
 }
 
 function PanelWithSeparator({ id, first, size, above, children }: { id: SideView; first: boolean; size: number; above?: SideView; children: ReactNode }) {
-  const name = (p: SideView) => SIDE_VIEWS[p].title;
+  const t = useT();
+  const name = (p: SideView) => t(VIEW_NAMES[p].title);
   return (
     <>
-      {!first && above && <Separator className="separator horizontal" aria-label={`resize ${name(above)} and ${name(id)}`} />}
+      {!first && above && <Separator className="separator horizontal" aria-label={t('app.resize.between', { above: name(above), below: name(id) })} />}
       <Panel id={id} defaultSize={String(size)} minSize="12">
         {children}
       </Panel>
@@ -79,28 +82,29 @@ function PanelWithSeparator({ id, first, size, above, children }: { id: SideView
 }
 
 function SideViewPanel({ view }: { view: SideView }) {
-  const v = SIDE_VIEWS[view];
+  const View = SIDE_VIEWS[view];
   return (
-    <ViewPanel id={view} title={v.title} figure={v.figure}>
-      <v.View />
+    <ViewPanel id={view}>
+      <View />
     </ViewPanel>
   );
 }
 
 /** The Memory-first stage; `terminal` joins the side column in presenter mode. */
 export function Stage({ mode, terminal }: { mode: 'present' | 'embed'; terminal?: ReactNode }) {
+  const t = useT();
   const views = useStepViews();
   const id = `stage-${mode}`;
   const { defaultLayout, onLayoutChanged } = useDefaultLayout({ id: `lparlab-${id}`, panelIds: ['memory', 'side'], storage: paneStorage() });
   return (
     <Group id={`lparlab-${id}`} orientation="horizontal" className="panes stage" defaultLayout={defaultLayout} onLayoutChanged={onLayoutChanged}>
       <Panel id="memory" defaultSize="68" minSize="40">
-        <ViewPanel id="memory" title="Memory" figure="Figs. 4-5">
+        <ViewPanel id="memory">
           {/* every frame in view, never a scroll box: the room watches, nobody picks a frame by touch */}
           <MemoryView largeFrames={false} />
         </ViewPanel>
       </Panel>
-      <Separator className="separator vertical" aria-label="resize the Memory view and the views beside it" />
+      <Separator className="separator vertical" aria-label={t('app.resize.memorySide')} />
       <Panel id="side" defaultSize="32" minSize="18">
         <SideColumn id={id} views={views} terminal={terminal} />
       </Panel>

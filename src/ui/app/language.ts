@@ -10,6 +10,9 @@ import { makeTranslate, translateEnglish, type Translate } from '../../i18n/tran
 
 const KEY = 'lparlab.lang';
 
+/** The lab's name: the same in every language. */
+export const LAB_NAME = 'lparlab';
+
 /** A face a language needs beyond the page's own fonts, loaded with its catalog (the page's CSS: not for lparsh). */
 const FONTS: Partial<Record<Language, () => Promise<unknown>>> = {
   ja: () => Promise.all([import('@fontsource/biz-udgothic/400.css'), import('./japanese.css')]),
