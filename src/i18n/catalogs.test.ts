@@ -96,18 +96,18 @@ const NOT_CONVERTED: Readonly<Record<string, number>> = {
   'ui/app/Stage.tsx': 0,
   'ui/builder/BuilderPanel.tsx': 48,
   'ui/classroom/ClassroomBar.tsx': 36,
-  'ui/costs/CostsView.tsx': 9,
+  'ui/costs/CostsView.tsx': 0,
   'ui/homework/AssignmentMaker.tsx': 21,
   'ui/homework/HomeworkPanel.tsx': 26,
   'ui/homework/HomeworkSlot.tsx': 9,
-  'ui/layers/LayersView.tsx': 18,
+  'ui/layers/LayersView.tsx': 0,
   'ui/lessons/LessonPanel.tsx': 51,
   'ui/machine/MachineView.tsx': 20,
   'ui/memory/MemoryView.tsx': 7,
   'ui/sequence/SequenceView.tsx': 10,
   'ui/share/ShareMenu.tsx': 25,
   'ui/sockets/SocketsView.tsx': 65,
-  'ui/terminal/PhoneInput.tsx': 12,
+  'ui/terminal/PhoneInput.tsx': 0,
 };
 
 /** Attributes a person reads or hears. */

@@ -11,21 +11,24 @@ import { useDisplayState, useLab } from '../store/labStore.ts';
 import { drawCosts, formatBytes, SERIES } from './drawCosts.ts';
 import type { Measurement } from './measureTransfer.ts';
 import { measureTransfers } from './measureTransfer.ts';
+import { useT } from '../app/language.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
 import './costs.css';
 
 const MEASURE_SIZES = [1024, 4096, 16384, 65536, 262144, 1048576, 4194304];
 
-const PARAM_WORDS: Record<CostParam, string> = {
-  hypercall: 'hypercall (enter and leave the control OS)',
-  pteUpdate: 'page-table entry update',
-  tlbLocal: 'TLB invalidation, one page, local',
-  tlbShootdown: 'TLB shootdown on other processors',
-  copyPerByte: 'copy, per byte',
-  contextSwitch: 'context switch',
-  eventDelivery: 'event delivery (interrupt)',
+const PARAM_WORDS: Record<CostParam, MessageKey> = {
+  hypercall: 'costs.param.hypercall',
+  pteUpdate: 'costs.param.pteUpdate',
+  tlbLocal: 'costs.param.tlbLocal',
+  tlbShootdown: 'costs.param.tlbShootdown',
+  copyPerByte: 'costs.param.copyPerByte',
+  contextSwitch: 'costs.param.contextSwitch',
+  eventDelivery: 'costs.param.eventDelivery',
 };
 
 export function CostsView() {
+  const t = useT();
   const state = useDisplayState();
   const [spread, setSpread] = useState(true);
   const [measured, setMeasured] = useState<Measurement[]>([]);
@@ -48,32 +51,32 @@ export function CostsView() {
   }, []);
 
   useEffect(() => {
-    if (svg.current) drawCosts(svg.current, { curve, cyclesPerUs: state.costs.hz / 1e6, crossover: cross, measured, ...size });
-  }, [curve, cross, measured, size, state.costs.hz]);
+    if (svg.current) drawCosts(svg.current, { curve, cyclesPerUs: state.costs.hz / 1e6, crossover: cross, measured, t, ...size });
+  }, [curve, cross, measured, size, state.costs.hz, t]);
 
   // a refused value does not stay in its box: the inputs are drawn again from the model
   const [revision, setRevision] = useState(0);
   const setParam = (param: CostParam, value: string) => {
     const n = Number(value);
     if (value.trim() === '' || !Number.isFinite(n) || n < 0) {
-      setStatus(`${param} must be a number of cycles of at least 0; it stays ${state.costs[param]}`);
+      setStatus(t('costs.refused', { param, value: String(state.costs[param]) }));
       setRevision((r) => r + 1);
       return;
     }
     const { out } = useLab.getState().submit(costLine(param, n));
     const error = out.find((o) => o.kind === 'error');
     if (error && error.kind === 'error') setRevision((r) => r + 1);
-    setStatus(error && error.kind === 'error' ? error.message : `${param} is now ${useLab.getState().shell.timeline.current.costs[param]} cycles`);
+    setStatus(error && error.kind === 'error' ? error.message : t('costs.set', { param, value: String(useLab.getState().shell.timeline.current.costs[param]) }));
   };
 
   const measure = async () => {
-    setStatus('Measuring in this browser…');
+    setStatus(t('costs.measuring'));
     try {
-      const result = await measureTransfers(MEASURE_SIZES, 9, (done) => setStatus(`Measuring in this browser… ${done} of ${MEASURE_SIZES.length} sizes`));
+      const result = await measureTransfers(MEASURE_SIZES, 9, (done) => setStatus(t('costs.measuring.progress', { done, sizes: MEASURE_SIZES.length })));
       setMeasured(result);
-      setStatus(`Measured. After each transfer the sender's buffer was ${result.every((m) => m.detached) ? 'detached (0 bytes), like the sender\'s unmapped page' : 'still readable'}.`);
+      setStatus(t('costs.measured', { detached: result.every((m) => m.detached) }));
     } catch (e) {
-      setStatus(`This browser could not run the measurement: ${(e as Error).message}`);
+      setStatus(t('costs.failed', { error: (e as Error).message }));
     }
   };
 
@@ -81,19 +84,19 @@ export function CostsView() {
     <div className="costs">
       <div className="costs-plot">
         <div className="plot-box" ref={box}>
-          <svg ref={svg} preserveAspectRatio="none" role="img" aria-label={`simulated cost by message size; ${cross === null ? 'copying stays cheaper' : `the flip is cheaper from ${formatBytes(cross)}`}`} />
+          <svg ref={svg} preserveAspectRatio="none" role="img" aria-label={cross === null ? t('costs.plot.copy') : t('costs.plot.flip', { size: formatBytes(cross) })} />
         </div>
-        <ul className="legend" aria-label="legend">
-          {SERIES.map((s) => <li key={s.key}><span className={`key ${s.className}`} aria-hidden="true" />{s.label}</li>)}
-          <li><span className="key dot measured-transfer" aria-hidden="true" />transfer (measured)</li>
-          <li><span className="key dot measured-clone" aria-hidden="true" />clone (measured)</li>
+        <ul className="legend" aria-label={t('costs.legend')}>
+          {SERIES.map((s) => <li key={s.key}><span className={`key ${s.className}`} aria-hidden="true" />{t(s.label)}</li>)}
+          <li><span className="key dot measured-transfer" aria-hidden="true" />{t('costs.measuredTransfer')}</li>
+          <li><span className="key dot measured-clone" aria-hidden="true" />{t('costs.measuredClone')}</li>
         </ul>
       </div>
-      <form className="costs-params" onSubmit={(e) => e.preventDefault()} aria-label="cost model parameters">
-        <label className="check"><input type="checkbox" checked={spread} onChange={(e) => setSpread(e.target.checked)} /> sender runs on several units (needs a shootdown)</label>
+      <form className="costs-params" onSubmit={(e) => e.preventDefault()} aria-label={t('costs.params')}>
+        <label className="check"><input type="checkbox" checked={spread} onChange={(e) => setSpread(e.target.checked)} /> {t('costs.spread')}</label>
         {COST_PARAMS.map((param) => (
           <label key={param}>
-            <span>{PARAM_WORDS[param]}</span>
+            <span>{t(PARAM_WORDS[param])}</span>
             <input
               type="number" min={0} step="any" defaultValue={state.costs[param]} key={`${param}-${state.costs[param]}-${revision}`}
               onBlur={(e) => Number(e.target.value) !== state.costs[param] && setParam(param, e.target.value)}
@@ -102,8 +105,8 @@ export function CostsView() {
             />
           </label>
         ))}
-        <p id="costs-unit" className="unit">cycles at {state.costs.hz / 1e9} GHz; defaults {COST_PARAMS.map((p) => DEFAULT_COSTS[p]).join(', ')}</p>
-        <button type="button" onClick={() => void measure()}>Measure this browser</button>
+        <p id="costs-unit" className="unit">{t('costs.unit', { ghz: String(state.costs.hz / 1e9), defaults: COST_PARAMS.map((p) => DEFAULT_COSTS[p]).join(', ') })}</p>
+        <button type="button" onClick={() => void measure()}>{t('costs.measure')}</button>
         <p className="status" role="status">{status}</p>
       </form>
     </div>

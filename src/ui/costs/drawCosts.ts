@@ -8,6 +8,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { line } from 'd3-shape';
 import type { CostPoint } from '../../engine/index.ts';
 import type { Measurement } from './measureTransfer.ts';
+import type { Translate } from '../../i18n/translate.ts';
 
 export interface CostPlot {
   readonly curve: readonly CostPoint[];
@@ -17,12 +18,14 @@ export interface CostPlot {
   readonly measured: readonly Measurement[];
   readonly width: number;
   readonly height: number;
+  /** the reader's language, for the axes, the crossover and the points' titles */
+  readonly t: Translate;
 }
 
 export const SERIES = [
-  { key: 'flip', label: 'flip (model)', dash: '', className: 'flip' },
-  { key: 'copy', label: 'copy (model)', dash: '6 4', className: 'copy' },
-  { key: 'shared', label: 'shared memory (model)', dash: '2 3', className: 'shared' },
+  { key: 'flip', label: 'costs.series.flip', dash: '', className: 'flip' },
+  { key: 'copy', label: 'costs.series.copy', dash: '6 4', className: 'copy' },
+  { key: 'shared', label: 'costs.series.shared', dash: '2 3', className: 'shared' },
 ] as const;
 
 export function formatBytes(bytes: number): string {
@@ -43,8 +46,8 @@ export function drawCosts(svgElement: SVGSVGElement, plot: CostPlot): void {
   g.append('g').attr('class', 'axis').attr('transform', `translate(0,${h})`)
     .call(axisBottom(x).tickValues(plot.curve.filter((_, i) => i % 2 === 0).map((p) => p.bytes)).tickFormat((d) => formatBytes(Number(d))));
   g.append('g').attr('class', 'axis').call(axisLeft(y).ticks(5, '~g'));
-  g.append('text').attr('class', 'axis-label').attr('x', w / 2).attr('y', h + 34).attr('text-anchor', 'middle').text('message size');
-  g.append('text').attr('class', 'axis-label').attr('transform', 'rotate(-90)').attr('x', -h / 2).attr('y', -46).attr('text-anchor', 'middle').text('microseconds');
+  g.append('text').attr('class', 'axis-label').attr('x', w / 2).attr('y', h + 34).attr('text-anchor', 'middle').text(plot.t('costs.axis.size'));
+  g.append('text').attr('class', 'axis-label').attr('transform', 'rotate(-90)').attr('x', -h / 2).attr('y', -46).attr('text-anchor', 'middle').text(plot.t('costs.axis.us'));
   for (const s of SERIES) {
     const path = line<CostPoint>().x((p) => x(p.bytes)).y((p) => y(Math.max(us(p[s.key]), y.domain()[0]!)));
     g.append('path').attr('class', `series ${s.className}`).attr('d', path([...plot.curve])).attr('stroke-dasharray', s.dash);
@@ -52,11 +55,11 @@ export function drawCosts(svgElement: SVGSVGElement, plot: CostPlot): void {
   if (plot.crossover !== null && plot.crossover >= plot.curve[0]!.bytes && plot.crossover <= plot.curve.at(-1)!.bytes) {
     const cx = x(plot.crossover);
     g.append('line').attr('class', 'crossover').attr('x1', cx).attr('x2', cx).attr('y1', 0).attr('y2', h);
-    g.append('text').attr('class', 'crossover-label').attr('x', cx + 4).attr('y', 12).text(`flip wins from ${formatBytes(plot.crossover).replace(/\.\d+/, '')}`);
+    g.append('text').attr('class', 'crossover-label').attr('x', cx + 4).attr('y', 12).text(plot.t('costs.flipWins', { size: formatBytes(plot.crossover).replace(/\.\d+/, '') }));
   }
   for (const [key, className] of [['transferUs', 'measured-transfer'], ['cloneUs', 'measured-clone']] as const) {
     g.append('g').selectAll('circle').data(plot.measured).join('circle')
       .attr('class', className).attr('r', 4).attr('cx', (m) => x(m.bytes)).attr('cy', (m) => y(Math.max(m[key], y.domain()[0]!)))
-      .append('title').text((m) => `${formatBytes(m.bytes)}: ${m[key].toFixed(1)} us`);
+      .append('title').text((m) => plot.t('costs.point', { size: formatBytes(m.bytes), us: m[key].toFixed(1) }));
   }
 }

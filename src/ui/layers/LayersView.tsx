@@ -14,6 +14,9 @@ import { useDisplayState, useShownEvents } from '../store/labStore.ts';
 import { partitionColour } from '../app/palette.ts';
 import { useReducedMotion } from '../app/motion.ts';
 import { useMomentBefore } from '../machine/useMomentBefore.ts';
+import { useT } from '../app/language.ts';
+import { MODE_WORDS, RESOURCE_WORDS, ROLE_WORDS, waitUntil } from '../app/engineWords.ts';
+import type { Translate } from '../../i18n/translate.ts';
 import './layers.css';
 
 /** What the current step changed: bars whose amount or limit moved, partitions that appeared or ended. */
@@ -32,6 +35,7 @@ function changes(now: LayersModel, before: LayersModel | null): Set<string> {
 }
 
 export function LayersView() {
+  const t = useT();
   const state = useDisplayState();
   const events = useShownEvents();
   const before = useMomentBefore('step');
@@ -42,11 +46,11 @@ export function LayersView() {
   const { control } = model;
 
   return (
-    <div className={`layers-view${reduced ? ' reduced' : ''}`} role="region" aria-label="Layers: the partitions above the control OS" tabIndex={0}>
+    <div className={`layers-view${reduced ? ' reduced' : ''}`} role="region" aria-label={t('layers.label')} tabIndex={0}>
       <div className="lv-stack" style={{ '--lpars': model.partitions.length } as CSSProperties}>
         <div className="lv-labels" aria-hidden="true">
           <div className="lv-corner">
-            resources <span className="lv-ref">[0051]</span>
+            {t('layers.resources')} <span className="lv-ref">[0051]</span>
           </div>
           {RESOURCE_KINDS.map((k) => (
             <ResourceLabel key={k} resource={k} />
@@ -57,12 +61,12 @@ export function LayersView() {
         ))}
         <section className="lv-control" aria-labelledby="lv-control-title">
           <h3 id="lv-control-title">
-            Control OS <span className="lv-ref">301</span>
+            {t('layers.control')} <span className="lv-ref">301</span>
           </h3>
-          <span className="lv-mode">hypervisor mode</span>
+          <span className="lv-mode">{t('layers.mode.hypervisor')}</span>
           <span className="lv-facts">
-            keeps {control.frames.toLocaleString('en')} frames · {control.channels} message channel{control.channels === 1 ? '' : 's'}
-            <span className="lv-long"> · allocates every partition's resources and enforces its limits [0044], [0055]</span>
+            {t('layers.keeps', { frames: control.frames.toLocaleString('en'), channels: control.channels })}
+            <span className="lv-long">{t('layers.allocates')}</span>
           </span>
         </section>
       </div>
@@ -71,16 +75,19 @@ export function LayersView() {
 }
 
 function ResourceLabel({ resource }: { resource: ResourceKind }) {
+  const t = useT();
   const u = RESOURCE_UNITS[resource];
+  const words = RESOURCE_WORDS[resource];
   return (
-    <div className="lv-label" title={`${u.label}, in ${u.unit}`}>
+    <div className="lv-label" title={t('layers.resource.title', { label: t(words.label), unit: t(words.unit) })}>
       <span className="lv-letter">{u.letter})</span> <span className="lv-key">{resource}</span>
-      <span className="lv-long"> {u.label}</span>
+      <span className="lv-long"> {t(words.label)}</span>
     </div>
   );
 }
 
 function Partition({ p, changed }: { p: LayerPartition; changed: ReadonlySet<string> }) {
+  const t = useT();
   const colour = partitionColour(p.pid);
   const titleId = `lv-lpar-${p.pid}`;
   return (
@@ -96,32 +103,32 @@ function Partition({ p, changed }: { p: LayerPartition; changed: ReadonlySet<str
           <span className="lv-swatch" aria-hidden="true" />
           <span className="lv-name">{p.name}</span>
           <span className="lv-title">
-            {p.title}
+            {t(ROLE_WORDS[p.role])}
             {p.role === 'system' ? ' 304' : ''}
           </span>
-          <span className="lv-mode inline">{p.mode}</span>
+          <span className="lv-mode inline">{t(MODE_WORDS[p.mode].short)}</span>
         </h3>
         <p className="lv-state">
-          <span className="lv-mode line">{p.mode} mode</span>
+          <span className="lv-mode line">{t(MODE_WORDS[p.mode].long)}</span>
           {p.status === 'ended' ? (
-            <span className="lv-pill ended">ended</span>
+            <span className="lv-pill ended">{t('layers.ended')}</span>
           ) : p.wait ? (
-            <span className="lv-pill waiting" title={`waiting in ${p.wait.text} until ${p.wait.until}`}>
-              <span className="lv-sr">waiting </span>in {p.wait.text}
+            <span className="lv-pill waiting" title={t('layers.waiting.title', { call: p.wait.text, until: waitUntil(t, p.wait) })}>
+              <span className="lv-sr">{t('layers.waiting.sr')}</span>{t('layers.waiting', { call: p.wait.text })}
             </span>
           ) : (
-            <span className="lv-pill active">active</span>
+            <span className="lv-pill active">{t('layers.active')}</span>
           )}
         </p>
       </header>
       {p.resources ? (
-        <ul className="lv-bars" aria-label={`${p.name}'s resources, used of limit`}>
+        <ul className="lv-bars" aria-label={t('layers.bars', { name: p.name })}>
           {p.resources.map((r) => (
             <Bar key={r.resource} name={p.name} bar={r} changed={changed.has(`${p.pid}:${r.resource}`)} />
           ))}
         </ul>
       ) : (
-        <p className="lv-gone">{endedText(p.endedBy)}</p>
+        <p className="lv-gone">{endedText(t, p.endedBy)}</p>
       )}
     </section>
   );
@@ -132,26 +139,26 @@ function Partition({ p, changed }: { p: LayerPartition; changed: ReadonlySet<str
  * OS's request and its logical processors stop; closing its channels and
  * freeing its pages is the lab's, and so is the program ending a partition.
  */
-export function endedText(by: LayerPartition['endedBy']): string {
-  const rest = 'its channels closed (S110-S111) and every page it held went back to free memory (the lab\'s clean-up).';
-  switch (by) {
-    case 'guest': return `Ended at its own guest OS's request: its logical processors stopped [0053]; ${rest}`;
-    case 'program': return `Ended by the system control program (lpar_end, the lab's extension: in [0053] a guest OS ends its own partition): its logical processors stopped; ${rest}`;
-    case null: return `Ended: its logical processors stopped; ${rest}`;
-  }
+export function endedText(t: Translate, by: LayerPartition['endedBy']): string {
+  return t('layers.gone', { by: by ?? 'unknown' });
 }
 
 function Bar({ name, bar, changed }: { name: string; bar: ResourceBar; changed: boolean }) {
-  const amount = bar.limit === null ? `${bar.used} ${bar.unit}, no limit` : `${bar.used} of ${bar.limit} ${bar.unit}${bar.atLimit ? ', at its limit' : ''}`;
+  const t = useT();
+  const words = RESOURCE_WORDS[bar.resource];
+  const unit = t(words.unit);
+  const amount = bar.limit === null
+    ? t('layers.amount.unlimited', { used: String(bar.used), unit })
+    : t('layers.amount', { used: String(bar.used), limit: String(bar.limit), unit, full: bar.atLimit });
   const label = `${name} ${bar.resource} ${amount}`;
   return (
     <li className={`lv-bar${bar.limit === null ? ' unlimited' : ''}${bar.atLimit ? ' full' : ''}${changed ? ' changed' : ''}`} data-resource={bar.resource}>
-      <span className="lv-track" role="img" aria-label={label} title={`${bar.meaning}: ${amount}`}>
+      <span className="lv-track" role="img" aria-label={label} title={t('layers.bar.title', { meaning: t(words.meaning), amount })}>
         {bar.fraction !== null ? (
           bar.fraction > 0 && <span className="lv-fill" style={{ width: `${bar.fraction * 100}%` }} />
         ) : (
           <span className="lv-nolimit" aria-hidden="true">
-            no limit
+            {t('layers.nolimit')}
           </span>
         )}
       </span>

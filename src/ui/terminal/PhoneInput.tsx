@@ -13,15 +13,20 @@ import { EMPTY_EDITOR, MAX_LINE, press } from './lineEditor.ts';
 import type { EditorState } from './lineEditor.ts';
 import { lastLineOf, splitWord, suggestionsFor } from './complete.ts';
 import type { Suggestion } from './complete.ts';
+import { useT } from '../app/language.ts';
+import { fillSlots, slot } from '../app/slots.tsx';
 
 const KEY_UP = '\x1b[A';
 const KEY_DOWN = '\x1b[B';
 const noCompletions = () => [];
+/** A line to try, in the command language: the same in every language. */
+const EXAMPLE_LINE = '@A ch = connect(B)';
 
 /** Keep the focus (and the phone's keyboard) in the field while a chip or a history button is tapped. */
 const keepFocus = (e: SyntheticEvent) => e.preventDefault();
 
 export function PhoneInput() {
+  const t = useT();
   const ctx = useLab((s) => s.shell.ctx);
   const shell = useLab((s) => s.shell);
   const outputs = useLab((s) => s.outputs);
@@ -51,22 +56,22 @@ export function PhoneInput() {
   };
 
   return (
-    <section className="phone-console" aria-label="type a line">
+    <section className="phone-console" aria-label={t('phone.label')}>
       <form className="phone-line" onSubmit={(e) => { e.preventDefault(); run(); }}>
         <span className="phone-prompt" aria-hidden="true">{ctx}$</span>
         <input
-          ref={field} type="text" value={editor.buffer} maxLength={MAX_LINE} aria-label={`line to run, as ${ctx}`} aria-describedby={hintId}
-          autoCapitalize="off" autoCorrect="off" autoComplete="off" spellCheck={false} enterKeyHint="go" placeholder="type a line"
+          ref={field} type="text" value={editor.buffer} maxLength={MAX_LINE} aria-label={t('phone.line', { ctx })} aria-describedby={hintId}
+          autoCapitalize="off" autoCorrect="off" autoComplete="off" spellCheck={false} enterKeyHint="go" placeholder={t('phone.placeholder')}
           onChange={(e) => setEditor({ ...editor, buffer: e.currentTarget.value, cursor: e.currentTarget.value.length, browsing: null })}
           onKeyDown={onKeyDown}
         />
-        <button type="button" className="phone-history" aria-label="previous line" title="the line typed before"
+        <button type="button" className="phone-history" aria-label={t('phone.previous')} title={t('phone.previous.hint')}
           onPointerDown={keepFocus} onMouseDown={keepFocus} onClick={() => key(KEY_UP)} disabled={editor.history.length === 0}>↑</button>
-        <button type="button" className="phone-history" aria-label="next line" title="the line typed after"
+        <button type="button" className="phone-history" aria-label={t('phone.next')} title={t('phone.next.hint')}
           onPointerDown={keepFocus} onMouseDown={keepFocus} onClick={() => key(KEY_DOWN)} disabled={editor.browsing === null}>↓</button>
-        <button type="submit" className="primary phone-run" disabled={!editor.buffer.trim()}>Run</button>
+        <button type="submit" className="primary phone-run" disabled={!editor.buffer.trim()}>{t('phone.run')}</button>
       </form>
-      <div className="phone-suggest" role="group" aria-label="suggestions: tap one to add it to the line">
+      <div className="phone-suggest" role="group" aria-label={t('phone.suggest')}>
         {suggestions.map((s) => (
           <button key={s.text} type="button" className={`chip ${s.kind}`} onPointerDown={keepFocus} onMouseDown={keepFocus} onClick={() => insert(s)}>
             {s.text.trimEnd()}
@@ -80,7 +85,7 @@ export function PhoneInput() {
             {last.lines.map((l, i) => <p key={i} className={l.error ? 'error' : undefined}>{l.text}</p>)}
           </>
         ) : (
-          <p className="hint">Type a line such as <code>@A ch = connect(B)</code>, or tap a call above; Run runs it as the terminal would.</p>
+          <p className="hint">{fillSlots(t('phone.hint', { example: slot(0) }), [<code key="example">{EXAMPLE_LINE}</code>])}</p>
         )}
       </div>
     </section>
