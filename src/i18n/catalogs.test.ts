@@ -102,7 +102,7 @@ const NOT_CONVERTED: Readonly<Record<string, number>> = {
   'ui/homework/HomeworkSlot.tsx': 9,
   'ui/layers/LayersView.tsx': 0,
   'ui/lessons/LessonPanel.tsx': 51,
-  'ui/machine/MachineView.tsx': 20,
+  'ui/machine/MachineView.tsx': 0,
   'ui/memory/MemoryView.tsx': 7,
   'ui/sequence/SequenceView.tsx': 10,
   'ui/share/ShareMenu.tsx': 25,
