@@ -14,8 +14,10 @@ import type { SequenceRange } from '../sequence/exportSequenceSvg.ts';
 import type { AnimationFormat, AnimationRange, PictureSize } from '../memory/exportMemory.ts';
 import { lessonOf, useLessons } from '../lessons/lessonStore.ts';
 import { isTyping } from '../app/shortcuts.ts';
+import { useT } from '../app/language.ts';
 
 export function ShareMenu() {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [link, setLink] = useState('');
   const [status, setStatus] = useState('');
@@ -57,22 +59,22 @@ export function ShareMenu() {
     if (fromFile()) {
       // a file:// address names a file on this computer: nobody else can open it
       setFileFragment(made.fragment);
-      setStatus('This page is a file on this computer, so the link opens only here. To share this lab, send the file below: it opens at this moment anywhere.');
+      setStatus(t('share.fromFile'));
       return;
     }
     try {
       await navigator.clipboard.writeText(url);
-      setStatus('Link copied. Anyone who opens it sees this lab at this moment.');
+      setStatus(t('share.copied'));
     } catch {
-      setStatus('Select the link below and copy it.');
+      setStatus(t('share.selectLink'));
     }
   };
 
   const saveLabFile = (fragment: string) => {
     const file = labFile(fragment);
-    if (!file) return setStatus('This page is not a single file: send the trace or the transcript instead.');
+    if (!file) return setStatus(t('share.notSingleFile'));
     download('lparlab.html', file, 'text/html');
-    setStatus('Saved the lab as one file: whoever opens it sees this lab at this moment.');
+    setStatus(t('share.savedFile'));
   };
 
   const exportTrace = () => {
@@ -81,14 +83,14 @@ export function ShareMenu() {
     const events = eventsUpTo(shell.timeline, position);
     const trace = { format: 'lparlab-trace', version: 1, seed: shell.timeline.config.seed, lines: shell.history.toArray(), events };
     download('lparlab-trace.json', jsonFile(trace), 'application/json');
-    setStatus(`Saved ${events.length} events.`);
+    setStatus(t('share.savedTrace', { count: String(events.length) }));
   };
 
   const exportSequence = () => {
     const opened = useLessons.getState().opened;
     const stepSince = opened?.kind === 'lesson' || opened?.kind === 'challenge' ? opened.since : undefined;
     download('lparlab-sequence.svg', exportSequenceSvg({ range, stepSince }), 'image/svg+xml');
-    setStatus(range === 'step' && stepSince === undefined ? 'No lesson step is open: saved this command.' : 'Saved the sequence chart.');
+    setStatus(t(range === 'step' && stepSince === undefined ? 'share.savedSequence.noStep' : 'share.savedSequence'));
   };
 
   // the picture exports and the handout draw with d3 and carry an image encoder: their code loads when first asked for,
@@ -102,7 +104,7 @@ export function ShareMenu() {
     try {
       setStatus(await work());
     } catch (e) {
-      setStatus(`Could not export: ${e instanceof Error ? e.message : String(e)}`);
+      setStatus(t('share.failed', { error: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
     }
@@ -112,23 +114,23 @@ export function ShareMenu() {
     const made = await (await pictures()).memorySvg(size);
     if (!made.ok) return made.message;
     download('lparlab-memory.svg', made.value.svg, 'image/svg+xml');
-    return `Saved the Memory view at the playhead, ${made.value.width}x${made.value.height}.`;
+    return t('share.savedMemorySvg', { width: String(made.value.width), height: String(made.value.height) });
   });
 
   const exportMemoryPng = () => slow(async () => {
     const made = await (await pictures()).memoryPng(size);
     if (!made.ok) return made.message;
     downloadBlob('lparlab-memory.png', made.value.png);
-    return `Saved the Memory view at the playhead, ${made.value.width}x${made.value.height} pixels.`;
+    return t('share.savedMemoryPng', { width: String(made.value.width), height: String(made.value.height) });
   });
 
   const exportAnimation = (format: AnimationFormat) => slow(async () => {
-    setStatus('Drawing each step…');
-    const made = await (await pictures()).animation(reel, format, (done, of) => setStatus(`Drawing step ${done} of ${of}…`));
+    setStatus(t('share.drawing'));
+    const made = await (await pictures()).animation(reel, format, (done, of) => setStatus(t('share.drawing.progress', { done: String(done), of: String(of) })));
     if (!made.ok) return made.message;
     const a = made.value;
     downloadBlob(a.filename, new Blob([a.bytes as BlobPart], { type: a.type }));
-    return `Saved ${a.frames} steps as ${format === 'gif' ? 'a GIF' : 'a WebM video'} of ${(a.ms / 1000).toFixed(1)} s.`;
+    return t('share.savedAnimation', { steps: String(a.frames), format, seconds: (a.ms / 1000).toFixed(1) });
   });
 
   /** The lesson open now, for its handout. */
@@ -140,61 +142,61 @@ export function ShareMenu() {
 
   const saveHandout = () => slow(async () => {
     const lesson = lessonNow();
-    if (!lesson) return 'Open a lesson first: the handout is one page per step of it.';
+    if (!lesson) return t('share.noLesson');
     download(`lparlab-${lesson.id}-handout.html`, await (await handouts()).handoutFile(lesson, config()), 'text/html');
-    return `Saved the handout of "${lesson.title}": ${lesson.steps.length} steps and the answers, in one file.`;
+    return t('share.savedHandout', { title: lesson.title, steps: String(lesson.steps.length) });
   });
 
   const printLessonHandout = () => slow(async () => {
     const lesson = lessonNow();
-    if (!lesson) return 'Open a lesson first: the handout is one page per step of it.';
+    if (!lesson) return t('share.noLesson');
     const pages = await (await handouts()).printHandout(lesson, config());
-    return `Printing the handout: ${pages} pages (choose "Save as PDF" for a file).`;
+    return t('share.printing', { pages: String(pages) });
   });
 
   return (
     <div className="share" ref={root}>
       <button type="button" ref={opener} aria-expanded={open} aria-controls="share-menu" onClick={() => setOpen(!open)}>
-        Share &amp; export
+        {t('share.open')}
       </button>
       {open && (
-        <div id="share-menu" className="share-menu" role="group" aria-label="share and export">
-          <button type="button" onClick={() => void makeLink()}>Copy a link to this lab</button>
-          {link && <input className="share-link" readOnly value={link} aria-label="share link" onFocus={(e) => e.currentTarget.select()} />}
+        <div id="share-menu" className="share-menu" role="group" aria-label={t('share.label')}>
+          <button type="button" onClick={() => void makeLink()}>{t('share.copyLink')}</button>
+          {link && <input className="share-link" readOnly value={link} aria-label={t('share.link')} onFocus={(e) => e.currentTarget.select()} />}
           {fileFragment !== null && (
-            <button type="button" onClick={() => saveLabFile(fileFragment)}>Save this lab as a file to send</button>
+            <button type="button" onClick={() => saveLabFile(fileFragment)}>{t('share.saveFile')}</button>
           )}
-          <button type="button" onClick={exportTrace}>Trace (JSON)</button>
+          <button type="button" onClick={exportTrace}>{t('share.trace')}</button>
           <div className="share-row">
-            <button type="button" onClick={exportSequence}>Sequence chart (SVG)</button>
-            <select value={range} onChange={(e) => setRange(e.target.value as SequenceRange)} aria-label="which arrows the sequence chart shows">
-              <option value="command">this command</option>
-              <option value="step">this lesson step</option>
-              <option value="all">everything</option>
+            <button type="button" onClick={exportSequence}>{t('share.sequence')}</button>
+            <select value={range} onChange={(e) => setRange(e.target.value as SequenceRange)} aria-label={t('share.sequence.range')}>
+              <option value="command">{t('share.range.command')}</option>
+              <option value="step">{t('share.range.step')}</option>
+              <option value="all">{t('share.range.all')}</option>
             </select>
           </div>
           <div className="share-row">
-            <button type="button" onClick={() => void exportMemorySvg()} disabled={busy}>Memory view (SVG)</button>
-            <button type="button" onClick={() => void exportMemoryPng()} disabled={busy}>Memory view (PNG)</button>
-            <select value={size} onChange={(e) => setSize(e.target.value as PictureSize)} aria-label="size of the Memory picture">
-              <option value="slide">slide 1920x1080</option>
-              <option value="screen">as on screen</option>
+            <button type="button" onClick={() => void exportMemorySvg()} disabled={busy}>{t('share.memorySvg')}</button>
+            <button type="button" onClick={() => void exportMemoryPng()} disabled={busy}>{t('share.memoryPng')}</button>
+            <select value={size} onChange={(e) => setSize(e.target.value as PictureSize)} aria-label={t('share.size')}>
+              <option value="slide">{t('share.size.slide')}</option>
+              <option value="screen">{t('share.size.screen')}</option>
             </select>
           </div>
           <div className="share-row">
-            <button type="button" onClick={() => void exportAnimation('gif')} disabled={busy}>Animation (GIF)</button>
-            <button type="button" onClick={() => void exportAnimation('webm')} disabled={busy}>Animation (WebM)</button>
-            <select value={reel} onChange={(e) => setReel(e.target.value as AnimationRange)} aria-label="what the animation shows">
-              <option value="command">this command</option>
-              <option value="step">this lesson step</option>
-              <option value="lesson">the whole lesson</option>
+            <button type="button" onClick={() => void exportAnimation('gif')} disabled={busy}>{t('share.gif')}</button>
+            <button type="button" onClick={() => void exportAnimation('webm')} disabled={busy}>{t('share.webm')}</button>
+            <select value={reel} onChange={(e) => setReel(e.target.value as AnimationRange)} aria-label={t('share.reel')}>
+              <option value="command">{t('share.range.command')}</option>
+              <option value="step">{t('share.range.step')}</option>
+              <option value="lesson">{t('share.range.lesson')}</option>
             </select>
           </div>
           <div className="share-row">
-            <button type="button" onClick={() => void printLessonHandout()} disabled={busy}>Print the lesson handout</button>
-            <button type="button" onClick={() => void saveHandout()} disabled={busy}>Lesson handout (HTML)</button>
+            <button type="button" onClick={() => void printLessonHandout()} disabled={busy}>{t('share.print')}</button>
+            <button type="button" onClick={() => void saveHandout()} disabled={busy}>{t('share.handout')}</button>
           </div>
-          <button type="button" onClick={() => { download('lparlab-transcript.txt', `${transcriptLines().map(visible).join('\n')}\n`, 'text/plain'); setStatus('Saved the terminal transcript.'); }}>Terminal transcript (text)</button>
+          <button type="button" onClick={() => { download('lparlab-transcript.txt', `${transcriptLines().map(visible).join('\n')}\n`, 'text/plain'); setStatus(t('share.savedTranscript')); }}>{t('share.transcript')}</button>
           <p className="share-status" role="status">{status}</p>
         </div>
       )}

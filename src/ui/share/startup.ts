@@ -15,6 +15,7 @@ import { openLessonLink } from '../lessons/lessonLink.ts';
 import { openAssignmentLink } from '../homework/assignmentLink.ts';
 import { cueOpenStep } from '../app/embed.ts';
 import { usePrefs } from '../app/prefs.ts';
+import { useLanguage } from '../app/language.ts';
 
 /** Open the link in the address now, and again whenever a link is pasted into this tab. */
 export function watchAddress(): () => void {
@@ -113,7 +114,7 @@ export async function currentLink(keepMode = true): Promise<{ ok: true; url: str
   const tags = usePrefs.getState().tags;
   const fragment = await encodeLink({ ...made.lab, tags: tags === 'patent' ? null : tags });
   if (fragment.length > LINK_LIMITS.fragment) {
-    return { ok: false, message: `No link was made: it would take ${fragment.length} characters and a link may take at most ${LINK_LIMITS.fragment}. Export the trace or the transcript instead.` };
+    return { ok: false, message: useLanguage.getState().t('share.tooLong', { length: String(fragment.length), most: String(LINK_LIMITS.fragment) }) };
   }
   const page = location.protocol === 'file:' ? location.href.replace(/[?#].*$/, '') : `${location.origin}${location.pathname}`;
   return { ok: true, url: `${page}${keepMode ? modeQuery() : ''}#${fragment}`, fragment };
