@@ -95,7 +95,7 @@ const NOT_CONVERTED: Readonly<Record<string, number>> = {
   'ui/app/PresenterStage.tsx': 0,
   'ui/app/Stage.tsx': 0,
   'ui/builder/BuilderPanel.tsx': 48,
-  'ui/classroom/ClassroomBar.tsx': 36,
+  'ui/classroom/ClassroomBar.tsx': 0,
   'ui/costs/CostsView.tsx': 0,
   'ui/homework/AssignmentMaker.tsx': 21,
   'ui/homework/HomeworkPanel.tsx': 26,

@@ -22,15 +22,22 @@ import type { ConnectionStatus } from './session.ts';
 import { questionKey, tallyAnswers } from './room.ts';
 import type { RoomMeta, TallyBar } from './room.ts';
 import { QrCode } from './QrCode.tsx';
-import { useT } from '../app/language.ts';
+import { LAB_NAME, useT } from '../app/language.ts';
+import { fillSlots, slot } from '../app/slots.tsx';
+import type { MessageKey, Translate } from '../../i18n/translate.ts';
 import './classroom.css';
 
-const STATUS_TEXT: Record<ConnectionStatus, string> = {
-  connecting: 'connecting to the relay…',
-  connected: 'connected',
-  reconnecting: 'reconnecting… (the lab keeps working here)',
-  unreachable: 'relay unreachable: the lab works on its own and tries again',
+const STATUS_TEXT: Record<ConnectionStatus, MessageKey> = {
+  connecting: 'classroom.status.connecting',
+  connected: 'classroom.status.connected',
+  reconnecting: 'classroom.status.reconnecting',
+  unreachable: 'classroom.status.unreachable',
 };
+
+/** The room's question in quotation marks, where the reader's language puts it in `key`'s message. */
+function quoted(t: Translate, key: MessageKey, question: string) {
+  return fillSlots(t(key, { question: slot(0) }), [<q key="q">{question}</q>]);
+}
 
 /** The students' link: this page's address without the room key. */
 export function studentsLinkOf(href: string): string {
@@ -48,12 +55,13 @@ function questionOf(meta: RoomMeta | null): { key: string; question: string; ans
 
 /** The bars of a tally; `answer` is the lesson's answer, or null where it would give the answer away (the stage, before the step plays). */
 function Tally({ bars, answer }: { bars: readonly TallyBar[]; answer: string | null }) {
+  const t = useT();
   const most = Math.max(1, ...bars.map((b) => b.count));
   const total = bars.reduce((n, b) => n + b.count, 0);
   return (
-    <figure className="tally" aria-label="the room's answers">
+    <figure className="tally" aria-label={t('classroom.tally.label')}>
       {bars.length === 0 ? (
-        <p className="tally-empty">No answers yet.</p>
+        <p className="tally-empty">{t('classroom.tally.empty')}</p>
       ) : (
         <ul className="tally-bars">
           {bars.map((b) => (
@@ -66,8 +74,8 @@ function Tally({ bars, answer }: { bars: readonly TallyBar[]; answer: string | n
         </ul>
       )}
       <figcaption>
-        {total > 0 && `${total} answer${total === 1 ? '' : 's'}`}
-        {answer !== null && `${total > 0 ? '; ' : ''}the lesson's answer: ${answer}`}
+        {total > 0 && t('classroom.tally.total', { total, count: String(total) })}
+        {answer !== null && `${total > 0 ? '; ' : ''}${t('classroom.tally.lessonAnswer', { answer })}`}
       </figcaption>
     </figure>
   );
@@ -90,43 +98,45 @@ function useRoomCounts() {
 }
 
 function RevealButton() {
+  const t = useT();
   const meta = useClassroom((s) => s.meta);
   const setReveal = useClassroom((s) => s.setReveal);
   return (
     <button type="button" aria-pressed={meta?.reveal ?? false} onClick={() => setReveal(!(meta?.reveal ?? false))}>
-      {meta?.reveal ? 'Hide the tally' : 'Reveal the tally'}
+      {t(meta?.reveal ? 'classroom.hide' : 'classroom.reveal')}
     </button>
   );
 }
 
 /** The lecturer's own window: the answers as they come in, before the room sees any of them. */
 function LecturerPanel() {
+  const t = useT();
   const { people, meta, students, following, question, answered } = useRoomCounts();
   return (
-    <main className="lecturer-view" aria-label="lecturer view">
-      <h1>Lecturer view</h1>
-      <p data-testid="lecturer-count">{students} student{students === 1 ? '' : 's'} connected, {following} following</p>
+    <main className="lecturer-view" aria-label={t('classroom.lecturer.label')}>
+      <h1>{t('classroom.lecturer')}</h1>
+      <p data-testid="lecturer-count">{t('classroom.count', { students, n: String(students), following: String(following) })}</p>
       {question ? (
-        <section aria-label="the room's question">
-          <p>Question: <q>{question.question}</q></p>
-          <p className="lecturer-answered" data-testid="lecturer-answered">{answered} of {students} answered</p>
+        <section aria-label={t('classroom.question.label')}>
+          <p>{quoted(t, 'classroom.question', question.question)}</p>
+          <p className="lecturer-answered" data-testid="lecturer-answered">{t('classroom.answered', { answered: String(answered), students: String(students) })}</p>
           <RevealButton />
           <Tally bars={tallyAnswers(people, question.key)} answer={question.answer} />
-          <p className="lecturer-hint">{meta?.reveal ? 'The room sees this tally now.' : 'Only you see this until you reveal it.'}</p>
+          <p className="lecturer-hint">{t(meta?.reveal ? 'classroom.hint.revealed' : 'classroom.hint.hidden')}</p>
         </section>
       ) : (
-        <p>No question is open: the room's questions come with lesson steps that ask one.</p>
+        <p>{t('classroom.noOpen')}</p>
       )}
     </main>
   );
 }
 
 /** A window of its own for LecturerPanel, opened on the lecturer's click (so no pop-up blocker minds), or null when blocked. */
-function openLecturerWindow(): { readonly win: Window; readonly root: HTMLElement } | null {
+function openLecturerWindow(t: Translate): { readonly win: Window; readonly root: HTMLElement } | null {
   const win = window.open('', 'lparlab-lecturer', 'popup,width=460,height=560');
   if (!win) return null;
   const doc = win.document;
-  doc.title = 'lparlab: lecturer view';
+  doc.title = t('classroom.window.title', { lab: LAB_NAME });
   // the page's own styles, by absolute address (the window's document is about:blank)
   const styles = [...document.querySelectorAll<HTMLElement>('link[rel="stylesheet"], style')].map((node) => {
     const copy = node.cloneNode(true) as HTMLElement;
@@ -153,6 +163,7 @@ function LecturerWindow({ win, root, onClosed }: { win: Window; root: HTMLElemen
 }
 
 function LecturerControls() {
+  const t = useT();
   const { people, meta, students, following, question, answered } = useRoomCounts();
   const [showLink, setShowLink] = useState(false);
   const [view, setView] = useState<{ readonly win: Window; readonly root: HTMLElement } | null>(null);
@@ -162,8 +173,8 @@ function LecturerControls() {
       setView(null);
       return;
     }
-    const opened = openLecturerWindow();
-    if (!opened) useLab.getState().setBanner({ kind: 'error', text: 'The browser blocked the lecturer view\'s window: allow pop-ups for this page and press "Lecturer view" again.' });
+    const opened = openLecturerWindow(t);
+    if (!opened) useLab.getState().setBanner({ kind: 'error', text: t('classroom.blocked') });
     setView(opened);
   };
   const link = useMemo(() => studentsLinkOf(location.href), []);
@@ -171,22 +182,22 @@ function LecturerControls() {
   return (
     <>
       <span className="classroom-count" data-testid="classroom-count">
-        {students} student{students === 1 ? '' : 's'} connected, {following} following
+        {t('classroom.count', { students, n: String(students), following: String(following) })}
       </span>
       <div className="classroom-pop">
         <button type="button" aria-expanded={showLink} aria-controls="classroom-link" onClick={() => setShowLink(!showLink)}>
-          Students' link
+          {t('classroom.studentsLink')}
         </button>
         {showLink && (
-          <div id="classroom-link" className="classroom-popover" role="group" aria-label="the students' link">
-            <QrCode text={link} label="QR code of the students' link" />
-            <input readOnly value={link} aria-label="students' link" onFocus={(e) => e.currentTarget.select()} />
+          <div id="classroom-link" className="classroom-popover" role="group" aria-label={t('classroom.studentsLink.group')}>
+            <QrCode text={link} label={t('classroom.studentsLink.qr')} />
+            <input readOnly value={link} aria-label={t('classroom.studentsLink.field')} onFocus={(e) => e.currentTarget.select()} />
           </div>
         )}
       </div>
       <button type="button" aria-pressed={view !== null} onClick={toggleView}
-        title="the answers as they come in, in a window of your own (keep it off the projected screen)">
-        Lecturer view
+        title={t('classroom.lecturer.title')}>
+        {t('classroom.lecturer')}
       </button>
       {view && <LecturerWindow win={view.win} root={view.root} onClosed={closeView} />}
       {question && presenting && (
@@ -194,8 +205,8 @@ function LecturerControls() {
         <>
           <RevealButton />
           {meta?.reveal && (
-            <div className="classroom-overlay" role="group" aria-label="the room's answers, revealed">
-              <p className="classroom-overlay-q">The room answered: <q>{question.question}</q></p>
+            <div className="classroom-overlay" role="group" aria-label={t('classroom.roomAnswers.revealed')}>
+              <p className="classroom-overlay-q">{quoted(t, 'classroom.roomAnswered', question.question)}</p>
               <Tally bars={tallyAnswers(people, question.key)} answer={null} />
             </div>
           )}
@@ -204,7 +215,7 @@ function LecturerControls() {
       {question && !presenting && (
         <div className="classroom-question">
           <span>
-            Question: <q>{question.question}</q> {answered} of {students} answered
+            {quoted(t, 'classroom.question', question.question)} {t('classroom.answered', { answered: String(answered), students: String(students) })}
           </span>
           <RevealButton />
           {meta?.reveal && <Tally bars={tallyAnswers(people, question.key)} answer={question.answer} />}
@@ -236,32 +247,32 @@ function StudentControls() {
   return (
     <>
       {meta === null ? (
-        <span className="classroom-follow">waiting for the lecturer's lab</span>
+        <span className="classroom-follow">{t('classroom.waiting')}</span>
       ) : following ? (
         <>
-          <span className="classroom-follow" data-testid="classroom-follow">following the lecturer</span>
-          <button type="button" onClick={detach}>Try it yourself</button>
+          <span className="classroom-follow" data-testid="classroom-follow">{t('classroom.following')}</span>
+          <button type="button" onClick={detach}>{t('classroom.try')}</button>
         </>
       ) : (
         <>
-          <span className="classroom-follow" data-testid="classroom-follow">on your own</span>
-          <button type="button" onClick={follow}>Follow again</button>
+          <span className="classroom-follow" data-testid="classroom-follow">{t('classroom.alone')}</span>
+          <button type="button" onClick={follow}>{t('classroom.followAgain')}</button>
         </>
       )}
       <label htmlFor={nameId} className="classroom-name">
-        You are
+        {t('classroom.youAre')}
         <input id={nameId} defaultValue={name} maxLength={40} size={10} onBlur={(e) => setName(e.currentTarget.value)}
           onKeyDown={(e) => e.key === 'Enter' && setName(e.currentTarget.value)} />
       </label>
       {/* the question's row is there from the start, one size whatever it holds, so the page below never moves when a question is asked, answered or revealed */}
       <form className="classroom-question student-question" data-testid="student-question" onSubmit={(e) => { e.preventDefault(); if (question) sendAnswer(draft); }}>
         <label htmlFor={answerId} title={question?.question}>
-          {question ? <>Question: <q>{question.question}</q></> : <span className="classroom-given">{t('classroom.noQuestion')}</span>}
+          {question ? quoted(t, 'classroom.question', question.question) : <span className="classroom-given">{t('classroom.noQuestion')}</span>}
         </label>
         <span className="student-answer">
-          <input id={answerId} value={draft} maxLength={80} onChange={(e) => setDraft(e.currentTarget.value)} placeholder={question ? 'your answer' : t('classroom.noQuestion.placeholder')} disabled={!question} />
-          <button type="submit" disabled={!question || !draft.trim()}>Answer</button>
-          {given !== null && <span className="classroom-given">sent: {given}</span>}
+          <input id={answerId} value={draft} maxLength={80} onChange={(e) => setDraft(e.currentTarget.value)} placeholder={t(question ? 'classroom.answer.placeholder' : 'classroom.noQuestion.placeholder')} disabled={!question} />
+          <button type="submit" disabled={!question || !draft.trim()}>{t('classroom.answer')}</button>
+          {given !== null && <span className="classroom-given">{t('classroom.sent', { answer: given })}</span>}
           {question && meta?.reveal && (
             <button type="button" aria-expanded={tallyOpen} aria-controls={tallyId} onClick={() => setClosedFor(tallyOpen ? question.key : null)}>
               {t('classroom.roomAnswers')}
@@ -281,6 +292,7 @@ function StudentControls() {
 }
 
 export default function ClassroomBar() {
+  const t = useT();
   const link = useMemo(() => readClassroomLink(location.search), []);
   const role = useClassroom((s) => s.role);
   const status = useClassroom((s) => s.status);
@@ -298,9 +310,9 @@ export default function ClassroomBar() {
 
   if (!link?.ok) return null;
   return (
-    <section className={`classroom-bar ${role}${OPENING.mode === 'present' ? ' presenting' : ''}`} aria-label="classroom">
-      <strong>{role === 'lecturer' ? 'Lecturing' : 'Classroom'} {room}</strong>
-      <span className={`classroom-status ${status}`} role="status" data-testid="classroom-status">{STATUS_TEXT[status]}</span>
+    <section className={`classroom-bar ${role}${OPENING.mode === 'present' ? ' presenting' : ''}`} aria-label={t('classroom.label')}>
+      <strong>{t(role === 'lecturer' ? 'classroom.lecturing' : 'classroom.room', { room: room ?? '' })}</strong>
+      <span className={`classroom-status ${status}`} role="status" data-testid="classroom-status">{t(STATUS_TEXT[status])}</span>
       {notice && (
         <span className={`classroom-notice ${notice.kind}`} role={notice.kind === 'invalid' ? 'alert' : 'note'} data-testid="classroom-notice" title={notice.text}>
           {notice.text}
