@@ -6,7 +6,9 @@
 //   scenario: stress | big | slow (frame work p95), typing (the stress typed
 //   through the terminal: frame work p95), typing-flips (its flips per second),
 //   load | link (CPU / 4, ms),
-//   long | scrub (CPU / 4 after 5,000 typed lines: Enter to painted p95, scrub)
+//   long | scrub (CPU / 4 after 5,000 typed lines: Enter to painted p95, scrub),
+//   phone-load | phone-follow (the phone at CPU / 6: cold load to an answered
+//   line; a lecturer's line to the following phone's painted Memory view, p95)
 // Build the "before" with: npx vite build --outDir dist-base
 
 import { existsSync } from 'node:fs';
@@ -15,6 +17,8 @@ import { chromium } from '@playwright/test';
 import { createLab } from '../src/engine/index.ts';
 import { encodeLink } from '../src/ui/share/shareLink.ts';
 import { CHROMIUM, ROOT } from './provenance.ts';
+import { PHONE_THROTTLE, phoneFollow, phoneLoad } from './phonePage.ts';
+import { referenceInBrowser } from './reference.ts';
 import { fmt, median } from './stats.ts';
 import { FLIP_SECONDS, longSession, sessionLines, startServer, stress, THROTTLE, throttledOpen, URL_BASE, watchFor } from './uiPage.ts';
 import type { Browser } from '@playwright/test';
@@ -34,9 +38,11 @@ async function measure(browser: Browser): Promise<number> {
       const fragment = await encodeLink({ config: createLab({ seed: 1 }).state.config, lines: sessionLines(300), lesson: null, step: null, at: null });
       return throttledOpen(browser, `${URL_BASE}#${fragment}`, watchFor(null, 'opened a shared lab'));
     }
+    case 'phone-load': return phoneLoad(browser);
+    case 'phone-follow': return (await phoneFollow(browser, 1)).p95[0]!;
     case 'long': return (await longSession(browser, 1)).enterP95[0]!;
     case 'scrub': return (await longSession(browser, 1)).scrub[0]!;
-    default: throw new Error(`scenario: stress, big, slow, typing, typing-flips, load, link, long or scrub, not ${scenario}`);
+    default: throw new Error(`scenario: stress, big, slow, typing, typing-flips, load, link, long, scrub, phone-load or phone-follow, not ${scenario}`);
   }
 }
 
@@ -48,6 +54,10 @@ async function main(): Promise<void> {
   });
   const runs: Record<string, number[]> = { [dirA]: [], [dirB]: [] };
   try {
+    // how fast the machine was in this run: a figure is only comparable with its reference score
+    const reference = await referenceInBrowser(browser, THROTTLE, PHONE_THROTTLE);
+    const scores = (xs: readonly number[]) => `${fmt(median(xs))} (${fmt(Math.min(...xs))} - ${fmt(Math.max(...xs))})`;
+    console.log(`reference score in this run: Chromium ${scores(reference.chromium)}; CPU / ${THROTTLE} ${scores(reference.chromiumThrottled)}; CPU / ${PHONE_THROTTLE} ${scores(reference.chromiumPhone ?? [])}`);
     for (let p = 0; p < pairs; p++) {
       for (const dir of p % 2 === 0 ? [dirA, dirB] : [dirB, dirA]) {
         const stop = await startServer(dir);

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { spawnRelay } from '../src/cli/relayProcess.ts';
 import { PAGE_HELPERS, PAIR_SETUP, throttle, URL_BASE } from './uiPage.ts';
+import type { MeasureHooks } from './uiPage.ts';
 
 export const PHONE_THROTTLE = 6;
 export const PHONE_VIEWPORT = { width: 390, height: 844 };
@@ -99,7 +100,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 
  * Both times are the epoch (performance.timeOrigin + now): one browser, one
  * clock. Returns each run's p95 of FOLLOWS_PER_RUN lines, and all the times.
  */
-export async function phoneFollow(browser: Browser, runs: number, progress: (line: string) => void = () => {}): Promise<{ p95: number[]; all: number[] }> {
+export async function phoneFollow(browser: Browser, runs: number, progress: (line: string) => void = () => {}, hooks: MeasureHooks = {}): Promise<{ p95: number[]; all: number[] }> {
   const stateDir = mkdtempSync(join(tmpdir(), 'lparlab-bench-phone-'));
   const relay = await spawnRelay({ stateDir, page: URL_BASE, fresh: true });
   const closers: (() => Promise<void>)[] = [];
@@ -117,7 +118,9 @@ export async function phoneFollow(browser: Browser, runs: number, progress: (lin
       return t0;
     }, line);
     for (const line of PAIR_SETUP) await type(line);
-    await throttle(await student.page.context().newCDPSession(student.page), PHONE_THROTTLE);
+    const cdp = await student.page.context().newCDPSession(student.page);
+    await throttle(cdp, PHONE_THROTTLE);
+    await hooks.before?.(cdp);
     const p95: number[] = [];
     const all: number[] = [];
     let n = 0;
@@ -159,6 +162,7 @@ export async function phoneFollow(browser: Browser, runs: number, progress: (lin
       p95.push(times[Math.min(times.length - 1, Math.floor(0.95 * times.length))]!);
       progress(`  phone classroom run ${r + 1}: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
     }
+    await hooks.after?.(cdp);
     return { p95, all };
   } finally {
     for (const close of closers.reverse()) await close().catch(() => {});

@@ -1,10 +1,11 @@
-// `npm run bench:profile [stress|big|slow|long]`: where the page's time goes
+// `npm run bench:profile [stress|big|slow|long|typing]`: where the page's time goes
 // during a flip-per-frame scenario. Builds an unminified copy of the site in
 // dist-profile/, runs the scenario under the CDP sampling profiler, saves the
 // profile (open it in Chrome DevTools) and prints the functions with the most
 // time: self time, and total time including what they call.
 //   stress: 4,096 frames; big: 1,048,576 frames; slow: 4,096 frames, CPU / 4;
-//   long: Enter and scrub after 5,000 typed lines, CPU / 4.
+//   long: Enter and scrub after 5,000 typed lines, CPU / 4;
+//   typing: the stress's lines typed through the terminal (the typing walk).
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -21,7 +22,7 @@ interface ProfileNode {
 }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 
-const SCENARIOS = { stress: { frames: 4096, rate: 1 }, big: { frames: 1 << 20, rate: 1 }, slow: { frames: 4096, rate: THROTTLE }, long: { frames: 256, rate: THROTTLE } } as const;
+const SCENARIOS = { stress: { frames: 4096, rate: 1 }, big: { frames: 1 << 20, rate: 1 }, slow: { frames: 4096, rate: THROTTLE }, typing: { frames: 4096, rate: 1 }, long: { frames: 256, rate: THROTTLE } } as const;
 
 /** Self and total milliseconds per function (a function counted once per stack, however deep it recurses). */
 function summarise(profile: Profile): { self: Map<string, number>; total: Map<string, number>; all: number } {
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
       await page.getByLabel('speed').selectOption('4');
       if (scenario.rate !== 1) await throttle(cdp, scenario.rate);
       await start(cdp);
-      const run = await measureFlips(page, 4);
+      const run = await measureFlips(page, 4, which === 'typing' ? 'typeLine' : 'submit');
       await stopProfile(cdp);
       await close();
       summary = `${run.flips} flips, frame work p50 ${run.p50.toFixed(1)} ms, p95 ${run.p95.toFixed(1)} ms, ${run.longFrames} long frames`;

@@ -162,7 +162,8 @@ export async function measureFlips(page: Page, seconds: number, entry: Entry = '
     });
     observer.disconnect();
     const quantile = (xs: number[], p: number) => {
-      const sorted = xs.slice(5).sort((a, b) => a - b);
+      // the first frames warm up; a run too short to spare them keeps them
+      const sorted = xs.slice(Math.min(5, xs.length - 1)).sort((a, b) => a - b);
       return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
     };
     return {

@@ -174,6 +174,31 @@ test('the phone line runs through the terminal: history, chips, the result shown
   await expect(page.locator('[data-view=lesson]')).toContainText('Step 1 of 6');
 });
 
+test('the terminal behind its tab stays laid out, off screen and hidden, so xterm can measure its glyphs once', async ({ lab }) => {
+  const page = lab.page;
+  await lab.open();
+  await phoneType(page, '@A a = area(4096)');
+  await expect.poll(() => lab.terminalText()).toContain('scp$ @A a = area(4096)');
+  const panel = page.locator('#phone-terminal-panel');
+  // hidden to the reader, a screen reader and the keyboard
+  await expect(panel).toBeHidden();
+  expect(await panel.evaluate((el) => getComputedStyle(el).visibility)).toBe('hidden');
+  // yet laid out at the screen's width, outside it: xterm's measures of glyph widths are not 0 (display: none gave 0, never cached)
+  const box = await panel.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+  expect(box.width).toBeGreaterThan(PHONE.width * 0.9);
+  expect(box.x + box.width).toBeLessThanOrEqual(0);
+  // xterm's own measuring spans (its width cache): what a glyph measures now
+  const measured = await page.locator('#phone-terminal-panel .xterm-width-cache-measure-container').evaluate((el) => Math.max(0, ...[...el.children].map((c) => (c as HTMLElement).offsetWidth)));
+  expect(measured).toBeGreaterThan(0);
+  expect(await sideways(page)).toBeLessThanOrEqual(0);
+  // shown by its tab, it is where the tabs' panels are, with what was typed
+  await page.getByRole('tab', { name: 'Terminal' }).tap();
+  await expect(panel).toBeVisible();
+  const shown = (await panel.boundingBox())!;
+  expect(shown.x).toBeGreaterThanOrEqual(-1);
+  await expect(panel.locator('.xterm-rows')).toContainText('@A a = area(4096)');
+});
+
 test('a self-study student completes lesson flip on a phone, typing on the phone line', async ({ lab }) => {
   const page = lab.page;
   await lab.open();
