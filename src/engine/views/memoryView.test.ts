@@ -262,5 +262,6 @@ describe('the aggregated grid past 4096 frames', () => {
       expect(norm(fast)).toEqual(norm(slow));
       expect(ownerName(s.state, FREE)).toBe('free');
     }
-  });
+    // a million frames walked one by one: seconds on a loaded machine, not a figure (that is bench/)
+  }, 60_000);
 });
