@@ -22,5 +22,8 @@ export default defineConfig(({ mode }) => ({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts', 'scripts/**/*.test.ts', 'examples/**/*.test.ts'],
     environment: 'node',
     passWithNoTests: true,
+    // a timeout only catches a hang: tests walking a million frames take 3-4 s on a quiet
+    // 2-core machine and over 5 s (the default) on a loaded one
+    testTimeout: 30_000,
   },
 }));
