@@ -106,7 +106,7 @@ const NOT_CONVERTED: Readonly<Record<string, number>> = {
   'ui/memory/MemoryView.tsx': 7,
   'ui/sequence/SequenceView.tsx': 10,
   'ui/share/ShareMenu.tsx': 0,
-  'ui/sockets/SocketsView.tsx': 65,
+  'ui/sockets/SocketsView.tsx': 0,
   'ui/terminal/PhoneInput.tsx': 0,
 };
 

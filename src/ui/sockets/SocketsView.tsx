@@ -15,10 +15,23 @@ import { useDisplayState } from '../store/labStore.ts';
 import { partitionColour } from '../app/palette.ts';
 import { useReducedMotion } from '../app/motion.ts';
 import { useMomentBefore } from '../machine/useMomentBefore.ts';
+import { useT } from '../app/language.ts';
+import { fillSlots, slot } from '../app/slots.tsx';
+import { waitUntil } from '../app/engineWords.ts';
 import './sockets.css';
 
-const MODE = { vfile: 'virtual file', map: 'direct map' } as const;
-const MODE_FIG = { vfile: 'Fig. 7', map: 'Fig. 10' } as const;
+const MODE = { vfile: 'sockets.mode.vfile', map: 'sockets.mode.map' } as const;
+const MODE_FIG = { vfile: 'sockets.fig.vfile', map: 'sockets.fig.map' } as const;
+
+// The command language and the patent's names for the kernel's tables read the same in every language.
+const FD = 'fd';
+const FD_TABLE_REF = 'fd_table [0091]';
+/** Where the virtual files appear (524, Fig. 7): a path, the same in every language. */
+const MSG_DIR = '/msg';
+const fdLabel = (fd: number) => `${FD} ${fd}`;
+const SETUP_LINES = ['s = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)'] as const;
+const CONNECT_LINE = '@A ch = connect(7)';
+const ACCEPT_LINE = 'fd = accept(s)';
 
 const size = (n: number) => `${n.toLocaleString('en')} B`;
 
@@ -37,6 +50,7 @@ function freshKeys(now: SocketsModel, before: SocketsModel | null): Set<string> 
 }
 
 export function SocketsView() {
+  const t = useT();
   const state = useDisplayState();
   const before = useMomentBefore('step');
   const reduced = useReducedMotion();
@@ -46,16 +60,16 @@ export function SocketsView() {
   const mark = (key: string) => (fresh.has(key) ? ' fresh' : '');
 
   return (
-    <div className={`sockets-view${reduced ? ' reduced' : ''}`} role="region" aria-label="Sockets: the system control program and its kernel" tabIndex={0}>
+    <div className={`sockets-view${reduced ? ' reduced' : ''}`} role="region" aria-label={t('sockets.label')} tabIndex={0}>
       <div className="sv-layout">
         <Program model={model} fresh={fresh.has('program')} />
         <div className="sv-link" aria-hidden="true">
-          <span>system calls ↓</span>
-          <span>↑ results</span>
+          <span>{t('sockets.calls')}</span>
+          <span>{t('sockets.results')}</span>
         </div>
         <section className="sv-kernel" aria-labelledby="sv-kernel-title">
           <h3 id="sv-kernel-title" className="sv-title">
-            Kernel of the system control OS <span className="sv-ref">521</span>
+            {t('sockets.kernel')} <span className="sv-ref">521</span>
           </h3>
           <div className="sv-kgrid">
             <Sockets sockets={model.sockets} mark={mark} />
@@ -73,6 +87,7 @@ export function SocketsView() {
 }
 
 function Program({ model, fresh }: { model: SocketsModel; fresh: boolean }) {
+  const t = useT();
   const { program } = model;
   return (
     <section
@@ -81,22 +96,22 @@ function Program({ model, fresh }: { model: SocketsModel; fresh: boolean }) {
       style={{ '--c': partitionColour(SCP_PID) } as CSSProperties}
     >
       <h3 id="sv-program-title" className="sv-title">
-        System control program <span className="sv-ref">307</span>
+        {t('sockets.program')} <span className="sv-ref">307</span>
       </h3>
       <span className="sv-where">
-        {program.name} · partition 1 · problem mode
+        {t('sockets.where', { name: program.name })}
       </span>
       <p className={`sv-state ${program.state}`} data-testid="scp-state">
         {program.wait ? (
           <>
             <span className="sv-dot" aria-hidden="true" />
-            suspended in <b className="sv-call">{program.wait.text}</b>
-            <span className="sv-until"> until {program.wait.until}</span>
+            {fillSlots(t('sockets.suspended', { call: slot(0) }), [<b key="call" className="sv-call">{program.wait.text}</b>])}
+            <span className="sv-until">{t('sockets.until', { until: waitUntil(t, program.wait) })}</span>
           </>
         ) : (
           <>
             <span className="sv-dot" aria-hidden="true" />
-            running
+            {t('sockets.running')}
           </>
         )}
       </p>
@@ -105,10 +120,11 @@ function Program({ model, fresh }: { model: SocketsModel; fresh: boolean }) {
 }
 
 function Guest({ peer }: { peer: PeerRef }) {
+  const t = useT();
   return (
     <span className={`sv-guest ${peer.status}`} style={{ '--c': partitionColour(peer.pid) } as CSSProperties}>
       {peer.name}
-      {peer.status === 'ended' ? <span className="sv-ended"> (ended)</span> : null}
+      {peer.status === 'ended' ? <span className="sv-ended">{t('sockets.ended')}</span> : null}
     </span>
   );
 }
@@ -125,18 +141,19 @@ function Box({ id, title, refText, children, className }: { id: string; title: R
 }
 
 function Sockets({ sockets, mark }: { sockets: readonly SocketRow[]; mark: (key: string) => string }) {
+  const t = useT();
   return (
-    <Box id="sv-sockets-title" title="Connection sockets" refText="525" className="sv-sockets">
+    <Box id="sv-sockets-title" title={t('sockets.sockets')} refText="525" className="sv-sockets">
       {sockets.length === 0 ? (
         <p className="sv-empty">
-          none yet: <code>s = socket(AF_LPAR, SOCK_SEQPACKET)</code>, <code>bind(s, 7)</code>, <code>listen(s)</code>
+          {fillSlots(t('sockets.sockets.empty', { socket: slot(0), bind: slot(1), listen: slot(2) }), SETUP_LINES.map((line) => <code key={line}>{line}</code>))}
         </p>
       ) : (
         <table className="sv-table">
           <thead className="sv-sr">
             <tr>
-              <th scope="col">fd</th>
-              <th scope="col">mode, service, permission and waiting requests</th>
+              <th scope="col">{FD}</th>
+              <th scope="col">{t('sockets.col.socket')}</th>
             </tr>
           </thead>
           <tbody>
@@ -144,15 +161,15 @@ function Sockets({ sockets, mark }: { sockets: readonly SocketRow[]; mark: (key:
               <tr key={s.fd} data-socket={s.fd} className={`${s.accepting ? 'accepting' : ''}${mark(`socket:${s.fd}`)}`}>
                 <td className="sv-fd">{s.fd}</td>
                 <td className="sv-perm">
-                  <span className={`sv-mode ${s.mode}`} title={`${MODE_FIG[s.mode]}`}>
-                    {MODE[s.mode]}
+                  <span className={`sv-mode ${s.mode}`} title={t(MODE_FIG[s.mode])}>
+                    {t(MODE[s.mode])}
                   </span>
-                  {s.service === null ? <span className="sv-muted">unbound</span> : <span className="sv-svc">service {s.service}</span>}
-                  {s.listening ? <span className="sv-tag listen">listening</span> : <span className="sv-muted">not listening</span>}
-                  {s.accepting && <span className="sv-tag accept">in accept</span>}
+                  {s.service === null ? <span className="sv-muted">{t('sockets.unbound')}</span> : <span className="sv-svc">{t('sockets.service', { service: String(s.service) })}</span>}
+                  {s.listening ? <span className="sv-tag listen">{t('sockets.listening')}</span> : <span className="sv-muted">{t('sockets.notListening')}</span>}
+                  {s.accepting && <span className="sv-tag accept">{t('sockets.inAccept')}</span>}
                   {s.denied.length > 0 && (
                     <span className="sv-denied">
-                      denies{' '}
+                      {t('sockets.denies')}{' '}
                       {s.denied.map((d) => (
                         <Guest key={d.pid} peer={d} />
                       ))}
@@ -160,7 +177,7 @@ function Sockets({ sockets, mark }: { sockets: readonly SocketRow[]; mark: (key:
                   )}
                   {s.waiting.length > 0 && (
                     <span className="sv-backlog">
-                      waiting:{' '}
+                      {t('sockets.waiting')}{' '}
                       {s.waiting.map((w) => (
                         <Guest key={w.sig} peer={w.from} />
                       ))}
@@ -176,26 +193,27 @@ function Sockets({ sockets, mark }: { sockets: readonly SocketRow[]; mark: (key:
   );
 }
 
-function fdText(f: FdRow): ReactNode {
+function FdText({ f }: { f: FdRow }): ReactNode {
+  const t = useT();
   switch (f.kind) {
     case 'socket':
       return (
         <>
-          connection socket{f.service !== null ? <span className="sv-muted"> · {f.service}</span> : ''}
+          {t('sockets.fd.socket')}{f.service !== null ? <span className="sv-muted"> · {f.service}</span> : ''}
         </>
       );
     case 'comm':
       return (
         <>
-          <abbr title="communication socket (526)">comm. socket</abbr> ↔ <Guest peer={f.peer} />
-          {f.queued > 0 && <span className="sv-tag ready">{f.queued} waiting</span>}
-          {f.peerClosed && <span className="sv-tag closed">peer closed</span>}
+          <abbr title={t('sockets.fd.comm.title')}>{t('sockets.fd.comm')}</abbr> ↔ <Guest peer={f.peer} />
+          {f.queued > 0 && <span className="sv-tag ready">{t('sockets.fd.queued', { count: String(f.queued) })}</span>}
+          {f.peerClosed && <span className="sv-tag closed">{t('sockets.fd.peerClosed')}</span>}
         </>
       );
     case 'file':
       return (
         <>
-          file <code>{f.path}</code> <span className="sv-muted">at offset {f.offset}</span>
+          {t('sockets.fd.file')} <code>{f.path}</code> <span className="sv-muted">{t('sockets.fd.offset', { offset: String(f.offset) })}</span>
         </>
       );
     default: {
@@ -206,13 +224,14 @@ function fdText(f: FdRow): ReactNode {
 }
 
 function Fds({ fds, watched, mark }: { fds: readonly FdRow[]; watched: readonly number[]; mark: (key: string) => string }) {
+  const t = useT();
   return (
-    <Box id="sv-fds-title" title="fd table" refText="fd_table [0091]" className="sv-fds">
+    <Box id="sv-fds-title" title={t('sockets.fds')} refText={FD_TABLE_REF} className="sv-fds">
       <table className="sv-table">
         <thead className="sv-sr">
           <tr>
-            <th scope="col">fd</th>
-            <th scope="col">what it is</th>
+            <th scope="col">{FD}</th>
+            <th scope="col">{t('sockets.col.what')}</th>
           </tr>
         </thead>
         <tbody>
@@ -224,8 +243,8 @@ function Fds({ fds, watched, mark }: { fds: readonly FdRow[]; watched: readonly 
             <tr key={f.fd} data-fd={f.fd} className={`${f.kind}${watched.includes(f.fd) ? ' watched' : ''}${mark(`fd:${f.fd}`)}`}>
               <td className="sv-fd">{f.fd}</td>
               <td>
-                {fdText(f)}
-                {watched.includes(f.fd) && <span className="sv-sr"> (the program waits on it)</span>}
+                <FdText f={f} />
+                {watched.includes(f.fd) && <span className="sv-sr">{t('sockets.fds.watched')}</span>}
               </td>
             </tr>
           ))}
@@ -236,27 +255,28 @@ function Fds({ fds, watched, mark }: { fds: readonly FdRow[]; watched: readonly 
 }
 
 function Files({ files, mark }: { files: readonly VirtualFileRow[]; mark: (key: string) => string }) {
+  const t = useT();
   return (
-    <Box id="sv-files-title" title={<code>/msg</code>} refText="virtual files 524" className="sv-files">
+    <Box id="sv-files-title" title={<code>{MSG_DIR}</code>} refText={t('sockets.files.ref')} className="sv-files">
       {files.length === 0 ? (
-        <p className="sv-empty">empty: read(fd) on a virtual-file socket makes one</p>
+        <p className="sv-empty">{t('sockets.files.empty')}</p>
       ) : (
         <ul className="sv-list">
           {files.map((f) => (
             <li key={f.path} data-vfile={f.path} className={mark(`file:${f.path}`).trim()}>
-              <code className="sv-path">{f.path}</code> <span className="sv-muted">{size(f.size)} from</span> <Guest peer={f.peer} />
+              <code className="sv-path">{f.path}</code> <span className="sv-muted">{t('sockets.file.from', { size: size(f.size) })}</span> <Guest peer={f.peer} />
               <div className="sv-detail">
                 {f.short && (
-                  <span title="the short message that came with it">
-                    short <q>{f.short}</q>
+                  <span title={t('sockets.short.title')}>
+                    {fillSlots(t('sockets.short', { short: slot(0) }), [<q key="short">{f.short}</q>])}
                   </span>
                 )}
                 {f.preview && (
-                  <span className="sv-preview" title="its first bytes">
-                    holds <q>{f.preview}</q>
+                  <span className="sv-preview" title={t('sockets.preview.title')}>
+                    {fillSlots(t('sockets.holds', { preview: slot(0) }), [<q key="preview">{f.preview}</q>])}
                   </span>
                 )}
-                {f.openAs.length > 0 && <span className="sv-tag open">open as fd {f.openAs.join(', ')}</span>}
+                {f.openAs.length > 0 && <span className="sv-tag open">{t('sockets.openAs', { fds: f.openAs.join(', ') })}</span>}
               </div>
             </li>
           ))}
@@ -267,21 +287,22 @@ function Files({ files, mark }: { files: readonly VirtualFileRow[]; mark: (key: 
 }
 
 function Mappings({ mappings, mark }: { mappings: readonly MappingRow[]; mark: (key: string) => string }) {
+  const t = useT();
   return (
-    <Box id="sv-maps-title" title="Mapped areas" refText="Fig. 10" className="sv-maps">
+    <Box id="sv-maps-title" title={t('sockets.maps')} refText={t('sockets.fig.map')} className="sv-maps">
       {mappings.length === 0 ? (
-        <p className="sv-empty">nothing: read(fd) on a direct-map socket maps the area here</p>
+        <p className="sv-empty">{t('sockets.maps.empty')}</p>
       ) : (
         <ul className="sv-list">
           {mappings.map((m) => (
             <li key={m.page} data-mapping={hex(m.addr)} className={mark(`map:${m.page}`).trim()}>
               <code className="sv-path">{hex(m.addr)}</code> <span className="sv-muted">{size(m.size)}</span>
-              <span className="sv-frames"> frame{m.frames.length === 1 ? '' : 's'} {m.frames.join(', ')}</span>
-              {m.kind === 'shared' && <span className="sv-tag">shared</span>}
+              <span className="sv-frames">{t('sockets.frames', { count: m.frames.length, frames: m.frames.join(', ') })}</span>
+              {m.kind === 'shared' && <span className="sv-tag">{t('sockets.shared')}</span>}
               {m.preview && (
                 <div className="sv-detail">
                   <span className="sv-preview">
-                    holds <q>{m.preview}</q>
+                    {fillSlots(t('sockets.holds', { preview: slot(0) }), [<q key="preview">{m.preview}</q>])}
                   </span>
                 </div>
               )}
@@ -294,14 +315,15 @@ function Mappings({ mappings, mark }: { mappings: readonly MappingRow[]; mark: (
 }
 
 function Channels({ channels, requests, mark }: { channels: readonly ChannelRow[]; requests: readonly ConnectionRequest[]; mark: (key: string) => string }) {
+  const t = useT();
   return (
     <section className="sv-channels" aria-labelledby="sv-channels-title">
       <h3 id="sv-channels-title" className="sv-title">
-        Channels to guests <span className="sv-ref">512</span>
+        {t('sockets.channels')} <span className="sv-ref">512</span>
       </h3>
       {channels.length === 0 && requests.length === 0 ? (
         <p className="sv-empty">
-          none yet: a guest asks with <code>@A ch = connect(7)</code>, the program takes it with <code>fd = accept(s)</code>
+          {fillSlots(t('sockets.channels.empty', { connect: slot(0), accept: slot(1) }), [<code key="connect">{CONNECT_LINE}</code>, <code key="accept">{ACCEPT_LINE}</code>])}
         </p>
       ) : (
         <ul className="sv-chanlist">
@@ -313,26 +335,26 @@ function Channels({ channels, requests, mark }: { channels: readonly ChannelRow[
               style={{ '--c': partitionColour(c.guest.pid) } as CSSProperties}
             >
               <span className="sv-chan-line">
-                <span className="sv-chan-fd">fd {c.fd}</span>
+                <span className="sv-chan-fd">{fdLabel(c.fd)}</span>
                 <span className="sv-wire" aria-hidden="true" />
-                <span className="sv-chan-id">channel {c.chan}</span>
+                <span className="sv-chan-id">{t('sockets.chan.id', { chan: String(c.chan) })}</span>
                 <span className="sv-wire" aria-hidden="true" />
                 <Guest peer={c.guest} />
-                {c.guestQueued > 0 && <span className="sv-tag ready">{c.guestQueued} for {c.guest.name}</span>}
-                {c.guestWaiting && <span className="sv-tag accept">{c.guest.name} in recv</span>}
+                {c.guestQueued > 0 && <span className="sv-tag ready">{t('sockets.chan.queued', { count: String(c.guestQueued), name: c.guest.name })}</span>}
+                {c.guestWaiting && <span className="sv-tag accept">{t('sockets.chan.recv', { name: c.guest.name })}</span>}
               </span>
-              <span className="sv-port" title="the program's message port of this channel: arrived messages wait here until read [0064]">
-                <span className="sv-muted">port {c.port}:</span>
+              <span className="sv-port" title={t('sockets.port.title')}>
+                <span className="sv-muted">{t('sockets.port', { port: String(c.port) })}</span>
                 {c.queue.length > 0 ? (
                   c.queue.map((m) => (
-                    <span key={m.area} className="sv-msg" title={`${size(m.size)} message area ${m.area}`}>
+                    <span key={m.area} className="sv-msg" title={t('sockets.msg.title', { size: size(m.size), area: String(m.area) })}>
                       {m.short ? <q>{m.short}</q> : size(m.size)}
                     </span>
                   ))
                 ) : (
-                  <span className="sv-muted">no message waiting</span>
+                  <span className="sv-muted">{t('sockets.noMessage')}</span>
                 )}
-                {c.peerClosed && <span className="sv-tag closed">{c.guest.name} closed its end</span>}
+                {c.peerClosed && <span className="sv-tag closed">{t('sockets.closed', { name: c.guest.name })}</span>}
               </span>
             </li>
           ))}
@@ -340,7 +362,7 @@ function Channels({ channels, requests, mark }: { channels: readonly ChannelRow[
             <li key={`req-${r.sig}`} className="sv-chan request" style={{ '--c': partitionColour(r.from.pid) } as CSSProperties}>
               <Guest peer={r.from} />
               <span>
-                asks for service {r.service} <span className="sv-muted">(held until accept)</span>
+                {t('sockets.asks', { service: String(r.service) })} <span className="sv-muted">{t('sockets.held')}</span>
               </span>
             </li>
           ))}
