@@ -28,6 +28,8 @@ describe('layersView (Fig. 3)', () => {
       [2, 'A', 'Guest OS', 'supervisor', 'active'],
       [3, 'B', 'Guest OS', 'supervisor', 'active'],
     ]);
+    // what runs in each layer of Fig. 3
+    expect(m.partitions.map((p) => p.program)).toEqual(['system control program', 'guest applications', 'guest applications']);
   });
 
   it('shows every resource of [0051] a)-h) as used against a limit, or unlimited', () => {
@@ -67,6 +69,10 @@ describe('layersView (Fig. 3)', () => {
     const m = layersView(...typedWithTrace(['lpar_create("C", 32, 2)', 'lpar_end(C)', '@A lpar_end()']));
     const endedBy = (name: string) => m.partitions.find((p) => p.name === name)!.endedBy;
     expect([endedBy('C'), endedBy('A'), endedBy('B')]).toEqual(['program', 'guest', null]);
+    // events after an end do not blur who ended it
+    const later = layersView(...typedWithTrace(['lpar_create("C", 32, 2)', 'lpar_end(C)', '@A ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)']));
+    expect(later.partitions.find((p) => p.name === 'C')!.endedBy).toBe('program');
+    expect(later.partitions.find((p) => p.name === 'A')!.endedBy).toBeNull();
     // without the trace the model does not guess
     expect(layersView(typedWithTrace(['@A lpar_end()'])[0]).partitions.find((p) => p.name === 'A')!.endedBy).toBeNull();
   });

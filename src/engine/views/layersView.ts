@@ -99,10 +99,9 @@ function enders(state: LabState, events: readonly LabEvent[]): Map<number, 'gues
 /** The model of `state`; `events` (the trace up to it) tell who ended a partition. */
 export function layersView(state: LabState, events: readonly LabEvent[] = []): LayersModel {
   const endedBy = enders(state, events);
+  // in partition order, so the system control OS (partition 1) comes first:
+  // partitions are keyed by id, and an object lists integer keys in ascending order
   const partitions = Object.values(state.partitions)
-    .slice()
-    // the system control OS is partition 1, so partition order puts it first
-    .sort((a, b) => a.pid - b.pid)
     .map((p): LayerPartition => ({
       pid: p.pid,
       name: p.name,
