@@ -103,8 +103,6 @@ const NOT_CONVERTED: Readonly<Record<string, number>> = {
   'ui/layers/LayersView.tsx': 0,
   'ui/lessons/LessonPanel.tsx': 51,
   'ui/machine/MachineView.tsx': 0,
-  'ui/memory/MemoryView.tsx': 7,
-  'ui/sequence/SequenceView.tsx': 10,
   'ui/share/ShareMenu.tsx': 0,
   'ui/sockets/SocketsView.tsx': 0,
   'ui/terminal/PhoneInput.tsx': 0,

@@ -6,7 +6,7 @@
 
 import { useMemo } from 'react';
 import type { CSSProperties } from 'react';
-import { RESOURCE_KINDS } from '../../engine/index.ts';
+import { RESOURCE_KINDS, SCP_PID } from '../../engine/index.ts';
 import type { ResourceKind } from '../../engine/index.ts';
 import { layersView, RESOURCE_UNITS } from '../../engine/index.ts';
 import type { LayerPartition, LayersModel, ResourceBar } from '../../engine/index.ts';
@@ -47,6 +47,8 @@ export function LayersView() {
 
   return (
     <div className={`layers-view${reduced ? ' reduced' : ''}`} role="region" aria-label={t('layers.label')} tabIndex={0}>
+      {/* the cards say "scp": "scp" reads as secure copy, so the view names the program first [0048] */}
+      <p className="lv-scpkey">{t('scp.key', { name: 'scp', pid: SCP_PID })}</p>
       <div className="lv-stack" style={{ '--lpars': model.partitions.length } as CSSProperties}>
         <div className="lv-labels" aria-hidden="true">
           <div className="lv-corner">

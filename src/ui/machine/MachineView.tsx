@@ -7,7 +7,7 @@
 
 import { useMemo } from 'react';
 import type { CSSProperties } from 'react';
-import { machineView } from '../../engine/index.ts';
+import { machineView, SCP_PID } from '../../engine/index.ts';
 import type { DramSlice, LpPlacement, MachineModel, UnitCell } from '../../engine/index.ts';
 import { useDisplayState, useFocusEvent } from '../store/labStore.ts';
 import { CONTROL_COLOUR, FREE_COLOUR, partitionColour } from '../app/palette.ts';
@@ -96,6 +96,8 @@ export function MachineView() {
 
   return (
     <div className={`machine-view${reduced ? ' reduced' : ''}`} role="region" aria-label={t('machine.label')} tabIndex={0}>
+      {/* the units below say "scp lp1": "scp" reads as secure copy, so the view names the program first [0048] */}
+      <p className="mv-key">{t('scp.key', { name: 'scp', pid: SCP_PID })}</p>
       <div className="mv-layout">
         <section className="mv-module" aria-labelledby="mv-module-title">
           <h3 id="mv-module-title" className="mv-title">

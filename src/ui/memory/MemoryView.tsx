@@ -21,6 +21,7 @@ import type { FaultMark } from './drawMemory.ts';
 import { bucketLabel, displayBuckets, drawBuckets } from './drawBuckets.ts';
 import { EMPTY_HIGHLIGHT, ghostsOf, highlightOf, withMark } from './plan.ts';
 import { useElementBox } from '../app/useElementBox.ts';
+import { useT } from '../app/language.ts';
 import './memory.css';
 
 /** Transition time at 1x; the player reveals an event every 650 ms, so it finishes before the next. */
@@ -78,6 +79,7 @@ export function MemoryView({ largeFrames }: { readonly largeFrames?: boolean } =
   const lastFault = useLab((s) => s.lastFault);
   const reduced = useReducedMotion();
   const palette = usePalette();
+  const t = useT();
 
   const stageRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -132,9 +134,9 @@ export function MemoryView({ largeFrames }: { readonly largeFrames?: boolean } =
     drawnPlan.current = planKey;
     const faultIsNew = !!fault && drawnFault.current !== fault.id;
     drawnFault.current = fault?.id ?? null;
-    drawMemory(svg, { model, layout, palette, fill, ghosts, fault, faultIsNew, highlight, event: focus, animate, ms, cursor: tabStop });
+    drawMemory(svg, { model, layout, palette, fill, ghosts, fault, faultIsNew, highlight, event: focus, animate, ms, cursor: tabStop, t });
     if (canvasRef.current) drawBuckets(canvasRef.current, model, layout.grid, layout.w, layout.h, palette, fill);
-  }, [model, layout, palette, fill, ghosts, fault, highlight, focus, planKey, reduced, ms, tabStop]);
+  }, [model, layout, palette, fill, ghosts, fault, highlight, focus, planKey, reduced, ms, tabStop, t]);
 
   // the focus ring over the cell pointed at, drawn by React in its own svg over the d3-owned one
   const pointed = focused ?? hover?.index ?? null;
@@ -217,31 +219,34 @@ export function MemoryView({ largeFrames }: { readonly largeFrames?: boolean } =
 
   return (
     <div className="mem" data-testid="memory-view">
-      <ul className="mem-legend" aria-label="owners of physical frames">
+      <ul className="mem-legend" aria-label={t('memory.legend.label')}>
         {palette && fill && model.owners.map((o) => {
           const bg = fill(o.owner);
-          // a screen reader hears the system control program's long name ("scp" reads as secure copy)
-          const name = o.owner === 'control' ? 'control OS' : o.code === SCP_PID ? `system control program (${o.owner})` : o.owner;
+          // "scp" reads as secure copy to students: the legend is the view's first mention of the
+          // system control program [0048], so it names it in full, for the eye and for a screen reader
+          const scp = o.code === SCP_PID;
+          const name = o.owner === 'control' ? t('memory.owner.control') : scp ? t('scp.name', { name: o.owner }) : o.owner;
+          const shown = o.owner === 'control' ? t('memory.owner.controlShort') : scp ? name : o.letter.toUpperCase() === o.owner.toUpperCase() ? '' : o.owner;
           return (
-            <li key={o.owner} aria-label={`${name}: ${o.frames.toLocaleString('en')} frames`}>
+            <li key={o.owner} className={scp ? 'mem-owner-scp' : undefined} aria-label={t('memory.legend.owner', { name, frames: o.frames })}>
               <span className="mem-chip" style={{ background: bg, color: bestInk(bg) }} aria-hidden="true">{o.letter}</span>
               <span aria-hidden="true">
-                {o.letter.toUpperCase() === o.owner.toUpperCase() ? '' : `${o.owner === 'control' ? 'control' : o.owner} `}
-                <span className="mem-count">{o.frames.toLocaleString('en')}</span>
+                {shown && <span className="mem-owner-name">{shown}</span>}{shown ? ' ' : ''}
+                <span className="mem-count">{t('memory.legend.count', { count: o.frames })}</span>
               </span>
             </li>
           );
         })}
-        <li className="mem-key" aria-label="event receive port: filled when its pending bit is set, dashed when clear">
+        <li className="mem-key" aria-label={t('memory.key.label')}>
           <span className="mem-keybadge on" aria-hidden="true">1<i /></span>
-          <span aria-hidden="true">pending</span>
+          <span aria-hidden="true">{t('memory.key.pending')}</span>
           <span className="mem-keybadge" aria-hidden="true">2<i /></span>
-          <span aria-hidden="true">clear</span>
+          <span aria-hidden="true">{t('memory.key.clear')}</span>
         </li>
       </ul>
       {model.grid.kind === 'cells' && (
-        <button type="button" className="mem-zoom" aria-pressed={zoom} onClick={() => setZoom(!zoom)} title="frames large enough to pick by touch; the view scrolls">
-          Large frames
+        <button type="button" className="mem-zoom" aria-pressed={zoom} onClick={() => setZoom(!zoom)} title={t('memory.zoom.title')}>
+          {t('memory.zoom.label')}
         </button>
       )}
       <div className={`mem-stage${zoomed ? ' mem-zoomed' : ''}`} ref={stageRef}>
@@ -262,10 +267,10 @@ export function MemoryView({ largeFrames }: { readonly largeFrames?: boolean } =
         )}
       </div>
       <p className="mem-inspect" aria-live={big ? 'polite' : 'off'}>
-        {inspect ?? (big ? 'Point at or Tab to the frame map: each cell is a bucket of frames.' : layout && !zoomed && layout.grid.cell < LETTER_MIN_CELL
+        {inspect ?? (big ? t('memory.inspect.buckets') : layout && !zoomed && layout.grid.cell < LETTER_MIN_CELL
           // frames too small for their letters (an embed at 600x400 has 8.75 px frames): say how to enlarge them
-          ? 'Frames too small: press Large frames.'
-          : 'Point at or Tab to a frame: who owns it and who maps it.')}
+          ? t('memory.inspect.small')
+          : t('memory.inspect.cells'))}
       </p>
     </div>
   );

@@ -15,6 +15,7 @@ import { bestInk } from './colours.ts';
 import { DROPS, MAPS } from './plan.ts';
 import type { DrawArgs, G } from './drawMemory.ts';
 import { fitFirst, fitFont, fitText, hex, MONO } from './textFit.ts';
+import type { Translate } from '../../i18n/translate.ts';
 
 // ------------------------------------------------------------ RAM: a bracket at the grid's edge
 
@@ -90,6 +91,8 @@ function columnKey(a: DrawArgs, d: ColumnDatum): string {
   return JSON.stringify([
     d.geom, a.layout.fs, a.layout.head, a.layout.bottom, a.palette, space.name, space.letter, space.mode, space.ports,
     blocks.blocks, blocks.breaks, blocks.held, blocks.hidden, owners.map(a.fill), lit,
+    // the language: a request's words change with it
+    a.t('memory.request.from', { from: '' }),
   ]);
 }
 
@@ -266,7 +269,7 @@ interface BlockText {
   readonly alts?: readonly string[];
 }
 
-function blockTexts(b: Block, space: SpaceView): BlockText[] {
+function blockTexts(b: Block, space: SpaceView, t: Translate): BlockText[] {
   const addr = hex(b.page * 4096);
   switch (b.kind) {
     case 'ram':
@@ -279,7 +282,7 @@ function blockTexts(b: Block, space: SpaceView): BlockText[] {
         // a request on its way to the program [0080]: who asks, for what and how much
         return [
           { text: addr, bold: true, mono: true },
-          { text: `request from ${r.ask.from}`, bold: true, mono: false, alts: [`req. ${r.ask.from}`, `req #${r.ask.id}`] },
+          { text: t('memory.request.from', { from: r.ask.from }), bold: true, mono: false, alts: [t('memory.request.short', { from: r.ask.from }), t('memory.request.id', { id: r.ask.id })] },
           { text: `${r.ask.amount} ${r.ask.resource}`, bold: false, mono: false, alts: [`${r.ask.amount}`] },
         ];
       }
@@ -355,7 +358,7 @@ function drawBlocks(g: G, a: DrawArgs, d: ColumnDatum): void {
     .attr('stroke-width', (b) => (b.kind === 'area' && a.highlight?.lines.has(lineKey(d.space.pid, b.region!.area)) ? 3 : b.kind === 'ghost' ? 1.5 : 1))
     .attr('stroke-dasharray', (b) => (b.kind === 'ghost' || b.kind === 'fault' ? '4 3' : null));
   sel.select<SVGGElement>('g.mem-texts').each(function (b) {
-    const all = blockTexts(b, d.space);
+    const all = blockTexts(b, d.space, a.t);
     const fitN = Math.max(1, Math.floor((b.h - 3) / lineH));
     const shown = all.slice(0, fitN);
     const ink = b.kind === 'ghost' || b.kind === 'fault' ? p.ink2 : bestInk(fillOf(b));
@@ -401,12 +404,12 @@ function drawHeld(g: G, a: DrawArgs, d: ColumnDatum): void {
     .attr('stroke', p.ink).attr('stroke-dasharray', '3 2');
   sel.select('text')
     .attr('x', bw / 2).attr('y', (h) => h.h / 2 + 0.5).attr('font-size', font).attr('fill', p.ink)
-    .text((h) => heldText(h.region, bw - 4, font));
+    .text((h) => heldText(h.region, bw - 4, font, a.t));
 }
 
 /** A held area's chip: a request waiting at the program says who asks for how much [0080]; any other, that it is unmapped. */
-function heldText(r: Region, width: number, font: number): string {
+function heldText(r: Region, width: number, font: number, t: Translate): string {
   const roomy = width >= font * 0.56 * 17;
-  if (r.ask) return fitText(roomy ? `req. ${r.ask.from}: ${r.ask.amount} ${r.ask.resource}` : `req. ${r.ask.from}`, width, font);
+  if (r.ask) return fitText(roomy ? t('memory.request.held', { from: r.ask.from, amount: r.ask.amount, resource: r.ask.resource }) : t('memory.request.short', { from: r.ask.from }), width, font);
   return fitText(roomy ? `owns #${r.area}, unmapped` : `owns #${r.area}`, width, font);
 }

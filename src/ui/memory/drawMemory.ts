@@ -15,6 +15,7 @@ import type { LabEvent, MemoryModel } from '../../engine/index.ts';
 import type { ColumnBlocks, Ghost, MemoryLayout } from './layout.ts';
 import { columnBlocks } from './layout.ts';
 import type { Palette } from './colours.ts';
+import type { Translate } from '../../i18n/translate.ts';
 import type { Outline } from './plan.ts';
 import { fitText } from './textFit.ts';
 import { drawBucketHit, drawCells } from './drawGrid.ts';
@@ -48,6 +49,8 @@ export interface DrawArgs {
   readonly animate: boolean;
   /** base transition time in ms, already scaled by the playback speed */
   readonly ms: number;
+  /** the words of the reader's language (a picture for slides: English) */
+  readonly t: Translate;
   /** the roving tab stop of the grid */
   readonly cursor: number;
 }

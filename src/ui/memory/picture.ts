@@ -17,6 +17,7 @@ import { drawBuckets } from './drawBuckets.ts';
 import { ghostsOf, highlightOf } from './plan.ts';
 import { fitText, MONO } from './textFit.ts';
 import type { Moment } from './moments.ts';
+import { translateEnglish } from '../../i18n/translate.ts';
 import mono400 from '@fontsource/jetbrains-mono/files/jetbrains-mono-latin-400-normal.woff2?url';
 import mono700 from '@fontsource/jetbrains-mono/files/jetbrains-mono-latin-700-normal.woff2?url';
 
@@ -174,7 +175,7 @@ export async function memoryPicture(req: PictureRequest): Promise<Picture> {
   const highlight = highlightOf(moment.command);
   drawMemory(drawn, {
     model, layout, palette, fill, ghosts: ghostsOf(moment.command), fault: null, faultIsNew: false,
-    highlight, event: moment.focus, animate: false, ms: 0, cursor: -1,
+    highlight, event: moment.focus, animate: false, ms: 0, cursor: -1, t: translateEnglish,
   });
   const body = el('g', { transform: `translate(0,${captionH})` }, root);
   if (model.grid.kind === 'buckets') {

@@ -17,6 +17,10 @@ import { drawSequence } from './drawSequence.ts';
 import { laneSwatch } from './sequenceSvg.ts';
 import { useElementBox } from '../app/useElementBox.ts';
 import { usePrefs } from '../app/prefs.ts';
+import { useT } from '../app/language.ts';
+import type { Translate } from '../../i18n/translate.ts';
+import { assertNever } from '../../engine/index.ts';
+import type { SequenceLane } from '../../engine/index.ts';
 import './sequence.css';
 
 /** Arrows drawn at once; "show earlier" adds this many more. */
@@ -30,6 +34,18 @@ function useChartSize(ref: RefObject<HTMLElement | null>): { width: number; font
   const width = box?.clientWidth ?? 360;
   const font = box?.font || 13;
   return useMemo(() => ({ width, font }), [width, font]);
+}
+
+/** A lane's header text and its long name, in the reader's language. */
+function laneWords(lane: SequenceLane, t: Translate): { name: string; title: string } {
+  switch (lane.kind) {
+    case 'control': return { name: t('sequence.lane.control'), title: t('sequence.lane.control.title') };
+    // under the group header "system control program (scp)": the short names suffice
+    case 'scp': return { name: t('sequence.lane.program'), title: t('sequence.lane.program.title', { pid: lane.pid ?? 1 }) };
+    case 'kernel': return { name: t('sequence.lane.kernel'), title: t('sequence.lane.kernel.title') };
+    case 'guest': return { name: lane.label, title: t('sequence.lane.guest.title', { name: lane.label, pid: lane.pid ?? 0 }) };
+    default: return assertNever(lane.kind);
+  }
 }
 
 function arrowOf(target: EventTarget | null): SVGGElement | null {
@@ -48,6 +64,7 @@ export function SequenceView() {
   const speed = useLab((s) => s.speed);
   const generation = useLab((s) => s.generation);
   const reduced = useReducedMotion();
+  const t = useT();
 
   // the window of arrows drawn: back to the latest WINDOW whenever the lab is replaced (reset, seed, link)
   const [windowed, setWindowed] = useState({ generation, limit: WINDOW });
@@ -158,49 +175,65 @@ export function SequenceView() {
   const later = total - position;
   const commands = model.arrows.length > 0 && model.arrows.some((a) => !a.boot);
   const more = Math.min(WINDOW, model.earlier);
+  // the lanes of the system control program and its kernel stand side by side at the right (laneRank)
+  const grouped = model.lanes.flatMap((lane, i) => (lane.kind === 'scp' || lane.kind === 'kernel' ? [i] : []));
+  const group = grouped.length > 0
+    ? { left: layout.laneX[grouped[0]!]! - layout.laneW / 2, width: layout.laneW * grouped.length }
+    : null;
 
   return (
     <div className="seq" data-testid="sequence-chart">
       <div className="seq-scroll" ref={scrollRef}>
-        <div className="seq-head" ref={headRef} style={{ width: layout.width }}>
-          {model.lanes.map((lane, i) => (
-            <div
-              key={lane.lane}
-              className={`seq-lane seq-lane-${lane.kind}${lane.ended ? ' is-ended' : ''}`}
-              style={{ left: layout.laneX[i]! - layout.laneW / 2, width: layout.laneW }}
-              title={`${lane.title}${lane.ended ? ' (ended)' : ''}`}
-            >
-              <span className="seq-swatch" style={{ backgroundColor: laneSwatch(lane) }} aria-hidden="true" />
-              <span className="seq-lane-name">{lane.label}{lane.ended && <span className="seq-lane-state"> ended</span>}</span>
+        <div className={`seq-head${group ? ' has-group' : ''}`} ref={headRef} style={{ width: layout.width }}>
+          {group && (
+            // "scp" reads as secure copy to students: one header over the program's lane and its kernel's
+            // names the system control program [0048] in full before either short name
+            <div className="seq-group" style={{ left: group.left, width: group.width }}>
+              {t('sequence.group.scp')}
             </div>
-          ))}
+          )}
+          {model.lanes.map((lane, i) => {
+            const words = laneWords(lane, t);
+            const grouped = lane.kind === 'scp' || lane.kind === 'kernel';
+            return (
+              <div
+                key={lane.lane}
+                className={`seq-lane seq-lane-${lane.kind}${lane.ended ? ' is-ended' : ''}${grouped ? ' in-group' : ''}`}
+                style={{ left: layout.laneX[i]! - layout.laneW / 2, width: layout.laneW }}
+                title={lane.ended ? t('sequence.lane.ended.title', { title: words.title }) : words.title}
+              >
+                <span className="seq-swatch" style={{ backgroundColor: laneSwatch(lane) }} aria-hidden="true" />
+                <span className="seq-lane-name">{words.name}{lane.ended && <span className="seq-lane-state"> {t('sequence.lane.ended')}</span>}</span>
+              </div>
+            );
+          })}
         </div>
         {model.earlier > 0 && (
           <div className="seq-note seq-earlier" style={{ width: layout.width }}>
             <button type="button" onClick={showEarlier}>
-              Show {more} earlier {more === 1 ? 'step' : 'steps'}
+              {t('sequence.earlier.show', { count: more })}
             </button>
-            <span>{model.earlier} not drawn</span>
+            <span>{t('sequence.earlier.notDrawn', { count: model.earlier })}</span>
           </div>
         )}
         {!commands && (
           <p className="seq-note seq-hint" style={{ width: layout.width }}>
-            Booted. Type a command in the terminal: each micro-step it causes appears here as an arrow, tagged with its patent step.
+            {t('sequence.hint.booted')}
           </p>
         )}
         <svg
           ref={svgRef}
           className="seq-svg"
           role="group"
-          aria-label={`Sequence chart: ${model.arrows.length} steps up to the playhead. Up and down arrows move between steps; Enter moves the timeline to one.`}
+          aria-label={t('sequence.chart.label', { count: model.arrows.length })}
           onClick={onClick}
           onKeyDown={onKeyDown}
           onFocus={onFocus}
         />
         {later > 0 && !playing && (
           <p className="seq-note" style={{ width: layout.width }}>
-            {later} later {later === 1 ? 'step' : 'steps'} after the playhead.{' '}
-            <button type="button" onClick={() => useLab.getState().seek(total)}>Go to the latest</button>
+            {t('sequence.later', { count: later })}{' '}
+            <button type="button" onClick={() => useLab.getState().seek(total)}>{t('sequence.later.go')}</button>
           </p>
         )}
       </div>
