@@ -122,3 +122,74 @@ test.describe('the patent tags setting', () => {
     await expect.poll(async () => (await tagsShown(lab)).arrows).toContain('S101');
   });
 });
+
+test.describe('log and the lesson builder follow the tags setting', () => {
+  test('log prints the tags as the views do: all, step numbers only, or none', async ({ lab }) => {
+    await lab.page.setViewportSize({ width: 1366, height: 768 });
+    await lab.open();
+    await lab.typeAll(FLIP);
+    await lab.finishPlayback();
+    // the last event of the send: the area waiting at B's message port, a paragraph [0064]; the flip before it a step
+    // the rows of the n-th `log 6`: each starts with its event's number (a row the terminal wraps goes on without one)
+    const rows = async (n: number) => {
+      const parts = (await lab.terminalText()).split('$ log 6');
+      if (parts.length <= n) return [];
+      return parts[n]!.split('\n').slice(1).filter((l) => /^\s*\d+ /.test(l)).map((l) => l.trim()).slice(0, 6);
+    };
+    let asked = 0;
+    const logged = async () => {
+      asked += 1;
+      await lab.type('log 6');
+      await expect.poll(async () => (await rows(asked)).length).toBe(6);
+      return rows(asked);
+    };
+    const patent = await logged();
+    expect(patent.some((l) => /^\d+ \[0064\]/.test(l))).toBe(true);
+    expect(patent.some((l) => /^\d+ S107\b/.test(l))).toBe(true);
+    await chooseTags(lab.page, 'step numbers only');
+    const steps = await logged();
+    expect(steps.some((l) => l.includes('[0064]'))).toBe(false);
+    expect(steps.some((l) => /^\d+ S107\b/.test(l))).toBe(true);
+    await chooseTags(lab.page, 'hidden');
+    const none = await logged();
+    expect(none.some((l) => /\[\d{4}\]|\bS\d{3}\b/.test(l))).toBe(false);
+    expect(none.length).toBe(6);
+  });
+
+  test("the builder sets a lesson file's tags, and no page shortcut acts while its field has the focus", async ({ lab }) => {
+    await lab.page.setViewportSize({ width: 1366, height: 768 });
+    await lab.open();
+    await lab.typeAll(FLIP.slice(0, 2));
+    await lab.finishPlayback();
+    await lab.page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    await lab.page.getByRole('button', { name: 'Make a lesson' }).click();
+    const panel = lab.page.locator('[data-view=lesson]');
+    await panel.getByLabel('edit a built-in lesson').selectOption('flip');
+    const field = panel.getByLabel('Tags in this lesson');
+    await expect(field).toHaveValue('');
+    await field.selectOption({ label: 'hidden' });
+    await expect(field).toHaveValue('none');
+    // the timeline's keys (Space, ArrowLeft, ArrowRight) do nothing while the field has the focus
+    const status = lab.page.getByTestId('timeline-status');
+    const before = await status.textContent();
+    await field.focus();
+    for (const key of ['ArrowLeft', 'ArrowLeft', ' ', 'ArrowRight', 'Home']) await lab.page.keyboard.press(key);
+    await expect(field).toBeFocused();
+    await expect(status).toHaveText(before!);
+    // the lesson file written says so
+    await field.selectOption({ label: 'hidden' });
+    const download = lab.page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Export the file' }).click();
+    const file = await (await download).createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const c of file) chunks.push(c as Buffer);
+    expect(JSON.parse(Buffer.concat(chunks).toString('utf8')).tags).toBe('none');
+    // back to "as each reader has them": the file says nothing
+    await field.selectOption({ label: 'as each reader has them' });
+    const again = lab.page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Export the file' }).click();
+    const chunks2: Buffer[] = [];
+    for await (const c of await (await again).createReadStream()) chunks2.push(c as Buffer);
+    expect(JSON.parse(Buffer.concat(chunks2).toString('utf8'))).not.toHaveProperty('tags');
+  });
+});

@@ -22,7 +22,7 @@ export type { CostModel, CostParam } from './costs/costModel.js';
 export type { CostPoint } from './costs/costModel.js';
 export { DEFAULT_COSTS, COST_PARAMS, costCurve, crossover } from './costs/costModel.js';
 export type { FrameCell } from './views/inspect.js';
-export type { ShellState, Output, Pending, Effect, Ran, LineTrail } from './shell/shell.js';
+export type { ShellState, Output, Pending, Effect, Ran, LineTrail, LineOptions } from './shell/shell.js';
 export { Lines } from './shell/lines.js';
 export { createShell, runLine, interrupt, seekShell, promptOf, completions, contextPid, trailLines } from './shell/shell.js';
 export { formatOutput, jsonLine, toJsonLine, transcript } from './shell/format.js';

@@ -50,6 +50,27 @@ describe('the words a command for people takes', () => {
     expect(runLine(shell, 'seed 0x10').out[0]).toMatchObject({ kind: 'text', text: ['the machine starts again with seed 16'] });
   });
 
+  it('log prints the tags as the reader chose to see them, like every view (issue 19 §4)', () => {
+    const { shell } = typeLines([...CONNECTED, '@A a = area(4096)', '@A send(ch, a, "hi")']);
+    const logged = (tags?: 'patent' | 'steps' | 'none') => {
+      const out = runLine(shell, 'log 40', tags ? { tags } : {}).out[0];
+      return out?.kind === 'text' ? out.text : [];
+    };
+    const patent = logged();
+    expect(logged('patent')).toEqual(patent);
+    // each line: the event's number, its tag in a column of 8, then its words
+    const rows = patent.map((l) => /^( *\d+) (.{8}) (.*)$/.exec(l)!);
+    expect(rows.every(Boolean)).toBe(true);
+    expect(rows.some((r) => /^\[\d{4}\]/.test(r[2]!))).toBe(true);
+    expect(rows.some((r) => /^S\d/.test(r[2]!))).toBe(true);
+    // the figures' step numbers only: a paragraph's column is left blank
+    expect(logged('steps')).toEqual(rows.map((r) => `${r[1]} ${(/^S(\d|-)/.test(r[2]!) ? r[2]! : '').padEnd(8)} ${r[3]}`));
+    // none: no column at all
+    expect(logged('none')).toEqual(rows.map((r) => `${r[1]} ${r[3]}`));
+    // the choice changes only what is printed
+    expect(runLine(shell, 'log 40', { tags: 'none' }).shell.timeline).toBe(shell.timeline);
+  });
+
   it('answers a name that is no command for people, from a caller that skips the parser, as unknown', () => {
     const shell = createShell();
     const ran = runWords(shell, 'reboot', [], { line: 1, ctx: 'scp', input: 'reboot' });

@@ -5,7 +5,8 @@
 import type { LabState, Partition, Pid, PortNo } from '../types.js';
 import type { CommandKind } from '../command.js';
 import { PAGE_SIZE, SCP_PID } from '../types.js';
-import { tagLabel } from '../patentMap.js';
+import { tagShown } from '../patentMap.js';
+import type { TagStyle } from '../patentMap.js';
 import { narrate } from '../narration.js';
 import { messagePortAt, ownerName } from '../views/inspect.js';
 import { layersView } from '../views/layersView.js';
@@ -31,23 +32,29 @@ import { findLesson, LESSONS } from '../lessons/catalog.js';
 
 
 type Base = { line: number; ctx: string; input: string };
+
+/** How the reader wants a line's output shown; it never changes what the line does. */
+export interface LineOptions {
+  /** the patent's tags as every view shows them (the page's tags setting); `log` follows it. Default: the patent's */
+  readonly tags?: TagStyle;
+}
 type Outcome = Ran;
 
 const text = (shell: ShellState, base: Base, lines: string[], effect: Effect = NO_EFFECT): Outcome => ({ shell, out: [{ ...base, kind: 'text', text: lines }], effect });
 const said = (shell: ShellState, base: Base, lines: readonly Said[], effect: Effect = NO_EFFECT): Outcome => ({ shell, out: [{ ...base, kind: 'text', text: lines.map(([t]) => t), words: lines.map(([, w]) => w) }], effect });
 const error = (shell: ShellState, base: Base, errno: string, message: string): Outcome => ({ shell, out: [{ ...base, kind: 'error', errno, message }], effect: NO_EFFECT });
 
-export function runWords(shell: ShellState, command: string, words: readonly string[], base: Base): Outcome {
+export function runWords(shell: ShellState, command: string, words: readonly string[], base: Base, options: LineOptions = {}): Outcome {
   // the parser hands over only the names in PEOPLE_TABLE; a caller that bypasses it gets the same answer as an unknown call
   const spec = PEOPLE_TABLE.find((c) => c.name === command);
   if (!spec) return error(shell, base, 'ENOENT', `unknown command ${command}`);
   const { usage, words: [fewest, most] } = spec;
   if (words.length > most) return error(shell, base, 'EINVAL', `${command} takes ${most === 0 ? 'no words' : 'at most one word'} (usage: ${usage}); nothing was done, remove: ${words.slice(most).join(' ')}`);
   if (words.length < fewest) return error(shell, base, 'EINVAL', `${command} needs a word (usage: ${usage})`);
-  return RUN[spec.name](shell, words, base);
+  return RUN[spec.name](shell, words, base, options);
 }
 
-type Run = (shell: ShellState, words: readonly string[], base: Base) => Outcome;
+type Run = (shell: ShellState, words: readonly string[], base: Base, options: LineOptions) => Outcome;
 
 /** What each command for people does; a command in PEOPLE_TABLE without an entry here does not compile. */
 const RUN: { readonly [K in PeopleName]: Run } = {
@@ -74,10 +81,13 @@ const RUN: { readonly [K in PeopleName]: Run } = {
     return text(shell, base, files.length ? files.map((f) => `${f.path}  ${state.areas[f.area]!.size} bytes from ${state.partitions[f.peer]!.name}, short ${JSON.stringify(f.short)}`) : ['/msg is empty']);
   },
   ps: (shell, _words, base) => text(shell, base, processes(shell.timeline.current)),
-  log: (shell, words, base) => {
+  log: (shell, words, base, options) => {
     const count = words[0] === undefined ? 20 : wholeNumber(words[0]);
     if (count === null || count < 1 || count > 1000) return error(shell, base, 'EINVAL', 'log takes a count from 1 to 1000, in digits');
-    return text(shell, base, traceOf(shell.timeline).slice(-count).map((e) => `${String(e.seq).padStart(5)} ${tagLabel(e.tag).padEnd(8)} ${narrate(e.say)}`));
+    // the tags as the reader chose to see them, like every view: a hidden tag leaves no column
+    const style = options.tags ?? 'patent';
+    const tag = (t: string) => (style === 'none' ? '' : `${tagShown(t, style).padEnd(8)} `);
+    return text(shell, base, traceOf(shell.timeline).slice(-count).map((e) => `${String(e.seq).padStart(5)} ${tag(e.tag)}${narrate(e.say)}`));
   },
   lesson: (shell, words, base) => {
     if (!words[0]) return text(shell, base, ['Lessons:', ...LESSONS.map((l) => `  lesson ${l.id.padEnd(8)} ${String(l.number).padStart(2)}. ${l.title} (${l.figure})`)], { kind: 'openLesson', id: null });

@@ -21,11 +21,14 @@ import { runWords } from './people.js';
 import type { Ran, ShellState } from './shellState.js';
 import { contextPid, interruptCall, NO_EFFECT, runCommand, withVars } from './shellState.js';
 import { visible } from './visible.js';
+import type { LineOptions } from './people.js';
 import { own, withKey } from '../own.js';
 import { words } from '../words.js';
 
 export type { Effect, LineTrail, Output, Pending, Ran, ShellState } from './shellState.js';
 export { contextPid, createShell, interruptCall, NO_EFFECT, RECORDED, seekShell, trailLines } from './shellState.js';
+
+export type { LineOptions } from './people.js';
 
 export const promptOf = (shell: ShellState) => `${shell.ctx}$ `;
 
@@ -44,9 +47,9 @@ function overLong(shell: ShellState, input: string): Ran {
 }
 
 /** Run one line typed in the current context. Never throws for anything a user can type. */
-export function runLine(shell: ShellState, typed: string): Ran {
+export function runLine(shell: ShellState, typed: string, options: LineOptions = {}): Ran {
   const input = typed.length > MAX_LINE ? typed.slice(0, MAX_LINE + 1) : typed;
-  const ran = input.length > MAX_LINE ? overLong(shell, input) : runOneLine(shell, input);
+  const ran = input.length > MAX_LINE ? overLong(shell, input) : runOneLine(shell, input, options);
   // a line that started a new machine (reset, seed) begins a new history
   if (ran.effect.kind === 'restarted') return ran;
   // a line that moved in time (back) took the trail of the moment it went to; any other line joins the branch
@@ -54,7 +57,7 @@ export function runLine(shell: ShellState, typed: string): Ran {
   return { ...ran, shell: { ...ran.shell, history: shell.history.append(input), trail } };
 }
 
-function runOneLine(shell: ShellState, input: string): Outcome {
+function runOneLine(shell: ShellState, input: string, options: LineOptions): Outcome {
   const next = { ...shell, lineNo: shell.lineNo + 1 };
   const parsed = parseLine(input, PEOPLE_COMMANDS);
   const base = { line: next.lineNo, ctx: shell.ctx, input };
@@ -63,10 +66,10 @@ function runOneLine(shell: ShellState, input: string): Outcome {
     const pointer = `${' '.repeat(visible(input.slice(0, Math.max(0, parsed.col - 1))).length)}^`;
     return { shell: next, out: [{ ...base, kind: 'error', errno: 'EINVAL', col: parsed.col, message: `syntax error at column ${parsed.col}: ${parsed.message}\n  ${input}\n  ${pointer}` }], effect: NO_EFFECT };
   }
-  return runStatement(next, parsed, shell.ctx, input);
+  return runStatement(next, parsed, shell.ctx, input, options);
 }
 
-function runStatement(shell: ShellState, statement: Statement, ctx: string, input: string): Outcome {
+function runStatement(shell: ShellState, statement: Statement, ctx: string, input: string, options: LineOptions): Outcome {
   const base = { line: shell.lineNo, ctx, input };
   switch (statement.kind) {
     case 'empty': return { shell, out: [], effect: NO_EFFECT };
@@ -82,9 +85,9 @@ function runStatement(shell: ShellState, statement: Statement, ctx: string, inpu
         const text = scp ? 'now in the system control program (scp, problem mode)' : `now in ${statement.ctx} (guest OS, supervisor mode)`;
         return { shell: { ...shell, ctx: statement.ctx }, out: [{ ...base, kind: 'text', text: [text], words: [scp ? words('lparsh.switch.scp') : words('lparsh.switch.guest', { ctx: statement.ctx })] }], effect: NO_EFFECT };
       }
-      return runStatement(shell, statement.then, statement.ctx, input);
+      return runStatement(shell, statement.then, statement.ctx, input, options);
     }
-    case 'words': return runWords(shell, statement.command, statement.words, base);
+    case 'words': return runWords(shell, statement.command, statement.words, base, options);
     case 'assign': case 'expr': return runExpression(shell, statement, ctx, input);
   }
 }

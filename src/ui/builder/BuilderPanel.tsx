@@ -14,6 +14,9 @@ import { encodeLessonLink } from '../lessons/lessonLink.ts';
 import { download } from '../share/download.ts';
 import { LINK_LIMITS } from '../share/shareLink.ts';
 import { draftFile, idOf, missingOf, useBuilder } from './builderStore.ts';
+import { isTagStyle } from '../../engine/index.ts';
+import { TAG_CHOICES } from '../app/prefs.ts';
+import { useT } from '../app/language.ts';
 import './builder.css';
 
 function Offers() {
@@ -35,6 +38,22 @@ function Offers() {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The lesson file's "tags": how the lesson wants the patent's tags shown, or as each reader has them (issue 19 §4). */
+function TagsField() {
+  const t = useT();
+  const tags = useBuilder((s) => s.draft?.tags ?? null);
+  const setLesson = useBuilder((s) => s.setLesson);
+  return (
+    <label className="builder-tags">
+      {t('builder.tagsField')}{' '}
+      <select value={tags ?? ''} title={t('builder.tagsField.title')} onChange={(e) => setLesson({ tags: isTagStyle(e.target.value) ? e.target.value : null })}>
+        <option value="">{t('builder.tagsField.reader')}</option>
+        {TAG_CHOICES.map((c) => <option key={c.style} value={c.style}>{t(c.label)}</option>)}
+      </select>
+    </label>
   );
 }
 
@@ -154,6 +173,7 @@ export function BuilderPanel() {
       <div className="row">
         <label>Figures <input value={draft.figures} onChange={(e) => setLesson({ figures: e.target.value })} maxLength={120} placeholder="Fig. 5" /></label>
         <label>Summary <input value={draft.summary} onChange={(e) => setLesson({ summary: e.target.value })} maxLength={3000} /></label>
+        <TagsField />
       </div>
       <div className="row steps-tabs" role="group" aria-label="steps">
         {draft.steps.map((s, i) => (

@@ -13,6 +13,22 @@ describe('the builder keeps what it does not edit', () => {
     expect(made.ok && made.file).toEqual(file);
   });
 
+  it('a lesson\'s tags choice is kept, and the builder sets or clears it (issue 19 §4)', () => {
+    const flip = BUILTIN_FILES.find((f) => f.lesson.id === 'flip')!;
+    for (const tags of ['patent', 'steps', 'none'] as const) {
+      const file: LessonFile = { ...flip, lesson: { ...flip.lesson, tags } };
+      const draft = draftOf(file);
+      expect(draft.tags).toBe(tags);
+      const made = draftFile(draft);
+      expect(made.ok && made.file.lesson.tags).toBe(tags);
+      // "as each reader has them": the file says nothing
+      const cleared = draftFile({ ...draft, tags: null });
+      expect(cleared.ok && 'tags' in cleared.file.lesson).toBe(false);
+    }
+    const set = draftFile({ ...draftOf(flip), tags: 'none' });
+    expect(set.ok && set.file.lesson.tags).toBe('none');
+  });
+
   it('a lesson with challenges and realWorld keeps them', () => {
     const flip = BUILTIN_FILES.find((f) => f.lesson.id === 'flip')!;
     const challenges = BUILTIN_FILES.find((f) => f.lesson.id === 'challenges')!.challenges;

@@ -8,7 +8,7 @@
 // that differ from the solution): exporting it again loses nothing (issue 18).
 
 import { create } from 'zustand';
-import type { Challenge, LessonFile, Rule, ShellState } from '../../engine/index.ts';
+import type { Challenge, LessonFile, Rule, ShellState, TagStyle } from '../../engine/index.ts';
 import { createShell, LESSON_FORMAT, LESSON_VERSION, lessonToData, runLine, validateLesson, refusal } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
 
@@ -39,12 +39,14 @@ export interface Draft {
   readonly title: string;
   readonly figures: string;
   readonly summary: string;
+  /** how the lesson wants the patent's tags shown (issue 19 §4); null: as each reader has them */
+  readonly tags: TagStyle | null;
   readonly steps: readonly DraftStep[];
   readonly kept: Kept;
 }
 
 const EMPTY_STEP: DraftStep = { title: '', narration: '', lines: [], checks: [], hints: ['', ''], ask: '', answer: '', moreHints: [], shown: null };
-const EMPTY_DRAFT: Draft = { id: '', title: '', figures: '', summary: '', steps: [EMPTY_STEP], kept: { challenges: [] } };
+const EMPTY_DRAFT: Draft = { id: '', title: '', figures: '', summary: '', tags: null, steps: [EMPTY_STEP], kept: { challenges: [] } };
 
 /** A lesson id from its title: lower-case words joined by -. */
 export const idOf = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32).replace(/-+$/, '') || 'my-lesson';
@@ -56,6 +58,7 @@ export function draftOf(file: LessonFile): Draft {
     title: lesson.title,
     figures: lesson.figure,
     summary: lesson.summary,
+    tags: lesson.tags ?? null,
     steps: lesson.steps.map((s) => ({
       title: s.title,
       narration: s.text,
@@ -86,6 +89,7 @@ export function draftFile(draft: Draft): { ok: true; file: LessonFile } | { ok: 
     figures: draft.figures || 'a teacher\'s lesson',
     summary: draft.summary || draft.title,
     ...(draft.kept.realWorld !== undefined ? { realWorld: draft.kept.realWorld } : {}),
+    ...(draft.tags ? { tags: draft.tags } : {}),
     steps: draft.steps.map((s) => ({
       title: s.title,
       narration: s.narration,

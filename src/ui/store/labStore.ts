@@ -15,6 +15,7 @@
 
 import { useMemo } from 'react';
 import { create } from 'zustand';
+import { usePrefs } from '../app/prefs.ts';
 import { OPENING } from '../app/mode.ts';
 import { eventsBefore } from './eventIndex.ts';
 import type { Highlight } from '../../engine/index.ts';
@@ -186,7 +187,8 @@ export const useLab = create<LabStore>()((set, get) => ({
 
   submit(line) {
     const now = get();
-    const { shell, out, effect } = runLine(now.shell, line);
+    // `log` prints the patent's tags as the reader chose to see them, like the views
+    const { shell, out, effect } = runLine(now.shell, line, { tags: usePrefs.getState().tags });
     const fault = out.find((o) => o.kind === 'error' && o.errno === 'EFAULT' && o.addr !== undefined);
     const seen = {
       outputs: appendOutputs(now.outputs, out),
