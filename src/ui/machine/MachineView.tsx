@@ -37,8 +37,8 @@ function ownerName(t: Translate, s: DramSlice): string {
 }
 
 /** "main 1" or "sub1 0": short enough for a list, with the group spelled in full on hover. */
-function shortUnit(cell: Pick<UnitCell, 'group' | 'slot'>): string {
-  return cell.group === 0 ? `main ${cell.slot}` : `sub${cell.group} ${cell.slot}`;
+function shortUnit(t: Translate, cell: Pick<UnitCell, 'group' | 'slot'>): string {
+  return t('machine.unit.short', { group: String(cell.group), slot: cell.slot });
 }
 
 const count = (n: number) => n.toLocaleString('en');
@@ -144,7 +144,7 @@ export function MachineView() {
                   {lp.name} {lpId(lp.lp)}
                 </span>
                 <span className="mv-lp-units" title={lp.units.map((i) => unitName(t, cells[i]!)).join(', ')}>
-                  → {lp.units.map((i) => shortUnit(cells[i]!)).join(' + ')}
+                  → {lp.units.map((i) => shortUnit(t, cells[i]!)).join(' + ')}
                 </span>
                 <span className={`mv-lp-kind ${lp.placement}`}>{t(PLACEMENT_TEXT[lp.placement])}</span>
               </li>
