@@ -2,7 +2,9 @@
 // reloads, bad values ignored; and the page's shortcuts stay inert while the
 // focus is in the menu.
 
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { FIG9_SETUP } from './labPage.ts';
 
 test('?lang=ja opens the page in Japanese; a bad value opens it in English', async ({ lab }) => {
   await lab.open('./?lang=ja');
@@ -87,4 +89,98 @@ test('an English reader never fetches the Japanese face or catalog', async ({ la
   await lab.open('./?lang=en');
   await lab.type('@A ch = channel(B)');
   expect(fetched.filter((u) => /biz-udgothic|\/ja-[\w-]+\.js/.test(u))).toEqual([]);
+});
+
+/**
+ * The English words a reader sees in `selector` (its text and the names and
+ * hints of its elements), apart from the command language, which reads the
+ * same in every language: calls, constants, resource names, paths, hex.
+ * Code samples, the phone's call chips and quoted user data (<code>, .chip,
+ * <q>) are the command language and the student's, not words.
+ */
+async function englishIn(page: Page, selector: string): Promise<string[]> {
+  const texts = await page.locator(selector).evaluateAll((els) => els.flatMap((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    for (const data of copy.querySelectorAll('code, q, .chip, .sv-call, .sv-path, .xterm, .presenter-texts')) data.remove();
+    const attributes = [...copy.querySelectorAll('*'), copy].flatMap((e) => ['aria-label', 'title', 'placeholder'].map((a) => e.getAttribute(a) ?? ''));
+    // text node by text node: words of neighbouring elements ("scp" and "lp0") stay apart
+    const walker = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+    const text: string[] = [];
+    while (walker.nextNode()) text.push(walker.currentNode.textContent ?? '');
+    return [...text, ...attributes];
+  }));
+  const words = texts.join(' ').replace(/0x[0-9a-f]+/gi, ' ').match(/[A-Za-z][A-Za-z_]+/g) ?? [];
+  return [...new Set(words.filter((w) => !COMMAND_LANGUAGE.has(w)))];
+}
+
+/** Words of the command language and names that stay as they are in every language (docs/translating.md). */
+const COMMAND_LANGUAGE = new Set([
+  'socket', 'bind', 'listen', 'accept', 'read', 'select', 'recv', 'connect', 'tick', 'send', 'area', 'poke', 'lpar_end', 'lpar_create',
+  'AF_LPAR', 'SOCK_SEQPACKET', 'stdin', 'stdout', 'stderr', 'fd', 'fd_table', 'fds', 'lp', 'scp', 'msg', 'ch',
+  'cpu', 'vaddr', 'mem', 'mgmt', 'events', 'devices', 'cache', 'bus', 'hypercall', 'pteUpdate', 'tlbLocal', 'tlbShootdown', 'copyPerByte', 'contextSwitch', 'eventDelivery',
+  // names, units and formats
+  // the trace's tag for the lab's own steps, like [0063] and S107
+  'lab',
+  'lparlab', 'English', 'OS', 'MC', 'DRAM', 'TLB', 'KiB', 'MiB', 'GiB', 'GHz', 'JSON', 'SVG', 'PNG', 'GIF', 'WebM', 'HTML', 'PDF', 'QR',
+]);
+
+test('with ?lang=ja the converted views read in Japanese, and screenshots at 1366x768 and 390x844, light and dark', async ({ lab }) => {
+  test.setTimeout(300_000);
+  const { page } = lab;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await lab.open('./?lang=ja');
+  await lab.typeAll([...FIG9_SETUP, '@A send(ch, a, "mem request")', 'r = read(fd)', 'tick(2)']);
+  await expect(page.getByTestId('timeline-status')).toHaveText(/イベント (\d+) \/ \1$/, { timeout: 60_000 });
+  const seen: Record<string, string[]> = {};
+  for (const view of ['sockets', 'layers', 'machine', 'costs'] as const) {
+    await page.locator(`#tab-${view}`).click();
+    await expect(page.locator(`[data-view=${view}] .view-body > :not(.view-loading)`).first()).toBeVisible();
+    seen[view] = await englishIn(page, `[data-view=${view}]`);
+    await page.screenshot({ path: `test-results/i18n-views-1366x768-light-${view}.png` });
+  }
+  // the header's own words (its Homework button is the homework panel's, converted apart)
+  seen.header = await englishIn(page, '.lab-head > :not(button:not(.theme))');
+  seen.timeline = await englishIn(page, '.lab-foot');
+  seen.tabs = await englishIn(page, '[role=tablist]');
+  await page.locator('.share > button').click();
+  seen.share = await englishIn(page, '#share-menu');
+  await page.locator('.share > button').click();
+  expect(seen).toEqual({ sockets: [], layers: [], machine: [], costs: [], header: [], timeline: [], tabs: [], share: [] });
+  await page.locator('button.theme').click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  await page.locator('#tab-sockets').click();
+  await page.screenshot({ path: 'test-results/i18n-views-1366x768-dark-sockets.png' });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'no sideways scroll at 1366x768').toBeLessThanOrEqual(0);
+
+  // the phone: its line, its tabs and the settings, before a line is typed and after
+  await page.setViewportSize({ width: 390, height: 844 });
+  await lab.open('./?lang=ja');
+  await expect(page.locator('.lab.phone')).toBeVisible();
+  const phone: Record<string, string[]> = { line: await englishIn(page, '.phone-console'), tabs: await englishIn(page, '.phone-tabs [role=tablist]') };
+  expect(phone).toEqual({ line: [], tabs: [] });
+  for (const theme of ['light', 'dark'] as const) {
+    if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) {
+      await page.locator('details.phone-settings summary').click();
+      await page.locator('button.theme').click();
+      await page.locator('details.phone-settings').evaluate((d) => { (d as HTMLDetailsElement).open = false; });
+    }
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+    for (const view of ['sockets', 'layers'] as const) {
+      await page.locator(`#phone-tab-${view}`).click();
+      const panel = page.locator(`#phone-${view}-panel`);
+      await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      expect(await panel.evaluate((el) => el.scrollWidth - el.clientWidth), `the ${view} tab at 390 px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `test-results/i18n-views-390x844-${theme}-${view}.png` });
+    }
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'no sideways scroll at 390x844').toBeLessThanOrEqual(0);
+});
+
+test('with ?lang=ja the presenter stage names its step, its keys and the views in Japanese', async ({ lab }) => {
+  const { page } = lab;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await lab.open('./?present&lesson=flip&lang=ja');
+  await expect(page.locator('.presenter-lesson')).toContainText(/ステップ1\/\d+/);
+  expect({ keys: await englishIn(page, '.presenter-keys'), heads: await englishIn(page, '.stage .view-head') }).toEqual({ keys: [], heads: [] });
+  await page.screenshot({ path: 'test-results/i18n-views-1366x768-light-presenter.png' });
 });
