@@ -12,7 +12,8 @@ import { sequenceView } from '../../engine/index.ts';
 import { totalEvents, useDisplayState, useFocusEvent, useLab } from '../store/labStore.ts';
 import { eventIndex, eventsTail, lanesBefore } from '../store/eventIndex.ts';
 import { motionMs, useReducedMotion } from '../app/motion.ts';
-import { layoutChart, scrollToShow } from './layout.ts';
+import { layoutChart } from './layout.ts';
+import { useFollowScroll } from './useFollowScroll.ts';
 import { drawSequence } from './drawSequence.ts';
 import { laneSwatch } from './sequenceSvg.ts';
 import { useElementBox } from '../app/useElementBox.ts';
@@ -76,6 +77,7 @@ export function SequenceView() {
   const headRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const size = useChartSize(scrollRef);
+  const follow = useFollowScroll(scrollRef, svgRef, headRef);
 
   const bootEvents = useLab((s) => s.shell.timeline.bootEvents);
   const tags = usePrefs((p) => p.tags);
@@ -115,22 +117,15 @@ export function SequenceView() {
       scroller.scrollTop += (model.arrows.length - before.rows) * layout.rowH;
     }
     lastEarlier.current = { earlier: model.earlier, rows: model.arrows.length };
-    // keep the arrow at the playhead in view; measured in the next frame, after every view has
-    // written its changes, so reading the geometry does not force an extra layout on each step
+    // keep the arrow at the playhead in view; measured after the browser's own layout of the frame,
+    // so reading the geometry does not force an extra layout on each step (useFollowScroll.ts)
     if (focusSeq !== prev) pendingScroll.current = model.arrows.every((a) => a.boot) ? null : { smooth: stepped && !reduced };
     lastFocus.current = focusSeq;
     const pending = pendingScroll.current;
     const row = layout.arrows.find((g) => g.seq === focusSeq);
-    if (!scroller || !pending || !row) return;
-    const frame = requestAnimationFrame(() => {
-      pendingScroll.current = null;
-      const header = headRef.current?.offsetHeight ?? 0;
-      const svgTop = svg.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
-      const to = scrollToShow(svgTop + row.rowTop, layout.rowH, scroller.scrollTop, scroller.clientHeight, header);
-      if (to !== null) scroller.scrollTo({ top: to, behavior: pending.smooth ? 'smooth' : 'auto' });
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [model, layout, focusSeq, tabStop, reduced, speed]);
+    if (!pending || !row) return;
+    follow({ rowTop: row.rowTop, rowH: layout.rowH, smooth: pending.smooth, done: () => { if (pendingScroll.current === pending) pendingScroll.current = null; } });
+  }, [model, layout, focusSeq, tabStop, reduced, speed, follow]);
 
   const activate = useCallback((seq: number) => {
     setTabSeq(seq);
