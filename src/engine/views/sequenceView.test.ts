@@ -45,15 +45,19 @@ function arrowsTagged(model: SequenceModel, tag: string): string[] {
 }
 
 describe('sequenceView: Fig. 6, guest to guest over a message channel', () => {
-  const { model, events } = chart(run(FIG6));
+  // built in each test, not at load: code run while a test file loads is "static" to the mutation run,
+  // and a chart drawn then would never meet the mutant a test switches on
+  const fig6 = () => chart(run(FIG6));
 
   it('has one arrow per event, in trace order', () => {
+    const { model, events } = fig6();
     expect(model.arrows.map((a) => a.seq)).toEqual(events.map((e) => e.seq));
     expect(model.earlier).toBe(0);
     expect(model.total).toBe(events.length);
   });
 
   it('orders the lanes as Figs. 6 and 8: guests, the control OS, the scp program, its kernel', () => {
+    const { model } = fig6();
     expect(model.lanes.map((l) => l.label)).toEqual(['A', 'B', 'control OS', 'scp program', 'scp kernel']);
     expect(model.lanes.map((l) => l.kind)).toEqual(['guest', 'guest', 'control', 'scp', 'kernel']);
     expect(model.lanes.map((l) => l.pid)).toEqual([2, 3, null, 1, null]);
@@ -62,6 +66,7 @@ describe('sequenceView: Fig. 6, guest to guest over a message channel', () => {
   });
 
   it('draws S101 to S112 between the right lanes with short labels', () => {
+    const { model } = fig6();
     // A's connect waits for the answer to its own request
     expect(arrowsTagged(model, 'S101')).toEqual(['A -> control OS: request', 'A -> A: wait']);
     expect(arrowsTagged(model, 'S102')).toEqual(['control OS -> B: signal']);
@@ -82,6 +87,7 @@ describe('sequenceView: Fig. 6, guest to guest over a message channel', () => {
   });
 
   it('marks self-arrows, boot events and where each command starts', () => {
+    const { model, events } = fig6();
     const byTag = (tag: string) => model.arrows.find((a) => a.tag === tag)!;
     expect(byTag('S108').self).toBe(true);
     expect(byTag('S107').self).toBe(false);
@@ -101,9 +107,10 @@ describe('sequenceView: Fig. 6, guest to guest over a message channel', () => {
 });
 
 describe('sequenceView: Fig. 9, the system control program and its kernel', () => {
-  const { model } = chart(run(FIG9));
+  const fig9 = () => chart(run(FIG9)).model;
 
   it('labels system calls by their name and draws them from the program to its kernel', () => {
+    const model = fig9();
     expect(arrowsTagged(model, 'S301')).toEqual(['scp program -> scp kernel: socket()']);
     expect(arrowsTagged(model, 'S201')).toEqual(['scp kernel -> scp program: socket']);
     expect(arrowsTagged(model, 'S302')).toEqual(['scp program -> scp kernel: bind()']);
@@ -115,6 +122,7 @@ describe('sequenceView: Fig. 9, the system control program and its kernel', () =
   });
 
   it('draws the flip both ways: A to the kernel (S308(a)) and the scp back to A (S311(a))', () => {
+    const model = fig9();
     expect(arrowsTagged(model, 'S308(a)')).toEqual(['A -> scp kernel: flip']);
     expect(arrowsTagged(model, 'S311(a)')).toEqual([
       'scp program -> scp kernel: write()', 'scp program -> A: flip', 'control OS -> A: map',
@@ -123,7 +131,7 @@ describe('sequenceView: Fig. 9, the system control program and its kernel', () =
   });
 
   it('draws only a window of the latest arrows, keeping every lane', () => {
-    const whole = chart(run(FIG9)).model;
+    const whole = fig9();
     const { model: last } = chart(run(FIG9), 10);
     expect(last.arrows).toHaveLength(10);
     expect(last.earlier).toBe(whole.total - 10);
