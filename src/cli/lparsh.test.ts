@@ -118,6 +118,9 @@ describe('npx lparsh', () => {
     expect(ja.stdout).toContain('  lpar_create(名前, メモリのページ数, 論理プロセッサ数)');
     expect(ja.stdout).toContain('A（ゲストOS、スーパバイザモード）に切り替えました');
     expect(ja.stdout).toContain('  例: send(ch, a, "short text")');
+    expect(ja.stdout).toMatch(/^= -1 ECONNREFUSED: サービス 7 を待ち受けている者はいません/m);
+    expect(ja.stdout).toMatch(/^= -1 ENOENT: 呼び出し sned\(\) はありません（もしかして seed？）/m);
+    expect(ja.stdout).toMatch(/^= -1 EINVAL: 3 桁目に構文エラー: /m);
     expect(ja.stdout).toMatch(/^= \d+$/m);
     // English is the engine's own sentences, with or without the flag
     expect(lparsh(['--lang', 'en'], lines).stdout).toBe(lparsh([], lines).stdout);

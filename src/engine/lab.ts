@@ -27,6 +27,8 @@ import { closeFile, newMessage, openFile, readFd, selectFds, unlinkMessage, writ
 import { EMPTY_KERNEL } from './kernel/fdTable.js';
 import { RESOURCE_KINDS } from './types.js';
 import { callOfCommand, roleOfCommand } from './shell/calls.js';
+import type { Words } from './words.js';
+import { words } from './words.js';
 
 export const DEFAULT_CONFIG: LabConfig = { seed: 1, frames: 256, groups: 3, unitsPerGroup: 8 };
 
@@ -132,10 +134,10 @@ function applyWith(tx: Tx, state: LabState, command: Command): Step {
 
 function run(tx: Tx, command: Command): { result: Result; suspended: Wait | null } {
   const by = tx.s.partitions[command.by];
-  if (!by) return done(fail('ESRCH', `there is no partition ${command.by}`));
-  if (by.status !== 'active') return done(fail('ESRCH', `${by.name} has ended: it can no longer make calls`));
+  if (!by) return done(fail('ESRCH', `there is no partition ${command.by}`, words('error.lab.thereNoPartition', { by: command.by })));
+  if (by.status !== 'active') return done(fail('ESRCH', `${by.name} has ended: it can no longer make calls`, words('error.lab.hasEndedCan', { name: by.name })));
   if (by.wait && command.kind !== 'call.interrupt') {
-    return done(fail('EAGAIN', `${by.name} is suspended in ${by.wait.call}; interrupt it (Ctrl-C) or let it complete first`));
+    return done(fail('EAGAIN', `${by.name} is suspended in ${by.wait.call}; interrupt it (Ctrl-C) or let it complete first`, words('error.lab.suspendedInterruptCtrl', { name: by.name, call: by.wait.call })));
   }
   const result = dispatch(tx, by, command);
   if (!result.ok) return done(result);
@@ -147,19 +149,23 @@ function run(tx: Tx, command: Command): { result: Result; suspended: Wait | null
 
 const done = (result: Result) => ({ result, suspended: null });
 
-function scpOnly(by: Partition, what: string): Result | null {
-  return by.pid === SCP_PID ? null : fail('EACCES', `only the system control program may ${what}; ${by.name} is a guest`);
+function scpOnly(by: Partition, what: string, whatWords: Words): Result | null {
+  return by.pid === SCP_PID ? null : fail('EACCES', `only the system control program may ${what}; ${by.name} is a guest`, words('error.lab.onlySystemControl', { what: whatWords, name: by.name }));
 }
 
 /** The guest OS programming interface [0047] is for guests; the system control program uses sockets. */
 function guestOnly(by: Partition, call: string): Result | null {
-  return by.role === 'guest' ? null : fail('EACCES', `${call} is a guest call; the system control program talks to guests through sockets`);
+  return by.role === 'guest' ? null : fail('EACCES', `${call} is a guest call; the system control program talks to guests through sockets`, words('error.lab.guestCallSystem', { call }));
 }
 
 /** What a guest may not do, for the commands only the system control program may make that are not socket calls. */
 const SCP_WORK: Partial<Record<Command['kind'], string>> = {
   'lpar.create': 'create partitions', 'lpar.limit': 'set limits', 'policy.set': 'set the policy', 'policy.ask': 'set the policy',
   'resource.answer': 'answer resource requests',
+};
+const SCP_WORK_KEY: Partial<Record<Command['kind'], string>> = {
+  'lpar.create': 'error.scpWork.create', 'lpar.limit': 'error.scpWork.limit', 'policy.set': 'error.scpWork.policy', 'policy.ask': 'error.scpWork.policy',
+  'resource.answer': 'error.scpWork.answer',
 };
 
 function dispatch(tx: Tx, by: Partition, command: Command): Result {
@@ -170,36 +176,37 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
     if (denied) return denied;
   }
   if (role === 'scp') {
-    const denied = scpOnly(by, SCP_WORK[command.kind] ?? `make the system call ${callOfCommand(command.kind)}()`);
+    const key = SCP_WORK_KEY[command.kind];
+    const denied = scpOnly(by, SCP_WORK[command.kind] ?? `make the system call ${callOfCommand(command.kind)}()`, key ? words(key) : words('error.scpWork.call', { call: callOfCommand(command.kind) }));
     if (denied) return denied;
   }
   switch (command.kind) {
     case 'lpar.create':
       if (!NAME_PATTERN.test(command.name)) {
-        return fail('EINVAL', `a partition name starts with a capital letter and has at most 16 letters or digits; ${JSON.stringify(command.name)} does not`);
+        return fail('EINVAL', `a partition name starts with a capital letter and has at most 16 letters or digits; ${JSON.stringify(command.name)} does not`, words('error.lab.partitionNameStarts', { name: JSON.stringify(command.name) }));
       }
       return createPartition(tx, command.name, 'guest', command.memPages, command.processors);
     case 'lpar.limit':
-      if (!RESOURCE_KINDS.includes(command.resource)) return fail('EINVAL', `unknown resource ${String(command.resource)}`);
+      if (!RESOURCE_KINDS.includes(command.resource)) return fail('EINVAL', `unknown resource ${String(command.resource)}`, words('error.lab.unknownResource', { resource: String(command.resource) }));
       return limitPartition(tx, command.pid, command.resource, command.amount);
     case 'lpar.end':
       // [0053] a partition ends at the request of its own guest OS; the system
       // control program ending another one is the lab's extension
       if (command.pid !== by.pid) {
-        const denied = scpOnly(by, 'end another partition');
+        const denied = scpOnly(by, 'end another partition', words('error.scpWork.end'));
         if (denied) return denied;
       }
       return endPartition(tx, command.pid, command.pid === by.pid ? '[0053]' : 'lab:end');
     case 'policy.set': {
-      if (!RESOURCE_KINDS.includes(command.resource)) return fail('EINVAL', `unknown resource ${String(command.resource)}`);
-      if (!Number.isInteger(command.ceiling) || command.ceiling < 0) return fail('EINVAL', `a ceiling is a whole number of at least 0`);
+      if (!RESOURCE_KINDS.includes(command.resource)) return fail('EINVAL', `unknown resource ${String(command.resource)}`, words('error.lab.unknownResource', { resource: String(command.resource) }));
+      if (!Number.isInteger(command.ceiling) || command.ceiling < 0) return fail('EINVAL', `a ceiling is a whole number of at least 0`, words('error.lab.ceilingWholeNumber'));
       tx.s.policy = { ...tx.s.policy, ceiling: { ...tx.s.policy.ceiling, [command.resource]: command.ceiling } };
       emit(tx, { tag: '[0049]', kind: 'policy.set', from: SCP_PID, to: SCP_PID, say: ['policy.set', command.ceiling, command.resource] });
       return ok(0);
     }
     case 'policy.ask': {
       if (!(REQUESTABLE as readonly string[]).includes(command.resource)) {
-        return fail('EINVAL', `requests are made for ${REQUESTABLE.join(', ')}; ${String(command.resource)} is not one`);
+        return fail('EINVAL', `requests are made for ${REQUESTABLE.join(', ')}; ${String(command.resource)} is not one`, words('error.lab.requestsAreMade', { REQUESTABLE: REQUESTABLE.join(', '), resource: String(command.resource) }));
       }
       const rest = tx.s.policy.ask.filter((r) => r !== command.resource);
       tx.s.policy = { ...tx.s.policy, ask: command.ask ? [...rest, command.resource] : rest };
@@ -208,8 +215,8 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
     }
     case 'resource.answer': return answerAsk(tx, command.ask, command.grant, command.why);
     case 'cost.set': {
-      if (!COST_PARAMS.includes(command.param)) return fail('EINVAL', `unknown cost parameter ${String(command.param)}; known: ${COST_PARAMS.join(', ')}`);
-      if (!Number.isFinite(command.value) || command.value < 0 || command.value > 1e9) return fail('EINVAL', 'a cost is a number of cycles from 0 to 1e9');
+      if (!COST_PARAMS.includes(command.param)) return fail('EINVAL', `unknown cost parameter ${String(command.param)}; known: ${COST_PARAMS.join(', ')}`, words('error.lab.unknownCostParameter', { param: String(command.param), COST_PARAMS: COST_PARAMS.join(', ') }));
+      if (!Number.isFinite(command.value) || command.value < 0 || command.value > 1e9) return fail('EINVAL', 'a cost is a number of cycles from 0 to 1e9', words('error.lab.costNumberCycles'));
       tx.s.costs = { ...tx.s.costs, [command.param]: command.value };
       emit(tx, { tag: 'lab:cost', kind: 'cost.set', from: by.pid, to: by.pid, say: ['cost.set', command.param, command.value] });
       return ok(0);
@@ -219,7 +226,7 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
     case 'resource.release': return releaseResource(tx, by, command.resource, command.amount);
     case 'event.port': {
       const port = createRecvPort(tx, by.pid);
-      if (port === null) return fail('ENOMEM', `${by.name} is at its event-port or management-memory limit`);
+      if (port === null) return fail('ENOMEM', `${by.name} is at its event-port or management-memory limit`, words('error.lab.eventPortManagement', { name: by.name }));
       emit(tx, { tag: '[0063]', kind: 'event.port', from: by.pid, to: CONTROL_LANE, port, cost: tx.s.costs.hypercall, say: ['event.port', by.name, port] });
       return ok(port);
     }
@@ -269,7 +276,7 @@ export const MAX_SLICES = 1000;
  * on units; how a unit is shared over time is the lab's own choice.
  */
 function tick(tx: Tx, slices: number): Result {
-  if (!Number.isInteger(slices) || slices < 1 || slices > MAX_SLICES) return fail('EINVAL', `slices must be 1 to ${MAX_SLICES}`);
+  if (!Number.isInteger(slices) || slices < 1 || slices > MAX_SLICES) return fail('EINVAL', `slices must be 1 to ${MAX_SLICES}`, words('error.lab.slicesMust', { maxSlices: MAX_SLICES }));
   for (let i = 0; i < slices; i++) {
     const windowStart = tx.s.machine.tick % tx.s.machine.window === 0;
     if (windowStart) {

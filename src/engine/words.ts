@@ -7,14 +7,24 @@
 // in English; src/i18n/shellWords.test.ts checks the English catalog says
 // exactly that sentence for each, so the two cannot drift apart.
 
-/** A value of a message: text from the command language or a name (kept as it is), a number, words nested, or a list of them. */
-export type WordValue = string | number | Words | readonly WordValue[];
+/**
+ * A value of a message: text from the command language or a name (kept as it
+ * is), a number (put in as its digits), words nested, a list of them, or a
+ * count that chooses a plural form (`{n, plural, one {...} other {...}}`).
+ */
+export type WordValue = string | number | Words | Count | readonly WordValue[];
+
+export interface Count {
+  readonly count: number;
+}
 
 export interface Words {
   /** the catalog key, e.g. `error.fd.notOpen` (src/i18n/catalogs/en.json) */
   readonly id: string;
   readonly values?: Readonly<Record<string, WordValue>>;
 }
+
+export const count = (n: number): Count => ({ count: n });
 
 export const words = (id: string, values?: Readonly<Record<string, WordValue>>): Words => (values === undefined ? { id } : { id, values });
 

@@ -17,13 +17,15 @@ import { addressOf, createArea, mapArea, pagesFor, releaseArea } from '../memory
 import type { Narration } from '../narration.js';
 import { assertNever } from '../assertNever.js';
 import { withdrawAsk } from '../policy/asks.js';
+import type { Words } from '../words.js';
+import { words } from '../words.js';
 
 /** Check the target of a request: an active partition, other than the asker unless `self` is allowed. */
 function checkPeer(tx: Tx, by: Partition, target: Pid, self = false): Partition | Result {
   const peer = tx.s.partitions[target];
-  if (!peer) return fail('ESRCH', `there is no partition ${target}`);
-  if (peer.pid === by.pid && !self) return fail('EINVAL', `${by.name} cannot connect to itself`);
-  if (peer.status !== 'active') return fail('ECONNREFUSED', `${peer.name} has ended; nobody is there to answer`);
+  if (!peer) return fail('ESRCH', `there is no partition ${target}`, words('error.connections.thereNoPartition', { target }));
+  if (peer.pid === by.pid && !self) return fail('EINVAL', `${by.name} cannot connect to itself`, words('error.connections.cannotConnectItself', { name: by.name }));
+  if (peer.status !== 'active') return fail('ECONNREFUSED', `${peer.name} has ended; nobody is there to answer`, words('error.connections.hasEndedNobody', { peer: peer.name }));
   return peer;
 }
 
@@ -53,7 +55,7 @@ export function requestChannel(tx: Tx, by: Partition, target: Pid): Result {
   const peer = checkPeer(tx, by, target);
   if (isResult(peer)) return peer;
   if (peer.role === 'system') {
-    return fail('EINVAL', `${peer.name} takes channels through its sockets: connect to a service number, e.g. connect(7)`);
+    return fail('EINVAL', `${peer.name} takes channels through its sockets: connect to a service number, e.g. connect(7)`, words('error.connections.takesChannelsThrough', { peer: peer.name }));
   }
   emit(tx, {
     tag: 'S101', kind: 'channel.request', from: by.pid, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
@@ -75,13 +77,13 @@ export function requestChannel(tx: Tx, by: Partition, target: Pid): Result {
 export function requestEventConnect(tx: Tx, by: Partition, target: Pid, port: PortNo): Result {
   const peer = checkPeer(tx, by, target, true);
   if (isResult(peer)) return peer;
-  if (!recvPortOf(peer, port)) return fail('EINVAL', `${peer.name} has no event receive port ${port}`);
+  if (!recvPortOf(peer, port)) return fail('EINVAL', `${peer.name} has no event receive port ${port}`, words('error.connections.hasNoEvent', { peer: peer.name, port }));
   const taken = oneToOne(tx, peer, port, by);
   if (taken) return taken;
-  if (!fitsLimit(tx.s, by.pid, 'events', 1)) return fail('ENOMEM', `${by.name} is at its event-port limit`);
+  if (!fitsLimit(tx.s, by.pid, 'events', 1)) return fail('ENOMEM', `${by.name} is at its event-port limit`, words('error.connections.eventPortLimit', { name: by.name }));
   if (peer.pid === by.pid) {
     const sp = connectSendPort(tx, by, by, port);
-    return sp === null ? fail('ENOMEM', `${by.name} is at its event-port or management-memory limit`) : ok(sp);
+    return sp === null ? fail('ENOMEM', `${by.name} is at its event-port or management-memory limit`, words('error.connections.eventPortManagement', { name: by.name })) : ok(sp);
   }
   const queued = queueSignal(tx, by.pid, peer.pid, { kind: 'event', port }, '[0056]');
   if (!queued.ok) return queued.result;
@@ -93,12 +95,12 @@ export function requestEventConnect(tx: Tx, by: Partition, target: Pid, port: Po
 export function requestShare(tx: Tx, by: Partition, target: Pid, bytes: number): Result {
   const peer = checkPeer(tx, by, target);
   if (isResult(peer)) return peer;
-  if (!Number.isInteger(bytes) || bytes < 1 || bytes > MAX_AREA_BYTES) return fail('EINVAL', `a shared area is 1 to ${MAX_AREA_BYTES} bytes; ${bytes} is not`);
+  if (!Number.isInteger(bytes) || bytes < 1 || bytes > MAX_AREA_BYTES) return fail('EINVAL', `a shared area is 1 to ${MAX_AREA_BYTES} bytes; ${bytes} is not`, words('error.connections.sharedAreaBytes', { maxAreaBytes: MAX_AREA_BYTES, bytes }));
   const pages = pagesFor(bytes);
   const noRoom = roomForPages(tx.s, by.pid, pages);
-  if (noRoom) return fail('ENOMEM', noRoom);
+  if (noRoom) return fail('ENOMEM', noRoom.message, noRoom.words);
   const area = createArea(tx, by.pid, 'shared', bytes);
-  if (!area) return fail('ENOMEM', `no free physical frames for ${pages} pages`);
+  if (!area) return fail('ENOMEM', `no free physical frames for ${pages} pages`, words('error.connections.noFreePhysical', { pages }));
   const page = mapArea(tx, area, by.pid);
   emit(tx, {
     tag: '[0056]', kind: 'shm.map', from: CONTROL_LANE, to: by.pid, area: area.id, page, frames: area.frames,
@@ -113,9 +115,9 @@ export function requestShare(tx: Tx, by: Partition, target: Pid, bytes: number):
 
 function heldSignal(tx: Tx, by: Partition, sig: SigId): ControlSignal | Result {
   const signal = tx.s.signals[sig];
-  if (!signal || signal.to !== by.pid) return fail('EBADF', `${by.name} has no control signal ${sig}`);
+  if (!signal || signal.to !== by.pid) return fail('EBADF', `${by.name} has no control signal ${sig}`, words('error.connections.hasNoControl', { name: by.name, sig }));
   if (!by.signalsHeld.includes(sig)) {
-    return fail('EINVAL', `signal ${sig} is still queued at ${by.name}'s port: pick it up with signal() first`);
+    return fail('EINVAL', `signal ${sig} is still queued at ${by.name}'s port: pick it up with signal() first`, words('error.connections.signalStillQueued', { sig, name: by.name }));
   }
   return signal;
 }
@@ -152,14 +154,14 @@ export function permitSignal(tx: Tx, by: Partition, sig: SigId): Result {
       const taken = oneToOne(tx, by, request.port, asker);
       if (taken) return taken;
       const sp = connectSendPort(tx, asker, by, request.port);
-      if (sp === null) return fail('ENOMEM', `${asker.name} is at its event-port or management-memory limit`);
+      if (sp === null) return fail('ENOMEM', `${asker.name} is at its event-port or management-memory limit`, words('error.connections.eventPortManagement2', { asker: asker.name }));
       // the patent names the request [0056] a) but not how the asker hears the answer
       answer(tx, signal, ok(sp), 'lab:answer');
       return ok(request.port);
     }
     case 'share': {
       if (!fitsLimit(tx.s, by.pid, 'vaddr', tx.s.areas[request.area]!.frames.length)) {
-        return fail('ENOMEM', `${by.name} has no virtual address space left for the shared area`);
+        return fail('ENOMEM', `${by.name} has no virtual address space left for the shared area`, words('error.connections.hasNoVirtual', { name: by.name }));
       }
       const area = tx.s.areas[request.area]!;
       const page = mapArea(tx, area, by.pid);
@@ -183,19 +185,19 @@ export function permitSignal(tx: Tx, by: Partition, sig: SigId): Result {
  * an error printed to `asker`.
  */
 function oneToOne(tx: Tx, owner: Partition, no: PortNo, asker: Partition): Result | null {
-  const refused = (why: 'taken' | 'control', message: string): Result => {
+  const refused = (why: 'taken' | 'control', message: string, said: Words): Result => {
     emit(tx, {
       tag: '[0063]', kind: 'call.refuse', from: CONTROL_LANE, to: asker.pid, port: no, cost: tx.s.costs.hypercall,
       say: ['event.refuse', owner.name, no, asker.name, why],
     });
-    return { ok: false, error: { errno: 'EADDRINUSE', decided: true, message } };
+    return { ok: false, error: { errno: 'EADDRINUSE', decided: true, message, words: said } };
   };
   if (raisedByControl(owner, no)) {
-    return refused('control', `${owner.name}'s receive port ${no} is raised by the control OS (for a message port or the control signal port); connect a send port to a port of its own [0063]`);
+    return refused('control', `${owner.name}'s receive port ${no} is raised by the control OS (for a message port or the control signal port); connect a send port to a port of its own [0063]`, words('error.connections.raisedByControl', { owner: owner.name, port: no }));
   }
   const sender = senderOf(tx.s, owner.pid, no);
   if (sender) {
-    return refused('taken', `${owner.name}'s receive port ${no} already has a send port (${tx.s.partitions[sender.pid]!.name}'s port ${sender.port}): event connections are one-to-one [0063]`);
+    return refused('taken', `${owner.name}'s receive port ${no} already has a send port (${tx.s.partitions[sender.pid]!.name}'s port ${sender.port}): event connections are one-to-one [0063]`, words('error.connections.portTaken', { owner: owner.name, port: no, sender: tx.s.partitions[sender.pid]!.name, senderPort: sender.port }));
   }
   return null;
 }
@@ -241,9 +243,9 @@ export function establishChannel(tx: Tx, server: Partition, signal: ControlSigna
   });
   const chan = asChan(tx.s.nextChan);
   const serverPort = newMessagePort(tx, server.pid, chan);
-  if (serverPort === null) return fail('ENOMEM', `${server.name} is at its event-port or management-memory limit: a message port needs an event receive port`);
+  if (serverPort === null) return fail('ENOMEM', `${server.name} is at its event-port or management-memory limit: a message port needs an event receive port`, words('error.connections.eventPortManagement3', { server: server.name }));
   const clientPort = newMessagePort(tx, client.pid, chan);
-  if (clientPort === null) return fail('ENOMEM', `${client.name} is at its event-port or management-memory limit: a message port needs an event receive port`);
+  if (clientPort === null) return fail('ENOMEM', `${client.name} is at its event-port or management-memory limit: a message port needs an event receive port`, words('error.connections.eventPortManagement4', { client: client.name }));
   tx.s.nextChan += 1;
   tx.s.channels = {
     ...tx.s.channels,
@@ -271,7 +273,7 @@ export function denySignal(tx: Tx, by: Partition, sig: SigId): Result {
     tag: '[0062]', kind: 'signal.deny', from: by.pid, to: asker.pid, sig, cost: tx.s.costs.hypercall,
     say: ['signal.deny', by.name, sig],
   });
-  refuse(tx, signal, { errno: 'ECONNREFUSED', message: `${by.name} denied the request` }, '[0062]');
+  refuse(tx, signal, { errno: 'ECONNREFUSED', message: `${by.name} denied the request`, words: words('error.connections.deniedRequest', { name: by.name }) }, '[0062]');
   return ok(0);
 }
 
@@ -284,15 +286,15 @@ export function refuse(tx: Tx, signal: ControlSignal, error: LabError, tag: Pate
 /** Ctrl-C: a suspended call returns EINTR and its request is withdrawn. */
 export function interruptWait(tx: Tx, by: Partition): Result {
   const wait = by.wait;
-  if (!wait) return fail('EINVAL', `${by.name} is not waiting in any call`);
+  if (!wait) return fail('EINVAL', `${by.name} is not waiting in any call`, words('error.connections.notWaitingAny', { name: by.name }));
   if ('ask' in wait) {
-    withdrawAsk(tx, wait.ask, fail('EINTR', 'interrupted while waiting in request'), 'lab:interrupt');
+    withdrawAsk(tx, wait.ask, fail('EINTR', 'interrupted while waiting in request', words('error.connections.interruptedWhileWaiting')), 'lab:interrupt');
   } else if (!('sig' in wait)) {
     setWait(tx, by.pid, null);
-    complete(tx, { pid: by.pid, call: wait.call, result: fail('EINTR', `interrupted while suspended in ${wait.call}`) });
+    complete(tx, { pid: by.pid, call: wait.call, result: fail('EINTR', `interrupted while suspended in ${wait.call}`, words('error.connections.interruptedWhileSuspended', { call: wait.call })) });
   } else {
     const signal = tx.s.signals[wait.sig]!;
-    refuse(tx, signal, { errno: 'EINTR', message: `interrupted while waiting in ${wait.call}` }, 'lab:interrupt');
+    refuse(tx, signal, { errno: 'EINTR', message: `interrupted while waiting in ${wait.call}`, words: words('error.connections.interruptedWhileWaiting2', { call: wait.call }) }, 'lab:interrupt');
   }
   emit(tx, { tag: 'lab:interrupt', kind: 'call.interrupt', from: by.pid, to: by.pid, say: ['call.interrupt', by.name, wait.call] });
   return ok(0);

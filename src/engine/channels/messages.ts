@@ -15,14 +15,15 @@ import {
 import { commSocketOfPort } from '../kernel/fdTable.js';
 import { mapCost } from '../costs/costModel.js';
 import { messagePortWith, putPort, raiseEvent, removePort } from '../ports/eventPorts.js';
+import { words } from '../words.js';
 
 /** Largest area one call may reserve: 16 MiB, so a typo cannot swallow memory. */
 export const MAX_AREA_BYTES = 16 * 1024 * 1024;
 
 export function messagePortOf(p: Partition, no: PortNo): MessagePort | Result {
   const port = p.ports[no];
-  if (!port) return fail('EBADF', `${p.name} has no channel ${no}`);
-  if (port.kind !== 'message') return fail('EBADF', `port ${no} of ${p.name} is an event port, not a channel's message port`);
+  if (!port) return fail('EBADF', `${p.name} has no channel ${no}`, words('error.messages.hasNoChannel', { name: p.name, no }));
+  if (port.kind !== 'message') return fail('EBADF', `port ${no} of ${p.name} is an event port, not a channel's message port`, words('error.messages.portEventPort', { no, name: p.name }));
   return port;
 }
 
@@ -35,13 +36,13 @@ function peerEnd(channel: Channel, pid: Pid) {
 /** S105-S106: reserve a message area and map it into the caller's logical space. */
 export function reserveArea(tx: Tx, by: Partition, bytes: number): Result {
   if (!Number.isInteger(bytes) || bytes < 1 || bytes > MAX_AREA_BYTES) {
-    return fail('EINVAL', `an area is 1 to ${MAX_AREA_BYTES} bytes; ${bytes} is not`);
+    return fail('EINVAL', `an area is 1 to ${MAX_AREA_BYTES} bytes; ${bytes} is not`, words('error.messages.areaBytesNot', { maxAreaBytes: MAX_AREA_BYTES, bytes }));
   }
   const pages = pagesFor(bytes);
   const noRoom = roomForPages(tx.s, by.pid, pages);
-  if (noRoom) return fail('ENOMEM', noRoom);
+  if (noRoom) return fail('ENOMEM', noRoom.message, noRoom.words);
   const area = createArea(tx, by.pid, 'message', bytes);
-  if (!area) return fail('ENOMEM', `only ${tx.s.frames.free} physical frames are free; ${pages} are needed`);
+  if (!area) return fail('ENOMEM', `only ${tx.s.frames.free} physical frames are free; ${pages} are needed`, words('error.messages.onlyPhysicalFrames', { free: tx.s.frames.free, pages }));
   emit(tx, {
     tag: 'S105', kind: 'area.reserve', from: by.pid, to: CONTROL_LANE, area: area.id, frames: area.frames,
     cost: tx.s.costs.hypercall,
@@ -73,7 +74,7 @@ export function writeMemory(tx: Tx, by: Partition, addr: number, data: string): 
   const at = resolveAddress(tx.s, by, addr);
   if (!at) return faultResult(tx, by, addr);
   const limit = at.area.frames.length * PAGE_SIZE;
-  if (at.offset + data.length > limit) return fail('EFAULT', `writing ${data.length} bytes at ${hex(addr)} runs past the end of the area`);
+  if (at.offset + data.length > limit) return fail('EFAULT', `writing ${data.length} bytes at ${hex(addr)} runs past the end of the area`, words('error.messages.writingBytesRuns', { length: data.length, addr: hex(addr) }));
   const old = at.area.data.padEnd(at.offset, '\0');
   const next = old.slice(0, at.offset) + data + old.slice(at.offset + data.length);
   putArea(tx, { ...at.area, data: next });
@@ -86,10 +87,10 @@ export function writeMemory(tx: Tx, by: Partition, addr: number, data: string): 
 
 /** peek: read from a mapped area (S108 for a receiver); a fault if nothing is mapped there [0070]. */
 export function readMemory(tx: Tx, by: Partition, addr: number, length: number): Result {
-  if (!Number.isInteger(length) || length < 0 || length > MAX_AREA_BYTES) return fail('EINVAL', `cannot read ${length} bytes`);
+  if (!Number.isInteger(length) || length < 0 || length > MAX_AREA_BYTES) return fail('EINVAL', `cannot read ${length} bytes`, words('error.messages.cannotReadBytes', { length }));
   const at = resolveAddress(tx.s, by, addr);
   if (!at) return faultResult(tx, by, addr);
-  if (at.offset + length > at.area.frames.length * PAGE_SIZE) return fail('EFAULT', `reading ${length} bytes at ${hex(addr)} runs past the end of the area`);
+  if (at.offset + length > at.area.frames.length * PAGE_SIZE) return fail('EFAULT', `reading ${length} bytes at ${hex(addr)} runs past the end of the area`, words('error.messages.readingBytesRuns', { length, addr: hex(addr) }));
   const text = at.area.data.slice(at.offset, at.offset + length).replace(/\0+$/, '');
   emit(tx, {
     tag: accessTag(by, at.area, false), kind: 'area.read', from: by.pid, to: by.pid, area: at.area.id, page: Math.floor(addr / PAGE_SIZE),
@@ -104,15 +105,15 @@ export function sendArea(tx: Tx, by: Partition, no: PortNo, addr: number, short:
   if (!isPort(port)) return port;
   const channel = tx.s.channels[port.chan]!;
   const peer = peerEnd(channel, by.pid);
-  if (port.peerClosed || peer.port === null) return fail('EPIPE', `the other end of channel ${no} has closed: nobody will receive`);
+  if (port.peerClosed || peer.port === null) return fail('EPIPE', `the other end of channel ${no} has closed: nobody will receive`, words('error.messages.otherEndChannel', { no }));
   const at = resolveAddress(tx.s, by, addr);
   if (!at) return faultResult(tx, by, addr);
-  if (at.area.kind !== 'message') return fail('EINVAL', `${hex(addr)} is a shared area; only a message area can be sent`);
-  if (at.offset !== 0) return fail('EINVAL', `${hex(addr)} is inside an area; send it by its first address`);
+  if (at.area.kind !== 'message') return fail('EINVAL', `${hex(addr)} is a shared area; only a message area can be sent`, words('error.messages.sharedAreaOnly', { addr: hex(addr) }));
+  if (at.offset !== 0) return fail('EINVAL', `${hex(addr)} is inside an area; send it by its first address`, words('error.messages.insideAreaSend', { addr: hex(addr) }));
   const pages = at.area.frames.length;
   const receiver = tx.s.partitions[peer.pid]!;
   const noRoom = roomForPages(tx.s, peer.pid, pages);
-  if (noRoom) return fail('ENOMEM', `${receiver.name} cannot take the area: ${noRoom}`);
+  if (noRoom) return fail('ENOMEM', `${receiver.name} cannot take the area: ${noRoom.message}`, words('error.messages.cannotTakeArea', { receiver: receiver.name, why: noRoom.words }));
   // to the system control program, its kernel receives the area (S307-S308); to a guest, S107
   const toKernel = peer.pid === SCP_PID;
   const mode = toKernel ? commSocketOfPort(tx.s, peer.port)?.mode : undefined;
@@ -185,7 +186,7 @@ export function receive(tx: Tx, by: Partition, no: PortNo): Result {
 export function freeArea(tx: Tx, by: Partition, addr: number): Result {
   const at = resolveAddress(tx.s, by, addr);
   if (!at) return faultResult(tx, by, addr);
-  if (at.offset !== 0) return fail('EINVAL', `${hex(addr)} is inside an area; free it by its first address`);
+  if (at.offset !== 0) return fail('EINVAL', `${hex(addr)} is inside an area; free it by its first address`, words('error.messages.insideAreaFree', { addr: hex(addr) }));
   const { area } = at;
   if (area.kind === 'shared' && area.owner !== by.pid) {
     const cost = unmapArea(tx, area.id, by.pid);

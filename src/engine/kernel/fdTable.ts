@@ -5,6 +5,8 @@
 import type { FdEntry, KernelState, LabState, PortNo, Result, VirtualFile } from '../types.js';
 import type { Tx } from '../tx.js';
 import { fail } from '../tx.js';
+import type { Words } from '../words.js';
+import { words } from '../words.js';
 
 export const FIRST_FD = 3;
 export const MAX_FDS = 64;
@@ -38,8 +40,8 @@ export function dropFile(tx: Tx, path: string): void {
 export function fdEntry(state: LabState, fd: number): FdEntry | Result {
   const entry = Number.isInteger(fd) ? state.kernel.fds[fd] : undefined;
   if (entry) return entry;
-  if (fd >= 0 && fd < FIRST_FD) return fail('EBADF', `fd ${fd} is a standard stream; sockets and files start at fd ${FIRST_FD}`);
-  return fail('EBADF', `fd ${fd} is not open: it was never opened, or it has been closed`);
+  if (fd >= 0 && fd < FIRST_FD) return fail('EBADF', `fd ${fd} is a standard stream; sockets and files start at fd ${FIRST_FD}`, words('error.fdTable.fdStandardStream', { fd, firstFd: FIRST_FD }));
+  return fail('EBADF', `fd ${fd} is not open: it was never opened, or it has been closed`, words('error.fdTable.fdNotOpen', { fd }));
 }
 
 export const isEntry = (x: FdEntry | Result): x is FdEntry => 'fd' in x;
@@ -56,6 +58,15 @@ export function socketBoundTo(state: LabState, service: number): Extract<FdEntry
 }
 
 /** What an fd is, with its article, as a refusal names it: "an open file /msg/1", "a listening socket". */
+/** `aFdKind` as words (words.ts). */
+export function aFdKindWords(entry: FdEntry): Words {
+  switch (entry.kind) {
+    case 'socket': return words(entry.listening ? 'error.fdKind.listening' : 'error.fdKind.socket');
+    case 'comm': return words('error.fdKind.comm');
+    case 'file': return words('error.fdKind.file', { path: entry.path });
+  }
+}
+
 export function aFdKind(entry: FdEntry): string {
   return entry.kind === 'file' ? `an ${fdKindName(entry)}` : `a ${fdKindName(entry)}`;
 }

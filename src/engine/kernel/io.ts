@@ -16,11 +16,12 @@ import { deliver, MAX_AREA_BYTES, unqueue } from '../channels/messages.js';
 import { suspend } from '../channels/connections.js';
 import { messagePortWith, putPort } from '../ports/eventPorts.js';
 import { roomForPages } from '../partition/partitions.js';
-import { dropFd, dropFile, fdEntry, aFdKind, isEntry, lowestFreeFd, putFd, putFile } from './fdTable.js';
+import { dropFd, dropFile, fdEntry, aFdKind, aFdKindWords, isEntry, lowestFreeFd, putFd, putFile } from './fdTable.js';
 import { backlogOf, callArrow } from './sockets.js';
 import type { MessagePort } from '../types.js';
 import { own } from '../own.js';
 import { askFields, notAnAsk } from '../policy/asks.js';
+import { words } from '../words.js';
 
 type Comm = Extract<FdEntry, { kind: 'comm' }>;
 type FileFd = Extract<FdEntry, { kind: 'file' }>;
@@ -41,7 +42,7 @@ export function commReady(tx: Tx, comm: Comm): boolean {
 export function readFd(tx: Tx, fd: number, count: number | null): Result {
   const entry = fdEntry(tx.s, fd);
   if (!isEntry(entry)) return entry;
-  if (count !== null && (!Number.isInteger(count) || count < 0 || count > MAX_READ)) return fail('EINVAL', `read count must be 0 to ${MAX_READ}, not ${count}`);
+  if (count !== null && (!Number.isInteger(count) || count < 0 || count > MAX_READ)) return fail('EINVAL', `read count must be 0 to ${MAX_READ}, not ${count}`, words('error.io.readCountMust', { maxRead: MAX_READ, count }));
   switch (entry.kind) {
     case 'file': return readFile(tx, entry, count);
     case 'comm': {
@@ -51,7 +52,7 @@ export function readFd(tx: Tx, fd: number, count: number | null): Result {
       suspend(tx, tx.s.partitions[SCP_PID]!, { call: 'read', fd }, ['until.message']);
       return ok(null);
     }
-    case 'socket': return fail('EINVAL', `fd ${fd} is ${aFdKind(entry)}: read a communication socket from accept, or an open file`);
+    case 'socket': return fail('EINVAL', `fd ${fd} is ${aFdKind(entry)}: read a communication socket from accept, or an open file`, words('error.io.fdReadCommunication', { fd, entry: aFdKindWords(entry) }));
   }
 }
 
@@ -88,7 +89,7 @@ export function takeMessage(tx: Tx, comm: Comm, woken: boolean): Result {
 
 function fileArea(tx: Tx, file: FileFd): AreaId | Result {
   const vfile = tx.s.kernel.files[file.path];
-  return vfile ? vfile.area : fail('EBADF', `${file.path} is gone (sent or unlinked); fd ${file.fd} no longer reaches it`);
+  return vfile ? vfile.area : fail('EBADF', `${file.path} is gone (sent or unlinked); fd ${file.fd} no longer reaches it`, words('error.io.goneSentUnlinked', { path: file.path, fd: file.fd }));
 }
 
 function readFile(tx: Tx, file: FileFd, count: number | null): Result {
@@ -107,7 +108,7 @@ function writeFile(tx: Tx, file: FileFd, data: string): Result {
   const id = fileArea(tx, file);
   if (typeof id === 'object') return id;
   const area = tx.s.areas[id]!;
-  if (file.offset + data.length > area.frames.length * PAGE_SIZE) return fail('EFAULT', `writing ${data.length} bytes at offset ${file.offset} runs past the end of ${file.path}`);
+  if (file.offset + data.length > area.frames.length * PAGE_SIZE) return fail('EFAULT', `writing ${data.length} bytes at offset ${file.offset} runs past the end of ${file.path}`, words('error.io.writingBytesOffset', { length: data.length, offset: file.offset, path: file.path }));
   const old = area.data.padEnd(file.offset, '\0');
   const next = old.slice(0, file.offset) + data + old.slice(file.offset + data.length);
   callArrow(tx, 'S310(a)', `write(${file.fd}, ${JSON.stringify(data)})`);
@@ -122,10 +123,10 @@ export function writeFd(tx: Tx, fd: number, data: string | number): Result {
   if (!isEntry(entry)) return entry;
   switch (entry.kind) {
     case 'file':
-      if (typeof data !== 'string') return fail('EINVAL', `write to a file takes text, not ${data}`);
+      if (typeof data !== 'string') return fail('EINVAL', `write to a file takes text, not ${data}`, words('error.io.writeFileTakes', { data }));
       return writeFile(tx, entry, data);
     case 'comm': return sendBack(tx, entry, data);
-    case 'socket': return fail('EINVAL', `fd ${fd} is ${aFdKind(entry)}: write to a communication socket from accept`);
+    case 'socket': return fail('EINVAL', `fd ${fd} is ${aFdKind(entry)}: write to a communication socket from accept`, words('error.io.fdWriteCommunication', { fd, entry: aFdKindWords(entry) }));
   }
 }
 
@@ -136,19 +137,19 @@ export function writeFd(tx: Tx, fd: number, data: string | number): Result {
 function receivedArea(tx: Tx, target: string | number, verb: string): AreaId | Result {
   if (typeof target === 'string') {
     const file = own(tx.s.kernel.files, target);
-    return file ? file.area : fail('ENOENT', `there is no virtual file ${target}; ls /msg lists them`);
+    return file ? file.area : fail('ENOENT', `there is no virtual file ${target}; ls /msg lists them`, words('error.io.thereNoVirtual', { target }));
   }
   const scp = tx.s.partitions[SCP_PID]!;
   const at = resolveAddress(tx.s, scp, target);
   if (!at) return faultResult(tx, scp, target);
-  if (at.offset !== 0) return fail('EINVAL', `${hex(target)} is inside an area; ${verb} it by its first address`);
+  if (at.offset !== 0) return fail('EINVAL', `${hex(target)} is inside an area; ${verb} it by its first address`, words('error.io.insideAreaFirst', { target: hex(target), verb: verb === 'send' ? words('error.verb.send') : words('error.verb.discard') }));
   return at.area.id;
 }
 
 /** S-C / S311: send a received area back to the guest: the file vanishes or the mapping is released, then the flip. */
 function sendBack(tx: Tx, comm: Comm, what: string | number): Result {
   const port = portOf(tx, comm);
-  if (port.peerClosed) return fail('EPIPE', `the guest at the other end of fd ${comm.fd} has closed its channel: nobody will receive`);
+  if (port.peerClosed) return fail('EPIPE', `the guest at the other end of fd ${comm.fd} has closed its channel: nobody will receive`, words('error.io.guestOtherEnd', { fd: comm.fd }));
   const scp = tx.s.partitions[SCP_PID]!;
   const area = receivedArea(tx, what, 'send');
   if (typeof area === 'object') return area;
@@ -157,7 +158,7 @@ function sendBack(tx: Tx, comm: Comm, what: string | number): Result {
   const pages = tx.s.areas[area]!.frames.length;
   const guest = tx.s.partitions[comm.peer]!;
   const noRoom = roomForPages(tx.s, guest.pid, pages);
-  if (noRoom) return fail('ENOMEM', `${guest.name} cannot take the area: ${noRoom}`);
+  if (noRoom) return fail('ENOMEM', `${guest.name} cannot take the area: ${noRoom.message}`, words('error.io.cannotTakeArea', { guest: guest.name, why: noRoom.words }));
   const branch = typeof what === 'string' ? 'S311(a)' : 'S311(b)';
   callArrow(tx, branch, `write(${comm.fd}, ${typeof what === 'string' ? JSON.stringify(what) : hex(what)})`);
   if (typeof what === 'string') {
@@ -182,14 +183,14 @@ function sendBack(tx: Tx, comm: Comm, what: string | number): Result {
 export function newMessage(tx: Tx, fd: number, bytes: number): Result {
   const entry = fdEntry(tx.s, fd);
   if (!isEntry(entry)) return entry;
-  if (entry.kind !== 'comm') return fail('EINVAL', `msg_new needs a communication socket from accept; fd ${fd} is ${aFdKind(entry)}`);
-  if (!Number.isInteger(bytes) || bytes < 1 || bytes > MAX_AREA_BYTES) return fail('EINVAL', `a message area is 1 to ${MAX_AREA_BYTES} bytes; ${bytes} is not`);
+  if (entry.kind !== 'comm') return fail('EINVAL', `msg_new needs a communication socket from accept; fd ${fd} is ${aFdKind(entry)}`, words('error.io.msgNewNeeds', { fd, entry: aFdKindWords(entry) }));
+  if (!Number.isInteger(bytes) || bytes < 1 || bytes > MAX_AREA_BYTES) return fail('EINVAL', `a message area is 1 to ${MAX_AREA_BYTES} bytes; ${bytes} is not`, words('error.io.messageAreaBytes', { maxAreaBytes: MAX_AREA_BYTES, bytes }));
   const pages = pagesFor(bytes);
   const noRoom = roomForPages(tx.s, SCP_PID, pages);
-  if (noRoom) return fail('ENOMEM', noRoom);
+  if (noRoom) return fail('ENOMEM', noRoom.message, noRoom.words);
   const tag = entry.mode === 'vfile' ? '[0092]' : '[0093]';
   const area = createArea(tx, SCP_PID, 'message', bytes);
-  if (!area) return fail('ENOMEM', `only ${tx.s.frames.free} physical frames are free; ${pages} are needed`);
+  if (!area) return fail('ENOMEM', `only ${tx.s.frames.free} physical frames are free; ${pages} are needed`, words('error.io.onlyPhysicalFrames', { free: tx.s.frames.free, pages }));
   const guest = tx.s.partitions[entry.peer]!.name;
   callArrow(tx, tag, `msg_new(${fd}, ${bytes})`);
   emit(tx, {
@@ -215,9 +216,9 @@ export function newMessage(tx: Tx, fd: number, bytes: number): Result {
 
 export function openFile(tx: Tx, path: string): Result {
   const file = own(tx.s.kernel.files, path);
-  if (!file) return fail('ENOENT', `there is no virtual file ${path}; ls /msg lists them`);
+  if (!file) return fail('ENOENT', `there is no virtual file ${path}; ls /msg lists them`, words('error.io.thereNoVirtual2', { path }));
   const fd = lowestFreeFd(tx.s.kernel);
-  if (fd === null) return fail('ENOMEM', 'the file descriptor table is full: close something first');
+  if (fd === null) return fail('ENOMEM', 'the file descriptor table is full: close something first', words('error.io.fileDescriptorTable'));
   callArrow(tx, 'S310(a)', `open(${JSON.stringify(path)})`);
   putFd(tx, { kind: 'file', fd, path, offset: 0 });
   emit(tx, { tag: 'S-B', kind: 'file.open', from: KERNEL_LANE, to: SCP_PID, area: file.area, say: ['file.open', path, fd] });
@@ -259,7 +260,7 @@ export function unlinkMessage(tx: Tx, target: string | number): Result {
  * Those are the lab's rules (lab:ready). Suspends while none is ready.
  */
 export function selectFds(tx: Tx, fds: readonly number[]): Result {
-  if (fds.length === 0) return fail('EINVAL', 'select needs at least one fd');
+  if (fds.length === 0) return fail('EINVAL', 'select needs at least one fd', words('error.io.selectNeedsLeast'));
   for (const fd of fds) {
     const entry = fdEntry(tx.s, fd);
     if (!isEntry(entry)) return entry;

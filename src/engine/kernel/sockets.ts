@@ -17,7 +17,9 @@ import { queueSignal } from '../ports/controlSignals.js';
 import { establishChannel, refuse, suspend } from '../channels/connections.js';
 import { closeChannel } from '../channels/messages.js';
 import { asksOn, withdrawAsk } from '../policy/asks.js';
-import { aFdKind, fdEntry, fdKindName, isEntry, socketBoundTo, lowestFreeFd, putFd, dropFd } from './fdTable.js';
+import { aFdKind, aFdKindWords, fdEntry, fdKindName, isEntry, socketBoundTo, lowestFreeFd, putFd, dropFd } from './fdTable.js';
+import type { Words } from '../words.js';
+import { words } from '../words.js';
 
 export const AF_LPAR = 'AF_LPAR';
 export const MAX_SERVICE = 65535;
@@ -32,7 +34,7 @@ export function callArrow(tx: Tx, tag: PatentTag, call: string): void {
 function socketFd(tx: Tx, fd: number, call: string): Socket | Result {
   const entry = fdEntry(tx.s, fd);
   if (!isEntry(entry)) return entry;
-  if (entry.kind !== 'socket') return fail(entry.kind === 'file' ? 'EBADF' : 'EINVAL', `${call} needs a connection socket; fd ${fd} is ${aFdKind(entry)}`);
+  if (entry.kind !== 'socket') return fail(entry.kind === 'file' ? 'EBADF' : 'EINVAL', `${call} needs a connection socket; fd ${fd} is ${aFdKind(entry)}`, words('error.sockets.needsSocket', { call, fd, entry: aFdKindWords(entry) }));
   return entry;
 }
 
@@ -41,11 +43,11 @@ const isSocket = (x: Socket | Result): x is Socket => 'fd' in x;
 /** socket(AF_LPAR, SOCK_SEQPACKET[, MSG_MAP]): S201 / S301. */
 export function openSocket(tx: Tx, domain: string, type: string, mode: SocketMode): Result {
   if (domain !== AF_LPAR) {
-    return fail('EAFNOSUPPORT', `the system control OS offers message channels only as sockets of a new domain [0084], which the lab names ${AF_LPAR}; ${domain} is not supported here`);
+    return fail('EAFNOSUPPORT', `the system control OS offers message channels only as sockets of a new domain [0084], which the lab names ${AF_LPAR}; ${domain} is not supported here`, words('error.sockets.systemControlOs', { afLpar: AF_LPAR, domain }));
   }
-  if (type !== 'SOCK_SEQPACKET') return fail('EINVAL', `a message channel keeps message boundaries: use SOCK_SEQPACKET, not ${type}`);
+  if (type !== 'SOCK_SEQPACKET') return fail('EINVAL', `a message channel keeps message boundaries: use SOCK_SEQPACKET, not ${type}`, words('error.sockets.messageChannelKeeps', { type }));
   const fd = lowestFreeFd(tx.s.kernel);
-  if (fd === null) return fail('ENOMEM', 'the file descriptor table is full: close something first');
+  if (fd === null) return fail('ENOMEM', 'the file descriptor table is full: close something first', words('error.sockets.fileDescriptorTable'));
   callArrow(tx, 'S301', `socket(${AF_LPAR}, SOCK_SEQPACKET${mode === 'map' ? ', MSG_MAP' : ''})`);
   putFd(tx, { kind: 'socket', fd, mode, service: null, listening: false, denied: [] });
   emit(tx, {
@@ -59,10 +61,10 @@ export function openSocket(tx: Tx, domain: string, type: string, mode: SocketMod
 export function bindSocket(tx: Tx, fd: number, service: number): Result {
   const socket = socketFd(tx, fd, 'bind');
   if (!isSocket(socket)) return socket;
-  if (!Number.isInteger(service) || service < 1 || service > MAX_SERVICE) return fail('EINVAL', `a service id is 1 to ${MAX_SERVICE}, not ${service}`);
-  if (socket.service !== null) return fail('EINVAL', `fd ${fd} is already bound to service ${socket.service}`);
+  if (!Number.isInteger(service) || service < 1 || service > MAX_SERVICE) return fail('EINVAL', `a service id is 1 to ${MAX_SERVICE}, not ${service}`, words('error.sockets.serviceIdNot', { maxService: MAX_SERVICE, service }));
+  if (socket.service !== null) return fail('EINVAL', `fd ${fd} is already bound to service ${socket.service}`, words('error.sockets.fdAlreadyBound', { fd, service: socket.service }));
   const taken = socketBoundTo(tx.s, service);
-  if (taken) return fail('EADDRINUSE', `service ${service} is already bound to fd ${taken.fd}`);
+  if (taken) return fail('EADDRINUSE', `service ${service} is already bound to fd ${taken.fd}`, words('error.sockets.serviceAlreadyBound', { service, fd: taken.fd }));
   callArrow(tx, 'S302', `bind(${fd}, ${service})`);
   putFd(tx, { ...socket, service });
   emit(tx, { tag: 'S202', kind: 'sock.bind', from: KERNEL_LANE, to: SCP_PID, say: ['sock.bind', service, fd] });
@@ -78,7 +80,7 @@ export function bindSocket(tx: Tx, fd: number, service: number): Result {
 export function listenSocket(tx: Tx, fd: number, permit: boolean): Result {
   const socket = socketFd(tx, fd, 'listen');
   if (!isSocket(socket)) return socket;
-  if (socket.service === null) return fail('EINVAL', `fd ${fd} has no service yet: bind it first`);
+  if (socket.service === null) return fail('EINVAL', `fd ${fd} has no service yet: bind it first`, words('error.sockets.fdHasNo', { fd }));
   callArrow(tx, 'S303', `listen(${fd}${permit ? '' : ', false'})`);
   const waiting = permit ? [] : backlogOf(tx, socket);
   putFd(tx, { ...socket, listening: permit });
@@ -86,7 +88,7 @@ export function listenSocket(tx: Tx, fd: number, permit: boolean): Result {
     tag: 'S203', kind: 'sock.listen', from: KERNEL_LANE, to: SCP_PID,
     say: ['sock.listen', permit, socket.service],
   });
-  for (const sig of waiting) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program stopped permitting connections to service ${socket.service}` }, '[0111]');
+  for (const sig of waiting) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program stopped permitting connections to service ${socket.service}`, words: words('error.sockets.systemControlProgram2', { service: socket.service }) }, '[0111]');
   return ok(0);
 }
 
@@ -99,7 +101,7 @@ export function setPermission(tx: Tx, fd: number, pid: Pid, allowed: boolean): R
   const socket = socketFd(tx, fd, allowed ? 'permit' : 'deny');
   if (!isSocket(socket)) return socket;
   const guest = tx.s.partitions[pid];
-  if (!guest || guest.role !== 'guest') return fail('ESRCH', `there is no guest partition ${pid}`);
+  if (!guest || guest.role !== 'guest') return fail('ESRCH', `there is no guest partition ${pid}`, words('error.sockets.thereNoGuest', { pid }));
   const denied = allowed ? socket.denied.filter((p) => p !== pid) : [...new Set([...socket.denied, pid])];
   callArrow(tx, 'lab:permit', `${allowed ? 'permit' : 'deny'}(${fd}, ${guest.name})`);
   putFd(tx, { ...socket, denied });
@@ -111,7 +113,7 @@ export function setPermission(tx: Tx, fd: number, pid: Pid, allowed: boolean): R
     for (const sig of backlogOf(tx, socket)) {
       if (tx.s.signals[sig]!.from !== pid) continue;
       emit(tx, { tag: 'lab:permit', kind: 'channel.refuse', from: KERNEL_LANE, to: pid, say: ['service.denied', guest.name, socket.service!] });
-      refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program denies ${guest.name} service ${socket.service}` }, 'lab:permit');
+      refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program denies ${guest.name} service ${socket.service}`, words: words('error.sockets.systemControlProgram3', { guest: guest.name, service: String(socket.service) }) }, 'lab:permit');
     }
   }
   return ok(0);
@@ -132,17 +134,17 @@ export function backlogOf(tx: Tx, socket: Socket): SigId[] {
  * backlog. Refused at once when nobody listens or the guest is denied.
  */
 export function connectService(tx: Tx, by: Partition, service: number): Result {
-  if (!Number.isInteger(service) || service < 1 || service > MAX_SERVICE) return fail('EINVAL', `a service id is 1 to ${MAX_SERVICE}, not ${service}`);
+  if (!Number.isInteger(service) || service < 1 || service > MAX_SERVICE) return fail('EINVAL', `a service id is 1 to ${MAX_SERVICE}, not ${service}`, words('error.sockets.serviceIdNot', { maxService: MAX_SERVICE, service }));
   const socket = socketBoundTo(tx.s, service);
-  if (!socket) return fail('ECONNREFUSED', `nobody is listening on service ${service}: the system control program must bind and listen first`);
+  if (!socket) return fail('ECONNREFUSED', `nobody is listening on service ${service}: the system control program must bind and listen first`, words('error.sockets.nobodyListeningOn', { service }));
   // a refusal the program set up is the lesson ([0111]): a trace event, the state unchanged, so a
   // lesson can check that the program, not a wrong service number, turned the guest away
-  const refused = (tag: PatentTag, say: Narration, message: string): Result => {
+  const refused = (tag: PatentTag, say: Narration, message: string, said: Words): Result => {
     emit(tx, { tag, kind: 'channel.refuse', from: KERNEL_LANE, to: by.pid, cost: tx.s.costs.hypercall, say });
-    return { ok: false, error: { errno: 'ECONNREFUSED', decided: true, message } };
+    return { ok: false, error: { errno: 'ECONNREFUSED', decided: true, message, words: said } };
   };
-  if (!socket.listening) return refused('[0111]', ['service.notPermitted', by.name, service], `service ${service} is set to connection not permitted: the system control program must listen(s) first [0111]`);
-  if (socket.denied.includes(by.pid)) return refused('lab:permit', ['service.denied', by.name, service], `the system control program denies ${by.name} service ${service} (the lab's per-partition deny)`);
+  if (!socket.listening) return refused('[0111]', ['service.notPermitted', by.name, service], `service ${service} is set to connection not permitted: the system control program must listen(s) first [0111]`, words('error.sockets.notPermitted', { service }));
+  if (socket.denied.includes(by.pid)) return refused('lab:permit', ['service.denied', by.name, service], `the system control program denies ${by.name} service ${service} (the lab's per-partition deny)`, words('error.sockets.denies', { name: by.name, service }));
   emit(tx, {
     tag: 'S305(a)', kind: 'channel.request', from: by.pid, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
     say: ['service.request', by.name, service],
@@ -162,8 +164,8 @@ export function connectService(tx: Tx, by: Partition, service: number): Result {
 export function acceptSocket(tx: Tx, fd: number): Result {
   const socket = socketFd(tx, fd, 'accept');
   if (!isSocket(socket)) return socket;
-  if (!socket.listening) return fail('EINVAL', `fd ${fd} is not listening: bind and listen before accept`);
-  if (lowestFreeFd(tx.s.kernel) === null) return fail('ENOMEM', 'the file descriptor table is full: close something first');
+  if (!socket.listening) return fail('EINVAL', `fd ${fd} is not listening: bind and listen before accept`, words('error.sockets.fdNotListening', { fd }));
+  if (lowestFreeFd(tx.s.kernel) === null) return fail('ENOMEM', 'the file descriptor table is full: close something first', words('error.sockets.fileDescriptorTable'));
   callArrow(tx, 'S304', `accept(${fd})`);
   const accepted = acceptNext(tx, socket, false);
   if (accepted) return accepted;
@@ -216,12 +218,12 @@ export function closeFd(tx: Tx, fd: number): Result {
   // a request that came over it can no longer be answered, so the asker hears that at once
   if (entry.kind === 'comm') {
     for (const ask of asksOn(tx, entry.port)) {
-      withdrawAsk(tx, ask, fail('EPIPE', 'the system control program closed the channel before answering the request'), 'lab:answer');
+      withdrawAsk(tx, ask, fail('EPIPE', 'the system control program closed the channel before answering the request', words('error.sockets.systemControlProgram')), 'lab:answer');
     }
   }
   if (entry.kind === 'comm') closeChannel(tx, tx.s.partitions[SCP_PID]!, entry.port, { discard: 'S-E', notify: 'S111' });
   if (entry.kind === 'socket') {
-    for (const sig of backlogOf(tx, entry)) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program closed service ${entry.service}` }, 'lab:close');
+    for (const sig of backlogOf(tx, entry)) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program closed service ${entry.service}`, words: words('error.sockets.systemControlProgram4', { service: String(entry.service) }) }, 'lab:close');
   }
   dropFd(tx, fd);
   emit(tx, { tag, kind: 'sock.close', from: KERNEL_LANE, to: SCP_PID, say: ['sock.close', fd, fdKindName(entry)] });

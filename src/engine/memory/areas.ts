@@ -19,6 +19,7 @@ import { dropArea, emit, putArea, setNextAreaPage } from '../tx.js';
 export const pagesFor = (bytes: number) => Math.max(1, Math.ceil(bytes / PAGE_SIZE));
 export const addressOf = (page: number) => page * PAGE_SIZE;
 import { hex } from '../hex.js';
+import { words } from '../words.js';
 export { hex };
 
 /** Take frames for a new area from a seeded spot in memory, as a real allocator scatters them. */
@@ -174,5 +175,5 @@ export function faultResult(tx: Tx, p: Partition, addr: number): Result {
     tag: '[0070]', kind: 'fault', from: p.pid, to: CONTROL_LANE, page: Math.floor(addr / PAGE_SIZE), cost: tx.s.costs.hypercall,
     say: ['area.fault', p.name, addr],
   });
-  return { ok: false, error: { errno: 'EFAULT', addr, decided: true, message: `${p.name} has nothing mapped at ${hex(addr)}: the page is not in its address space, so the touch faults [0070]` } };
+  return { ok: false, error: { errno: 'EFAULT', addr, decided: true, message: `${p.name} has nothing mapped at ${hex(addr)}: the page is not in its address space, so the touch faults [0070]`, words: words('error.areas.fault', { name: p.name, addr: hex(addr) }) } };
 }

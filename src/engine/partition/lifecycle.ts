@@ -18,6 +18,7 @@ import { closeChannel } from '../channels/messages.js';
 import { refuse } from '../channels/connections.js';
 import { withdrawAsk } from '../policy/asks.js';
 import { withdrawSignal } from '../ports/controlSignals.js';
+import { words } from '../words.js';
 
 export const NAME_PATTERN = /^[A-Z][A-Za-z0-9_]{0,15}$/;
 export const MAX_LPS_PER_PARTITION = 8;
@@ -35,12 +36,12 @@ export function createPartition(
   processors: number,
   placement?: readonly (readonly number[])[],
 ): Result {
-  if (Object.values(tx.s.partitions).some((p) => p.name === name)) return fail('EADDRINUSE', `there is already a partition named ${name}`);
-  if (!Number.isInteger(memPages) || memPages < 1) return fail('EINVAL', `memory pages must be a whole number of at least 1, not ${memPages}`);
+  if (Object.values(tx.s.partitions).some((p) => p.name === name)) return fail('EADDRINUSE', `there is already a partition named ${name}`, words('error.lifecycle.thereAlreadyPartition', { name }));
+  if (!Number.isInteger(memPages) || memPages < 1) return fail('EINVAL', `memory pages must be a whole number of at least 1, not ${memPages}`, words('error.lifecycle.memoryPagesMust', { memPages }));
   if (!Number.isInteger(processors) || processors < 1 || processors > MAX_LPS_PER_PARTITION) {
-    return fail('EINVAL', `logical processors must be 1 to ${MAX_LPS_PER_PARTITION}, not ${processors}`);
+    return fail('EINVAL', `logical processors must be 1 to ${MAX_LPS_PER_PARTITION}, not ${processors}`, words('error.lifecycle.logicalProcessorsMust', { maxLpsPerPartition: MAX_LPS_PER_PARTITION, processors }));
   }
-  if (memPages > tx.s.frames.free) return fail('ENOMEM', `only ${tx.s.frames.free} physical frames are free; ${name} needs ${memPages}`);
+  if (memPages > tx.s.frames.free) return fail('ENOMEM', `only ${tx.s.frames.free} physical frames are free; ${name} needs ${memPages}`, words('error.lifecycle.onlyPhysicalFrames', { free: tx.s.frames.free, name, memPages }));
 
   const pid = asPid(tx.s.nextPid);
   tx.s.nextPid += 1;
@@ -90,12 +91,12 @@ export function createPartition(
 /** limit(C, mem, 16): [0055] the amount C may take without asking. Not below what it already uses. */
 export function limitPartition(tx: Tx, pid: Pid, resource: ResourceKind, amount: number | null): Result {
   const p = tx.s.partitions[pid];
-  if (!p) return fail('ESRCH', `there is no partition ${pid}`);
-  if (p.status !== 'active') return fail('EINVAL', `${p.name} has ended`);
-  if (amount !== null && (!Number.isInteger(amount) || amount < 0)) return fail('EINVAL', `a limit is a whole number of at least 0, not ${amount}`);
+  if (!p) return fail('ESRCH', `there is no partition ${pid}`, words('error.lifecycle.thereNoPartition', { pid }));
+  if (p.status !== 'active') return fail('EINVAL', `${p.name} has ended`, words('error.lifecycle.hasEnded', { name: p.name }));
+  if (amount !== null && (!Number.isInteger(amount) || amount < 0)) return fail('EINVAL', `a limit is a whole number of at least 0, not ${amount}`, words('error.lifecycle.limitWholeNumber', { amount }));
   const used = usageOf(tx.s, pid)[resource];
   if (amount !== null && amount < used) {
-    return fail('EINVAL', `${p.name} already uses ${used} ${resource}; a limit below that would be broken at once`);
+    return fail('EINVAL', `${p.name} already uses ${used} ${resource}; a limit below that would be broken at once`, words('error.lifecycle.alreadyUsesLimit', { name: p.name, used, resource }));
   }
   const limits: Limits = { ...p.limits, [resource]: amount };
   updatePartition(tx, pid, (q) => ({ ...q, limits }));
@@ -114,9 +115,9 @@ export function limitPartition(tx: Tx, pid: Pid, resource: ResourceKind, amount:
  */
 export function endPartition(tx: Tx, pid: Pid, tag: '[0053]' | 'lab:end'): Result {
   const p = tx.s.partitions[pid];
-  if (!p) return fail('ESRCH', `there is no partition ${pid}`);
-  if (pid === SCP_PID) return fail('EACCES', 'the system control OS cannot be ended: it runs the policy');
-  if (p.status !== 'active') return fail('EINVAL', `${p.name} has already ended`);
+  if (!p) return fail('ESRCH', `there is no partition ${pid}`, words('error.lifecycle.thereNoPartition', { pid }));
+  if (pid === SCP_PID) return fail('EACCES', 'the system control OS cannot be ended: it runs the policy', words('error.lifecycle.systemControlOs'));
+  if (p.status !== 'active') return fail('EINVAL', `${p.name} has already ended`, words('error.lifecycle.hasAlreadyEnded', { name: p.name }));
 
   // its own request, if it was waiting for one, is withdrawn
   if (p.wait && 'sig' in p.wait) {
@@ -131,7 +132,7 @@ export function endPartition(tx: Tx, pid: Pid, tag: '[0053]' | 'lab:end'): Resul
   for (const sig of [...p.signalQueue, ...p.signalsHeld]) {
     // each is a live signal: refusing one withdraws only that one
     // [0053] says nothing of requests left unanswered: refusing them is the lab's rule
-    refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `${p.name} ended before answering` }, 'lab:answer');
+    refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `${p.name} ended before answering`, words: words('error.lifecycle.endedBeforeAnswering', { name: p.name }) }, 'lab:answer');
   }
   // its channels close; each peer is told by event
   for (const port of Object.values(tx.s.partitions[pid]!.ports)) {

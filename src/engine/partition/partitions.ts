@@ -5,6 +5,8 @@
 
 import type { LabState, Limits, Partition, PartitionRole, Pid, ResourceKind } from '../types.js';
 import { RESOURCE_KINDS } from '../types.js';
+import type { Words } from '../words.js';
+import { words } from '../words.js';
 
 /** Bytes of control-OS management memory per queued control signal and per port [0051] d), [0057]. */
 export const MGMT_BYTES_PER_SIGNAL = 64;
@@ -91,9 +93,9 @@ export function fitsLimit(state: LabState, pid: Pid, resource: ResourceKind, ext
 }
 
 /** Why `pid` cannot take `pages` more pages of its own (memory or address space), or null if it can. */
-export function roomForPages(state: LabState, pid: Pid, pages: number): string | null {
+export function roomForPages(state: LabState, pid: Pid, pages: number): { readonly message: string; readonly words: Words } | null {
   const name = state.partitions[pid]!.name;
-  if (!fitsLimit(state, pid, 'mem', pages)) return `${name} would pass its memory limit with ${pages} more pages; ask with request(mem, ${pages}) [0055]`;
-  if (!fitsLimit(state, pid, 'vaddr', pages)) return `${name} has no virtual address space left for ${pages} more pages [0051] b)`;
+  if (!fitsLimit(state, pid, 'mem', pages)) return { message: `${name} would pass its memory limit with ${pages} more pages; ask with request(mem, ${pages}) [0055]`, words: words('error.room.memLimit', { name, pages }) };
+  if (!fitsLimit(state, pid, 'vaddr', pages)) return { message: `${name} has no virtual address space left for ${pages} more pages [0051] b)`, words: words('error.room.vaddr', { name, pages }) };
   return null;
 }

@@ -72,7 +72,7 @@ describe('resource requests as messages to the system control program [0080], [0
     ask(s, A, 20);
     s.ok({ kind: 'sys.read', fd: s.fa, count: null });
     const step = s.run({ kind: 'resource.answer', ask: asAsk(1), grant: false, why: 'over budget' });
-    expect(step.completions).toEqual([{ pid: A, call: 'request', result: { ok: false, error: { errno: 'ENOMEM', message: 'the system control program refused: over budget' } } }]);
+    expect(step.completions).toMatchObject([{ pid: A, call: 'request', result: { ok: false, error: { errno: 'ENOMEM', message: 'the system control program refused: over budget' } } }]);
     expect(narrate(step.events.find((e) => e.kind === 'resource.deny')!.say)).toBe('the system control program refuses A\'s request for 20 mem: "over budget"');
     expect(framesOf(s.state, A)).toBe(32);
     expect(s.state.partitions[A]!.limits.mem).toBe(16);
@@ -178,7 +178,7 @@ describe('resource requests as messages to the system control program [0080], [0
       ask(s, A, 20);
       if (read) s.ok({ kind: 'sys.read', fd: s.fa, count: null });
       const step = s.run({ kind: 'call.interrupt', by: A });
-      expect(step.completions).toEqual([{ pid: A, call: 'request', result: { ok: false, error: { errno: 'EINTR', message: 'interrupted while waiting in request' } } }]);
+      expect(step.completions).toMatchObject([{ pid: A, call: 'request', result: { ok: false, error: { errno: 'EINTR', message: 'interrupted while waiting in request' } } }]);
       expect(step.events.map((e) => `${e.tag} ${e.kind}`)).toEqual(['lab:interrupt area.discard', 'lab:interrupt call.complete', 'lab:interrupt call.interrupt']);
       expect(s.state.frames.free).toBe(free);
       expect(s.state.asks).toEqual({});

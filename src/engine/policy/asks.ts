@@ -23,6 +23,7 @@ import { sendArea, unqueue } from '../channels/messages.js';
 import { commSocketOfPort, dropFile } from '../kernel/fdTable.js';
 import { usageOf } from '../partition/partitions.js';
 import { mapCost } from '../costs/costModel.js';
+import { words } from '../words.js';
 
 /** One page carries a request's words. */
 const ASK_BYTES = 64;
@@ -53,10 +54,10 @@ function channelToProgram(tx: Tx, by: Partition): MessagePort | null {
 export function sendAsk(tx: Tx, by: Partition, resource: ResourceKind, amount: number, limit: number): Result {
   const port = channelToProgram(tx, by);
   if (!port) {
-    return fail('ENOTCONN', `the system control program answers ${resource} requests itself (policy(${resource}, ask)), and ${by.name} asks it by message over a channel to one of its services [0080]: connect to a service first (connect(7))`);
+    return fail('ENOTCONN', `the system control program answers ${resource} requests itself (policy(${resource}, ask)), and ${by.name} asks it by message over a channel to one of its services [0080]: connect to a service first (connect(7))`, words('error.asks.systemControlProgram', { resource, name: by.name }));
   }
   const area = createArea(tx, by.pid, 'message', ASK_BYTES);
-  if (!area) return fail('ENOMEM', 'no physical frame is free for the page that carries the request');
+  if (!area) return fail('ENOMEM', 'no physical frame is free for the page that carries the request', words('error.asks.noPhysicalFrame'));
   const id = asAsk(tx.s.nextAsk);
   tx.s.nextAsk += 1;
   emit(tx, {
@@ -101,7 +102,7 @@ export function askFields(tx: Tx, area: AreaId): { request: number; from: string
 export function notAnAsk(tx: Tx, area: AreaId, verb: string): Result | null {
   const ask = askOfArea(tx, area);
   if (!ask) return null;
-  return fail('EINVAL', `that message is request ${ask.id} (${tx.s.partitions[ask.from]!.name} asks for ${ask.amount} ${ask.resource}): answer it with grant(r) or refuse(r, "why"), not ${verb}`);
+  return fail('EINVAL', `that message is request ${ask.id} (${tx.s.partitions[ask.from]!.name} asks for ${ask.amount} ${ask.resource}): answer it with grant(r) or refuse(r, "why"), not ${verb}`, words('error.asks.thatMessageRequest', { id: ask.id, from: tx.s.partitions[ask.from]!.name, amount: ask.amount, resource: ask.resource, verb }));
 }
 
 /** Where the program holds the request's area: still queued at its port, a virtual file, or a mapping. */
@@ -116,8 +117,8 @@ function whereIs(tx: Tx, ask: ResourceAsk): { readonly queued: boolean; readonly
 function liveAsk(tx: Tx, id: AskId): ResourceAsk | Result {
   const ask = tx.s.asks[id];
   if (ask) return ask;
-  if (Number.isInteger(id) && id >= 1 && id < tx.s.nextAsk) return fail('EINVAL', `request ${id} has already been answered or withdrawn`);
-  return fail('EINVAL', `there is no request ${id}: requests reach the program by message (read(fd) shows them)`);
+  if (Number.isInteger(id) && id >= 1 && id < tx.s.nextAsk) return fail('EINVAL', `request ${id} has already been answered or withdrawn`, words('error.asks.requestHasAlready', { id }));
+  return fail('EINVAL', `there is no request ${id}: requests reach the program by message (read(fd) shows them)`, words('error.asks.thereNoRequest', { id }));
 }
 
 const isAsk = (x: ResourceAsk | Result): x is ResourceAsk => 'area' in x;
@@ -134,23 +135,23 @@ export function answerAsk(tx: Tx, id: AskId, grant: boolean, why: string): Resul
   const where = whereIs(tx, ask);
   if (where.queued) {
     const comm = commSocketOfPort(tx.s, tx.s.channels[ask.chan]!.server.port!)!;
-    return fail('EINVAL', `request ${id} is still waiting in fd ${comm.fd}: read(${comm.fd}) it first, to see who asks for what`);
+    return fail('EINVAL', `request ${id} is still waiting in fd ${comm.fd}: read(${comm.fd}) it first, to see who asks for what`, words('error.asks.requestStillWaiting', { id, fd: comm.fd }));
   }
   const used = usageOf(tx.s, guest.pid)[ask.resource];
   if (grant) {
     const ceiling = tx.s.policy.ceiling[ask.resource]!;
     if (used + ask.amount > ceiling) {
-      return fail('EINVAL', `granting would give ${guest.name} ${used + ask.amount} ${ask.resource}, past the policy's ceiling of ${ceiling}: raise it first (policy(${ask.resource}, ${used + ask.amount})) or refuse(r, "why")`);
+      return fail('EINVAL', `granting would give ${guest.name} ${used + ask.amount} ${ask.resource}, past the policy's ceiling of ${ceiling}: raise it first (policy(${ask.resource}, ${used + ask.amount})) or refuse(r, "why")`, words('error.asks.grantingWouldGive', { guest: guest.name, amount: used + ask.amount, resource: ask.resource, ceiling }));
     }
     if (ask.resource === 'mem' && ask.amount > tx.s.frames.free) {
-      return fail('ENOMEM', `only ${tx.s.frames.free} physical frames are free; ${guest.name} asked for ${ask.amount}: refuse it, or free memory first`);
+      return fail('ENOMEM', `only ${tx.s.frames.free} physical frames are free; ${guest.name} asked for ${ask.amount}: refuse it, or free memory first`, words('error.asks.onlyPhysicalFrames', { free: tx.s.frames.free, guest: guest.name, amount: ask.amount }));
     }
     const vaddr = guest.limits.vaddr;
     if (ask.resource === 'mem' && vaddr !== null && usageOf(tx.s, guest.pid).vaddr + ask.amount > vaddr) {
-      return fail('ENOMEM', `${guest.name} has no virtual address space left to map ${ask.amount} more pages [0051] b): refuse it`);
+      return fail('ENOMEM', `${guest.name} has no virtual address space left to map ${ask.amount} more pages [0051] b): refuse it`, words('error.asks.hasNoVirtual', { guest: guest.name, amount: ask.amount }));
     }
   } else if (why.trim() === '' || why.length > MAX_REASON) {
-    return fail('EINVAL', `say why in 1 to ${MAX_REASON} characters: refuse(r, "past the budget")`);
+    return fail('EINVAL', `say why in 1 to ${MAX_REASON} characters: refuse(r, "past the budget")`, words('error.asks.sayWhyCharacters', { maxReason: MAX_REASON }));
   }
   emit(tx, {
     tag: '[0049]', kind: 'sys.call', from: SCP_PID, to: KERNEL_LANE, cost: tx.s.costs.contextSwitch / 10,
@@ -184,7 +185,7 @@ export function answerAsk(tx: Tx, id: AskId, grant: boolean, why: string): Resul
   }
   // the guest OS reads the answer and discards its area (S109), and its request returns
   discardAnswer(tx, guest, ask.area);
-  finish(tx, ask, grant ? ok(ask.amount) : { ok: false, error: { errno: 'ENOMEM', message: `the system control program refused: ${why}` } }, '[0049]');
+  finish(tx, ask, grant ? ok(ask.amount) : { ok: false, error: { errno: 'ENOMEM', message: `the system control program refused: ${why}`, words: words('error.asks.systemControlProgram2', { why }) } }, '[0049]');
   return ok(0);
 }
 

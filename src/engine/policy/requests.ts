@@ -16,6 +16,7 @@ import { fitsLimit, usageOf } from '../partition/partitions.js';
 import { claimAreaFrames } from '../memory/areas.js';
 import { setOwners } from '../memory/frameTable.js';
 import { allocateGranted, asksFor, sendAsk } from './asks.js';
+import { words } from '../words.js';
 
 type Requestable = 'mem' | HeldResource;
 export const REQUESTABLE: readonly Requestable[] = ['mem', 'devices', 'cache', 'bus'];
@@ -39,14 +40,14 @@ function allocate(tx: Tx, pid: Pid, resource: Requestable, amount: number): void
 
 export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, amount: number): Result {
   if (!isRequestable(resource)) {
-    return fail('EINVAL', `request() covers ${REQUESTABLE.join(', ')}; ${resource} is granted another way`);
+    return fail('EINVAL', `request() covers ${REQUESTABLE.join(', ')}; ${resource} is granted another way`, words('error.requests.requestCoversGranted', { REQUESTABLE: REQUESTABLE.join(', '), resource }));
   }
-  if (!Number.isInteger(amount) || amount < 1 || amount > MAX_REQUEST) return fail('EINVAL', `ask for 1 to ${MAX_REQUEST}, not ${amount}`);
+  if (!Number.isInteger(amount) || amount < 1 || amount > MAX_REQUEST) return fail('EINVAL', `ask for 1 to ${MAX_REQUEST}, not ${amount}`, words('error.requests.askNot', { maxRequest: MAX_REQUEST, amount }));
   if (resource === 'mem' && amount > tx.s.frames.free) {
-    return fail('ENOMEM', `only ${tx.s.frames.free} physical frames are free; ${amount} were asked for`);
+    return fail('ENOMEM', `only ${tx.s.frames.free} physical frames are free; ${amount} were asked for`, words('error.requests.onlyPhysicalFrames', { free: tx.s.frames.free, amount }));
   }
   if (resource === 'mem' && !fitsLimit(tx.s, by.pid, 'vaddr', amount)) {
-    return fail('ENOMEM', `${by.name} has no virtual address space left to map ${amount} more pages [0051] b)`);
+    return fail('ENOMEM', `${by.name} has no virtual address space left to map ${amount} more pages [0051] b)`, words('error.requests.hasNoVirtual', { name: by.name, amount }));
   }
   const used = usageOf(tx.s, by.pid)[resource];
   const limit = by.limits[resource];
@@ -74,7 +75,7 @@ export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, a
       tag: '[0049]', kind: 'resource.deny', from: SCP_PID, to: by.pid,
       say: ['resource.deny', by.name, used, resource, ceiling],
     });
-    return { ok: false, error: { errno: 'ENOMEM', decided: true, message: `the system control program's policy denies it: ${by.name} holds ${used} ${resource} and the policy ceiling is ${ceiling}` } };
+    return { ok: false, error: { errno: 'ENOMEM', decided: true, message: `the system control program's policy denies it: ${by.name} holds ${used} ${resource} and the policy ceiling is ${ceiling}`, words: words('error.requests.policyDenies', { name: by.name, used, resource, ceiling }) } };
   }
   updatePartition(tx, by.pid, (p) => ({ ...p, limits: { ...p.limits, [resource]: used + granted } }));
   emit(tx, {
@@ -94,13 +95,13 @@ export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, a
  */
 export function releaseResource(tx: Tx, by: Partition, resource: ResourceKind, amount: number): Result {
   if (!isRequestable(resource)) {
-    return fail('EINVAL', `release() covers ${REQUESTABLE.join(', ')}; ${resource} is given back another way`);
+    return fail('EINVAL', `release() covers ${REQUESTABLE.join(', ')}; ${resource} is given back another way`, words('error.requests.releaseCoversGiven', { REQUESTABLE: REQUESTABLE.join(', '), resource }));
   }
-  if (!Number.isInteger(amount) || amount < 1 || amount > MAX_REQUEST) return fail('EINVAL', `release 1 to ${MAX_REQUEST}, not ${amount}`);
+  if (!Number.isInteger(amount) || amount < 1 || amount > MAX_REQUEST) return fail('EINVAL', `release 1 to ${MAX_REQUEST}, not ${amount}`, words('error.requests.releaseNot', { maxRequest: MAX_REQUEST, amount }));
   const taken = resource === 'mem' ? by.ram.length - by.ramGranted : by.held[resource];
   if (amount > taken) {
     const what = resource === 'mem' ? 'pages of memory beyond what it was given' : `${resource}`;
-    return fail('EINVAL', `${by.name} holds only ${taken} ${what}; it cannot release ${amount}`);
+    return fail('EINVAL', `${by.name} holds only ${taken} ${what}; it cannot release ${amount}`, words('error.requests.holdsOnlyCannot', { name: by.name, taken, what: resource === 'mem' ? words('error.requests.memBeyond') : resource, amount }));
   }
   if (resource === 'mem') {
     const frames = by.ram.slice(by.ram.length - amount);

@@ -13,12 +13,13 @@ import type { Tx } from '../tx.js';
 import { emit, fail, ok, updatePartition } from '../tx.js';
 import { fitsLimit, MGMT_BYTES_PER_SIGNAL } from '../partition/partitions.js';
 import { raiseEvent, recvPortOf } from './eventPorts.js';
+import { words } from '../words.js';
 
 /** Queue a control signal at `to`'s port; ENOMEM when `to` cannot pay for the queue entry. */
 export function queueSignal(tx: Tx, from: Pid, to: Pid, request: SignalRequest, tag: PatentTag): { ok: true; sig: SigId } | { ok: false; result: Result } {
   const target = tx.s.partitions[to]!;
   if (!fitsLimit(tx.s, to, 'mgmt', MGMT_BYTES_PER_SIGNAL)) {
-    return { ok: false, result: fail('ENOMEM', `${target.name}'s management memory is at its limit, so its control signal port cannot take another request [0057]`) };
+    return { ok: false, result: fail('ENOMEM', `${target.name}'s management memory is at its limit, so its control signal port cannot take another request [0057]`, words('error.controlSignals.sManagementMemory', { target: target.name })) };
   }
   const sig = asSig(tx.s.nextSig);
   const signal: ControlSignal = { id: sig, from, to, request };
@@ -39,7 +40,7 @@ export function queueSignal(tx: Tx, from: Pid, to: Pid, request: SignalRequest, 
 /** signal(): take the oldest queued signal [0057]; it is held until permitted or denied. */
 export function takeSignal(tx: Tx, by: Partition): Result {
   const [sig, ...rest] = by.signalQueue;
-  if (sig === undefined) return fail('EAGAIN', `${by.name}'s control signal port is empty: nothing to pick up yet`);
+  if (sig === undefined) return fail('EAGAIN', `${by.name}'s control signal port is empty: nothing to pick up yet`, words('error.controlSignals.sControlSignal', { name: by.name }));
   updatePartition(tx, by.pid, (p) => ({ ...p, signalQueue: rest, signalsHeld: [...p.signalsHeld, sig] }));
   const signal = tx.s.signals[sig]!;
   const from = tx.s.partitions[signal.from]!.name;
@@ -56,8 +57,8 @@ export function signalValue(tx: Tx, signal: ControlSignal) {
 
 /** Choose the receive port raised when a signal reaches the empty control port [0057]. */
 export function setSignalNotify(tx: Tx, by: Partition, port: Parameters<typeof recvPortOf>[1]): Result {
-  if (!by.ports[port]) return fail('EBADF', `${by.name} has no port ${port}`);
-  if (!recvPortOf(by, port)) return fail('EINVAL', `port ${port} of ${by.name} is not an event receive port`);
+  if (!by.ports[port]) return fail('EBADF', `${by.name} has no port ${port}`, words('error.controlSignals.hasNoPort', { name: by.name, port }));
+  if (!recvPortOf(by, port)) return fail('EINVAL', `port ${port} of ${by.name} is not an event receive port`, words('error.controlSignals.portNotEvent', { port, name: by.name }));
   updatePartition(tx, by.pid, (p) => ({ ...p, signalNotify: port }));
   return ok(0);
 }

@@ -13,6 +13,8 @@ import type { Tx } from '../tx.js';
 import { emit, fail, ok, setPorts, updatePartition } from '../tx.js';
 import { fitsLimit, MGMT_BYTES_PER_PORT } from '../partition/partitions.js';
 import { assertNever } from '../assertNever.js';
+import type { Words } from '../words.js';
+import { words } from '../words.js';
 
 /**
  * Give `pid` a new port built by `make`; returns its number, or null when the
@@ -106,10 +108,10 @@ export function raiseEvent(tx: Tx, from: Pid | typeof CONTROL_LANE, pid: Pid, no
 
 export function sendEvent(tx: Tx, by: Partition, no: PortNo): Result {
   const port = by.ports[no];
-  if (!port) return fail('EBADF', `${by.name} has no port ${no}`);
-  if (port.kind !== 'eventSend') return fail('EINVAL', `port ${no} of ${by.name} is ${aPortKind(port)}, not an event send port`);
+  if (!port) return fail('EBADF', `${by.name} has no port ${no}`, words('error.eventPorts.hasNoPort', { name: by.name, no }));
+  if (port.kind !== 'eventSend') return fail('EINVAL', `port ${no} of ${by.name} is ${aPortKind(port)}, not an event send port`, words('error.eventPorts.portNotEvent', { no, name: by.name, port: aPortKindWords(port) }));
   if (!port.to || tx.s.partitions[port.to.pid]?.status !== 'active') {
-    return fail('EPIPE', `the receive port that ${by.name}'s port ${no} was connected to is gone`);
+    return fail('EPIPE', `the receive port that ${by.name}'s port ${no} was connected to is gone`, words('error.eventPorts.receivePortThat', { name: by.name, no }));
   }
   raiseEvent(tx, by.pid, port.to.pid, port.to.port, '[0063]', ['why.sent', by.name, no]);
   return ok(0);
@@ -117,8 +119,8 @@ export function sendEvent(tx: Tx, by: Partition, no: PortNo): Result {
 
 export function pollEvent(tx: Tx, by: Partition, no: PortNo): Result {
   const port = by.ports[no];
-  if (!port) return fail('EBADF', `${by.name} has no port ${no}`);
-  if (port.kind !== 'eventRecv') return fail('EINVAL', `port ${no} of ${by.name} is ${aPortKind(port)}, not an event receive port`);
+  if (!port) return fail('EBADF', `${by.name} has no port ${no}`, words('error.eventPorts.hasNoPort', { name: by.name, no }));
+  if (port.kind !== 'eventRecv') return fail('EINVAL', `port ${no} of ${by.name} is ${aPortKind(port)}, not an event receive port`, words('error.eventPorts.portNotEvent2', { no, name: by.name, port: aPortKindWords(port) }));
   const was = port.pending ? 1 : 0;
   if (port.pending) putPort(tx, by.pid, { kind: 'eventRecv', no: port.no, pending: false });
   emit(tx, {
@@ -129,6 +131,12 @@ export function pollEvent(tx: Tx, by: Partition, no: PortNo): Result {
 }
 
 /** What a port is, with its article: "an event receive port", "a message port". */
+const PORT_KIND_KEY: Readonly<Record<Port['kind'], string>> = { message: 'error.portKind.message', eventRecv: 'error.portKind.eventRecv', eventSend: 'error.portKind.eventSend' };
+
+function aPortKindWords(port: Port): Words {
+  return words(PORT_KIND_KEY[port.kind]);
+}
+
 function aPortKind(port: Port): string {
   return port.kind === 'message' ? 'a message port' : `an ${portKindName(port)}`;
 }

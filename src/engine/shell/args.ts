@@ -5,8 +5,10 @@
 import type { LabState, Pid, ResourceKind, Value } from '../types.js';
 import { RESOURCE_KINDS } from '../types.js';
 import type { HandleKind, ShellValue } from './values.js';
-import { HANDLE_WORDS, hex, show, typeName } from './values.js';
+import { HANDLE_KEY, HANDLE_WORDS, hex, show, typeName, typeWords } from './values.js';
 import { emptyTable, own } from '../own.js';
+import type { Words } from '../words.js';
+import { words } from '../words.js';
 
 export type ParamType =
   | 'int' | 'cycles' | 'str' | 'addr' | 'lpar' | 'guest' | 'resource' | 'limit'
@@ -17,6 +19,14 @@ export interface Param {
   readonly type: ParamType;
   readonly optional?: boolean;
 }
+
+/** The catalog key of each `TYPE_WORDS` (words.ts). */
+const TYPE_KEY: Readonly<Record<ParamType, string>> = {
+  int: 'error.param.int', cycles: 'error.param.cycles', str: 'error.param.str', addr: 'error.param.addr', lpar: 'error.param.lpar', guest: 'error.param.guest',
+  resource: 'error.param.resource', limit: 'error.param.limit', channel: 'error.param.channel', port: 'error.param.port', peerPort: 'error.param.peerPort',
+  fd: 'error.param.fd', signal: 'error.param.signal', fds: 'error.param.fds', serviceOrGuest: 'error.param.serviceOrGuest', pathOrAddr: 'error.param.pathOrAddr',
+  sym: 'error.param.sym', request: 'error.param.request', ceiling: 'error.param.ceiling',
+};
 
 export const TYPE_WORDS: Record<ParamType, string> = {
   int: 'a number', cycles: 'a number of cycles (1500, or 0.3 for less than one)', str: 'a string', addr: 'an address', lpar: 'a partition (scp, A, B, ...)', guest: 'a guest partition (A, B, ...)',
@@ -35,9 +45,13 @@ export type Arg =
   | { readonly type: 'limit'; readonly n: number | null }
   | { readonly type: 'fds'; readonly ns: readonly number[] };
 
+/** The catalog key of a parameter's name ("memory pages" is help.param.memoryPages). */
+export const paramKey = (name: string): string => `help.param.${name.replace(/ (\w)/g, (_m, c: string) => c.toUpperCase())}`;
+
 export interface ArgError {
   readonly errno: 'EINVAL' | 'EBADF';
   readonly message: string;
+  readonly words?: Words;
 }
 
 /** A handle-typed argument: a handle of this partition, or a plain number. */
@@ -49,14 +63,18 @@ function handleArg(v: ShellValue, kind: HandleKind, ctx: { pid: Pid; name: strin
   if (v.t !== 'handle') return null;
   if (v.owner !== ctx.pid) {
     // a handle's owner is the partition whose call returned it, and partitions are never removed
-    return { errno: 'EBADF', message: `that ${HANDLE_WORDS[v.kind]} handle belongs to ${state.partitions[v.owner]!.name}; it means nothing in ${ctx.name}` };
+    return { errno: 'EBADF', message: `that ${HANDLE_WORDS[v.kind]} handle belongs to ${state.partitions[v.owner]!.name}; it means nothing in ${ctx.name}`, words: words('error.args.thatHandleBelongs', { kind: words(HANDLE_KEY[v.kind]), owner: state.partitions[v.owner]!.name, ctx: ctx.name }) };
   }
   if (v.kind !== kind) return null;
   return v.n;
 }
 
 export function checkArg(v: ShellValue, p: Param, index: number, call: string, ctx: { pid: Pid; name: string }, state: LabState): Arg | ArgError {
-  const wrong = (): ArgError => ({ errno: 'EINVAL', message: `argument ${index + 1} of ${call} (${p.name}) must be ${TYPE_WORDS[p.type]}, not ${typeName(v)}${v.t === 'str' || v.t === 'int' || v.t === 'num' ? ` ${show(v)}` : ''}` });
+  const shown = v.t === 'str' || v.t === 'int' || v.t === 'num' ? show(v) : '';
+  const wrong = (): ArgError => ({
+    errno: 'EINVAL', message: `argument ${index + 1} of ${call} (${p.name}) must be ${TYPE_WORDS[p.type]}, not ${typeName(v)}${shown ? ` ${shown}` : ''}`,
+    words: words('error.args.mustBe', { index: index + 1, call, param: words(paramKey(p.name)), type: words(TYPE_KEY[p.type], p.type === 'resource' ? { resources: RESOURCE_KINDS.join(', ') } : undefined), given: typeWords(v), shown: shown ? words('error.args.shown', { value: shown }) : '' }),
+  });
   switch (p.type) {
     case 'int': return v.t === 'int' || v.t === 'addr' ? { type: 'int', n: v.n } : wrong();
     // a cost may be less than a cycle: the default copy cost is 0.3 cycles per byte
@@ -67,7 +85,7 @@ export function checkArg(v: ShellValue, p: Param, index: number, call: string, c
     case 'lpar': return v.t === 'lpar' ? { type: 'lpar', pid: v.pid, name: v.name } : wrong();
     case 'guest':
       if (v.t !== 'lpar') return wrong();
-      return state.partitions[v.pid]?.role === 'guest' ? { type: 'lpar', pid: v.pid, name: v.name } : { errno: 'EINVAL', message: `argument ${index + 1} of ${call} must be a guest; ${v.name} is the system control OS` };
+      return state.partitions[v.pid]?.role === 'guest' ? { type: 'lpar', pid: v.pid, name: v.name } : { errno: 'EINVAL', message: `argument ${index + 1} of ${call} must be a guest; ${v.name} is the system control OS`, words: words('error.args.argumentMustGuest', { index: index + 1, call, v: v.name }) };
     case 'resource':
       return v.t === 'sym' && (RESOURCE_KINDS as readonly string[]).includes(v.name) ? { type: 'resource', r: v.name as ResourceKind } : wrong();
     case 'ceiling':
@@ -91,7 +109,7 @@ export function checkArg(v: ShellValue, p: Param, index: number, call: string, c
       const ns: number[] = [];
       for (const item of v.items) {
         const n = handleArg(item, 'fd', ctx, state);
-        if (n === null) return { errno: 'EINVAL', message: `the list in ${call} must hold file descriptors, not ${typeName(item)}` };
+        if (n === null) return { errno: 'EINVAL', message: `the list in ${call} must hold file descriptors, not ${typeName(item)}`, words: words('error.args.listMustHold', { call, item: typeWords(item) }) };
         if (typeof n === 'object') return n;
         ns.push(n);
       }

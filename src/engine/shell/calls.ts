@@ -10,6 +10,7 @@ import { COST_PARAMS, transferCosts } from '../costs/costModel.js';
 import { spansUnits } from '../machine/processors.js';
 import { framesOf, ownerOfFrame } from '../views/inspect.js';
 import type { Arg, Param, ResultHint } from './args.js';
+import { paramKey } from './args.js';
 import type { ShellValue } from './values.js';
 import { int, str } from './values.js';
 import type { WordValue, Words } from '../words.js';
@@ -24,7 +25,7 @@ export interface CallContext {
 export type Action =
   | { readonly kind: 'command'; readonly command: Command; readonly hint: ResultHint }
   | { readonly kind: 'answer'; readonly value: ShellValue }
-  | { readonly kind: 'error'; readonly errno: 'EINVAL' | 'EBADF' | 'ENOENT'; readonly message: string };
+  | { readonly kind: 'error'; readonly errno: 'EINVAL' | 'EBADF' | 'ENOENT'; readonly message: string; readonly words?: Words };
 
 export interface CallSpec {
   readonly name: string;
@@ -55,7 +56,7 @@ export const CALLS: readonly CallSpec[] = [
     summary: 'make a connection socket of the new domain [0084] (AF_LPAR is the lab\'s name for it); MSG_MAP receives messages mapped into the program instead of as virtual files',
     ref: 'S201, S301, Figs. 7 and 10', example: 's = socket(AF_LPAR, SOCK_SEQPACKET)',
     run: ([d, t, f], c) => {
-      if (f && s(f) !== 'MSG_MAP') return { kind: 'error', errno: 'EINVAL', message: `the only flag is MSG_MAP, not ${s(f)}` };
+      if (f && s(f) !== 'MSG_MAP') return { kind: 'error', errno: 'EINVAL', message: `the only flag is MSG_MAP, not ${s(f)}`, words: words('error.calls.onlyFlagMsg', { flag: s(f) }) };
       return command({ kind: 'sys.socket', by: c.pid, domain: s(d), type: s(t), mode: f ? 'map' : 'vfile' }, 'fd');
     },
   },
@@ -64,7 +65,7 @@ export const CALLS: readonly CallSpec[] = [
     name: 'listen', where: 'scp', kinds: ['sys.listen'], params: [p('socket', 'fd'), p('permit', 'sym', true)],
     summary: 'permit connections to the bound service; listen(s, false) sets it to connection not permitted, listen(s) or listen(s, true) permits again', ref: 'S203, S303, [0111]', example: 'listen(s)',
     run: ([fd, permit], c) => {
-      if (permit && s(permit) !== 'true' && s(permit) !== 'false') return { kind: 'error', errno: 'EINVAL', message: `listen takes true or false, not ${s(permit)}` };
+      if (permit && s(permit) !== 'true' && s(permit) !== 'false') return { kind: 'error', errno: 'EINVAL', message: `listen takes true or false, not ${s(permit)}`, words: words('error.calls.listenTakesTrue', { permit: s(permit) }) };
       return command({ kind: 'sys.listen', by: c.pid, fd: n(fd), permit: !permit || s(permit) === 'true' });
     },
   },
@@ -170,7 +171,7 @@ export const CALLS: readonly CallSpec[] = [
       // a receive port given as a handle must be one of the partition asked; a plain number is taken as its port number
       const owner = rp && 'owner' in rp ? rp.owner : undefined;
       if (owner !== undefined && owner !== pid(g)) {
-        return { kind: 'error', errno: 'EBADF', message: `that port handle belongs to ${c.state.partitions[owner]!.name}, not to ${c.state.partitions[pid(g)]!.name}` };
+        return { kind: 'error', errno: 'EBADF', message: `that port handle belongs to ${c.state.partitions[owner]!.name}, not to ${c.state.partitions[pid(g)]!.name}`, words: words('error.calls.thatPortHandle', { owner: c.state.partitions[owner]!.name, asked: c.state.partitions[pid(g)]!.name }) };
       }
       return command({ kind: 'event.connect', by: c.pid, target: pid(g), port: n(rp) as PortNo }, 'port');
     },
@@ -204,7 +205,7 @@ export const CALLS: readonly CallSpec[] = [
     name: 'compare', where: 'any', kinds: [], params: [p('bytes', 'int')], summary: 'simulated cycles to move a message of this size by flip, by copy and by shared memory, from the cost model', ref: 'cost model, [0070]', example: 'compare(65536)',
     run: ([b], c) => {
       const bytes = n(b);
-      if (bytes < 1 || bytes > 1 << 30) return { kind: 'error', errno: 'EINVAL', message: 'compare takes a size from 1 byte to 1 GiB' };
+      if (bytes < 1 || bytes > 1 << 30) return { kind: 'error', errno: 'EINVAL', message: 'compare takes a size from 1 byte to 1 GiB', words: words('error.calls.compareTakesSize') };
       const cost = transferCosts(c.state.costs, bytes, spansUnits(c.state.machine, c.pid));
       return { kind: 'answer', value: { t: 'rec', fields: { flip: int(Math.round(cost.flip)), copy: int(Math.round(cost.copy)), shared: int(Math.round(cost.shared)) } } };
     },
@@ -215,7 +216,7 @@ export const CALLS: readonly CallSpec[] = [
     name: 'owner_of', where: 'any', kinds: [], params: [p('frame', 'int')], summary: 'who owns a physical frame: a partition, control or free', ref: '[0066]', example: 'owner_of(17)',
     run: ([f], c) => {
       const owner = ownerOfFrame(c.state, n(f));
-      return owner === null ? { kind: 'error', errno: 'EINVAL', message: `there is no frame ${n(f)}: frames are 0 to ${c.state.frames.count - 1}` } : { kind: 'answer', value: str(owner) };
+      return owner === null ? { kind: 'error', errno: 'EINVAL', message: `there is no frame ${n(f)}: frames are 0 to ${c.state.frames.count - 1}`, words: words('error.calls.thereNoFrame', { frame: n(f), last: c.state.frames.count - 1 }) } : { kind: 'answer', value: str(owner) };
     },
   },
 ];
@@ -263,8 +264,7 @@ export function callOfCommand(kind: CommandKind): string {
 export const summaryKey = (spec: CallSpec): string => `help.call.${spec.where}.${spec.name}`;
 /** The catalog key of a call's patent reference (some name the lab's own rules in words). */
 export const refKey = (spec: CallSpec): string => `help.ref.${spec.where}.${spec.name}`;
-/** The catalog key of a parameter's name ("memory pages" is help.param.memoryPages). */
-export const paramKey = (name: string): string => `help.param.${name.replace(/ (\w)/g, (_m, c: string) => c.toUpperCase())}`;
+export { paramKey };
 
 /** A call's description as words (cost's names the parameters of the cost model, which read the same in every language). */
 export const summaryWords = (spec: CallSpec): Words => words(summaryKey(spec), spec.name === 'cost' ? { params: COST_PARAMS.join(', ') } : undefined);

@@ -9,6 +9,8 @@
 //
 // Nesting (brackets, parentheses, calls, .field chains) stops at MAX_DEPTH.
 
+import type { WordValue, Words } from '../words.js';
+import { words } from '../words.js';
 export type Expr =
   | { readonly kind: 'int'; readonly value: number; readonly col: number }
   /** a number with a fraction (0.3): only a cost parameter takes one */
@@ -30,6 +32,8 @@ export interface SyntaxError {
   readonly kind: 'syntax';
   readonly col: number;
   readonly message: string;
+  /** the message as words (src/engine/words.ts), where the parser has them */
+  readonly words?: Words;
 }
 
 export type Parsed = Statement | SyntaxError;
@@ -59,7 +63,7 @@ type Token =
   | { readonly t: 'end'; readonly col: number };
 
 class Fail {
-  constructor(readonly col: number, readonly message: string) {}
+  constructor(readonly col: number, readonly message: string, readonly words?: Words) {}
 }
 
 function lex(line: string): Token[] {
@@ -73,13 +77,13 @@ function lex(line: string): Token[] {
     if (/[0-9]/.test(ch) || (ch === '-' && /[0-9]/.test(line[i + 1] ?? ''))) {
       const m = /^-?(0[xX][0-9a-fA-F]+|[0-9]+)/.exec(line.slice(i))!;
       const text = m[0];
-      if (/[A-Za-z_]/.test(line[i + text.length] ?? '')) throw new Fail(col, `a number cannot run into letters: ${line.slice(i, i + text.length + 1)}…`);
+      if (/[A-Za-z_]/.test(line[i + text.length] ?? '')) throw new Fail(col, `a number cannot run into letters: ${line.slice(i, i + text.length + 1)}…`, words('error.syntax.numberLetters', { text: line.slice(i, i + text.length + 1) }));
       // a fraction in decimal digits (0.3, 12.75): costs per byte are less than a cycle; no exponent (1e3) anywhere
       const fraction = /^-?[0-9]+\.[0-9]+/.exec(line.slice(i));
       if (fraction && !/^-?0[xX]/.test(text)) {
-        if (/[A-Za-z_.]/.test(line[i + fraction[0].length] ?? '')) throw new Fail(col, `a number cannot run into letters or another point: ${line.slice(i, i + fraction[0].length + 1)}…`);
+        if (/[A-Za-z_.]/.test(line[i + fraction[0].length] ?? '')) throw new Fail(col, `a number cannot run into letters or another point: ${line.slice(i, i + fraction[0].length + 1)}…`, words('error.syntax.numberPoint', { text: line.slice(i, i + fraction[0].length + 1) }));
         const value = Number(fraction[0]);
-        if (Math.abs(value) > Number.MAX_SAFE_INTEGER) throw new Fail(col, `the number ${fraction[0].slice(0, 24)}… is too large`);
+        if (Math.abs(value) > Number.MAX_SAFE_INTEGER) throw new Fail(col, `the number ${fraction[0].slice(0, 24)}… is too large`, words('error.syntax.numberLargeCut', { text: fraction[0].slice(0, 24) }));
         tokens.push({ t: 'num', value, col });
         i += fraction[0].length;
         continue;
@@ -87,7 +91,7 @@ function lex(line: string): Token[] {
       const negative = text.startsWith('-');
       const digits = negative ? text.slice(1) : text;
       const value = digits.startsWith('0x') || digits.startsWith('0X') ? parseInt(digits.slice(2), 16) : Number(digits);
-      if (!Number.isSafeInteger(value)) throw new Fail(col, `the number ${text} is too large`);
+      if (!Number.isSafeInteger(value)) throw new Fail(col, `the number ${text} is too large`, words('error.syntax.numberLarge', { text }));
       tokens.push({ t: 'int', value: negative ? -value : value, col });
       i += text.length;
       continue;
@@ -96,12 +100,12 @@ function lex(line: string): Token[] {
       let j = i + 1;
       let value = '';
       for (;;) {
-        if (j >= line.length) throw new Fail(col, 'this string is never closed: add the closing quote');
+        if (j >= line.length) throw new Fail(col, 'this string is never closed: add the closing quote', words('error.syntax.unclosed'));
         const c = line[j]!;
         if (c === ch) break;
         if (c === '\\') {
           const next = line[j + 1];
-          if (next === undefined) throw new Fail(j + 1, 'a backslash at the end of the line escapes nothing');
+          if (next === undefined) throw new Fail(j + 1, 'a backslash at the end of the line escapes nothing', words('error.syntax.backslash'));
           value += next === 'n' ? '\n' : next === 't' ? '\t' : next === '0' ? '\0' : next;
           j += 2;
           continue;
@@ -124,13 +128,14 @@ function lex(line: string): Token[] {
       i++;
       continue;
     }
-    throw new Fail(col, `unexpected character ${JSON.stringify(ch)}`);
+    throw new Fail(col, `unexpected character ${JSON.stringify(ch)}`, words('error.syntax.character', { ch: JSON.stringify(ch) }));
   }
   tokens.push({ t: 'end', col: Math.min(line.length, line.indexOf('#') >= 0 ? line.indexOf('#') : line.length) + 1 });
   return tokens;
 }
 
 const describe = (t: Token) => (t.t === 'end' ? 'the end of the line' : t.t === 'str' ? 'a string' : JSON.stringify(String(t.value)));
+const describeWords = (t: Token): WordValue => (t.t === 'end' ? words('error.syntax.end') : t.t === 'str' ? words('error.syntax.string') : JSON.stringify(String(t.value)));
 
 class Parser {
   private at = 0;
@@ -150,9 +155,9 @@ class Parser {
     const t = this.peek(offset);
     return t.t === 'punct' && t.value === value;
   }
-  expect(value: string, what: string): void {
+  expect(value: string, what: string, whatWords: WordValue): void {
     const t = this.next();
-    if (t.t !== 'punct' || t.value !== value) throw new Fail(t.col, `expected ${what} but found ${describe(t)}`);
+    if (t.t !== 'punct' || t.value !== value) throw new Fail(t.col, `expected ${what} but found ${describe(t)}`, words('error.syntax.expected', { what: whatWords, found: describeWords(t) }));
   }
 
   expr(): Expr {
@@ -160,9 +165,9 @@ class Parser {
     let chain = 0;
     while (this.isPunct('.')) {
       const dot = this.next();
-      if (this.depth + ++chain > MAX_DEPTH) throw new Fail(dot.col, `this chain of .fields goes deeper than ${MAX_DEPTH} levels`);
+      if (this.depth + ++chain > MAX_DEPTH) throw new Fail(dot.col, `this chain of .fields goes deeper than ${MAX_DEPTH} levels`, words('error.syntax.chain', { max: MAX_DEPTH }));
       const field = this.next();
-      if (field.t !== 'name') throw new Fail(field.col, `expected a field name after "." but found ${describe(field)}`);
+      if (field.t !== 'name') throw new Fail(field.col, `expected a field name after "." but found ${describe(field)}`, words('error.syntax.field', { found: describeWords(field) }));
       e = { kind: 'member', of: e, field: field.value, col: dot.col };
     }
     return e;
@@ -170,14 +175,14 @@ class Parser {
 
   /** Parse what `open` (a bracket, parenthesis or call at `col`) holds, one level deeper. */
   nested<T>(col: number, inside: () => T): T {
-    if (this.depth >= MAX_DEPTH) throw new Fail(col, `brackets, parentheses and calls nest deeper than ${MAX_DEPTH} levels here`);
+    if (this.depth >= MAX_DEPTH) throw new Fail(col, `brackets, parentheses and calls nest deeper than ${MAX_DEPTH} levels here`, words('error.syntax.nest', { max: MAX_DEPTH }));
     this.depth++;
     const result = inside();
     this.depth--;
     return result;
   }
 
-  items(close: string, what: string): Expr[] {
+  items(close: string, what: string, whatWords: WordValue): Expr[] {
     const items: Expr[] = [];
     if (this.isPunct(close)) {
       this.next();
@@ -186,7 +191,7 @@ class Parser {
     for (;;) {
       items.push(this.expr());
       if (this.isPunct(',')) { this.next(); continue; }
-      this.expect(close, what);
+      this.expect(close, what, whatWords);
       return items;
     }
   }
@@ -200,20 +205,20 @@ class Parser {
       case 'name':
         if (this.isPunct('(')) {
           const open = this.next();
-          return { kind: 'call', name: t.value, args: this.nested(open.col, () => this.items(')', `"," or ")" to end the arguments of ${t.value}`)), col: t.col };
+          return { kind: 'call', name: t.value, args: this.nested(open.col, () => this.items(')', `"," or ")" to end the arguments of ${t.value}`, words('error.syntax.endArguments', { call: t.value }))), col: t.col };
         }
         return { kind: 'name', name: t.value, col: t.col };
       case 'punct':
-        if (t.value === '[') return { kind: 'list', items: this.nested(t.col, () => this.items(']', '"," or "]" to end the list')), col: t.col };
+        if (t.value === '[') return { kind: 'list', items: this.nested(t.col, () => this.items(']', '"," or "]" to end the list', words('error.syntax.endList'))), col: t.col };
         if (t.value === '(') {
           return this.nested(t.col, () => {
             const inner = this.expr();
-            this.expect(')', '")"');
+            this.expect(')', '")"', '")"');
             return inner;
           });
         }
-        throw new Fail(t.col, `expected a value but found ${describe(t)}`);
-      case 'end': throw new Fail(t.col, 'the line ends where a value was expected');
+        throw new Fail(t.col, `expected a value but found ${describe(t)}`, words('error.syntax.value', { found: describeWords(t) }));
+      case 'end': throw new Fail(t.col, 'the line ends where a value was expected', words('error.syntax.endValue'));
     }
   }
 
@@ -234,7 +239,7 @@ class Parser {
 
   end(): void {
     const t = this.peek();
-    if (t.t !== 'end') throw new Fail(t.col, `unexpected ${describe(t)} after a complete command`);
+    if (t.t !== 'end') throw new Fail(t.col, `unexpected ${describe(t)} after a complete command`, words('error.syntax.after', { found: describeWords(t) }));
   }
 }
 
@@ -264,29 +269,29 @@ function wordsOf(raw: string, words: ReadonlySet<string>): Statement | null {
   return { kind: 'words', command: m[1]!, words: body ? body.split(/\s+/) : [] };
 }
 
-/** Parse one line. `words` are the commands for people that take bare words (help, ls, map...). */
-export function parseLine(line: string, words: ReadonlySet<string>): Parsed {
-  if (line.length > MAX_LINE) return { kind: 'syntax', col: MAX_LINE + 1, message: `the line is longer than ${MAX_LINE} characters` };
+/** Parse one line. `people` are the commands for people that take bare words (help, ls, map...). */
+export function parseLine(line: string, people: ReadonlySet<string>): Parsed {
+  if (line.length > MAX_LINE) return { kind: 'syntax', col: MAX_LINE + 1, message: `the line is longer than ${MAX_LINE} characters`, words: words('error.syntax.long', { max: MAX_LINE }) };
   const at = /^(\s*)@(\S*)(\s*)(.*)$/s.exec(line);
   if (at) {
     const [, lead, name, gap, rest] = at as unknown as [string, string, string, string, string];
     const col = lead.length + 2;
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      return { kind: 'syntax', col, message: `expected a context name after "@" (scp, A, B, ...)${name ? ` but found ${JSON.stringify(name)}` : ''}` };
+      return { kind: 'syntax', col, message: `expected a context name after "@" (scp, A, B, ...)${name ? ` but found ${JSON.stringify(name)}` : ''}`, words: words('error.syntax.context', { found: name ? words('error.syntax.butFound', { name: JSON.stringify(name) }) : '' }) };
     }
     const offset = col - 1 + name.length + gap.length;
     if (rest.trim() === '' || rest.trim().startsWith('#')) return { kind: 'switch', ctx: name, col, then: null };
-    if (rest.trim().startsWith('@')) return { kind: 'syntax', col: offset + 1, message: 'one context switch per line' };
-    const then = parseLine(rest, words);
+    if (rest.trim().startsWith('@')) return { kind: 'syntax', col: offset + 1, message: 'one context switch per line', words: words('error.syntax.oneSwitch') };
+    const then = parseLine(rest, people);
     if (then.kind === 'syntax') return { ...then, col: then.col + offset };
     return { kind: 'switch', ctx: name, col, then: shift(then, offset) };
   }
-  const bare = wordsOf(line, words);
+  const bare = wordsOf(line, people);
   if (bare) return bare;
   try {
     return new Parser(lex(line)).statement();
   } catch (e) {
-    if (e instanceof Fail) return { kind: 'syntax', col: e.col, message: e.message };
+    if (e instanceof Fail) return { kind: 'syntax', col: e.col, message: e.message, ...(e.words ? { words: e.words } : {}) };
     throw e;
   }
 }

@@ -42,76 +42,76 @@ type Outcome = Ran;
 
 const text = (shell: ShellState, base: Base, lines: string[], effect: Effect = NO_EFFECT): Outcome => ({ shell, out: [{ ...base, kind: 'text', text: lines }], effect });
 const said = (shell: ShellState, base: Base, lines: readonly Said[], effect: Effect = NO_EFFECT): Outcome => ({ shell, out: [{ ...base, kind: 'text', text: lines.map(([t]) => t), words: lines.map(([, w]) => w) }], effect });
-const error = (shell: ShellState, base: Base, errno: string, message: string): Outcome => ({ shell, out: [{ ...base, kind: 'error', errno, message }], effect: NO_EFFECT });
+const error = (shell: ShellState, base: Base, errno: string, message: string, said?: Words): Outcome => ({ shell, out: [{ ...base, kind: 'error', errno, message, ...(said ? { words: said } : {}) }], effect: NO_EFFECT });
 
-export function runWords(shell: ShellState, command: string, words: readonly string[], base: Base, options: LineOptions = {}): Outcome {
+export function runWords(shell: ShellState, command: string, typed: readonly string[], base: Base, options: LineOptions = {}): Outcome {
   // the parser hands over only the names in PEOPLE_TABLE; a caller that bypasses it gets the same answer as an unknown call
   const spec = PEOPLE_TABLE.find((c) => c.name === command);
   if (!spec) return error(shell, base, 'ENOENT', `unknown command ${command}`);
   const { usage, words: [fewest, most] } = spec;
-  if (words.length > most) return error(shell, base, 'EINVAL', `${command} takes ${most === 0 ? 'no words' : 'at most one word'} (usage: ${usage}); nothing was done, remove: ${words.slice(most).join(' ')}`);
-  if (words.length < fewest) return error(shell, base, 'EINVAL', `${command} needs a word (usage: ${usage})`);
-  return RUN[spec.name](shell, words, base, options);
+  if (typed.length > most) return error(shell, base, 'EINVAL', `${command} takes ${most === 0 ? 'no words' : 'at most one word'} (usage: ${usage}); nothing was done, remove: ${typed.slice(most).join(' ')}`, words('error.people.takesWords', { command, one: String(most !== 0), usage: usageWords(spec), remove: typed.slice(most).join(' ') }));
+  if (typed.length < fewest) return error(shell, base, 'EINVAL', `${command} needs a word (usage: ${usage})`, words('error.people.needsWordUsage', { command, usage: usageWords(spec) }));
+  return RUN[spec.name](shell, typed, base, options);
 }
 
-type Run = (shell: ShellState, words: readonly string[], base: Base, options: LineOptions) => Outcome;
+type Run = (shell: ShellState, typed: readonly string[], base: Base, options: LineOptions) => Outcome;
 
 /** What each command for people does; a command in PEOPLE_TABLE without an entry here does not compile. */
 const RUN: { readonly [K in PeopleName]: Run } = {
   help: (shell, typed, base) => said(shell, base, help(shell, base.ctx, typed[0])),
   lpars: (shell, _words, base) => text(shell, base, lpars(shell.timeline.current)),
   frames: (shell, _words, base) => text(shell, base, frames(shell.timeline.current)),
-  map: (shell, words, base) => {
+  map: (shell, typed, base) => {
     const state = shell.timeline.current;
-    const name = words[0] ?? base.ctx;
+    const name = typed[0] ?? base.ctx;
     const p = Object.values(state.partitions).find((q) => q.name === name);
     if (!p) {
       const near = nearest(name, Object.values(state.partitions).map((q) => q.name));
-      return error(shell, base, 'ENOENT', `there is no partition ${name}${near ? `; did you mean ${near}?` : ''}`);
+      return error(shell, base, 'ENOENT', `there is no partition ${name}${near ? `; did you mean ${near}?` : ''}`, words('error.people.noPartition', { name, hint: didYouMean(near) }));
     }
     return text(shell, base, addressSpace(state, p));
   },
   channels: (shell, _words, base) => text(shell, base, channels(shell.timeline.current)),
   fds: (shell, _words, base) => text(shell, base, fds(shell.timeline.current)),
-  ls: (shell, words, base) => {
+  ls: (shell, typed, base) => {
     const state = shell.timeline.current;
-    const dir = words[0] ?? '/msg';
-    if (dir !== '/msg' && dir !== '/msg/') return error(shell, base, 'ENOENT', `only /msg exists in this virtual file system`);
+    const dir = typed[0] ?? '/msg';
+    if (dir !== '/msg' && dir !== '/msg/') return error(shell, base, 'ENOENT', `only /msg exists in this virtual file system`, words('error.people.onlyMsgExists'));
     const files = Object.values(state.kernel.files);
     return text(shell, base, files.length ? files.map((f) => `${f.path}  ${state.areas[f.area]!.size} bytes from ${state.partitions[f.peer]!.name}, short ${JSON.stringify(f.short)}`) : ['/msg is empty']);
   },
   ps: (shell, _words, base) => text(shell, base, processes(shell.timeline.current)),
-  log: (shell, words, base, options) => {
-    const count = words[0] === undefined ? 20 : wholeNumber(words[0]);
-    if (count === null || count < 1 || count > 1000) return error(shell, base, 'EINVAL', 'log takes a count from 1 to 1000, in digits');
+  log: (shell, typed, base, options) => {
+    const count = typed[0] === undefined ? 20 : wholeNumber(typed[0]);
+    if (count === null || count < 1 || count > 1000) return error(shell, base, 'EINVAL', 'log takes a count from 1 to 1000, in digits', words('error.people.logTakesCount'));
     // the tags as the reader chose to see them, like every view: a hidden tag leaves no column
     const style = options.tags ?? 'patent';
     const tag = (t: string) => (style === 'none' ? '' : `${tagShown(t, style).padEnd(8)} `);
     return text(shell, base, traceOf(shell.timeline).slice(-count).map((e) => `${String(e.seq).padStart(5)} ${tag(e.tag)}${narrate(e.say)}`));
   },
-  lesson: (shell, words, base) => {
-    if (!words[0]) return text(shell, base, ['Lessons:', ...LESSONS.map((l) => `  lesson ${l.id.padEnd(8)} ${String(l.number).padStart(2)}. ${l.title} (${l.figure})`)], { kind: 'openLesson', id: null });
-    const lesson = findLesson(words[0]);
+  lesson: (shell, typed, base) => {
+    if (!typed[0]) return text(shell, base, ['Lessons:', ...LESSONS.map((l) => `  lesson ${l.id.padEnd(8)} ${String(l.number).padStart(2)}. ${l.title} (${l.figure})`)], { kind: 'openLesson', id: null });
+    const lesson = findLesson(typed[0]);
     if (!lesson) {
-      const near = nearest(words[0], LESSONS.map((l) => l.id));
-      return error(shell, base, 'ENOENT', `there is no lesson ${words[0]}${near ? `; did you mean ${near}?` : ''} (lesson lists them)`);
+      const near = nearest(typed[0], LESSONS.map((l) => l.id));
+      return error(shell, base, 'ENOENT', `there is no lesson ${typed[0]}${near ? `; did you mean ${near}?` : ''} (lesson lists them)`, words('error.people.noLesson', { lesson: typed[0], hint: didYouMean(near) }));
     }
     return text(shell, base, [`Lesson ${lesson.number}: ${lesson.title} (${lesson.figure})`, lesson.summary, ...lesson.steps.map((st, i) => `  ${i + 1}. ${st.title}: ${st.type.join('; ')}`)], { kind: 'openLesson', id: lesson.id });
   },
   // typed as a line, it goes into the history as typed, like any other line
-  interrupt: (shell, words, base) => interruptCall(shell, words[0] ?? base.ctx, '^C'),
+  interrupt: (shell, typed, base) => interruptCall(shell, typed[0] ?? base.ctx, '^C'),
   back: (shell, _words, base) => {
-    if (shell.timeline.cursor === 0) return error(shell, base, 'EINVAL', 'already at the first moment: nothing to undo');
+    if (shell.timeline.cursor === 0) return error(shell, base, 'EINVAL', 'already at the first moment: nothing to undo', words('error.people.alreadyFirstMoment'));
     const undone = callNameOf(shell.timeline.entries[shell.timeline.cursor - 1]!.command.kind);
     const back = seekShell(shell, stepBack(shell.timeline).cursor);
     return text(back, { ...base, ctx: back.ctx }, [`back to moment ${back.timeline.cursor}: undid ${undone}`], { kind: 'moved' });
   },
   reset: (shell, _words, base) => restart(shell, shell.timeline.config.seed, base),
-  seed: (shell, words, base) => restart(shell, words[0] === undefined ? NaN : wholeNumber(words[0]) ?? NaN, base),
+  seed: (shell, typed, base) => restart(shell, typed[0] === undefined ? NaN : wholeNumber(typed[0]) ?? NaN, base),
 };
 
 function restart(shell: ShellState, seed: number, base: Base): Outcome {
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return error(shell, base, 'EINVAL', 'seed takes a whole number from 0 to 4294967295, in digits');
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return error(shell, base, 'EINVAL', 'seed takes a whole number from 0 to 4294967295, in digits', words('error.people.seedTakesWhole'));
   const fresh = { ...createShell({ ...shell.timeline.config, seed }), lineNo: shell.lineNo };
   return text(fresh, { ...base, ctx: 'scp' }, [`the machine starts again with seed ${seed}`], { kind: 'restarted' });
 }

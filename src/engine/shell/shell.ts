@@ -12,9 +12,9 @@ import { MAX_LINE, parseLine } from './parser.js';
 import type { Arg } from './args.js';
 import { checkArg } from './args.js';
 import type { Action } from './calls.js';
-import { CALLS, CONSTANTS, callNames, findCall, signature } from './calls.js';
+import { CALLS, CONSTANTS, callNames, findCall, signature, signatureWords } from './calls.js';
 import type { ShellValue } from './values.js';
-import { MAX_VALUE_COUNT, MAX_VALUE_DEPTH, int, measure, str, typeName } from './values.js';
+import { MAX_VALUE_COUNT, MAX_VALUE_DEPTH, int, measure, str, typeName, typeWords } from './values.js';
 import { nearest } from './suggest.js';
 import { PEOPLE_COMMANDS } from './commands.js';
 import { runWords } from './people.js';
@@ -23,7 +23,8 @@ import { contextPid, interruptCall, NO_EFFECT, runCommand, withVars } from './sh
 import { visible } from './visible.js';
 import type { LineOptions } from './people.js';
 import { own, withKey } from '../own.js';
-import { words } from '../words.js';
+import type { Words } from '../words.js';
+import { count as plural, didYouMean, words } from '../words.js';
 
 export type { Effect, LineTrail, Output, Pending, Ran, ShellState } from './shellState.js';
 export { contextPid, createShell, interruptCall, NO_EFFECT, RECORDED, seekShell, trailLines } from './shellState.js';
@@ -43,7 +44,7 @@ function overLong(shell: ShellState, input: string): Ran {
   const lineNo = shell.lineNo + 1;
   const start = visible(input.slice(0, 40));
   const message = `the line is longer than ${MAX_LINE} characters, the most a line may hold; nothing was run (it starts ${start}…)`;
-  return { shell: { ...shell, lineNo }, out: [{ line: lineNo, ctx: shell.ctx, input, kind: 'error', errno: 'EINVAL', message }], effect: NO_EFFECT };
+  return { shell: { ...shell, lineNo }, out: [{ line: lineNo, ctx: shell.ctx, input, kind: 'error', errno: 'EINVAL', message, words: words('error.shell.lineTooLong', { max: MAX_LINE, start }) }], effect: NO_EFFECT };
 }
 
 /** Run one line typed in the current context. Never throws for anything a user can type. */
@@ -64,7 +65,8 @@ function runOneLine(shell: ShellState, input: string, options: LineOptions): Out
   if (parsed.kind === 'syntax') {
     // the input is printed through `visible`, so the caret counts its escapes too
     const pointer = `${' '.repeat(visible(input.slice(0, Math.max(0, parsed.col - 1))).length)}^`;
-    return { shell: next, out: [{ ...base, kind: 'error', errno: 'EINVAL', col: parsed.col, message: `syntax error at column ${parsed.col}: ${parsed.message}\n  ${input}\n  ${pointer}` }], effect: NO_EFFECT };
+    return { shell: next, out: [{ ...base, kind: 'error', errno: 'EINVAL', col: parsed.col, message: `syntax error at column ${parsed.col}: ${parsed.message}\n  ${input}\n  ${pointer}`,
+      words: words('error.shell.syntax', { col: parsed.col, why: parsed.words ?? parsed.message, input, pointer }) }], effect: NO_EFFECT };
   }
   return runStatement(next, parsed, shell.ctx, input, options);
 }
@@ -78,7 +80,8 @@ function runStatement(shell: ShellState, statement: Statement, ctx: string, inpu
         const names = Object.values(shell.timeline.current.partitions).filter((p) => p.status === 'active').map((p) => p.name);
         const near = nearest(statement.ctx, names);
         const ended = Object.values(shell.timeline.current.partitions).some((p) => p.name === statement.ctx);
-        return { shell, out: [{ ...base, kind: 'error', errno: 'ENOENT', message: ended ? `${statement.ctx} has ended: there is nothing left to run in` : `there is no context ${statement.ctx}${near ? `; did you mean ${near}?` : ''} (contexts: ${names.join(', ')})` }], effect: NO_EFFECT };
+        return { shell, out: [{ ...base, kind: 'error', errno: 'ENOENT', message: ended ? `${statement.ctx} has ended: there is nothing left to run in` : `there is no context ${statement.ctx}${near ? `; did you mean ${near}?` : ''} (contexts: ${names.join(', ')})`,
+          words: ended ? words('error.shell.contextEnded', { ctx: statement.ctx }) : words('error.shell.noContext', { ctx: statement.ctx, hint: didYouMean(near), contexts: names.join(', ') }) }], effect: NO_EFFECT };
       }
       if (statement.then === null) {
         const scp = statement.ctx === 'scp';
@@ -93,7 +96,7 @@ function runStatement(shell: ShellState, statement: Statement, ctx: string, inpu
 }
 
 class ShellError {
-  constructor(readonly errno: string, readonly message: string) {}
+  constructor(readonly errno: string, readonly message: string, readonly words?: Words) {}
 }
 
 const RESERVED = new Set([...CONSTANTS]);
@@ -109,12 +112,12 @@ function runExpression(shell: ShellState, statement: Extract<Statement, { kind: 
     if (top.kind === 'call') {
       const action = callAction(shell, top, ctx, pid);
       if (action.kind === 'command') return runCommand(shell, action, { ...base, assign, call: top.name }, pid);
-      if (action.kind === 'error') throw new ShellError(action.errno, action.message);
+      if (action.kind === 'error') throw new ShellError(action.errno, action.message, action.words);
       return answer(shell, base, assign, action.value);
     }
     return answer(shell, base, assign, evaluate(shell, top, ctx, pid));
   } catch (e) {
-    if (e instanceof ShellError) return { shell, out: [{ ...base, kind: 'error', errno: e.errno, message: e.message }], effect: NO_EFFECT };
+    if (e instanceof ShellError) return { shell, out: [{ ...base, kind: 'error', errno: e.errno, message: e.message, ...(e.words ? { words: e.words } : {}) }], effect: NO_EFFECT };
     throw e;
   }
 }
@@ -125,10 +128,10 @@ function answer(shell: ShellState, base: { line: number; ctx: string; input: str
 }
 
 function checkAssignable(shell: ShellState, name: string): void {
-  if (RESERVED.has(name)) throw new ShellError('EINVAL', `${name} is a constant of the language; choose another name`);
+  if (RESERVED.has(name)) throw new ShellError('EINVAL', `${name} is a constant of the language; choose another name`, words('error.shell.constantLanguageChoose', { name }));
   // a bare name on a line runs the command, so a value of that name could never be read back
-  if (PEOPLE_COMMANDS.has(name)) throw new ShellError('EINVAL', `${name} is a command for people (help lists them); choose another name`);
-  if (Object.values(shell.timeline.current.partitions).some((p) => p.name === name)) throw new ShellError('EINVAL', `${name} is a partition's name; choose another name`);
+  if (PEOPLE_COMMANDS.has(name)) throw new ShellError('EINVAL', `${name} is a command for people (help lists them); choose another name`, words('error.shell.commandPeopleHelp', { name }));
+  if (Object.values(shell.timeline.current.partitions).some((p) => p.name === name)) throw new ShellError('EINVAL', `${name} is a partition's name; choose another name`, words('error.shell.partitionSName', { name }));
 }
 
 function evaluate(shell: ShellState, e: Expr, ctx: string, pid: Pid): ShellValue {
@@ -139,24 +142,24 @@ function evaluate(shell: ShellState, e: Expr, ctx: string, pid: Pid): ShellValue
     case 'list': {
       const list: ShellValue = { t: 'list', items: e.items.map((x) => evaluate(shell, x, ctx, pid)) };
       const { depth, count } = measure(list);
-      if (depth > MAX_VALUE_DEPTH) throw new ShellError('EINVAL', `column ${e.col}: this list would nest ${depth} deep; lists nest at most ${MAX_VALUE_DEPTH} deep`);
-      if (count > MAX_VALUE_COUNT) throw new ShellError('EINVAL', `column ${e.col}: this list would hold ${count} values in all; a list holds at most ${MAX_VALUE_COUNT}`);
+      if (depth > MAX_VALUE_DEPTH) throw new ShellError('EINVAL', `column ${e.col}: this list would nest ${depth} deep; lists nest at most ${MAX_VALUE_DEPTH} deep`, words('error.shell.columnThisList', { col: e.col, depth, maxValueDepth: MAX_VALUE_DEPTH }));
+      if (count > MAX_VALUE_COUNT) throw new ShellError('EINVAL', `column ${e.col}: this list would hold ${count} values in all; a list holds at most ${MAX_VALUE_COUNT}`, words('error.shell.columnThisList2', { col: e.col, count, maxValueCount: MAX_VALUE_COUNT }));
       return list;
     }
     case 'name': return lookup(shell, e.name);
     case 'member': {
       const of = evaluate(shell, e.of, ctx, pid);
       // a suspended call binds its name only when it completes, so a name never holds nothing
-      if (of.t !== 'rec') throw new ShellError('EINVAL', `column ${e.col}: .${e.field} needs a record, and this is ${typeName(of)}`);
+      if (of.t !== 'rec') throw new ShellError('EINVAL', `column ${e.col}: .${e.field} needs a record, and this is ${typeName(of)}`, words('error.shell.columnNeedsRecord', { col: e.col, field: e.field, given: typeWords(of) }));
       const v = own(of.fields, e.field);
-      if (!v) throw new ShellError('EINVAL', `column ${e.col}: the record has no field ${e.field}; it has ${Object.keys(of.fields).join(', ')}`);
+      if (!v) throw new ShellError('EINVAL', `column ${e.col}: the record has no field ${e.field}; it has ${Object.keys(of.fields).join(', ')}`, words('error.shell.columnRecordHas', { col: e.col, field: e.field, fields: Object.keys(of.fields).join(', ') }));
       return v;
     }
     case 'call': {
       const action = callAction(shell, e, ctx, pid);
       if (action.kind === 'answer') return action.value;
-      if (action.kind === 'error') throw new ShellError(action.errno, action.message);
-      throw new ShellError('EINVAL', `column ${e.col}: ${e.name}() asks the machine to act, so it must stand alone on its line (x = ${e.name}(...))`);
+      if (action.kind === 'error') throw new ShellError(action.errno, action.message, action.words);
+      throw new ShellError('EINVAL', `column ${e.col}: ${e.name}() asks the machine to act, so it must stand alone on its line (x = ${e.name}(...))`, words('error.shell.columnAsksMachine', { col: e.col, call: e.name }));
     }
   }
 }
@@ -169,8 +172,11 @@ function lookup(shell: ShellState, name: string): ShellValue {
   if (RESERVED.has(name)) return { t: 'sym', name };
   const known = [...Object.keys(shell.vars), ...Object.values(shell.timeline.current.partitions).map((q) => q.name), ...CONSTANTS, ...PEOPLE_COMMANDS, ...callNames()];
   const near = nearest(name, known);
-  const hint = near && PEOPLE_COMMANDS.has(near) ? `; did you mean the command ${near}?` : near && callNames().includes(near) ? `; did you mean ${near}(...)?` : near ? `; did you mean ${near}?` : '';
-  throw new ShellError('ENOENT', `unknown name ${name}${hint}`);
+  const command = near !== null && PEOPLE_COMMANDS.has(near);
+  const call = near !== null && callNames().includes(near);
+  const hint = command ? `; did you mean the command ${near}?` : call ? `; did you mean ${near}(...)?` : near ? `; did you mean ${near}?` : '';
+  const hintWords = command ? words('error.didYouMeanCommand', { near }) : call ? words('error.didYouMeanCall', { near }) : didYouMean(near);
+  throw new ShellError('ENOENT', `unknown name ${name}${hint}`, words('error.shell.unknownName', { name, hint: hintWords }));
 }
 
 function callAction(shell: ShellState, e: Extract<Expr, { kind: 'call' }>, ctx: string, pid: Pid): Action {
@@ -180,21 +186,22 @@ function callAction(shell: ShellState, e: Extract<Expr, { kind: 'call' }>, ctx: 
     const elsewhere = CALLS.find((c) => c.name === e.name);
     if (elsewhere) {
       const where = elsewhere.where === 'scp' ? 'the system control program (@scp)' : 'a guest (@A, @B, ...)';
-      throw new ShellError('EINVAL', `${e.name}() is a call of ${where}, not of ${ctx}`);
+      throw new ShellError('EINVAL', `${e.name}() is a call of ${where}, not of ${ctx}`, words('error.shell.callOf', { call: e.name, scp: String(elsewhere.where === 'scp'), ctx }));
     }
     const near = nearest(e.name, [...callNames(), ...PEOPLE_COMMANDS]);
-    throw new ShellError('ENOENT', `unknown call ${e.name}()${near ? `; did you mean ${near}?` : ''} (help lists the calls)`);
+    throw new ShellError('ENOENT', `unknown call ${e.name}()${near ? `; did you mean ${near}?` : ''} (help lists the calls)`, words('error.shell.unknownCall', { call: e.name, hint: didYouMean(near) }));
   }
   const required = spec.params.filter((q) => !q.optional).length;
   if (e.args.length < required || e.args.length > spec.params.length) {
     const count = required === spec.params.length ? `${required}` : `${required} to ${spec.params.length}`;
-    throw new ShellError('EINVAL', `${e.name} takes ${count} argument${spec.params.length === 1 ? '' : 's'}: ${signature(spec)}; ${e.args.length} given`);
+    throw new ShellError('EINVAL', `${e.name} takes ${count} argument${spec.params.length === 1 ? '' : 's'}: ${signature(spec)}; ${e.args.length} given`,
+      words('error.shell.argumentCount', { call: e.name, fewest: required, most: spec.params.length, range: String(required !== spec.params.length), params: plural(spec.params.length), signature: signatureWords(spec), given: e.args.length }));
   }
   const args: Arg[] = [];
   const state = shell.timeline.current;
   e.args.forEach((a, i) => {
     const checked = checkArg(evaluate(shell, a, ctx, pid), spec.params[i]!, i, e.name, { pid, name: ctx }, state);
-    if ('errno' in checked) throw new ShellError(checked.errno, checked.message);
+    if ('errno' in checked) throw new ShellError(checked.errno, checked.message, checked.words);
     args.push(checked);
   });
   const name = args[0];
@@ -214,7 +221,8 @@ function checkPartitionName(shell: ShellState, name: string): void {
     : PEOPLE_COMMANDS.has(name) ? 'a command of the language'
     : own(shell.vars, name) ? 'one of your names (x = ...)'
     : null;
-  if (taken) throw new ShellError('EINVAL', `${name} is ${taken}; a partition needs another name`);
+  const takenKey = RESERVED.has(name) ? 'constant' : callNames().includes(name) ? 'call' : PEOPLE_COMMANDS.has(name) ? 'command' : 'name';
+  if (taken) throw new ShellError('EINVAL', `${name} is ${taken}; a partition needs another name`, words('error.shell.partitionNameTaken', { name, taken: takenKey }));
 }
 
 /** Ctrl-C: interrupt the suspended call of `ctx` (default: the current context); the history notes it as `interrupt X`. */

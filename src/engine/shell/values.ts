@@ -27,6 +27,8 @@ export const str = (s: string): ShellValue => ({ t: 'str', s });
 export const NONE: ShellValue = { t: 'none' };
 
 import { hex } from '../hex.js';
+import type { Words } from '../words.js';
+import { words } from '../words.js';
 export { hex };
 
 /** How deep lists may nest, and how many values one may hold in all, however they are built. */
@@ -84,6 +86,23 @@ export function toJson(v: ShellValue): unknown {
     case 'rec': return Object.fromEntries(Object.entries(v.fields).map(([k, x]) => [k, toJson(x)]));
     case 'lpar': case 'sym': return v.name;
     case 'none': return null;
+  }
+}
+
+/** The catalog key of each kind of handle's name (words.ts). */
+export const HANDLE_KEY: Readonly<Record<HandleKind, string>> = { channel: 'error.handle.channel', port: 'error.handle.port', fd: 'error.handle.fd', signal: 'error.handle.signal', request: 'error.handle.request' };
+
+const TYPE_KEY: Readonly<Record<ShellValue['t'], string>> = {
+  int: 'error.type.int', num: 'error.type.num', addr: 'error.type.addr', str: 'error.type.str', list: 'error.type.list', rec: 'error.type.rec',
+  handle: 'error.type.handle', lpar: 'error.type.lpar', sym: 'error.type.sym', none: 'error.type.none',
+};
+
+/** `typeName` as words (words.ts); a name stays as it is. */
+export function typeWords(v: ShellValue): Words {
+  switch (v.t) {
+    case 'handle': return words(TYPE_KEY.handle, { kind: words(HANDLE_KEY[v.kind]) });
+    case 'lpar': case 'sym': return words(TYPE_KEY[v.t], { name: v.name });
+    default: return words(TYPE_KEY[v.t]);
   }
 }
 
