@@ -158,6 +158,10 @@ test('with ?lang=ja the converted views read in Japanese, and screenshots at 136
   await expect(page.locator('.lab.phone')).toBeVisible();
   const phone: Record<string, string[]> = { line: await englishIn(page, '.phone-console'), tabs: await englishIn(page, '.phone-tabs [role=tablist]') };
   expect(phone).toEqual({ line: [], tabs: [] });
+  // the line's hint and placeholder set faces of their own: with no Japanese system font they drew empty boxes
+  const faces = await page.locator('.phone-result .hint, .phone-line input').evaluateAll((els) => els.map((el) => getComputedStyle(el).fontFamily));
+  expect(faces.length).toBe(2);
+  for (const face of faces) expect(face).toContain('BIZ UDGothic');
   for (const theme of ['light', 'dark'] as const) {
     if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) {
       await page.locator('details.phone-settings summary').click();
