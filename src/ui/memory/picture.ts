@@ -1,8 +1,9 @@
 // The Memory view (Figs. 4-5) as a picture for a slide or a handout, drawn
 // off the page at any size by the same d3 drawers the view uses: a caption
 // naming the moment on top (lesson and step, event, its patent tag), the
-// frames and address spaces in the middle, the legend (owners, colours,
-// frame counts) at the bottom. The SVG carries its font (JetBrains Mono,
+// legend under it (owners, colours, frame counts: it names the system
+// control program in full before the grid's "scp" column), then the frames
+// and address spaces. The SVG carries its font (JetBrains Mono,
 // the Latin subset the app already bundles) as @font-face data, so its text
 // looks the same wherever the file is opened, not in whatever font the
 // slide program falls back to.
@@ -170,14 +171,15 @@ export async function memoryPicture(req: PictureRequest): Promise<Picture> {
     .textContent = fitText(what, width - 2 * pad, whatFs, true);
   el('line', { x1: pad, x2: width - pad, y1: captionH - 1, y2: captionH - 1, stroke: palette.line, 'stroke-width': 1 }, caption);
 
-  // the view, drawn by its own drawers into a detached <svg>, then moved under the caption
+  // the view, drawn by its own drawers into a detached <svg>, then moved under the caption and the legend
   const drawn = el('svg', {});
   const highlight = highlightOf(moment.command);
   drawMemory(drawn, {
     model, layout, palette, fill, ghosts: ghostsOf(moment.command), fault: null, faultIsNew: false,
     highlight, event: moment.focus, animate: false, ms: 0, cursor: -1, t: translateEnglish,
   });
-  const body = el('g', { transform: `translate(0,${captionH})` }, root);
+  // under the legend: the legend names the system control program in full before the grid's "scp" column does
+  const body = el('g', { transform: `translate(0,${captionH + legendH})` }, root);
   if (model.grid.kind === 'buckets') {
     // past 4096 frames the grid is a canvas on the page: carry it as an image
     const canvas = document.createElement('canvas');
@@ -189,8 +191,8 @@ export async function memoryPicture(req: PictureRequest): Promise<Picture> {
 
   // the legend: each owner's colour, letter, name and how many frames it has
   const g = el('g', { class: 'legend', 'data-legend': '' }, root);
-  const top = height - legendH;
-  el('line', { x1: pad, x2: width - pad, y1: top, y2: top, stroke: palette.line, 'stroke-width': 1 }, g);
+  const top = captionH;
+  el('line', { x1: pad, x2: width - pad, y1: top + legendH - 1, y2: top + legendH - 1, stroke: palette.line, 'stroke-width': 1 }, g);
   const chip = Math.round(fs * 1.3);
   for (const it of legend.items) {
     const bg = fill(it.owner);

@@ -62,7 +62,15 @@ describe('sequenceSvg', () => {
     for (const a of model.arrows) expect(svg).toContain(`>${escapeXml(a.mark)}</tspan> ${escapeXml(a.label)}</text>`);
     expect(svg).toContain('data-tag="lab:provision"');
     expect(svg).toContain('>lab</tspan> grant</text>');
-    for (const lane of ['A', 'B', 'control OS', 'scp program', 'scp kernel']) expect(svg).toContain(`>${lane}</text>`);
+    for (const lane of ['A', 'B', 'control OS', 'program', 'kernel']) expect(svg).toContain(`>${lane}</text>`);
+  });
+
+  it('names the system control program in full before any bare scp: one header over its program and kernel lanes', () => {
+    const texts = [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    const first = texts.findIndex((t) => /\bscp\b/.test(t));
+    expect(texts[first]).toBe('system control program (scp)');
+    expect(texts.indexOf('program')).toBeGreaterThan(first);
+    expect(texts.indexOf('kernel')).toBeGreaterThan(first);
     expect(svg).toContain('S107</tspan> flip');
   });
 
@@ -95,7 +103,7 @@ describe('sequenceSvg', () => {
   });
 
   it('puts a lane name that does not fit on two lines', () => {
-    const long = { ...model, lanes: model.lanes.map((l) => (l.kind === 'scp' ? { ...l, label: 'system control program' } : l)) };
+    const long = { ...model, lanes: model.lanes.map((l) => (l.kind === 'control' ? { ...l, label: 'system control program' } : l)) };
     const out = sequenceSvg(long, { font: 10 });
     checkXml(out);
     expect(out).toMatch(/<tspan x="[\d.]+" dy="-11.0">system control<\/tspan><tspan x="[\d.]+" dy="11.0">program<\/tspan>/);

@@ -84,8 +84,11 @@ export function sequenceSvg(model: SequenceModel, options: SvgOptions = {}): str
   const titleW = options.title ? Math.ceil(options.title.length * 0.62 * font + font) : 0;
   const layout = layoutChart(model, { font, width: Math.max(options.width ?? 0, model.lanes.length * EXPORT_LANE_EM * font, titleW) });
   const titleH = options.title ? Math.round(font * 2) : 0;
+  // "scp" alone reads as secure copy: one header names the system control program over its program's and kernel's lanes
+  const grouped = model.lanes.flatMap((lane, i) => (lane.kind === 'scp' || lane.kind === 'kernel' ? [i] : []));
+  const groupH = grouped.length > 0 ? Math.round(font * 1.6) : 0;
   const headH = Math.round(font * 3.6);
-  const top = titleH + headH;
+  const top = titleH + groupH + headH;
   const W = layout.width;
   const H = top + layout.height;
   const focusFill = mixColour(theme.accent, theme.bg, 0.14);
@@ -100,13 +103,28 @@ export function sequenceSvg(model: SequenceModel, options: SvgOptions = {}): str
   }
   // lane headers: the name centred over the lifeline, the lane's colour as a bar under it
   out.push(`<g>`);
+  if (grouped.length > 0) {
+    const left = layout.laneX[grouped[0]!]! - layout.laneW / 2;
+    const width = layout.laneW * grouped.length;
+    const y = titleH + groupH * 0.7;
+    const name = 'system control program (scp)';
+    // wider than its two lanes at the chart's right edge, it moves left over the row above the control OS rather than off the picture
+    const half = (name.length * 0.62 * font) / 2;
+    const centre = Math.max(half + font * 0.5, Math.min(left + width / 2, W - half - font * 0.5));
+    out.push(
+      `<text x="${centre.toFixed(1)}" y="${y.toFixed(1)}" text-anchor="middle" font-weight="700" fill="${theme.ink}">${name}</text>`,
+      `<line x1="${(left + font * 0.5).toFixed(1)}" x2="${(left + width - font * 0.5).toFixed(1)}" y1="${(titleH + groupH - 0.5).toFixed(1)}" y2="${(titleH + groupH - 0.5).toFixed(1)}" stroke="${theme.line}" stroke-width="1"/>`,
+    );
+  }
   model.lanes.forEach((lane, i) => {
     const x = layout.laneX[i]!;
     const barW = Math.min(layout.laneW * 0.7, font * 5);
     const barH = Math.round(font * 0.45);
-    const y = titleH + headH * 0.55;
+    const y = titleH + groupH + headH * 0.55;
     const kernel = lane.kind === 'kernel';
-    const words = `${lane.label}${lane.ended ? ' (ended)' : ''}`;
+    // under the program's header the short names suffice, as in the page's chart
+    const name = lane.kind === 'scp' ? 'program' : kernel ? 'kernel' : lane.label;
+    const words = `${name}${lane.ended ? ' (ended)' : ''}`;
     // a name too wide for its lane goes on two lines, split at the space nearest its middle
     const lines = words.length * 0.6 * font > layout.laneW * 0.92 && words.includes(' ') ? splitInTwo(words) : [words];
     const text = lines.length === 1
