@@ -92,7 +92,7 @@ describe('answering: permit, deny, interrupt', () => {
     expect(framesFree(s.state)).toBe(free - 3);
     const { sig } = s.ok({ kind: 'signal.take', by: B }) as { sig: number };
     const step = s.run({ kind: 'signal.deny', by: B, sig: sig as never });
-    expect(step.completions).toEqual([{ pid: A, call: 'share', result: { ok: false, error: { errno: 'ECONNREFUSED', message: 'B denied the request' } } }]);
+    expect(step.completions).toEqual([{ pid: A, call: 'share', result: { ok: false, error: { errno: 'ECONNREFUSED', message: 'B denied the request', words: { id: 'error.connections.deniedRequest', values: { name: 'B' } } } } }]);
     expect(framesFree(s.state)).toBe(free);
     expect(step.events.find((e) => e.kind === 'signal.deny')).toMatchObject({ tag: '[0062]', from: B, to: A, sig });
   });
@@ -117,7 +117,7 @@ describe('answering: permit, deny, interrupt', () => {
     expect(s.why({ kind: 'call.interrupt', by: A })).toBe('EINVAL: A is not waiting in any call');
     s.ok({ kind: 'channel.connect', by: A, target: B });
     const step = s.run({ kind: 'call.interrupt', by: A });
-    expect(step.completions).toEqual([{ pid: A, call: 'connect', result: { ok: false, error: { errno: 'EINTR', message: 'interrupted while waiting in connect' } } }]);
+    expect(step.completions).toEqual([{ pid: A, call: 'connect', result: { ok: false, error: { errno: 'EINTR', message: 'interrupted while waiting in connect', words: { id: 'error.connections.interruptedWhileWaiting2', values: { call: 'connect' } } } } }]);
     expect(s.state.signals).toEqual({});
   });
 });
