@@ -10,6 +10,8 @@ import { CHALLENGES, LESSONS } from './catalog.js';
 import type { Challenge, Lesson } from './lesson.js';
 import { runChallenge, runSolution, solutionOf } from './lesson.js';
 import { asksFor, namesOf } from './rules.js';
+import { CALLS, CONSTANTS } from '../shell/calls.js';
+import { PEOPLE_TABLE } from '../shell/commands.js';
 
 // ------------------------------------------------------------ renaming a solution
 
@@ -62,8 +64,12 @@ interface Variation {
   readonly grow: number;
 }
 
-/** Names no shell word can be confused with: lower-case, not a command, a constant or a name already in use. */
-const RESERVED = new Set(['socket', 'bind', 'listen', 'accept', 'connect', 'read', 'write', 'open', 'close', 'select', 'area', 'send', 'recv', 'peek', 'poke', 'free', 'signal', 'signals', 'permit', 'deny', 'share', 'policy', 'request', 'limit', 'tick', 'ps', 'lpars', 'compare', 'event_port', 'event_connect', 'event_send', 'event_poll', 'lpar_create', 'lpar_end', 'mem', 'cpu', 'help', 'back', 'reset', 'seed', 'lesson', 'log', 'cost', 'ls', 'cat', 'frames_free', 'interrupt', 'true', 'false', 'null', 'scp', 'ask', 'auto', 'grant', 'refuse', 'release']);
+/**
+ * Names the shell refuses for a variable, taken from its own tables (a hand list missed `map`, `frames`
+ * and the other commands for people: a seed that drew one failed): the calls, the commands for people,
+ * the constants, and the context name `scp`. A student who types one is told to choose another name.
+ */
+const RESERVED = new Set(['null', 'scp', ...CALLS.map((c) => c.name), ...PEOPLE_TABLE.map((c) => c.name), ...CONSTANTS]);
 
 const variation = (count: number): fc.Arbitrary<Variation> =>
   fc.record({
