@@ -171,6 +171,9 @@ test.describe('log and the lesson builder follow the tags setting', () => {
     await expect(field).toHaveValue('none');
     // the timeline's keys (Space, ArrowLeft, ArrowRight) do nothing while the field has the focus
     const status = lab.page.getByTestId('timeline-status');
+    // the player at rest first: the typed lines may still be playing, and would move the status without any key
+    await lab.finishPlayback();
+    await expect(status).not.toContainText('playing');
     const before = await status.textContent();
     await field.focus();
     for (const key of ['ArrowLeft', 'ArrowLeft', ' ', 'ArrowRight', 'Home']) await lab.page.keyboard.press(key);
