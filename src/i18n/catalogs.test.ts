@@ -94,7 +94,6 @@ const NOT_CONVERTED: Readonly<Record<string, number>> = {
   'ui/homework/AssignmentMaker.tsx': 21,
   'ui/homework/HomeworkPanel.tsx': 26,
   'ui/homework/HomeworkSlot.tsx': 9,
-  'ui/lessons/LessonPanel.tsx': 51,
 };
 
 /** Attributes a person reads or hears. */

@@ -17,12 +17,21 @@ import { download } from '../share/download.ts';
 import { BuilderPanel } from '../builder/BuilderPanel.tsx';
 import { useBuilder } from '../builder/builderStore.ts';
 import { readLessonFile } from './customLesson.ts';
+import { useT } from '../app/language.ts';
+import { fillSlots, slot } from '../app/slots.tsx';
+import type { MessageKey, Translate } from '../../i18n/translate.ts';
 import './lessons.css';
 
 /** Type a line into the terminal as if by keyboard, so the student sees it; without a terminal, run it directly. */
 export function typeIntoLab(line: string): void {
   useLab.getState().typeLine(line);
 }
+
+/** Each kind of generated exercise by what it asks (shared with the homework panel). */
+export const EXERCISE_TITLES = {
+  owner: 'lesson.exercise.kind.owner',
+  select: 'lesson.exercise.kind.select',
+} as const satisfies Record<ExerciseKind, MessageKey>;
 
 function useCheck(rules: Parameters<typeof checkStep>[0] | null, startLine: number, since: number): StepCheck | null {
   const shell = useLab((s) => s.shell);
@@ -31,24 +40,25 @@ function useCheck(rules: Parameters<typeof checkStep>[0] | null, startLine: numb
 }
 
 function Checks({ check }: { check: StepCheck }) {
+  const t = useT();
   const setHighlight = useLab((s) => s.setHighlight);
   // a check that ticks is said aloud (the list itself is not a live region: it is redrawn on every line)
   const passed = useRef<readonly boolean[]>(check.results.map((r) => r.ok));
   useEffect(() => {
     const now = check.results.map((r) => r.ok);
-    check.results.forEach((r, i) => r.ok && passed.current[i] === false && announce(`check passed: ${r.says}`));
+    check.results.forEach((r, i) => r.ok && passed.current[i] === false && announce(t('lesson.check.passedSaid', { says: r.says })));
     passed.current = now;
-  }, [check]);
+  }, [check, t]);
   return (
-    <ul className="checks" aria-label="checks">
+    <ul className="checks" aria-label={t('lesson.checks.label')}>
       {check.results.map((r: RuleResult, i) => (
         <li key={i} className={r.ok ? 'ok' : 'todo'}>
           <span className="mark" aria-hidden="true">{r.ok ? '✓' : '○'}</span>
-          <span className="sr-only">{r.ok ? 'passed: ' : 'not yet: '}</span>
+          <span className="sr-only">{r.ok ? t('lesson.check.passed') : t('lesson.check.notYet')} </span>
           {r.says}
-          {!r.ok && r.why && <span className="why">: {r.why}</span>}
+          {!r.ok && r.why && <span className="why">{t('lesson.check.why', { why: r.why })}</span>}
           {!r.ok && r.highlight && r.highlight.view !== 'terminal' && (
-            <button type="button" className="link" onClick={() => setHighlight(r.highlight ?? null)}>show me</button>
+            <button type="button" className="link" onClick={() => setHighlight(r.highlight ?? null)}>{t('lesson.check.showMe')}</button>
           )}
         </li>
       ))}
@@ -57,12 +67,13 @@ function Checks({ check }: { check: StepCheck }) {
 }
 
 function Lines({ lines }: { lines: readonly string[] }) {
+  const t = useT();
   return (
     <ol className="lines">
       {lines.map((line, i) => (
         <li key={i}>
           <code>{line}</code>
-          <button type="button" className="link" onClick={() => typeIntoLab(line)} aria-label={`type ${line}`}>type it</button>
+          <button type="button" className="link" onClick={() => typeIntoLab(line)} aria-label={t('lesson.typeIt.label', { line })}>{t('lesson.typeIt')}</button>
         </li>
       ))}
     </ol>
@@ -83,21 +94,23 @@ export function Narration({ text, className = 'text' }: { text: string; classNam
 }
 
 function Hints({ hints, shown }: { hints: readonly string[]; shown: number }) {
+  const t = useT();
   if (shown === 0) return null;
   return (
-    <ol className="hints" aria-label="hints" aria-live="polite">
-      {hints.slice(0, shown).map((h, i) => <li key={i} className="hint">Hint {i + 1} of {hints.length}: {h}</li>)}
+    <ol className="hints" aria-label={t('lesson.hints.label')} aria-live="polite">
+      {hints.slice(0, shown).map((h, i) => <li key={i} className="hint">{t('lesson.hint.item', { n: i + 1, count: hints.length, hint: h })}</li>)}
     </ol>
   );
 }
 
 /** The last step met: the lesson is complete only if no step before it was skipped. */
-const lastWords = (s: Standing) =>
-  s.done ? 'Lesson complete. Well done.' : `Last step done. Skipped: step${s.skipped.length === 1 ? '' : 's'} ${s.skipped.join(', ')}: the lesson is done when every step is met.`;
+const lastWords = (t: Translate, s: Standing) =>
+  s.done ? t('lesson.complete') : t('lesson.completeSkipped', { count: s.skipped.length, steps: s.skipped.join(', ') });
 
-const hintLabel = (shown: number, count: number) => (shown === 0 ? 'Hint' : shown < count ? 'Another hint' : 'Hide hints');
+const hintLabel = (t: Translate, shown: number, count: number) => (shown === 0 ? t('lesson.hint') : shown < count ? t('lesson.hint.another') : t('lesson.hint.hide'));
 
 function LessonStepView({ lesson, step, startLine, since, custom }: { lesson: Lesson; step: number; startLine: number; since: number; custom: boolean }) {
+  const t = useT();
   const current = lesson.steps[step]!;
   const { openLesson, openCustom, nextStep, moreHint, hintsShown, met, openBuilder, progress } = useLessons();
   const hasDraft = useBuilder((s) => s.draft !== null);
@@ -111,27 +124,27 @@ function LessonStepView({ lesson, step, startLine, since, custom }: { lesson: Le
   return (
     <div className="lesson">
       <h3>
-        {lesson.number !== undefined && !custom ? `Lesson ${lesson.number}: ` : ''}{lesson.title} <span className="figure">{lesson.figure}</span>
+        {lesson.number !== undefined && !custom ? t('lesson.numbered', { number: lesson.number, title: lesson.title }) : lesson.title} <span className="figure">{lesson.figure}</span>
       </h3>
-      <p className="step-count">Step {step + 1} of {lesson.steps.length}: <strong>{current.title}</strong></p>
+      <p className="step-count">{fillSlots(t('lesson.stepCount', { step: step + 1, count: lesson.steps.length, title: slot(0) }), [<strong key="title">{current.title}</strong>])}</p>
       <div className="row nav">
-        <button type="button" onClick={() => reopen(step - 1)} disabled={step === 0} title="starts the previous step again on a fresh lab">Previous step</button>
+        <button type="button" onClick={() => reopen(step - 1)} disabled={step === 0} title={t('lesson.previous.title')}>{t('lesson.previous')}</button>
         {check?.passed
-          ? <button type="button" onClick={nextStep} disabled={last} className="primary" title="goes on with your lab as it is">Next step</button>
-          : <button type="button" onClick={() => reopen(step + 1)} disabled={last} title="starts the next step on a fresh lab, with this one done for you">Skip step</button>}
-        {last && nextLesson && <button type="button" className="primary" onClick={() => openLesson(nextLesson.id)}>Next lesson: {nextLesson.title}</button>}
-        <button type="button" onClick={moreHint}>{hintLabel(hintsShown, current.hints.length)}</button>
-        <button type="button" onClick={() => { reopen(step); for (const line of solutionOf(current)) typeIntoLab(line); }}>Show solution</button>
-        {custom && hasDraft && <button type="button" onClick={openBuilder}>Back to the builder</button>}
+          ? <button type="button" onClick={nextStep} disabled={last} className="primary" title={t('lesson.next.title')}>{t('lesson.next')}</button>
+          : <button type="button" onClick={() => reopen(step + 1)} disabled={last} title={t('lesson.skip.title')}>{t('lesson.skip')}</button>}
+        {last && nextLesson && <button type="button" className="primary" onClick={() => openLesson(nextLesson.id)}>{t('lesson.nextLesson', { title: nextLesson.title })}</button>}
+        <button type="button" onClick={moreHint}>{hintLabel(t, hintsShown, current.hints.length)}</button>
+        <button type="button" onClick={() => { reopen(step); for (const line of solutionOf(current)) typeIntoLab(line); }}>{t('lesson.solution')}</button>
+        {custom && hasDraft && <button type="button" onClick={openBuilder}>{t('lesson.backToBuilder')}</button>}
       </div>
       <Narration text={current.text} />
       {current.ask && <StepQuestion key={`${lesson.id}:${step}`} ask={current.ask} done={!!check?.passed} />}
-      <p className="do">Type:</p>
+      <p className="do">{t('lesson.type')}</p>
       <Lines lines={current.type} />
       {check && <Checks check={check} />}
-      <p className="status" aria-live="polite">{check?.passed ? (last ? lastWords(standingOf([...(progress.lessons[progressKey(lesson.id, custom)] ?? []), step], lesson.steps.length)) : 'Step done: go on when ready.') : ''}</p>
+      <p className="status" aria-live="polite">{check?.passed ? (last ? lastWords(t, standingOf([...(progress.lessons[progressKey(lesson.id, custom)] ?? []), step], lesson.steps.length)) : t('lesson.stepDone')) : ''}</p>
       <Hints hints={current.hints} shown={hintsShown} />
-      {lesson.realWorld && last && <p className="real">In real systems: {lesson.realWorld}</p>}
+      {lesson.realWorld && last && <p className="real">{t('lesson.realWorld', { text: lesson.realWorld })}</p>}
     </div>
   );
 }
@@ -142,28 +155,30 @@ function LessonStepView({ lesson, step, startLine, since, custom }: { lesson: Le
  * step is done (the machine has shown it), beside what they said.
  */
 function StepQuestion({ ask, done }: { ask: { readonly question: string; readonly answer: string }; done: boolean }) {
+  const t = useT();
   const [draft, setDraft] = useState('');
   const [said, setSaid] = useState<string | null>(null);
   const id = useId();
   return (
     <section className="step-question" aria-labelledby={`${id}-q`}>
-      <p className="q" id={`${id}-q`}><strong>Question:</strong> {ask.question}</p>
+      <p className="q" id={`${id}-q`}><strong>{t('lesson.question')}</strong> {ask.question}</p>
       {said === null && !done ? (
         <form className="row" onSubmit={(e) => { e.preventDefault(); if (draft.trim()) setSaid(draft.trim()); }}>
-          <input value={draft} onChange={(e) => setDraft(e.currentTarget.value)} maxLength={200} aria-label="your answer" placeholder="what do you expect?" />
-          <button type="submit" disabled={!draft.trim()}>Answer</button>
+          <input value={draft} onChange={(e) => setDraft(e.currentTarget.value)} maxLength={200} aria-label={t('lesson.said.label')} placeholder={t('lesson.said.placeholder')} />
+          <button type="submit" disabled={!draft.trim()}>{t('lesson.said.submit')}</button>
         </form>
       ) : said !== null ? (
-        <p className="said">You said: {said}</p>
+        <p className="said">{t('lesson.said', { said })}</p>
       ) : null}
       <p className="answer-slot" aria-live="polite">
-        {done ? <span className="answer"><strong>Answer:</strong> {ask.answer}</span> : said !== null ? 'The answer shows when the step is done: type its lines and watch the views.' : ''}
+        {done ? <span className="answer"><strong>{t('lesson.answer')}</strong> {ask.answer}</span> : said !== null ? t('lesson.answer.later') : ''}
       </p>
     </section>
   );
 }
 
 function ChallengeView({ challenge, startLine, since, custom }: { challenge: Challenge; startLine: number; since: number; custom: boolean }) {
+  const t = useT();
   const { moreHint, hintsShown, openChallenge, openCustom, met } = useLessons();
   const file = useLessons((s) => s.custom);
   const live = useCheck(challenge.check, startLine, since);
@@ -174,38 +189,39 @@ function ChallengeView({ challenge, startLine, since, custom }: { challenge: Cha
   const restart = () => (custom && file ? openCustom({ ...file, lesson: { ...file.lesson, steps: [] }, challenges: [challenge] }) : openChallenge(challenge.id));
   return (
     <div className="lesson">
-      <h3>Challenge: {challenge.title}</h3>
+      <h3>{t('lesson.challenge.title', { title: challenge.title })}</h3>
       <div className="row nav">
-        <button type="button" onClick={moreHint}>{hintLabel(hintsShown, challenge.hints.length)}</button>
-        <button type="button" onClick={() => { restart(); for (const line of challenge.solution) typeIntoLab(line); }}>Show solution</button>
+        <button type="button" onClick={moreHint}>{hintLabel(t, hintsShown, challenge.hints.length)}</button>
+        <button type="button" onClick={() => { restart(); for (const line of challenge.solution) typeIntoLab(line); }}>{t('lesson.solution')}</button>
       </div>
       <Narration text={challenge.goal} />
       {shown && <Checks check={shown} />}
-      <p className="status" aria-live="polite">{met || (check?.passed && started) ? 'Challenge solved.' : ''}</p>
+      <p className="status" aria-live="polite">{met || (check?.passed && started) ? t('lesson.challenge.solved') : ''}</p>
       <Hints hints={challenge.hints} shown={hintsShown} />
     </div>
   );
 }
 
 function ExerciseView({ exercise, seed, reveal }: { exercise: ExerciseKind; seed: number; reveal: boolean }) {
+  const t = useT();
   const e = useMemo(() => generateExercise(exercise, seed), [exercise, seed]);
   const { revealAnswer, openExercise } = useLessons();
   return (
     <div className="lesson">
-      <h3>Exercise: {exercise === 'owner' ? 'who owns the frame?' : 'what does select return?'} <span className="figure">#{seed}</span></h3>
+      <h3>{t('lesson.exercise.title', { title: t(EXERCISE_TITLES[exercise]) })} <span className="figure">#{seed}</span></h3>
       <p className="text">{e.question}</p>
       <ol className="lines script">
         {e.script.map((line, i) => <li key={i}><code>{line}</code></li>)}
       </ol>
       {reveal ? (
-        <p className="answer" aria-live="polite"><strong>Answer: {e.answer}.</strong> {e.why}</p>
+        <p className="answer" aria-live="polite"><strong>{t('lesson.exercise.answer', { answer: e.answer })}</strong> {e.why}</p>
       ) : (
-        <p className="status">Think it through, then check.</p>
+        <p className="status">{t('lesson.exercise.think')}</p>
       )}
       <div className="row">
-        <button type="button" onClick={revealAnswer} disabled={reveal}>Show the answer</button>
-        <button type="button" onClick={() => openExercise(exercise, seed + 1)}>Another one</button>
-        <button type="button" onClick={() => { for (const line of e.script) typeIntoLab(line); }}>Run it in the lab</button>
+        <button type="button" onClick={revealAnswer} disabled={reveal}>{t('lesson.exercise.reveal')}</button>
+        <button type="button" onClick={() => openExercise(exercise, seed + 1)}>{t('lesson.exercise.another')}</button>
+        <button type="button" onClick={() => { for (const line of e.script) typeIntoLab(line); }}>{t('lesson.exercise.run')}</button>
       </div>
     </div>
   );
@@ -213,6 +229,7 @@ function ExerciseView({ exercise, seed, reveal }: { exercise: ExerciseKind; seed
 
 /** A teacher's own lesson: open one from a file, take up the last one again, or make one in the builder. */
 function TeachersLessons() {
+  const t = useT();
   const { openCustom, openBuilder, progress } = useLessons();
   const custom = useLessons((s) => s.custom);
   const draft = useBuilder((s) => s.draft);
@@ -226,10 +243,10 @@ function TeachersLessons() {
     else setMessage({ ok: false, text: read.message });
     if (input.current) input.current.value = '';
   };
-  const standing = custom ? standingText(standingOf(progress.lessons[progressKey(custom.lesson.id, true)], custom.lesson.steps.length), custom.lesson.steps.length) : null;
+  const standing = custom ? standingText(t, standingOf(progress.lessons[progressKey(custom.lesson.id, true)], custom.lesson.steps.length), custom.lesson.steps.length) : null;
   return (
     <>
-      <h3>Your own lessons</h3>
+      <h3>{t('lesson.own')}</h3>
       {custom && (
         <p>
           <button type="button" className="link" onClick={() => openCustom(custom)}>{custom.lesson.title}</button>
@@ -238,8 +255,8 @@ function TeachersLessons() {
         </p>
       )}
       <div className="row">
-        <label className="file-button">Open a lesson file<input ref={input} type="file" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0])} /></label>
-        <button type="button" onClick={() => { if (!draft) begin(); openBuilder(); }}>{draft ? 'Back to the lesson builder' : 'Make a lesson'}</button>
+        <label className="file-button">{t('lesson.own.open')}<input ref={input} type="file" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0])} /></label>
+        <button type="button" onClick={() => { if (!draft) begin(); openBuilder(); }}>{draft ? t('lesson.own.back') : t('lesson.own.make')}</button>
       </div>
       {message && <p className={message.ok ? 'status' : 'status error'} role="status">{message.text}</p>}
     </>
@@ -247,6 +264,7 @@ function TeachersLessons() {
 }
 
 function Menu() {
+  const t = useT();
   const { openLesson, openChallenge, openExercise, progress, importProgress, resetProgress } = useLessons();
   const [kind, setKind] = useState<ExerciseKind>('owner');
   const [seed, setSeed] = useState('1');
@@ -255,17 +273,17 @@ function Menu() {
   const onFile = async (f: File | undefined) => {
     if (!f) return;
     const result = f.size > 1024 * 1024
-      ? { ok: false, message: `This file is too large for a progress file (${Math.round(f.size / 1024)} KiB). Your progress is unchanged.` }
+      ? { ok: false, message: t('lesson.progress.tooLarge', { kib: Math.round(f.size / 1024) }) }
       : importProgress(await f.text());
     setMessage({ ok: result.ok, text: result.message });
     if (file.current) file.current.value = '';
   };
   return (
     <div className="lesson menu">
-      <h3>Lessons</h3>
+      <h3>{t('lesson.menu.lessons')}</h3>
       <ul className="menu-list">
         {LESSONS.map((l) => {
-          const standing = standingText(standingOf(progress.lessons[l.id], l.steps.length), l.steps.length);
+          const standing = standingText(t, standingOf(progress.lessons[l.id], l.steps.length), l.steps.length);
           return (
             <li key={l.id}>
               <button type="button" className="link" onClick={() => openLesson(l.id)}>{l.number}. {l.title}</button>
@@ -276,34 +294,44 @@ function Menu() {
         })}
       </ul>
       <TeachersLessons />
-      <h3>Challenges</h3>
+      <h3>{t('lesson.menu.challenges')}</h3>
       <ul className="menu-list">
         {CHALLENGES.map((c) => (
           <li key={c.id}>
             <button type="button" className="link" onClick={() => openChallenge(c.id)}>{c.title}</button>
-            {progress.challenges.includes(c.id) && <span className="done"> ✓ solved</span>}
+            {progress.challenges.includes(c.id) && <span className="done"> {t('lesson.menu.solved')}</span>}
           </li>
         ))}
       </ul>
-      <h3>Exercises</h3>
+      <h3>{t('lesson.menu.exercises')}</h3>
       <div className="row">
-        <label>kind <select value={kind} onChange={(e) => setKind(e.target.value as ExerciseKind)}>{EXERCISE_KINDS.map((k) => <option key={k} value={k}>{k === 'owner' ? 'who owns the frame?' : 'what does select return?'}</option>)}</select></label>
-        <label>seed <input type="number" min={0} max={99999} value={seed} onChange={(e) => setSeed(e.target.value)} /></label>
-        <button type="button" onClick={() => openExercise(kind, Math.max(0, Math.min(99999, Math.floor(Number(seed) || 0))))}>Generate</button>
+        <label>{t('lesson.menu.kind')} <select value={kind} onChange={(e) => setKind(e.target.value as ExerciseKind)}>{EXERCISE_KINDS.map((k) => <option key={k} value={k}>{t(EXERCISE_TITLES[k])}</option>)}</select></label>
+        <label>{t('lesson.menu.seed')} <input type="number" min={0} max={99999} value={seed} onChange={(e) => setSeed(e.target.value)} /></label>
+        <button type="button" onClick={() => openExercise(kind, Math.max(0, Math.min(99999, Math.floor(Number(seed) || 0))))}>{t('lesson.menu.generate')}</button>
       </div>
-      <h3>Progress</h3>
+      <h3>{t('lesson.menu.progress')}</h3>
       <div className="row">
-        <button type="button" onClick={() => download('lparlab-progress.json', progressFile(progress), 'application/json')}>Export progress</button>
-        <button type="button" onClick={() => file.current?.click()}>Import progress</button>
-        <input ref={file} type="file" accept="application/json,.json" hidden onChange={(e) => void onFile(e.target.files?.[0])} aria-label="progress file to import" />
-        <button type="button" onClick={() => { resetProgress(); setMessage({ ok: true, text: 'Progress cleared.' }); }}>Clear progress</button>
+        <button type="button" onClick={() => download('lparlab-progress.json', progressFile(progress), 'application/json')}>{t('lesson.progress.export')}</button>
+        <button type="button" onClick={() => file.current?.click()}>{t('lesson.progress.import')}</button>
+        <input ref={file} type="file" accept="application/json,.json" hidden onChange={(e) => void onFile(e.target.files?.[0])} aria-label={t('lesson.progress.file')} />
+        <button type="button" onClick={() => { resetProgress(); setMessage({ ok: true, text: t('lesson.progress.cleared') }); }}>{t('lesson.progress.clear')}</button>
       </div>
       {message && <p className={message.ok ? 'status' : 'status error'} role="status">{message.text}</p>}
     </div>
   );
 }
 
+/** The panel's heading for what it shows. */
+const PANEL_TITLES = {
+  menu: 'lesson.panel.menu',
+  builder: 'lesson.panel.builder',
+  lesson: 'lesson.panel.lesson',
+  challenge: 'lesson.panel.challenge',
+  exercise: 'lesson.panel.exercise',
+} as const satisfies Record<string, MessageKey>;
+
 export function LessonPanel() {
+  const t = useT();
   const opened = useLessons((s) => s.opened);
   const custom = useLessons((s) => s.custom);
   const { close, openMenu } = useLessons();
@@ -326,10 +354,10 @@ export function LessonPanel() {
   return (
     <section className="view lesson-view" aria-labelledby="lesson-title" data-view="lesson">
       <header className="view-head">
-        <h2 id="lesson-title" ref={heading} tabIndex={-1}>{opened.kind === 'menu' ? 'Lessons, challenges, exercises' : opened.kind === 'builder' ? 'Lesson builder' : opened.kind === 'lesson' ? 'Lesson' : opened.kind === 'challenge' ? 'Challenge' : 'Exercise'}</h2>
+        <h2 id="lesson-title" ref={heading} tabIndex={-1}>{t(PANEL_TITLES[opened.kind])}</h2>
         <div className="view-tools">
-          {opened.kind !== 'menu' && <button type="button" onClick={openMenu}>All lessons</button>}
-          <button type="button" onClick={close} aria-label="close the lesson panel">Close</button>
+          {opened.kind !== 'menu' && <button type="button" onClick={openMenu}>{t('lesson.panel.all')}</button>}
+          <button type="button" onClick={close} aria-label={t('lesson.panel.close.label')}>{t('lesson.panel.close')}</button>
         </div>
       </header>
       <div className="view-body" ref={body}>

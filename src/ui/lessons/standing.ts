@@ -3,6 +3,8 @@
 // that was met was skipped ("Skip step" replays its solution for the
 // student, which is not meeting it), and the menu says so.
 
+import type { Translate } from '../../i18n/translate.ts';
+
 export interface Standing {
   /** every step was met */
   readonly done: boolean;
@@ -20,10 +22,11 @@ export function standingOf(metSteps: readonly number[] | undefined, steps: numbe
   return { done: steps > 0 && met.size === steps, met: met.size, skipped };
 }
 
-/** The menu's words for it: nothing before the first step is met. */
-export function standingText(s: Standing, steps: number): string | null {
-  if (s.done) return '✓ done';
+/** The menu's words for it, in the reader's language: nothing before the first step is met. */
+export function standingText(t: Translate, s: Standing, steps: number): string | null {
+  if (s.done) return t('lesson.standing.done');
   if (s.met === 0) return null;
-  const skipped = s.skipped.length ? `; skipped: step${s.skipped.length === 1 ? '' : 's'} ${s.skipped.join(', ')}` : '';
-  return `${s.met}/${steps} steps${skipped}`;
+  return s.skipped.length
+    ? t('lesson.standing.skipped', { met: s.met, steps, count: s.skipped.length, skipped: s.skipped.join(', ') })
+    : t('lesson.standing.met', { met: s.met, steps });
 }
