@@ -144,12 +144,23 @@ describe('lparsh --export-lesson and --lesson --check', { timeout: 60_000 }, () 
 });
 
 describe('docs/lesson-format.md', () => {
+  const doc = () => readFileSync(join(ROOT, 'docs', 'lesson-format.md'), 'utf8');
+  const examples = () => [...doc().matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
   it('its complete example is a lesson file whose every check passes', () => {
-    const doc = readFileSync(join(ROOT, 'docs', 'lesson-format.md'), 'utf8');
-    const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    const example = examples().find((e) => e.includes('"flip-in-four"'));
     expect(example).toBeDefined();
     const checked = run(['--lesson', 'flip-in-four.lesson.json', '--check'], { 'flip-in-four.lesson.json': example! });
     expect(checked.err).toBe('');
     expect(checked.out).toMatch(/4 steps and 1 challenge, every check passes/);
+  });
+
+  it('its example in two languages is a version 2 lesson file whose every check passes', () => {
+    const example = examples().find((e) => e.includes('"languages"'));
+    expect(example).toBeDefined();
+    expect(JSON.parse(example!)).toMatchObject({ version: 2, languages: ['en', 'ja'] });
+    const checked = run(['--lesson', 'flip-in-one.lesson.json', '--check'], { 'flip-in-one.lesson.json': example! });
+    expect(checked.err).toBe('');
+    expect(checked.out).toMatch(/1 step, every check passes/);
   });
 });

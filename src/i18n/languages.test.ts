@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES, pickLanguage } from './languages.ts';
 import { makeTranslate, translateEnglish } from './translate.ts';
 import { initialLanguage } from '../ui/app/language.ts';
+import { LESSON_LANGUAGES } from '../engine/index.ts';
 
 describe('choosing the language', () => {
   it('takes a registered tag whole or by its primary subtag, in any case', () => {
@@ -38,5 +39,11 @@ describe('formatting from catalogs', () => {
 
   it('loads every registered catalog', async () => {
     for (const { load } of Object.values(LANGUAGES)) expect(Object.keys(await load()).length).toBeGreaterThan(0);
+  });
+});
+
+describe('lesson files and the registered languages', () => {
+  it('a lesson file may give its text in exactly the registered languages (the engine keeps its own list: it imports nothing from here)', () => {
+    expect([...LESSON_LANGUAGES].sort(), 'add the code to LESSON_LANGUAGES in src/engine/lessons/format.ts').toEqual(Object.keys(LANGUAGES).sort());
   });
 });

@@ -4,7 +4,7 @@
 // validate is a broken invariant (the tests load every one).
 
 import type { Challenge, Lesson } from './lesson.js';
-import type { LessonFile } from './format.js';
+import type { LessonFile, LessonText } from './format.js';
 import { refusal, validateLesson } from './format.js';
 import machine from './data/01-machine.lesson.json' with { type: 'json' };
 import policy from './data/02-policy.lesson.json' with { type: 'json' };
@@ -41,13 +41,18 @@ export function findChallenge(id: string): Challenge | undefined {
   return CHALLENGES.find((c) => c.id === id);
 }
 
-/** A built-in lesson (by id or number), the challenges file ("challenges"), or one challenge in a file of its own. */
+/** A built-in lesson (by id or number), the challenges file ("challenges"), or one challenge in a file of its own, in every language its file has. */
 export function findBuiltinFile(id: string): LessonFile | undefined {
   const lesson = findLesson(id);
-  if (lesson) return { lesson, challenges: [] };
-  const all = BUILTIN_FILES.find((f) => f.lesson.id === id);
-  if (all) return all;
-  const challenge = findChallenge(id);
-  if (!challenge) return undefined;
-  return { lesson: { id: challenge.id, title: challenge.title, figure: 'a challenge', summary: challenge.goal, steps: [] }, challenges: [challenge] };
+  const own = BUILTIN_FILES.find((f) => (lesson ? f.lesson === lesson : f.lesson.id === id));
+  if (own) return own;
+  const file = BUILTIN_FILES.find((f) => f.challenges.some((c) => c.id === id));
+  if (!file) return undefined;
+  // the challenge alone, as a lesson with no steps, in each language of the file it came from
+  const alone = (t: LessonText): LessonText => {
+    const challenge = t.challenges.find((c) => c.id === id)!;
+    return { lesson: { id: challenge.id, title: challenge.title, figure: 'a challenge', summary: challenge.goal, steps: [] }, challenges: [challenge] };
+  };
+  const translations = file.translations && Object.fromEntries(Object.entries(file.translations).map(([lang, t]) => [lang, alone(t)]));
+  return { ...alone(file), ...(file.languages ? { languages: file.languages } : {}), ...(translations ? { translations } : {}) };
 }

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_FILES, builtinFile, findBuiltinFile } from './catalog.js';
-import { lessonFileText, lessonToData, LESSON_LIMITS, parseLessonFile, RULE_NAMES, validateLesson } from './format.js';
+import { languagesOf, lessonFileText, lessonToData, LESSON_LIMITS, parseLessonFile, RULE_NAMES, textIn, validateLesson } from './format.js';
 import type { LessonFileResult } from './format.js';
 
 const flipData = () => JSON.parse(lessonFileText(findBuiltinFile('flip')!)) as Record<string, unknown> & { steps: Record<string, unknown>[] };
@@ -36,7 +36,7 @@ describe('lesson files', () => {
     ['malformed JSON', '{"format": "lparlab-lesson",', '(the file)', /not valid JSON/],
     ['a list', '[]', '(the file)', /must be an object/],
     ['another format', '{"format": "lparlab-progress", "version": 1}', 'format', /lparlab-lesson/],
-    ['a future version', '{"format": "lparlab-lesson", "version": 2}', 'version', /version 1/],
+    ['a future version', '{"format": "lparlab-lesson", "version": 3}', 'version', /versions 1 and 2/],
   ])('refuses %s', (_what, text, field, message) => {
     const r = refused(parseLessonFile(text));
     expect(r.field).toBe(field);
@@ -187,6 +187,142 @@ describe('the built-in catalog', () => {
   it('a built-in file the validator refuses is a broken invariant that names the field', () => {
     const data = lessonToData(findBuiltinFile('flip')!);
     expect(builtinFile(data).lesson.id).toBe('flip');
-    expect(() => builtinFile({ ...data, version: 2 })).toThrow('invariant: a built-in lesson file is refused: version is number 2; this lab reads version 1');
+    expect(() => builtinFile({ ...data, version: 3 })).toThrow('invariant: a built-in lesson file is refused: version is number 3; this lab reads versions 1 and 2');
+  });
+});
+
+// ------------------------------------------------------------ version 2: words in several languages (issue 23)
+
+type Data = ReturnType<typeof flipData>;
+
+/** The flip lesson as a version 2 file in English and Japanese: some texts by language, the rest one string for both. */
+function twoLanguages(): Data {
+  const d = flipData();
+  d.version = 2;
+  d.languages = ['en', 'ja'];
+  d.title = { en: String(d.title), ja: 'フリップ' };
+  d.summary = { en: String(d.summary), ja: 'メッセージ領域のフレームが受信側へ移る。' };
+  const s = d.steps[2]!;
+  s.title = { en: String(s.title), ja: '送信' };
+  s.narration = { en: String(s.narration), ja: 'A がメッセージチャネルで送る (S107)。' };
+  // the second hint is a line of code: one string, the same in both languages
+  s.hints = [{ en: 'Watch the Memory view.', ja: 'メモリビューを見る。' }, (s.hints as string[])[1]!];
+  return d;
+}
+
+function accepted(data: unknown) {
+  const read = validateLesson(data);
+  if (!read.ok) throw new Error(`refused: ${read.field} ${read.message}`);
+  return read.file;
+}
+
+describe('lesson files in two languages (version 2)', () => {
+  it('reads each language into the same model, with the same lines and checks', () => {
+    const file = accepted(twoLanguages());
+    expect(languagesOf(file)).toEqual(['en', 'ja']);
+    const en = textIn(file, 'en').lesson;
+    const ja = textIn(file, 'ja').lesson;
+    expect(en.title).toBe(findBuiltinFile('flip')!.lesson.title);
+    expect(ja.title).toBe('フリップ');
+    expect(ja.steps[2]!.text).toBe('A がメッセージチャネルで送る (S107)。');
+    expect(ja.steps[2]!.hints).toEqual(['メモリビューを見る。', en.steps[2]!.hints[1]]);
+    // a text given once is the same in every language
+    expect(ja.steps[0]!.title).toBe(en.steps[0]!.title);
+    expect(ja.figure).toBe(en.figure);
+    for (const [i, step] of ja.steps.entries()) {
+      expect(step.type).toEqual(en.steps[i]!.type);
+      expect(step.check).toEqual(en.steps[i]!.check);
+    }
+  });
+
+  it("falls back to the file's first language for a language it does not have", () => {
+    const data = twoLanguages();
+    data.languages = ['ja', 'en'];
+    const file = accepted(data);
+    expect(file.lesson.title).toBe('フリップ');
+    expect(textIn(file, 'en').lesson.title).not.toBe('フリップ');
+    const jaOnly = accepted({ ...flipData(), version: 2, languages: ['ja'], title: { ja: 'フリップ' } });
+    expect(textIn(jaOnly, 'en').lesson.title).toBe('フリップ');
+    expect(textIn(accepted(flipData()), 'ja').lesson.title).toBe(findBuiltinFile('flip')!.lesson.title);
+    expect(textIn(accepted(flipData()), 'xx').lesson.title).toBe(findBuiltinFile('flip')!.lesson.title);
+  });
+
+  it('writes version 2 back: one string where the languages agree, an object where they differ; it reads back the same', () => {
+    const file = accepted(twoLanguages());
+    const data = lessonToData(file);
+    expect(data).toMatchObject({ version: 2, languages: ['en', 'ja'], title: { ja: 'フリップ' } });
+    const steps = data.steps as Record<string, unknown>[];
+    expect(typeof steps[0]!.title).toBe('string');
+    expect(steps[2]!.hints).toEqual([{ en: 'Watch the Memory view.', ja: 'メモリビューを見る。' }, expect.any(String)]);
+    const back = parseLessonFile(lessonFileText(file));
+    expect(back.ok && back.file).toEqual(file);
+  });
+
+  it('a version 1 file reads as it always did: one language, no languages written, every text a string', () => {
+    const file = accepted(flipData());
+    expect(file).not.toHaveProperty('languages');
+    expect(file).not.toHaveProperty('translations');
+    expect(lessonToData(file)).toMatchObject({ version: 1 });
+    expect(lessonToData(file)).not.toHaveProperty('languages');
+    const byLanguage = flipData();
+    byLanguage.title = { en: 'The flip' };
+    expect(refused(validateLesson(byLanguage))).toMatchObject({ field: 'title', message: 'must be text (a JSON string), not an object' });
+    expect(refused(validateLesson({ ...flipData(), languages: ['en'] }))).toMatchObject({ field: 'languages', message: expect.stringMatching(/needs "version": 2/) });
+  });
+
+  it('a version 2 file that declares no languages is in English, and may still give its text by language', () => {
+    const data = flipData();
+    data.version = 2;
+    data.title = { en: 'The flip' };
+    const file = accepted(data);
+    expect(languagesOf(file)).toEqual(['en']);
+    expect(file.lesson.title).toBe('The flip');
+  });
+
+  it('names the field at fault: a missing language, an unknown code, a language not declared, a bad text in one language', () => {
+    const cases: [(d: Data) => void, string, RegExp][] = [
+      [(d) => { d.steps[3]!.narration = { en: 'B reads.' }; }, 'steps[3].narration', /^has no "ja" text$/],
+      [(d) => { d.title = {}; }, 'title', /^has no "en" text$/],
+      [(d) => { (d.steps[2]!.hints as unknown[])[0] = { ja: 'メモリ' }; }, 'steps[2].hints[0]', /^has no "en" text$/],
+      [(d) => { d.steps[4]!.question = { ask: { en: 'Who?' }, answer: 'B' }; }, 'steps[4].question.ask', /has no "ja" text/],
+      [(d) => { d.steps[2]!.title = { en: 'Send', ja: '送信', fr: 'Envoi' }; }, 'steps[2].title.fr', /^is not a language this lab knows \(en, ja\)$/],
+      [(d) => { d.steps[2]!.title = { en: 'Send', JA: '送信' }; }, 'steps[2].title.JA', /not a language this lab knows/],
+      [(d) => { d.languages = ['en']; }, 'title.ja', /^is not one of the languages the file declares \(en\): add "ja" to "languages" or remove this text$/],
+      [(d) => { d.languages = ['en', 'jp']; }, 'languages[1]', /^string "jp" is not a language this lab knows \(en, ja\)$/],
+      [(d) => { d.languages = ['en', 'ja', 'en']; }, 'languages[2]', /"en" is declared twice/],
+      [(d) => { d.languages = []; }, 'languages', /at least one entry/],
+      [(d) => { d.languages = 'en'; }, 'languages', /must be a list/],
+      [(d) => { d.title = { en: 'The flip', ja: '' }; }, 'title.ja', /must not be empty/],
+      [(d) => { d.title = { en: 'The flip', ja: 'フ\nリップ' }; }, 'title.ja', /must be one line/],
+      [(d) => { d.title = { en: 'The flip', ja: 'フリップ\u202e' }; }, 'title.ja', /text-direction/],
+      [(d) => { d.title = { en: 'The flip', ja: 3 }; }, 'title.ja', /must be text/],
+      [(d) => { d.steps[0]!.narration = { en: 'x', ja: 'あ'.repeat(LESSON_LIMITS.text + 1) }; }, 'steps[0].narration.ja', /at most 3000/],
+      [(d) => { d.summary = ['a', 'list']; }, 'summary', /must be text \(a JSON string\) or text by language \(\{ "en": "…", "ja": "…" \}\), not a list$/],
+      [(d) => { d.steps[0]!.lines = [{ en: '@A ch = connect(B)', ja: '@A ch = connect(B)' }]; }, 'steps[0].lines[0]', /must be text/],
+      [(d) => { d.version = 3; }, 'version', /versions 1 and 2/],
+    ];
+    for (const [spoil, field, message] of cases) {
+      const data = twoLanguages();
+      spoil(data);
+      const r = refused(validateLesson(data));
+      expect(r.field, field).toBe(field);
+      expect(r.message, field).toMatch(message);
+    }
+  });
+
+  it('a challenge in two languages: its title, goal and hints by language, its solution and checks once', () => {
+    const data = JSON.parse(lessonFileText(findBuiltinFile('challenges')!)) as Data & { challenges: Record<string, unknown>[] };
+    data.version = 2;
+    data.languages = ['en', 'ja'];
+    const c = data.challenges[0]!;
+    c.title = { en: String(c.title), ja: '課題' };
+    c.goal = { en: String(c.goal), ja: '目標' };
+    const file = accepted(data);
+    expect(textIn(file, 'ja').challenges[0]).toMatchObject({ title: '課題', goal: '目標', solution: file.challenges[0]!.solution });
+    expect(textIn(file, 'ja').challenges[1]!.title).toBe(file.challenges[1]!.title);
+    const back = parseLessonFile(lessonFileText(file));
+    expect(back.ok && back.file).toEqual(file);
+    delete (c.goal as Record<string, string>).ja;
+    expect(refused(validateLesson(data))).toMatchObject({ field: 'challenges[0].goal', message: 'has no "ja" text' });
   });
 });

@@ -11,6 +11,15 @@
 // dependencies, and each message can say in the teacher's words which field
 // is wrong and what it should be (`steps[3].checks[0].frame: a whole number
 // from 0 to 1048575`).
+//
+// Version 2 (issue 23) lets a file carry its words in several languages: it
+// declares them (`"languages": ["en", "ja"]`, the first being the fallback),
+// and every text a person reads may be one string (the same in every
+// language, such as a hint that is a line of code) or an object keyed by
+// language. Lines, checks and ids stay one: the command language is the same
+// in every class. The file is read into one lesson per declared language,
+// each the model a version 1 file gives, so nothing that plays or shows a
+// lesson needs to know about languages: it asks for the reader's (`textIn`).
 
 import type { Challenge, Lesson, LessonStep } from './lesson.js';
 import type { Compare, Rule } from './rules.js';
@@ -23,7 +32,18 @@ import { ID, describe, fields as checkedFields, isRecord, list, parseJsonFile, r
 export { describe, isRecord };
 
 export const LESSON_FORMAT = 'lparlab-lesson';
-export const LESSON_VERSION = 1;
+/** The version this lab writes for a file in several languages; a one-language file is still written as version 1. */
+export const LESSON_VERSION = 2;
+
+/**
+ * The language codes a lesson file may use: the lab's registered languages
+ * (src/i18n/languages.ts; a test there keeps the two lists the same). A
+ * code the lab cannot show is refused rather than carried unread.
+ */
+export const LESSON_LANGUAGES = ['en', 'ja'] as const;
+export type LessonLanguage = (typeof LESSON_LANGUAGES)[number];
+
+export const isLessonLanguage = (v: unknown): v is LessonLanguage => typeof v === 'string' && (LESSON_LANGUAGES as readonly string[]).includes(v);
 
 export const LESSON_LIMITS = {
   /** characters of the whole file */
@@ -41,10 +61,31 @@ export const LESSON_LIMITS = {
   short: 600,
 } as const;
 
-/** A lesson file's contents once checked: lessons and challenges as the engine plays them. */
-export interface LessonFile {
+/** A lesson and its challenges in one language: what the engine plays and the page shows. */
+export interface LessonText {
   readonly lesson: Lesson;
   readonly challenges: readonly Challenge[];
+}
+
+/**
+ * A lesson file's contents once checked: the lesson and challenges in the
+ * file's first language, and (version 2) in each other language it
+ * declares: the same lines, checks and ids, other words.
+ */
+export interface LessonFile extends LessonText {
+  /** the languages the file declares, the first being the one `lesson` is in; absent: a one-language file (version 1, English) */
+  readonly languages?: readonly LessonLanguage[];
+  /** the lesson in each declared language after the first */
+  readonly translations?: Readonly<Partial<Record<LessonLanguage, LessonText>>>;
+}
+
+/** The languages a file has its words in, the fallback first. */
+export const languagesOf = (file: LessonFile): readonly LessonLanguage[] => file.languages ?? ['en'];
+
+/** The lesson in the reader's language, or in the file's first language when it has none in that one. */
+export function textIn(file: LessonFile, lang: string): LessonText {
+  const own = isLessonLanguage(lang) ? file.translations?.[lang] : undefined;
+  return own ?? { lesson: file.lesson, challenges: file.challenges };
 }
 
 export type LessonFileResult =
@@ -115,6 +156,43 @@ const IDENT = /^[A-Za-z_][A-Za-z0-9_]{0,31}$/;
 
 const fields = (v: unknown, field: string, allowed: readonly string[]) => checkedFields(v, field, allowed, 'a lesson file');
 
+/** How a file is being read: its version, the languages it declares, and the one this pass picks. */
+interface Reading {
+  readonly v2: boolean;
+  readonly langs: readonly LessonLanguage[];
+  readonly pick: LessonLanguage;
+}
+
+const ONE_LANGUAGE: Reading = { v2: false, langs: ['en'], pick: 'en' };
+
+/**
+ * A text a person reads: in version 1 a string; in version 2 a string (the
+ * same in every language) or an object giving every declared language its
+ * text. Every language's text is checked on every pass, so a file is
+ * refused whichever language is being read; the picked one is returned.
+ */
+function words(r: Reading, v: unknown, field: string, max: number, opts: { multiline?: boolean; empty?: boolean } = {}): string {
+  if (!r.v2 || typeof v === 'string') return text(v, field, max, opts);
+  if (!isRecord(v)) return refuse(field, `must be text (a JSON string) or text by language ({ ${r.langs.map((l) => `"${l}": "…"`).join(', ')} }), not ${describe(v)}`);
+  for (const key of Object.keys(v)) {
+    if (!isLessonLanguage(key)) return refuse(`${field}.${key.slice(0, 40)}`, `is not a language this lab knows (${LESSON_LANGUAGES.join(', ')})`);
+    if (!r.langs.includes(key)) return refuse(`${field}.${key}`, `is not one of the languages the file declares (${r.langs.join(', ')}): add "${key}" to "languages" or remove this text`);
+  }
+  for (const lang of r.langs) if (!Object.hasOwn(v, lang)) return refuse(field, `has no "${lang}" text`);
+  for (const lang of r.langs) text(v[lang], `${field}.${lang}`, max, opts);
+  return v[r.pick] as string;
+}
+
+/** The `languages` field: 1 or more distinct codes this lab knows. */
+function declared(v: unknown): LessonLanguage[] {
+  const langs = list(v, 'languages', 1, 16);
+  langs.forEach((l, i) => {
+    if (!isLessonLanguage(l)) refuse(`languages[${i}]`, `${describe(l)} is not a language this lab knows (${LESSON_LANGUAGES.join(', ')})`);
+    if (langs.indexOf(l) !== i) refuse(`languages[${i}]`, `"${l}" is declared twice`);
+  });
+  return langs as LessonLanguage[];
+}
+
 function param(v: unknown, field: string, p: Param): unknown {
   switch (p.type) {
     case 'name':
@@ -165,77 +243,95 @@ function lines(v: unknown, field: string, min: 0 | 1): string[] {
   return list(v, field, min, LESSON_LIMITS.lines).map((l, i) => text(l, `${field}[${i}]`, LESSON_LIMITS.line));
 }
 
-function hints(v: unknown, field: string): string[] {
-  return list(v, field, 1, LESSON_LIMITS.hints).map((h, i) => text(h, `${field}[${i}]`, LESSON_LIMITS.short));
+function hints(r: Reading, v: unknown, field: string): string[] {
+  return list(v, field, 1, LESSON_LIMITS.hints).map((h, i) => words(r, h, `${field}[${i}]`, LESSON_LIMITS.short));
 }
 
 function checks(v: unknown, field: string): Rule[] {
   return list(v, field, 1, LESSON_LIMITS.checks).map((r, i) => rule(r, `${field}[${i}]`));
 }
 
-function step(v: unknown, field: string): LessonStep {
+function step(r: Reading, v: unknown, field: string): LessonStep {
   const s = fields(v, field, ['title', 'narration', 'lines', 'solution', 'checks', 'hints', 'question']);
   const out: { -readonly [K in keyof LessonStep]: LessonStep[K] } = {
-    title: text(s.title, `${field}.title`, LESSON_LIMITS.title),
-    text: text(s.narration, `${field}.narration`, LESSON_LIMITS.text, { multiline: true }),
+    title: words(r, s.title, `${field}.title`, LESSON_LIMITS.title),
+    text: words(r, s.narration, `${field}.narration`, LESSON_LIMITS.text, { multiline: true }),
     type: lines(s.lines, `${field}.lines`, 1),
     check: checks(s.checks, `${field}.checks`),
-    hints: hints(s.hints, `${field}.hints`),
+    hints: hints(r, s.hints, `${field}.hints`),
   };
   if ('solution' in s) out.solution = lines(s.solution, `${field}.solution`, 0);
   if ('question' in s) {
     const q = fields(s.question, `${field}.question`, ['ask', 'answer']);
-    out.ask = { question: text(q.ask, `${field}.question.ask`, LESSON_LIMITS.short), answer: text(q.answer, `${field}.question.answer`, LESSON_LIMITS.short) };
+    out.ask = { question: words(r, q.ask, `${field}.question.ask`, LESSON_LIMITS.short), answer: words(r, q.answer, `${field}.question.answer`, LESSON_LIMITS.short) };
   }
   return out;
 }
 
-function challenge(v: unknown, field: string): Challenge {
+function challenge(r: Reading, v: unknown, field: string): Challenge {
   const c = fields(v, field, ['id', 'title', 'goal', 'checks', 'hints', 'solution']);
   if (typeof c.id !== 'string' || !ID.test(c.id)) return refuse(`${field}.id`, 'must be 1 to 32 lower-case letters, digits or -');
   return {
     id: c.id,
-    title: text(c.title, `${field}.title`, LESSON_LIMITS.title),
-    goal: text(c.goal, `${field}.goal`, LESSON_LIMITS.text, { multiline: true }),
+    title: words(r, c.title, `${field}.title`, LESSON_LIMITS.title),
+    goal: words(r, c.goal, `${field}.goal`, LESSON_LIMITS.text, { multiline: true }),
     check: checks(c.checks, `${field}.checks`),
-    hints: hints(c.hints, `${field}.hints`),
+    hints: hints(r, c.hints, `${field}.hints`),
     solution: lines(c.solution, `${field}.solution`, 1),
   };
 }
 
-const TOP = ['format', 'version', 'id', 'number', 'title', 'figures', 'summary', 'realWorld', 'tags', 'steps', 'challenges'];
+const TOP = ['format', 'version', 'languages', 'id', 'number', 'title', 'figures', 'summary', 'realWorld', 'tags', 'steps', 'challenges'];
 
-/** Check parsed JSON as a lesson file. */
+/** The file in the language `r` picks (every language's text is checked on the way). */
+function readIn(d: Record<string, unknown>, r: Reading): LessonText {
+  // in the order a file is written, so the first refusal is the first fault a teacher meets reading it
+  const title = words(r, d.title, 'title', LESSON_LIMITS.title);
+  const figure = words(r, d.figures, 'figures', LESSON_LIMITS.title);
+  const summary = words(r, d.summary, 'summary', LESSON_LIMITS.text, { multiline: true });
+  const steps = list(d.steps ?? [], 'steps', 0, LESSON_LIMITS.steps).map((s, i) => step(r, s, `steps[${i}]`));
+  const challenges = list(d.challenges ?? [], 'challenges', 0, LESSON_LIMITS.challenges).map((c, i) => challenge(r, c, `challenges[${i}]`));
+  if (steps.length + challenges.length === 0) refuse('steps', 'a lesson needs at least one step or one challenge');
+  const ids = new Set<string>();
+  challenges.forEach((c, i) => {
+    if (ids.has(c.id)) refuse(`challenges[${i}].id`, `"${c.id}" is used twice`);
+    ids.add(c.id);
+  });
+  const lesson: { -readonly [K in keyof Lesson]: Lesson[K] } = {
+    id: d.id as string,
+    title,
+    figure,
+    summary,
+    steps,
+  };
+  if ('number' in d) lesson.number = d.number as number;
+  if ('realWorld' in d) lesson.realWorld = words(r, d.realWorld, 'realWorld', LESSON_LIMITS.text, { multiline: true });
+  if ('tags' in d) {
+    const tags = d.tags;
+    if (!isTagStyle(tags)) return refuse('tags', `must be one of ${TAG_STYLES.map((t) => `"${t}"`).join(', ')}, not ${describe(tags)}`);
+    lesson.tags = tags;
+  }
+  return { lesson, challenges };
+}
+
+/** Check parsed JSON as a lesson file (version 1, or 2 with its languages). */
 export function validateLesson(data: unknown): LessonFileResult {
   const read = readChecked((): LessonFile => {
     const d = fields(data, '', TOP);
     if (d.format !== LESSON_FORMAT) refuse('format', `must be "${LESSON_FORMAT}"`);
-    if (d.version !== LESSON_VERSION) refuse('version', `is ${describe(d.version)}; this lab reads version ${LESSON_VERSION}`);
+    if (d.version !== 1 && d.version !== 2) refuse('version', `is ${describe(d.version)}; this lab reads versions 1 and 2`);
     if (typeof d.id !== 'string' || !ID.test(d.id)) refuse('id', 'must be 1 to 32 lower-case letters, digits or -');
     if ('number' in d && (typeof d.number !== 'number' || !Number.isInteger(d.number) || d.number < 1 || d.number > 999)) refuse('number', 'must be a whole number from 1 to 999');
-    const steps = list(d.steps ?? [], 'steps', 0, LESSON_LIMITS.steps).map((s, i) => step(s, `steps[${i}]`));
-    const challenges = list(d.challenges ?? [], 'challenges', 0, LESSON_LIMITS.challenges).map((c, i) => challenge(c, `challenges[${i}]`));
-    if (steps.length + challenges.length === 0) refuse('steps', 'a lesson needs at least one step or one challenge');
-    const ids = new Set<string>();
-    challenges.forEach((c, i) => {
-      if (ids.has(c.id)) refuse(`challenges[${i}].id`, `"${c.id}" is used twice`);
-      ids.add(c.id);
-    });
-    const lesson: { -readonly [K in keyof Lesson]: Lesson[K] } = {
-      id: d.id as string,
-      title: text(d.title, 'title', LESSON_LIMITS.title),
-      figure: text(d.figures, 'figures', LESSON_LIMITS.title),
-      summary: text(d.summary, 'summary', LESSON_LIMITS.text, { multiline: true }),
-      steps,
-    };
-    if ('number' in d) lesson.number = d.number as number;
-    if ('realWorld' in d) lesson.realWorld = text(d.realWorld, 'realWorld', LESSON_LIMITS.text, { multiline: true });
-    if ('tags' in d) {
-      const tags = d.tags;
-      if (!isTagStyle(tags)) return refuse('tags', `must be one of ${TAG_STYLES.map((t) => `"${t}"`).join(', ')}, not ${describe(tags)}`);
-      lesson.tags = tags;
+    if (d.version === 1) {
+      // a version 1 file reads exactly as it always did: one language, every text a string
+      if ('languages' in d) refuse('languages', 'needs "version": 2 (a version 1 file is in one language)');
+      return readIn(d, ONE_LANGUAGE);
     }
-    return { lesson, challenges };
+    const langs = 'languages' in d ? declared(d.languages) : ['en' as const];
+    // one pass per language, each checking every language's text: the first refusal is the same whichever pass meets it
+    const [first, ...others] = langs.map((pick) => readIn(d, { v2: true, langs, pick }));
+    const file: LessonFile = { ...first!, ...('languages' in d ? { languages: langs } : {}) };
+    return others.length ? { ...file, translations: Object.fromEntries(others.map((t, i) => [langs[i + 1]!, t])) } : file;
   });
   return read.ok ? { ok: true, file: read.value } : read;
 }
@@ -256,37 +352,70 @@ function ruleOut(r: Rule): Record<string, unknown> {
   return { rule: kind, ...params };
 }
 
-function stepOut(s: LessonStep): Record<string, unknown> {
-  return {
-    title: s.title,
-    narration: s.text,
-    lines: s.type,
-    ...(s.solution ? { solution: s.solution } : {}),
-    checks: s.check.map(ruleOut),
-    hints: s.hints,
-    ...(s.ask ? { question: { ask: s.ask.question, answer: s.ask.answer } } : {}),
+/**
+ * One text field written from the file's languages: a string when every
+ * language says the same (a hint that is a line of code), otherwise an
+ * object by language. `views` are the lesson in each of `langs`.
+ */
+type Say = <T>(views: readonly T[], get: (v: T) => string) => string | Record<string, string>;
+
+function sayer(langs: readonly LessonLanguage[]): Say {
+  return (views, get) => {
+    const said = views.map(get);
+    return said.every((s) => s === said[0]) ? said[0]! : Object.fromEntries(langs.map((l, i) => [l, said[i]!]));
   };
 }
 
-function challengeOut(c: Challenge): Record<string, unknown> {
-  return { id: c.id, title: c.title, goal: c.goal, checks: c.check.map(ruleOut), hints: c.hints, solution: c.solution };
+function stepOut(say: Say, views: readonly LessonStep[]): Record<string, unknown> {
+  const s = views[0]!;
+  return {
+    title: say(views, (v) => v.title),
+    narration: say(views, (v) => v.text),
+    lines: s.type,
+    ...(s.solution ? { solution: s.solution } : {}),
+    checks: s.check.map(ruleOut),
+    hints: s.hints.map((_, i) => say(views, (v) => v.hints[i] ?? s.hints[i]!)),
+    ...(s.ask ? { question: { ask: say(views, (v) => v.ask?.question ?? s.ask!.question), answer: say(views, (v) => v.ask?.answer ?? s.ask!.answer) } } : {}),
+  };
 }
 
-/** The lesson file for a lesson and its challenges, as the object `validateLesson` reads back. */
+function challengeOut(say: Say, views: readonly Challenge[]): Record<string, unknown> {
+  const c = views[0]!;
+  return {
+    id: c.id,
+    title: say(views, (v) => v.title),
+    goal: say(views, (v) => v.goal),
+    checks: c.check.map(ruleOut),
+    hints: c.hints.map((_, i) => say(views, (v) => v.hints[i] ?? c.hints[i]!)),
+    solution: c.solution,
+  };
+}
+
+/**
+ * The lesson file for a lesson and its challenges, as the object
+ * `validateLesson` reads back: version 1 for a one-language file (as it
+ * always was), version 2 with its languages otherwise. Lines, checks and ids
+ * are the first language's (they are the same in every language).
+ */
 export function lessonToData(file: LessonFile): Record<string, unknown> {
+  const langs = languagesOf(file);
+  // a language the model lacks words for (a file put together by hand) is written with the first language's
+  const views = langs.map((l) => textIn(file, l));
+  const say = sayer(langs);
   const { lesson, challenges } = file;
   return {
     format: LESSON_FORMAT,
-    version: LESSON_VERSION,
+    version: file.languages ? 2 : 1,
+    ...(file.languages ? { languages: file.languages } : {}),
     id: lesson.id,
     ...(lesson.number !== undefined ? { number: lesson.number } : {}),
-    title: lesson.title,
-    figures: lesson.figure,
-    summary: lesson.summary,
-    ...(lesson.realWorld ? { realWorld: lesson.realWorld } : {}),
+    title: say(views, (v) => v.lesson.title),
+    figures: say(views, (v) => v.lesson.figure),
+    summary: say(views, (v) => v.lesson.summary),
+    ...(lesson.realWorld ? { realWorld: say(views, (v) => v.lesson.realWorld ?? lesson.realWorld!) } : {}),
     ...(lesson.tags ? { tags: lesson.tags } : {}),
-    steps: lesson.steps.map(stepOut),
-    ...(challenges.length ? { challenges: challenges.map(challengeOut) } : {}),
+    steps: lesson.steps.map((_, i) => stepOut(say, views.map((v) => v.lesson.steps[i] ?? lesson.steps[i]!))),
+    ...(challenges.length ? { challenges: challenges.map((_, i) => challengeOut(say, views.map((v) => v.challenges[i] ?? challenges[i]!))) } : {}),
   };
 }
 
