@@ -20,7 +20,7 @@ export const PHONE_VIEWPORT = { width: 390, height: 844 };
 /** Timed lines per run of the classroom figure; its p95 is the run's value. */
 const FOLLOWS_PER_RUN = 10;
 
-const PHONE: BrowserContextOptions = { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
+export const PHONE: BrowserContextOptions = { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
 
 /**
  * Watches the page from its first script: once the phone's line is on the

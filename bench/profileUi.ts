@@ -5,7 +5,10 @@
 // time: self time, and total time including what they call.
 //   stress: 4,096 frames; big: 1,048,576 frames; slow: 4,096 frames, CPU / 4;
 //   long: Enter and scrub after 5,000 typed lines, CPU / 4;
-//   typing: the stress's lines typed through the terminal (the typing walk).
+//   typing: the stress's lines typed through the terminal (the typing walk);
+//   load: a cold load until a typed line is answered, CPU / 4;
+//   link: opening a share link of 300 typed lines, CPU / 4;
+//   phone-load: the phone's cold load (390x844, touch, CPU / 6) until its line is answered.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -13,7 +16,11 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, ROOT } from './provenance.ts';
 import type { CDPSession } from '@playwright/test';
-import { longSession, measureFlips, newPage, openLab, SETUP, startServer, THROTTLE, throttle } from './uiPage.ts';
+import { createLab } from '../src/engine/index.ts';
+import { encodeLink } from '../src/ui/share/shareLink.ts';
+import { PHONE, PHONE_THROTTLE, watchPhoneLine } from './phonePage.ts';
+import { longSession, measureFlips, newPage, openLab, PAGE_HELPERS, sessionLines, SETUP, startServer, THROTTLE, throttle, URL_BASE, watchFor } from './uiPage.ts';
+import type { Browser } from '@playwright/test';
 
 interface ProfileNode {
   id: number;
@@ -22,7 +29,36 @@ interface ProfileNode {
 }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 
-const SCENARIOS = { stress: { frames: 4096, rate: 1 }, big: { frames: 1 << 20, rate: 1 }, slow: { frames: 4096, rate: THROTTLE }, typing: { frames: 4096, rate: 1 }, long: { frames: 256, rate: THROTTLE } } as const;
+const SCENARIOS = {
+  stress: { frames: 4096, rate: 1 }, big: { frames: 1 << 20, rate: 1 }, slow: { frames: 4096, rate: THROTTLE }, typing: { frames: 4096, rate: 1 }, long: { frames: 256, rate: THROTTLE },
+  load: { frames: 256, rate: THROTTLE }, link: { frames: 256, rate: THROTTLE }, 'phone-load': { frames: 256, rate: PHONE_THROTTLE },
+} as const;
+
+/**
+ * A cold load under the profiler: the page's renderer is first put on the
+ * site's origin (by its icon, so no script or style of the lab is cached),
+ * then the profiler starts and the page loads until
+ * `init` notes the painted frame it waits for.
+ */
+async function coldLoad(browser: Browser, which: 'load' | 'link' | 'phone-load', start: (cdp: CDPSession) => Promise<void>, stop: (cdp: CDPSession) => Promise<void>): Promise<number> {
+  const context = await browser.newContext(which === 'phone-load' ? PHONE : { viewport: { width: 1920, height: 1080 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(PAGE_HELPERS);
+    const fragment = which === 'link' ? await encodeLink({ config: createLab({ seed: 1 }).state.config, lines: sessionLines(300), lesson: null, step: null, at: null }) : '';
+    await page.addInitScript(which === 'phone-load' ? watchPhoneLine('@A a = area(4096)', '= 0x') : which === 'link' ? watchFor(null, 'opened a shared lab') : watchFor('@A a = area(4096)', '= 0x'));
+    await page.goto(`${URL_BASE}favicon.svg`);
+    const cdp = await context.newCDPSession(page);
+    await throttle(cdp, which === 'phone-load' ? PHONE_THROTTLE : THROTTLE);
+    await start(cdp);
+    await page.goto(which === 'link' ? `${URL_BASE}#${fragment}` : URL_BASE);
+    const ready = await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady, null, { polling: 100, timeout: 120_000 });
+    await stop(cdp);
+    return (await ready.jsonValue()) as number;
+  } finally {
+    await context.close();
+  }
+}
 
 /** Self and total milliseconds per function (a function counted once per stack, however deep it recurses). */
 function summarise(profile: Profile): { self: Map<string, number>; total: Map<string, number>; all: number } {
@@ -71,7 +107,9 @@ async function main(): Promise<void> {
       profile = ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile;
     };
     let summary: string;
-    if (which === 'long') {
+    if (which === 'load' || which === 'link' || which === 'phone-load') {
+      summary = `ready in ${(await coldLoad(browser, which, start, stopProfile)).toFixed(0)} ms`;
+    } else if (which === 'long') {
       const long = await longSession(browser, 1, () => {}, { before: start, after: stopProfile });
       summary = `Enter to painted p95 ${long.enterP95[0]!.toFixed(0)} ms, scrub ${long.scrub[0]!.toFixed(0)} ms`;
     } else {
