@@ -4,7 +4,7 @@
 // fallback; the page, lparsh and the exports all format through here, and
 // the engine only ever emits ids and parameters (narration.ts).
 
-import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
+import { IntlMessageFormat, type Formatters, type PrimitiveType } from 'intl-messageformat';
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import en from './catalogs/en.json';
 
@@ -19,12 +19,52 @@ export type Translate = (key: MessageKey, values?: Values) => string;
 export const SOURCE_CATALOG: Catalog = en;
 
 /**
+ * The text of a message that has no argument, plural or tag, else null. Most
+ * of the page's words are such plain text, and they are read as they are:
+ * an IntlMessageFormat costs a locale lookup (Intl's supportedLocalesOf) and
+ * formatters of its own, which for the few hundred words of a cold page came
+ * to about 0.25 s at CPU / 4 (issue 22). A string with a brace, an apostrophe
+ * (ICU's quote) or a tag goes to the formatter.
+ */
+export function plainText(source: Catalog[string]): string | null {
+  if (typeof source === 'string') return /[{}'<]/.test(source) ? null : source;
+  let text = '';
+  for (const element of source) {
+    // type 0 is a literal in FormatJS's message AST (TYPE.literal)
+    if (element.type !== 0) return null;
+    text += element.value;
+  }
+  return text;
+}
+
+/** Number, date and plural formatters made once per options and shared by every message of a translator (FormatJS makes them per message). */
+function sharedFormatters(): Formatters {
+  const kept = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+  const once = <T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(kind: string, args: readonly unknown[], make: () => T): T => {
+    const key = `${kind} ${JSON.stringify(args)}`;
+    let made = kept.get(key);
+    if (made === undefined) {
+      made = make();
+      kept.set(key, made);
+    }
+    return made as T;
+  };
+  return {
+    // FormatJS's options type is newer than this TypeScript's lib (useGrouping 'auto'); the browser takes them
+    getNumberFormat: (locales, options) => once('number', [locales, options], () => new Intl.NumberFormat(locales, options as Intl.NumberFormatOptions)),
+    getDateTimeFormat: (...args) => once('date', args, () => new Intl.DateTimeFormat(...args)),
+    getPluralRules: (...args) => once('plural', args, () => new Intl.PluralRules(...args)),
+  };
+}
+
+/**
  * A translator for `lang` over `catalog`. A key the catalog lacks falls back
  * to English (the catalog tests keep that from happening in a release); a
  * message is parsed once and kept.
  */
 export function makeTranslate(lang: string, catalog: Catalog): Translate {
-  const parsed = new Map<string, IntlMessageFormat>();
+  const parsed = new Map<string, IntlMessageFormat | string>();
+  const formatters = sharedFormatters();
   return (key, values) => {
     let format = parsed.get(key);
     if (format === undefined) {
@@ -32,10 +72,10 @@ export function makeTranslate(lang: string, catalog: Catalog): Translate {
       const source = own ?? (en as Catalog)[key];
       // an id no catalog has (a stale lesson file naming one) reads as itself
       if (source === undefined) return key;
-      format = new IntlMessageFormat(source, own === undefined ? 'en' : lang);
+      format = plainText(source) ?? new IntlMessageFormat(source, own === undefined ? 'en' : lang, undefined, { formatters });
       parsed.set(key, format);
     }
-    return String(format.format(values));
+    return typeof format === 'string' ? format : String(format.format(values));
   };
 }
 
