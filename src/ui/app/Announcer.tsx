@@ -5,9 +5,8 @@
 
 import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
-import { formatOutput } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
-import { useT } from './language.ts';
+import { formatOutputNow, useT } from './language.ts';
 
 const useAnnounced = create<{ readonly items: readonly { readonly id: number; readonly text: string }[] }>()(() => ({ items: [] }));
 
@@ -30,7 +29,7 @@ export function Announcer() {
     seen.current = outputs;
     // the outputs a line just printed: those not there before (the list is capped, so compare by identity)
     const fresh = outputs.filter((o) => !before.has(o));
-    if (fresh.length) announce(fresh.flatMap((o) => formatOutput(o)).join('. '));
+    if (fresh.length) announce(fresh.flatMap((o) => formatOutputNow(o)).join('. '));
   }, [outputs]);
   return (
     <div className="sr-only" role="log" aria-live="polite" aria-label={t('announcer.label')}>

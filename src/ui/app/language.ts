@@ -7,6 +7,7 @@
 import { create } from 'zustand';
 import { DEFAULT_LANGUAGE, LANGUAGES, pickLanguage, type Language } from '../../i18n/languages.ts';
 import { makeTranslate, translateEnglish, type Translate } from '../../i18n/translate.ts';
+import { formatOutput, type Output } from '../../engine/index.ts';
 
 const KEY = 'lparlab.lang';
 
@@ -35,9 +36,18 @@ interface LanguageState {
   /** The language whose words are shown now. */
   readonly lang: Language;
   readonly t: Translate;
+  /** The lines the terminal (and the screen reader's log of results) prints for one output of the shell, in this language. */
+  readonly formatOutput: (o: Output) => string[];
   /** Shows `lang` once its catalog has loaded; `remember` keeps the choice in this browser. */
   choose(lang: Language, remember?: boolean): Promise<void>;
 }
+
+/**
+ * The shell's words in a language other than English (src/i18n/shellWords.ts), fetched with its catalog:
+ * an English reader never downloads them, and English prints the engine's own sentences, byte for byte
+ * what lparsh and the golden transcripts print.
+ */
+const loadShellWords = () => import('../../i18n/shellWords.ts');
 
 /** The language asked for last: a choice made while an earlier catalog still loaded wins over it. */
 let latest: Language = DEFAULT_LANGUAGE;
@@ -45,6 +55,7 @@ let latest: Language = DEFAULT_LANGUAGE;
 export const useLanguage = create<LanguageState>()((set) => ({
   lang: DEFAULT_LANGUAGE,
   t: translateEnglish,
+  formatOutput,
   async choose(lang, remember = true) {
     latest = lang;
     if (remember) {
@@ -55,15 +66,21 @@ export const useLanguage = create<LanguageState>()((set) => ({
       }
     }
     let catalog;
+    let shellWords;
     try {
-      [catalog] = await Promise.all([LANGUAGES[lang].load(), FONTS[lang]?.()]);
+      [catalog, shellWords] = await Promise.all([LANGUAGES[lang].load(), lang === DEFAULT_LANGUAGE ? null : loadShellWords(), FONTS[lang]?.()]);
     } catch (error) {
       // offline before the catalog was ever fetched: the page stays readable in the language it shows
       console.warn(`lparlab: the ${LANGUAGES[lang].name} catalog could not be loaded`, error);
       return;
     }
     if (latest !== lang) return;
-    set({ lang, t: lang === DEFAULT_LANGUAGE ? translateEnglish : makeTranslate(lang, catalog) });
+    if (shellWords === null) set({ lang, t: translateEnglish, formatOutput });
+    else {
+      const t = makeTranslate(lang, catalog);
+      const { formatOutputIn } = shellWords;
+      set({ lang, t, formatOutput: (o) => formatOutputIn(t, o) });
+    }
     if (typeof document !== 'undefined') document.documentElement.lang = lang;
   },
 }));
@@ -72,6 +89,11 @@ export const useLanguage = create<LanguageState>()((set) => ({
 export function startLanguage(): Promise<void> {
   const lang = initialLanguage(location.search, saved(), navigator.languages ?? [navigator.language]);
   return lang === DEFAULT_LANGUAGE ? Promise.resolve() : useLanguage.getState().choose(lang, false);
+}
+
+/** An output of the shell as the reader's language prints it now (a line printed before a switch stays as it was). */
+export function formatOutputNow(o: Output): string[] {
+  return useLanguage.getState().formatOutput(o);
 }
 
 /** The translate function of the language shown now; components re-render when it changes. */

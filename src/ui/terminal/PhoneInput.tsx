@@ -13,7 +13,7 @@ import { EMPTY_EDITOR, MAX_LINE, press } from './lineEditor.ts';
 import type { EditorState } from './lineEditor.ts';
 import { lastLineOf, splitWord, suggestionsFor } from './complete.ts';
 import type { Suggestion } from './complete.ts';
-import { useT } from '../app/language.ts';
+import { useLanguage, useT } from '../app/language.ts';
 import { fillSlots, slot } from '../app/slots.tsx';
 
 const KEY_UP = '\x1b[A';
@@ -34,7 +34,8 @@ export function PhoneInput() {
   const field = useRef<HTMLInputElement>(null);
   const hintId = useId();
   const suggestions = useMemo(() => suggestionsFor(shell, editor.buffer), [shell, editor.buffer]);
-  const last = useMemo(() => lastLineOf(outputs), [outputs]);
+  const format = useLanguage((s) => s.formatOutput);
+  const last = useMemo(() => lastLineOf(outputs, format), [outputs, format]);
 
   const key = (part: string) => setEditor((s) => press(s, part, noCompletions).state);
   const run = () => {

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { contextPid } from '../../engine/index.ts';
 import { completeWord } from './complete.ts';
 import { useLab } from '../store/labStore.ts';
-import { useT } from '../app/language.ts';
+import { formatOutputNow, useT } from '../app/language.ts';
 import type { LabStore } from '../store/labStore.ts';
 import { noteTranscript } from '../store/transcript.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
@@ -45,6 +45,8 @@ const bridge: LabBridge = {
   },
   // `@A con<Tab>` completes as A would; the phone input's chips ask the same question
   complete: (prefix, before) => completeWord(useLab.getState().shell, prefix, before),
+  // the language at the moment a line prints: a switch applies to the lines after it
+  format: formatOutputNow,
   note: noteTranscript,
 };
 

@@ -67,8 +67,11 @@ export function suggestionsFor(shell: ShellState, text: string, max = 48): Sugge
   return [...contexts, ...calls].slice(0, max);
 }
 
-/** The last line's outputs, as the terminal prints them: the line (`@A a = area(4096)`, `scp$ bind(s, 7)`) and what came back. */
-export function lastLineOf(outputs: readonly Output[]): { echo: string | null; lines: { text: string; error: boolean }[] } | null {
+/**
+ * The last line's outputs, as the terminal prints them: the line (`@A a = area(4096)`, `scp$ bind(s, 7)`)
+ * and what came back, in the words of `format` (the reader's language; English by default).
+ */
+export function lastLineOf(outputs: readonly Output[], format: (o: Output) => readonly string[] = formatOutput): { echo: string | null; lines: { text: string; error: boolean }[] } | null {
   const last = outputs.at(-1);
   if (!last) return null;
   const group: Output[] = [];
@@ -77,6 +80,6 @@ export function lastLineOf(outputs: readonly Output[]): { echo: string | null; l
   return {
     // a line that names its context (`@A ...`) shows as typed; another under its context's prompt
     echo: first.kind === 'complete' ? null : first.input.trimStart().startsWith('@') ? first.input : `${first.ctx}$ ${first.input}`,
-    lines: group.flatMap((o) => formatOutput(o).map((text) => ({ text, error: o.kind === 'error' || (o.kind === 'complete' && !o.result.ok) }))),
+    lines: group.flatMap((o) => format(o).map((text) => ({ text, error: o.kind === 'error' || (o.kind === 'complete' && !o.result.ok) }))),
   };
 }

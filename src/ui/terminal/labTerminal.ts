@@ -9,7 +9,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import '@xterm/xterm/css/xterm.css';
 import type { Output } from '../../engine/index.ts';
-import { formatOutput, visible } from '../../engine/index.ts';
+import { visible } from '../../engine/index.ts';
 import type { EditorAction, EditorState } from './lineEditor.ts';
 import { EMPTY_EDITOR, press, splitInput } from './lineEditor.ts';
 import { joinRows, wrapAtSpaces } from './wordWrap.ts';
@@ -23,6 +23,8 @@ export interface LabBridge {
   interrupt(): readonly Output[] | null;
   /** completions of the word before the cursor; `before` is the line up to that word */
   complete(prefix: string, before: string): readonly string[];
+  /** the lines one output prints, in the reader's language (English: the engine's own, as lparsh prints them) */
+  format(o: Output): readonly string[];
   /** every printed line, for the transcript export */
   note(lines: readonly string[]): void;
 }
@@ -211,7 +213,7 @@ export class LabTerminal implements ITerminalAddon {
   private print(echo: string, out: readonly Output[]): void {
     const lines: string[] = [visible(echo)];
     for (const o of out) {
-      for (const line of formatOutput(o)) {
+      for (const line of this.bridge.format(o)) {
         lines.push(visible(line));
         this.emit({ colour: COLOUR[o.kind], text: visible(line) });
       }
