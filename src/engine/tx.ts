@@ -68,10 +68,6 @@ export function copyState(s: LabState): Writable<LabState> {
   };
 }
 
-export function partitionOf(tx: Tx, pid: Pid): Partition | undefined {
-  return tx.s.partitions[pid];
-}
-
 export function putPartition(tx: Tx, partition: Partition): void {
   storePartition(tx, literalPartition(partition));
 }
@@ -158,7 +154,8 @@ export function updatePartition(tx: Tx, pid: Pid, change: (p: Partition) => Part
 }
 
 export const ok = (value: Value = 0): Result => ({ ok: true, value });
-export const fail = (errno: LabError['errno'], message: string, words?: Words): Result => ({ ok: false, error: words === undefined ? { errno, message } : { errno, message, words } });
+/** A refusal: its errno, the engine's English sentence, and the same as words for a reader of any language (words.ts). */
+export const fail = (errno: LabError['errno'], message: string, words: Words): Result => ({ ok: false, error: { errno, message, words } });
 
 export function complete(tx: Tx, completion: Completion): void {
   tx.completions.push(completion);

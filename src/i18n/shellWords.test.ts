@@ -7,9 +7,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CALLS, CONSTANTS, createShell, formatOutput, LESSONS, PEOPLE_TABLE, runLine, solutionOf, type Output, type ShellState } from '../engine/index.ts';
+import { CALLS, createShell, formatOutput, LESSONS, PEOPLE_TABLE, runLine, solutionOf, type Output, type ShellState } from '../engine/index.ts';
 import { LANGUAGES } from './languages.ts';
 import { computedShellKeys, formatOutputIn } from './shellWords.ts';
+import { englishIn } from './englishIn.ts';
 import { makeTranslate, translateEnglish } from './translate.ts';
 import { readCatalog } from './catalogFiles.ts';
 
@@ -61,29 +62,6 @@ describe('the shell in English from the catalog', () => {
     expect([...named, ...computedShellKeys()].filter((k) => !(k in en))).toEqual([]);
   });
 });
-
-/** The command language's own words, the same in every language. */
-const LANGUAGE_WORDS = new Set([
-  ...CALLS.map((c) => c.name), ...PEOPLE_TABLE.map((c) => c.name), ...CONSTANTS,
-  // owner_of's answers, the trace's tags, and words every language writes so
-  'control', 'free', 'lab', 'OS', 'ID', 'fd', 'fds', 'scp', 'POSIX', 'Ctrl', 'GiB',
-]);
-
-/** The English words left in a line once the command language, and any word of the line typed, is taken out of it. */
-export function englishIn(line: string, typed = ''): string[] {
-  const own = new Set([...(typed.match(/\w+/g) ?? []), ...(typed.match(/[A-Za-z][\w.]*[A-Za-z]/g) ?? [])]);
-  const rest = line
-    .replace(/"(?:[^"\\]|\\.)*"/g, ' ') // strings typed
-    .replace(/\b\w+\((?:[^()]|\([^()]*\))*\)/g, ' ') // calls as they are typed, with their arguments
-    .replace(/\{[^{}]*\}/g, ' ') // record shapes: {addr, size, short}
-    .replace(/\/msg\S*/g, ' ') // virtual files
-    .replace(/\bS-?[\dA-E]+(\([a-d]\))?/g, ' ') // the patent's steps
-    .replace(/\bE[A-Z]+\b/g, ' ') // errno names
-    .replace(/\blab:\w+/g, ' ') // the lab's own tags
-    .replace(/\b\w+\.\w+\b/g, ' ') // fields of a name: r.request
-    .replace(/\s(例|e\.g\.): .*$/, ' '); // an example is a line of the command language
-  return [...rest.matchAll(/[A-Za-z][\w.]*[A-Za-z]/g)].map((m) => m[0]).filter((w) => !LANGUAGE_WORDS.has(w) && !own.has(w));
-}
 
 for (const lang of Object.keys(LANGUAGES).filter((l) => l !== 'en')) {
   describe(`the shell in ${lang}`, () => {
