@@ -24,6 +24,35 @@ test.describe('offline, for talks on bad wifi', () => {
     }
   });
 
+  test('the offline copy is made only once the terminal is up, not while a first visit loads (issue 22)', async ({ lab }) => {
+    const page = lab.page;
+    await page.addInitScript(() => {
+      const register = ServiceWorkerContainer.prototype.register;
+      ServiceWorkerContainer.prototype.register = function (...args: Parameters<typeof register>) {
+        (window as unknown as { __swAsked?: boolean }).__swAsked = true;
+        return register.apply(this, args);
+      };
+    });
+    // the terminal's code held back: the page loads, without a terminal
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/assets\/labTerminal-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('./');
+    await page.waitForLoadState('load');
+    // an idle moment and a frame after the load event: the page had its chance to register
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestAnimationFrame(resolve))));
+    expect(await page.evaluate(() => (window as unknown as { __swAsked?: boolean }).__swAsked ?? false)).toBe(false);
+    release();
+    await page.locator('.xterm-helper-textarea').waitFor({ state: 'attached' });
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __swAsked?: boolean }).__swAsked ?? false)).toBe(true);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+  });
+
   test('npm run build:single writes one HTML file that works from file://', async ({ lab }) => {
     test.setTimeout(240_000);
     const { execFileSync } = await import('node:child_process');

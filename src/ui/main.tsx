@@ -4,7 +4,7 @@ import { App } from './app/App.tsx';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 import { registerOffline } from './app/offline.ts';
 import { startLanguage, useT } from './app/language.ts';
-import { preloadTerminal } from './terminal/TerminalPane.tsx';
+import { preloadTerminal, terminalShown } from './terminal/TerminalPane.tsx';
 
 const container = document.getElementById('root');
 if (container === null) {
@@ -44,4 +44,5 @@ function render(root: HTMLElement): void {
 preloadTerminal();
 void startLanguage().finally(() => render(container));
 
-registerOffline();
+// the offline copy is made once the terminal is up, not while the first visit still loads
+registerOffline(Promise.race([terminalShown, new Promise<void>((resolve) => setTimeout(resolve, 10_000))]));
