@@ -11,7 +11,7 @@ group('reading untrusted files', () => {
 
   it('refuses text that hides its direction, one file type as much as another', () => {
     for (const mark of ['\u200e', '\u200f', '\u061c', '\u202e', '\u2067', '\u0007']) {
-      expect(readChecked(() => text(`abc${mark}def`, 'title', 100))).toEqual({ ok: false, field: 'title', message: 'holds a control or text-direction character' });
+      expect(readChecked(() => text(`abc${mark}def`, 'title', 100))).toEqual({ ok: false, field: 'title', message: 'holds a control or text-direction character', words: { id: 'untrusted.control' } });
       const lesson = parseLessonFile(JSON.stringify({ ...lessonToData(findBuiltinFile('flip')!), title: `a${mark}` }));
       expect(lesson).toMatchObject({ ok: false, field: 'title' });
       const assignment = parseAssignment(JSON.stringify({ format: 'lparlab-assignment', version: 1, id: 'x', title: `a${mark}`, instructions: 'i', seed: 1, tasks: [{ lesson: 'flip' }] }));

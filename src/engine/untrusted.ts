@@ -5,23 +5,31 @@
 // characters that can disguise text. One set of checkers, so a file type
 // cannot be laxer than another by accident.
 
-/** A refusal on its way out of a reader: `readChecked` turns it into a result. */
+import type { Words, WordValue } from './words.js';
+import { words } from './words.js';
+
+/**
+ * A refusal on its way out of a reader: `readChecked` turns it into a result.
+ * Where a page shows the refusal to a reader as they type (the assignment
+ * maker), it carries words (words.ts) beside its English sentence, so the
+ * page says it in the reader's language (issue 23).
+ */
 export class Refused {
-  constructor(readonly field: string, readonly message: string) {}
+  constructor(readonly field: string, readonly message: string, readonly words?: Words) {}
 }
 
-export const refuse = (field: string, message: string): never => {
-  throw new Refused(field, message);
+export const refuse = (field: string, message: string, said?: Words): never => {
+  throw new Refused(field, message, said);
 };
 
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly field: string; readonly message: string };
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly field: string; readonly message: string; readonly words?: Words };
 
 /** Run a reader made of the checkers below; a refusal becomes a result naming the field ("(the file)" for the whole). */
 export function readChecked<T>(read: () => T): Checked<T> {
   try {
     return { ok: true, value: read() };
   } catch (e) {
-    if (e instanceof Refused) return { ok: false, field: e.field || '(the file)', message: e.message };
+    if (e instanceof Refused) return { ok: false, field: e.field || '(the file)', message: e.message, ...(e.words ? { words: e.words } : {}) };
     throw e;
   }
 }
@@ -34,6 +42,11 @@ export function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
+}
+
+/** `describe` as words: a number, which a form can give, in the reader's language; anything else in English. */
+export function describeWords(v: unknown): WordValue {
+  return typeof v === 'number' ? words('untrusted.value.number', { json: JSON.stringify(v).slice(0, 40) }) : describe(v);
 }
 
 /**
@@ -49,10 +62,10 @@ export const ID = /^[a-z0-9-]{1,32}$/;
 
 export function text(v: unknown, field: string, max: number, opts: { multiline?: boolean; empty?: boolean } = {}): string {
   if (typeof v !== 'string') return refuse(field, `must be text (a JSON string), not ${describe(v)}`);
-  if (!opts.empty && v.trim() === '') return refuse(field, 'must not be empty');
-  if (v.length > max) return refuse(field, `is ${v.length} characters long; at most ${max}`);
-  if (CONTROL.test(v)) return refuse(field, 'holds a control or text-direction character');
-  if (!opts.multiline && v.includes('\n')) return refuse(field, 'must be one line');
+  if (!opts.empty && v.trim() === '') return refuse(field, 'must not be empty', words('untrusted.empty'));
+  if (v.length > max) return refuse(field, `is ${v.length} characters long; at most ${max}`, words('untrusted.tooLong', { length: v.length, max }));
+  if (CONTROL.test(v)) return refuse(field, 'holds a control or text-direction character', words('untrusted.control'));
+  if (!opts.multiline && v.includes('\n')) return refuse(field, 'must be one line', words('untrusted.oneLine'));
   return v;
 }
 

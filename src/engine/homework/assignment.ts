@@ -15,10 +15,12 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Challenge, Lesson } from '../lessons/lesson.js';
 import type { LessonFile } from '../lessons/format.js';
 import { lessonFileText, validateLesson } from '../lessons/format.js';
-import { ID, describe, fields as checkedFields, isRecord, parseJsonFile, readChecked, refuse, text } from '../untrusted.js';
+import { ID, describe, describeWords, fields as checkedFields, isRecord, parseJsonFile, readChecked, refuse, text } from '../untrusted.js';
 import { findBuiltinFile, findChallenge, findLesson } from '../lessons/catalog.js';
 import type { ExerciseKind } from '../lessons/exercises.js';
 import { EXERCISE_KINDS } from '../lessons/exercises.js';
+import type { Words } from '../words.js';
+import { words } from '../words.js';
 
 export const ASSIGNMENT_FORMAT = 'lparlab-assignment';
 export const ASSIGNMENT_VERSION = 1;
@@ -53,7 +55,7 @@ export interface Assignment {
 
 export type AssignmentResult =
   | { readonly ok: true; readonly assignment: Assignment }
-  | { readonly ok: false; readonly field: string; readonly message: string };
+  | { readonly ok: false; readonly field: string; readonly message: string; readonly words?: Words };
 
 const fields = (v: unknown, field: string, allowed: readonly string[]) => checkedFields(v, field, allowed, 'an assignment');
 
@@ -116,11 +118,11 @@ export function validateAssignment(data: unknown): AssignmentResult {
     if (d.format !== ASSIGNMENT_FORMAT) refuse('format', `must be "${ASSIGNMENT_FORMAT}"`);
     if (d.version !== ASSIGNMENT_VERSION) refuse('version', `is ${describe(d.version)}; this lab reads version ${ASSIGNMENT_VERSION}`);
     if (typeof d.id !== 'string' || !ID.test(d.id)) refuse('id', 'must be 1 to 32 lower-case letters, digits or -');
-    if (typeof d.seed !== 'number' || !Number.isInteger(d.seed) || d.seed < 0 || d.seed > 0xffffffff) refuse('seed', `must be a whole number from 0 to 4294967295, not ${describe(d.seed)}`);
+    if (typeof d.seed !== 'number' || !Number.isInteger(d.seed) || d.seed < 0 || d.seed > 0xffffffff) refuse('seed', `must be a whole number from 0 to 4294967295, not ${describe(d.seed)}`, words('untrusted.seed', { max: 4294967295, value: describeWords(d.seed) }));
     if (!Array.isArray(d.tasks)) refuse('tasks', `must be a list, not ${describe(d.tasks)}`);
     const raw = d.tasks as unknown[];
-    if (raw.length === 0) refuse('tasks', 'must hold at least one task');
-    if (raw.length > ASSIGNMENT_LIMITS.tasks) refuse('tasks', `holds ${raw.length} tasks; at most ${ASSIGNMENT_LIMITS.tasks}`);
+    if (raw.length === 0) refuse('tasks', 'must hold at least one task', words('untrusted.noTask'));
+    if (raw.length > ASSIGNMENT_LIMITS.tasks) refuse('tasks', `holds ${raw.length} tasks; at most ${ASSIGNMENT_LIMITS.tasks}`, words('untrusted.tooManyTasks', { count: raw.length, max: ASSIGNMENT_LIMITS.tasks }));
     return {
       id: d.id as string,
       title: text(d.title, 'title', ASSIGNMENT_LIMITS.title),
@@ -154,11 +156,11 @@ export function taskName(t: Task): string {
 const STUDENT = /^[\p{L}\p{N}._-]+$/u;
 
 /** A student's id as the variant and the file name use it (NFC, lower case), or why it cannot be one. */
-export function studentId(raw: string): { ok: true; id: string } | { ok: false; message: string } {
+export function studentId(raw: string): { ok: true; id: string } | { ok: false; message: string; words: Words } {
   const id = raw.normalize('NFC').trim().toLowerCase();
-  if (id === '') return { ok: false, message: 'a student id must not be empty' };
-  if (id.length > ASSIGNMENT_LIMITS.student) return { ok: false, message: `a student id is at most ${ASSIGNMENT_LIMITS.student} characters` };
-  if (!STUDENT.test(id) || /^\.+$/.test(id)) return { ok: false, message: 'a student id holds letters, digits, ".", "_" and "-" only (it becomes part of a file name)' };
+  if (id === '') return { ok: false, message: 'a student id must not be empty', words: words('untrusted.student.empty') };
+  if (id.length > ASSIGNMENT_LIMITS.student) return { ok: false, message: `a student id is at most ${ASSIGNMENT_LIMITS.student} characters`, words: words('untrusted.student.tooLong', { max: ASSIGNMENT_LIMITS.student }) };
+  if (!STUDENT.test(id) || /^\.+$/.test(id)) return { ok: false, message: 'a student id holds letters, digits, ".", "_" and "-" only (it becomes part of a file name)', words: words('untrusted.student.letters') };
   return { ok: true, id };
 }
 

@@ -9,23 +9,53 @@ import { ASSIGNMENT_FORMAT, ASSIGNMENT_LIMITS, ASSIGNMENT_VERSION, CHALLENGES, E
 import { download, jsonFile } from '../share/download.ts';
 import { encodeAssignmentLink } from './assignmentLink.ts';
 import { useHomework } from './homeworkStore.ts';
+import { useT } from '../app/language.ts';
+import { fillSlots, slot } from '../app/slots.tsx';
+import { EXERCISE_TITLES } from '../lessons/LessonPanel.tsx';
+import type { MessageKey, Translate } from '../../i18n/translate.ts';
+import { wordsIn } from '../../i18n/shellWords.ts';
+import type { Words } from '../../engine/index.ts';
+
+/** How a teacher grades the hand-ins: the command language, the same in every language. */
+const GRADE_COMMAND = 'npx lparsh --grade';
 
 type Pick = { readonly lesson: string } | { readonly challenge: string } | { readonly exercise: string };
+type Group = 'lessons' | 'challenges' | 'exercises';
 
-/** Every task the form offers, with the value its <option> carries. */
-const OFFERS: readonly { readonly value: string; readonly label: string; readonly group: string; readonly task: Pick }[] = [
-  ...LESSONS.map((l) => ({ value: `lesson:${l.id}`, label: `${l.number}. ${l.title}`, group: 'Lessons', task: { lesson: l.id } })),
-  ...CHALLENGES.map((c) => ({ value: `challenge:${c.id}`, label: c.title, group: 'Challenges', task: { challenge: c.id } })),
-  ...EXERCISE_KINDS.map((k) => ({ value: `exercise:${k}`, label: k === 'owner' ? 'who owns the frame?' : 'what does select return?', group: 'Exercises', task: { exercise: k } })),
+/** Every task the form offers, with the value its <option> carries; its label in the reader's language. */
+const OFFERS: readonly { readonly value: string; readonly label: (t: Translate) => string; readonly group: Group; readonly task: Pick }[] = [
+  ...LESSONS.map((l) => ({ value: `lesson:${l.id}`, label: () => `${l.number}. ${l.title}`, group: 'lessons' as const, task: { lesson: l.id } })),
+  ...CHALLENGES.map((c) => ({ value: `challenge:${c.id}`, label: () => c.title, group: 'challenges' as const, task: { challenge: c.id } })),
+  ...EXERCISE_KINDS.map((k) => ({ value: `exercise:${k}`, label: (t: Translate) => t(EXERCISE_TITLES[k]), group: 'exercises' as const, task: { exercise: k } })),
 ];
-const GROUPS = ['Lessons', 'Challenges', 'Exercises'] as const;
+/** Each group's heading in the list, and the word for one task of it. */
+const GROUPS: Readonly<Record<Group, { readonly heading: MessageKey; readonly one: MessageKey }>> = {
+  lessons: { heading: 'lesson.menu.lessons', one: 'homework.maker.lesson' },
+  challenges: { heading: 'lesson.menu.challenges', one: 'homework.maker.challenge' },
+  exercises: { heading: 'lesson.menu.exercises', one: 'homework.maker.exercise' },
+};
+/** The form's fields, by the validator's name for each: a refusal names the field as the form labels it. */
+const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
+  title: 'homework.maker.title',
+  instructions: 'homework.maker.instructions',
+  due: 'homework.maker.due',
+  seed: 'homework.maker.seed',
+  tasks: 'homework.maker.tasks',
+};
 
-const labelOf = (t: Pick) => OFFERS.find((o) => JSON.stringify(o.task) === JSON.stringify(t))!;
+const labelOf = (task: Pick) => OFFERS.find((o) => JSON.stringify(o.task) === JSON.stringify(task))!;
 
 /** An id from a title: "Week 5: flipping pages" gives "week-5-flipping-pages". */
 export const idFromTitle = (title: string) => title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32).replace(/-+$/, '') || 'assignment';
 
+/** Why the form's assignment cannot be used yet: the field as the form labels it, and the validator's words for what is wrong. */
+function refusalIn(t: Translate, r: { readonly field: string; readonly message: string; readonly words?: Words }): string {
+  const label = FIELD_LABELS[r.field];
+  return t('homework.maker.problem', { field: label ? t(label) : r.field, problem: r.words ? wordsIn(t, r.words) : r.message });
+}
+
 export function AssignmentMaker() {
+  const t = useT();
   const [title, setTitle] = useState('');
   const [instructions, setInstructions] = useState('');
   const [due, setDue] = useState('');
@@ -53,60 +83,60 @@ export function AssignmentMaker() {
     setLink(null);
     setMessage(null);
   };
-  const move = (i: number, by: -1 | 1) => change(setTasks)(tasks.map((t, j) => (j === i ? tasks[i + by]! : j === i + by ? tasks[i]! : t)));
+  const move = (i: number, by: -1 | 1) => change(setTasks)(tasks.map((task, j) => (j === i ? tasks[i + by]! : j === i + by ? tasks[i]! : task)));
 
   const copyLink = async () => {
     const url = `${location.origin}${location.pathname}#${await encodeAssignmentLink(text)}`;
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);
-      setMessage('The link is copied: send it to your students.');
+      setMessage(t('homework.maker.copied'));
     } catch {
-      setMessage('Copy the link below and send it to your students.');
+      setMessage(t('homework.maker.copyBelow'));
     }
   };
 
   return (
     <div className="lesson builder homework-maker">
-      <p className="note">Pick the tasks; each student gets their own numbers in an exercise (from the seed and their id). Grade the hand-ins with <code>npx lparsh --grade</code>.</p>
-      <label>Title <input value={title} maxLength={ASSIGNMENT_LIMITS.title} onChange={(e) => change(setTitle)(e.currentTarget.value)} /></label>
-      <label>Instructions <textarea value={instructions} maxLength={ASSIGNMENT_LIMITS.text} rows={3} onChange={(e) => change(setInstructions)(e.currentTarget.value)} /></label>
+      <p className="note">{fillSlots(t('homework.maker.about', { command: slot(0) }), [<code key="grade">{GRADE_COMMAND}</code>])}</p>
+      <label>{t('homework.maker.title')} <input value={title} maxLength={ASSIGNMENT_LIMITS.title} onChange={(e) => change(setTitle)(e.currentTarget.value)} /></label>
+      <label>{t('homework.maker.instructions')} <textarea value={instructions} maxLength={ASSIGNMENT_LIMITS.text} rows={3} onChange={(e) => change(setInstructions)(e.currentTarget.value)} /></label>
       <div className="row">
-        <label>Due (optional) <input value={due} maxLength={ASSIGNMENT_LIMITS.due} onChange={(e) => change(setDue)(e.currentTarget.value)} placeholder="Friday, 23:59" /></label>
-        <label>Seed <input value={seed} inputMode="numeric" onChange={(e) => change(setSeed)(e.currentTarget.value.trim())} /></label>
+        <label>{t('homework.maker.due.optional')} <input value={due} maxLength={ASSIGNMENT_LIMITS.due} onChange={(e) => change(setDue)(e.currentTarget.value)} placeholder={t('homework.maker.due.example')} /></label>
+        <label>{t('homework.maker.seed')} <input value={seed} inputMode="numeric" onChange={(e) => change(setSeed)(e.currentTarget.value.trim())} /></label>
       </div>
       <div className="row">
-        <label>Task to add <select value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
-          {GROUPS.map((g) => (
-            <optgroup key={g} label={g}>
-              {OFFERS.filter((o) => o.group === g).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        <label>{t('homework.maker.pick')} <select value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
+          {(Object.keys(GROUPS) as Group[]).map((g) => (
+            <optgroup key={g} label={t(GROUPS[g].heading)}>
+              {OFFERS.filter((o) => o.group === g).map((o) => <option key={o.value} value={o.value}>{o.label(t)}</option>)}
             </optgroup>
           ))}
         </select></label>
-        <button type="button" disabled={tasks.length >= ASSIGNMENT_LIMITS.tasks} onClick={() => change(setTasks)([...tasks, OFFERS.find((o) => o.value === choice)!.task])}>Add the task</button>
+        <button type="button" disabled={tasks.length >= ASSIGNMENT_LIMITS.tasks} onClick={() => change(setTasks)([...tasks, OFFERS.find((o) => o.value === choice)!.task])}>{t('homework.maker.add')}</button>
       </div>
-      <ol className="homework-tasks" aria-label="the assignment's tasks">
-        {tasks.map((t, i) => {
-          const offer = labelOf(t);
+      <ol className="homework-tasks" aria-label={t('homework.maker.list')}>
+        {tasks.map((task, i) => {
+          const offer = labelOf(task);
           return (
             <li key={`${i}:${offer.value}`}>
-              <span className="task-title"><span className="task-no">{i + 1}.</span> {offer.group.replace(/s$/, '')}: {offer.label}</span>
-              <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`move task ${i + 1} up`}>Up</button>
-              <button type="button" onClick={() => change(setTasks)(tasks.filter((_, j) => j !== i))} aria-label={`remove task ${i + 1}`}>Remove</button>
+              <span className="task-title"><span className="task-no">{i + 1}.</span> {t(GROUPS[offer.group].one, { title: offer.label(t) })}</span>
+              <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('homework.maker.up.label', { n: i + 1 })}>{t('homework.maker.up')}</button>
+              <button type="button" onClick={() => change(setTasks)(tasks.filter((_, j) => j !== i))} aria-label={t('homework.maker.remove.label', { n: i + 1 })}>{t('homework.maker.remove')}</button>
             </li>
           );
         })}
       </ol>
       {checked.ok
-        ? <p className="note" data-testid="assignment-id">Assignment id: <code>{checked.assignment.id}</code> (it names the hand-in files).</p>
-        : <p className="status error" data-testid="assignment-problem">Not ready: {checked.field} {checked.message}.</p>}
+        ? <p className="note" data-testid="assignment-id">{fillSlots(t('homework.maker.id', { id: slot(0) }), [<code key="id">{checked.assignment.id}</code>])}</p>
+        : <p className="status error" data-testid="assignment-problem">{t('homework.maker.notReady', { problem: refusalIn(t, checked) })}</p>}
       <div className="row">
-        <button type="button" disabled={!checked.ok} onClick={() => checked.ok && download(`${checked.assignment.id}.assignment.json`, text, 'application/json')}>Export the file</button>
-        <button type="button" disabled={!checked.ok} onClick={() => void copyLink()}>Copy the link</button>
-        <button type="button" disabled={!checked.ok} onClick={() => load(text, 'maker')}>Try it as a student</button>
+        <button type="button" disabled={!checked.ok} onClick={() => checked.ok && download(`${checked.assignment.id}.assignment.json`, text, 'application/json')}>{t('homework.maker.export')}</button>
+        <button type="button" disabled={!checked.ok} onClick={() => void copyLink()}>{t('homework.maker.copy')}</button>
+        <button type="button" disabled={!checked.ok} onClick={() => load(text, 'maker')}>{t('homework.maker.try')}</button>
       </div>
       {message && <p className="status" role="status">{message}</p>}
-      {link && <input className="assignment-link" readOnly value={link} aria-label="the assignment's link" data-testid="assignment-link" onFocus={(e) => e.currentTarget.select()} />}
+      {link && <input className="assignment-link" readOnly value={link} aria-label={t('homework.maker.link')} data-testid="assignment-link" onFocus={(e) => e.currentTarget.select()} />}
     </div>
   );
 }

@@ -7,42 +7,45 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Assignment, Task } from '../../engine/index.ts';
 import { ASSIGNMENT_LIMITS, generateExercise } from '../../engine/index.ts';
-import { Narration, typeIntoLab } from '../lessons/LessonPanel.tsx';
+import { EXERCISE_TITLES, Narration, typeIntoLab } from '../lessons/LessonPanel.tsx';
 import { download } from '../share/download.ts';
 import { useLab } from '../store/labStore.ts';
 import type { Work } from './handIn.ts';
 import { buildSubmission, handInCode, handInFile, statusOf, statusText, taskVariant } from './handIn.ts';
 import { useHomework } from './homeworkStore.ts';
 import { AssignmentMaker } from './AssignmentMaker.tsx';
+import { useLanguage, useT } from '../app/language.ts';
+import type { Translate } from '../../i18n/translate.ts';
 import '../lessons/lessons.css';
 import '../builder/builder.css';
 import './homework.css';
-
-const EXERCISE_TITLES = { owner: 'who owns the frame?', select: 'what does select return?' } as const;
+import { fillSlots, slot } from '../app/slots.tsx';
 
 /** A task as a student reads it in the list. */
-export function taskTitle(task: Task): string {
+export function taskTitle(t: Translate, task: Task): string {
   switch (task.kind) {
-    case 'lesson': return `${task.lesson.number !== undefined ? `Lesson ${task.lesson.number}: ` : 'Lesson: '}${task.lesson.title}`;
-    case 'challenge': return `Challenge: ${task.challenge.title}`;
-    case 'exercise': return `Exercise: ${EXERCISE_TITLES[task.exercise]}`;
+    case 'lesson': return task.lesson.number !== undefined ? t('lesson.numbered', { number: task.lesson.number, title: task.lesson.title }) : t('homework.task.lesson', { title: task.lesson.title });
+    case 'challenge': return t('lesson.challenge.title', { title: task.challenge.title });
+    case 'exercise': return t('lesson.exercise.title', { title: t(EXERCISE_TITLES[task.exercise]) });
   }
 }
 
 /** Read an assignment file the student or teacher picked, refusing what is too large before reading it. */
 async function openFile(f: File): Promise<void> {
   if (f.size > ASSIGNMENT_LIMITS.file) {
-    useLab.getState().setBanner({ kind: 'error', text: `${f.name.slice(0, 80)} is ${Math.ceil(f.size / 1024)} KiB; an assignment is at most ${ASSIGNMENT_LIMITS.file / 1024} KiB. Nothing was opened.` });
+    const t = useLanguage.getState().t;
+    useLab.getState().setBanner({ kind: 'error', text: t('homework.file.tooLarge', { name: f.name.slice(0, 80), kib: Math.ceil(f.size / 1024), limit: ASSIGNMENT_LIMITS.file / 1024 }) });
     return;
   }
   useHomework.getState().load(await f.text(), 'file');
 }
 
-export function OpenAssignmentButton({ label = 'Open an assignment' }: { label?: string }) {
+export function OpenAssignmentButton({ label }: { label?: string }) {
+  const t = useT();
   const input = useRef<HTMLInputElement>(null);
   return (
     <label className="file-button">
-      {label}
+      {label ?? t('homework.open')}
       <input
         ref={input} type="file" accept=".json,application/json" data-testid="assignment-file"
         onChange={(e) => {
@@ -55,6 +58,7 @@ export function OpenAssignmentButton({ label = 'Open an assignment' }: { label?:
 }
 
 function StudentForm({ current }: { current: string | null }) {
+  const t = useT();
   const setStudent = useHomework((s) => s.setStudent);
   const [editing, setEditing] = useState(current === null);
   const [draft, setDraft] = useState(current ?? '');
@@ -62,8 +66,8 @@ function StudentForm({ current }: { current: string | null }) {
   if (current !== null && !editing) {
     return (
       <p className="student">
-        Student: <strong data-testid="student-id">{current}</strong>
-        <button type="button" className="link" onClick={() => { setDraft(current); setEditing(true); }}>change</button>
+        {fillSlots(t('homework.student', { student: slot(0) }), [<strong key="student" data-testid="student-id">{current}</strong>])}
+        <button type="button" className="link" onClick={() => { setDraft(current); setEditing(true); }}>{t('homework.student.change')}</button>
       </p>
     );
   }
@@ -77,27 +81,28 @@ function StudentForm({ current }: { current: string | null }) {
         if (why === null) setEditing(false);
       }}
     >
-      <label>Your name or student id <input value={draft} onChange={(e) => setDraft(e.currentTarget.value)} maxLength={ASSIGNMENT_LIMITS.student} autoComplete="off" spellCheck={false} /></label>
-      <button type="submit" className="primary">Start</button>
+      <label>{t('homework.student.label')} <input value={draft} onChange={(e) => setDraft(e.currentTarget.value)} maxLength={ASSIGNMENT_LIMITS.student} autoComplete="off" spellCheck={false} /></label>
+      <button type="submit" className="primary">{t('homework.student.start')}</button>
       {error && <p className="status error" role="alert">{error}</p>}
     </form>
   );
 }
 
 function TaskList({ assignment, student, work }: { assignment: Assignment; student: string; work: Work }) {
+  const t = useT();
   const workTask = useHomework((s) => s.workTask);
   const active = useHomework((s) => s.active);
   const statuses = useMemo(() => assignment.tasks.map((_, i) => statusOf(assignment, student, work, i)), [assignment, student, work]);
   return (
-    <ol className="homework-tasks" aria-label="tasks">
+    <ol className="homework-tasks" aria-label={t('homework.tasks.label')}>
       {assignment.tasks.map((task, i) => {
         const status = statuses[i]!;
         return (
           <li key={i} data-testid={`task-${i + 1}`}>
-            <span className="task-title"><span className="task-no">{i + 1}.</span> {taskTitle(task)}</span>
-            <span className={`task-status ${status.kind}`} data-testid={`task-${i + 1}-status`}>{statusText(status)}</span>
-            {active?.task === i && <span className="recording"> (recording)</span>}
-            <button type="button" onClick={() => workTask(i)}>{status.kind === 'not-started' ? 'Start' : 'Continue'}<span className="sr-only"> task {i + 1}</span></button>
+            <span className="task-title"><span className="task-no">{i + 1}.</span> {taskTitle(t, task)}</span>
+            <span className={`task-status ${status.kind}`} data-testid={`task-${i + 1}-status`}>{statusText(t, status)}</span>
+            {active?.task === i && <span className="recording"> {t('homework.task.recording')}</span>}
+            <button type="button" onClick={() => workTask(i)}>{status.kind === 'not-started' ? t('homework.task.start') : t('homework.task.continue')}<span className="sr-only"> {t('homework.task.which', { n: i + 1 })}</span></button>
           </li>
         );
       })}
@@ -106,6 +111,7 @@ function TaskList({ assignment, student, work }: { assignment: Assignment; stude
 }
 
 function ExerciseTask({ assignment, student, index }: { assignment: Assignment; student: string; index: number }) {
+  const t = useT();
   const task = assignment.tasks[index];
   const variant = taskVariant(assignment, student, index);
   const answer = useHomework((s) => s.work[index]?.answer ?? '');
@@ -114,27 +120,28 @@ function ExerciseTask({ assignment, student, index }: { assignment: Assignment; 
   if (!exercise || task?.kind !== 'exercise') return null;
   return (
     <section className="homework-exercise" aria-labelledby="exercise-title">
-      <h4 id="exercise-title">Task {index + 1}: {EXERCISE_TITLES[task.exercise]} <span className="figure" data-testid="variant">variant {variant}</span></h4>
+      <h4 id="exercise-title">{t('homework.exercise.title', { n: index + 1, title: t(EXERCISE_TITLES[task.exercise]) })} <span className="figure" data-testid="variant">{t('homework.exercise.variant', { variant })}</span></h4>
       <p className="text" data-testid="exercise-question">{exercise.question}</p>
       <ol className="lines script">
         {exercise.script.map((line, i) => <li key={i}><code>{line}</code></li>)}
       </ol>
       <div className="row">
-        <button type="button" onClick={() => { for (const line of exercise.script) typeIntoLab(line); }}>Try it in the lab</button>
+        <button type="button" onClick={() => { for (const line of exercise.script) typeIntoLab(line); }}>{t('homework.exercise.try')}</button>
       </div>
-      <label className="answer-field">Your answer <input value={answer} maxLength={200} onChange={(e) => setAnswer(index, e.currentTarget.value)} autoComplete="off" /></label>
-      <p className="note">Your answer is kept as you type; it is checked when your teacher grades the hand-in.</p>
+      <label className="answer-field">{t('homework.exercise.answer')} <input value={answer} maxLength={200} onChange={(e) => setAnswer(index, e.currentTarget.value)} autoComplete="off" /></label>
+      <p className="note">{t('homework.exercise.note')}</p>
     </section>
   );
 }
 
 function HandIn({ assignment, student, work }: { assignment: Assignment; student: string; work: Work }) {
+  const t = useT();
   const [kept, setMade] = useState<{ from: Work; made: { name: string; code: string } | { error: string } } | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   // a code made from older work is not shown as if it were the work now
   const made = kept?.from === work ? kept.made : null;
   const handIn = async () => {
-    const built = buildSubmission(assignment, student, work);
+    const built = buildSubmission(assignment, student, work, t);
     if (!built.ok) {
       setMade({ from: work, made: { error: built.message } });
       return;
@@ -145,17 +152,17 @@ function HandIn({ assignment, student, work }: { assignment: Assignment; student
   };
   return (
     <section className="homework-handin" aria-labelledby="handin-title">
-      <h4 id="handin-title">Hand in</h4>
-      <p className="note">Hand-in writes a small file with the lines you typed for each task; nothing leaves this computer unless you send it.</p>
-      <div className="row"><button type="button" className="primary" onClick={() => void handIn()}>Hand in</button></div>
+      <h4 id="handin-title">{t('homework.handIn.title')}</h4>
+      <p className="note">{t('homework.handIn.note')}</p>
+      <div className="row"><button type="button" className="primary" onClick={() => void handIn()}>{t('homework.handIn')}</button></div>
       {made && 'error' in made && <p className="status error" role="alert">{made.error}</p>}
       {made && 'code' in made && (
         <>
-          <p className="status" role="status">Saved {made.name}. Send that file to your teacher, or paste this code where your course takes text:</p>
-          <textarea className="handin-code" readOnly value={made.code} rows={3} aria-label="hand-in code" data-testid="handin-code" onFocus={(e) => e.currentTarget.select()} />
+          <p className="status" role="status">{t('homework.handIn.saved', { name: made.name })}</p>
+          <textarea className="handin-code" readOnly value={made.code} rows={3} aria-label={t('homework.handIn.code')} data-testid="handin-code" onFocus={(e) => e.currentTarget.select()} />
           <div className="row">
-            <button type="button" onClick={() => void navigator.clipboard?.writeText(made.code).then(() => setCopied(made.code), () => setCopied(null))}>Copy the code</button>
-            {copied === made.code && <span className="done" role="status">copied</span>}
+            <button type="button" onClick={() => void navigator.clipboard?.writeText(made.code).then(() => setCopied(made.code), () => setCopied(null))}>{t('homework.handIn.copy')}</button>
+            {copied === made.code && <span className="done" role="status">{t('homework.handIn.copied')}</span>}
           </div>
         </>
       )}
@@ -164,13 +171,14 @@ function HandIn({ assignment, student, work }: { assignment: Assignment; student
 }
 
 function StudentSide({ assignment }: { assignment: Assignment }) {
+  const t = useT();
   const student = useHomework((s) => s.student);
   const work = useHomework((s) => s.work);
   const focus = useHomework((s) => s.focus);
   return (
     <div className="lesson builder homework">
       <h3 data-testid="assignment-title">{assignment.title}</h3>
-      {assignment.due && <p className="due">Due: {assignment.due}</p>}
+      {assignment.due && <p className="due">{t('homework.due', { due: assignment.due })}</p>}
       <Narration text={assignment.instructions} />
       <StudentForm key={student ?? ''} current={student} />
       {student && (
@@ -185,6 +193,7 @@ function StudentSide({ assignment }: { assignment: Assignment }) {
 }
 
 export default function HomeworkPanel() {
+  const t = useT();
   const assignment = useHomework((s) => s.assignment);
   const panel = useHomework((s) => s.panel);
   const show = useHomework((s) => s.show);
@@ -196,20 +205,20 @@ export default function HomeworkPanel() {
   return (
     <section className="view lesson-view homework-view" aria-labelledby="homework-title" data-view="homework">
       <header className="view-head">
-        <h2 id="homework-title" ref={heading} tabIndex={-1}>{maker ? 'Make an assignment' : 'Homework'}</h2>
+        <h2 id="homework-title" ref={heading} tabIndex={-1}>{maker ? t('homework.make') : t('homework.title')}</h2>
         <div className="view-tools">
-          {maker ? (assignment && <button type="button" onClick={() => show('assignment')}>Back to the assignment</button>) : <button type="button" onClick={() => show('maker')}>Make an assignment</button>}
-          <button type="button" onClick={() => show(null)} aria-label="close the homework panel">Close</button>
+          {maker ? (assignment && <button type="button" onClick={() => show('assignment')}>{t('homework.back')}</button>) : <button type="button" onClick={() => show('maker')}>{t('homework.make')}</button>}
+          <button type="button" onClick={() => show(null)} aria-label={t('homework.close.label')}>{t('lesson.panel.close')}</button>
         </div>
       </header>
       <div className="view-body">
         {maker ? <AssignmentMaker /> : assignment ? <StudentSide assignment={assignment} /> : (
           <div className="lesson homework">
-            <p className="text">An assignment is a file or a link from your teacher: a few lessons, challenges and exercises. The lab keeps the lines you type for each, and grades them as your teacher will.</p>
+            <p className="text">{t('homework.about')}</p>
           </div>
         )}
         <div className="row homework-open">
-          <OpenAssignmentButton label={assignment ? 'Open another assignment' : 'Open an assignment'} />
+          <OpenAssignmentButton label={assignment ? t('homework.openAnother') : t('homework.open')} />
         </div>
       </div>
     </section>

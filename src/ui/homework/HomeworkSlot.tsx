@@ -7,6 +7,8 @@ import { taskName } from '../../engine/index.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
 import { statusOf, statusText } from './handIn.ts';
 import { useHomework } from './homeworkStore.ts';
+import { useT } from '../app/language.ts';
+import { fillSlots, slot } from '../app/slots.tsx';
 import './homework.css';
 
 const HomeworkPanel = lazy(() => import('./HomeworkPanel.tsx'));
@@ -23,12 +25,14 @@ export function useHomeworkView(): 'panel' | 'strip' | null {
 export function HomeworkButton() {
   const open = useHomework((s) => s.panel === 'assignment' || s.panel === 'maker');
   const show = useHomework((s) => s.show);
-  return <button type="button" aria-expanded={open} onClick={() => show(open ? null : 'assignment')}>Homework</button>;
+  const t = useT();
+  return <button type="button" aria-expanded={open} onClick={() => show(open ? null : 'assignment')}>{t('homework.title')}</button>;
 }
 
 export function HomeworkPanelSlot() {
+  const t = useT();
   return (
-    <Suspense fallback={<p className="view-body">Loading the homework panel...</p>}>
+    <Suspense fallback={<p className="view-body">{t('homework.loading')}</p>}>
       <HomeworkPanel />
     </Suspense>
   );
@@ -36,6 +40,7 @@ export function HomeworkPanelSlot() {
 
 /** One line over the lesson panel: which task is being worked, its status graded from the lines so far, and the way back. */
 export function HomeworkStrip() {
+  const t = useT();
   const assignment = useHomework((s) => s.assignment);
   const student = useHomework((s) => s.student);
   const work = useHomework((s) => s.work);
@@ -43,20 +48,21 @@ export function HomeworkStrip() {
   const recording = useHomework((s) => s.active !== null);
   const show = useHomework((s) => s.show);
   const workTask = useHomework((s) => s.workTask);
-  const status = useMemo(() => (assignment && student && focus !== null ? statusText(statusOf(assignment, student, work, focus)) : null), [assignment, student, work, focus]);
+  const status = useMemo(() => (assignment && student && focus !== null ? statusText(t, statusOf(assignment, student, work, focus)) : null), [assignment, student, work, focus, t]);
   if (!assignment || focus === null || !assignment.tasks[focus]) return null;
   return (
-    <div className="homework-strip" role="region" aria-label="homework task">
-      <span>Homework task {focus + 1} of {assignment.tasks.length} ({taskName(assignment.tasks[focus])}): <strong data-testid="strip-status">{status}</strong></span>
+    <div className="homework-strip" role="region" aria-label={t('homework.strip.label')}>
+      {/* the task's name is the command that opens it (`lesson flip`), the same in every language */}
+      <span>{fillSlots(t('homework.strip.task', { n: focus + 1, count: assignment.tasks.length, name: taskName(assignment.tasks[focus]), status: slot(0) }), [<strong key="status" data-testid="strip-status">{status}</strong>])}</span>
       {recording
-        ? <span className="recording">your lines are kept for this task</span>
+        ? <span className="recording">{t('homework.strip.recording')}</span>
         : (
           <span className="stopped">
-            The lab was replaced, so lines typed now are not kept for this task.
-            <button type="button" className="link" onClick={() => workTask(focus)}>Continue the task</button>
+            {t('homework.strip.stopped')}
+            <button type="button" className="link" onClick={() => workTask(focus)}>{t('homework.strip.continue')}</button>
           </span>
         )}
-      <button type="button" onClick={() => show('assignment')}>Back to the assignment</button>
+      <button type="button" onClick={() => show('assignment')}>{t('homework.back')}</button>
     </div>
   );
 }

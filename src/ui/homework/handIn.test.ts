@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateExercise, gradeSubmission, parseAssignment, parseSubmission, variantSeed } from '../../engine/index.ts';
 import { handInText } from '../../cli/gradeCommand.ts';
 import { buildSubmission, handInCode, handInFile, statusOf, statusText } from './handIn.ts';
+import { translateEnglish } from '../../i18n/translate.ts';
 import { loadHomework, saveHomework, storedWork } from './homeworkStorage.ts';
 
 const read = parseAssignment(JSON.stringify({
@@ -17,10 +18,10 @@ const FLIP = ['@A link = connect(B)', '@B s = signal()', '@B other = permit(s)',
 
 describe("the page's own verdict", () => {
   it('grades a task from its lines: not started, steps met n of m, solved', () => {
-    expect(statusText(statusOf(assignment, 'ann', {}, 0))).toBe('not started');
-    expect(statusText(statusOf(assignment, 'ann', { 0: { lines: FLIP.slice(0, 3) } }, 0))).toBe('steps met: 2 of 6');
-    expect(statusText(statusOf(assignment, 'ann', { 0: { lines: FLIP } }, 0))).toBe('solved');
-    expect(statusText(statusOf(assignment, 'ann', { 1: { lines: ['policy(mem, 30)', '@A request(mem, 64)'] } }, 1))).toBe('solved');
+    expect(statusText(translateEnglish, statusOf(assignment, 'ann', {}, 0))).toBe('not started');
+    expect(statusText(translateEnglish, statusOf(assignment, 'ann', { 0: { lines: FLIP.slice(0, 3) } }, 0))).toBe('steps met: 2 of 6');
+    expect(statusText(translateEnglish, statusOf(assignment, 'ann', { 0: { lines: FLIP } }, 0))).toBe('solved');
+    expect(statusText(translateEnglish, statusOf(assignment, 'ann', { 1: { lines: ['policy(mem, 30)', '@A request(mem, 64)'] } }, 1))).toBe('solved');
   });
 
   it('says an exercise is answered, never whether the answer is right', () => {

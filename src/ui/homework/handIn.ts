@@ -8,6 +8,7 @@ import type { Assignment, Submission, TaskGrade, TaskWork } from '../../engine/i
 import { gradeTask, HANDIN_CODE_PREFIX, SUBMISSION_LIMITS, submissionData, submissionFileName, variantSeed } from '../../engine/index.ts';
 import { jsonFile } from '../share/download.ts';
 import { packText } from '../share/packedText.ts';
+import { translateEnglish, type Translate } from '../../i18n/translate.ts';
 
 export interface TaskRecord {
   readonly lines: readonly string[];
@@ -55,29 +56,29 @@ export function statusOf(assignment: Assignment, student: string, work: Work, in
   return grade.solved ? { kind: 'solved' } : { kind: 'steps', met: grade.stepsMet, total: grade.stepsTotal };
 }
 
-export function statusText(status: TaskStatus): string {
+export function statusText(t: Translate, status: TaskStatus): string {
   switch (status.kind) {
-    case 'not-started': return 'not started';
-    case 'steps': return `steps met: ${status.met} of ${status.total}`;
-    case 'solved': return 'solved';
-    case 'answered': return 'answered';
+    case 'not-started': return t('homework.status.notStarted');
+    case 'steps': return t('homework.status.steps', { met: status.met, total: status.total });
+    case 'solved': return t('homework.status.solved');
+    case 'answered': return t('homework.status.answered');
   }
 }
 
 export type Built = { readonly ok: true; readonly submission: Submission } | { readonly ok: false; readonly message: string };
 
 /** The hand-in: every task worked on, with its lines, its answer and variant, and the page's own verdict. */
-export function buildSubmission(assignment: Assignment, student: string, work: Work): Built {
+export function buildSubmission(assignment: Assignment, student: string, work: Work, t: Translate = translateEnglish): Built {
   const tasks: TaskWork[] = [];
   for (let i = 0; i < assignment.tasks.length; i++) {
     const w = taskWork(assignment, student, i, work[i]);
     if (!w) continue;
-    if (w.lines.length > SUBMISSION_LIMITS.lines) return { ok: false, message: `Task ${i + 1} holds ${w.lines.length} lines; a hand-in takes at most ${SUBMISSION_LIMITS.lines} per task. Start the task again and type fewer lines.` };
-    if (w.answer !== undefined && w.answer.length > SUBMISSION_LIMITS.answer) return { ok: false, message: `The answer to task ${i + 1} is longer than ${SUBMISSION_LIMITS.answer} characters.` };
+    if (w.lines.length > SUBMISSION_LIMITS.lines) return { ok: false, message: t('homework.handIn.tooManyLines', { n: i + 1, lines: w.lines.length, limit: SUBMISSION_LIMITS.lines }) };
+    if (w.answer !== undefined && w.answer.length > SUBMISSION_LIMITS.answer) return { ok: false, message: t('homework.handIn.longAnswer', { n: i + 1, limit: SUBMISSION_LIMITS.answer }) };
     const grade = gradeOf(assignment, student, work, i);
     tasks.push({ ...w, claimed: { solved: grade.solved, stepsMet: grade.stepsMet } });
   }
-  if (tasks.length === 0) return { ok: false, message: 'Nothing to hand in yet: work on a task first.' };
+  if (tasks.length === 0) return { ok: false, message: t('homework.handIn.nothing') };
   return { ok: true, submission: { assignment: { id: assignment.id, hash: assignment.hash }, student, tasks } };
 }
 

@@ -12,6 +12,8 @@ import { create } from 'zustand';
 import type { Assignment, LabEvent, Lesson, Output, ShellState } from '../../engine/index.ts';
 import { createShell, parseAssignment, runLine, studentId, taskName, trailLines, visible } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
+import { useLanguage } from '../app/language.ts';
+import { wordsIn } from '../../i18n/shellWords.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
 import type { Work } from './handIn.ts';
 import { gradeOf } from './handIn.ts';
@@ -76,8 +78,10 @@ export const useHomework = create<HomeworkStore>()((set, get) => ({
     const read = parseAssignment(text);
     const lab = useLab.getState();
     if (!read.ok) {
-      const where = from === 'link' ? 'The assignment in this link' : from === 'file' ? 'This file' : 'This assignment';
-      lab.setBanner({ kind: 'error', text: `${where} cannot be used as an assignment: ${read.field} ${read.message}. Nothing was opened.` });
+      const t = useLanguage.getState().t;
+      const where = from === 'link' ? t('homework.refused.link') : from === 'file' ? t('homework.refused.file') : t('homework.refused.maker');
+      // the field is the file's own name for it (`tasks[0].lesson`), the same in every language
+      lab.setBanner({ kind: 'error', text: t('homework.refused', { where, field: read.field, message: read.words ? wordsIn(t, read.words) : read.message }) });
       return false;
     }
     const assignment = read.assignment;
@@ -91,8 +95,9 @@ export const useHomework = create<HomeworkStore>()((set, get) => ({
   setStudent(raw) {
     const { assignment } = get();
     const s = studentId(raw);
-    if (!s.ok) return s.message;
-    if (!assignment) return 'open an assignment first';
+    const t = useLanguage.getState().t;
+    if (!s.ok) return wordsIn(t, s.words);
+    if (!assignment) return t('homework.student.noAssignment');
     const work = storedWork(assignment, s.id);
     saveHomework(assignment, s.id, work);
     set({ student: s.id, work, active: null });
