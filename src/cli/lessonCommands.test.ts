@@ -138,6 +138,59 @@ describe('lparsh --export-lesson and --lesson --check', { timeout: 60_000 }, () 
     expect(key.err).toMatch(/x\\x1b\]0;owned\\x07\\u009b2J is not a field/);
   });
 
+  describe('a file in two languages (version 2)', () => {
+    /** The flip lesson with Japanese words for its title and first two steps' titles; the rest one string for both. */
+    function twoLanguages() {
+      const data = JSON.parse(run(['--export-lesson', 'flip']).out) as Record<string, unknown> & { steps: Record<string, unknown>[] };
+      data.version = 2;
+      data.languages = ['en', 'ja'];
+      data.title = { en: String(data.title), ja: 'フリップ' };
+      data.steps[0]!.title = { en: String(data.steps[0]!.title), ja: 'チャネルを求める' };
+      data.steps[1]!.title = { en: String(data.steps[1]!.title), ja: 'メッセージ領域' };
+      return data;
+    }
+
+    it('checks every language and says so; --lang names the lesson in that language', () => {
+      const file = { 'two.json': JSON.stringify(twoLanguages()) };
+      const en = run(['--lesson', 'two.json', '--check'], file);
+      expect(en.err).toBe('');
+      expect(en.code).toBe(0);
+      expect(en.out).toMatch(/^two\.json: "[^"]*flip[^"]*": \d+ steps, every check passes \(\d+ played; text complete in en, ja\)\n$/i);
+      const ja = run(['--lesson', 'two.json', '--lang', 'ja', '--check'], file);
+      expect(ja.code).toBe(0);
+      expect(ja.out).toMatch(/^two\.json: "フリップ": /);
+    });
+
+    it('a failed check names the step in the chosen language, or in the first language where it has no other', () => {
+      const data = twoLanguages();
+      (data.steps[1]!.checks as unknown[]).push({ rule: 'count', what: 'channels', op: '==', value: 5 });
+      (data.steps[2]!.checks as unknown[]).push({ rule: 'count', what: 'channels', op: '==', value: 5 });
+      const checked = run(['--lesson', 'f.json', '--check', '--lang', 'ja'], { 'f.json': JSON.stringify(data) });
+      expect(checked.code).toBe(1);
+      expect(checked.err).toMatch(/^f\.json: "フリップ": 2 checks failed/);
+      expect(checked.err).toMatch(/FAIL step 2 \(メッセージ領域\): message channels is 5/);
+      expect(checked.err).toMatch(new RegExp(`FAIL step 3 \\(${String(data.steps[2]!.title).replace(/[()[\]]/g, '\\$&')}\\)`));
+    });
+
+    it('a declared language missing from one text exits 2 and names the text', () => {
+      const data = twoLanguages();
+      data.steps[3]!.narration = { en: 'B reads.' };
+      const checked = run(['--lesson', 'm.json', '--check'], { 'm.json': JSON.stringify(data) });
+      expect(checked.code).toBe(2);
+      expect(checked.err).toBe('lparsh: m.json is not a lesson file this lab can use: steps[3].narration has no "ja" text\n');
+    });
+
+    it.each([
+      [['--lesson', 'x.json', '--check', '--lang', 'fr'], /--lang takes en, ja, not fr/],
+      [['--lesson', 'x.json', '--check', '--lang'], /--lang takes en, ja$/m],
+      [['--lesson', 'x.json', '--lang', 'ja'], /goes with --check/],
+    ])('%j is refused (exit 2)', (args, message) => {
+      const r = run(args, { 'x.json': JSON.stringify(twoLanguages()) });
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
+    });
+  });
+
   it('leaves every other invocation to the shell', () => {
     expect(run(['--json'])).toEqual({ code: null, out: '', err: '' });
   });

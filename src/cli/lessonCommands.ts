@@ -2,20 +2,30 @@
 // for a teacher to start from, and check a lesson file without the page.
 //
 //   npx lparsh --export-lesson ID        (a lesson id or number, "challenges", or a challenge id)
-//   npx lparsh --lesson FILE --check     exit 0 every check passes, 1 a check fails, 2 a broken file
+//   npx lparsh --lesson FILE --check [--lang L]
+//                                        exit 0 every check passes, 1 a check fails, 2 a broken file
+//
+// A file in several languages (format version 2) is checked in all of them:
+// the validator refuses it when a declared language's text is missing, and
+// the lines and checks, the same in every language, are played once. --lang
+// picks the language of the lesson's own words in the report (its title, a
+// step's or a challenge's title), falling back to the file's first language.
 
 import { readFileSync } from 'node:fs';
 import type { LessonFile, LineError } from '../engine/index.ts';
-import { BUILTIN_FILES, findBuiltinFile, lessonFileText, parseLessonFile, playChallenge, refusal, runSolution, visible } from '../engine/index.ts';
+import { BUILTIN_FILES, findBuiltinFile, languagesOf, lessonFileText, parseLessonFile, playChallenge, refusal, runSolution, textIn, visible } from '../engine/index.ts';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../i18n/languages.ts';
 
 export const LESSON_USAGE = `       lparsh --export-lesson ID
-       lparsh --lesson FILE --check
+       lparsh --lesson FILE --check [--lang L]
   --export-lesson ID  print a built-in lesson as a .lesson.json file (ID: a
-                      lesson's id or number, "challenges", or a challenge's id)
+                      lesson's id or number, "challenges", or a challenge's id),
+                      in every language it has
   --lesson FILE --check
-                      validate a lesson file, play every step's lines and every
-                      challenge's solution; exit 0 all pass, 1 a check fails,
-                      2 the file is broken (the field at fault is named)`;
+                      validate a lesson file (every language it declares), play
+                      every step's lines and every challenge's solution; exit 0
+                      all pass, 1 a check fails, 2 the file is broken (the field
+                      at fault is named); --lang L names the lesson's steps in L`;
 
 export interface Io {
   out(text: string): void;
@@ -47,12 +57,12 @@ export interface LessonFileCheck {
 
 const errorLine = (where: string, e: LineError) => `${where}: the line ${JSON.stringify(e.input)} failed: ${e.errno}: ${e.message}`;
 
-/** The failures of a checked lesson file, one line each, naming the step or challenge. */
-export function checkLessonFile(file: LessonFile): LessonFileCheck {
+/** The failures of a checked lesson file, one line each, naming the step or challenge (in `lang`, or the file's first language). */
+export function checkLessonFile(file: LessonFile, lang: string = DEFAULT_LANGUAGE): LessonFileCheck {
   const passed: string[] = [];
   const failed: string[] = [];
   let first: string | null = null;
-  const { lesson, challenges } = file;
+  const { lesson, challenges } = textIn(file, lang);
   for (const { step, check, error } of runSolution(lesson)) {
     const name = `step ${step + 1} (${lesson.steps[step]!.title})`;
     if (check.passed) passed.push(name);
@@ -91,7 +101,15 @@ export function runLessonCommand(argv: readonly string[], io: Io = nodeIo): numb
   const path = argv[lessonAt + 1];
   const rest = argv.filter((_, i) => i !== lessonAt && i !== lessonAt + 1);
   if (path === undefined || path.startsWith('-')) return fail(`--lesson needs a FILE\n${LESSON_USAGE}`);
-  if (rest.length !== 1 || rest[0] !== '--check') return fail(`--lesson FILE goes with --check and nothing else\n${LESSON_USAGE}`);
+  let lang: Language = DEFAULT_LANGUAGE;
+  const langAt = rest.indexOf('--lang');
+  if (langAt >= 0) {
+    const wanted = rest[langAt + 1];
+    if (!isLanguage(wanted)) return fail(`--lang takes ${Object.keys(LANGUAGES).join(', ')}${wanted === undefined ? '' : `, not ${wanted.slice(0, 40)}`}`);
+    lang = wanted;
+    rest.splice(langAt, 2);
+  }
+  if (rest.length !== 1 || rest[0] !== '--check') return fail(`--lesson FILE goes with --check (and --lang L) and nothing else\n${LESSON_USAGE}`);
   let source: string;
   try {
     source = io.read(path);
@@ -100,14 +118,16 @@ export function runLessonCommand(argv: readonly string[], io: Io = nodeIo): numb
   }
   const parsed = parseLessonFile(source);
   if (!parsed.ok) return fail(`${path} is not a lesson file this lab can use: ${refusal(parsed)}`);
-  const { passed, failed, firstError } = checkLessonFile(parsed.file);
-  const { lesson, challenges } = parsed.file;
+  const { passed, failed, firstError } = checkLessonFile(parsed.file, lang);
+  const { lesson, challenges } = textIn(parsed.file, lang);
   const what = [lesson.steps.length ? `${lesson.steps.length} step${lesson.steps.length === 1 ? '' : 's'}` : '', challenges.length ? `${challenges.length} challenge${challenges.length === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
   if (failed.length) {
     const lead = firstError ? [`  first error: ${firstError}`, `  the checks that failed${failed.length > 1 ? ', most of them perhaps because of it' : ''}:`] : [];
     io.err(`${safe([`${path}: "${lesson.title}": ${failed.length} check${failed.length === 1 ? '' : 's'} failed`, ...lead, ...failed.map((f) => `  FAIL ${f}`)].join('\n'))}\n`);
     return 1;
   }
-  io.out(`${safe(`${path}: "${lesson.title}": ${what}, every check passes (${passed.length} played)`)}\n`);
+  // a file in several languages says which ones were checked: each was found complete
+  const langs = parsed.file.languages ? `; text complete in ${languagesOf(parsed.file).join(', ')}` : '';
+  io.out(`${safe(`${path}: "${lesson.title}": ${what}, every check passes (${passed.length} played${langs})`)}\n`);
   return 0;
 }

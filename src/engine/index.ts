@@ -41,7 +41,7 @@ export { suggestChecks } from './lessons/suggest.js';
 export { checkStep, latch, solutionOf, runSolution, runChallenge, playChallenge, firstError } from './lessons/lesson.js';
 export type { Highlight, Rule, RuleResult, Compare } from './lessons/rules.js';
 export { asksFor, namesOf, NAME_PARAMS, COUNT_WHAT, callOfLine } from './lessons/rules.js';
-export { LESSONS, CHALLENGES, BUILTIN_FILES, findLesson, findChallenge, findBuiltinFile } from './lessons/catalog.js';
+export { LESSONS, CHALLENGES, BUILTIN_FILES, findLesson, findChallenge, findBuiltinFile, lessonsIn, challengesIn, findLessonIn, findChallengeIn } from './lessons/catalog.js';
 export type { LessonFile, LessonFileResult, LessonLanguage, LessonText } from './lessons/format.js';
 export { LESSON_FORMAT, LESSON_VERSION, LESSON_LANGUAGES, LESSON_LIMITS, isLessonLanguage, languagesOf, textIn, RULE_PARAMS, RULE_NAMES, validateLesson, parseLessonFile, lessonFileText, lessonToData, refusal } from './lessons/format.js';
 export type { Exercise, ExerciseKind } from './lessons/exercises.js';

@@ -5,7 +5,7 @@
 
 import type { Challenge, Lesson } from './lesson.js';
 import type { LessonFile, LessonText } from './format.js';
-import { refusal, validateLesson } from './format.js';
+import { refusal, textIn, validateLesson } from './format.js';
 import machine from './data/01-machine.lesson.json' with { type: 'json' };
 import policy from './data/02-policy.lesson.json' with { type: 'json' };
 import events from './data/03-events.lesson.json' with { type: 'json' };
@@ -39,6 +39,28 @@ export function findLesson(id: string): Lesson | undefined {
 
 export function findChallenge(id: string): Challenge | undefined {
   return CHALLENGES.find((c) => c.id === id);
+}
+
+/** The built-in lessons in `lang`, in teaching order (a file without that language gives its first). */
+export const lessonsIn = (lang: string): readonly Lesson[] => BUILTIN_FILES.filter((f) => f.lesson.steps.length > 0).map((f) => textIn(f, lang).lesson);
+
+/** The built-in challenges in `lang`. */
+export const challengesIn = (lang: string): readonly Challenge[] => BUILTIN_FILES.flatMap((f) => textIn(f, lang).challenges);
+
+/** A built-in lesson (by id or number) in `lang`: the same object each time, so the page can compare it. */
+export function findLessonIn(id: string, lang: string): Lesson | undefined {
+  const lesson = findLesson(id);
+  const file = lesson && BUILTIN_FILES.find((f) => f.lesson === lesson);
+  return file && textIn(file, lang).lesson;
+}
+
+/** A built-in challenge in `lang`. */
+export function findChallengeIn(id: string, lang: string): Challenge | undefined {
+  for (const file of BUILTIN_FILES) {
+    const found = textIn(file, lang).challenges.find((c) => c.id === id);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** A built-in lesson (by id or number), the challenges file ("challenges"), or one challenge in a file of its own, in every language its file has. */

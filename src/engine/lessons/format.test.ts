@@ -2,7 +2,7 @@
 // a broken or hostile file is refused with a message naming the field.
 
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_FILES, builtinFile, findBuiltinFile } from './catalog.js';
+import { BUILTIN_FILES, builtinFile, challengesIn, findBuiltinFile, findChallengeIn, findLessonIn, lessonsIn, LESSONS, CHALLENGES } from './catalog.js';
 import { languagesOf, lessonFileText, lessonToData, LESSON_LIMITS, parseLessonFile, RULE_NAMES, textIn, validateLesson } from './format.js';
 import type { LessonFileResult } from './format.js';
 
@@ -182,6 +182,21 @@ describe('the built-in catalog', () => {
     // a challenge in a file of its own is a valid lesson file too
     expect(parseLessonFile(lessonFileText(one)).ok).toBe(true);
     expect(findBuiltinFile('nope')).toBeUndefined();
+  });
+
+  it('gives the built-in lessons and challenges in a language: the same ones, in the same order, each as its file has it in that language', () => {
+    for (const lang of ['en', 'ja', 'xx']) {
+      expect(lessonsIn(lang).map((l) => l.id)).toEqual(LESSONS.map((l) => l.id));
+      expect(challengesIn(lang).map((c) => c.id)).toEqual(CHALLENGES.map((c) => c.id));
+      for (const file of BUILTIN_FILES) {
+        const shown = textIn(file, lang);
+        if (shown.lesson.steps.length) expect(findLessonIn(file.lesson.id, lang)).toBe(shown.lesson);
+        for (const c of shown.challenges) expect(findChallengeIn(c.id, lang)).toBe(c);
+      }
+    }
+    expect(findLessonIn('4', 'ja')!.id).toBe('flip');
+    expect(findLessonIn('nope', 'ja')).toBeUndefined();
+    expect(findChallengeIn('nope', 'ja')).toBeUndefined();
   });
 
   it('a built-in file the validator refuses is a broken invariant that names the field', () => {

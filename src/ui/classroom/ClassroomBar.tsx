@@ -14,7 +14,7 @@
 
 import { useEffect, useId, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { findLesson } from '../../engine/index.ts';
+import { findLessonIn } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
 import { OPENING } from '../app/mode.ts';
 import { joinClassroom, readClassroomLink, useClassroom } from './session.ts';
@@ -22,7 +22,7 @@ import type { ConnectionStatus } from './session.ts';
 import { questionKey, tallyAnswers } from './room.ts';
 import type { RoomMeta, TallyBar } from './room.ts';
 import { QrCode } from './QrCode.tsx';
-import { LAB_NAME, useT } from '../app/language.ts';
+import { LAB_NAME, useLanguage, useT } from '../app/language.ts';
 import { fillSlots, slot } from '../app/slots.tsx';
 import type { MessageKey, Translate } from '../../i18n/translate.ts';
 import './classroom.css';
@@ -49,7 +49,8 @@ export function studentsLinkOf(href: string): string {
 
 function questionOf(meta: RoomMeta | null): { key: string; question: string; answer: string } | null {
   if (!meta?.lesson || meta.step === null) return null;
-  const ask = findLesson(meta.lesson)?.steps[meta.step]?.ask;
+  // each student reads the room's question in their own language (issue 23)
+  const ask = findLessonIn(meta.lesson, useLanguage.getState().lang)?.steps[meta.step]?.ask;
   return ask ? { key: questionKey(meta.lesson, meta.step), ...ask } : null;
 }
 

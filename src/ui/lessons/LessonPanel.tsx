@@ -6,7 +6,7 @@
 import { announce } from '../app/Announcer.tsx';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Challenge, Lesson, RuleResult, StepCheck } from '../../engine/index.ts';
-import { CHALLENGES, checkStep, EXERCISE_KINDS, generateExercise, latch, LESSONS, solutionOf } from '../../engine/index.ts';
+import { challengesIn, checkStep, EXERCISE_KINDS, generateExercise, latch, lessonsIn, solutionOf, textIn } from '../../engine/index.ts';
 import type { ExerciseKind } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
 import { challengeOf, lessonOf, progressKey, useLessons } from './lessonStore.ts';
@@ -17,7 +17,7 @@ import { download } from '../share/download.ts';
 import { BuilderPanel } from '../builder/BuilderPanel.tsx';
 import { useBuilder } from '../builder/builderStore.ts';
 import { readLessonFile } from './customLesson.ts';
-import { useT } from '../app/language.ts';
+import { useLanguage, useT } from '../app/language.ts';
 import { fillSlots, slot } from '../app/slots.tsx';
 import type { MessageKey, Translate } from '../../i18n/translate.ts';
 import './lessons.css';
@@ -119,7 +119,8 @@ function LessonStepView({ lesson, step, startLine, since, custom }: { lesson: Le
   // a step met once stays met: typing ahead never unticks it
   const check = live && latch(live, met);
   const last = step + 1 >= lesson.steps.length;
-  const nextLesson = lesson.number !== undefined && !custom ? LESSONS.find((l) => l.number === lesson.number! + 1) : undefined;
+  const lang = useLanguage((s) => s.lang);
+  const nextLesson = lesson.number !== undefined && !custom ? lessonsIn(lang).find((l) => l.number === lesson.number! + 1) : undefined;
   const reopen = (at: number) => (custom && file ? openCustom(file, at) : openLesson(lesson.id, at));
   return (
     <div className="lesson">
@@ -243,14 +244,16 @@ function TeachersLessons() {
     else setMessage({ ok: false, text: read.message });
     if (input.current) input.current.value = '';
   };
+  const lang = useLanguage((s) => s.lang);
+  const shown = custom ? textIn(custom, lang).lesson : null;
   const standing = custom ? standingText(t, standingOf(progress.lessons[progressKey(custom.lesson.id, true)], custom.lesson.steps.length), custom.lesson.steps.length) : null;
   return (
     <>
       <h3>{t('lesson.own')}</h3>
-      {custom && (
+      {custom && shown && (
         <p>
-          <button type="button" className="link" onClick={() => openCustom(custom)}>{custom.lesson.title}</button>
-          <span className="figure"> {custom.lesson.figure}</span>
+          <button type="button" className="link" onClick={() => openCustom(custom)}>{shown.title}</button>
+          <span className="figure"> {shown.figure}</span>
           {standing && <span className="done"> {standing}</span>}
         </p>
       )}
@@ -265,6 +268,8 @@ function TeachersLessons() {
 
 function Menu() {
   const t = useT();
+  // the built-in lessons' own words in the reader's language (issue 23)
+  const lang = useLanguage((s) => s.lang);
   const { openLesson, openChallenge, openExercise, progress, importProgress, resetProgress } = useLessons();
   const [kind, setKind] = useState<ExerciseKind>('owner');
   const [seed, setSeed] = useState('1');
@@ -282,7 +287,7 @@ function Menu() {
     <div className="lesson menu">
       <h3>{t('lesson.menu.lessons')}</h3>
       <ul className="menu-list">
-        {LESSONS.map((l) => {
+        {lessonsIn(lang).map((l) => {
           const standing = standingText(t, standingOf(progress.lessons[l.id], l.steps.length), l.steps.length);
           return (
             <li key={l.id}>
@@ -296,7 +301,7 @@ function Menu() {
       <TeachersLessons />
       <h3>{t('lesson.menu.challenges')}</h3>
       <ul className="menu-list">
-        {CHALLENGES.map((c) => (
+        {challengesIn(lang).map((c) => (
           <li key={c.id}>
             <button type="button" className="link" onClick={() => openChallenge(c.id)}>{c.title}</button>
             {progress.challenges.includes(c.id) && <span className="done"> {t('lesson.menu.solved')}</span>}
@@ -335,14 +340,15 @@ export function LessonPanel() {
   const opened = useLessons((s) => s.opened);
   const custom = useLessons((s) => s.custom);
   const { close, openMenu } = useLessons();
-  const lesson = opened?.kind === 'lesson' ? lessonOf(opened, custom) : undefined;
+  const lang = useLanguage((s) => s.lang);
+  const lesson = opened?.kind === 'lesson' ? lessonOf(opened, custom, lang) : undefined;
   const body = useRef<HTMLDivElement>(null);
   const place = opened?.kind === 'lesson' ? `${opened.id}:${opened.step}` : opened?.kind === 'challenge' ? opened.id : opened?.kind;
   // something new in the panel starts at its top, where its buttons are
   useEffect(() => {
     if (body.current) body.current.scrollTop = 0;
   }, [place]);
-  const challenge = opened?.kind === 'challenge' ? challengeOf(opened, custom) : undefined;
+  const challenge = opened?.kind === 'challenge' ? challengeOf(opened, custom, lang) : undefined;
   const heading = useRef<HTMLHeadingElement>(null);
   const kind = opened?.kind;
   // when the panel opens or changes what it shows, keyboard users land on it

@@ -9,7 +9,7 @@
 
 import { create } from 'zustand';
 import type { Challenge, ExerciseKind, Lesson, LessonFile, ShellState, StepCheck } from '../../engine/index.ts';
-import { CHALLENGES, checkStep, createShell, findChallenge, findLesson, LESSONS, runLine, solutionOf } from '../../engine/index.ts';
+import { CHALLENGES, checkStep, createShell, findChallengeIn, findLessonIn, LESSONS, runLine, solutionOf, textIn } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
 import type { Known, Progress, SaveResult, SetAside } from './progress.ts';
 import {
@@ -17,6 +17,7 @@ import {
 } from './progress.ts';
 import { loadCustomLesson, saveCustomLesson } from './customLesson.ts';
 import { usePrefs } from '../app/prefs.ts';
+import { useLanguage } from '../app/language.ts';
 
 export type Opened =
   | { readonly kind: 'menu' }
@@ -113,13 +114,21 @@ function openChallengeOf(challenge: Challenge, custom: boolean): void {
 
 const here = () => ({ startLine: useLab.getState().shell.lineNo, since: useLab.getState().shell.timeline.current.seq });
 
-/** The lesson an opened step belongs to: the teacher's, or a built-in one. */
-export function lessonOf(opened: { id: string; custom?: boolean }, custom: LessonFile | null): Lesson | undefined {
-  return opened.custom ? (custom?.lesson.id === opened.id ? custom.lesson : undefined) : findLesson(opened.id);
+/**
+ * The lesson an opened step belongs to: the teacher's, or a built-in one, in
+ * the reader's language (issue 23; the file's first language where it has
+ * none in theirs). Lines and checks are the same in every language, so only
+ * what is shown depends on `lang`; a component passes the language it
+ * subscribed to, so it draws again when the reader changes it.
+ */
+export function lessonOf(opened: { id: string; custom?: boolean }, custom: LessonFile | null, lang: string = useLanguage.getState().lang): Lesson | undefined {
+  return opened.custom ? (custom?.lesson.id === opened.id ? textIn(custom, lang).lesson : undefined) : findLessonIn(opened.id, lang);
 }
 
-export function challengeOf(opened: { id: string; custom?: boolean }, custom: LessonFile | null): Challenge | undefined {
-  return opened.custom ? custom?.challenges.find((c) => c.id === opened.id) : findChallenge(opened.id);
+const EMPTY: LessonFile = { lesson: { id: '', title: '', figure: '', summary: '', steps: [] }, challenges: [] };
+
+export function challengeOf(opened: { id: string; custom?: boolean }, custom: LessonFile | null, lang: string = useLanguage.getState().lang): Challenge | undefined {
+  return opened.custom ? textIn(custom ?? EMPTY, lang).challenges.find((c) => c.id === opened.id) : findChallengeIn(opened.id, lang);
 }
 
 const fresh = { hintsShown: 0, met: null, metAt: null } as const;
@@ -144,7 +153,8 @@ export const useLessons = create<LessonStore>()((set, get) => ({
   },
 
   openLesson(id, step = 0) {
-    const lesson = findLesson(id);
+    // the terminal's note names the lesson in the reader's language
+    const lesson = findLessonIn(id, useLanguage.getState().lang);
     if (!lesson) return;
     openAt(lesson, step, false);
   },
@@ -152,9 +162,10 @@ export const useLessons = create<LessonStore>()((set, get) => ({
   openCustom(file, step = 0) {
     set({ custom: file });
     saveCustomLesson(file);
-    if (file.lesson.steps.length > 0) openAt(file.lesson, step, true);
-    else if (file.challenges[0]) {
-      openChallengeOf(file.challenges[0], true);
+    const shown = textIn(file, useLanguage.getState().lang);
+    if (shown.lesson.steps.length > 0) openAt(shown.lesson, step, true);
+    else if (shown.challenges[0]) {
+      openChallengeOf(shown.challenges[0], true);
       if (file.lesson.tags) usePrefs.getState().askTags(file.lesson.tags);
     }
   },
@@ -172,7 +183,7 @@ export const useLessons = create<LessonStore>()((set, get) => ({
   },
 
   openChallenge(id) {
-    const challenge = findChallenge(id);
+    const challenge = findChallengeIn(id, useLanguage.getState().lang);
     if (challenge) openChallengeOf(challenge, false);
   },
 
