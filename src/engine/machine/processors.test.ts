@@ -45,6 +45,21 @@ describe('the processor module and the scheduler [0041], [0054]', () => {
     expect(s.state.machine.units[3]!.queue).toEqual([]);
   });
 
+  it('gives a partition its processor time back when a new window starts, counting each processor of the slice', () => {
+    const s = session();
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'cpu', amount: 3 });
+    const slices: string[] = [];
+    for (let i = 0; i < 18; i++) {
+      const slice = s.run({ kind: 'sched.tick', slices: 1 }).events.find((e) => e.kind === 'sched.slice')!;
+      const [tick, running] = slice.say.slice(1) as [number, string[]];
+      slices.push(`${tick}: A ${s.state.partitions[A]!.cpuUsed}, B ${s.state.partitions[B]!.cpuUsed}; ${running.join(' ')}`);
+    }
+    // A's two processors run in the first slice; in the second only one fits under 3; then A waits
+    // for the window of 16 slices to end, while B (no limit) counts on, and both start over at 17
+    expect(slices.slice(0, 3)).toEqual(['1: A 2, B 1; scp.1@0 A.2@1 B.4@2 A.3@8', '2: A 3, B 2; scp.1@0 A.2@1 B.5@2', '3: A 3, B 3; scp.1@0 B.4@2']);
+    expect(slices.slice(15)).toEqual(['16: A 3, B 16; scp.1@0 B.5@2', '17: A 2, B 1; scp.1@0 A.2@1 B.4@2 A.3@8', '18: A 3, B 2; scp.1@0 A.2@1 B.5@2']);
+  });
+
   it('rejects a silly number of slices', () => {
     const s = session();
     expect(s.errno({ kind: 'sched.tick', slices: 0 })).toBe('EINVAL');
