@@ -145,7 +145,7 @@ export function MemoryView({ largeFrames }: { readonly largeFrames?: boolean } =
   const describe = useCallback((i: number): string => {
     if (model.grid.kind === 'cells') {
       const cell = model.grid.cells[i];
-      return cell ? cellLabel(cell) : '';
+      return cell ? cellLabel(t, cell) : '';
     }
     const b = layout ? displayBuckets(model, layout.grid.per)[i] : undefined;
     return b ? bucketLabel(b, model) : '';

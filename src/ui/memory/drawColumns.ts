@@ -15,7 +15,15 @@ import { bestInk } from './colours.ts';
 import { DROPS, MAPS } from './plan.ts';
 import type { DrawArgs, G } from './drawMemory.ts';
 import { fitFirst, fitFont, fitText, hex, MONO } from './textFit.ts';
-import type { Translate } from '../../i18n/translate.ts';
+import type { MessageKey, Translate } from '../../i18n/translate.ts';
+import { MODE_WORDS } from '../app/engineWords.ts';
+import type { CpuMode } from '../../engine/index.ts';
+
+/** A processor mode's word cut shorter, for a column too narrow for the whole word. */
+const MODE_SHORTER: Readonly<Record<CpuMode, readonly MessageKey[]>> = {
+  supervisor: ['memory.mode.supervisor.shorter', 'memory.mode.supervisor.shortest'],
+  problem: ['memory.mode.problem.shorter'],
+};
 
 // ------------------------------------------------------------ RAM: a bracket at the grid's edge
 
@@ -126,7 +134,7 @@ export function drawColumns(g: G, a: DrawArgs, blocksByPid: Map<number, ColumnBl
   });
   changed.attr('transform', (d) => `translate(${d.geom.x},0)`)
     .attr('data-pid', (d) => d.space.pid)
-    .attr('aria-label', (d) => `${d.space.name}'s logical address space, ${d.space.mode} mode`);
+    .attr('aria-label', (d) => a.t('memory.space.label', { name: d.space.name, mode: a.t(MODE_WORDS[d.space.mode].long) }));
   const sw = fs * 1.25;
   changed.select('rect.mem-backbone')
     .attr('x', 0).attr('y', head - 4).attr('width', (d) => d.geom.w).attr('height', bottom - head + 4)
@@ -144,7 +152,8 @@ export function drawColumns(g: G, a: DrawArgs, blocksByPid: Map<number, ColumnBl
     .text((d) => fitText(d.space.name, d.geom.w - sw - fs * 0.35, fs * 1.05));
   changed.select('text.mem-mode')
     .attr('x', 0).attr('y', fs * 2.3).attr('font-size', fs * 0.78).attr('fill', a.palette.ink2)
-    .text((d) => fitFirst(d.space.mode === 'supervisor' ? ['supervisor', 'superv.', 'sup.'] : ['problem', 'prob.'], d.geom.w, fs * 0.78));
+    // the mode's word [0050], shorter forms for a narrow column
+    .text((d) => fitFirst([a.t(MODE_WORDS[d.space.mode].short), ...MODE_SHORTER[d.space.mode].map((k) => a.t(k))], d.geom.w, fs * 0.78));
   changed.each(function (d) {
     const col = select(this);
     drawPorts(col.select<SVGGElement>('g.mem-ports') as unknown as G, a, d);
@@ -155,18 +164,17 @@ export function drawColumns(g: G, a: DrawArgs, blocksByPid: Map<number, ColumnBl
   changed.select('text.mem-more')
     .attr('x', (d) => d.geom.w / 2).attr('y', bottom - 4).attr('text-anchor', 'middle')
     .attr('font-size', fs * 0.72).attr('fill', a.palette.ink2)
-    .text((d) => (d.blocks.hidden ? `+${d.blocks.hidden} more` : ''));
+    .text((d) => (d.blocks.hidden ? a.t('memory.space.more', { count: d.blocks.hidden }) : ''));
 }
 
 export function portKey(pid: number, port: number): string {
   return `${pid}:${port}`;
 }
 
-function portLabel(p: RecvPortView): string {
-  const tally = p.merged
-    ? `; the lab's tally beside it: ${p.merged} more ${p.merged === 1 ? 'send' : 'sends'} merged while pending (the port itself keeps no count [0063])`
-    : '';
-  return `event receive port ${p.no}: ${p.pending ? 'pending bit set' : 'pending bit clear'}${tally}`;
+function portLabel(t: Translate, p: RecvPortView): string {
+  const port = p.pending ? t('memory.port.set', { no: p.no }) : t('memory.port.clear', { no: p.no });
+  // [0063] the port itself keeps no count: the tally is the lab's
+  return p.merged ? t('memory.port.tally', { port, count: p.merged }) : port;
 }
 
 function drawPorts(g: G, a: DrawArgs, d: ColumnDatum): void {
@@ -214,7 +222,7 @@ function drawPorts(g: G, a: DrawArgs, d: ColumnDatum): void {
   sel.attr('transform', (_, i) => `translate(${xs[i] ?? 0},0)`)
     .attr('data-port', (q) => portKey(d.space.pid, q.no))
     .attr('data-pending', (q) => String(q.pending))
-    .attr('aria-label', (q) => `${d.space.name} ${portLabel(q)}`);
+    .attr('aria-label', (q) => `${d.space.name} ${portLabel(a.t, q)}`);
   const lit = (q: RecvPortView) => !!a.highlight?.ports.has(portKey(d.space.pid, q.no));
   sel.select('rect.mem-badge')
     .attr('width', w).attr('height', h).attr('rx', h / 2)
@@ -273,10 +281,10 @@ function blockTexts(b: Block, space: SpaceView, t: Translate): BlockText[] {
   const addr = hex(b.page * 4096);
   switch (b.kind) {
     case 'ram':
-      return [{ text: 'RAM', bold: true, mono: false }, { text: addr, bold: false, mono: true }, { text: `${b.pages} pages`, bold: false, mono: false, alts: [`${b.pages} pg`, `${b.pages}p`] }];
+      return [{ text: 'RAM', bold: true, mono: false }, { text: addr, bold: false, mono: true }, { text: t('memory.block.pages', { count: b.pages }), bold: false, mono: false, alts: [`${b.pages} pg`, `${b.pages}p`] }];
     case 'area': {
       const r = b.region!;
-      const kind = r.kind === 'message' ? 'msg' : 'shm';
+      const kind = r.kind === 'message' ? t('memory.block.message') : t('memory.block.shared');
       const whose = r.owner === space.name ? '' : ` · ${r.owner}`;
       if (r.ask) {
         // a request on its way to the program [0080]: who asks, for what and how much
@@ -289,13 +297,13 @@ function blockTexts(b: Block, space: SpaceView, t: Translate): BlockText[] {
       return [
         { text: addr, bold: true, mono: true },
         { text: `${kind} #${r.area}${whose}`, bold: false, mono: false, alts: [`#${r.area}${whose}`, `#${r.area}`] },
-        { text: `${r.pages} ${r.pages === 1 ? 'page' : 'pages'}`, bold: false, mono: false, alts: [`${r.pages} pg`, `${r.pages}p`] },
+        { text: t('memory.block.pages', { count: r.pages }), bold: false, mono: false, alts: [`${r.pages} pg`, `${r.pages}p`] },
       ];
     }
     case 'ghost':
-      return [{ text: addr, bold: false, mono: true }, { text: 'unmapped', bold: false, mono: false, alts: ['unmap.', 'gone'] }];
+      return [{ text: addr, bold: false, mono: true }, { text: t('memory.block.unmapped'), bold: false, mono: false, alts: [t('memory.block.unmapped.short'), t('memory.block.unmapped.shortest')] }];
     case 'fault':
-      return [{ text: addr, bold: false, mono: true }, { text: 'nothing here', bold: false, mono: false, alts: ['nothing'] }];
+      return [{ text: addr, bold: false, mono: true }, { text: t('memory.block.nothing'), bold: false, mono: false, alts: [t('memory.block.nothing.short')] }];
     default:
       return [];
   }

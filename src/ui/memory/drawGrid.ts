@@ -10,13 +10,19 @@ import { cellOrigin } from './layout.ts';
 import { bestInk } from './colours.ts';
 import { RECOLOUR } from './plan.ts';
 import type { DrawArgs, G } from './drawMemory.ts';
+import type { Translate } from '../../i18n/translate.ts';
 
-export function cellLabel(cell: FrameCell): string {
-  const owner = cell.owner === 'control' ? 'control OS' : cell.owner;
-  const maps = cell.mappedBy.map((m) => m.replace('@', ' at '));
-  if (cell.owner === 'free') return `frame ${cell.frame}: free`;
-  if (cell.owner === 'control') return `frame ${cell.frame}: control OS (hypervisor), not in any partition's space`;
-  return `frame ${cell.frame}: ${owner}, ${maps.length ? `mapped by ${maps.join(' and ')}` : 'not mapped by anyone'}`;
+/** A frame in words: its owner and who maps it where (`A@0x4000`: A at 0x4000). */
+export function cellLabel(t: Translate, cell: FrameCell): string {
+  if (cell.owner === 'free') return t('memory.cell.free', { frame: cell.frame });
+  if (cell.owner === 'control') return t('memory.cell.control', { frame: cell.frame });
+  const maps = cell.mappedBy.map((m) => {
+    const at = m.indexOf('@');
+    return at < 0 ? m : t('memory.cell.mapAt', { who: m.slice(0, at), at: m.slice(at + 1) });
+  });
+  return maps.length
+    ? t('memory.cell.mapped', { frame: cell.frame, owner: cell.owner, maps: maps.join(t('memory.cell.and')) })
+    : t('memory.cell.unmapped', { frame: cell.frame, owner: cell.owner });
 }
 
 type CellNode = SVGGElement & { __key?: string };
@@ -37,7 +43,7 @@ export function drawCells(g: G, a: DrawArgs, cells: readonly FrameCell[]): void 
   const ms = a.ms;
   const lit = a.highlight?.frames;
   g.attr('role', 'grid')
-    .attr('aria-label', `physical memory: ${a.model.frames} frames, ${a.model.free} free. Arrow keys move between frames.`)
+    .attr('aria-label', a.t('memory.grid.label', { frames: a.model.frames, free: a.model.free }))
     .attr('aria-rowcount', geo.rows).attr('aria-colcount', geo.cols);
   g.selectAll('.mem-hit').remove();
 
@@ -74,19 +80,21 @@ export function drawCells(g: G, a: DrawArgs, cells: readonly FrameCell[]): void 
     });
   }
 
+  // a cell's words change with the language: its key holds one of them, so a switch relabels every cell
+  const lang = a.t('memory.grid.role');
   g.selectAll<SVGGElement, FrameCell>('g.mem-cell').data(cells).each(function (d) {
     const node = this as CellNode;
     const fill = a.fill(d.owner);
     const on = !!lit?.has(d.frame);
     const tab = d.frame === a.cursor;
-    const key = `${d.owner}|${fill}|${d.mappedBy.join(',')}|${on}|${tab}`;
+    const key = `${d.owner}|${fill}|${d.mappedBy.join(',')}|${on}|${tab}|${lang}`;
     const flip = !!recolour?.has(d.frame);
     if (node.__key === key && !flip) return;
     node.__key = key;
     node.setAttribute('data-frame', String(d.frame));
     node.setAttribute('data-owner', d.owner);
     node.setAttribute('tabindex', tab ? '0' : '-1');
-    node.setAttribute('aria-label', cellLabel(d));
+    node.setAttribute('aria-label', cellLabel(a.t, d));
     const rect = select(node.firstElementChild as SVGRectElement);
     rect.attr('stroke', on ? a.palette.focus : d.owner === 'free' && geo.cell >= 6 ? a.palette.line : 'none').attr('stroke-width', on ? 2.5 : 1);
     const text = select(node.lastElementChild as SVGTextElement);
@@ -114,9 +122,9 @@ export function drawBucketHit(g: G, a: DrawArgs): void {
     .join('rect')
     .attr('class', 'mem-hit')
     .attr('role', 'group')
-    .attr('aria-roledescription', 'frame map')
+    .attr('aria-roledescription', a.t('memory.grid.role'))
     .attr('tabindex', 0)
-    .attr('aria-label', `physical memory: ${a.model.frames} frames in cells of ${geo.per}, ${a.model.free} free. Arrow keys move between cells.`)
+    .attr('aria-label', a.t('memory.buckets.label', { frames: a.model.frames, per: geo.per, free: a.model.free }))
     .attr('x', geo.x).attr('y', geo.y).attr('width', geo.cols * geo.pitch).attr('height', geo.rows * geo.pitch)
     .attr('fill', 'transparent');
 }

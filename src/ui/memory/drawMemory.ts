@@ -95,10 +95,10 @@ function drawHead(g: G, a: DrawArgs): void {
   const cx = grid.x + (grid.cols * grid.pitch) / 2;
   const m = a.model;
   const sub = m.grid.kind === 'cells'
-    ? `${m.frames} frames · ${m.free} free`
-    : `${m.frames.toLocaleString('en')} frames · ${grid.per.toLocaleString('en')} a cell`;
+    ? a.t('memory.head.cells', { frames: m.frames, free: m.free })
+    : a.t('memory.head.buckets', { frames: m.frames, per: grid.per });
   const texts = [
-    { key: 'title', y: fs * 1.15, text: 'physical memory', size: fs * 1.05, weight: 700, fill: a.palette.ink },
+    { key: 'title', y: fs * 1.15, text: a.t('memory.head.title'), size: fs * 1.05, weight: 700, fill: a.palette.ink },
     { key: 'sub', y: fs * 2.35, text: sub, size: fs * 0.82, weight: 400, fill: a.palette.ink2 },
   ];
   g.selectAll<SVGTextElement, (typeof texts)[number]>('text')

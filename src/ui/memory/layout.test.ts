@@ -9,6 +9,8 @@ import { bucketSlices, bucketLabel, displayBuckets } from './drawBuckets.ts';
 import { bestInk, contrast } from './colours.ts';
 import { ghostsOf, highlightOf, withMark, EMPTY_HIGHLIGHT } from './plan.ts';
 import { cellLabel, fitText } from './drawMemory.ts';
+import { makeTranslate, translateEnglish } from '../../i18n/translate.ts';
+import { readCatalog } from '../../i18n/catalogFiles.ts';
 
 const A = 2 as Pid;
 const B = 3 as Pid;
@@ -137,9 +139,13 @@ describe('Memory view plans and labels', () => {
     const m = memoryView(state);
     if (m.grid.kind !== 'cells') throw new Error('cells expected');
     const frame = m.spaces.find((s) => s.name === 'B')!.regions[0]!.frames[0]!;
-    expect(cellLabel(m.grid.cells[frame]!)).toBe(`frame ${frame}: B, mapped by B at 0x100000`);
-    expect(cellLabel(m.grid.cells[0]!)).toMatch(/^frame 0: control OS/);
-    expect(cellLabel(m.grid.cells[255]!)).toBe('frame 255: free');
+    expect(cellLabel(translateEnglish, m.grid.cells[frame]!)).toBe(`frame ${frame}: B, mapped by B at 0x100000`);
+    expect(cellLabel(translateEnglish, m.grid.cells[0]!)).toMatch(/^frame 0: control OS/);
+    expect(cellLabel(translateEnglish, m.grid.cells[255]!)).toBe('frame 255: free');
+    // in Japanese, with the glossary's terms and no English left but the names and the address
+    const ja = makeTranslate('ja', readCatalog('ja'));
+    expect(cellLabel(ja, m.grid.cells[frame]!)).toBe(`フレーム ${frame}：B。マップしているのは B（0x100000）`);
+    expect(cellLabel(ja, m.grid.cells[0]!)).toMatch(/^フレーム 0：制御OS/);
   });
 
   it('gives every owner in a bucket a visible slice', () => {
