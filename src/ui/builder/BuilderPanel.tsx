@@ -2,11 +2,13 @@
 // the current step's recorded lines, narration, checks picked from what the
 // machine just did, hints and a question for the room; what is missing and
 // what comes next; preview as a student, export the file, copy a link.
-// Everything a teacher types is shown as text, never as HTML.
+// Everything a teacher types is shown as text, never as HTML. A lesson may
+// have its words in a second language (issue 23): each text then has a
+// second column beside the first, and the file is written as version 2.
 
 import { useMemo, useRef, useState } from 'react';
 import type { Output, Rule, ShellState } from '../../engine/index.ts';
-import { asksFor, BUILTIN_FILES, checkStep, lessonFileText, namesOf, suggestChecks } from '../../engine/index.ts';
+import { asksFor, BUILTIN_FILES, checkStep, isLessonLanguage, LESSON_LANGUAGES, lessonFileText, namesOf, suggestChecks, textIn } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
 import { readLessonFile } from '../lessons/customLesson.ts';
@@ -16,10 +18,12 @@ import { LINK_LIMITS } from '../share/shareLink.ts';
 import { draftFile, idOf, missingOf, useBuilder } from './builderStore.ts';
 import { isTagStyle } from '../../engine/index.ts';
 import { TAG_CHOICES } from '../app/prefs.ts';
-import { useT } from '../app/language.ts';
+import { useLanguage, useT } from '../app/language.ts';
+import { LANGUAGES } from '../../i18n/languages.ts';
 import './builder.css';
 
 function Offers() {
+  const t = useT();
   const stepStart = useBuilder((s) => s.stepStart);
   const addCheck = useBuilder((s) => s.addCheck);
   const shell = useLab((s) => s.shell);
@@ -28,13 +32,13 @@ function Offers() {
     () => (stepStart ? suggestChecks(stepStart.shell, shell, outputs.filter((o) => o.line > stepStart.line)) : []),
     [stepStart, shell, outputs],
   );
-  if (offers.length === 0) return <p className="note">Type the step's lines: checks will be offered from what the machine does.</p>;
+  if (offers.length === 0) return <p className="note">{t('builder.offers.none')}</p>;
   return (
-    <ul className="offers" aria-label="checks offered from what the machine just did">
+    <ul className="offers" aria-label={t('builder.offers.label')}>
       {offers.map((o) => (
         <li key={o.says} className={o.names.length ? 'named' : ''}>
-          <button type="button" className="link" onClick={() => addCheck(o.rule)} aria-label={`add check: ${o.says}`}>add</button> {o.says}
-          {o.names.length > 0 && <span className="note"> (reads the name {o.names.join(', ')})</span>}
+          <button type="button" className="link" onClick={() => addCheck(o.rule)} aria-label={t('builder.offers.add.label', { says: o.says })}>{t('builder.offers.add')}</button> {o.says}
+          {o.names.length > 0 && <span className="note"> {t('builder.offers.readsName', { names: o.names.join(', ') })}</span>}
         </li>
       ))}
     </ul>
@@ -57,9 +61,72 @@ function TagsField() {
   );
 }
 
+/** The name a language goes by in its own words (the builder's column heads). */
+const nameOf = (lang: string | undefined) => (lang && isLessonLanguage(lang) ? LANGUAGES[lang].name : '');
+
+interface TwinProps {
+  readonly label: string;
+  readonly first: string;
+  readonly onFirst: (value: string) => void;
+  /** the second language's text, and how to change it; absent while the lesson has one language */
+  readonly second?: { readonly value: string; readonly onChange: (value: string) => void; readonly same?: boolean } | null;
+  readonly max: number;
+  readonly rows?: number;
+  readonly placeholder?: string;
+}
+
+/**
+ * One text of the lesson: a field, or with a second language two fields side
+ * by side, each named with its language. A second text that may be left
+ * empty (`same`: figures, the hint that is a line) shows what it will be.
+ */
+function Twin({ label, first, onFirst, second, max, rows, placeholder }: TwinProps) {
+  const t = useT();
+  const languages = useBuilder((s) => s.draft?.languages ?? []);
+  const field = (value: string, onChange: (v: string) => void, props: { 'aria-label'?: string; placeholder?: string }) => (rows
+    ? <textarea value={value} onChange={(e) => onChange(e.target.value)} rows={rows} maxLength={max} {...props} />
+    : <input value={value} onChange={(e) => onChange(e.target.value)} maxLength={max} {...props} />);
+  if (!second) return <label>{label} {field(first, onFirst, placeholder ? { placeholder } : {})}</label>;
+  const [one, two] = [nameOf(languages[0]), nameOf(languages[1])];
+  return (
+    <div className="twin" role="group" aria-label={label}>
+      <span className="twin-label">{label}</span>
+      <div className="twin-cols">
+        <label><span className="lang" lang={languages[0]}>{one}</span>{field(first, onFirst, { 'aria-label': t('builder.inLanguage', { label, language: one }), ...(placeholder ? { placeholder } : {}) })}</label>
+        <label lang={languages[1]}>
+          <span className="lang">{two}</span>
+          {field(second.value, second.onChange, { 'aria-label': t('builder.inLanguage', { label, language: two }), ...(second.same ? { placeholder: first || t('builder.sameAs', { language: one }) } : {}) })}
+        </label>
+      </div>
+    </div>
+  );
+}
+
+/** Which languages the lesson's words are in: add a second one, or remove it. */
+function LanguagesField() {
+  const t = useT();
+  const languages = useBuilder((s) => s.draft?.languages ?? []);
+  const setSecondLanguage = useBuilder((s) => s.setSecondLanguage);
+  const others = LESSON_LANGUAGES.filter((l) => !languages.includes(l));
+  return (
+    <div className="row builder-languages" title={t('builder.languages.title')}>
+      <span>{t('builder.languages')} {languages.map(nameOf).join(' + ')}</span>
+      {languages.length < 2 && others.length > 0 && (
+        <select aria-label={t('builder.addLanguage.label')} value="" onChange={(e) => { if (isLessonLanguage(e.target.value)) setSecondLanguage(e.target.value); }}>
+          <option value="">{t('builder.addLanguage')}</option>
+          {others.map((l) => <option key={l} value={l}>{nameOf(l)}</option>)}
+        </select>
+      )}
+      {languages.length > 1 && <button type="button" onClick={() => setSecondLanguage(null)}>{t('builder.removeLanguage', { language: nameOf(languages[1]) })}</button>}
+    </div>
+  );
+}
+
 function StepEditor() {
-  const { draft, at, recording, setStep, removeLine, removeCheck, setRecording } = useBuilder();
+  const t = useT();
+  const { draft, at, recording, setStep, setSecondStep, removeLine, removeCheck, setRecording } = useBuilder();
   const step = draft!.steps[at]!;
+  const words = draft!.second?.steps[at];
   const shell = useLab((s) => s.shell);
   const outputs = useLab((s) => s.outputs);
   const stepStart = useBuilder((s) => s.stepStart);
@@ -72,49 +139,52 @@ function StepEditor() {
   const unasked = step.checks
     .map((r, i) => ({ says: chosen[i]?.says ?? '', names: namesOf(r).filter((n) => !asksFor(step.narration, n)) }))
     .filter((u) => u.names.length > 0);
+  const both = (value: (w: NonNullable<typeof words>) => string, patch: (v: string) => Parameters<typeof setSecondStep>[0], same = false) =>
+    (words ? { value: value(words), onChange: (v: string) => setSecondStep(patch(v)), same } : null);
   return (
     <div className="builder-step">
-      <label>Step title <input value={step.title} onChange={(e) => setStep({ title: e.target.value })} maxLength={120} /></label>
-      <label>Narration (what happens and why; a blank line starts a paragraph, `backticks` mark code)
-        <textarea value={step.narration} onChange={(e) => setStep({ narration: e.target.value })} rows={4} maxLength={3000} />
-      </label>
+      <Twin label={t('builder.step.title')} first={step.title} onFirst={(v) => setStep({ title: v })} second={both((w) => w.title, (v) => ({ title: v }))} max={120} />
+      <Twin label={t('builder.step.narration')} first={step.narration} onFirst={(v) => setStep({ narration: v })} second={both((w) => w.narration, (v) => ({ narration: v }))} max={3000} rows={4} />
       <div className="row">
-        <strong>Lines</strong>
+        <strong>{t('builder.lines')}</strong>
         <button type="button" className={recording ? 'primary' : ''} aria-pressed={recording} onClick={() => setRecording(!recording)}>
-          {recording ? '● Recording: type in the terminal' : 'Record lines'}
+          {recording ? t('builder.record.on') : t('builder.record.off')}
         </button>
       </div>
-      {step.lines.length === 0 ? <p className="note">No lines yet.</p> : (
-        <ol className="lines" aria-label="recorded lines">
+      {step.lines.length === 0 ? <p className="note">{t('builder.lines.none')}</p> : (
+        <ol className="lines" aria-label={t('builder.lines.label')}>
           {step.lines.map((line, i) => (
-            <li key={i}><code>{line}</code> <button type="button" className="link" onClick={() => removeLine(i)} aria-label={`remove line ${line}`}>remove</button></li>
+            <li key={i}><code>{line}</code> <button type="button" className="link" onClick={() => removeLine(i)} aria-label={t('builder.line.remove.label', { line })}>{t('builder.remove')}</button></li>
           ))}
         </ol>
       )}
-      <strong>Checks</strong>
-      {step.checks.length === 0 ? <p className="note">No checks yet: pick them below.</p> : (
-        <ul className="checks chosen" aria-label="chosen checks">
+      <strong>{t('builder.checks')}</strong>
+      {step.checks.length === 0 ? <p className="note">{t('builder.checks.none')}</p> : (
+        <ul className="checks chosen" aria-label={t('builder.checks.label')}>
           {chosen.map((c, i) => (
             <li key={i} className={c.ok ? 'ok' : 'todo'}>
               <span className="mark" aria-hidden="true">{c.ok ? '✓' : '○'}</span>{c.says}
-              <button type="button" className="link" onClick={() => removeCheck(i)} aria-label={`remove check ${c.says}`}>remove</button>
+              <button type="button" className="link" onClick={() => removeCheck(i)} aria-label={t('builder.check.remove.label', { says: c.says })}>{t('builder.remove')}</button>
             </li>
           ))}
         </ul>
       )}
       {unasked.length > 0 && (
         <p className="name-warning" role="status">
-          {unasked.map(({ says, names }) => `"${says}" reads the name${names.length === 1 ? '' : 's'} ${names.join(', ')}`).join('; ')}: a student who names things their own way will not pass. Say in the narration that they must type {unasked.flatMap((u) => u.names).join(', ')}, or pick a check that reads the machine (offered first).
+          {t('builder.nameWarning', {
+            checks: unasked.map(({ says, names }) => t('builder.nameWarning.check', { says, count: names.length, names: names.join(', ') })).join('; '),
+            names: unasked.flatMap((u) => u.names).join(', '),
+          })}
         </p>
       )}
       <details open>
-        <summary>Offered from what the machine just did</summary>
+        <summary>{t('builder.offered')}</summary>
         <Offers />
       </details>
-      <label>First hint: the idea (which figure, who acts) <input value={step.hints[0]} onChange={(e) => setStep({ hints: [e.target.value, step.hints[1]] })} maxLength={600} /></label>
-      <label>Second hint: the line <input value={step.hints[1]} onChange={(e) => setStep({ hints: [step.hints[0], e.target.value] })} maxLength={600} /></label>
-      <label>Question for the room (optional) <input value={step.ask} onChange={(e) => setStep({ ask: e.target.value })} maxLength={600} /></label>
-      <label>Its answer <input value={step.answer} onChange={(e) => setStep({ answer: e.target.value })} maxLength={600} /></label>
+      <Twin label={t('builder.hint1')} first={step.hints[0]} onFirst={(v) => setStep({ hints: [v, step.hints[1]] })} second={both((w) => w.hints[0], (v) => ({ hints: [v, words!.hints[1]] }))} max={600} />
+      <Twin label={t('builder.hint2')} first={step.hints[1]} onFirst={(v) => setStep({ hints: [step.hints[0], v] })} second={both((w) => w.hints[1], (v) => ({ hints: [words!.hints[0], v] }), true)} max={600} />
+      <Twin label={t('builder.ask')} first={step.ask} onFirst={(v) => setStep({ ask: v })} second={both((w) => w.ask, (v) => ({ ask: v }))} max={600} />
+      <Twin label={t('builder.answer')} first={step.answer} onFirst={(v) => setStep({ answer: v })} second={both((w) => w.answer, (v) => ({ answer: v }))} max={600} />
     </div>
   );
 }
@@ -125,7 +195,9 @@ function suggestSays(rule: Rule, shell: ShellState, outputs: readonly Output[], 
 }
 
 export function BuilderPanel() {
-  const { draft, at, setLesson, selectStep, addStep, removeStep, begin } = useBuilder();
+  const t = useT();
+  const lang = useLanguage((s) => s.lang);
+  const { draft, at, setLesson, setSecond, selectStep, addStep, removeStep, begin } = useBuilder();
   const openCustom = useLessons((s) => s.openCustom);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [link, setLink] = useState<string | null>(null);
@@ -134,12 +206,13 @@ export function BuilderPanel() {
   const missing = missingOf(draft);
   const made = missing.length === 0 ? draftFile(draft) : null;
   const file = made?.ok ? made.file : null;
+  const second = draft.second;
   const onFile = async (f: File | undefined) => {
     if (!f) return;
     const read = await readLessonFile(f);
     if (read.ok) {
       begin(read.file);
-      setStatus({ ok: true, text: `Opened ${read.file.lesson.title} to edit.` });
+      setStatus({ ok: true, text: t('builder.opened', { title: textIn(read.file, lang).lesson.title }) });
     } else setStatus({ ok: false, text: read.message });
     if (fileInput.current) fileInput.current.value = '';
   };
@@ -147,58 +220,60 @@ export function BuilderPanel() {
     if (!file) return;
     const fragment = await encodeLessonLink(file);
     if (fragment.length > LINK_LIMITS.fragment) {
-      setStatus({ ok: false, text: `This lesson is too large for a link (${fragment.length} characters; at most ${LINK_LIMITS.fragment}). Export the file instead.` });
+      setStatus({ ok: false, text: t('builder.link.tooLarge', { length: fragment.length, max: LINK_LIMITS.fragment }) });
       return;
     }
     const url = `${location.origin}${location.pathname}${location.search}#${fragment}`;
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);
-      setStatus({ ok: true, text: 'The link to this lesson is copied. It opens the lesson for a student; add ?present or ?embed before # for those modes.' });
+      setStatus({ ok: true, text: t('builder.link.copied') });
     } catch {
-      setStatus({ ok: true, text: 'Copy the link below: it opens the lesson for a student.' });
+      setStatus({ ok: true, text: t('builder.link.copyBelow') });
     }
   };
+  const current = draft.steps[at]!;
   return (
     <div className="lesson builder">
       <div className="row">
-        <label>Edit a built-in lesson <select aria-label="edit a built-in lesson" value="" onChange={(e) => { const f = BUILTIN_FILES.find((b) => b.lesson.id === e.target.value); if (f) begin(f); }}>
-          <option value="">choose…</option>
-          {BUILTIN_FILES.filter((f) => f.lesson.steps.length).map((f) => <option key={f.lesson.id} value={f.lesson.id}>{f.lesson.number}. {f.lesson.title}</option>)}
+        <label>{t('builder.editBuiltin')} <select aria-label={t('builder.editBuiltin.label')} value="" onChange={(e) => { const f = BUILTIN_FILES.find((b) => b.lesson.id === e.target.value); if (f) begin(f); }}>
+          <option value="">{t('builder.choose')}</option>
+          {BUILTIN_FILES.filter((f) => f.lesson.steps.length).map((f) => <option key={f.lesson.id} value={f.lesson.id}>{f.lesson.number}. {textIn(f, lang).lesson.title}</option>)}
         </select></label>
-        <label className="file-button">Open a lesson file to edit<input ref={fileInput} type="file" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0])} /></label>
-        <button type="button" onClick={() => begin()}>Start a new lesson</button>
+        <label className="file-button">{t('builder.openFile')}<input ref={fileInput} type="file" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0])} /></label>
+        <button type="button" onClick={() => begin()}>{t('builder.new')}</button>
       </div>
-      <label>Lesson title <input value={draft.title} onChange={(e) => setLesson({ title: e.target.value, id: idOf(e.target.value) })} maxLength={120} /></label>
-      <div className="row">
-        <label>Figures <input value={draft.figures} onChange={(e) => setLesson({ figures: e.target.value })} maxLength={120} placeholder="Fig. 5" /></label>
-        <label>Summary <input value={draft.summary} onChange={(e) => setLesson({ summary: e.target.value })} maxLength={3000} /></label>
+      <LanguagesField />
+      <Twin label={t('builder.lessonTitle')} first={draft.title} onFirst={(v) => setLesson({ title: v, id: idOf(v) })} second={second && { value: second.title, onChange: (v) => setSecond({ title: v }) }} max={120} />
+      <div className={second ? '' : 'row'}>
+        <Twin label={t('builder.figures')} first={draft.figures} onFirst={(v) => setLesson({ figures: v })} second={second && { value: second.figures, onChange: (v) => setSecond({ figures: v }), same: true }} max={120} placeholder={t('builder.figures.placeholder')} />
+        <Twin label={t('builder.summary')} first={draft.summary} onFirst={(v) => setLesson({ summary: v })} second={second && { value: second.summary, onChange: (v) => setSecond({ summary: v }) }} max={3000} />
         <TagsField />
       </div>
-      <div className="row steps-tabs" role="group" aria-label="steps">
+      <div className="row steps-tabs" role="group" aria-label={t('builder.steps.label')}>
         {draft.steps.map((s, i) => (
-          <button key={i} type="button" aria-pressed={i === at} className={i === at ? 'primary' : ''} onClick={() => selectStep(i)} title={s.title || undefined}>Step {i + 1}</button>
+          <button key={i} type="button" aria-pressed={i === at} className={i === at ? 'primary' : ''} onClick={() => selectStep(i)} title={s.title || undefined}>{t('builder.stepTab', { n: i + 1 })}</button>
         ))}
-        <button type="button" onClick={addStep}>New step</button>
-        <button type="button" onClick={removeStep} disabled={draft.steps.length <= 1}>Remove this step</button>
+        <button type="button" onClick={addStep}>{t('builder.addStep')}</button>
+        <button type="button" onClick={removeStep} disabled={draft.steps.length <= 1}>{t('builder.removeStep')}</button>
       </div>
-      <p className="step-count">Step {at + 1} of {draft.steps.length}{draft.steps[at]!.title ? `: ${draft.steps[at]!.title}` : ''}</p>
+      <p className="step-count">{current.title ? t('builder.stepCount.titled', { n: at + 1, count: draft.steps.length, title: current.title }) : t('builder.stepCount', { n: at + 1, count: draft.steps.length })}</p>
       <StepEditor />
       <div className="missing" aria-live="polite">
         {missing.length ? (
           <>
-            <p><strong>Next:</strong> {missing[0]}</p>
-            {missing.length > 1 && <details><summary>Still missing ({missing.length})</summary><ul>{missing.map((m, i) => <li key={i}>{m}</li>)}</ul></details>}
+            <p><strong>{t('builder.next')}</strong> {t(missing[0]!.key, missing[0]!.values)}</p>
+            {missing.length > 1 && <details><summary>{t('builder.stillMissing', { count: missing.length })}</summary><ul>{missing.map((m, i) => <li key={i}>{t(m.key, m.values)}</li>)}</ul></details>}
           </>
-        ) : <p><strong>Ready.</strong> Preview it as a student, then export the file or copy a link.</p>}
+        ) : <p><strong>{t('builder.ready')}</strong> {t('builder.ready.more')}</p>}
       </div>
       <div className="row">
-        <button type="button" disabled={!file} onClick={() => file && openCustom(file)}>Preview as a student</button>
-        <button type="button" disabled={!file} onClick={() => file && download(`${file.lesson.id}.lesson.json`, lessonFileText(file), 'application/json')}>Export the file</button>
-        <button type="button" disabled={!file} onClick={() => void copyLink()}>Copy a link</button>
+        <button type="button" disabled={!file} onClick={() => file && openCustom(file)}>{t('builder.preview')}</button>
+        <button type="button" disabled={!file} onClick={() => file && download(`${file.lesson.id}.lesson.json`, lessonFileText(file), 'application/json')}>{t('builder.export')}</button>
+        <button type="button" disabled={!file} onClick={() => void copyLink()}>{t('builder.copyLink')}</button>
       </div>
       {status && <p className={status.ok ? 'status' : 'status error'} role="status">{status.text}</p>}
-      {link && <label>Link <input readOnly value={link} aria-label="link to this lesson" onFocus={(e) => e.target.select()} /></label>}
+      {link && <label>{t('builder.link')} <input readOnly value={link} aria-label={t('builder.link.label')} onFocus={(e) => e.target.select()} /></label>}
     </div>
   );
 }

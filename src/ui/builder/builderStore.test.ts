@@ -4,8 +4,10 @@
 
 import { describe, expect, it } from 'vitest';
 import type { LessonFile } from '../../engine/index.ts';
-import { BUILTIN_FILES, parseLessonFile } from '../../engine/index.ts';
-import { draftFile, draftOf } from './builderStore.ts';
+import { BUILTIN_FILES, createShell, lessonFileText, parseLessonFile, textIn } from '../../engine/index.ts';
+import type { Draft } from './builderStore.ts';
+import { draftFile, draftOf, emptyDraft, EMPTY_WORDS, missingOf, useBuilder, withSecond } from './builderStore.ts';
+import { useLab } from '../store/labStore.ts';
 
 describe('the builder keeps what it does not edit', () => {
   it.each(BUILTIN_FILES.filter((f) => f.lesson.steps.length > 0).map((f) => [f.lesson.id, f] as const))('%s: opened and exported, the same file', (_, file) => {
@@ -48,5 +50,77 @@ describe('the builder keeps what it does not edit', () => {
     const file = (read as { file: LessonFile }).file;
     const made = draftFile(draftOf(file));
     expect(made.ok && made.file).toEqual(file);
+  });
+});
+
+describe('a lesson in two languages in the builder (issue 23)', () => {
+  const flip = BUILTIN_FILES.find((f) => f.lesson.id === 'flip')!;
+
+  /** The flip lesson with Japanese words for everything the builder checks, the rest left for the first language's. */
+  function inJapanese(): Draft {
+    const draft = withSecond(draftOf(flip), 'ja');
+    return {
+      ...draft,
+      second: {
+        ...draft.second!,
+        title: 'フリップ',
+        steps: draft.steps.map((s, i) => ({ ...EMPTY_WORDS, title: `ステップ${i + 1}`, narration: `説明${i + 1}`, hints: [`考え方${i + 1}`, ''], ask: s.ask ? '質問' : '', answer: s.answer ? '答え' : '' })),
+      },
+    };
+  }
+
+  it('adding a language leaves its words to write, and the builder names each one missing in that language', () => {
+    const draft = withSecond(draftOf(flip), 'ja');
+    expect(draft.languages).toEqual(['en', 'ja']);
+    expect(draft.second!.steps).toHaveLength(draft.steps.length);
+    const missing = missingOf(draft);
+    expect(missing[0]).toEqual({ key: 'builder.missing.title.second', values: { lang: '日本語' } });
+    expect(missing).toContainEqual({ key: 'builder.missing.narration.second', values: { n: 3, lang: '日本語' } });
+    expect(missingOf(inJapanese())).toEqual([]);
+  });
+
+  it('writes version 2 with both languages: the reader of each sees their words, the same lines and checks', () => {
+    const made = draftFile(inJapanese());
+    if (!made.ok) throw new Error(made.message);
+    const file = made.file;
+    expect(file.languages).toEqual(['en', 'ja']);
+    const ja = textIn(file, 'ja').lesson;
+    expect(ja.title).toBe('フリップ');
+    expect(ja.steps[2]!.text).toBe('説明3');
+    // left empty in Japanese: the figures and the hint that is a line are the first language's
+    expect(ja.figure).toBe(flip.lesson.figure);
+    expect(ja.steps[2]!.hints[1]).toBe(flip.lesson.steps[2]!.hints[1]);
+    expect(textIn(file, 'en').lesson).toEqual(flip.lesson);
+    expect(lessonFileText(file)).toMatch(/"version": 2,\n {2}"languages": \["en", "ja"\]/);
+    // opened again, the builder shows both columns as they were written
+    const again = draftFile(draftOf(file));
+    expect(again.ok && again.file).toEqual(file);
+  });
+
+  it('removing the second language writes the one-language file again', () => {
+    const made = draftFile(withSecond(inJapanese(), null));
+    expect(made.ok && made.file).toEqual(flip);
+  });
+
+  it('a new lesson is written first in the teacher\'s language', () => {
+    expect(emptyDraft('ja').languages).toEqual(['ja']);
+    expect(emptyDraft('xx').languages).toEqual(['en']);
+    const own = draftFile({ ...draftOf(flip), languages: ['ja'] });
+    expect(own.ok && own.file.languages).toEqual(['ja']);
+  });
+
+  it('a step added or removed keeps the second language\'s words beside the right step', () => {
+    useLab.getState().replaceShell(createShell());
+    const b = () => useBuilder.getState();
+    b().begin(flip);
+    b().setSecondLanguage('ja');
+    b().selectStep(1);
+    b().setSecondStep({ title: '二番目' });
+    b().addStep();
+    expect(b().draft!.second!.steps).toHaveLength(flip.lesson.steps.length + 1);
+    b().selectStep(0);
+    b().removeStep();
+    expect(b().draft!.second!.steps[0]!.title).toBe('二番目');
+    expect(b().draft!.steps[0]!.title).toBe(flip.lesson.steps[1]!.title);
   });
 });

@@ -6,11 +6,17 @@
 // A file opened in the builder keeps every field the builder does not edit
 // (its challenges, realWorld, number, hints past the second, lines to type
 // that differ from the solution): exporting it again loses nothing (issue 18).
+// A lesson may have its words in two languages (format version 2, issue 23):
+// the first language's words are the draft's own fields, the second's are
+// `second`, edited beside them; lines and checks are written once.
 
 import { create } from 'zustand';
-import type { Challenge, LessonFile, Rule, ShellState, TagStyle } from '../../engine/index.ts';
-import { createShell, LESSON_FORMAT, LESSON_VERSION, lessonToData, runLine, validateLesson, refusal } from '../../engine/index.ts';
+import type { Challenge, Lesson, LessonFile, LessonLanguage, LessonText, Rule, ShellState, TagStyle } from '../../engine/index.ts';
+import { createShell, isLessonLanguage, languagesOf, LESSON_FORMAT, LESSON_VERSION, lessonToData, runLine, textIn, validateLesson, refusal } from '../../engine/index.ts';
+import type { MessageKey, Values } from '../../i18n/translate.ts';
 import { useLab } from '../store/labStore.ts';
+import { useLanguage } from '../app/language.ts';
+import { LANGUAGES } from '../../i18n/languages.ts';
 
 export interface DraftStep {
   readonly title: string;
@@ -32,6 +38,26 @@ export interface Kept {
   readonly number?: number;
   readonly realWorld?: string;
   readonly challenges: readonly Challenge[];
+  /** the same, in the second language, when the file had one */
+  readonly second?: { readonly realWorld?: string; readonly challenges: readonly Challenge[] };
+}
+
+/** A step's words in the draft's second language. */
+export interface StepWords {
+  readonly title: string;
+  readonly narration: string;
+  readonly hints: readonly [string, string];
+  readonly ask: string;
+  readonly answer: string;
+  readonly moreHints: readonly string[];
+}
+
+/** The lesson's words in its second language, beside the first: a step's words for each step, in the same order. */
+export interface DraftWords {
+  readonly title: string;
+  readonly figures: string;
+  readonly summary: string;
+  readonly steps: readonly StepWords[];
 }
 
 export interface Draft {
@@ -43,17 +69,49 @@ export interface Draft {
   readonly tags: TagStyle | null;
   readonly steps: readonly DraftStep[];
   readonly kept: Kept;
+  /** the languages of the lesson's words: the draft's own fields are in the first, `second` in the second */
+  readonly languages: readonly LessonLanguage[];
+  /** the words in the second language, once the teacher adds one */
+  readonly second: DraftWords | null;
 }
 
 const EMPTY_STEP: DraftStep = { title: '', narration: '', lines: [], checks: [], hints: ['', ''], ask: '', answer: '', moreHints: [], shown: null };
-const EMPTY_DRAFT: Draft = { id: '', title: '', figures: '', summary: '', tags: null, steps: [EMPTY_STEP], kept: { challenges: [] } };
+export const EMPTY_WORDS: StepWords = { title: '', narration: '', hints: ['', ''], ask: '', answer: '', moreHints: [] };
+const EMPTY_DRAFT: Draft = { id: '', title: '', figures: '', summary: '', tags: null, steps: [EMPTY_STEP], kept: { challenges: [] }, languages: ['en'], second: null };
+
+/** A new lesson, written first in `lang` (the teacher's own language). */
+export const emptyDraft = (lang: string): Draft => ({ ...EMPTY_DRAFT, languages: [isLessonLanguage(lang) ? lang : 'en'] });
+
+/** The words of a lesson in one language, as the builder edits them beside the first. */
+function wordsOf(lesson: Lesson): DraftWords {
+  return {
+    title: lesson.title,
+    figures: lesson.figure,
+    summary: lesson.summary,
+    steps: lesson.steps.map((s) => ({
+      title: s.title, narration: s.text, hints: [s.hints[0] ?? '', s.hints[1] ?? ''], ask: s.ask?.question ?? '', answer: s.ask?.answer ?? '', moreHints: s.hints.slice(2),
+    })),
+  };
+}
+
+/** The draft with a second language added (its words empty, to be written) or, with null, removed. */
+export function withSecond(draft: Draft, lang: LessonLanguage | null): Draft {
+  if (lang === null || lang === draft.languages[0]) return { ...draft, languages: draft.languages.slice(0, 1), second: null };
+  const second = draft.second ?? { title: '', figures: '', summary: '', steps: draft.steps.map(() => EMPTY_WORDS) };
+  return { ...draft, languages: [draft.languages[0]!, lang], second };
+}
 
 /** A lesson id from its title: lower-case words joined by -. */
 export const idOf = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32).replace(/-+$/, '') || 'my-lesson';
 
 export function draftOf(file: LessonFile): Draft {
   const { lesson } = file;
+  // the builder edits two languages side by side (LESSON_LANGUAGES has two)
+  const languages = languagesOf(file).slice(0, 2);
+  const other: LessonText | null = languages[1] ? textIn(file, languages[1]) : null;
   return {
+    languages,
+    second: other && wordsOf(other.lesson),
     id: lesson.id,
     title: lesson.title,
     figures: lesson.figure,
@@ -74,57 +132,103 @@ export function draftOf(file: LessonFile): Draft {
       ...(lesson.number !== undefined ? { number: lesson.number } : {}),
       ...(lesson.realWorld !== undefined ? { realWorld: lesson.realWorld } : {}),
       challenges: file.challenges,
+      ...(other ? { second: { ...(other.lesson.realWorld !== undefined ? { realWorld: other.lesson.realWorld } : {}), challenges: other.challenges } } : {}),
     },
   };
 }
 
+/**
+ * A text in the draft's languages: one string when there is no second
+ * language or it says the same, else the text by language. An empty second
+ * text where `fallback` allows (figures, the hint that is a line) is the
+ * first language's: those are usually the same in every language.
+ */
+function sayBoth(draft: Draft, first: string, second: string | undefined, fallback = false): string | Record<string, string> {
+  const other = second === undefined || (fallback && second.trim() === '') ? first : second;
+  return draft.second === null || other === first ? first : { [draft.languages[0]!]: first, [draft.languages[1]!]: other };
+}
+
 /** The draft as a lesson file, through the validator: the file, or the field at fault. */
 export function draftFile(draft: Draft): { ok: true; file: LessonFile } | { ok: false; message: string } {
+  const two = draft.second;
+  const lessonTitle = sayBoth(draft, draft.title, two?.title);
+  const placeholder = { id: 'x', title: 'x', figure: 'x', summary: 'x', steps: [] };
+  // the kept challenges, written by the engine in the draft's languages (the first's words where the file had no second)
+  const challengesData = (): unknown => lessonToData({
+    lesson: placeholder,
+    challenges: draft.kept.challenges,
+    ...(two ? { languages: draft.languages, translations: { [draft.languages[1]!]: { lesson: placeholder, challenges: draft.kept.second?.challenges ?? draft.kept.challenges } } } : {}),
+  }).challenges;
   const data = {
     format: LESSON_FORMAT,
-    version: LESSON_VERSION,
+    // one language other than English, or two, need version 2 and "languages"; an English lesson stays a version 1 file
+    ...(two || draft.languages[0] !== 'en' ? { version: LESSON_VERSION, languages: draft.languages } : { version: 1 }),
     id: draft.id || idOf(draft.title),
     ...(draft.kept.number !== undefined ? { number: draft.kept.number } : {}),
-    title: draft.title,
-    figures: draft.figures || 'a teacher\'s lesson',
-    summary: draft.summary || draft.title,
-    ...(draft.kept.realWorld !== undefined ? { realWorld: draft.kept.realWorld } : {}),
+    title: lessonTitle,
+    figures: sayBoth(draft, draft.figures || 'a teacher\'s lesson', two?.figures, true),
+    summary: sayBoth(draft, draft.summary || draft.title, two ? two.summary || two.title : undefined),
+    ...(draft.kept.realWorld !== undefined ? { realWorld: sayBoth(draft, draft.kept.realWorld, draft.kept.second?.realWorld) } : {}),
     ...(draft.tags ? { tags: draft.tags } : {}),
-    steps: draft.steps.map((s) => ({
-      title: s.title,
-      narration: s.narration,
-      lines: s.shown ?? s.lines,
-      ...(s.shown ? { solution: s.lines } : {}),
-      checks: s.checks.map((r) => {
-        const { kind, ...params } = r;
-        return { rule: kind, ...params };
-      }),
-      hints: [...s.hints, ...s.moreHints].filter((h) => h.trim() !== ''),
-      ...(s.ask.trim() || s.answer.trim() ? { question: { ask: s.ask, answer: s.answer } } : {}),
-    })),
-    // the challenges as the file had them, written the way the engine writes them
-    ...(draft.kept.challenges.length ? { challenges: lessonToData({ lesson: { id: 'x', title: 'x', figure: 'x', summary: 'x', steps: [] }, challenges: draft.kept.challenges }).challenges } : {}),
+    steps: draft.steps.map((s, i) => {
+      const w = two?.steps[i];
+      const hints = [...s.hints, ...s.moreHints];
+      const other = w && [...w.hints, ...w.moreHints];
+      return {
+        title: sayBoth(draft, s.title, w?.title),
+        narration: sayBoth(draft, s.narration, w?.narration),
+        lines: s.shown ?? s.lines,
+        ...(s.shown ? { solution: s.lines } : {}),
+        checks: s.checks.map((r) => {
+          const { kind, ...params } = r;
+          return { rule: kind, ...params };
+        }),
+        // a hint left empty in the first language is dropped in both; one left empty in the second is the first's (a line of code)
+        hints: hints.flatMap((h, j) => (h.trim() === '' ? [] : [sayBoth(draft, h, other?.[j], true)])),
+        ...(s.ask.trim() || s.answer.trim() ? { question: { ask: sayBoth(draft, s.ask, w?.ask), answer: sayBoth(draft, s.answer, w?.answer) } } : {}),
+      };
+    }),
+    ...(draft.kept.challenges.length ? { challenges: challengesData() } : {}),
   };
   const read = validateLesson(data);
   return read.ok ? { ok: true, file: read.file } : { ok: false, message: refusal(read) };
 }
 
+/** Something the draft still needs, as a catalog message. */
+export interface Missing {
+  readonly key: MessageKey;
+  readonly values?: Values;
+}
+
 /** What the draft still needs, in the order a teacher would do it: the first is what comes next. */
-export function missingOf(draft: Draft): string[] {
-  const missing: string[] = [];
-  if (!draft.title.trim()) missing.push('Give the lesson a title.');
+export function missingOf(draft: Draft): Missing[] {
+  const missing: Missing[] = [];
+  const second = draft.second;
+  // the language named by its own name, as the builder's columns are headed
+  const second2 = draft.languages[1];
+  const lang = second2 ? LANGUAGES[second2].name : '';
+  if (!draft.title.trim()) missing.push({ key: 'builder.missing.title' });
+  if (second && !second.title.trim()) missing.push({ key: 'builder.missing.title.second', values: { lang } });
   draft.steps.forEach((s, i) => {
-    const n = `Step ${i + 1}`;
-    if (s.lines.length === 0) missing.push(`${n}: record its lines (type them in the terminal while recording).`);
-    if (!s.title.trim()) missing.push(`${n}: give it a title.`);
-    if (!s.narration.trim()) missing.push(`${n}: write what happens and why.`);
-    if (s.checks.length === 0) missing.push(`${n}: pick at least one check from what the machine just did.`);
-    if (!s.hints[0].trim()) missing.push(`${n}: add a first hint (the idea: which figure, who acts).`);
-    if ((s.ask.trim() === '') !== (s.answer.trim() === '')) missing.push(`${n}: a question for the room needs both the question and its answer.`);
+    const n = i + 1;
+    if (s.lines.length === 0) missing.push({ key: 'builder.missing.lines', values: { n } });
+    if (!s.title.trim()) missing.push({ key: 'builder.missing.stepTitle', values: { n } });
+    if (!s.narration.trim()) missing.push({ key: 'builder.missing.narration', values: { n } });
+    if (s.checks.length === 0) missing.push({ key: 'builder.missing.checks', values: { n } });
+    if (!s.hints[0].trim()) missing.push({ key: 'builder.missing.hint', values: { n } });
+    if ((s.ask.trim() === '') !== (s.answer.trim() === '')) missing.push({ key: 'builder.missing.question', values: { n } });
+    const w = second?.steps[i];
+    if (w) {
+      // the second language needs what a reader of it cannot do without
+      if (!w.title.trim()) missing.push({ key: 'builder.missing.stepTitle.second', values: { n, lang } });
+      if (!w.narration.trim()) missing.push({ key: 'builder.missing.narration.second', values: { n, lang } });
+      if (s.hints[0].trim() && !w.hints[0].trim()) missing.push({ key: 'builder.missing.hint.second', values: { n, lang } });
+      if (s.ask.trim() && s.answer.trim() && (!w.ask.trim() || !w.answer.trim())) missing.push({ key: 'builder.missing.question.second', values: { n, lang } });
+    }
   });
   if (missing.length === 0) {
     const made = draftFile(draft);
-    if (!made.ok) missing.push(`The file is refused: ${made.message}.`);
+    if (!made.ok) missing.push({ key: 'builder.missing.refused', values: { message: made.message } });
   }
   return missing;
 }
@@ -142,6 +246,12 @@ interface BuilderStore {
   begin(file?: LessonFile): void;
   setLesson(patch: Partial<Omit<Draft, 'steps'>>): void;
   setStep(patch: Partial<DraftStep>): void;
+  /** add a second language (its words to be written beside the first's), or remove it with null */
+  setSecondLanguage(lang: LessonLanguage | null): void;
+  /** the lesson's words in the second language */
+  setSecond(patch: Partial<Omit<DraftWords, 'steps'>>): void;
+  /** the current step's words in the second language */
+  setSecondStep(patch: Partial<StepWords>): void;
   /** edit step i on a lab where steps before it are done and its own lines played */
   selectStep(i: number): void;
   addStep(): void;
@@ -171,7 +281,8 @@ export const useBuilder = create<BuilderStore>()((set, get) => ({
   lastLine: 0,
 
   begin(file) {
-    const draft = file ? draftOf(file) : EMPTY_DRAFT;
+    // a new lesson is written first in the teacher's own language
+    const draft = file ? draftOf(file) : emptyDraft(useLanguage.getState().lang);
     set({ draft, at: 0, recording: !file });
     if (file) get().selectStep(Math.max(0, draft.steps.length - 1));
     else {
@@ -191,6 +302,22 @@ export const useBuilder = create<BuilderStore>()((set, get) => ({
     set({ draft: { ...draft, steps: draft.steps.map((s, i) => (i === at ? { ...s, ...patch } : s)) } });
   },
 
+  setSecondLanguage(lang) {
+    const draft = get().draft;
+    if (draft) set({ draft: withSecond(draft, lang) });
+  },
+
+  setSecond(patch) {
+    const draft = get().draft;
+    if (draft?.second) set({ draft: { ...draft, second: { ...draft.second, ...patch } } });
+  },
+
+  setSecondStep(patch) {
+    const { draft, at } = get();
+    if (!draft?.second) return;
+    set({ draft: { ...draft, second: { ...draft.second, steps: draft.second.steps.map((w, i) => (i === at ? { ...w, ...patch } : w)) } } });
+  },
+
   selectStep(i) {
     const draft = get().draft;
     if (!draft || i < 0 || i >= draft.steps.length) return;
@@ -208,13 +335,15 @@ export const useBuilder = create<BuilderStore>()((set, get) => ({
     if (!draft) return;
     const shell = useLab.getState().shell;
     // the new step goes on from the lab as it is
-    set({ draft: { ...draft, steps: [...draft.steps, EMPTY_STEP] }, at: draft.steps.length, stepStart: { shell, line: shell.lineNo }, lastLine: shell.lineNo, recording: true });
+    const second = draft.second && { ...draft.second, steps: [...draft.second.steps, EMPTY_WORDS] };
+    set({ draft: { ...draft, steps: [...draft.steps, EMPTY_STEP], second }, at: draft.steps.length, stepStart: { shell, line: shell.lineNo }, lastLine: shell.lineNo, recording: true });
   },
 
   removeStep() {
     const { draft, at } = get();
     if (!draft || draft.steps.length <= 1) return;
-    set({ draft: { ...draft, steps: draft.steps.filter((_, i) => i !== at) } });
+    const second = draft.second && { ...draft.second, steps: draft.second.steps.filter((_, i) => i !== at) };
+    set({ draft: { ...draft, steps: draft.steps.filter((_, i) => i !== at), second } });
     get().selectStep(Math.min(at, draft.steps.length - 2));
   },
 
