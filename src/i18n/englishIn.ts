@@ -9,7 +9,7 @@ import { CALLS, CONSTANTS, PEOPLE_TABLE } from '../engine/index.ts';
 const LANGUAGE_WORDS = new Set([
   ...CALLS.map((c) => c.name), ...PEOPLE_TABLE.map((c) => c.name), ...CONSTANTS,
   // owner_of's answers, the trace's tags, and words every language writes so
-  'control', 'free', 'lab', 'OS', 'ID', 'fd', 'fds', 'scp', 'POSIX', 'Ctrl', 'GiB',
+  'control', 'free', 'lab', 'OS', 'ID', 'CPU', 'fd', 'fds', 'scp', 'POSIX', 'Ctrl', 'GiB',
 ]);
 
 /** The English words left in a line once the command language, and any word of the line typed, is taken out of it. */
@@ -22,6 +22,9 @@ export function englishIn(line: string, typed = ''): string[] {
     .replace(/\/msg\S*/g, ' ') // virtual files
     .replace(/\bS-?[\dA-E]+(\([a-d]\))?/g, ' ') // the patent's steps
     .replace(/\bE[A-Z]+\b/g, ' ') // errno names
+    .replace(/\b0x[\da-f]+\b/g, ' ') // addresses
+    .replace(/\blp\d+\b/g, ' ') // logical processors by number: lp3
+    .replace(/^ *\d+ [^ ]{1,64}$/, ' ') // a row of the frame map: a letter for each frame's owner
     .replace(/\blab:\w+/g, ' ') // the lab's own tags
     .replace(/\b\w+\.\w+\b/g, ' ') // fields of a name: r.request
     .replace(/\s(例|e\.g\.): .*$/, ' '); // an example is a line of the command language

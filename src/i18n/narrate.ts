@@ -27,6 +27,20 @@ function request(t: Translate, r: SignalRequest): string {
   }
 }
 
+/**
+ * The units a logical processor is placed on, as the engine names them (unitName in
+ * machine/processors.ts: "main unit 0", "sub group 1 unit 2", joined by " and "), in
+ * the language of `t`; a name of another shape stays as it is.
+ */
+function unitsIn(t: Translate, where: string): string {
+  const units = where.split(' and ').map((name) => {
+    const m = /^(?:main unit (\d+)|sub group (\d+) unit (\d+))$/.exec(name);
+    if (!m) return name;
+    return m[1] === undefined ? t('machine.unit', { group: m[2]!, slot: m[3]! }) : t('machine.unit', { group: '0', slot: m[1] });
+  });
+  return units.reduceRight((rest, first) => t('shell.unitsAnd', { first, rest }));
+}
+
 const ready = (t: Translate, fd: number, why: Readiness) => t('say.select.ready', { fd: s(fd), why });
 
 /** The values of each message, by id: the one place a parameter gets its name. */
@@ -38,7 +52,7 @@ const SHAPE: Shapers = {
   'lpar.create': (_, pid, name) => ({ pid: s(pid), name }),
   'lpar.provision': (_, name, memPages, processors) => ({ name, memPages: s(memPages), processors: s(processors), count: processors }),
   'lpar.memory': (_, name, memPages) => ({ name, memPages: s(memPages), lastPage: s(memPages - 1) }),
-  'lp.place': (_, lp, name, where, several, shared) => ({ lp: s(lp), name, where, how: several ? 'several' : shared ? 'shared' : 'one' }),
+  'lp.place': (t, lp, name, where, several, shared) => ({ lp: s(lp), name, where: unitsIn(t, where), how: several ? 'several' : shared ? 'shared' : 'one' }),
   'lpar.start': (_, name, system, notify) => ({ name, system: s(system), notify: s(notify) }),
   'lpar.limit': (_, name, amount, resource) => ({ name, any: s(amount === null), amount: s(amount), resource }),
   'lp.stop': (_, name, count) => ({ name, count: s(count) }),

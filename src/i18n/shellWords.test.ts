@@ -13,6 +13,7 @@ import { computedShellKeys, formatOutputIn } from './shellWords.ts';
 import { englishIn } from './englishIn.ts';
 import { makeTranslate, translateEnglish } from './translate.ts';
 import { readCatalog } from './catalogFiles.ts';
+import stringWidth from 'string-width';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -41,10 +42,15 @@ const helpLines = [
   ...CALLS.map((c) => `${c.where === 'guest' ? '@A ' : ''}help ${c.name}`),
   ...PEOPLE_TABLE.map((c) => `help ${c.name}`),
 ];
-const corpus = [...scripts, ...lessons, MISTAKES, helpLines];
+/** Every table and listing of the commands for people, at the end of each example script, where the machine has the most in it. */
+const TABLES = ['lpars', 'frames', 'map A', 'map B', 'map scp', 'channels', 'fds', 'ps', 'ls /msg', 'log 60', '@A lpars', 'lesson', 'lesson flip', 'back', 'tick(2)', 'ps', 'reset', 'seed 3'];
+const corpus = [...scripts, ...scripts.map((s) => [...s, ...TABLES]), ...lessons, MISTAKES, helpLines];
 const outputs = corpus.flatMap(outputsOf);
-/** Every line typed: a word from any of them is the user's (a reason given to refuse(r, "..."), a name), not the lab's English. */
-const typed = corpus.flat().join(' ');
+/**
+ * Every line typed: a word from any of them is the user's (a reason given to refuse(r, "..."), a name), not the lab's English;
+ * and the lessons' names (`lesson flip`) and own text, which `lesson` prints as the lesson's file gives it (a lesson file has its own languages).
+ */
+const typed = [...corpus.flat(), ...LESSONS.flatMap((l) => [l.id, l.title, l.figure, l.summary, ...l.steps.map((st) => st.title)])].join(' ');
 const hasWords = (o: Output) => (o.kind === 'error' && o.words !== undefined) || (o.kind === 'text' && o.words !== undefined) || (o.kind === 'complete' && !o.result.ok && o.result.words !== undefined);
 
 describe('the shell in English from the catalog', () => {
@@ -52,6 +58,9 @@ describe('the shell in English from the catalog', () => {
     const differ = outputs.filter((o) => formatOutputIn(translateEnglish, o).join('\n') !== formatOutput(o).join('\n')).map((o) => [formatOutput(o), formatOutputIn(translateEnglish, o)]);
     expect(differ).toEqual([]);
     expect(outputs.filter(hasWords).length).toBeGreaterThan(130);
+    // every command for people that prints a table or a note has words, so it reads in any language
+    const said = new Set(outputs.filter((o) => o.kind === 'text' && o.words).map((o) => o.input.replace(/^@\w+ /, '').split(' ')[0]));
+    expect(PEOPLE_TABLE.map((c) => c.name).filter((c) => c !== 'interrupt' && !said.has(c))).toEqual([]);
   });
 
   it('names only keys the English catalog has, wherever the engine names one', () => {
@@ -79,6 +88,22 @@ for (const lang of Object.keys(LANGUAGES).filter((l) => l !== 'en')) {
       expect(help.every((o) => o.kind === 'text' && o.words)).toBe(true);
       const english = help.flatMap((o) => formatOutputIn(t, o)).filter((line) => englishIn(line).length > 0);
       expect(english).toEqual([]);
+    });
+
+    it('lines its tables up in terminal cells, a wide character taking two, whatever the names', () => {
+      // a partition with a Japanese name and one longer than the English column: every column still starts where its header does
+      const out = outputsOf(['lpar_create("データ", 8, 1)', 'lpar_create("worker", 8, 1)', '@A ch = connect(7)', 'lpars', 'ps', 'fds', 'log 4']).filter((o) => o.kind === 'text');
+      for (const o of out) {
+        const lines = formatOutputIn(t, o);
+        const rows = lines.filter((_, i) => o.kind === 'text' && typeof o.words?.[i] === 'object' && 'row' in o.words[i]);
+        expect(rows.length, o.input).toBeGreaterThan(1);
+        // the cell where each column starts, counted in terminal cells
+        const starts = (line: string) => [...line.matchAll(/(?<=^| )[^ ]/g)].map((m) => stringWidth(line.slice(0, m.index)));
+        // every column of lpars and ps; the first two of fds and log, whose last cell is a sentence
+        const whole = o.input === 'lpars' || o.input === 'ps';
+        const columns = (line: string) => (whole ? starts(line) : starts(line).slice(0, 2));
+        for (const row of rows.slice(1)) expect(columns(row), `${o.input}: ${row}`).toEqual(columns(rows[0]!));
+      }
     });
 
     it('says every error and note it has words for in the language', () => {

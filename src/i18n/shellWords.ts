@@ -7,8 +7,10 @@
 // The command language itself (call names, constants, errno names, values)
 // is the same in every language.
 
-import { CALLS, formatOutput, PEOPLE_TABLE, paramKey, peopleKey, refWords, show, summaryWords, usageWords, visible, type Output, type Words, type WordValue } from '../engine/index.ts';
+import stringWidth from 'string-width';
+import { CALLS, formatOutput, layRows, PEOPLE_TABLE, paramKey, peopleKey, refWords, show, summaryWords, usageWords, visible, type Line, type Output, type Row, type Words, type WordValue } from '../engine/index.ts';
 import type { MessageKey, Translate } from './translate.ts';
+import { narrateIn } from './narrate.ts';
 
 /** The words of `w` in the language of `t`; values nest, and a list reads as its items joined by commas. */
 export function wordsIn(t: Translate, w: Words): string {
@@ -24,6 +26,7 @@ function valueIn(t: Translate, value: WordValue): string | number {
   if (Array.isArray(value)) return (value as readonly WordValue[]).map((v) => valueIn(t, v)).join(', ');
   // a count only chooses a plural form: the message puts in the digits from a value of its own
   if ('count' in value) return value.count;
+  if ('say' in value) return narrateIn(t, value.say);
   return wordsIn(t, value as Words);
 }
 
@@ -46,8 +49,24 @@ function outputLinesIn(t: Translate, o: Output): string[] {
       const result = r.ok ? `= ${show(r.value)}` : `= -1 ${r.errno}: ${r.words ? wordsIn(t, r.words) : r.message}`;
       return [t('lparsh.completes', { ctx: o.ctx, input: o.input, result })];
     }
-    case 'text': return o.words && o.words.length === o.text.length ? o.words.map((w) => wordsIn(t, w)) : [...o.text];
+    case 'text': return o.words && o.words.length === o.text.length ? linesIn(t, o.words) : [...o.text];
   }
+}
+
+const isRow = (line: Line): line is Row => typeof line === 'object' && 'row' in line;
+
+/**
+ * A command's lines in the language of `t`. Its rows form one table, laid out
+ * as the engine lays out its English (layRows), but measured in terminal
+ * cells: a Japanese character takes two, as the page's terminal (xterm's
+ * Unicode 11 widths) and a terminal under lparsh draw it.
+ */
+function linesIn(t: Translate, lines: readonly Line[]): string[] {
+  const cells = (row: Row) => row.row.map((c) => ({ text: String(valueIn(t, c.value)), ...(c.min === undefined ? {} : { min: c.min }), ...(c.end ? { end: true } : {}) }));
+  // text is made visible before it is measured: an escape shown as \x1b takes the cells of its letters
+  const laid = layRows(lines.filter(isRow).map((row) => cells(row).map((c) => ({ ...c, text: visible(c.text) }))), stringWidth);
+  let row = 0;
+  return lines.map((line) => (typeof line === 'string' ? line : isRow(line) ? laid[row++]! : wordsIn(t, line)));
 }
 
 /**

@@ -14,7 +14,7 @@ import type { ShellValue } from './values.js';
 import { NONE } from './values.js';
 import { Lines } from './lines.js';
 import { emptyTable, withKey } from '../own.js';
-import type { Words } from '../words.js';
+import type { Line, Words } from '../words.js';
 import { words } from '../words.js';
 
 export interface Pending {
@@ -83,8 +83,11 @@ export type Output =
     }
   | { readonly kind: 'blocked'; readonly line: number; readonly ctx: string; readonly input: string; readonly call: string; readonly events: readonly string[] }
   | { readonly kind: 'complete'; readonly line: number; readonly ctx: string; readonly completes: number | null; readonly input: string; readonly call: string; readonly result: { readonly ok: true; readonly value: ShellValue } | { readonly ok: false; readonly errno: string; readonly message: string; readonly words?: Words } }
-  /** `words`, when given, says each line of `text` as a catalog message, for a reader of another language */
-  | { readonly kind: 'text'; readonly line: number; readonly ctx: string; readonly input: string; readonly text: readonly string[]; readonly words?: readonly Words[] };
+  /**
+   * `words`, when given, says each line of `text` for a reader of another language: as a catalog
+   * message, as a row of the output's table (laid out in that language), or as the command language
+   */
+  | { readonly kind: 'text'; readonly line: number; readonly ctx: string; readonly input: string; readonly text: readonly string[]; readonly words?: readonly Line[] };
 
 export function createShell(config: Partial<LabConfig> = {}): ShellState {
   const timeline = startTimeline(config);
