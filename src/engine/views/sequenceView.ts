@@ -11,7 +11,7 @@ import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
 import type { LabState, Pid } from '../types.js';
 import { SCP_PID } from '../types.js';
 import { assertNever } from '../assertNever.js';
-import { narrate } from '../narration.js';
+import { narrate, type Narration } from '../narration.js';
 
 export type SequenceLaneKind = 'guest' | 'control' | 'scp' | 'kernel';
 
@@ -43,6 +43,8 @@ export interface SequenceArrow {
   readonly label: string;
   /** the event's full plain-words text, for the tooltip and the accessible name */
   readonly say: string;
+  /** the same as data (narration.ts), for a page that says it in another language */
+  readonly said: Narration;
   readonly from: Lane;
   readonly to: Lane;
   /** column indices into `lanes` */
@@ -254,7 +256,7 @@ export function sequenceView(events: readonly LabEvent[], state: LabState, optio
     }
     const say = narrate(e.say);
     arrows.push({
-      seq: e.seq, tag: e.tag, mark: tagShown(e.tag, options.tags), kind: e.kind, label: arrowLabel(e.kind, say), say,
+      seq: e.seq, tag: e.tag, mark: tagShown(e.tag, options.tags), kind: e.kind, label: arrowLabel(e.kind, say), say, said: e.say,
       from: e.from, to: e.to, fromIndex: column.get(e.from)!, toIndex: column.get(e.to)!,
       self: e.from === e.to, boot: e.seq < boot, groupStart, group,
     });

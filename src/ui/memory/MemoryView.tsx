@@ -149,7 +149,7 @@ export function MemoryView({ largeFrames }: { readonly largeFrames?: boolean } =
     }
     const b = layout ? displayBuckets(model, layout.grid.per)[i] : undefined;
     return b ? bucketLabel(b, model) : '';
-  }, [model, layout]);
+  }, [model, layout, t]);
 
   const indexAt = (e: PointerEvent<SVGSVGElement>): number | null => {
     const target = e.target as Element;

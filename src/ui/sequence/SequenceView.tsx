@@ -15,10 +15,11 @@ import { motionMs, useReducedMotion } from '../app/motion.ts';
 import { layoutChart } from './layout.ts';
 import { useFollowScroll } from './useFollowScroll.ts';
 import { drawSequence } from './drawSequence.ts';
+import { sequenceIn } from './arrowWords.ts';
 import { laneSwatch } from './sequenceSvg.ts';
 import { useElementBox } from '../app/useElementBox.ts';
 import { usePrefs } from '../app/prefs.ts';
-import { useT } from '../app/language.ts';
+import { useLanguage, useT } from '../app/language.ts';
 import type { Translate } from '../../i18n/translate.ts';
 import { assertNever } from '../../engine/index.ts';
 import type { SequenceLane } from '../../engine/index.ts';
@@ -66,6 +67,7 @@ export function SequenceView() {
   const generation = useLab((s) => s.generation);
   const reduced = useReducedMotion();
   const t = useT();
+  const lang = useLanguage((l) => l.lang);
 
   // the window of arrows drawn: back to the latest WINDOW whenever the lab is replaced (reset, seed, link)
   const [windowed, setWindowed] = useState({ generation, limit: WINDOW });
@@ -84,11 +86,11 @@ export function SequenceView() {
   // only the window drawn is copied, and the lanes come from the event index: a step costs the same however long the session
   const model = useMemo(() => {
     const events = eventsTail(bootEvents, entries, position, limit);
-    return sequenceView(events, state, {
+    return sequenceIn(t, lang, sequenceView(events, state, {
       bootEvents: bootCount, commandStarts: eventIndex(bootEvents, entries).starts, limit,
       earlier: position - events.length, lanes: lanesBefore(bootEvents, entries, position), tags,
-    });
-  }, [bootEvents, entries, position, state, bootCount, limit, tags]);
+    }));
+  }, [bootEvents, entries, position, state, bootCount, limit, tags, t, lang]);
   const layout = useMemo(() => layoutChart(model, size), [model, size]);
 
   const focusSeq = focus?.seq ?? null;
@@ -109,6 +111,7 @@ export function SequenceView() {
       animateSeq: stepped ? focusSeq : null,
       ms: motionMs(DRAW_MS, reduced, speed),
       tabSeq: tabStop,
+      t,
     });
     const scroller = scrollRef.current;
     // after "show earlier", keep the arrows that were on screen where they were
@@ -125,7 +128,7 @@ export function SequenceView() {
     const row = layout.arrows.find((g) => g.seq === focusSeq);
     if (!pending || !row) return;
     follow({ rowTop: row.rowTop, rowH: layout.rowH, smooth: pending.smooth, done: () => { if (pendingScroll.current === pending) pendingScroll.current = null; } });
-  }, [model, layout, focusSeq, tabStop, reduced, speed, follow]);
+  }, [model, layout, focusSeq, tabStop, reduced, speed, follow, t]);
 
   const activate = useCallback((seq: number) => {
     setTabSeq(seq);

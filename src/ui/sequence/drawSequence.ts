@@ -5,7 +5,9 @@
 
 import { easeCubicOut, select } from 'd3';
 import 'd3-transition'; // side effect: adds selection.transition (the production build drops it otherwise)
-import type { SequenceArrow, SequenceLane, SequenceModel } from '../../engine/index.ts';
+import type { SequenceArrow, SequenceModel } from '../../engine/index.ts';
+import type { Translate } from '../../i18n/translate.ts';
+import { arrowAriaLabel } from './arrowWords.ts';
 import { rowGeometry } from './layout.ts';
 import type { ArrowGeometry, ChartLayout, LifelineGeometry } from './layout.ts';
 
@@ -17,6 +19,8 @@ export interface DrawOptions {
   readonly ms: number;
   /** the arrow that takes the Tab stop (roving tabindex) */
   readonly tabSeq: number | null;
+  /** the reader's language: an arrow's accessible name is said in it */
+  readonly t: Translate;
 }
 
 interface Row {
@@ -24,15 +28,6 @@ interface Row {
   readonly g: ArrowGeometry;
   readonly from: string;
   readonly to: string;
-}
-
-/** What a screen reader says for an arrow: the step, who acts on whom, and the trace's own words. */
-export function arrowAriaLabel(a: SequenceArrow, lanes: readonly SequenceLane[]): string {
-  const from = lanes[a.fromIndex]?.label ?? '?';
-  const to = lanes[a.toIndex]?.label ?? '?';
-  const who = a.self ? `within ${from}` : `${from} to ${to}`;
-  const mark = a.mark === 'lab' ? "the lab's own step " : a.mark ? `${a.mark} ` : '';
-  return `${mark}${a.label}, ${who}: ${a.say}`;
 }
 
 /** What each row element was last drawn for (a key of its shape and words), so a row that stays is not written again. */
@@ -119,6 +114,8 @@ export function drawSequence(svg: SVGSVGElement, model: SequenceModel, layout: C
     });
 
   setAttr(arrowLayer.node()!, 'transform', shift);
+  // the words of a row change with the language: its key holds one of them
+  const lang = opts.t('sequence.arrow.call');
   const groups = arrowLayer
     .selectAll<SVGGElement, Row>('g.seq-arrow')
     .data(rows, (r) => String(r.a.seq))
@@ -141,14 +138,14 @@ export function drawSequence(svg: SVGSVGElement, model: SequenceModel, layout: C
     setAttr(this, 'tabindex', r.a.seq === opts.tabSeq ? '0' : '-1');
     setAttr(this, 'aria-current', r.a.seq === opts.focusSeq ? 'step' : null);
     // what the row shows: written only when the arrow (after a branch, a seq can be another event) or the lanes change
-    const key = `${shapeKey} ${r.a.seq} ${r.a.tag} ${r.a.mark} ${r.a.kind} ${r.a.fromIndex} ${r.a.toIndex} ${r.from} ${r.to} ${r.a.say}`;
+    const key = `${shapeKey} ${r.a.seq} ${r.a.tag} ${r.a.mark} ${r.a.kind} ${r.a.fromIndex} ${r.a.toIndex} ${r.from} ${r.to} ${r.a.label} ${r.a.say} ${lang}`;
     if (drawn.get(this) === key) return;
     drawn.set(this, key);
     const g = rowGeometry(r.a, layout);
     const [line, head, text, title, hit] = this.children as unknown as [SVGPathElement, SVGPathElement, SVGTextElement, SVGTitleElement, SVGRectElement];
     this.setAttribute('data-seq', String(r.a.seq));
     this.setAttribute('data-tag', r.a.tag);
-    this.setAttribute('aria-label', arrowAriaLabel(r.a, model.lanes));
+    this.setAttribute('aria-label', arrowAriaLabel(opts.t, r.a, model.lanes));
     hit.setAttribute('width', String(Math.max(0, layout.width - 3)));
     hit.setAttribute('height', String(layout.rowH - 3));
     line.setAttribute('d', g.path);

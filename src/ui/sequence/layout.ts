@@ -66,7 +66,9 @@ const LOOP_W_EM = 1.3;
 
 /** Estimated width of "<tag> <label>": the tag in bold monospace, the label in the sans-serif face. */
 export function labelWidth(tag: string, label: string, font: number): number {
-  return tag.length * 0.64 * font + (tag ? 0.3 * font : 0) + label.length * 0.56 * font;
+  // a Japanese character (kana, kanji, full-width forms) is about a whole em wide
+  const wide = label.match(/[\u3000-\u9fff\uff00-\uffef]/g)?.length ?? 0;
+  return tag.length * 0.64 * font + (tag ? 0.3 * font : 0) + (label.length - wide) * 0.56 * font + wide * font;
 }
 
 const r = (n: number) => Math.round(n * 10) / 10;
