@@ -153,7 +153,11 @@ export function updatePartition(tx: Tx, pid: Pid, change: (p: Partition) => Part
   return after;
 }
 
-export const ok = (value: Value = 0): Result => ({ ok: true, value });
+// Most calls answer 0, and every recorded step keeps its result for as long
+// as the history lives: one frozen answer serves them all (results are never
+// changed in place).
+const OK_ZERO: Result = Object.freeze({ ok: true, value: 0 });
+export const ok = (value: Value = 0): Result => (value === 0 ? OK_ZERO : { ok: true, value });
 /** A refusal: its errno, the engine's English sentence, and the same as words for a reader of any language (words.ts). */
 export const fail = (errno: LabError['errno'], message: string, words: Words): Result => ({ ok: false, error: { errno, message, words } });
 

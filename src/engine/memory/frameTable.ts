@@ -162,7 +162,9 @@ export function claimFrames(
     frames.push(frame);
     cursor = frame + 1;
   }
-  return { table: next, frames };
+  // the list lives on in the area and in every event that names it: an array
+  // of its own length, not the room for 17 that `push` leaves
+  return { table: next, frames: frames.slice() };
 }
 
 /** Every owner code in frame order; O(frames), for views and invariant checks only. */
