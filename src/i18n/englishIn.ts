@@ -1,7 +1,8 @@
 // For the tests that check a line reads in another language: the English
 // words left in it once the command language is taken out. Kept apart from
 // any one test file so every test of the shell's words (shellWords.test.ts,
-// the engine's refusals) uses the same rule.
+// the engine's refusals) and of the built-in lessons (lessonWords.test.ts)
+// uses the same rule.
 
 import { CALLS, CONSTANTS, PEOPLE_TABLE } from '../engine/index.ts';
 

@@ -9,33 +9,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from './languages.ts';
 import { readCatalog } from './catalogFiles.ts';
+import { glossaryOffences, readGlossary } from './glossaryTable.ts';
 
 const GLOSSARY = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'glossary.md'), 'utf8');
 
-interface Glossary {
-  /** language code -> column */
-  readonly columns: ReadonlyMap<string, number>;
-  readonly avoid: ReadonlyMap<string, number>;
-  readonly rows: readonly (readonly string[])[];
-}
-
-function readGlossary(text: string): Glossary {
-  const table = text.split('\n').filter((l) => l.startsWith('|')).map((l) => l.slice(1, -1).split('|').map((c) => c.trim()));
-  const [head, , ...rows] = table;
-  const columns = new Map<string, number>();
-  const avoid = new Map<string, number>();
-  head!.forEach((cell, i) => {
-    const code = /\(([a-z]{2,3})\)$/.exec(cell)?.[1];
-    if (!code) return;
-    (cell.startsWith('not ') ? avoid : columns).set(code, i);
-  });
-  return { columns, avoid, rows };
-}
-
 const glossary = readGlossary(GLOSSARY);
 const enColumn = glossary.columns.get('en')!;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const usesEnglish = (message: string, term: string) => new RegExp(`\\b${escape(term)}(s|es|ed)?\\b`, 'i').test(message);
 
 describe('the glossary', () => {
   it('names the key terms of the Japanese patent literature', () => {
@@ -59,25 +38,14 @@ describe('the glossary', () => {
   for (const lang of Object.keys(LANGUAGES).filter((l) => l !== 'en')) {
     it(`is followed by the ${lang} catalog: the term wherever English uses it, never a refused form`, () => {
       const catalog = readCatalog(lang);
-      const column = glossary.columns.get(lang)!;
-      const avoidColumn = glossary.avoid.get(lang);
       const offences: string[] = [];
       let checked = 0;
       for (const [key, english] of Object.entries(en)) {
         const message = catalog[key];
         if (message === undefined) continue; // a missing key is the catalog test's to report
-        for (const row of glossary.rows) {
-          const term = row[enColumn]!;
-          const own = row[column]!;
-          if (own && usesEnglish(english, term)) {
-            checked++;
-            if (!message.includes(own)) offences.push(`${key}: "${term}" should read ${own}: ${message}`);
-          }
-          for (const wrong of (avoidColumn === undefined ? '' : row[avoidColumn]!).split(',').map((w) => w.trim()).filter(Boolean)) {
-            // a refused form may be part of the right one (ポリシ in ポリシー): look past the right one
-            if (message.split(own).join('').includes(wrong)) offences.push(`${key}: uses ${wrong}, the glossary says ${own}`);
-          }
-        }
+        const found = glossaryOffences(glossary, lang, english, message);
+        checked += found.checked;
+        offences.push(...found.offences.map((o) => `${key}: ${o}`));
       }
       expect(offences).toEqual([]);
       expect(checked, 'messages that use a glossary term').toBeGreaterThan(0);
