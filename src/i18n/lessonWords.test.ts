@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_FILES, languagesOf, textIn } from '../engine/index.ts';
 import { LANGUAGES } from './languages.ts';
 import { englishIn } from './englishIn.ts';
 import { glossaryOffences, readGlossary } from './glossaryTable.ts';
@@ -120,5 +121,20 @@ describe('the built-in lessons in every language', () => {
         expect(textsOf(file).filter((t) => typeof t.value !== 'string').length, 'texts in several languages').toBeGreaterThan(5);
       });
     }
+  }
+
+  for (const lang of Object.keys(LANGUAGES).filter((l) => l !== 'en')) {
+    it(`the lab reads every built-in file in ${lang}: other words, the same lines, checks and solutions`, () => {
+      for (const file of BUILTIN_FILES) {
+        expect(languagesOf(file), file.lesson.id).toContain(lang);
+        const own = textIn(file, lang);
+        const en = textIn(file, 'en');
+        expect(own.lesson.title, file.lesson.id).not.toBe(en.lesson.title);
+        expect(own.lesson.steps.map((s) => [s.type, s.check, s.solution]), file.lesson.id).toEqual(en.lesson.steps.map((s) => [s.type, s.check, s.solution]));
+        expect(own.lesson.steps.map((s) => s.text).filter((t, i) => t === en.lesson.steps[i]!.text), `${file.lesson.id}: narration left in English`).toEqual([]);
+        expect(own.challenges.map((c) => [c.id, c.check, c.solution])).toEqual(en.challenges.map((c) => [c.id, c.check, c.solution]));
+        expect(own.challenges.map((c) => c.goal).filter((g, i) => g === en.challenges[i]!.goal), 'goals left in English').toEqual([]);
+      }
+    });
   }
 });

@@ -6,7 +6,14 @@ import { BUILTIN_FILES, builtinFile, challengesIn, findBuiltinFile, findChalleng
 import { languagesOf, lessonFileText, lessonToData, LESSON_LIMITS, parseLessonFile, RULE_NAMES, textIn, validateLesson } from './format.js';
 import type { LessonFileResult } from './format.js';
 
-const flipData = () => JSON.parse(lessonFileText(findBuiltinFile('flip')!)) as Record<string, unknown> & { steps: Record<string, unknown>[] };
+/**
+ * A built-in file in English alone, written as a version 1 file: the fixture
+ * the tests below spoil (the built-in files themselves are in English and
+ * Japanese, version 2).
+ */
+const englishData = (id: string) => JSON.parse(lessonFileText(textIn(findBuiltinFile(id)!, 'en'))) as Record<string, unknown>;
+const flipData = () => englishData('flip') as Record<string, unknown> & { steps: Record<string, unknown>[] };
+const challengesData = () => englishData('challenges') as Record<string, unknown> & { challenges: Record<string, unknown>[] };
 
 function refused(result: LessonFileResult): { field: string; message: string } {
   if (result.ok) throw new Error('the file was accepted');
@@ -94,17 +101,16 @@ describe('lesson files', () => {
   });
 
   it('names the challenge at fault: a bad id, an id used twice', () => {
-    const challenges = () => JSON.parse(lessonFileText(findBuiltinFile('challenges')!)) as Record<string, unknown> & { challenges: Record<string, unknown>[] };
-    const badId = challenges();
+    const badId = challengesData();
     badId.challenges[2]!.id = 'One Bit';
     expect(refused(validateLesson(badId))).toEqual({ ok: false, field: 'challenges[2].id', message: 'must be 1 to 32 lower-case letters, digits or -' });
-    const twice = challenges();
+    const twice = challengesData();
     twice.challenges[3]!.id = twice.challenges[1]!.id;
     expect(refused(validateLesson(twice))).toEqual({ ok: false, field: 'challenges[3].id', message: `"${String(twice.challenges[1]!.id)}" is used twice` });
   });
 
   it('a file of challenges alone needs no steps field', () => {
-    const data = JSON.parse(lessonFileText(findBuiltinFile('challenges')!)) as Record<string, unknown>;
+    const data = challengesData();
     delete data.steps;
     const read = validateLesson(data);
     expect(read.ok && read.file.lesson.steps).toEqual([]);
@@ -326,7 +332,7 @@ describe('lesson files in two languages (version 2)', () => {
   });
 
   it('a challenge in two languages: its title, goal and hints by language, its solution and checks once', () => {
-    const data = JSON.parse(lessonFileText(findBuiltinFile('challenges')!)) as Data & { challenges: Record<string, unknown>[] };
+    const data = challengesData() as Data & { challenges: Record<string, unknown>[] };
     data.version = 2;
     data.languages = ['en', 'ja'];
     const c = data.challenges[0]!;
