@@ -13,6 +13,7 @@ import { visible } from '../../engine/index.ts';
 import type { EditorAction, EditorState } from './lineEditor.ts';
 import { EMPTY_EDITOR, press, splitInput } from './lineEditor.ts';
 import { joinRows, wrapAtSpaces } from './wordWrap.ts';
+import stringWidth from 'string-width';
 
 /** What the terminal needs from the lab. */
 export interface LabBridge {
@@ -241,7 +242,7 @@ export class LabTerminal implements ITerminalAddon {
     const cols = this.terminal?.cols ?? 80;
     const colour = (text: string) => (line.colour ? `${line.colour}${text}${RESET}` : text);
     if (line.prompt === undefined) return colour(wrapAtSpaces(line.text, cols));
-    const start = line.prompt.length;
+    const start = stringWidth(line.prompt);
     return `\x1b[1m${line.prompt}${RESET}${colour(wrapAtSpaces(line.text, cols, start, start))}`;
   }
 
@@ -285,9 +286,10 @@ export class LabTerminal implements ITerminalAddon {
     const shownPrompt = visible(prompt);
     const shownLine = visible(this.editor.buffer);
     seq += `\x1b[1m${shownPrompt}${RESET}${shownLine}`;
-    const total = shownPrompt.length + shownLine.length;
+    // in terminal cells: a Japanese name or string takes two a character
+    const total = stringWidth(shownPrompt) + stringWidth(shownLine);
     const endRow = Math.floor(total / cols);
-    const target = shownPrompt.length + visible(this.editor.buffer.slice(0, this.editor.cursor)).length;
+    const target = stringWidth(shownPrompt) + stringWidth(visible(this.editor.buffer.slice(0, this.editor.cursor)));
     const targetRow = Math.floor(target / cols);
     const targetCol = target % cols;
     // a line that exactly fills its last row leaves the cursor pending: make the wrap real

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import stringWidth from 'string-width';
 import { joinRows, wrapAtSpaces } from './wordWrap.ts';
 
 /** What a terminal `cols` wide shows for `text`: its rows, each marked when the terminal wrapped onto it. */
@@ -72,5 +73,43 @@ describe('wrapAtSpaces', () => {
         else expect(rows[i]!.text.slice(0, indent).trim()).toBe('');
       }
     }));
+  });
+});
+
+/** What a terminal drawing East Asian wide characters in two cells shows (xterm with Unicode 11 widths): a wide character that does not fit in a row's last cell starts the next row. */
+function cellRowsOf(text: string, cols: number): { text: string; wrapped: boolean }[] {
+  const rows: { text: string; wrapped: boolean }[] = [{ text: '', wrapped: false }];
+  let col = 0;
+  for (const c of text) {
+    const w = stringWidth(c);
+    if (col + w > cols) {
+      rows.at(-1)!.text += ' '.repeat(cols - col);
+      rows.push({ text: '', wrapped: true });
+      col = 0;
+    }
+    rows.at(-1)!.text += c;
+    col += w;
+  }
+  return rows;
+}
+
+describe('wrapAtSpaces with Japanese', () => {
+  const line = '   40 [0064]   Bのポート2へのイベント（空のメッセージポート3にメッセージが届いた）は、すでに立っているペンディングビットに合流する';
+
+  it('counts a wide character as two cells, breaks between wide characters, and hangs the rest under the indent', () => {
+    for (const cols of [24, 31, 40, 57]) {
+      const rows = cellRowsOf(wrapAtSpaces(line, cols), cols);
+      for (const row of rows) expect(stringWidth(row.text), row.text).toBeLessThanOrEqual(cols);
+      // every row after the first starts at the hanging indent (none at cols 24: the indent would be more than half)
+      if (cols > 24) for (const row of rows.slice(1)) expect(row.text.startsWith('   ') && !row.text.startsWith('    '), row.text).toBe(true);
+      // no row but the last is left half empty: the text flows on at wide characters, not only at spaces
+      for (const row of rows.slice(0, -1)) expect(stringWidth(row.text.trimEnd()), row.text).toBeGreaterThan(cols - 8);
+    }
+  });
+
+  it('reads back as the text it wrapped, with no space where it broke between Japanese characters', () => {
+    for (const cols of [24, 31, 40, 57, 80]) expect(joinRows(cellRowsOf(wrapAtSpaces(line, cols), cols)), `cols ${cols}`).toEqual([line]);
+    const mixed = 'Aは accept で止まっています。他のコンテキストはそのまま使えます (@A, @B, @scp)';
+    for (const cols of [20, 33, 47]) expect(joinRows(cellRowsOf(wrapAtSpaces(mixed, cols), cols)), `cols ${cols}`).toEqual([mixed]);
   });
 });

@@ -4,6 +4,32 @@
 // the next row. A line that starts indented keeps its indent on the rows it
 // wraps onto (a hanging indent: `help`'s descriptions stay under each other).
 // A word longer than a row still breaks where the row ends.
+//
+// Widths are counted in terminal cells (string-width, the East Asian widths
+// xterm's Unicode 11 addon draws with): a Japanese character takes two. Japanese
+// puts no spaces between words, so a row may also break between two wide
+// characters; reading the rows back joins such a break without a space.
+
+import stringWidth from 'string-width';
+
+const isWide = (c: string | undefined): boolean => c !== undefined && stringWidth(c) === 2;
+
+/** The pieces of a word a row may break between: two wide characters side by side (Japanese) are a break opportunity. */
+function piecesOf(word: string): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  let before: string | undefined;
+  for (const c of word) {
+    if (piece && isWide(before) && isWide(c)) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += c;
+    before = c;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
 
 /** The indent a wrapped line's later rows start with: its own leading spaces, at most half the row. */
 function hangingIndent(text: string, cols: number, start: number): number {
@@ -25,13 +51,13 @@ export function wrapAtSpaces(text: string, cols: number, start = 0, indent = han
   const lead = /^ */.exec(text)![0];
   out += lead;
   col = (col + lead.length) % cols;
-  const tokens = text.slice(lead.length).split(/( +)/).filter(Boolean);
+  const tokens = text.slice(lead.length).split(/( +)/).filter(Boolean).flatMap((t) => (t.startsWith(' ') ? [t] : piecesOf(t)));
   const newRow = () => {
     out += ' '.repeat(cols - col) + ' '.repeat(hang);
     col = hang;
   };
   for (const [i, token] of tokens.entries()) {
-    const len = [...token].length;
+    const len = stringWidth(token);
     if (token.startsWith(' ')) {
       // spaces that reach the row's end only fill it; the next word starts the next row
       if (col > hang && col + len >= cols) newRow();
@@ -42,6 +68,7 @@ export function wrapAtSpaces(text: string, cols: number, start = 0, indent = han
       continue;
     }
     // a word that would end exactly at the row's end with more text after it moves too, so the next row does not start with a space
+    // (a piece of Japanese too: the next piece then starts the next row under the indent, and reads back joined)
     const more = i + 1 < tokens.length;
     if (col > hang && len <= cols - hang && (col + len > cols || (more && col + len === cols))) newRow();
     out += token;
@@ -61,7 +88,10 @@ export function joinRows(rows: readonly { readonly text: string; readonly wrappe
   let blankEnd = false;
   for (const row of rows) {
     const text = row.text.replace(/\s+$/, '');
-    if (row.wrapped && lines.length) lines[lines.length - 1] += blankEnd ? ` ${text.trimStart()}` : text;
+    const last = lines.at(-1);
+    // a break between two wide characters was a place to break, not a space (Japanese)
+    const joined = isWide([...(last ?? '')].at(-1)) && isWide([...text.trimStart()][0]);
+    if (row.wrapped && last !== undefined) lines[lines.length - 1] = `${last}${blankEnd ? `${joined ? '' : ' '}${text.trimStart()}` : text}`;
     else lines.push(text);
     blankEnd = text.length < row.text.length;
   }
