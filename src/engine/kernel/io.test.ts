@@ -9,7 +9,7 @@ import { createShell, runLine } from '../shell/shell.js';
 import { formatOutput } from '../shell/format.js';
 
 /** Run lines; the lines each printed, and the events of the last command recorded. */
-function typed(lines: readonly string[]): { shell: ShellState; printed: string[][]; events: () => { tag: string; kind: string; cost: number }[] } {
+function typed(lines: readonly string[]): { shell: ShellState; printed: string[][]; events: () => { tag: string; kind: string; cost: number }[]; says: () => unknown[][] } {
   let shell = createShell();
   const printed: string[][] = [];
   for (const line of lines) {
@@ -18,7 +18,7 @@ function typed(lines: readonly string[]): { shell: ShellState; printed: string[]
     printed.push(ran.out.flatMap(formatOutput));
   }
   const last = shell.timeline.entries[shell.timeline.cursor - 1]!;
-  return { shell, printed, events: () => last.step.events.map((e) => ({ tag: e.tag, kind: e.kind, cost: e.cost })) };
+  return { shell, printed, events: () => last.step.events.map((e) => ({ tag: e.tag, kind: e.kind, cost: e.cost })), says: () => last.step.events.map((e) => [e.tag, ...e.say]) };
 }
 
 const last = (printed: string[][]) => printed[printed.length - 1];
@@ -46,9 +46,38 @@ describe('a message mapped into the program costs one page table entry per page'
     expect(last(printed)).toEqual(['= {addr: 0x103000}']);
     expect(events().find((e) => e.kind === 'area.map')).toEqual({ tag: '[0093]', kind: 'area.map', cost: 21 });
   });
+
+  it('is a message area, like a received one', () => {
+    const { shell } = typed([...MAP3, 'r = read(fd)', 'n = msg_new(fd, 9000)']);
+    expect(Object.values(shell.timeline.current.areas).map((a) => [a.size, a.kind])).toEqual([[10000, 'message'], [9000, 'message']]);
+  });
+});
+
+describe('discarding a message (S-D)', () => {
+  it('by address, in direct-map mode: the mapping goes, and the trace names the address', () => {
+    const { printed } = typed([...MAP3, 'r = read(fd)', 'unlink(r.addr)', 'peek(r.addr, 1)']);
+    expect(printed.slice(-2)).toEqual([['= 0'], ['= -1 EFAULT: scp has nothing mapped at 0x100000: the page is not in its address space, so the touch faults [0070]']]);
+    const { says: unlinked } = typed([...MAP3, 'r = read(fd)', 'unlink(r.addr)']);
+    expect(unlinked()[0]).toEqual(['S-D', 'sys.call', 'unlink(0x100000)']);
+    expect(unlinked().find((s) => s[1] === 'kernel.discard')?.[2]).toBeNull();
+  });
+
+  it('by name, in virtual-file mode: the trace names the file', () => {
+    const { printed, says } = typed([...FILE, 'unlink(q.vfile)']);
+    expect(last(printed)).toEqual(['= 0']);
+    expect(says()[0]).toEqual(['S-D', 'sys.call', 'unlink("/msg/A.1")']);
+    expect(says().find((s) => s[1] === 'kernel.discard')?.[2]).toBe('/msg/A.1');
+  });
 });
 
 describe('a virtual file (S-B)', () => {
+  it('is read with a count or without one, and the call in the trace says which', () => {
+    const { says } = typed([...FILE, 'v = open(q.vfile)', 'read(v)']);
+    expect(says()[0]).toEqual(['S310(a)', 'sys.call', 'read(5)']);
+    const { says: counted } = typed([...FILE, 'v = open(q.vfile)', 'read(v, 16)']);
+    expect(counted()[0]).toEqual(['S310(a)', 'sys.call', 'read(5, 16)']);
+  });
+
   it('reads its bytes up to the last one written: the NULs at the end are not text, those inside are', () => {
     const { printed } = typed([...FILE, 'v = open(q.vfile)', 'read(v)']);
     expect(last(printed)).toEqual(['= "hello\\u0000\\u0000cd"']);
