@@ -49,6 +49,15 @@ interface LanguageState {
  */
 const loadShellWords = () => import('../../i18n/shellWords.ts');
 
+/**
+ * Loads the face `lang` needs without showing the page in it: the lesson
+ * builder's column for a second language (issue 23) is Japanese on an
+ * English page. Nothing for a language the page's fonts already draw.
+ */
+export function loadFace(lang: Language): Promise<unknown> {
+  return FONTS[lang]?.() ?? Promise.resolve();
+}
+
 /** The language asked for last: a choice made while an earlier catalog still loaded wins over it. */
 let latest: Language = DEFAULT_LANGUAGE;
 

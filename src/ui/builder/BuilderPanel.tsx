@@ -6,7 +6,7 @@
 // have its words in a second language (issue 23): each text then has a
 // second column beside the first, and the file is written as version 2.
 
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Output, Rule, ShellState } from '../../engine/index.ts';
 import { asksFor, BUILTIN_FILES, checkStep, isLessonLanguage, LESSON_LANGUAGES, lessonFileText, namesOf, suggestChecks, textIn } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
@@ -18,8 +18,8 @@ import { LINK_LIMITS } from '../share/shareLink.ts';
 import { draftFile, idOf, missingOf, useBuilder } from './builderStore.ts';
 import { isTagStyle } from '../../engine/index.ts';
 import { TAG_CHOICES } from '../app/prefs.ts';
-import { useLanguage, useT } from '../app/language.ts';
-import { LANGUAGES } from '../../i18n/languages.ts';
+import { loadFace, useLanguage, useT } from '../app/language.ts';
+import { isLanguage, LANGUAGES } from '../../i18n/languages.ts';
 import './builder.css';
 
 function Offers() {
@@ -92,7 +92,10 @@ function Twin({ label, first, onFirst, second, max, rows, placeholder }: TwinPro
     <div className="twin" role="group" aria-label={label}>
       <span className="twin-label">{label}</span>
       <div className="twin-cols">
-        <label><span className="lang" lang={languages[0]}>{one}</span>{field(first, onFirst, { 'aria-label': t('builder.inLanguage', { label, language: one }), ...(placeholder ? { placeholder } : {}) })}</label>
+        <label lang={languages[0]}>
+          <span className="lang">{one}</span>
+          {field(first, onFirst, { 'aria-label': t('builder.inLanguage', { label, language: one }), ...(placeholder ? { placeholder } : {}) })}
+        </label>
         <label lang={languages[1]}>
           <span className="lang">{two}</span>
           {field(second.value, second.onChange, { 'aria-label': t('builder.inLanguage', { label, language: two }), ...(second.same ? { placeholder: first || t('builder.sameAs', { language: one }) } : {}) })}
@@ -107,6 +110,11 @@ function LanguagesField() {
   const t = useT();
   const languages = useBuilder((s) => s.draft?.languages ?? []);
   const setSecondLanguage = useBuilder((s) => s.setSecondLanguage);
+  const key = languages.join(' ');
+  // a column in a language the page is not shown in still needs its face (Japanese on an English page draws empty boxes without it)
+  useEffect(() => {
+    for (const lang of key.split(' ')) if (isLanguage(lang)) void loadFace(lang);
+  }, [key]);
   const others = LESSON_LANGUAGES.filter((l) => !languages.includes(l));
   return (
     <div className="row builder-languages" title={t('builder.languages.title')}>
