@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { contextPid } from '../../engine/index.ts';
 import { completeWord } from './complete.ts';
 import { useLab } from '../store/labStore.ts';
-import { formatOutputNow, useT } from '../app/language.ts';
+import { formatOutputNow, useLanguage, useT } from '../app/language.ts';
 import type { LabStore } from '../store/labStore.ts';
 import { noteTranscript } from '../store/transcript.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
@@ -48,6 +48,7 @@ const bridge: LabBridge = {
   // the language at the moment a line prints: a switch applies to the lines after it
   format: formatOutputNow,
   note: noteTranscript,
+  t: () => useLanguage.getState().t,
 };
 
 /**

@@ -14,6 +14,8 @@ import type { EditorAction, EditorState } from './lineEditor.ts';
 import { EMPTY_EDITOR, press, splitInput } from './lineEditor.ts';
 import { joinRows, wrapAtSpaces } from './wordWrap.ts';
 import stringWidth from 'string-width';
+import type { Translate } from '../../i18n/translate.ts';
+import { welcomeLines } from './welcome.ts';
 
 /** What the terminal needs from the lab. */
 export interface LabBridge {
@@ -28,6 +30,8 @@ export interface LabBridge {
   format(o: Output): readonly string[];
   /** every printed line, for the transcript export */
   note(lines: readonly string[]): void;
+  /** the language of the lines printed now (the welcome's) */
+  t(): Translate;
 }
 
 export type TerminalTheme = 'light' | 'dark';
@@ -47,16 +51,6 @@ const THEMES: Record<TerminalTheme, ITheme> = {
 const COLOUR: Record<Output['kind'], string> = { result: '', error: '\x1b[31m', blocked: '\x1b[33m', complete: '\x1b[36m', text: '' };
 const RESET = '\x1b[0m';
 const DIM = '\x1b[90m';
-
-export const WELCOME = [
-  'Welcome to lparlab. You are the system',
-  'control program (scp$). Type help, or:',
-  '  s = socket(AF_LPAR, SOCK_SEQPACKET)',
-  '  bind(s, 7)   listen(s)   fd = accept(s)',
-  '  @A ch = connect(7)',
-  'Tab completes, up/down recall, Ctrl-C',
-  'interrupts a waiting call, Esc leaves.',
-];
 
 /** A line the terminal printed, kept so it can be wrapped again when the terminal's width changes. */
 interface Printed {
@@ -110,7 +104,7 @@ export class LabTerminal implements ITerminalAddon {
       this.cols = cols;
       this.redraw();
     });
-    for (const line of WELCOME) this.emit({ colour: DIM, text: visible(line) });
+    for (const line of welcomeLines(this.bridge.t())) this.emit({ colour: DIM, text: visible(line) });
     this.drawLine(true);
   }
 
