@@ -154,7 +154,9 @@ test('a built-in lesson opens in the builder to edit, and a broken lesson file o
   await lab.page.getByRole('button', { name: 'Make a lesson' }).click();
   const panel = lab.page.locator('[data-view=lesson]');
   await panel.getByLabel('edit a built-in lesson').selectOption('flip');
-  await expect(panel.getByLabel('Lesson title')).toHaveValue('Guest to guest: S101-S112 and the flip');
+  // the built-in lessons are in English and Japanese: the builder shows both columns (issue 23)
+  await expect(panel.getByLabel('Lesson title (English)')).toHaveValue('Guest to guest: S101-S112 and the flip');
+  await expect(panel.getByLabel('Lesson title (日本語)')).toHaveValue('ゲストからゲストへ: S101-S112とフリップ');
   await expect(panel.getByRole('button', { name: 'Step 6', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(panel.locator('.missing')).toContainText('Ready.');
   await panel.getByLabel('Open a lesson file to edit').setInputFiles({ name: 'bad.lesson.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "lparlab-lesson", "version": 1, "id": "x", "title": "x", "figures": "x", "summary": "x", "steps": [{"title": "t", "narration": "n", "lines": ["lpars"], "checks": [{"rule": "script", "src": "x"}], "hints": ["h"]}]}') });
