@@ -12,7 +12,7 @@ import { useCurrentStepEvents, useDisplayState, useFocusEvent, useLab } from '..
 import { mergesBefore } from '../store/eventIndex.ts';
 import { motionMs, useReducedMotion } from '../app/motion.ts';
 import { layoutMemory, zoomedHeight } from './layout.ts';
-import type { MemoryLayout } from './layout.ts';
+import type { ColumnSlot, MemoryLayout } from './layout.ts';
 import { bestInk, ownerFills, readPalette } from './colours.ts';
 import type { Palette } from './colours.ts';
 import { cellLabel, drawMemory } from './drawMemory.ts';
@@ -88,10 +88,13 @@ export function MemoryView({ largeFrames }: { readonly largeFrames?: boolean } =
   // for fingers: frames of at least 24 px, the view scrolling when it gets taller than its panel (on by default on touch screens)
   const [zoom, setZoom] = useState(() => largeFrames ?? (typeof window !== 'undefined' && window.matchMedia?.('(pointer: coarse)').matches));
   const zoomed = zoom && model.grid.kind === 'cells';
+  // the partitions at the shell's own moment keep their places while the player catches up (layout.ts, columnSlots)
+  const latest = useLab((s) => s.shell.timeline.current.partitions);
+  const reserve = useMemo<ColumnSlot[]>(() => Object.values(latest).filter((p) => p.status === 'active').map((p) => ({ pid: p.pid, role: p.role })), [latest]);
   const layout = useMemo<MemoryLayout | null>(() => {
     if (!size || size.w <= 40 || size.h <= 40) return null;
-    return layoutMemory(model, size.w, zoomed ? zoomedHeight(model, size.w, size.h, size.scale, TOUCH_CELL) : size.h, size.scale);
-  }, [model, size, zoomed]);
+    return layoutMemory(model, size.w, zoomed ? zoomedHeight(model, size.w, size.h, size.scale, TOUCH_CELL, reserve) : size.h, size.scale, reserve);
+  }, [model, size, zoomed, reserve]);
   const fill = useMemo(() => (palette ? ownerFills(model, palette) : null), [model, palette]);
   const ghosts = useMemo(() => ghostsOf(stepEvents), [stepEvents]);
   // a lesson check may point at frames or a partition here

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { apply, createLab } from '../../engine/index.ts';
+import { apply, createLab, SCP_PID } from '../../engine/index.ts';
 import type { LabEvent, LabState, Pid, PortNo } from '../../engine/index.ts';
 import { memoryView } from '../../engine/index.ts';
 import type { Bucket } from '../../engine/index.ts';
 import { partitionColour } from '../app/palette.ts';
-import { chooseCols, columnBlocks, layoutMemory, rowSpans, segmentsOf, sidesOf, zoomedHeight } from './layout.ts';
+import { chooseCols, columnBlocks, columnSlots, layoutMemory, rowSpans, segmentsOf, sidesOf, zoomedHeight } from './layout.ts';
 import { bucketSlices, bucketLabel, displayBuckets } from './drawBuckets.ts';
 import { bestInk, contrast } from './colours.ts';
 import { ghostsOf, highlightOf, withMark, EMPTY_HIGHLIGHT } from './plan.ts';
@@ -52,6 +52,27 @@ describe('Memory view layout', () => {
     expect(col('A').inner).toBeLessThan(l.grid.x);
     expect(col('B').inner).toBeGreaterThan(l.grid.x + l.grid.cols * l.grid.pitch);
     expect(col('B').x + col('B').w).toBeLessThanOrEqual(600);
+  });
+
+  it('keeps the grid and the columns in place while the player reveals lpar_create (the shell already at the end)', () => {
+    const start = createLab({ frames: 4096 }).state;
+    const create = (name: string) => ({ kind: 'lpar.create' as const, by: SCP_PID, name, memPages: 32, processors: 1 });
+    const end = run(start, create('C'), create('D'), create('E'), create('F')).state;
+    const reserve = Object.values(end.partitions).map((p) => ({ pid: p.pid, role: p.role }));
+    const shown = memoryView(start);
+    const final = layoutMemory(memoryView(end), 900, 500);
+    // without the reserve the grid is wider at the start: each creation would move every cell
+    expect(layoutMemory(shown, 900, 500).grid.cols).not.toBe(final.grid.cols);
+    const revealing = layoutMemory(shown, 900, 500, 1, reserve);
+    expect(revealing.grid).toEqual(final.grid);
+    // the partitions shown keep the places they have at the end; the others get none yet
+    expect(revealing.columns).toEqual(final.columns.filter((c) => shown.spaces.some((s) => s.pid === c.pid)));
+    expect(revealing.columns).toHaveLength(shown.spaces.length);
+  });
+
+  it('places columns for partitions shown or reserved once each, by pid', () => {
+    const slots = columnSlots([{ pid: 3 as Pid, role: 'guest' }, { pid: 1 as Pid, role: 'system' }], [{ pid: 3 as Pid, role: 'guest' }, { pid: 5 as Pid, role: 'guest' }]);
+    expect(slots.map((s) => s.pid)).toEqual([1, 3, 5]);
   });
 
   it('fits every cell of the grid in the panel at 1280x720 and 1920x1080 panel sizes', () => {

@@ -71,8 +71,11 @@ export function chooseCols(n: number, w: number, h: number): { cols: number; pit
   return best;
 }
 
+/** A column's place: which partition, and whether it is a guest (guests alternate sides). */
+export type ColumnSlot = Pick<SpaceView, 'pid' | 'role'>;
+
 /** Left columns from the outside in, right columns from the inside out. */
-export function sidesOf(spaces: readonly SpaceView[]): { left: SpaceView[]; right: SpaceView[] } {
+export function sidesOf<S extends ColumnSlot>(spaces: readonly S[]): { left: S[]; right: S[] } {
   const guests = spaces.filter((s) => s.role === 'guest');
   const system = spaces.filter((s) => s.role !== 'guest');
   const left = [...system, ...guests.filter((_, i) => i % 2 === 0).reverse()];
@@ -80,10 +83,24 @@ export function sidesOf(spaces: readonly SpaceView[]): { left: SpaceView[]; righ
   return { left, right };
 }
 
-export function layoutMemory(model: MemoryModel, w: number, h: number, scale = 1): MemoryLayout {
+/**
+ * The partitions to place columns for: those shown, and those `reserve`
+ * names (the shell's own moment), by pid. While the player reveals a set-up's
+ * lpar_create events the grid keeps the shape it will have at the end: the
+ * columns of partitions not created yet stay empty places instead of
+ * squeezing the grid at each creation, which moved and redrew every one of
+ * its cells (4,096 at the stress's size, issue 22).
+ */
+export function columnSlots(shown: readonly ColumnSlot[], reserve: readonly ColumnSlot[]): ColumnSlot[] {
+  const byPid = new Map<number, ColumnSlot>();
+  for (const s of [...shown, ...reserve]) if (!byPid.has(s.pid)) byPid.set(s.pid, { pid: s.pid, role: s.role });
+  return [...byPid.values()].sort((a, b) => a.pid - b.pid);
+}
+
+export function layoutMemory(model: MemoryModel, w: number, h: number, scale = 1, reserve: readonly ColumnSlot[] = []): MemoryLayout {
   const fs = fontFor(w, h, scale);
   const head = Math.round(fs * 4.5);
-  const { left, right } = sidesOf(model.spaces);
+  const { left, right } = sidesOf(reserve.length ? columnSlots(model.spaces, reserve) : model.spaces);
   const n = left.length + right.length;
   const colW = Math.round(Math.max(fs * 4, Math.min(Math.max(fs * 4.9, Math.min(fs * 7.5, w * 0.14)), (w * 0.6) / Math.max(1, n) - fs * 0.5)));
   const colGap = Math.round(fs * 0.5);
@@ -110,13 +127,15 @@ export function layoutMemory(model: MemoryModel, w: number, h: number, scale = 1
     cols, rows, pitch, cell: pitch - gap, count, per,
   };
   const columns: ColumnGeom[] = [];
+  // only the partitions shown get a column; a reserved place stays empty
+  const shown = new Set(model.spaces.map((s) => s.pid));
   left.forEach((s, i) => {
     const x = colGap / 2 + i * (colW + colGap);
-    columns.push({ pid: s.pid, side: 'left', x, w: colW, inner: x + colW, slot: left.length - 1 - i });
+    if (shown.has(s.pid)) columns.push({ pid: s.pid, side: 'left', x, w: colW, inner: x + colW, slot: left.length - 1 - i });
   });
   right.forEach((s, i) => {
     const x = w - rightW + colGap / 2 + i * (colW + colGap);
-    columns.push({ pid: s.pid, side: 'right', x, w: colW, inner: x, slot: i });
+    if (shown.has(s.pid)) columns.push({ pid: s.pid, side: 'right', x, w: colW, inner: x, slot: i });
   });
   return { w, h, fs, head, grid, columns, bottom };
 }
@@ -264,8 +283,8 @@ export function columnBlocks(
  * `minCell` px (a finger's target), given the width; the view scrolls when
  * it is taller than the panel. `h` itself when the cells are large enough.
  */
-export function zoomedHeight(model: MemoryModel, w: number, h: number, scale: number, minCell: number): number {
+export function zoomedHeight(model: MemoryModel, w: number, h: number, scale: number, minCell: number, reserve: readonly ColumnSlot[] = []): number {
   let height = h;
-  for (let i = 0; i < 40 && layoutMemory(model, w, height, scale).grid.cell < minCell; i++) height = Math.ceil(height * 1.12);
+  for (let i = 0; i < 40 && layoutMemory(model, w, height, scale, reserve).grid.cell < minCell; i++) height = Math.ceil(height * 1.12);
   return height;
 }
