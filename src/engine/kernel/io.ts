@@ -11,7 +11,7 @@ import { PAGE_SIZE, SCP_PID } from '../types.js';
 import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
 import { emit, fail, ok, putArea } from '../tx.js';
-import { addressOf, createArea, faultResult, flipArea, hex, mapArea, pagesFor, releaseArea, resolveAddress, unmapArea } from '../memory/areas.js';
+import { addressOf, createArea, faultResult, flipArea, hex, mapArea, pagesFor, releaseArea, resolveAddress } from '../memory/areas.js';
 import { deliver, MAX_AREA_BYTES, unqueue } from '../channels/messages.js';
 import { suspend } from '../channels/connections.js';
 import { messagePortWith, putPort } from '../ports/eventPorts.js';
@@ -244,8 +244,8 @@ export function unlinkMessage(tx: Tx, target: string | number): Result {
   if (asked) return asked;
   const frames = tx.s.areas[area]!.frames;
   callArrow(tx, 'S-D', typeof target === 'string' ? `unlink(${JSON.stringify(target)})` : `unlink(${hex(target)})`);
+  // a mapped area (direct-map mode) is unmapped from the program by releaseArea below, with every other mapping
   if (typeof target === 'string') dropFile(tx, target);
-  else unmapArea(tx, area, SCP_PID);
   unqueue(tx, scp, area);
   releaseArea(tx, area);
   emit(tx, {
