@@ -91,6 +91,8 @@ describe('applyTraced', () => {
     expect(step.result).toMatchObject({ ok: false, error: { errno: 'ENOMEM', decided: true } });
     expect(step.moments).toHaveLength(step.events.length);
     expect(step.moments.length).toBe(2);
+    // a refusal completes nobody's suspended call and suspends no one
+    expect([step.completions, step.suspended]).toEqual([[], null]);
   });
 
   it('gives no moments for a refusal that is not a decision', () => {
@@ -99,5 +101,15 @@ describe('applyTraced', () => {
     expect(step.result.ok).toBe(false);
     expect(step.moments).toEqual([]);
     expect(step.state).toBe(s.state);
+    expect([step.events, step.completions, step.suspended]).toEqual([[], [], null]);
+  });
+});
+
+describe('the lab\'s cost model (lab:cost)', () => {
+  it('says which cost was set, and to what, in the trace', () => {
+    const s = session();
+    const step = s.run({ kind: 'cost.set', param: 'hypercall', value: 5 });
+    expect(step.events.map((e) => [e.tag, e.kind, e.say])).toEqual([['lab:cost', 'cost.set', ['cost.set', 'hypercall', 5]]]);
+    expect(s.state.costs.hypercall).toBe(5);
   });
 });
