@@ -44,6 +44,8 @@ test('with ?lang=ja the terminal prints errors, help and lpars in Japanese, the 
     await expect.poll(async () => (await outputOf(lab, 'lpars'))[0]).toMatch(/^ID 名前 モード +状態 +フレーム/);
     const table = await outputOf(lab, 'lpars');
     expect(table.join('\n')).toContain('スーパバイザ');
+    // a cell of Japanese reads back whole, wherever its row wrapped
+    expect(table.filter((row) => /^\d /.test(row)).every((row) => row.includes('稼働中')), table.join('\n')).toBe(true);
     if (name === 'desktop') {
       // each column starts where its header does (the first six: a row wider than the pane wraps
       // between columns, and reads back with one space for the blanks that ended its row)
