@@ -12,7 +12,7 @@ import { claimFrames, createFrameTable } from './memory/frameTable.js';
 import { createMachine, runSlice } from './machine/processors.js';
 import { seedRng } from './machine/rng.js';
 import type { Tx } from './tx.js';
-import { emit, fail, ok, openTx, updatePartition } from './tx.js';
+import { emit, fail, ok, openTx, PENDING, updatePartition } from './tx.js';
 import { createPartition, endPartition, limitPartition, NAME_PATTERN } from './partition/lifecycle.js';
 import { releaseResource, requestResource, REQUESTABLE } from './policy/requests.js';
 import { answerAsk } from './policy/asks.js';
@@ -90,6 +90,7 @@ export function createLab(partial: Partial<LabConfig> = {}): { state: LabState; 
   };
   const tx = openTx(empty);
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag: '[0050]', kind: 'resource.alloc', from: CONTROL_LANE, to: CONTROL_LANE, frames: control.frames,
     say: ['boot.control', CONTROL_OS_FRAMES - 1],
   });
@@ -201,7 +202,7 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
       if (!RESOURCE_KINDS.includes(command.resource)) return fail('EINVAL', `unknown resource ${String(command.resource)}`, words('error.lab.unknownResource', { resource: String(command.resource) }));
       if (!Number.isInteger(command.ceiling) || command.ceiling < 0) return fail('EINVAL', `a ceiling is a whole number of at least 0`, words('error.lab.ceilingWholeNumber'));
       tx.s.policy = { ...tx.s.policy, ceiling: { ...tx.s.policy.ceiling, [command.resource]: command.ceiling } };
-      emit(tx, { tag: '[0049]', kind: 'policy.set', from: SCP_PID, to: SCP_PID, say: ['policy.set', command.ceiling, command.resource] });
+      emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: '[0049]', kind: 'policy.set', from: SCP_PID, to: SCP_PID, say: ['policy.set', command.ceiling, command.resource] });
       return ok(0);
     }
     case 'policy.ask': {
@@ -210,7 +211,7 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
       }
       const rest = tx.s.policy.ask.filter((r) => r !== command.resource);
       tx.s.policy = { ...tx.s.policy, ask: command.ask ? [...rest, command.resource] : rest };
-      emit(tx, { tag: '[0049]', kind: 'policy.set', from: SCP_PID, to: SCP_PID, say: ['policy.ask', command.resource, command.ask] });
+      emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: '[0049]', kind: 'policy.set', from: SCP_PID, to: SCP_PID, say: ['policy.ask', command.resource, command.ask] });
       return ok(0);
     }
     case 'resource.answer': return answerAsk(tx, command.ask, command.grant, command.why);
@@ -218,7 +219,7 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
       if (!COST_PARAMS.includes(command.param)) return fail('EINVAL', `unknown cost parameter ${String(command.param)}; known: ${COST_PARAMS.join(', ')}`, words('error.lab.unknownCostParameter', { param: String(command.param), COST_PARAMS: COST_PARAMS.join(', ') }));
       if (!Number.isFinite(command.value) || command.value < 0 || command.value > 1e9) return fail('EINVAL', 'a cost is a number of cycles from 0 to 1e9', words('error.lab.costNumberCycles'));
       tx.s.costs = { ...tx.s.costs, [command.param]: command.value };
-      emit(tx, { tag: 'lab:cost', kind: 'cost.set', from: by.pid, to: by.pid, say: ['cost.set', command.param, command.value] });
+      emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'lab:cost', kind: 'cost.set', from: by.pid, to: by.pid, say: ['cost.set', command.param, command.value] });
       return ok(0);
     }
     case 'sched.tick': return tick(tx, command.slices);
@@ -227,7 +228,7 @@ function dispatch(tx: Tx, by: Partition, command: Command): Result {
     case 'event.port': {
       const port = createRecvPort(tx, by.pid);
       if (port === null) return fail('ENOMEM', `${by.name} is at its event-port or management-memory limit`, words('error.lab.eventPortManagement', { name: by.name }));
-      emit(tx, { tag: '[0063]', kind: 'event.port', from: by.pid, to: CONTROL_LANE, port, cost: tx.s.costs.hypercall, say: ['event.port', by.name, port] });
+      emit(tx, { seq: PENDING, at: PENDING, tag: '[0063]', kind: 'event.port', from: by.pid, to: CONTROL_LANE, port, cost: tx.s.costs.hypercall, say: ['event.port', by.name, port] });
       return ok(port);
     }
     case 'event.connect': return requestEventConnect(tx, by, command.target, command.port);
@@ -294,6 +295,7 @@ function tick(tx: Tx, slices: number): Result {
       .map((lp, unit) => (lp === null ? null : `${tx.s.partitions[tx.s.machine.lps[lp]!.pid]!.name}.${lp}@${unit}`))
       .filter((x) => x !== null);
     emit(tx, {
+      seq: PENDING, at: PENDING,
       tag: 'lab:sched', kind: 'sched.slice', from: CONTROL_LANE, to: CONTROL_LANE, cost: slice.switches * tx.s.costs.contextSwitch,
       say: ['sched.slice', tx.s.machine.tick, running],
     });

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { createLab } from './lab.js';
-import { emit, openTx, putArea, dropArea, putPartition, setNextAreaPage, setPorts, setWait, updatePartition } from './tx.js';
+import { emit, openTx, PENDING, putArea, dropArea, putPartition, setNextAreaPage, setPorts, setWait, updatePartition } from './tx.js';
 import { asPid } from './types.js';
 import type { Area, AreaId } from './types.js';
 
@@ -47,10 +47,10 @@ describe('a transaction', () => {
   it('keeps no moments unless it traces', () => {
     const { state } = createLab();
     const plain = openTx(state);
-    emit(plain, { tag: 'lab:sched', kind: 'sched.slice', from: A, to: A, say: ['sched.slice', 0, []] });
+    emit(plain, { seq: PENDING, at: PENDING, cost: 0, tag: 'lab:sched', kind: 'sched.slice', from: A, to: A, say: ['sched.slice', 0, []] });
     expect(plain.moments).toBeNull();
     const traced = openTx(state, true);
-    emit(traced, { tag: 'lab:sched', kind: 'sched.slice', from: A, to: A, say: ['sched.slice', 0, []] });
+    emit(traced, { seq: PENDING, at: PENDING, cost: 0, tag: 'lab:sched', kind: 'sched.slice', from: A, to: A, say: ['sched.slice', 0, []] });
     expect(traced.moments).toHaveLength(1);
   });
 

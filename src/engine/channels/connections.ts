@@ -8,7 +8,7 @@ import { asChan } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { PatentTag } from '../event.js';
 import type { Tx } from '../tx.js';
-import { complete, emit, fail, ok, setWait } from '../tx.js';
+import { complete, emit, fail, ok, PENDING, setWait } from '../tx.js';
 import { queueSignal, withdrawSignal } from '../ports/controlSignals.js';
 import { addPort, createRecvPort, raiseEvent, raisedByControl, recvPortOf, senderOf } from '../ports/eventPorts.js';
 import { fitsLimit, roomForPages } from '../partition/partitions.js';
@@ -47,7 +47,7 @@ const isResult = (x: Partition | Result): x is Result => 'ok' in x;
 
 export function suspend(tx: Tx, by: Partition, wait: SuspendedWait, until: Narration, toService = false): void {
   setWait(tx, by.pid, wait);
-  emit(tx, { tag: suspendTag(wait, toService), kind: 'call.suspend', from: by.pid, to: by.pid, say: ['call.suspend', by.name, wait.call, until] });
+  emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: suspendTag(wait, toService), kind: 'call.suspend', from: by.pid, to: by.pid, say: ['call.suspend', by.name, wait.call, until] });
 }
 
 /** S101-S102: the client asks for a message channel; the control OS forwards it to the server's port. */
@@ -58,6 +58,7 @@ export function requestChannel(tx: Tx, by: Partition, target: Pid): Result {
     return fail('EINVAL', `${peer.name} takes channels through its sockets: connect to a service number, e.g. connect(7)`, words('error.connections.takesChannelsThrough', { peer: peer.name }));
   }
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: 'S101', kind: 'channel.request', from: by.pid, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
     say: ['channel.request', by.name, peer.name],
   });
@@ -103,6 +104,7 @@ export function requestShare(tx: Tx, by: Partition, target: Pid, bytes: number):
   if (!area) return fail('ENOMEM', `no free physical frames for ${pages} pages`, words('error.connections.noFreePhysical', { pages }));
   const page = mapArea(tx, area, by.pid);
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: '[0056]', kind: 'shm.map', from: CONTROL_LANE, to: by.pid, area: area.id, page, frames: area.frames,
     cost: tx.s.costs.hypercall,
     say: ['shm.request', bytes, by.name, page],
@@ -137,6 +139,7 @@ function answer(tx: Tx, signal: ControlSignal, result: Result, tag: PatentTag): 
   withdrawSignal(tx, signal.id);
   complete(tx, { pid: asker.pid, call, result });
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag, kind: 'call.complete', from: CONTROL_LANE, to: asker.pid,
     say: result.ok ? ['call.complete', asker.name, call, JSON.stringify(result.value)] : ['call.fail', asker.name, call, result.error.errno],
   });
@@ -166,6 +169,7 @@ export function permitSignal(tx: Tx, by: Partition, sig: SigId): Result {
       const area = tx.s.areas[request.area]!;
       const page = mapArea(tx, area, by.pid);
       emit(tx, {
+        seq: PENDING, at: PENDING,
         tag: '[0056]', kind: 'shm.map', from: CONTROL_LANE, to: by.pid, area: area.id, page, frames: area.frames,
         cost: tx.s.costs.hypercall,
         say: ['shm.permit', by.name, tx.s.partitions[signal.from]!.name],
@@ -187,6 +191,7 @@ export function permitSignal(tx: Tx, by: Partition, sig: SigId): Result {
 function oneToOne(tx: Tx, owner: Partition, no: PortNo, asker: Partition): Result | null {
   const refused = (why: 'taken' | 'control', message: string, said: Words): Result => {
     emit(tx, {
+      seq: PENDING, at: PENDING,
       tag: '[0063]', kind: 'call.refuse', from: CONTROL_LANE, to: asker.pid, port: no, cost: tx.s.costs.hypercall,
       say: ['event.refuse', owner.name, no, asker.name, why],
     });
@@ -207,6 +212,7 @@ function connectSendPort(tx: Tx, asker: Partition, owner: Partition, no: PortNo)
   const sp = addPort(tx, asker.pid, (n) => ({ kind: 'eventSend', no: n, to: { pid: owner.pid, port: no } }));
   if (sp === null) return null;
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: '[0063]', kind: 'event.connect', from: CONTROL_LANE, to: asker.pid, port: sp, cost: tx.s.costs.hypercall,
     say: asker.pid === owner.pid ? ['event.connectSelf', asker.name, sp, no] : ['event.connect', owner.name, asker.name, sp, no],
   });
@@ -238,6 +244,7 @@ export const GUEST_CHANNEL_TAGS: ChannelTags = { permit: 'S103', create: 'S103',
 export function establishChannel(tx: Tx, server: Partition, signal: ControlSignal, tags: ChannelTags): Result {
   const client = tx.s.partitions[signal.from]!;
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: tags.permit, kind: 'channel.permit', from: server.pid, to: CONTROL_LANE, sig: signal.id, cost: tx.s.costs.hypercall,
     say: ['channel.permit', server.name, client.name],
   });
@@ -252,6 +259,7 @@ export function establishChannel(tx: Tx, server: Partition, signal: ControlSigna
     [chan]: { id: chan, client: { pid: client.pid, port: clientPort }, server: { pid: server.pid, port: serverPort } },
   };
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag: tags.create, kind: 'channel.notify', from: CONTROL_LANE, to: CONTROL_LANE, chan,
     say: ['channel.create', chan, clientPort, client.name, serverPort, server.name],
   });
@@ -270,6 +278,7 @@ export function denySignal(tx: Tx, by: Partition, sig: SigId): Result {
   if ('ok' in signal) return signal;
   const asker = tx.s.partitions[signal.from]!;
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: '[0062]', kind: 'signal.deny', from: by.pid, to: asker.pid, sig, cost: tx.s.costs.hypercall,
     say: ['signal.deny', by.name, sig],
   });
@@ -296,6 +305,6 @@ export function interruptWait(tx: Tx, by: Partition): Result {
     const signal = tx.s.signals[wait.sig]!;
     refuse(tx, signal, { errno: 'EINTR', message: `interrupted while waiting in ${wait.call}`, words: words('error.connections.interruptedWhileWaiting2', { call: wait.call }) }, 'lab:interrupt');
   }
-  emit(tx, { tag: 'lab:interrupt', kind: 'call.interrupt', from: by.pid, to: by.pid, say: ['call.interrupt', by.name, wait.call] });
+  emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'lab:interrupt', kind: 'call.interrupt', from: by.pid, to: by.pid, say: ['call.interrupt', by.name, wait.call] });
   return ok(0);
 }

@@ -7,7 +7,7 @@ import { PAGE_SIZE, SCP_PID } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { PatentTag } from '../event.js';
 import type { Tx } from '../tx.js';
-import { emit, fail, ok, putArea, setWait } from '../tx.js';
+import { emit, fail, ok, PENDING, putArea, setWait } from '../tx.js';
 import { roomForPages } from '../partition/partitions.js';
 import {
   type FlipTags, addressOf, createArea, faultResult, flipArea, GUEST_FLIP, hex, mapArea, pagesFor, releaseArea, resolveAddress, unmapArea,
@@ -44,12 +44,14 @@ export function reserveArea(tx: Tx, by: Partition, bytes: number): Result {
   const area = createArea(tx, by.pid, 'message', bytes);
   if (!area) return fail('ENOMEM', `only ${tx.s.frames.free} physical frames are free; ${pages} are needed`, words('error.messages.onlyPhysicalFrames', { free: tx.s.frames.free, pages }));
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: 'S105', kind: 'area.reserve', from: by.pid, to: CONTROL_LANE, area: area.id, frames: area.frames,
     cost: tx.s.costs.hypercall,
     say: ['area.reserve', by.name, bytes, area.frames],
   });
   const page = mapArea(tx, area, by.pid);
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: 'S106', kind: 'area.map', from: CONTROL_LANE, to: by.pid, area: area.id, page, frames: area.frames,
     cost: mapCost(tx.s.costs, pages),
     say: ['area.mapOwn', by.name, page],
@@ -79,6 +81,7 @@ export function writeMemory(tx: Tx, by: Partition, addr: number, data: string): 
   const next = old.slice(0, at.offset) + data + old.slice(at.offset + data.length);
   putArea(tx, { ...at.area, data: next });
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag: accessTag(by, at.area, true), kind: 'area.write', from: by.pid, to: by.pid, area: at.area.id, page: Math.floor(addr / PAGE_SIZE),
     say: ['area.write', by.name, data, addr],
   });
@@ -93,6 +96,7 @@ export function readMemory(tx: Tx, by: Partition, addr: number, length: number):
   if (at.offset + length > at.area.frames.length * PAGE_SIZE) return fail('EFAULT', `reading ${length} bytes at ${hex(addr)} runs past the end of the area`, words('error.messages.readingBytesRuns', { length, addr: hex(addr) }));
   const text = at.area.data.slice(at.offset, at.offset + length).replace(/\0+$/, '');
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag: accessTag(by, at.area, false), kind: 'area.read', from: by.pid, to: by.pid, area: at.area.id, page: Math.floor(addr / PAGE_SIZE),
     say: ['area.read', by.name, text, addr],
   });
@@ -118,6 +122,7 @@ export function sendArea(tx: Tx, by: Partition, no: PortNo, addr: number, short:
   const toKernel = peer.pid === SCP_PID;
   const mode = toKernel ? commSocketOfPort(tx.s, peer.port)?.mode : undefined;
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: toKernel ? 'S307' : 'S107', kind: 'message.send', from: by.pid, to: CONTROL_LANE, area: at.area.id, chan: channel.id,
     cost: tx.s.costs.hypercall,
     say: ['message.send', by.name, addr, no, short],
@@ -150,6 +155,7 @@ export function deliver(tx: Tx, pid: Pid, no: PortNo, arrival: MessagePort['queu
   const wasEmpty = port.queue.length === 0;
   putPort(tx, pid, messagePortWith(port, [...port.queue, arrival], port.peerClosed));
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag: '[0064]', kind: 'message.queue', from: CONTROL_LANE, to: pid, port: no, area: arrival.area,
     say: ['message.queue', receiver.name, no],
   });
@@ -165,6 +171,7 @@ export function takeArrival(tx: Tx, by: Partition, no: PortNo): Result {
   const area = tx.s.areas[first.area]!;
   const page = area.maps.find((m) => m.pid === by.pid)!.page;
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag: 'S108', kind: 'message.take', from: by.pid, to: by.pid, port: no, area: area.id, page,
     say: ['message.take', by.name, area.size, page, first.short],
   });
@@ -178,7 +185,7 @@ export function receive(tx: Tx, by: Partition, no: PortNo): Result {
   if (port.queue.length > 0) return takeArrival(tx, by, no);
   if (port.peerClosed) return ok(0);
   setWait(tx, by.pid, { call: 'recv', port: no });
-  emit(tx, { tag: '[0064]', kind: 'call.suspend', from: by.pid, to: by.pid, port: no, say: ['recv.wait', by.name, no] });
+  emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: '[0064]', kind: 'call.suspend', from: by.pid, to: by.pid, port: no, say: ['recv.wait', by.name, no] });
   return ok(null);
 }
 
@@ -191,6 +198,7 @@ export function freeArea(tx: Tx, by: Partition, addr: number): Result {
   if (area.kind === 'shared' && area.owner !== by.pid) {
     const cost = unmapArea(tx, area.id, by.pid);
     emit(tx, {
+      seq: PENDING, at: PENDING,
       tag: '[0056]', kind: 'shm.unmap', from: CONTROL_LANE, to: by.pid, area: area.id, frames: area.frames, cost,
       say: ['shm.unmap', by.name, tx.s.partitions[area.owner]!.name],
     });
@@ -199,6 +207,7 @@ export function freeArea(tx: Tx, by: Partition, addr: number): Result {
   unqueue(tx, by, area.id);
   releaseArea(tx, area.id);
   emit(tx, {
+    seq: PENDING, at: PENDING,
     // S109 is the receiver discarding what it received; an area never sent is the lab's own discard
     tag: area.kind === 'shared' ? '[0056]' : area.arrived ? 'S109' : 'lab:free', kind: 'area.discard', from: by.pid, to: CONTROL_LANE, area: area.id,
     frames: area.frames, cost: tx.s.costs.hypercall,
@@ -222,6 +231,7 @@ export function closeChannel(tx: Tx, by: Partition, no: PortNo, tags?: { readonl
   removePort(tx, by.pid, port.eventPort);
   const second = peer.port === null;
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: tags?.discard ?? (second ? 'S112' : 'S110'), kind: second ? 'peer.discard' : 'port.discard', from: by.pid, to: CONTROL_LANE,
     chan: channel.id, port: no, cost: tx.s.costs.hypercall,
     say: ['port.discard', by.name, no, port.queue.length],

@@ -10,7 +10,7 @@ import type { AreaId, FdEntry, Readiness, Result } from '../types.js';
 import { PAGE_SIZE, SCP_PID } from '../types.js';
 import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
-import { emit, fail, ok, putArea } from '../tx.js';
+import { emit, fail, ok, PENDING, putArea } from '../tx.js';
 import { addressOf, createArea, faultResult, flipArea, hex, mapArea, pagesFor, releaseArea, resolveAddress } from '../memory/areas.js';
 import { deliver, MAX_AREA_BYTES, unqueue } from '../channels/messages.js';
 import { suspend } from '../channels/connections.js';
@@ -62,11 +62,11 @@ export function takeMessage(tx: Tx, comm: Comm, woken: boolean): Result {
   const [first, ...rest] = port.queue;
   if (!first) {
     // end of file: the guest discarded its end (S111); a read returning 0 is the lab's Unix-like answer
-    if (woken) emit(tx, { tag: 'lab:eof', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: ['read.eofWake', comm.fd] });
-    emit(tx, { tag: 'lab:eof', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['read.eof', comm.fd] });
+    if (woken) emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'lab:eof', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: ['read.eofWake', comm.fd] });
+    emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'lab:eof', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['read.eof', comm.fd] });
     return ok(0);
   }
-  if (woken) emit(tx, { tag: 'S-A(d)', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: ['read.wake', comm.fd] });
+  if (woken) emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'S-A(d)', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: ['read.wake', comm.fd] });
   putPort(tx, SCP_PID, messagePortWith(port, rest, port.peerClosed));
   const area = tx.s.areas[first.area]!;
   const guest = tx.s.partitions[comm.peer]!.name;
@@ -74,16 +74,17 @@ export function takeMessage(tx: Tx, comm: Comm, woken: boolean): Result {
     const path = `/msg/${guest}.${tx.s.kernel.nextFile}`;
     tx.s.kernel = { ...tx.s.kernel, nextFile: tx.s.kernel.nextFile + 1 };
     putFile(tx, { path, area: area.id, peer: comm.peer, short: first.short });
-    emit(tx, { tag: 'S-A(a)', kind: 'file.create', from: KERNEL_LANE, to: KERNEL_LANE, area: area.id, say: ['file.arrive', path, area.size, guest] });
-    emit(tx, { tag: 'S-A(b)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['read.file', comm.fd, path, first.short] });
+    emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'S-A(a)', kind: 'file.create', from: KERNEL_LANE, to: KERNEL_LANE, area: area.id, say: ['file.arrive', path, area.size, guest] });
+    emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'S-A(b)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['read.file', comm.fd, path, first.short] });
     return ok({ vfile: path, short: first.short, ...askFields(tx, area.id) });
   }
   const page = mapArea(tx, area, SCP_PID);
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: 'S308(b)', kind: 'area.map', from: KERNEL_LANE, to: SCP_PID, area: area.id, page, frames: area.frames, cost: tx.s.costs.pteUpdate * area.frames.length,
     say: ['kernel.mapRead', page],
   });
-  emit(tx, { tag: 'S-A(b)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['read.map', comm.fd, page, area.size, first.short] });
+  emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'S-A(b)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['read.map', comm.fd, page, area.size, first.short] });
   return ok({ addr: addressOf(page), size: area.size, short: first.short, ...askFields(tx, area.id) });
 }
 
@@ -100,7 +101,7 @@ function readFile(tx: Tx, file: FileFd, count: number | null): Result {
   const text = area.data.slice(file.offset, end).replace(/\0+$/, '');
   callArrow(tx, 'S310(a)', count === null ? `read(${file.fd})` : `read(${file.fd}, ${count})`);
   putFd(tx, { ...file, offset: Math.max(file.offset, end) });
-  emit(tx, { tag: 'S-B', kind: 'file.read', from: KERNEL_LANE, to: SCP_PID, area: id, say: ['file.read', text, file.path, file.offset] });
+  emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'S-B', kind: 'file.read', from: KERNEL_LANE, to: SCP_PID, area: id, say: ['file.read', text, file.path, file.offset] });
   return ok(text);
 }
 
@@ -117,7 +118,7 @@ function writeFile(tx: Tx, file: FileFd, data: string): Result {
   callArrow(tx, 'S310(a)', `write(${file.fd}, ${JSON.stringify(data)})`);
   putArea(tx, { ...area, data: next });
   putFd(tx, { ...file, offset: file.offset + data.length });
-  emit(tx, { tag: 'S-B', kind: 'file.write', from: SCP_PID, to: KERNEL_LANE, area: id, say: ['file.write', data, file.path] });
+  emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'S-B', kind: 'file.write', from: SCP_PID, to: KERNEL_LANE, area: id, say: ['file.write', data, file.path] });
   return ok(data.length);
 }
 
@@ -166,7 +167,7 @@ function sendBack(tx: Tx, comm: Comm, what: string | number): Result {
   callArrow(tx, branch, `write(${comm.fd}, ${typeof what === 'string' ? JSON.stringify(what) : hex(what)})`);
   if (typeof what === 'string') {
     dropFile(tx, what);
-    emit(tx, { tag: 'S-C', kind: 'file.unlink', from: KERNEL_LANE, to: KERNEL_LANE, area, say: ['file.unlink', what] });
+    emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'S-C', kind: 'file.unlink', from: KERNEL_LANE, to: KERNEL_LANE, area, say: ['file.unlink', what] });
   }
   unqueue(tx, scp, area);
   flipArea(tx, area, SCP_PID, guest.pid, { unmap: 'S-C', flip: branch, map: branch });
@@ -197,6 +198,7 @@ export function newMessage(tx: Tx, fd: number, bytes: number): Result {
   const guest = tx.s.partitions[entry.peer]!.name;
   callArrow(tx, tag, `msg_new(${fd}, ${bytes})`);
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag, kind: 'area.reserve', from: KERNEL_LANE, to: CONTROL_LANE, area: area.id, frames: area.frames, cost: tx.s.costs.hypercall,
     say: ['kernel.reserve', bytes, guest, area.frames],
   });
@@ -204,16 +206,17 @@ export function newMessage(tx: Tx, fd: number, bytes: number): Result {
     const path = `/msg/${guest}.${tx.s.kernel.nextFile}`;
     tx.s.kernel = { ...tx.s.kernel, nextFile: tx.s.kernel.nextFile + 1 };
     putFile(tx, { path, area: area.id, peer: entry.peer, short: '' });
-    emit(tx, { tag, kind: 'file.create', from: KERNEL_LANE, to: KERNEL_LANE, area: area.id, say: ['file.new', path] });
-    emit(tx, { tag, kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['msgnew.file', fd, bytes, path] });
+    emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag, kind: 'file.create', from: KERNEL_LANE, to: KERNEL_LANE, area: area.id, say: ['file.new', path] });
+    emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag, kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['msgnew.file', fd, bytes, path] });
     return ok({ vfile: path });
   }
   const page = mapArea(tx, area, SCP_PID);
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag, kind: 'area.map', from: KERNEL_LANE, to: SCP_PID, area: area.id, page, frames: area.frames, cost: tx.s.costs.pteUpdate * area.frames.length,
     say: ['kernel.mapNew', page],
   });
-  emit(tx, { tag, kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['msgnew.map', fd, bytes, page] });
+  emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag, kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['msgnew.map', fd, bytes, page] });
   return ok({ addr: addressOf(page) });
 }
 
@@ -224,14 +227,14 @@ export function openFile(tx: Tx, path: string): Result {
   if (fd === null) return fail('ENOMEM', 'the file descriptor table is full: close something first', words('error.io.fileDescriptorTable'));
   callArrow(tx, 'S310(a)', `open(${JSON.stringify(path)})`);
   putFd(tx, { kind: 'file', fd, path, offset: 0 });
-  emit(tx, { tag: 'S-B', kind: 'file.open', from: KERNEL_LANE, to: SCP_PID, area: file.area, say: ['file.open', path, fd] });
+  emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'S-B', kind: 'file.open', from: KERNEL_LANE, to: SCP_PID, area: file.area, say: ['file.open', path, fd] });
   return ok(fd);
 }
 
 export function closeFile(tx: Tx, file: FileFd): Result {
   callArrow(tx, 'S310(a)', `close(${file.fd})`);
   dropFd(tx, file.fd);
-  emit(tx, { tag: 'S-B', kind: 'file.close', from: KERNEL_LANE, to: SCP_PID, say: ['file.close', file.fd, file.path] });
+  emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'S-B', kind: 'file.close', from: KERNEL_LANE, to: SCP_PID, say: ['file.close', file.fd, file.path] });
   return ok(0);
 }
 
@@ -249,6 +252,7 @@ export function unlinkMessage(tx: Tx, target: string | number): Result {
   unqueue(tx, scp, area);
   releaseArea(tx, area);
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: 'S-D', kind: 'area.discard', from: KERNEL_LANE, to: 0, area, frames, cost: tx.s.costs.hypercall,
     say: ['kernel.discard', typeof target === 'string' ? target : null, frames],
   });
@@ -296,6 +300,6 @@ export function selectResult(tx: Tx, ready: readonly number[]): Result {
   const why = ready.map((fd) => [fd, readiness(tx, fd)!] as const);
   // [0108] only when every fd is ready with a received message; otherwise a lab rule made the answer
   const tag = why.every(([, r]) => r === 'message') ? '[0108]' : 'lab:ready';
-  emit(tx, { tag, kind: 'sock.select', from: KERNEL_LANE, to: SCP_PID, say: ['select.return', why] });
+  emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag, kind: 'sock.select', from: KERNEL_LANE, to: SCP_PID, say: ['select.return', why] });
   return ok([...ready]);
 }

@@ -12,7 +12,7 @@ import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
 import type { PatentTag } from '../event.js';
 import type { Narration } from '../narration.js';
 import type { Tx } from '../tx.js';
-import { attempt, emit, fail, ok, updatePartition } from '../tx.js';
+import { attempt, emit, fail, ok, PENDING, updatePartition } from '../tx.js';
 import { queueSignal } from '../ports/controlSignals.js';
 import { establishChannel, refuse, suspend } from '../channels/connections.js';
 import { closeChannel } from '../channels/messages.js';
@@ -28,7 +28,7 @@ type Socket = Extract<FdEntry, { kind: 'socket' }>;
 
 /** The program's call arrow: scp -> kernel, tagged with its Fig. 9 / Fig. 12 step. */
 export function callArrow(tx: Tx, tag: PatentTag, call: string): void {
-  emit(tx, { tag, kind: 'sys.call', from: SCP_PID, to: KERNEL_LANE, cost: tx.s.costs.contextSwitch / 10, say: ['sys.call', call] });
+  emit(tx, { seq: PENDING, at: PENDING, tag, kind: 'sys.call', from: SCP_PID, to: KERNEL_LANE, cost: tx.s.costs.contextSwitch / 10, say: ['sys.call', call] });
 }
 
 function socketFd(tx: Tx, fd: number, call: string): Socket | Result {
@@ -51,6 +51,7 @@ export function openSocket(tx: Tx, domain: string, type: string, mode: SocketMod
   callArrow(tx, 'S301', `socket(${AF_LPAR}, SOCK_SEQPACKET${mode === 'map' ? ', MSG_MAP' : ''})`);
   putFd(tx, { kind: 'socket', fd, mode, service: null, listening: false, denied: [] });
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag: 'S201', kind: 'sock.create', from: KERNEL_LANE, to: SCP_PID,
     say: ['sock.create', mode === 'map', fd],
   });
@@ -67,7 +68,7 @@ export function bindSocket(tx: Tx, fd: number, service: number): Result {
   if (taken) return fail('EADDRINUSE', `service ${service} is already bound to fd ${taken.fd}`, words('error.sockets.serviceAlreadyBound', { service, fd: taken.fd }));
   callArrow(tx, 'S302', `bind(${fd}, ${service})`);
   putFd(tx, { ...socket, service });
-  emit(tx, { tag: 'S202', kind: 'sock.bind', from: KERNEL_LANE, to: SCP_PID, say: ['sock.bind', service, fd] });
+  emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'S202', kind: 'sock.bind', from: KERNEL_LANE, to: SCP_PID, say: ['sock.bind', service, fd] });
   return ok(0);
 }
 
@@ -85,6 +86,7 @@ export function listenSocket(tx: Tx, fd: number, permit: boolean): Result {
   const waiting = permit ? [] : backlogOf(tx, socket);
   putFd(tx, { ...socket, listening: permit });
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag: 'S203', kind: 'sock.listen', from: KERNEL_LANE, to: SCP_PID,
     say: ['sock.listen', permit, socket.service],
   });
@@ -106,13 +108,14 @@ export function setPermission(tx: Tx, fd: number, pid: Pid, allowed: boolean): R
   callArrow(tx, 'lab:permit', `${allowed ? 'permit' : 'deny'}(${fd}, ${guest.name})`);
   putFd(tx, { ...socket, denied });
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag: 'lab:permit', kind: 'sock.permission', from: KERNEL_LANE, to: SCP_PID,
     say: ['sock.permission', allowed, guest.name, socket.service, fd],
   });
   if (!allowed) {
     for (const sig of backlogOf(tx, socket)) {
       if (tx.s.signals[sig]!.from !== pid) continue;
-      emit(tx, { tag: 'lab:permit', kind: 'channel.refuse', from: KERNEL_LANE, to: pid, say: ['service.denied', guest.name, socket.service!] });
+      emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'lab:permit', kind: 'channel.refuse', from: KERNEL_LANE, to: pid, say: ['service.denied', guest.name, socket.service!] });
       refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program denies ${guest.name} service ${socket.service}`, words: words('error.sockets.systemControlProgram3', { guest: guest.name, service: String(socket.service) }) }, 'lab:permit');
     }
   }
@@ -140,12 +143,13 @@ export function connectService(tx: Tx, by: Partition, service: number): Result {
   // a refusal the program set up is the lesson ([0111]): a trace event, the state unchanged, so a
   // lesson can check that the program, not a wrong service number, turned the guest away
   const refused = (tag: PatentTag, say: Narration, message: string, said: Words): Result => {
-    emit(tx, { tag, kind: 'channel.refuse', from: KERNEL_LANE, to: by.pid, cost: tx.s.costs.hypercall, say });
+    emit(tx, { seq: PENDING, at: PENDING, tag, kind: 'channel.refuse', from: KERNEL_LANE, to: by.pid, cost: tx.s.costs.hypercall, say });
     return { ok: false, error: { errno: 'ECONNREFUSED', decided: true, message, words: said } };
   };
   if (!socket.listening) return refused('[0111]', ['service.notPermitted', by.name, service], `service ${service} is set to connection not permitted: the system control program must listen(s) first [0111]`, words('error.sockets.notPermitted', { service }));
   if (socket.denied.includes(by.pid)) return refused('lab:permit', ['service.denied', by.name, service], `the system control program denies ${by.name} service ${service} (the lab's per-partition deny)`, words('error.sockets.denies', { name: by.name, service }));
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: 'S305(a)', kind: 'channel.request', from: by.pid, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
     say: ['service.request', by.name, service],
   });
@@ -153,6 +157,7 @@ export function connectService(tx: Tx, by: Partition, service: number): Result {
   if (!queued.ok) return queued.result;
   updatePartition(tx, SCP_PID, (p) => ({ ...p, signalQueue: p.signalQueue.filter((s) => s !== queued.sig), signalsHeld: [...p.signalsHeld, queued.sig] }));
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag: 'S305(b)', kind: 'signal.take', from: CONTROL_LANE, to: KERNEL_LANE, sig: queued.sig,
     say: ['service.backlog', by.name, socket.fd, service],
   });
@@ -191,7 +196,7 @@ export function acceptNext(tx: Tx, socket: Socket, woken: boolean): Result | nul
 export function acceptRequest(tx: Tx, socket: Socket, sig: SigId, woken: boolean): Result {
   const signal = tx.s.signals[sig]!;
   if (woken) {
-    emit(tx, { tag: 'S204(e)', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: ['accept.wake'] });
+    emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'S204(e)', kind: 'call.wake', from: KERNEL_LANE, to: SCP_PID, say: ['accept.wake'] });
   }
   const scp = tx.s.partitions[SCP_PID]!;
   // S306: the kernel connects the channel [0114]; the control OS makes it and its ports [0092]
@@ -200,10 +205,10 @@ export function acceptRequest(tx: Tx, socket: Socket, sig: SigId, woken: boolean
   const fd = lowestFreeFd(tx.s.kernel)!;
   const guest = tx.s.partitions[signal.from]!.name;
   // S204 (a): the communication socket (526 of Fig. 7) is produced [0091]
-  emit(tx, { tag: 'S204(a)', kind: 'sock.accept', from: KERNEL_LANE, to: KERNEL_LANE, say: ['sock.comm', guest] });
+  emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'S204(a)', kind: 'sock.accept', from: KERNEL_LANE, to: KERNEL_LANE, say: ['sock.comm', guest] });
   putFd(tx, { kind: 'comm', fd, mode: socket.mode, service: socket.service!, port: made.value as never, peer: signal.from });
-  emit(tx, { tag: 'S204(b)', kind: 'sock.accept', from: KERNEL_LANE, to: KERNEL_LANE, say: ['sock.accept', guest, fd] });
-  emit(tx, { tag: 'S204(c)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['accept.return', fd, guest] });
+  emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'S204(b)', kind: 'sock.accept', from: KERNEL_LANE, to: KERNEL_LANE, say: ['sock.accept', guest, fd] });
+  emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'S204(c)', kind: 'sys.return', from: KERNEL_LANE, to: SCP_PID, say: ['accept.return', fd, guest] });
   return ok(fd);
 }
 
@@ -226,7 +231,7 @@ export function closeFd(tx: Tx, fd: number): Result {
     for (const sig of backlogOf(tx, entry)) refuse(tx, tx.s.signals[sig]!, { errno: 'ECONNREFUSED', message: `the system control program closed service ${entry.service}`, words: words('error.sockets.systemControlProgram4', { service: String(entry.service) }) }, 'lab:close');
   }
   dropFd(tx, fd);
-  emit(tx, { tag, kind: 'sock.close', from: KERNEL_LANE, to: SCP_PID, say: ['sock.close', fd, fdKindName(entry)] });
+  emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag, kind: 'sock.close', from: KERNEL_LANE, to: SCP_PID, say: ['sock.close', fd, fdKindName(entry)] });
   return ok(0);
 }
 

@@ -14,7 +14,7 @@ import { nextRandom } from '../machine/rng.js';
 import { mapCost, unmapCost } from '../costs/costModel.js';
 import { spansUnits } from '../machine/processors.js';
 import type { Tx } from '../tx.js';
-import { dropArea, emit, putArea, setNextAreaPage } from '../tx.js';
+import { dropArea, emit, PENDING, putArea, setNextAreaPage } from '../tx.js';
 
 export const pagesFor = (bytes: number) => Math.max(1, Math.ceil(bytes / PAGE_SIZE));
 export const addressOf = (page: number) => page * PAGE_SIZE;
@@ -113,6 +113,7 @@ export function flipArea(tx: Tx, areaId: AreaId, from: Pid, to: Pid, tags: FlipT
   if (oldPage !== undefined) {
     const cost = unmapArea(tx, areaId, from);
     emit(tx, {
+      seq: PENDING, at: PENDING,
       tag: tags.unmap, kind: 'area.unmap', from: CONTROL_LANE, to: from, area: areaId, page: oldPage, frames: area.frames, cost,
       say: ['area.unmap', nameOf(tx.s, from), oldPage],
     });
@@ -121,12 +122,14 @@ export function flipArea(tx: Tx, areaId: AreaId, from: Pid, to: Pid, tags: FlipT
   const unmapped = tx.s.areas[areaId]!;
   putArea(tx, areaWith(unmapped, unmapped.maps, to, true));
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag: tags.flip, kind: 'area.flip', from, to: tags.map === null ? KERNEL_LANE : to, area: areaId, frames: area.frames,
     say: ['area.flip', area.frames, nameOf(tx.s, from), nameOf(tx.s, to)],
   });
   if (tags.map === null) return null;
   const page = mapArea(tx, tx.s.areas[areaId]!, to);
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: tags.map, kind: 'area.map', from: CONTROL_LANE, to, area: areaId, page, frames: area.frames,
     cost: mapCost(tx.s.costs, area.frames.length),
     say: ['area.map', nameOf(tx.s, to), page],
@@ -172,6 +175,7 @@ export function resolveAddress(state: LabState, p: Partition, addr: number): Res
  */
 export function faultResult(tx: Tx, p: Partition, addr: number): Result {
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: '[0070]', kind: 'fault', from: p.pid, to: CONTROL_LANE, page: Math.floor(addr / PAGE_SIZE), cost: tx.s.costs.hypercall,
     say: ['area.fault', p.name, addr],
   });

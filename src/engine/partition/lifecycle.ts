@@ -8,7 +8,7 @@ import type { Limits, MessagePort, Partition, Pid, ResourceKind, Result } from '
 import { asPid, FREE, SCP_PID } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
-import { emit, fail, ok, putPartition, updatePartition } from '../tx.js';
+import { emit, fail, ok, PENDING, putPartition, updatePartition } from '../tx.js';
 import { areaBasePage, newPartition, usageOf } from './partitions.js';
 import { leastLoadedUnit, placeLp, stopLps, unitName } from '../machine/processors.js';
 import { claimFrames, setOwners } from '../memory/frameTable.js';
@@ -47,6 +47,7 @@ export function createPartition(
   tx.s.nextPid += 1;
   putPartition(tx, newPartition(pid, name, role, areaBasePage(tx.s.config.frames)));
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: '[0053]', kind: 'lpar.create', from: SCP_PID, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
     say: ['lpar.create', pid, name],
   });
@@ -54,6 +55,7 @@ export function createPartition(
   // [0053] ends here: the partition exists, empty and unlimited. Granting it
   // resources in the same call is the lab's lpar_create doing two steps at once.
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: 'lab:provision', kind: 'resource.grant', from: SCP_PID, to: pid, cost: tx.s.costs.hypercall,
     say: ['lpar.provision', name, memPages, processors],
   });
@@ -62,6 +64,7 @@ export function createPartition(
   tx.s.frames = claimed.table;
   updatePartition(tx, pid, (p) => ({ ...p, ram: claimed.frames, ramGranted: memPages }));
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag: '[0051]', kind: 'resource.alloc', from: CONTROL_LANE, to: pid, frames: claimed.frames,
     say: ['lpar.memory', name, memPages],
   });
@@ -73,6 +76,7 @@ export function createPartition(
     const where = units.map((u) => unitName(tx.s.machine, u)).join(' and ');
     const shared = units.some((u) => tx.s.machine.units[u]!.queue.length > 1);
     emit(tx, {
+      seq: PENDING, at: PENDING, cost: 0,
       tag: '[0054]', kind: 'lp.place', from: CONTROL_LANE, to: pid,
       say: ['lp.place', placed.lp, name, where, units.length > 1, shared],
     });
@@ -82,6 +86,7 @@ export function createPartition(
   const notify = createRecvPort(tx, pid);
   updatePartition(tx, pid, (p) => ({ ...p, signalNotify: notify }));
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag: '[0049]', kind: 'lpar.create', from: SCP_PID, to: pid,
     say: ['lpar.start', name, role === 'system', notify],
   });
@@ -101,6 +106,7 @@ export function limitPartition(tx: Tx, pid: Pid, resource: ResourceKind, amount:
   const limits: Limits = { ...p.limits, [resource]: amount };
   updatePartition(tx, pid, (q) => ({ ...q, limits }));
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: '[0055]', kind: 'lpar.limit', from: SCP_PID, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
     say: ['lpar.limit', p.name, amount, resource],
   });
@@ -162,10 +168,12 @@ export function endPartition(tx: Tx, pid: Pid, tag: '[0053]' | 'lab:end'): Resul
     signalNotify: null, cpuUsed: 0, held: { devices: 0, cache: 0, bus: 0 },
   }));
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag, kind: 'lp.stop', from: CONTROL_LANE, to: pid,
     say: ['lp.stop', p.name, stopped.length],
   });
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag, kind: 'lpar.end', from: CONTROL_LANE, to: pid, frames: ram, cost: tx.s.costs.hypercall,
     say: ['lpar.end', p.name, ram.length],
   });

@@ -17,7 +17,7 @@ import { asAsk, SCP_PID } from '../types.js';
 import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
 import type { PatentTag } from '../event.js';
 import type { Tx } from '../tx.js';
-import { complete, emit, fail, ok, putArea, setWait, updatePartition } from '../tx.js';
+import { complete, emit, fail, ok, PENDING, putArea, setWait, updatePartition } from '../tx.js';
 import { addressOf, claimAreaFrames, createArea, flipArea, mapArea, releaseArea, unmapArea } from '../memory/areas.js';
 import { sendArea, unqueue } from '../channels/messages.js';
 import { commSocketOfPort, dropFile } from '../kernel/fdTable.js';
@@ -61,18 +61,21 @@ export function sendAsk(tx: Tx, by: Partition, resource: ResourceKind, amount: n
   const id = asAsk(tx.s.nextAsk);
   tx.s.nextAsk += 1;
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: '[0080]', kind: 'resource.forward', from: by.pid, to: SCP_PID, cost: tx.s.costs.hypercall,
     say: ['resource.ask', by.name, amount, resource, limit, port.no],
   });
   // the guest OS writes the request into a message area of its own (S105, S106); the page that
   // carries a request leaves it at once, so it is not charged against the limit it asks past
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: 'S105', kind: 'area.reserve', from: by.pid, to: CONTROL_LANE, area: area.id, frames: area.frames, cost: tx.s.costs.hypercall,
     say: ['area.reserve', by.name, ASK_BYTES, area.frames],
   });
   const page = mapArea(tx, area, by.pid);
   putArea(tx, { ...tx.s.areas[area.id]!, data: askText(amount, resource) });
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: 'S106', kind: 'area.map', from: CONTROL_LANE, to: by.pid, area: area.id, page, frames: area.frames,
     cost: mapCost(tx.s.costs, 1), say: ['ask.write', by.name, page, askText(amount, resource)],
   });
@@ -81,7 +84,7 @@ export function sendAsk(tx: Tx, by: Partition, resource: ResourceKind, amount: n
   if (!sent.ok) throw new Error(`invariant: a request could not be sent to the program: ${sent.error.message}`);
   tx.s.asks = { ...tx.s.asks, [id]: { id, from: by.pid, resource, amount, area: area.id, chan: port.chan } };
   setWait(tx, by.pid, { call: 'request', ask: id });
-  emit(tx, { tag: '[0080]', kind: 'call.suspend', from: by.pid, to: by.pid, say: ['call.suspend', by.name, 'request', ['until.answer']] });
+  emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: '[0080]', kind: 'call.suspend', from: by.pid, to: by.pid, say: ['call.suspend', by.name, 'request', ['until.answer']] });
   return ok(null);
 }
 
@@ -154,6 +157,7 @@ export function answerAsk(tx: Tx, id: AskId, grant: boolean, why: string): Resul
     return fail('EINVAL', `say why in 1 to ${MAX_REASON} characters: refuse(r, "past the budget")`, words('error.asks.sayWhyCharacters', { maxReason: MAX_REASON }));
   }
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: '[0049]', kind: 'sys.call', from: SCP_PID, to: KERNEL_LANE, cost: tx.s.costs.contextSwitch / 10,
     say: ['sys.call', grant ? `grant(${id})` : `refuse(${id}, ${JSON.stringify(why)})`],
   });
@@ -162,7 +166,7 @@ export function answerAsk(tx: Tx, id: AskId, grant: boolean, why: string): Resul
   putArea(tx, { ...tx.s.areas[ask.area]!, data: answer });
   if (where.file !== null) {
     dropFile(tx, where.file);
-    emit(tx, { tag: 'S-C', kind: 'file.unlink', from: KERNEL_LANE, to: KERNEL_LANE, area: ask.area, say: ['file.unlink', where.file] });
+    emit(tx, { seq: PENDING, at: PENDING, cost: 0, tag: 'S-C', kind: 'file.unlink', from: KERNEL_LANE, to: KERNEL_LANE, area: ask.area, say: ['file.unlink', where.file] });
   }
   const branch = where.file !== null ? 'S311(a)' : 'S311(b)';
   flipArea(tx, ask.area, SCP_PID, guest.pid, { unmap: 'S-C', flip: branch, map: branch });
@@ -173,12 +177,14 @@ export function answerAsk(tx: Tx, id: AskId, grant: boolean, why: string): Resul
       return limit === null ? p : { ...p, limits: { ...p.limits, [ask.resource]: Math.max(limit, used + ask.amount) } };
     });
     emit(tx, {
+      seq: PENDING, at: PENDING, cost: 0,
       tag: '[0049]', kind: 'resource.grant', from: SCP_PID, to: guest.pid,
       say: ['ask.grant', ask.amount, ask.resource, guest.name, used + ask.amount],
     });
     allocateGranted(tx, guest.pid, ask.resource, ask.amount, used + ask.amount);
   } else {
     emit(tx, {
+      seq: PENDING, at: PENDING, cost: 0,
       tag: '[0049]', kind: 'resource.deny', from: SCP_PID, to: guest.pid,
       say: ['ask.refuse', guest.name, ask.amount, ask.resource, why],
     });
@@ -199,6 +205,7 @@ export function allocateGranted(tx: Tx, pid: Pid, resource: ResourceKind, amount
     const frames = claimFrames(tx, pid, amount);
     updatePartition(tx, pid, (p) => ({ ...p, ram: [...p.ram, ...frames] }));
     emit(tx, {
+      seq: PENDING, at: PENDING,
       tag: '[0049]', kind: 'resource.alloc', from: CONTROL_LANE, to: pid, frames, cost: tx.s.costs.hypercall,
       say: ['resource.allocGranted', tx.s.partitions[pid]!.name, amount, resource, total],
     });
@@ -207,6 +214,7 @@ export function allocateGranted(tx: Tx, pid: Pid, resource: ResourceKind, amount
   const held = resource as 'devices' | 'cache' | 'bus';
   updatePartition(tx, pid, (p) => ({ ...p, held: { ...p.held, [held]: p.held[held] + amount } }));
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: '[0049]', kind: 'resource.alloc', from: CONTROL_LANE, to: pid, cost: tx.s.costs.hypercall,
     say: ['resource.allocGranted', tx.s.partitions[pid]!.name, amount, resource, total],
   });
@@ -221,6 +229,7 @@ function discardAnswer(tx: Tx, guest: Partition, area: AreaId): void {
   const frames = tx.s.areas[area]!.frames;
   releaseArea(tx, area);
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: 'S109', kind: 'area.discard', from: guest.pid, to: CONTROL_LANE, area, frames, cost: tx.s.costs.hypercall,
     say: ['ask.discard', guest.name, frames],
   });
@@ -235,6 +244,7 @@ function finish(tx: Tx, ask: ResourceAsk, result: Result | null, tag: PatentTag)
   if (result === null) return;
   complete(tx, { pid: guest.pid, call: 'request', result });
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag, kind: 'call.complete', from: SCP_PID, to: guest.pid,
     say: result.ok ? ['call.complete', guest.name, 'request', JSON.stringify(result.value)] : ['call.fail', guest.name, 'request', result.error.errno],
   });
@@ -256,6 +266,7 @@ export function withdrawAsk(tx: Tx, id: AskId, result: Result | null, tag: Paten
   const frames = tx.s.areas[ask.area]!.frames;
   releaseArea(tx, ask.area);
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag, kind: 'area.discard', from: KERNEL_LANE, to: CONTROL_LANE, area: ask.area, frames, cost: tx.s.costs.hypercall,
     say: ['ask.withdraw', id, tx.s.partitions[ask.from]!.name, frames],
   });

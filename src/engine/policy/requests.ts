@@ -11,7 +11,7 @@ import type { HeldResource, Partition, Pid, ResourceKind, Result } from '../type
 import { FREE, SCP_PID } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
-import { emit, fail, ok, updatePartition } from '../tx.js';
+import { emit, fail, ok, PENDING, updatePartition } from '../tx.js';
 import { fitsLimit, usageOf } from '../partition/partitions.js';
 import { claimAreaFrames } from '../memory/areas.js';
 import { setOwners } from '../memory/frameTable.js';
@@ -54,6 +54,7 @@ export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, a
   if (limit === null || used + amount <= limit) {
     allocate(tx, by.pid, resource, amount);
     emit(tx, {
+      seq: PENDING, at: PENDING,
       tag: '[0055]', kind: 'resource.alloc', from: by.pid, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
       say: ['resource.alloc', by.name, amount, resource, used + amount, limit],
     });
@@ -63,6 +64,7 @@ export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, a
   // the default policy: the program answers by itself from its ceiling, but the request and the
   // answer are still messages between the guest and the program [0080], [0049]
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: '[0080]', kind: 'resource.forward', from: by.pid, to: SCP_PID, cost: tx.s.costs.hypercall,
     say: ['resource.forward', by.name, amount, resource, limit],
   });
@@ -72,6 +74,7 @@ export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, a
   const granted = Math.min(amount, room);
   if (granted === 0) {
     emit(tx, {
+      seq: PENDING, at: PENDING, cost: 0,
       tag: '[0049]', kind: 'resource.deny', from: SCP_PID, to: by.pid,
       say: ['resource.deny', by.name, used, resource, ceiling],
     });
@@ -79,6 +82,7 @@ export function requestResource(tx: Tx, by: Partition, resource: ResourceKind, a
   }
   updatePartition(tx, by.pid, (p) => ({ ...p, limits: { ...p.limits, [resource]: used + granted } }));
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag: granted < amount ? 'lab:reduce' : '[0049]', kind: granted < amount ? 'resource.reduce' : 'resource.grant', from: SCP_PID, to: by.pid,
     say: granted < amount
       ? ['resource.reduce', by.name, granted, amount, resource, ceiling, used + granted]
@@ -108,6 +112,7 @@ export function releaseResource(tx: Tx, by: Partition, resource: ResourceKind, a
     tx.s.frames = setOwners(tx.s.frames, frames, FREE);
     updatePartition(tx, by.pid, (p) => ({ ...p, ram: p.ram.slice(0, p.ram.length - amount) }));
     emit(tx, {
+      seq: PENDING, at: PENDING,
       tag: '[0055]', kind: 'resource.release', from: by.pid, to: CONTROL_LANE, frames, cost: tx.s.costs.hypercall,
       say: ['resource.release', by.name, amount, resource, usageOf(tx.s, by.pid)[resource], by.limits[resource]],
     });
@@ -115,6 +120,7 @@ export function releaseResource(tx: Tx, by: Partition, resource: ResourceKind, a
   }
   updatePartition(tx, by.pid, (p) => ({ ...p, held: { ...p.held, [resource]: p.held[resource] - amount } }));
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: '[0055]', kind: 'resource.release', from: by.pid, to: CONTROL_LANE, cost: tx.s.costs.hypercall,
     say: ['resource.release', by.name, amount, resource, usageOf(tx.s, by.pid)[resource], by.limits[resource]],
   });

@@ -10,7 +10,7 @@ import { asSig } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { PatentTag } from '../event.js';
 import type { Tx } from '../tx.js';
-import { emit, fail, ok, updatePartition } from '../tx.js';
+import { emit, fail, ok, PENDING, updatePartition } from '../tx.js';
 import { fitsLimit, MGMT_BYTES_PER_SIGNAL } from '../partition/partitions.js';
 import { raiseEvent, recvPortOf } from './eventPorts.js';
 import { words } from '../words.js';
@@ -28,6 +28,7 @@ export function queueSignal(tx: Tx, from: Pid, to: Pid, request: SignalRequest, 
   const wasEmpty = target.signalQueue.length === 0;
   updatePartition(tx, to, (p) => ({ ...p, signalQueue: [...p.signalQueue, sig] }));
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag, kind: 'signal.queue', from: CONTROL_LANE, to, sig, cost: tx.s.costs.hypercall,
     say: ['signal.queue', sig, target.name, tx.s.partitions[from]!.name, request],
   });
@@ -45,6 +46,7 @@ export function takeSignal(tx: Tx, by: Partition): Result {
   const signal = tx.s.signals[sig]!;
   const from = tx.s.partitions[signal.from]!.name;
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag: '[0057]', kind: 'signal.take', from: by.pid, to: CONTROL_LANE, sig, cost: tx.s.costs.hypercall,
     say: ['signal.take', by.name, sig, from, signal.request],
   });

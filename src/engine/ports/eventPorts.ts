@@ -10,7 +10,7 @@ import type { Narration } from '../narration.js';
 import { asPort } from '../types.js';
 import { CONTROL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
-import { emit, fail, ok, setPorts, updatePartition } from '../tx.js';
+import { emit, fail, ok, PENDING, setPorts, updatePartition } from '../tx.js';
 import { fitsLimit, MGMT_BYTES_PER_PORT } from '../partition/partitions.js';
 import { assertNever } from '../assertNever.js';
 import type { Words } from '../words.js';
@@ -94,6 +94,7 @@ export function raiseEvent(tx: Tx, from: Pid | typeof CONTROL_LANE, pid: Pid, no
   if (!target || !port || target.status !== 'active') return;
   if (port.pending) {
     emit(tx, {
+      seq: PENDING, at: PENDING,
       tag, kind: 'event.merge', from, to: pid, port: no, cost: tx.s.costs.eventDelivery,
       say: ['event.merge', target.name, no, why],
     });
@@ -101,6 +102,7 @@ export function raiseEvent(tx: Tx, from: Pid | typeof CONTROL_LANE, pid: Pid, no
   }
   putPort(tx, pid, { kind: 'eventRecv', no: port.no, pending: true });
   emit(tx, {
+    seq: PENDING, at: PENDING,
     tag, kind: 'event.raise', from, to: pid, port: no, cost: tx.s.costs.eventDelivery,
     say: ['event.raise', target.name, no, why],
   });
@@ -124,6 +126,7 @@ export function pollEvent(tx: Tx, by: Partition, no: PortNo): Result {
   const was = port.pending ? 1 : 0;
   if (port.pending) putPort(tx, by.pid, { kind: 'eventRecv', no: port.no, pending: false });
   emit(tx, {
+    seq: PENDING, at: PENDING, cost: 0,
     tag: '[0063]', kind: 'event.poll', from: by.pid, to: by.pid, port: no,
     say: ['event.poll', by.name, no, was === 1],
   });
