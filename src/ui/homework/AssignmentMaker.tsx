@@ -5,11 +5,11 @@
 // that exports is one that opens; it leaves as a file or as a link.
 
 import { useMemo, useState } from 'react';
-import { ASSIGNMENT_FORMAT, ASSIGNMENT_LIMITS, ASSIGNMENT_VERSION, CHALLENGES, EXERCISE_KINDS, LESSONS, validateAssignment } from '../../engine/index.ts';
+import { ASSIGNMENT_FORMAT, ASSIGNMENT_LIMITS, ASSIGNMENT_VERSION, CHALLENGES, challengesIn, EXERCISE_KINDS, LESSONS, lessonsIn, validateAssignment } from '../../engine/index.ts';
 import { download, jsonFile } from '../share/download.ts';
 import { encodeAssignmentLink } from './assignmentLink.ts';
 import { useHomework } from './homeworkStore.ts';
-import { useT } from '../app/language.ts';
+import { useLanguage, useT } from '../app/language.ts';
 import { fillSlots, slot } from '../app/slots.tsx';
 import { EXERCISE_TITLES } from '../lessons/LessonPanel.tsx';
 import type { MessageKey, Translate } from '../../i18n/translate.ts';
@@ -23,9 +23,10 @@ type Pick = { readonly lesson: string } | { readonly challenge: string } | { rea
 type Group = 'lessons' | 'challenges' | 'exercises';
 
 /** Every task the form offers, with the value its <option> carries; its label in the reader's language. */
-const OFFERS: readonly { readonly value: string; readonly label: (t: Translate) => string; readonly group: Group; readonly task: Pick }[] = [
-  ...LESSONS.map((l) => ({ value: `lesson:${l.id}`, label: () => `${l.number}. ${l.title}`, group: 'lessons' as const, task: { lesson: l.id } })),
-  ...CHALLENGES.map((c) => ({ value: `challenge:${c.id}`, label: () => c.title, group: 'challenges' as const, task: { challenge: c.id } })),
+const OFFERS: readonly { readonly value: string; readonly label: (t: Translate, lang: string) => string; readonly group: Group; readonly task: Pick }[] = [
+  // a built-in lesson's and challenge's title in the reader's language, where its file gives one
+  ...LESSONS.map((l) => ({ value: `lesson:${l.id}`, label: (_: Translate, lang: string) => `${l.number}. ${lessonsIn(lang).find((x) => x.id === l.id)?.title ?? l.title}`, group: 'lessons' as const, task: { lesson: l.id } })),
+  ...CHALLENGES.map((c) => ({ value: `challenge:${c.id}`, label: (_: Translate, lang: string) => challengesIn(lang).find((x) => x.id === c.id)?.title ?? c.title, group: 'challenges' as const, task: { challenge: c.id } })),
   ...EXERCISE_KINDS.map((k) => ({ value: `exercise:${k}`, label: (t: Translate) => t(EXERCISE_TITLES[k]), group: 'exercises' as const, task: { exercise: k } })),
 ];
 /** Each group's heading in the list, and the word for one task of it. */
@@ -56,6 +57,7 @@ function refusalIn(t: Translate, r: { readonly field: string; readonly message: 
 
 export function AssignmentMaker() {
   const t = useT();
+  const lang = useLanguage((l) => l.lang);
   const [title, setTitle] = useState('');
   const [instructions, setInstructions] = useState('');
   const [due, setDue] = useState('');
@@ -109,7 +111,7 @@ export function AssignmentMaker() {
         <label>{t('homework.maker.pick')} <select value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
           {(Object.keys(GROUPS) as Group[]).map((g) => (
             <optgroup key={g} label={t(GROUPS[g].heading)}>
-              {OFFERS.filter((o) => o.group === g).map((o) => <option key={o.value} value={o.value}>{o.label(t)}</option>)}
+              {OFFERS.filter((o) => o.group === g).map((o) => <option key={o.value} value={o.value}>{o.label(t, lang)}</option>)}
             </optgroup>
           ))}
         </select></label>
@@ -120,7 +122,7 @@ export function AssignmentMaker() {
           const offer = labelOf(task);
           return (
             <li key={`${i}:${offer.value}`}>
-              <span className="task-title"><span className="task-no">{i + 1}.</span> {t(GROUPS[offer.group].one, { title: offer.label(t) })}</span>
+              <span className="task-title"><span className="task-no">{i + 1}.</span> {t(GROUPS[offer.group].one, { title: offer.label(t, lang) })}</span>
               <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('homework.maker.up.label', { n: i + 1 })}>{t('homework.maker.up')}</button>
               <button type="button" onClick={() => change(setTasks)(tasks.filter((_, j) => j !== i))} aria-label={t('homework.maker.remove.label', { n: i + 1 })}>{t('homework.maker.remove')}</button>
             </li>

@@ -228,8 +228,9 @@ export function MemoryView({ largeFrames }: { readonly largeFrames?: boolean } =
           // "scp" reads as secure copy to students: the legend is the view's first mention of the
           // system control program [0048], so it names it in full, for the eye and for a screen reader
           const scp = o.code === SCP_PID;
-          const name = o.owner === 'control' ? t('memory.owner.control') : scp ? t('scp.name', { name: o.owner }) : o.owner;
-          const shown = o.owner === 'control' ? t('memory.owner.controlShort') : scp ? name : o.letter.toUpperCase() === o.owner.toUpperCase() ? '' : o.owner;
+          // free frames are no partition's: their word is the reader's, a partition's name is the same in every language
+          const name = o.owner === 'control' ? t('memory.owner.control') : o.owner === 'free' ? t('memory.owner.free') : scp ? t('scp.name', { name: o.owner }) : o.owner;
+          const shown = o.owner === 'control' ? t('memory.owner.controlShort') : o.owner === 'free' || scp ? name : o.letter.toUpperCase() === o.owner.toUpperCase() ? '' : o.owner;
           return (
             <li key={o.owner} className={scp ? 'mem-owner-scp' : undefined} aria-label={t('memory.legend.owner', { name, frames: o.frames })}>
               <span className="mem-chip" style={{ background: bg, color: bestInk(bg) }} aria-hidden="true">{o.letter}</span>

@@ -309,17 +309,17 @@ function blockTexts(b: Block, space: SpaceView, t: Translate): BlockText[] {
   }
 }
 
-function blockLabel(b: Block, space: SpaceView): string {
+function blockLabel(t: Translate, b: Block, space: SpaceView): string {
   const addr = hex(b.page * 4096);
   switch (b.kind) {
-    case 'ram': return `${space.name}'s own memory at ${addr}, ${b.pages} pages`;
+    case 'ram': return t('memory.block.ram.label', { name: space.name, addr, count: b.pages });
     case 'area': {
       const r = b.region!;
-      const asks = r.ask ? `, carrying request ${r.ask.id}: ${r.ask.from} asks for ${r.ask.amount} ${r.ask.resource}` : '';
-      return `${r.kind} area ${r.area} at ${addr} in ${space.name}, ${r.pages} ${r.pages === 1 ? 'page' : 'pages'}, owned by ${r.owner}, frames ${r.frames.join(', ')}${asks}`;
+      const area = t('memory.block.area.label', { kind: r.kind, area: r.area, addr, name: space.name, count: r.pages, owner: r.owner, frames: r.frames.join(', ') });
+      return r.ask ? t('memory.block.area.asks', { area, id: r.ask.id, from: r.ask.from, amount: r.ask.amount, resource: r.ask.resource }) : area;
     }
-    case 'ghost': return `${addr} in ${space.name}: unmapped by the control OS; touching it faults`;
-    case 'fault': return `${addr} in ${space.name}: nothing mapped`;
+    case 'ghost': return t('memory.block.ghost.label', { addr, name: space.name });
+    case 'fault': return t('memory.block.fault.label', { addr, name: space.name });
     default: return '';
   }
 }
@@ -357,7 +357,7 @@ function drawBlocks(g: G, a: DrawArgs, d: ColumnDatum): void {
   sel.attr('transform', (b) => `translate(4,${b.y})`)
     .attr('data-block', (b) => `${d.space.pid}:${b.key}`)
     .attr('data-kind', (b) => b.kind)
-    .attr('aria-label', (b) => blockLabel(b, d.space));
+    .attr('aria-label', (b) => blockLabel(a.t, b, d.space));
   const fillOf = (b: Block) => (b.kind === 'ram' ? a.fill(d.space.name) : b.kind === 'area' ? a.fill(b.region!.owner) : p.bg);
   sel.select('rect')
     .attr('width', bw).attr('height', (b) => Math.max(4, b.h)).attr('rx', 4)
