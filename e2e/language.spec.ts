@@ -121,7 +121,8 @@ const COMMAND_LANGUAGE = new Set([
   // names, units and formats
   // the trace's tag for the lab's own steps, like [0063] and S107
   'lab',
-  'lparlab', 'English', 'OS', 'MC', 'DRAM', 'TLB', 'KiB', 'MiB', 'GiB', 'GHz', 'JSON', 'SVG', 'PNG', 'GIF', 'WebM', 'HTML', 'PDF', 'QR',
+  'open', 'write', 'close', 'permit', 'signal', 'poke', 'recv', 'sig', 'chb',
+  'lparlab', 'English', 'OS', 'MC', 'RAM', 'ID', 'Tab', 'Esc', 'Ctrl', 'Enter', 'help', 'DRAM', 'TLB', 'KiB', 'MiB', 'GiB', 'GHz', 'JSON', 'SVG', 'PNG', 'GIF', 'WebM', 'HTML', 'PDF', 'QR',
 ]);
 
 test('with ?lang=ja the converted views read in Japanese, and screenshots at 1366x768 and 390x844, light and dark', async ({ lab }) => {
@@ -187,4 +188,68 @@ test('with ?lang=ja the presenter stage names its step, its keys and the views i
   await expect(page.locator('.presenter-lesson')).toContainText(/ステップ1\/\d+/);
   expect({ keys: await englishIn(page, '.presenter-keys'), heads: await englishIn(page, '.stage .view-head') }).toEqual({ keys: [], heads: [] });
   await page.screenshot({ path: 'test-results/i18n-views-1366x768-light-presenter.png' });
+});
+
+test('with ?lang=ja the lesson panel, the homework panel and its maker, Memory, Sequence and the terminal\'s welcome read in Japanese; screenshots at 1366x768, light and dark', async ({ lab }) => {
+  test.setTimeout(300_000);
+  const { page } = lab;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await lab.open('./?lang=ja');
+  const welcome = (await lab.terminalText()).split('\n').slice(0, 3).join(' ');
+  expect(welcome).toContain('へようこそ');
+  // the welcome's prose: the command language aside, no English
+  expect((welcome.match(/[A-Za-z][A-Za-z_]+/g) ?? []).filter((w) => !COMMAND_LANGUAGE.has(w))).toEqual([]);
+
+  await lab.type('lesson flip');
+  const lesson = page.locator('[data-view=lesson]');
+  await expect(lesson.locator('.step-count')).toContainText('ステップ 1/');
+  await lab.type('@A ch = connect(B)');
+  await expect(lesson.locator('.status')).toContainText('ステップ達成');
+  await lesson.getByRole('button', { name: 'ヒント' }).click();
+  await expect(lesson.locator('.hint').first()).toContainText('ヒント 1/');
+  const seen: Record<string, string[]> = {};
+  // the checks' sentences come from the engine's rules, not converted yet (see the report of issue 23): left out here
+  seen.lesson = await englishIn(page, '[data-view=lesson] .view-head, [data-view=lesson] .lesson > :not(.checks)');
+  await page.screenshot({ path: 'test-results/i18n-panels-1366x768-light-lesson.png' });
+  await lesson.getByRole('button', { name: 'レッスン一覧' }).click();
+  await expect(lesson.locator('.menu')).toBeVisible();
+  seen.menu = await englishIn(page, '[data-view=lesson] .view-head, [data-view=lesson] .menu > :not(.menu-list)');
+
+  for (const view of ['memory', 'sequence'] as const) {
+    // both are on the stage at 1366x768
+    await expect(page.locator(`[data-view=${view}] .view-body > :not(.view-loading)`).first()).toBeVisible();
+    seen[view] = await englishIn(page, `[data-view=${view}]`);
+  }
+
+  await page.getByRole('button', { name: '宿題' }).click();
+  const homework = page.locator('[data-view=homework]');
+  await expect(homework.getByRole('button', { name: '課題を作る' })).toBeVisible();
+  seen.homework = await englishIn(page, '[data-view=homework]');
+  await homework.getByRole('button', { name: '課題を作る' }).click();
+  await expect(homework.getByTestId('assignment-problem')).toContainText('まだ使えません');
+  seen.maker = await englishIn(page, '[data-view=homework]');
+  await homework.getByLabel('タイトル').fill('第5週');
+  await homework.getByLabel('説明').fill('フリップを試しましょう。');
+  await homework.getByLabel('追加するタスク').selectOption('lesson:flip');
+  await homework.getByRole('button', { name: 'タスクを追加' }).click();
+  await homework.getByLabel('追加するタスク').selectOption('exercise:owner');
+  await homework.getByRole('button', { name: 'タスクを追加' }).click();
+  await expect(homework.getByTestId('assignment-id')).toBeVisible();
+  seen.makerReady = await englishIn(page, '[data-view=homework] .homework-maker > :not(label):not(.row)');
+  await page.screenshot({ path: 'test-results/i18n-panels-1366x768-light-maker.png' });
+  await homework.getByRole('button', { name: '学生として試す' }).click();
+  await homework.getByLabel('名前または学籍番号').fill('ann');
+  await homework.getByRole('button', { name: '始める' }).click();
+  await expect(homework.getByTestId('task-1-status')).toHaveText('未着手');
+  // the student's id is theirs, and a task's title the lesson's (its own language): the panel's words around them
+  seen.student = await englishIn(page, '[data-view=homework] .view-head, [data-view=homework] .homework > :not(h3):not(.text):not(.student):not(.homework-tasks), [data-view=homework] .task-status');
+  await page.screenshot({ path: 'test-results/i18n-panels-1366x768-light-homework.png' });
+  expect(seen).toEqual({ lesson: [], menu: [], memory: [], sequence: [], homework: [], maker: [], makerReady: [], student: [] });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'no sideways scroll at 1366x768').toBeLessThanOrEqual(0);
+
+  // dark
+  await page.locator('button.theme').click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  await page.screenshot({ path: 'test-results/i18n-panels-1366x768-dark-homework.png' });
+  // the phone's panels in Japanese are not checked here yet: the phone has no terminal to type `lesson flip` into
 });
