@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 import { inlineFavicon, offline } from './scripts/offline.ts';
 import { compiledCatalogs } from './scripts/catalogs.ts';
 import { japaneseFontSubsets } from './scripts/fonts.ts';
+import { lessonTexts } from './scripts/lessonTexts.ts';
 
 // `vite build` writes the site to dist/ with a service worker (sw.js) that
 // precaches it for offline use; `vite build --mode single` (npm run
@@ -12,7 +13,7 @@ import { japaneseFontSubsets } from './scripts/fonts.ts';
 export default defineConfig(({ mode }) => ({
   // Relative asset URLs: the built site in dist/ works from any static path.
   base: './',
-  plugins: mode === 'single' ? [compiledCatalogs(), japaneseFontSubsets(), react(), viteSingleFile({ removeViteModuleLoader: true }), inlineFavicon('public/favicon.svg')] : [compiledCatalogs(), japaneseFontSubsets(), react(), offline()],
+  plugins: mode === 'single' ? [compiledCatalogs(), lessonTexts(), japaneseFontSubsets(), react(), viteSingleFile({ removeViteModuleLoader: true }), inlineFavicon('public/favicon.svg')] : [compiledCatalogs(), lessonTexts(), japaneseFontSubsets(), react(), offline()],
   build: mode === 'single' ? { outDir: 'dist-single' } : {},
   // one file means no public files beside it: the favicon goes inline
   publicDir: mode === 'single' ? false : 'public',

@@ -5,7 +5,7 @@
 
 import type { Challenge, Lesson } from './lesson.js';
 import type { LessonFile, LessonText } from './format.js';
-import { refusal, textIn, validateLesson } from './format.js';
+import { languagesOf, refusal, textIn, validateLesson } from './format.js';
 import machine from './data/01-machine.lesson.json' with { type: 'json' };
 import policy from './data/02-policy.lesson.json' with { type: 'json' };
 import events from './data/03-events.lesson.json' with { type: 'json' };
@@ -26,8 +26,16 @@ export function builtinFile(data: unknown): LessonFile {
   return read.file;
 }
 
-/** Every built-in lesson file: the eleven lessons, then the challenges. */
-export const BUILTIN_FILES: readonly LessonFile[] = [machine, policy, events, flip, fault, vfile, map, select, end, compare, decide, challenges].map(builtinFile);
+const files: LessonFile[] = [machine, policy, events, flip, fault, vfile, map, select, end, compare, decide, challenges].map(builtinFile);
+
+/**
+ * Every built-in lesson file: the eleven lessons, then the challenges. The
+ * page's build hands the engine these files in English only (issue 23: an
+ * English reader does not download the Japanese) and `addBuiltinLanguage`
+ * fills in the other languages when the reader chooses one; Node, the tests
+ * and lparsh read the full files from the start.
+ */
+export const BUILTIN_FILES: readonly LessonFile[] = files;
 
 export const LESSONS: readonly Lesson[] = BUILTIN_FILES.filter((f) => f.lesson.steps.length > 0).map((f) => f.lesson);
 
@@ -77,4 +85,35 @@ export function findBuiltinFile(id: string): LessonFile | undefined {
   };
   const translations = file.translations && Object.fromEntries(Object.entries(file.translations).map(([lang, t]) => [lang, alone(t)]));
   return { ...alone(file), ...(file.languages ? { languages: file.languages } : {}), ...(translations ? { translations } : {}) };
+}
+
+/** What `addBuiltinLanguage` did: how many built-in files gained languages, or which file it refused (its place in the list) and why. */
+export type AddLanguageResult = { readonly ok: true; readonly added: number } | { readonly ok: false; readonly field: string; readonly message: string };
+
+/**
+ * Gives the built-in files the languages the page fetched later: each of
+ * `data` is a full built-in file (every language), read through the same
+ * validator. A file's own-language words must be the ones already loaded, so
+ * the objects `LESSONS`, `findLesson` and `findLessonIn(id, "en")` hand out
+ * stay the same objects; only its translations are added. All or nothing:
+ * one refused file leaves every built-in file as it was.
+ */
+export function addBuiltinLanguage(data: readonly unknown[]): AddLanguageResult {
+  const merged: [number, LessonFile][] = [];
+  for (const [i, d] of data.entries()) {
+    const read = validateLesson(d);
+    if (!read.ok) return { ok: false, field: `[${i}].${read.field}`, message: read.message };
+    const full = read.file;
+    const at = files.findIndex((f) => f.lesson.id === full.lesson.id);
+    if (at < 0) return { ok: false, field: `[${i}].id`, message: `"${full.lesson.id.slice(0, 40)}" is not a built-in lesson file` };
+    const own = files[at]!;
+    if (JSON.stringify(textIn(full, languagesOf(own)[0]!)) !== JSON.stringify({ lesson: own.lesson, challenges: own.challenges })) {
+      return { ok: false, field: `[${i}]`, message: `its ${languagesOf(own)[0]} words are not those of the built-in "${own.lesson.id}" of this lab` };
+    }
+    // a file that already has these languages keeps its objects too (Node reads the full files from the start)
+    if (JSON.stringify([own.languages, own.translations]) === JSON.stringify([full.languages, full.translations])) continue;
+    merged.push([at, { lesson: own.lesson, challenges: own.challenges, ...(full.languages ? { languages: full.languages } : {}), ...(full.translations ? { translations: full.translations } : {}) }]);
+  }
+  for (const [at, file] of merged) files[at] = file;
+  return { ok: true, added: merged.length };
 }

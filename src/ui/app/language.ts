@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import { DEFAULT_LANGUAGE, LANGUAGES, pickLanguage, type Language } from '../../i18n/languages.ts';
 import { makeTranslate, translateEnglish, type Translate } from '../../i18n/translate.ts';
 import { formatOutput, type Output } from '../../engine/index.ts';
+import { loadBuiltinLanguages } from './builtinLanguages.ts';
 
 const KEY = 'lparlab.lang';
 
@@ -77,7 +78,7 @@ export const useLanguage = create<LanguageState>()((set) => ({
     let catalog;
     let shellWords;
     try {
-      [catalog, shellWords] = await Promise.all([LANGUAGES[lang].load(), lang === DEFAULT_LANGUAGE ? null : loadShellWords(), FONTS[lang]?.()]);
+      [catalog, shellWords] = await Promise.all([LANGUAGES[lang].load(), lang === DEFAULT_LANGUAGE ? null : loadShellWords(), FONTS[lang]?.(), lang === DEFAULT_LANGUAGE ? null : loadBuiltinLanguages()]);
     } catch (error) {
       // offline before the catalog was ever fetched: the page stays readable in the language it shows
       console.warn(`lparlab: the ${LANGUAGES[lang].name} catalog could not be loaded`, error);

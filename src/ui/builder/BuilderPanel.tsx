@@ -19,6 +19,7 @@ import { draftFile, idOf, missingOf, useBuilder } from './builderStore.ts';
 import { isTagStyle } from '../../engine/index.ts';
 import { TAG_CHOICES } from '../app/prefs.ts';
 import { loadFace, useLanguage, useT } from '../app/language.ts';
+import { loadBuiltinLanguages } from '../app/builtinLanguages.ts';
 import { isLanguage, LANGUAGES } from '../../i18n/languages.ts';
 import './builder.css';
 
@@ -244,7 +245,7 @@ export function BuilderPanel() {
   return (
     <div className="lesson builder">
       <div className="row">
-        <label>{t('builder.editBuiltin')} <select aria-label={t('builder.editBuiltin.label')} value="" onChange={(e) => { const f = BUILTIN_FILES.find((b) => b.lesson.id === e.target.value); if (f) begin(f); }}>
+        <label>{t('builder.editBuiltin')} <select aria-label={t('builder.editBuiltin.label')} value="" onChange={(e) => { const id = e.target.value; void loadBuiltinLanguages().catch(() => undefined).then(() => { const f = BUILTIN_FILES.find((b) => b.lesson.id === id); if (f) begin(f); }); }}>
           <option value="">{t('builder.choose')}</option>
           {BUILTIN_FILES.filter((f) => f.lesson.steps.length).map((f) => <option key={f.lesson.id} value={f.lesson.id}>{f.lesson.number}. {textIn(f, lang).lesson.title}</option>)}
         </select></label>

@@ -15,6 +15,7 @@ import { buildSubmission, handInCode, handInFile, statusOf, statusText, taskVari
 import { useHomework } from './homeworkStore.ts';
 import { AssignmentMaker } from './AssignmentMaker.tsx';
 import { useLanguage, useT } from '../app/language.ts';
+import { readyForAssignment } from '../app/builtinLanguages.ts';
 import type { Translate } from '../../i18n/translate.ts';
 import '../lessons/lessons.css';
 import '../builder/builder.css';
@@ -37,7 +38,9 @@ async function openFile(f: File): Promise<void> {
     useLab.getState().setBanner({ kind: 'error', text: t('homework.file.tooLarge', { name: f.name.slice(0, 80), kib: Math.ceil(f.size / 1024), limit: ASSIGNMENT_LIMITS.file / 1024 }) });
     return;
   }
-  useHomework.getState().load(await f.text(), 'file');
+  const text = await f.text();
+  await readyForAssignment(text);
+  useHomework.getState().load(text, 'file');
 }
 
 export function OpenAssignmentButton({ label }: { label?: string }) {

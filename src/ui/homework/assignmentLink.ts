@@ -7,6 +7,7 @@ import { ASSIGNMENT_LIMITS } from '../../engine/index.ts';
 import { packText, unpackField } from '../share/packedText.ts';
 import { useLab } from '../store/labStore.ts';
 import { useHomework } from './homeworkStore.ts';
+import { readyForAssignment } from '../app/builtinLanguages.ts';
 
 export const ASSIGNMENT_PARAM = 'assignment';
 
@@ -32,7 +33,10 @@ export async function openAssignmentLink(fragment: string): Promise<boolean> {
     read = { ok: false, message: 'This assignment link could not be read. No assignment was opened.' };
   }
   if (read === null) return false;
-  if (read.ok) useHomework.getState().load(read.text, 'link');
+  if (read.ok) {
+    await readyForAssignment(read.text);
+    useHomework.getState().load(read.text, 'link');
+  }
   else useLab.getState().setBanner({ kind: 'error', text: read.message });
   return true;
 }

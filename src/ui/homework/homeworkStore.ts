@@ -13,6 +13,7 @@ import type { Assignment, LabEvent, Lesson, Output, ShellState } from '../../eng
 import { createShell, parseAssignment, runLine, studentId, taskName, trailLines, visible } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
 import { useLanguage } from '../app/language.ts';
+import { pinsBuiltinHash, readyForAssignment } from '../app/builtinLanguages.ts';
 import { wordsIn } from '../../i18n/shellWords.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
 import type { Work } from './handIn.ts';
@@ -172,11 +173,15 @@ export const useHomework = create<HomeworkStore>()((set, get) => ({
 // the assignment opened here last comes back after a reload, with the student's work on it
 if (typeof window !== 'undefined') {
   const text = loadAssignmentText();
-  const read = text ? parseAssignment(text) : null;
-  if (read?.ok && text) {
+  const restore = (text: string) => {
+    const read = parseAssignment(text);
+    if (!read.ok) return;
     const kept = loadHomework(read.assignment, studentOrNull);
     useHomework.setState({ assignment: read.assignment, text, student: kept.student, work: kept.work });
-  }
+  };
+  // a hash pins the full built-in file, which the page fetches first (issue 23)
+  if (text && pinsBuiltinHash(text)) void readyForAssignment(text).then(() => restore(text));
+  else if (text) restore(text);
 }
 
 // every change of the lab: the open task's lines follow the current branch
