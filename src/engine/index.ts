@@ -46,7 +46,8 @@ export { asksFor, namesOf, NAME_PARAMS, COUNT_WHAT, callOfLine } from './lessons
 export { LESSONS, CHALLENGES, BUILTIN_FILES, findLesson, findChallenge, findBuiltinFile, lessonsIn, challengesIn, findLessonIn, findChallengeIn, addBuiltinLanguage } from './lessons/catalog.js';
 export type { AddLanguageResult } from './lessons/catalog.js';
 export type { LessonFile, LessonFileResult, LessonLanguage, LessonText } from './lessons/format.js';
-export { LESSON_FORMAT, LESSON_VERSION, LESSON_LANGUAGES, LESSON_LIMITS, isLessonLanguage, languagesOf, textIn, RULE_PARAMS, RULE_NAMES, validateLesson, parseLessonFile, lessonFileText, lessonToData, refusal } from './lessons/format.js';
+export { LESSON_FORMAT, LESSON_VERSION, LESSON_LANGUAGES, LESSON_LIMITS, isLessonLanguage, languagesOf, textIn, RULE_PARAMS, RULE_NAMES, validateLesson, parseLessonFile, refusal } from './lessons/format.js';
+export { lessonFileText, lessonToData } from './lessons/writeLesson.js';
 export type { Exercise, ExerciseKind } from './lessons/exercises.js';
 export { EXERCISE_KINDS, generateExercise } from './lessons/exercises.js';
 // view models: state -> what each view of the page draws

@@ -1,6 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
 import { describe, fields, list, parseJsonFile, readChecked, text } from './untrusted.js';
-import { lessonToData, parseLessonFile } from './lessons/format.js';
+import { parseLessonFile } from './lessons/format.js';
+import { lessonToData } from './lessons/writeLesson.js';
 import { findBuiltinFile } from './lessons/catalog.js';
 import { parseAssignment } from './homework/assignment.js';
 

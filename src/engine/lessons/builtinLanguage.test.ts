@@ -6,7 +6,8 @@
 // bad file without changing anything.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { lessonToData, textIn, validateLesson } from './format.js';
+import { textIn, validateLesson } from './format.js';
+import { lessonToData } from './writeLesson.js';
 import machine from './data/01-machine.lesson.json' with { type: 'json' };
 import policy from './data/02-policy.lesson.json' with { type: 'json' };
 import events from './data/03-events.lesson.json' with { type: 'json' };

@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_FILES, builtinFile, challengesIn, findBuiltinFile, findChallengeIn, findLessonIn, lessonsIn, LESSONS, CHALLENGES } from './catalog.js';
-import { languagesOf, lessonFileText, lessonToData, LESSON_LIMITS, parseLessonFile, RULE_NAMES, textIn, validateLesson } from './format.js';
+import { lessonFileText, lessonToData } from './writeLesson.js';
+import { languagesOf, LESSON_LIMITS, parseLessonFile, RULE_NAMES, textIn, validateLesson } from './format.js';
 import type { LessonFileResult } from './format.js';
 
 /**
