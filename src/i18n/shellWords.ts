@@ -9,26 +9,10 @@
 
 import stringWidth from 'string-width';
 import { CALLS, formatOutput, layRows, PEOPLE_TABLE, paramKey, peopleKey, refWords, show, summaryWords, usageWords, visible, type Line, type Output, type Row, type Words, type WordValue } from '../engine/index.ts';
-import type { MessageKey, Translate } from './translate.ts';
-import { narrateIn } from './narrate.ts';
+import type { Translate } from './translate.ts';
+import { valueIn, wordsIn } from './wordsIn.ts';
 
-/** The words of `w` in the language of `t`; values nest, and a list reads as its items joined by commas. */
-export function wordsIn(t: Translate, w: Words): string {
-  const values: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(w.values ?? {})) values[name] = valueIn(t, value);
-  // numbers go in as text, so 4096 is not grouped as 4,096
-  return t(w.id as MessageKey, values);
-}
-
-function valueIn(t: Translate, value: WordValue): string | number {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return (value as readonly WordValue[]).map((v) => valueIn(t, v)).join(', ');
-  // a count only chooses a plural form: the message puts in the digits from a value of its own
-  if ('count' in value) return value.count;
-  if ('say' in value) return narrateIn(t, value.say);
-  return wordsIn(t, value as Words);
-}
+export { wordsIn };
 
 /** The lines a reader of `t`'s language sees for one output: `formatOutput`, with the words from the catalog. */
 export function formatOutputIn(t: Translate, o: Output): string[] {

@@ -13,7 +13,7 @@ import { useLanguage, useT } from '../app/language.ts';
 import { fillSlots, slot } from '../app/slots.tsx';
 import { EXERCISE_TITLES } from '../lessons/LessonPanel.tsx';
 import type { MessageKey, Translate } from '../../i18n/translate.ts';
-import { wordsIn } from '../../i18n/shellWords.ts';
+import { wordsIn } from '../../i18n/wordsIn.ts';
 import type { Words } from '../../engine/index.ts';
 
 /** How a teacher grades the hand-ins: the command language, the same in every language. */

@@ -14,7 +14,7 @@ import { createShell, parseAssignment, runLine, studentId, taskName, trailLines,
 import { useLab } from '../store/labStore.ts';
 import { useLanguage } from '../app/language.ts';
 import { pinsBuiltinHash, readyForAssignment } from '../app/builtinLanguages.ts';
-import { wordsIn } from '../../i18n/shellWords.ts';
+import { wordsIn } from '../../i18n/wordsIn.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
 import type { Work } from './handIn.ts';
 import { gradeOf } from './handIn.ts';

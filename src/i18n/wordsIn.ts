@@ -1,0 +1,27 @@
+// The engine's words (src/engine/words.ts) in the reader's language: one
+// message and its values. Apart from shellWords.ts so that a panel showing a
+// refusal's words (homework, the assignment maker) does not bring the shell's
+// tables and their display widths (string-width) into the first load.
+
+import type { Words, WordValue } from '../engine/index.ts';
+import type { MessageKey, Translate } from './translate.ts';
+import { narrateIn } from './narrate.ts';
+
+/** The words of `w` in the language of `t`; values nest, and a list reads as its items joined by commas. */
+export function wordsIn(t: Translate, w: Words): string {
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(w.values ?? {})) values[name] = valueIn(t, value);
+  // numbers go in as text, so 4096 is not grouped as 4,096
+  return t(w.id as MessageKey, values);
+}
+
+/** One value of a message in the language of `t`. */
+export function valueIn(t: Translate, value: WordValue): string | number {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return (value as readonly WordValue[]).map((v) => valueIn(t, v)).join(', ');
+  // a count only chooses a plural form: the message puts in the digits from a value of its own
+  if ('count' in value) return value.count;
+  if ('say' in value) return narrateIn(t, value.say);
+  return wordsIn(t, value as Words);
+}
