@@ -129,7 +129,8 @@ async function runScript(options: Options): Promise<number> {
     const out: string[] = [];
     if (!options.json && options.echo && line.trim()) out.push(`${promptOf(shell)}${visible(line)}`);
     try {
-      const ran = runLine(shell, line);
+      // `lesson` lists a lesson's text in the language of --lang, like the rest of the words
+      const ran = runLine(shell, line, { lang: options.lang });
       shell = ran.shell;
       for (const o of ran.out) {
         if (options.json) out.push(jsonLine(o));

@@ -106,6 +106,20 @@ for (const lang of Object.keys(LANGUAGES).filter((l) => l !== 'en')) {
       }
     });
 
+    it('lists the lessons, and a lesson\'s title, summary and steps, in the language the line is run in', () => {
+      // only the lines to type and the lessons' ids (lesson flip) are the command language: the lesson's own text comes from its file in the reader's language
+      const typedLines = LESSONS.flatMap((l) => [l.id, ...l.steps.flatMap((st) => [...st.type])]).join(' ');
+      for (const line of ['lesson', 'lesson flip', 'lesson 1', 'lesson decide']) {
+        const out = runLine(createShell(), line, { lang }).out;
+        expect(out.every((o) => o.kind === 'text' && o.words && o.words.length === o.text.length), line).toBe(true);
+        const printed = out.flatMap((o) => formatOutputIn(t, o));
+        expect(printed.length, line).toBeGreaterThan(3);
+        expect(printed.filter((l) => englishIn(l, typedLines).length > 0), line).toEqual([]);
+        // and in English, with the option or without, exactly as before
+        expect(runLine(createShell(), line, { lang: 'en' }).out.flatMap((o) => formatOutputIn(translateEnglish, o))).toEqual(runLine(createShell(), line).out.flatMap(formatOutput));
+      }
+    });
+
     it('says every error and note it has words for in the language', () => {
       const english = outputs.filter(hasWords).flatMap((o) => formatOutputIn(t, o).filter((line) => englishIn(line, typed).length > 0));
       expect(english).toEqual([]);

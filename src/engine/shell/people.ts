@@ -31,7 +31,7 @@ import { visible } from './visible.js';
 import { hex } from './values.js';
 import { nearest } from './suggest.js';
 import { mappingsOf } from '../memory/areas.js';
-import { findLesson, LESSONS } from '../lessons/catalog.js';
+import { findLesson, findLessonIn, LESSONS, lessonsIn } from '../lessons/catalog.js';
 
 
 type Base = { line: number; ctx: string; input: string };
@@ -40,6 +40,11 @@ type Base = { line: number; ctx: string; input: string };
 export interface LineOptions {
   /** the patent's tags as every view shows them (the page's tags setting); `log` follows it. Default: the patent's */
   readonly tags?: TagStyle;
+  /**
+   * the language the reader reads lessons in (a code of LESSON_LANGUAGES): `lesson` lists a lesson's
+   * title, summary and steps from its file in it (a file without it gives its first). Default: English
+   */
+  readonly lang?: string;
 }
 type Outcome = Ran;
 
@@ -140,13 +145,16 @@ const RUN: { readonly [K in PeopleName]: Run } = {
       { text: narrate(e.say), value: narrated(e.say) },
     ] })));
   },
-  lesson: (shell, typed, base) => {
-    // a lesson's own text (title, summary, steps) comes from its file, in the language the lessons are read in
+  lesson: (shell, typed, base, options) => {
+    // a lesson's own text (title, summary, steps) comes from its file: the English sentence from its
+    // English, the words from its text in the reader's language (issue 23), the lines to type the same in both
+    const lang = options.lang ?? 'en';
     if (!typed[0]) {
-      return text(shell, base, [['Lessons:', words('shell.lessons')], ...LESSONS.map((l) => ({ cells: [
+      const shown = lessonsIn(lang);
+      return text(shell, base, [['Lessons:', words('shell.lessons')], ...LESSONS.map((l, i) => ({ cells: [
         { text: `  lesson ${l.id}`, min: 17 },
         { text: `${l.number}.`, min: 3, end: true },
-        { text: `${l.title} (${l.figure})`, value: words('shell.lessonTitle', { title: l.title, figure: l.figure }) },
+        { text: `${l.title} (${l.figure})`, value: words('shell.lessonTitle', { title: shown[i]!.title, figure: shown[i]!.figure }) },
       ] }))], { kind: 'openLesson', id: null });
     }
     const lesson = findLesson(typed[0]);
@@ -154,10 +162,11 @@ const RUN: { readonly [K in PeopleName]: Run } = {
       const near = nearest(typed[0], LESSONS.map((l) => l.id));
       return error(shell, base, 'ENOENT', `there is no lesson ${typed[0]}${near ? `; did you mean ${near}?` : ''} (lesson lists them)`, words('error.people.noLesson', { lesson: typed[0], hint: didYouMean(near) }));
     }
+    const own = findLessonIn(lesson.id, lang) ?? lesson;
     return text(shell, base, [
-      [`Lesson ${lesson.number}: ${lesson.title} (${lesson.figure})`, words('shell.lessonHead', { number: String(lesson.number), title: lesson.title, figure: lesson.figure })],
-      lesson.summary,
-      ...lesson.steps.map((st, i): Said => [`  ${i + 1}. ${st.title}: ${st.type.join('; ')}`, words('shell.lessonStep', { n: i + 1, title: st.title, lines: st.type.join('; ') })]),
+      [`Lesson ${lesson.number}: ${lesson.title} (${lesson.figure})`, words('shell.lessonHead', { number: String(lesson.number), title: own.title, figure: own.figure })],
+      [lesson.summary, words('shell.lessonSummary', { summary: own.summary })],
+      ...lesson.steps.map((st, i): Said => [`  ${i + 1}. ${st.title}: ${st.type.join('; ')}`, words('shell.lessonStep', { n: i + 1, title: own.steps[i]!.title, lines: st.type.join('; ') })]),
     ], { kind: 'openLesson', id: lesson.id });
   },
   // typed as a line, it goes into the history as typed, like any other line

@@ -16,6 +16,7 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { usePrefs } from '../app/prefs.ts';
+import { useLanguage } from '../app/language.ts';
 import { OPENING } from '../app/mode.ts';
 import { eventsBefore } from './eventIndex.ts';
 import type { Highlight } from '../../engine/index.ts';
@@ -187,8 +188,8 @@ export const useLab = create<LabStore>()((set, get) => ({
 
   submit(line) {
     const now = get();
-    // `log` prints the patent's tags as the reader chose to see them, like the views
-    const { shell, out, effect } = runLine(now.shell, line, { tags: usePrefs.getState().tags });
+    // `log` prints the patent's tags as the reader chose to see them, like the views; `lesson` lists a lesson's text in the reader's language
+    const { shell, out, effect } = runLine(now.shell, line, { tags: usePrefs.getState().tags, lang: useLanguage.getState().lang });
     const fault = out.find((o) => o.kind === 'error' && o.errno === 'EFAULT' && o.addr !== undefined);
     const seen = {
       outputs: appendOutputs(now.outputs, out),
