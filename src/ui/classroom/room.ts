@@ -10,6 +10,7 @@
 
 import * as Y from 'yjs';
 import { findLesson } from '../../engine/index.ts';
+import { useLanguage } from '../app/language.ts';
 import { readConfig, readLessonPlace, readWhole } from '../share/linkFields.ts';
 import type { LessonPlace } from '../share/linkFields.ts';
 import { LINK_LIMITS } from '../share/shareLink.ts';
@@ -119,7 +120,7 @@ export function readRoom(doc: Y.Doc): RoomRead {
       ({ place, note } = read.value);
     } else {
       // the lecturer's own lesson file: the lab follows without it
-      note = `The lecturer's lesson "${lesson}" is not one this page has; the lab follows without it.`;
+      note = useLanguage.getState().t('classroom.note.unknownLesson', { lesson });
     }
   }
 

@@ -16,7 +16,8 @@ import { create } from 'zustand';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { ShellState } from '../../engine/index.ts';
-import { createShell, findLesson, formatOutput, promptOf, runLine } from '../../engine/index.ts';
+import { createShell, findLesson, promptOf, runLine } from '../../engine/index.ts';
+import { formatOutputNow, useLanguage } from '../app/language.ts';
 import { useLab } from '../store/labStore.ts';
 import type { LabStore } from '../store/labStore.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
@@ -40,17 +41,19 @@ export function readClassroomLink(search: string): { ok: true; link: ClassroomLi
   const room = params.get('room') ?? '';
   const relay = params.get('relay') ?? '';
   const key = params.get('key');
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(room)) return { ok: false, message: 'This classroom link names no valid room (letters, digits, - and _). The lab works on its own.' };
+  // said in the reader's language: the page shows it as it opens
+  const { t } = useLanguage.getState();
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(room)) return { ok: false, message: t('classroom.link.badRoom') };
   let url: URL;
   try {
     url = new URL(relay);
   } catch {
-    return { ok: false, message: 'This classroom link has no relay address (relay=ws://HOST:PORT). The lab works on its own.' };
+    return { ok: false, message: t('classroom.link.noRelay') };
   }
   if ((url.protocol !== 'ws:' && url.protocol !== 'wss:') || url.search || url.hash || url.username) {
-    return { ok: false, message: 'A classroom relay is a ws:// or wss:// address with no query. The lab works on its own.' };
+    return { ok: false, message: t('classroom.link.badRelay') };
   }
-  if (key !== null && !/^[A-Za-z0-9_-]{16,64}$/.test(key)) return { ok: false, message: 'This classroom link\'s key is malformed; the page joins as a student.' };
+  if (key !== null && !/^[A-Za-z0-9_-]{16,64}$/.test(key)) return { ok: false, message: t('classroom.link.badKey') };
   return { ok: true, link: { room, relay: url.toString().replace(/\/+$/, ''), key } };
 }
 
@@ -290,7 +293,7 @@ class Session {
       return;
     }
     if (!this.published || !remote) {
-      useClassroom.setState({ notice: { kind: 'invalid', text: `the room's lab is invalid: ${read.message}` } });
+      useClassroom.setState({ notice: { kind: 'invalid', text: useLanguage.getState().t('classroom.notice.invalid', { why: read.message }) } });
       return;
     }
     // after the update handlers of this change have run
@@ -306,7 +309,7 @@ class Session {
     try {
       replaceLines(this.doc, lab.shell.history.toArray(), invalid === null ? this.metaOf(lab) : { ...this.metaOf(lab), reveal: false, tally: [] });
     } catch (error) {
-      useClassroom.setState({ notice: { kind: 'invalid', text: `the room's lab is invalid and could not be replaced: ${(error as Error).message}` } });
+      useClassroom.setState({ notice: { kind: 'invalid', text: useLanguage.getState().t('classroom.notice.notReplaced', { why: (error as Error).message }) } });
       return;
     }
     this.published = heardAll(this.factsOf(lab));
@@ -314,8 +317,8 @@ class Session {
     useClassroom.setState({
       meta: read.kind === 'lab' ? read.lab.meta : null,
       notice: invalid !== null
-        ? { kind: 'invalid', text: `the room's lab was invalid (${invalid}); this page's lab replaced it` }
-        : read.kind === 'invalid' ? { kind: 'invalid', text: `this lab cannot be shared with the room: ${read.message}` } : null,
+        ? { kind: 'invalid', text: useLanguage.getState().t('classroom.notice.replaced', { why: invalid }) }
+        : read.kind === 'invalid' ? { kind: 'invalid', text: useLanguage.getState().t('classroom.notice.cannotShare', { why: read.message }) } : null,
     });
   }
 
@@ -373,7 +376,7 @@ class Session {
   followNow(force: boolean): void {
     const read = readRoom(this.doc);
     if (read.kind === 'invalid') {
-      useClassroom.setState({ notice: { kind: 'invalid', text: `the room's lab is invalid: ${read.message}. This page keeps the lab it has.` } });
+      useClassroom.setState({ notice: { kind: 'invalid', text: useLanguage.getState().t('classroom.notice.invalidKept', { why: read.message }) } });
       return;
     }
     const room = read.kind === 'lab' ? read.lab : null;
@@ -389,7 +392,7 @@ class Session {
       this.followPlayhead(meta);
     } catch (error) {
       // a broken invariant, not the room's input (that was checked): the page goes on with what it has
-      useClassroom.setState({ notice: { kind: 'invalid', text: `the room's lab could not be followed: ${(error as Error).message}. This page keeps the lab it has.` } });
+      useClassroom.setState({ notice: { kind: 'invalid', text: useLanguage.getState().t('classroom.notice.notFollowed', { why: (error as Error).message }) } });
     } finally {
       this.applying = false;
     }
@@ -414,7 +417,7 @@ class Session {
     let shell = createShell({ seed: meta.seed, frames: meta.frames, groups: meta.groups, unitsPerGroup: meta.units });
     for (const line of lines) shell = runLine(shell, line).shell;
     const lab = useLab.getState();
-    lab.replaceShell(shell, [`(the lecturer's lab: seed ${meta.seed}, ${lines.length} line${lines.length === 1 ? '' : 's'} replayed)`, ...lines.slice(-20).map((l) => `  ${l}`)]);
+    lab.replaceShell(shell, [useLanguage.getState().t('classroom.note.replayed', { seed: String(meta.seed), lines: String(lines.length), count: lines.length }), ...lines.slice(-20).map((l) => `  ${l}`)]);
     this.applied = { lines, machine: machineOf(meta), cursor: shell.timeline.cursor };
     this.followLesson(meta);
     lab.setPlaying(meta.playing);
@@ -430,7 +433,8 @@ class Session {
     for (const line of lines) {
       const prompt = promptOf(useLab.getState().shell);
       const { out } = useLab.getState().submit(line);
-      printed.push(`${prompt}${line}`, ...out.flatMap(formatOutput));
+      // printed as the terminal prints a line typed here, in the reader's language
+      printed.push(`${prompt}${line}`, ...out.flatMap(formatOutputNow));
     }
     const shell = useLab.getState().shell;
     this.applied = { lines: [...applied.lines, ...lines], machine: machineOf(meta), cursor: shell.timeline.cursor };

@@ -99,8 +99,11 @@ function freshLab(lines: readonly string[], note: string): ShellState {
 function openAt(lesson: Lesson, step: number, custom: boolean): void {
   const at = Math.max(0, Math.min(step, lesson.steps.length - 1));
   const before = lesson.steps.slice(0, at).flatMap((s) => [...solutionOf(s)]);
-  const name = lesson.number !== undefined ? `lesson ${lesson.number}` : `the lesson "${lesson.title}"`;
-  freshLab(before, at === 0 ? `(a fresh lab for ${name}${lesson.number !== undefined ? `: ${lesson.title}` : ''})` : `(a fresh lab for ${name}, with steps 1-${at} already done)`);
+  // the note in the reader's language, naming the lesson by its number, or a teacher's by its title
+  const { t } = useLanguage.getState();
+  const numbered = lesson.number !== undefined;
+  const values = { number: String(lesson.number), title: lesson.title, done: String(at) };
+  freshLab(before, at === 0 ? t(numbered ? 'lesson.fresh.numbered' : 'lesson.fresh.custom', values) : t(numbered ? 'lesson.fresh.numberedDone' : 'lesson.fresh.customDone', values));
   // (the fresh lab has no highlight)
   useLessons.setState({ opened: { kind: 'lesson', id: lesson.id, step: at, ...here(), ...(custom ? { custom } : {}) }, ...fresh });
   // the lesson's way of showing the patent's tags, for this visit (prefs.ts says who wins)
@@ -108,7 +111,7 @@ function openAt(lesson: Lesson, step: number, custom: boolean): void {
 }
 
 function openChallengeOf(challenge: Challenge, custom: boolean): void {
-  freshLab([], `(a fresh lab for the challenge: ${challenge.title})`);
+  freshLab([], useLanguage.getState().t('lesson.fresh.challenge', { title: challenge.title }));
   useLessons.setState({ opened: { kind: 'challenge', id: challenge.id, ...here(), ...(custom ? { custom } : {}) }, ...fresh });
 }
 

@@ -6,6 +6,7 @@
 
 import type { LabConfig, TagStyle } from '../../engine/index.ts';
 import { checkConfig, DEFAULT_CONFIG, findLesson, isTagStyle, TAG_STYLES } from '../../engine/index.ts';
+import { useLanguage } from '../app/language.ts';
 
 export type Field<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -88,6 +89,7 @@ export function readLessonPlace(
   if (wanted <= last) return ok({ place: { lesson: lesson.id, step: wanted }, note: null });
   return ok({
     place: { lesson: lesson.id, step: last },
-    note: `Lesson ${lesson.number} has ${lesson.steps.length} steps; it opens at the last one.`,
+    // in the reader's language: the page shows it as it opens the link
+    note: useLanguage.getState().t('share.note.lastStep', { number: String(lesson.number), steps: String(lesson.steps.length) }),
   });
 }

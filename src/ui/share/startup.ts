@@ -47,7 +47,7 @@ export function startCleanLab(): void {
   const lab = useLab.getState();
   lab.replaceShell(cleanShell());
   lab.setBanner(null);
-  lab.notify(['(a clean lab: nothing typed, no lesson open)']);
+  lab.notify([useLanguage.getState().t('share.note.clean')]);
 }
 
 export async function openFromAddress(): Promise<void> {
@@ -56,7 +56,7 @@ export async function openFromAddress(): Promise<void> {
   try {
     result = await decodeLink(fragment);
   } catch {
-    result = { ok: false as const, message: 'This link could not be read. The lab starts clean.' };
+    result = { ok: false as const, message: useLanguage.getState().t('share.unreadable') };
   }
   const lab = useLab.getState();
   // a teacher's lesson in the link (#lessonfile=...) opens as a student would take it
@@ -84,7 +84,7 @@ export async function openFromAddress(): Promise<void> {
     // the terminal shows what was replayed, as if it had been typed here (the last lines, if there are many)
     const shown = printed.slice(-400);
     lab.notify([
-      `(opened a shared lab: seed ${config.seed}, ${lines.length} line${lines.length === 1 ? '' : 's'} replayed${shown.length < printed.length ? '; the last of them below' : ''})`,
+      useLanguage.getState().t('share.note.opened', { seed: String(config.seed), lines: String(lines.length), count: lines.length, cut: String(shown.length < printed.length) }),
       ...shown,
     ]);
     // the sender's lesson step, or none (a link pasted into a tab with a lesson open closes it)
