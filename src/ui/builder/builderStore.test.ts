@@ -8,6 +8,10 @@ import { BUILTIN_FILES, createShell, lessonFileText, parseLessonFile, textIn } f
 import type { Draft } from './builderStore.ts';
 import { draftFile, draftOf, emptyDraft, EMPTY_WORDS, missingOf, useBuilder, withSecond } from './builderStore.ts';
 import { useLab } from '../store/labStore.ts';
+import { useLanguage } from '../app/language.ts';
+import { englishIn } from '../../i18n/englishIn.ts';
+import { readCatalog } from '../../i18n/catalogFiles.ts';
+import { makeTranslate, translateEnglish } from '../../i18n/translate.ts';
 
 describe('the builder keeps what it does not edit', () => {
   it.each(BUILTIN_FILES.filter((f) => f.lesson.steps.length > 0).map((f) => [f.lesson.id, f] as const))('%s: opened and exported, the same file', (_, file) => {
@@ -108,6 +112,36 @@ describe('a lesson in two languages in the builder (issue 23)', () => {
     expect(emptyDraft('xx').languages).toEqual(['en']);
     const own = draftFile({ ...draftOf(flip), languages: ['ja'] });
     expect(own.ok && own.file.languages).toEqual(['ja']);
+  });
+
+  it('figures left empty say "a teacher\'s lesson" in each language the page can say it in, and the notes read in the page\'s language', () => {
+    const ja = makeTranslate('ja', readCatalog('ja'));
+    const bare = { ...draftOf(flip), figures: '' };
+    const english = draftFile(bare);
+    expect(english.ok && english.file.lesson.figure).toBe('a teacher\'s lesson');
+    try {
+      useLanguage.setState({ lang: 'ja', t: ja });
+      // a Japanese teacher's lesson in Japanese alone, then with English beside it
+      const own = draftFile({ ...bare, languages: ['ja'] });
+      expect(own.ok && own.file.lesson.figure).toBe(ja('builder.figures.none'));
+      const two = withSecond({ ...bare, languages: ['ja'] }, 'en');
+      const steps = bare.steps.map((st) => ({ ...EMPTY_WORDS, title: st.title, narration: st.narration, hints: st.hints, ask: st.ask, answer: st.answer }));
+      const both = draftFile({ ...two, second: { ...two.second!, title: 'Flip', figures: '', steps } });
+      if (!both.ok) throw new Error(both.message);
+      expect(textIn(both.file, 'ja').lesson.figure).toBe(ja('builder.figures.none'));
+      expect(textIn(both.file, 'en').lesson.figure).toBe('a teacher\'s lesson');
+      // the terminal's notes as the builder replaces the lab
+      useLab.getState().replaceShell(createShell());
+      useBuilder.getState().begin();
+      const notes = [...useLab.getState().notice!.lines];
+      useBuilder.getState().begin(flip);
+      notes.push(...useLab.getState().notice!.lines);
+      expect(notes.length).toBe(2);
+      expect(notes.flatMap((l) => englishIn(l))).toEqual([]);
+    } finally {
+      useLanguage.setState({ lang: 'en', t: translateEnglish });
+    }
+    expect(englishIn(ja('builder.figures.none'))).toEqual([]);
   });
 
   it('a step added or removed keeps the second language\'s words beside the right step', () => {

@@ -14,6 +14,7 @@ import { create } from 'zustand';
 import type { Challenge, Lesson, LessonFile, LessonLanguage, LessonText, Rule, ShellState, TagStyle } from '../../engine/index.ts';
 import { createShell, isLessonLanguage, languagesOf, LESSON_FORMAT, LESSON_VERSION, lessonToData, runLine, textIn, validateLesson, refusal } from '../../engine/index.ts';
 import type { MessageKey, Values } from '../../i18n/translate.ts';
+import { translateEnglish } from '../../i18n/translate.ts';
 import { useLab } from '../store/labStore.ts';
 import { useLanguage } from '../app/language.ts';
 import { LANGUAGES } from '../../i18n/languages.ts';
@@ -148,6 +149,17 @@ function sayBoth(draft: Draft, first: string, second: string | undefined, fallba
   return draft.second === null || other === first ? first : { [draft.languages[0]!]: first, [draft.languages[1]!]: other };
 }
 
+/**
+ * What a lesson's figures say when its teacher gave none, in `lang`: the
+ * page's words when it reads that language, English's for English; null for
+ * another language, whose catalog the page may not have loaded (the file then
+ * says the first language's).
+ */
+function noFigures(lang: string): string | null {
+  const { lang: page, t } = useLanguage.getState();
+  return lang === page ? t('builder.figures.none') : lang === 'en' ? translateEnglish('builder.figures.none') : null;
+}
+
 /** The draft as a lesson file, through the validator: the file, or the field at fault. */
 export function draftFile(draft: Draft): { ok: true; file: LessonFile } | { ok: false; message: string } {
   const two = draft.second;
@@ -166,7 +178,10 @@ export function draftFile(draft: Draft): { ok: true; file: LessonFile } | { ok: 
     id: draft.id || idOf(draft.title),
     ...(draft.kept.number !== undefined ? { number: draft.kept.number } : {}),
     title: lessonTitle,
-    figures: sayBoth(draft, draft.figures || 'a teacher\'s lesson', two?.figures, true),
+    // figures left empty: the lesson says it is a teacher's own, in each of its languages the page can say it in
+    figures: draft.figures
+      ? sayBoth(draft, draft.figures, two?.figures, true)
+      : sayBoth(draft, noFigures(draft.languages[0]!) ?? translateEnglish('builder.figures.none'), two ? two.figures || (noFigures(draft.languages[1]!) ?? '') : undefined, true),
     summary: sayBoth(draft, draft.summary || draft.title, two ? two.summary || two.title : undefined),
     ...(draft.kept.realWorld !== undefined ? { realWorld: sayBoth(draft, draft.kept.realWorld, draft.kept.second?.realWorld) } : {}),
     ...(draft.tags ? { tags: draft.tags } : {}),
@@ -286,7 +301,7 @@ export const useBuilder = create<BuilderStore>()((set, get) => ({
     set({ draft, at: 0, recording: !file });
     if (file) get().selectStep(Math.max(0, draft.steps.length - 1));
     else {
-      const shell = labWith([], '(a fresh lab for a new lesson: what you type now is recorded as step 1)');
+      const shell = labWith([], useLanguage.getState().t('builder.fresh.new'));
       set({ stepStart: { shell, line: shell.lineNo }, lastLine: shell.lineNo });
     }
   },
@@ -322,8 +337,8 @@ export const useBuilder = create<BuilderStore>()((set, get) => ({
     const draft = get().draft;
     if (!draft || i < 0 || i >= draft.steps.length) return;
     const before = draft.steps.slice(0, i).flatMap((s) => s.lines);
-    const own = draft.steps[i]!.lines.length ? `, and its own ${draft.steps[i]!.lines.length} line(s) played` : '';
-    const shell = labWith(before, i === 0 ? `(a fresh lab for step 1${own})` : `(a fresh lab with steps 1-${i} done, for step ${i + 1}${own})`);
+    const played = String(draft.steps[i]!.lines.length);
+    const shell = labWith(before, useLanguage.getState().t(i === 0 ? 'builder.fresh.first' : 'builder.fresh.step', { done: String(i), step: String(i + 1), played }));
     const start = { shell, line: shell.lineNo };
     // the step's own lines, played where the student will, so the offered checks speak of them
     for (const line of draft.steps[i]!.lines) useLab.getState().submit(line);

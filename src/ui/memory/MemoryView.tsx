@@ -151,7 +151,7 @@ export function MemoryView({ largeFrames }: { readonly largeFrames?: boolean } =
       return cell ? cellLabel(t, cell) : '';
     }
     const b = layout ? displayBuckets(model, layout.grid.per)[i] : undefined;
-    return b ? bucketLabel(b, model) : '';
+    return b ? bucketLabel(t, b, model) : '';
   }, [model, layout, t]);
 
   const indexAt = (e: PointerEvent<SVGSVGElement>): number | null => {

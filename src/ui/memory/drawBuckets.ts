@@ -6,6 +6,7 @@
 import type { Bucket, MemoryModel } from '../../engine/index.ts';
 import type { GridGeom } from './layout.ts';
 import type { Palette } from './colours.ts';
+import type { Translate } from '../../i18n/translate.ts';
 
 /** Slices of a bucket cell, left to right, as fractions of its width. */
 export function bucketSlices(b: Bucket): { owner: string; from: number; to: number }[] {
@@ -87,15 +88,17 @@ export function drawBuckets(
   });
 }
 
-/** Plain words for a bucket: its frame range, who holds how many, and which mappings reach into it. */
-export function bucketLabel(b: Bucket, model?: MemoryModel): string {
-  const owners = b.owners.map((o) => `${o.owner === 'control' ? 'control OS' : o.owner} ${o.count.toLocaleString('en')}`).join(', ');
+/** Plain words for a bucket, in the language of `t`: its frame range, who holds how many, and which mappings reach into it. */
+export function bucketLabel(t: Translate, b: Bucket, model?: MemoryModel): string {
+  const ownerName = (owner: string) => (owner === 'control' ? t('memory.owner.control') : owner === 'free' ? t('memory.owner.free') : owner);
+  const owners = b.owners.map((o) => t('memory.bucket.owner', { name: ownerName(o.owner), count: o.count }));
   const maps: string[] = [];
   for (const line of model?.lines ?? []) {
     const i = line.frames.findIndex((f) => f >= b.first && f < b.first + b.count);
     if (i < 0) continue;
-    const name = model!.spaces.find((s) => s.pid === line.pid)?.name ?? `partition ${line.pid}`;
-    maps.push(line.kind === 'ram' ? `${name}'s RAM` : `${name} at 0x${(line.page * 4096).toString(16)}`);
+    const name = model!.spaces.find((s) => s.pid === line.pid)?.name ?? t('memory.bucket.partition', { pid: String(line.pid) });
+    maps.push(line.kind === 'ram' ? t('memory.bucket.ram', { name }) : t('memory.bucket.at', { name, at: `0x${(line.page * 4096).toString(16)}` }));
   }
-  return `frames ${b.first.toLocaleString('en')}–${(b.first + b.count - 1).toLocaleString('en')}: ${owners}${maps.length ? `; mapped by ${maps.join(', ')}` : ''}`;
+  const list = t('memory.bucket.list');
+  return t('memory.bucket.label', { first: b.first, last: b.first + b.count - 1, owners: owners.join(list), mapped: String(maps.length > 0), maps: maps.join(list) });
 }

@@ -11,6 +11,7 @@ import { ghostsOf, highlightOf, withMark, EMPTY_HIGHLIGHT } from './plan.ts';
 import { cellLabel, fitText } from './drawMemory.ts';
 import { makeTranslate, translateEnglish } from '../../i18n/translate.ts';
 import { readCatalog } from '../../i18n/catalogFiles.ts';
+import { englishIn } from '../../i18n/englishIn.ts';
 
 const A = 2 as Pid;
 const B = 3 as Pid;
@@ -100,7 +101,11 @@ describe('Memory view layout', () => {
     const cells = displayBuckets(m, l.grid.per);
     expect(cells).toHaveLength(l.grid.count);
     expect(cells.reduce((n, b) => n + b.count, 0)).toBe(1 << 20);
-    expect(bucketLabel(cells[0]!, m)).toMatch(/^frames 0–[\d,]+: free [\d,]+, .*control OS 16.*; mapped by scp's RAM, A's RAM, B's RAM$/);
+    expect(bucketLabel(translateEnglish, cells[0]!, m)).toMatch(/^frames 0–[\d,]+: free [\d,]+, .*control OS 16.*; mapped by scp's RAM, A's RAM, B's RAM$/);
+    // in Japanese, with the glossary's 制御OS and no English but the partitions' names and the numbers (issue 23)
+    const ja = bucketLabel(makeTranslate('ja', readCatalog('ja')), cells[0]!, m);
+    expect(ja).toMatch(/^フレーム 0〜[\d,]+: 空き [\d,]+、.*制御OS 16.*。マップしているのは scpのメモリ、Aのメモリ、Bのメモリ$/);
+    expect(englishIn(ja)).toEqual([]);
   });
 
   it('finds the grid rows and stretches a mapping line aims at', () => {
