@@ -3,7 +3,7 @@
 // step back one moment and to seek to a random moment, and how much heap the
 // timeline holds.
 
-import { record, seek, startTimeline, stepBack } from '../src/engine/index.ts';
+import { eventsOf, record, seek, startTimeline, stepBack } from '../src/engine/index.ts';
 import type { Command, Timeline } from '../src/engine/index.ts';
 import { setUp, transferWith } from './engineBench.ts';
 import type { Exec } from './engineBench.ts';
@@ -13,7 +13,7 @@ export const TARGET_EVENTS = 100_000;
 
 export function eventCount(timeline: Timeline): number {
   let n = timeline.bootEvents.length;
-  for (let i = 0; i < timeline.length; i++) n += timeline.entries[i]!.step.events.length;
+  for (let i = 0; i < timeline.length; i++) n += eventsOf(timeline, i).length;
   return n;
 }
 

@@ -7,7 +7,7 @@ import { test, expect } from './fixtures.ts';
 import { FIG9_SETUP } from './labPage.ts';
 import type { LabPage } from './labPage.ts';
 import { readGif, readWebm } from './mediaFiles.ts';
-import { createShell, findLesson, runLine, solutionOf } from '../src/engine/index.ts';
+import { createShell, eventsOf as engineEventsOf, findLesson, runLine, solutionOf } from '../src/engine/index.ts';
 import type { ShellState } from '../src/engine/index.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -17,14 +17,12 @@ function eventsOf(before: readonly string[], line: string): number {
   let shell: ShellState = createShell();
   for (const l of before) shell = runLine(shell, l).shell;
   const t = runLine(shell, line).shell.timeline;
-  return t.entries[t.length - 1]!.step.events.length;
+  return engineEventsOf(t, t.length - 1).length;
 }
 
 /** Events recorded on a shell's timeline (its entries array is shared with later shells: count up to its own length). */
 function recorded(shell: ShellState): number {
-  const t = shell.timeline;
-  const last = t.entries[t.length - 1];
-  return last ? last.firstSeq + last.step.events.length : t.bootEvents.length;
+  return shell.timeline.eventCount;
 }
 
 /** Events of a lesson's step (0-based) when its solution is played from a fresh lab. */

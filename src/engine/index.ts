@@ -17,7 +17,7 @@ export type { Step } from './lab.js';
 export { createLab, apply, checkConfig, DEFAULT_CONFIG, MIN_FRAMES, MAX_FRAMES } from './lab.js';
 export { checkInvariants } from './invariants.js';
 export type { Timeline, Entry } from './timeline/timeline.js';
-export { startTimeline, record, seek, stepBack, stepForward, stateAt, traceOf, replay, microStates, locateEvent } from './timeline/timeline.js';
+export { startTimeline, record, seek, stepBack, stepForward, stateAt, traceOf, replay, microStates, locateEvent, eventsOf, entryEnd } from './timeline/timeline.js';
 export type { CostModel, CostParam } from './costs/costModel.js';
 export type { CostPoint } from './costs/costModel.js';
 export { DEFAULT_COSTS, COST_PARAMS, costCurve, crossover } from './costs/costModel.js';

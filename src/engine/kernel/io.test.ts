@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ShellState } from '../shell/shell.js';
 import { createShell, runLine } from '../shell/shell.js';
 import { formatOutput } from '../shell/format.js';
+import { eventsOf } from '../timeline/timeline.js';
 
 /** Run lines; the lines each printed, and the events of the last command recorded. */
 function typed(lines: readonly string[]): { shell: ShellState; printed: string[][]; events: () => { tag: string; kind: string; cost: number }[]; says: () => unknown[][] } {
@@ -17,8 +18,8 @@ function typed(lines: readonly string[]): { shell: ShellState; printed: string[]
     shell = ran.shell;
     printed.push(ran.out.flatMap(formatOutput));
   }
-  const last = shell.timeline.entries[shell.timeline.cursor - 1]!;
-  return { shell, printed, events: () => last.step.events.map((e) => ({ tag: e.tag, kind: e.kind, cost: e.cost })), says: () => last.step.events.map((e) => [e.tag, ...e.say]) };
+  const last = eventsOf(shell.timeline, shell.timeline.cursor - 1);
+  return { shell, printed, events: () => last.map((e) => ({ tag: e.tag, kind: e.kind, cost: e.cost })), says: () => last.map((e) => [e.tag, ...e.say]) };
 }
 
 const last = (printed: string[][]) => printed[printed.length - 1];

@@ -7,6 +7,7 @@ import { nextRandom, seedRng } from '../machine/rng.js';
 import { createShell, runLine } from '../shell/shell.js';
 import { show } from '../shell/values.js';
 import { ownerOfFrame } from '../views/inspect.js';
+import { eventsOf } from '../timeline/timeline.js';
 
 export const EXERCISE_KINDS = ['owner', 'select'] as const;
 export type ExerciseKind = (typeof EXERCISE_KINDS)[number];
@@ -68,7 +69,7 @@ function ownerExercise(seed: number): Exercise {
   // find the frames the target area got when it was reserved
   const reserveLine = script.findIndex((l) => l.startsWith(`@A ${target} = area(`));
   const before = run(script.slice(0, reserveLine + 1)).shell;
-  const frame = before.timeline.entries[before.timeline.length - 1]!.step.events.find((e) => e.kind === 'area.reserve')!.frames![0]!;
+  const frame = eventsOf(before.timeline, before.timeline.length - 1).find((e) => e.kind === 'area.reserve')!.frames![0]!;
   const after = run(script).shell;
   const owner = ownerOfFrame(after.timeline.current, frame)!;
   const sent = script.some((l) => l.startsWith(`@A send(ch, ${target},`));

@@ -3,7 +3,7 @@ import { apply } from '../lab.js';
 import { opToCommand, seededOps } from '../testing/randomOps.js';
 import type { LabState } from '../types.js';
 import {
-  CHECKPOINT_EVERY, commandsOf, locateEvent, microStates, momentOfEvent, record, replay, seek, startTimeline, stepBack, stepForward, traceOf,
+  CHECKPOINT_EVERY, commandsOf, eventsOf, locateEvent, microStates, momentOfEvent, record, replay, seek, startTimeline, stepBack, stepForward, traceOf,
 } from './timeline.js';
 import type { Timeline } from './timeline.js';
 
@@ -45,7 +45,7 @@ describe('the timeline', () => {
     for (let i = 0; i < 40; i++) {
       const entry = t.entries[t.cursor]!;
       const again = apply(t.current, entry.command);
-      expect(JSON.stringify(again.events)).toBe(JSON.stringify(entry.step.events));
+      expect(JSON.stringify(again.events)).toBe(JSON.stringify(eventsOf(t, t.cursor)));
       t = stepForward(t);
     }
     expect(JSON.stringify(traceOf(t))).toBe(trace);
@@ -70,7 +70,7 @@ describe('the timeline', () => {
   it('finds the moment of an event, for clicks on the sequence chart', () => {
     const { timeline } = recorded(11, 200);
     const entry = timeline.entries[20]!;
-    const last = entry.firstSeq + entry.step.events.length - 1;
+    const last = entry.firstSeq + eventsOf(timeline, 20).length - 1;
     expect(momentOfEvent(timeline, entry.firstSeq)).toBe(21);
     expect(momentOfEvent(timeline, last)).toBe(21);
     expect(momentOfEvent(timeline, 0)).toBe(0);
@@ -92,9 +92,9 @@ describe('the timeline', () => {
 describe('micro-steps', () => {
   it('gives the state after each event of an entry, ending at the entry\'s own result', () => {
     const { timeline } = recorded(21, 300);
-    const index = timeline.entries.findIndex((e) => e.step.events.length >= 4);
+    const index = timeline.entries.findIndex((_, i) => eventsOf(timeline, i).length >= 4);
     const { before, moments } = microStates(timeline, index);
-    expect(moments).toHaveLength(timeline.entries[index]!.step.events.length);
+    expect(moments).toHaveLength(eventsOf(timeline, index).length);
     expect(JSON.stringify(moments.at(-1))).toBe(JSON.stringify(seek(timeline, index + 1).current));
     expect(JSON.stringify(before)).toBe(JSON.stringify(seek(timeline, index).current));
     moments.forEach((m, i) => expect(m.seq).toBe(timeline.entries[index]!.firstSeq + i + 1));
@@ -147,6 +147,28 @@ describe('checkpoints across branches', () => {
     for (const moment of [CHECKPOINT_EVERY + 5, 2 * CHECKPOINT_EVERY + 1, branch.length]) {
       expect(JSON.stringify(seek(branch, moment).current)).toBe(JSON.stringify(seek(again, moment).current));
     }
+  });
+
+  it('keeps every event once, in one array by sequence number; a branch from the past keeps its own and leaves the old one intact', () => {
+    const { timeline } = recorded(41, 300);
+    const trace = JSON.stringify(traceOf(timeline));
+    expect(timeline.eventCount).toBe(timeline.current.seq);
+    timeline.events.slice(0, timeline.eventCount).forEach((e, seq) => expect(e.seq).toBe(seq));
+    // each entry's events are the slice from its first to the next entry's first, as recorded
+    let t = startTimeline({ seed: 41 });
+    for (let i = 0; i < timeline.length; i++) {
+      const { timeline: next, step } = record(t, timeline.entries[i]!.command);
+      expect(eventsOf(timeline, i)).toEqual(step.events);
+      t = next;
+    }
+    let branch = seek(timeline, 20);
+    for (const op of seededOps(42, 30)) branch = record(branch, opToCommand(branch.current, op)).timeline;
+    expect(branch.events).not.toBe(timeline.events);
+    expect(branch.eventCount).toBe(branch.current.seq);
+    expect(JSON.stringify(traceOf(branch, 20))).toBe(JSON.stringify(traceOf(timeline, 20)));
+    expect(JSON.stringify(traceOf(branch))).toBe(JSON.stringify(traceOf(replay({ seed: 41 }, commandsOf(branch)))));
+    expect(JSON.stringify(traceOf(timeline))).toBe(trace);
+    expect(() => eventsOf(branch, branch.length)).toThrow(RangeError);
   });
 });
 

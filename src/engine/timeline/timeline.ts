@@ -7,10 +7,16 @@
 // A moment is a count of recorded commands: moment 0 is the booted machine.
 // Timelines share their entry arrays: a value only owns [0, length), so
 // appending at the end is O(1) and older timeline values stay valid.
+//
+// A history lives as long as the page does, so what each command keeps is
+// only what replay cannot give back cheaply (issue 22): the command and where
+// its events start. The events themselves sit in one flat array for the whole
+// branch, indexed by sequence number, which the page's views read directly;
+// a command's result, completions and the state it left are its replay's.
 
 import type { Command } from '../command.js';
 import type { LabEvent } from '../event.js';
-import type { Completion, LabConfig, LabState } from '../types.js';
+import type { LabConfig, LabState } from '../types.js';
 import type { Step } from '../lab.js';
 import { apply, applyTraced, createLab } from '../lab.js';
 
@@ -18,8 +24,7 @@ export const CHECKPOINT_EVERY = 64;
 
 export interface Entry {
   readonly command: Command;
-  readonly step: Omit<Step, 'state'>;
-  /** sequence number of this entry's first event (its events are firstSeq .. firstSeq+events-1) */
+  /** sequence number of this entry's first event: its events run up to the next entry's firstSeq (`eventsOf`) */
   readonly firstSeq: number;
 }
 
@@ -28,6 +33,13 @@ export interface Timeline {
   readonly bootEvents: readonly LabEvent[];
   readonly entries: readonly Entry[];
   readonly length: number;
+  /**
+   * Every event of this branch, boot first, in order: `events[seq]` is the
+   * event numbered `seq`. Shared like `entries`: only the first `eventCount`
+   * are ours.
+   */
+  readonly events: readonly LabEvent[];
+  readonly eventCount: number;
   /** checkpoints[k] is the state at moment k * CHECKPOINT_EVERY; only the first `checkpointCount` are ours */
   readonly checkpoints: readonly LabState[];
   readonly checkpointCount: number;
@@ -38,7 +50,7 @@ export interface Timeline {
 export function startTimeline(config: Partial<LabConfig> = {}): Timeline {
   const { state, events } = createLab(config);
   return {
-    config: state.config, bootEvents: events, entries: [], length: 0,
+    config: state.config, bootEvents: events, entries: [], length: 0, events: events.slice(), eventCount: events.length,
     checkpoints: [state], checkpointCount: 1, cursor: 0, current: state,
   };
 }
@@ -49,47 +61,39 @@ export function startTimeline(config: Partial<LabConfig> = {}): Timeline {
  * [0049]): that is recorded with its events, the state otherwise unchanged.
  */
 export function record(timeline: Timeline, command: Command): { timeline: Timeline; step: Step } {
-  const applied = apply(timeline.current, command);
-  if (!applied.result.ok && applied.events.length === 0) return { timeline, step: applied };
-  const step = compactStep(applied);
+  const step = apply(timeline.current, command);
+  if (!step.result.ok && step.events.length === 0) return { timeline, step };
   const at = timeline.cursor;
-  const entry: Entry = { command, step: withoutState(step), firstSeq: timeline.current.seq };
+  const firstSeq = timeline.current.seq;
   const entries = ownArray(timeline.entries, at);
-  entries.push(entry);
+  entries.push({ command, firstSeq });
+  const events = ownArray(timeline.events, firstSeq);
+  for (const event of step.events) {
+    if (event.seq !== events.length) throw new Error(`invariant: event ${event.seq} recorded at ${events.length}`);
+    events.push(event);
+  }
   const keptCheckpoints = Math.floor(at / CHECKPOINT_EVERY) + 1;
   const checkpoints = ownArray(timeline.checkpoints, keptCheckpoints);
   if ((at + 1) % CHECKPOINT_EVERY === 0) checkpoints.push(step.state);
   return {
     timeline: {
-      ...timeline, entries, length: at + 1, checkpoints, checkpointCount: checkpoints.length,
+      ...timeline, entries, length: at + 1, events, eventCount: events.length, checkpoints, checkpointCount: checkpoints.length,
       cursor: at + 1, current: step.state,
     },
     step,
   };
 }
 
-const NO_COMPLETIONS: readonly Completion[] = Object.freeze([]);
-
-/**
- * The step as the timeline keeps it, for as long as the history lives: its
- * events in an array of their own length (an array filled by `push` keeps
- * room for 17 elements, four times what a command's two or three events
- * need) and one shared empty list for the many steps that complete no call.
- * The same values, in less heap: a 100,000-event history weighed 5.6 MB less.
- */
-function compactStep(step: Step): Step {
-  return {
-    state: step.state,
-    events: step.events.slice(),
-    result: step.result,
-    completions: step.completions.length === 0 ? NO_COMPLETIONS : step.completions,
-    suspended: step.suspended,
-  };
+/** The sequence number after the last event of entry `index` (the boot's end for -1). */
+export function entryEnd(timeline: Timeline, index: number): number {
+  if (index < 0) return timeline.bootEvents.length;
+  return index + 1 < timeline.length ? timeline.entries[index + 1]!.firstSeq : timeline.eventCount;
 }
 
-function withoutState(step: Step): Omit<Step, 'state'> {
-  const { state: _state, ...rest } = step;
-  return rest;
+/** The events recorded entry `index` made, in order. */
+export function eventsOf(timeline: Timeline, index: number): readonly LabEvent[] {
+  if (!Number.isInteger(index) || index < 0 || index >= timeline.length) throw new RangeError(`no entry ${index}`);
+  return timeline.events.slice(timeline.entries[index]!.firstSeq, entryEnd(timeline, index));
 }
 
 /**
@@ -144,9 +148,7 @@ export function momentOfEvent(timeline: Timeline, seq: number): number {
 
 /** Every event up to the current moment, boot included. */
 export function traceOf(timeline: Timeline, upTo = timeline.cursor): LabEvent[] {
-  const events = [...timeline.bootEvents];
-  for (let i = 0; i < upTo; i++) events.push(...timeline.entries[i]!.step.events);
-  return events;
+  return timeline.events.slice(0, entryEnd(timeline, upTo - 1));
 }
 
 /** The recorded commands of the moments up to `upTo`, for saving, sharing and replay. */

@@ -16,7 +16,7 @@ import { create } from 'zustand';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { ShellState } from '../../engine/index.ts';
-import { createShell, findLesson, promptOf, runLine } from '../../engine/index.ts';
+import { createShell, entryEnd, findLesson, promptOf, runLine } from '../../engine/index.ts';
 import { formatOutputNow, useLanguage } from '../app/language.ts';
 import { useLab } from '../store/labStore.ts';
 import type { LabStore } from '../store/labStore.ts';
@@ -141,9 +141,7 @@ const machineOf = (meta: RoomMeta) => `${meta.seed}/${meta.frames}/${meta.groups
 
 /** The events shown when the machine rests at timeline moment `cursor`. */
 function positionAtCursor(shell: ShellState, cursor: number): number {
-  const t = shell.timeline;
-  const entry = t.entries[cursor - 1];
-  return entry ? entry.firstSeq + entry.step.events.length : t.bootEvents.length;
+  return entryEnd(shell.timeline, cursor - 1);
 }
 
 function storedName(): string {

@@ -65,12 +65,12 @@ function ringAt(g: MemoryLayout['grid'], i: number) {
 export function MemoryView({ largeFrames }: { readonly largeFrames?: boolean } = {}) {
   const state = useDisplayState();
   const entries = useLab((s) => s.shell.timeline.entries);
-  const bootEvents = useLab((s) => s.shell.timeline.bootEvents);
+  const trace = useLab((s) => s.shell.timeline.events);
   const position = useLab((s) => s.position);
   // the merges into pending bits counted from the event index, not by walking the trace back on every step
   const model = useMemo(
-    () => memoryView(state, [], mergesBefore(bootEvents, entries, position, state.seq, pendingPortKeys(state))),
-    [state, bootEvents, entries, position],
+    () => memoryView(state, [], mergesBefore(trace, entries, position, state.seq, pendingPortKeys(state))),
+    [state, trace, entries, position],
   );
   const focus = useFocusEvent();
   const stepEvents = useCurrentStepEvents();

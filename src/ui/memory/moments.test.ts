@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createShell, findLesson, runLine, stateAt } from '../../engine/index.ts';
+import { createShell, eventsOf, findLesson, runLine, stateAt } from '../../engine/index.ts';
 import { commandSpan, momentReader, playLesson, recordedEvents, spanMoments } from './moments.ts';
 
 const FLIP = ['@A ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)', '@A a = area(4096)', '@A send(ch, a, "hi")'];
@@ -15,7 +15,7 @@ describe('moments of a timeline', () => {
     const t = typed(FLIP).timeline;
     const end = recordedEvents(t);
     const span = commandSpan(t, end)!;
-    const events = t.entries[t.length - 1]!.step.events;
+    const events = eventsOf(t, t.length - 1);
     expect(span.to - span.from).toBe(events.length);
     const moments = spanMoments(span);
     expect(moments.map((m) => m.focus)).toEqual(events);

@@ -4,7 +4,7 @@
 // still pictures, the animations and the handout all draw from these.
 
 import type { LabConfig, LabEvent, LabState, Lesson, ShellState, Timeline } from '../../engine/index.ts';
-import { createShell, locateEvent, microStates, runLine, solutionOf, stateAt } from '../../engine/index.ts';
+import { createShell, entryEnd, locateEvent, microStates, runLine, solutionOf, stateAt } from '../../engine/index.ts';
 import { eventsBefore } from '../store/eventIndex.ts';
 
 export interface Moment {
@@ -21,8 +21,7 @@ export interface Moment {
 
 /** Total events recorded on a timeline, boot included. */
 export function recordedEvents(t: Timeline): number {
-  const last = t.entries[t.length - 1];
-  return last ? last.firstSeq + last.step.events.length : t.bootEvents.length;
+  return t.eventCount;
 }
 
 /** Reads moments of one timeline, computing each command's micro-steps once. */
@@ -30,7 +29,7 @@ export function momentReader(t: Timeline): (position: number) => Moment {
   const micro = new Map<number, readonly LabState[]>();
   return (position) => {
     const p = Math.max(t.bootEvents.length, Math.min(position, recordedEvents(t)));
-    const events = eventsBefore(t.bootEvents, t.entries, p);
+    const events = eventsBefore(t.events, p);
     if (p <= t.bootEvents.length) return { position: p, state: stateAt(t, 0), events, command: [], focus: events[p - 1] ?? null };
     const { entry, index } = locateEvent(t, p - 1);
     let moments = micro.get(entry);
@@ -38,8 +37,8 @@ export function momentReader(t: Timeline): (position: number) => Moment {
       moments = microStates(t, entry).moments;
       micro.set(entry, moments);
     }
-    const all = t.entries[entry]!.step.events;
-    return { position: p, state: moments[index]!, events, command: all.slice(0, index + 1), focus: all[index]! };
+    const from = t.entries[entry]!.firstSeq;
+    return { position: p, state: moments[index]!, events, command: t.events.slice(from, from + index + 1), focus: t.events[from + index]! };
   };
 }
 
@@ -62,7 +61,7 @@ export function spanMoments(span: Span): Moment[] {
 export function commandSpan(t: Timeline, position: number): Span | null {
   let start = t.bootEvents.length;
   for (let i = 0; i < t.length; i++) {
-    const count = t.entries[i]!.step.events.length;
+    const count = entryEnd(t, i) - t.entries[i]!.firstSeq;
     const end = start + count;
     if (count > 0 && position > start && position <= end) return { timeline: t, from: start, to: end };
     start = end;

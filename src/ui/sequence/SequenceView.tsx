@@ -81,16 +81,17 @@ export function SequenceView() {
   const size = useChartSize(scrollRef);
   const follow = useFollowScroll(scrollRef, svgRef, headRef);
 
-  const bootEvents = useLab((s) => s.shell.timeline.bootEvents);
+  // the branch's events, one flat array shared as it grows
+  const trace = useLab((s) => s.shell.timeline.events);
   const tags = usePrefs((p) => p.tags);
   // only the window drawn is copied, and the lanes come from the event index: a step costs the same however long the session
   const model = useMemo(() => {
-    const events = eventsTail(bootEvents, entries, position, limit);
+    const events = eventsTail(trace, position, limit);
     return sequenceIn(t, lang, sequenceView(events, state, {
-      bootEvents: bootCount, commandStarts: eventIndex(bootEvents, entries).starts, limit,
-      earlier: position - events.length, lanes: lanesBefore(bootEvents, entries, position), tags,
+      bootEvents: bootCount, commandStarts: eventIndex(trace, entries).starts, limit,
+      earlier: position - events.length, lanes: lanesBefore(trace, entries, position), tags,
     }));
-  }, [bootEvents, entries, position, state, bootCount, limit, tags, t, lang]);
+  }, [trace, entries, position, state, bootCount, limit, tags, t, lang]);
   const layout = useMemo(() => layoutChart(model, size), [model, size]);
 
   const focusSeq = focus?.seq ?? null;

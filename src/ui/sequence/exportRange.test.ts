@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createShell, runLine } from '../../engine/index.ts';
+import { createShell, eventsOf, runLine } from '../../engine/index.ts';
 import type { ShellState } from '../../engine/index.ts';
 import { eventsInRange } from './exportSequenceSvg.ts';
 
@@ -15,8 +15,8 @@ describe('eventsInRange', () => {
   const shell = shellOf(LINES);
   const t = shell.timeline;
   const boot = t.bootEvents.length;
-  const end = boot + Array.from({ length: t.length }, (_, i) => t.entries[i]!.step.events.length).reduce((a, b) => a + b, 0);
-  const sendEvents = t.entries[t.length - 1]!.step.events;
+  const end = boot + Array.from({ length: t.length }, (_, i) => eventsOf(t, i).length).reduce((a, b) => a + b, 0);
+  const sendEvents = eventsOf(t, t.length - 1);
 
   it('gives the command at the playhead: the send and its flip, nothing before it', () => {
     const events = eventsInRange(t, end, 'command', null);

@@ -3,7 +3,7 @@
 // the lesson step, or everything since the machine booted.
 
 import type { LabEvent, Timeline } from '../../engine/index.ts';
-import { sequenceView } from '../../engine/index.ts';
+import { entryEnd, sequenceView } from '../../engine/index.ts';
 import { displayState, focusEvent, useLab } from '../store/labStore.ts';
 import { eventIndex, eventsBefore } from '../store/eventIndex.ts';
 import { usePrefs } from '../app/prefs.ts';
@@ -18,8 +18,8 @@ export function commandStartsOf(timeline: Timeline): number[] {
 }
 
 /** First sequence numbers of the commands that begin before the playhead (entries is the timeline's shared array). */
-export function commandStartsUpTo(entries: Timeline['entries'], position: number, bootEvents: readonly LabEvent[] = []): number[] {
-  const starts = eventIndex(bootEvents, entries).starts;
+export function commandStartsUpTo(events: Timeline['events'], entries: Timeline['entries'], position: number): number[] {
+  const starts = eventIndex(events, entries).starts;
   // starts ascend: find how many begin before the playhead
   let lo = 0;
   let hi = starts.length;
@@ -33,9 +33,7 @@ export function commandStartsUpTo(entries: Timeline['entries'], position: number
 
 /** The first `position` events of the timeline, boot included (what `useShownEvents` gives, outside React). */
 export function eventsUpTo(timeline: Timeline, position: number): LabEvent[] {
-  const last = timeline.entries[timeline.length - 1];
-  const recorded = last ? last.firstSeq + last.step.events.length : timeline.bootEvents.length;
-  return eventsBefore(timeline.bootEvents, timeline.entries, Math.min(position, recorded));
+  return eventsBefore(timeline.events, Math.min(position, timeline.eventCount));
 }
 
 /** The theme colours the page uses now, read from its CSS variables. */
@@ -78,7 +76,7 @@ export function eventsInRange(timeline: Timeline, position: number, range: Seque
       // the command whose events the playhead is in (or has just finished)
       let start = boot;
       for (let i = 0; i < timeline.length; i++) {
-        const count = timeline.entries[i]!.step.events.length;
+        const count = entryEnd(timeline, i) - timeline.entries[i]!.firstSeq;
         if (count > 0 && position > start && position <= start + count) return shown.slice(start, position);
         start += count;
       }

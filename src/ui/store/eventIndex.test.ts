@@ -23,22 +23,22 @@ const scriptLines = (file: string) => readFileSync(join(EXAMPLES, file), 'utf8')
 /** Every position of the shell's branch: the index's answers against the walks over the trace. */
 function expectSameAsWalking(shell: ShellState): number {
   const t = shell.timeline;
-  const total = eventIndex(t.bootEvents, t.entries).events.length;
+  const total = t.eventCount;
   // the machine as the views show it at each playhead, each command's micro-steps computed once
   const read = momentReader(t);
   let merged = 0;
   for (let p = t.bootEvents.length; p <= total; p++) {
-    const trace = eventsBefore(t.bootEvents, t.entries, p);
+    const trace = eventsBefore(t.events, p);
     const state = read(p).state;
-    const merges = mergesBefore(t.bootEvents, t.entries, p, state.seq, pendingPortKeys(state));
+    const merges = mergesBefore(t.events, t.entries, p, state.seq, pendingPortKeys(state));
     expect(merges).toEqual(mergesSinceRaised(state, trace));
     merged += [...merges.values()].reduce((n, k) => n + k, 0);
     expect(memoryView(state, [], merges)).toEqual(memoryView(state, trace));
-    const lanes = lanesBefore(t.bootEvents, t.entries, p);
+    const lanes = lanesBefore(t.events, t.entries, p);
     expect(lanes).toEqual(lanesSeen(trace));
     for (const limit of [1, 3, 150]) {
-      const tail = eventsTail(t.bootEvents, t.entries, p, limit);
-      const options = { bootEvents: t.bootEvents.length, commandStarts: eventIndex(t.bootEvents, t.entries).starts, limit };
+      const tail = eventsTail(t.events, p, limit);
+      const options = { bootEvents: t.bootEvents.length, commandStarts: eventIndex(t.events, t.entries).starts, limit };
       expect(sequenceView(tail, state, { ...options, earlier: p - tail.length, lanes })).toEqual(sequenceView(trace, state, options));
     }
   }

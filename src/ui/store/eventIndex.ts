@@ -1,16 +1,14 @@
-// Every recorded event of a branch in one flat array, and where each command
-// starts, kept per shared entries array and extended as commands are
-// appended. A timeline's entries array is append-only for as long as it keeps
-// its identity (a new branch gets a new array), so what was flattened once
-// stays true: a view asking for the events up to the playhead costs a slice,
-// not a walk over every recorded command.
-//
-// The index also keeps, as events are appended, what the views would
-// otherwise find by walking the whole trace on every step of the player: where
-// each sequence-chart lane first appears and ends, and when each event
-// receive port's pending bit was set and merged into [0063]. Asked about the
-// moment at the playhead, these answer by binary search, so a step costs the
-// same after 5,000 commands as after five.
+// What the views would otherwise find by walking the whole trace on every
+// step of the player, kept per branch and extended as commands are appended:
+// where each command starts, where each sequence-chart lane first appears and
+// ends, and when each event receive port's pending bit was set and merged
+// into [0063]. The events themselves are the timeline's own flat array
+// (`Timeline.events`, by sequence number, boot first), which is append-only
+// for as long as it keeps its identity (a new branch gets a new array), so
+// what was noted once stays true and a view asking for the events up to the
+// playhead costs a slice. Asked about the moment at the playhead, these
+// answer by binary search, so a step costs the same after 5,000 commands as
+// after five.
 
 import type { LabEvent, LanesSeen, Lane, Timeline } from '../../engine/index.ts';
 
@@ -21,11 +19,13 @@ interface PortMarks {
 }
 
 interface EventIndex {
-  readonly events: LabEvent[];
-  /** firstSeq of each entry flattened so far */
-  readonly starts: number[];
-  /** entries flattened so far */
-  entries: number;
+  readonly events: Timeline['events'];
+  /** events noted so far */
+  noted: number;
+  /** the entries array `starts` was read from */
+  entries: Timeline['entries'];
+  /** firstSeq of each entry noted so far */
+  starts: number[];
   /** the first event on each lane, in the order lanes appeared */
   readonly laneFirst: Map<Lane, number>;
   /** every lpar.end, in order */
@@ -34,10 +34,9 @@ interface EventIndex {
   readonly ports: Map<string, PortMarks>;
 }
 
-const indexes = new WeakMap<Timeline['entries'], EventIndex>();
+const indexes = new WeakMap<Timeline['events'], EventIndex>();
 
 function note(index: EventIndex, e: LabEvent): void {
-  index.events.push(e);
   if (!index.laneFirst.has(e.from)) index.laneFirst.set(e.from, e.seq);
   if (!index.laneFirst.has(e.to)) index.laneFirst.set(e.to, e.seq);
   if (e.kind === 'lpar.end') index.laneEnds.push({ lane: e.to, seq: e.seq });
@@ -52,34 +51,35 @@ function note(index: EventIndex, e: LabEvent): void {
   }
 }
 
-function indexOf(bootEvents: readonly LabEvent[], entries: Timeline['entries']): EventIndex {
-  let index = indexes.get(entries);
-  if (!index || index.events.length < bootEvents.length || index.events[0] !== bootEvents[0]) {
-    index = { events: [], starts: [], entries: 0, laneFirst: new Map(), laneEnds: [], ports: new Map() };
-    for (const e of bootEvents) note(index, e);
-    indexes.set(entries, index);
+function indexOf(events: Timeline['events'], entries: Timeline['entries']): EventIndex {
+  let index = indexes.get(events);
+  if (!index) {
+    index = { events, noted: 0, entries, starts: [], laneFirst: new Map(), laneEnds: [], ports: new Map() };
+    indexes.set(events, index);
   }
-  for (; index.entries < entries.length; index.entries++) {
-    const entry = entries[index.entries]!;
-    index.starts.push(entry.firstSeq);
-    for (const e of entry.step.events) note(index, e);
+  for (; index.noted < events.length; index.noted++) note(index, events[index.noted]!);
+  // a branch that kept the events array (its first command made no event) still has entries of its own
+  if (index.entries !== entries) {
+    index.entries = entries;
+    index.starts = [];
   }
+  for (let i = index.starts.length; i < entries.length; i++) index.starts.push(entries[i]!.firstSeq);
   return index;
 }
 
-/** The flat index of `entries` (boot events first), brought up to date with the array's current length. */
-export function eventIndex(bootEvents: readonly LabEvent[], entries: Timeline['entries']): { readonly events: readonly LabEvent[]; readonly starts: readonly number[] } {
-  return indexOf(bootEvents, entries);
+/** The branch's events and where each command starts, brought up to date with the arrays' current length. */
+export function eventIndex(events: Timeline['events'], entries: Timeline['entries']): { readonly events: readonly LabEvent[]; readonly starts: readonly number[] } {
+  return indexOf(events, entries);
 }
 
 /** The first `position` events (boot included). */
-export function eventsBefore(bootEvents: readonly LabEvent[], entries: Timeline['entries'], position: number): LabEvent[] {
-  return indexOf(bootEvents, entries).events.slice(0, position);
+export function eventsBefore(events: Timeline['events'], position: number): LabEvent[] {
+  return events.slice(0, position);
 }
 
 /** The last `count` of the first `position` events: the window a chart draws, without copying what comes before it. */
-export function eventsTail(bootEvents: readonly LabEvent[], entries: Timeline['entries'], position: number, count: number): LabEvent[] {
-  return indexOf(bootEvents, entries).events.slice(Math.max(0, position - Math.max(0, count)), position);
+export function eventsTail(events: Timeline['events'], position: number, count: number): LabEvent[] {
+  return events.slice(Math.max(0, position - Math.max(0, count)), position);
 }
 
 /** How many of the ascending `seqs` are below `bound`. */
@@ -95,8 +95,8 @@ function countBelow(seqs: readonly number[], bound: number): number {
 }
 
 /** The lanes of the first `position` events: what `lanesSeen` finds by walking them. */
-export function lanesBefore(bootEvents: readonly LabEvent[], entries: Timeline['entries'], position: number): LanesSeen {
-  const index = indexOf(bootEvents, entries);
+export function lanesBefore(events: Timeline['events'], entries: Timeline['entries'], position: number): LanesSeen {
+  const index = indexOf(events, entries);
   const first = new Map<Lane, number>();
   // lanes are few (the partitions, the control OS, the kernel)
   for (const [lane, seq] of index.laneFirst) if (seq < position) first.set(lane, seq);
@@ -114,8 +114,8 @@ export function lanesBefore(bootEvents: readonly LabEvent[], entries: Timeline['
  * events that came before the machine's own `seq`: what `mergesSinceRaised`
  * reads backwards off the trace.
  */
-export function mergesBefore(bootEvents: readonly LabEvent[], entries: Timeline['entries'], position: number, seq: number, pending: Iterable<string>): Map<string, number> {
-  const index = indexOf(bootEvents, entries);
+export function mergesBefore(events: Timeline['events'], entries: Timeline['entries'], position: number, seq: number, pending: Iterable<string>): Map<string, number> {
+  const index = indexOf(events, entries);
   const bound = Math.min(position, seq);
   const merges = new Map<string, number>();
   for (const key of pending) {

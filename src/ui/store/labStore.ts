@@ -22,7 +22,7 @@ import { eventsBefore } from './eventIndex.ts';
 import type { Highlight } from '../../engine/index.ts';
 import type { Effect, LabEvent, LabState, Output, ShellState } from '../../engine/index.ts';
 import {
-  checkInvariants, createShell, interrupt as interruptShell, locateEvent, microStates, runLine, seekShell, stateAt,
+  checkInvariants, createShell, entryEnd, eventsOf, interrupt as interruptShell, locateEvent, microStates, runLine, seekShell, stateAt,
 } from '../../engine/index.ts';
 
 /** The micro-steps of one recorded entry, computed when the playhead enters it. */
@@ -116,16 +116,12 @@ const appendOutputs = (old: readonly Output[], more: readonly Output[]) => (more
 
 /** Total events recorded in the timeline (boot included), whether or not the cursor has reached them. */
 export function totalEvents(shell: ShellState): number {
-  const t = shell.timeline;
-  const last = t.entries[t.length - 1];
-  return last ? last.firstSeq + last.step.events.length : t.bootEvents.length;
+  return shell.timeline.eventCount;
 }
 
 /** Events up to the shell's current moment: where the playhead rests when nothing is being replayed. */
 export function restingPosition(shell: ShellState): number {
-  const t = shell.timeline;
-  const last = t.entries[t.cursor - 1];
-  return last ? last.firstSeq + last.step.events.length : t.bootEvents.length;
+  return entryEnd(shell.timeline, shell.timeline.cursor - 1);
 }
 
 /** In a development build every moment shown is checked against the machine's invariants. */
@@ -152,7 +148,7 @@ function placePlayhead(shell: ShellState, position: number, inside: EntryMoments
   }
   const { entry, index } = locateEvent(t, target - 1);
   const moved = moveShell ? checked(seekShell(shell, entry + 1)) : shell;
-  const events = t.entries[entry]!.step.events;
+  const events = eventsOf(t, entry);
   if (index + 1 >= events.length) {
     const shown = moved.timeline.cursor === entry + 1 ? moved.timeline.current : stateAt(t, entry + 1);
     return { shell: moved, position: target, inside: null, shown };
@@ -269,8 +265,7 @@ export const displayState = (s: LabStore): LabState => s.shown;
 export function focusEvent(s: LabStore): LabEvent | null {
   const t = s.shell.timeline;
   if (s.position <= t.bootEvents.length) return t.bootEvents[s.position - 1] ?? null;
-  const { entry, index } = locateEvent(t, s.position - 1);
-  return t.entries[entry]?.step.events[index] ?? null;
+  return s.position <= t.eventCount ? t.events[s.position - 1] ?? null : null;
 }
 
 /** The playhead at the shell's own moment, nothing being replayed. */
@@ -288,24 +283,32 @@ export const useFocusEvent = () => useLab(focusEvent);
  * each time a command is typed while the player catches up.
  */
 export function useShownEvents(): readonly LabEvent[] {
-  const entries = useLab((s) => s.shell.timeline.entries);
-  const boot = useLab((s) => s.shell.timeline.bootEvents);
+  const events = useLab((s) => s.shell.timeline.events);
   const position = useLab((s) => s.position);
-  return useMemo(() => eventsBefore(boot, entries, position), [entries, boot, position]);
+  return useMemo(() => eventsBefore(events, position), [events, position]);
 }
 
 const NO_EVENTS: readonly LabEvent[] = [];
 
 /** The events of the command the playhead is in (the whole command once it is past its end). */
-function entryEventsAtPlayhead(s: LabStore): readonly LabEvent[] {
+/** Where the events of the command the playhead is in start (-1 at boot). */
+function commandStartAtPlayhead(s: LabStore): number {
   const t = s.shell.timeline;
-  if (s.position <= t.bootEvents.length) return NO_EVENTS;
-  return t.entries[locateEvent(t, s.position - 1).entry]?.step.events ?? NO_EVENTS;
+  return s.position <= t.bootEvents.length ? -1 : t.entries[locateEvent(t, s.position - 1).entry]!.firstSeq;
+}
+
+/** Where they end: the sequence number after the command's last event (-1 at boot). */
+function commandEndAtPlayhead(s: LabStore): number {
+  const t = s.shell.timeline;
+  return s.position <= t.bootEvents.length ? -1 : entryEnd(t, locateEvent(t, s.position - 1).entry);
 }
 
 /** The events of the command being shown, up to the playhead (for highlights). Stable while the playhead stays. */
 export function useCurrentStepEvents(): readonly LabEvent[] {
-  const events = useLab(entryEventsAtPlayhead);
+  const from = useLab(commandStartAtPlayhead);
+  const end = useLab(commandEndAtPlayhead);
+  const events = useLab((s) => s.shell.timeline.events);
   const position = useLab((s) => s.position);
-  return useMemo(() => (events.length && events.at(-1)!.seq >= position ? events.filter((e) => e.seq < position) : events), [events, position]);
+  // the branch's events sit in one flat array by sequence number: the command's are [from, end)
+  return useMemo(() => (from < 0 ? NO_EVENTS : events.slice(from, Math.min(end, position))), [events, from, end, position]);
 }

@@ -7,7 +7,7 @@ import { playerEnd, SPEEDS, totalEvents, useLab, useFocusEvent } from '../store/
 import type { Speed } from '../store/labStore.ts';
 import { OPENING } from '../app/mode.ts';
 import { usePrefs } from '../app/prefs.ts';
-import { tagShown } from '../../engine/index.ts';
+import { entryEnd, tagShown } from '../../engine/index.ts';
 import { shortcutAllowed } from '../app/shortcuts.ts';
 import { useT } from '../app/language.ts';
 import { IconBack, IconFirst, IconLast, IconPause, IconPlay, IconStep } from './icons.tsx';
@@ -46,12 +46,11 @@ function Marks({ boot, total }: { boot: number; total: number }) {
     if (span > MAX_MARKS) return null;
     let d = '';
     for (let i = 0; i < timeline.length; i++) {
-      const entry = timeline.entries[i]!;
       // a taller mark where a command starts, a short one for each micro-step
-      entry.step.events.forEach((e, k) => {
-        const x = ((e.seq - boot + 0.5) / span) * 1000;
+      for (let seq = timeline.entries[i]!.firstSeq, end = entryEnd(timeline, i), k = 0; seq < end; seq++, k++) {
+        const x = ((seq - boot + 0.5) / span) * 1000;
         d += k === 0 ? `M${x.toFixed(1)} 0V10` : `M${x.toFixed(1)} 5V10`;
-      });
+      }
     }
     return d;
   }, [timeline, boot, total]);
