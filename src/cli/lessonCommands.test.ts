@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUILTIN_FILES } from '../engine/index.ts';
 import { runLessonCommand } from './lessonCommands.ts';
+import { englishIn } from '../i18n/englishIn.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'lparsh.mjs');
@@ -110,6 +111,18 @@ describe('lparsh --export-lesson and --lesson --check', { timeout: 60_000 }, () 
     expect(lines.findIndex((l) => l.startsWith('  FAIL'))).toBeGreaterThan(1);
   });
 
+  it('--lang ja: the first error, the checks it made fail and why, all in Japanese (issue 23)', () => {
+    const data = JSON.parse(run(['--export-lesson', 'flip']).out) as { steps: { lines: string[] }[] };
+    data.steps[0]!.lines[0] = '@A ch = conect(B)';
+    const checked = run(['--lesson', 't.json', '--check', '--lang', 'ja'], { 't.json': JSON.stringify(data) });
+    expect(checked.code).toBe(1);
+    const lines = checked.err.split('\n');
+    expect(lines[1]).toMatch(/^ {2}最初のエラー：ステップ 1（.+）：行 "@A ch = conect\(B\)" が失敗した：ENOENT: /);
+    expect(lines[2]).toBe('  満たされなかったチェック（多くはこのエラーのせいかもしれない）：');
+    expect(lines.filter((l) => l.startsWith('  不合格 ')).length).toBeGreaterThan(3);
+    expect(englishIn(checked.err, '@A ch = conect(B)')).toEqual([]);
+  });
+
   it('an error a step asks for (the ENOMEM of a denial) is not taken for the first error', () => {
     const data = JSON.parse(run(['--export-lesson', 'policy']).out) as { steps: { checks: unknown[] }[] };
     data.steps[3]!.checks.push({ rule: 'count', what: 'channels', op: '==', value: 5 });
@@ -160,7 +173,7 @@ describe('lparsh --export-lesson and --lesson --check', { timeout: 60_000 }, () 
       expect(en.out).toMatch(/^two\.json: "[^"]*flip[^"]*": \d+ steps, every check passes \(\d+ played; text complete in en, ja\)\n$/i);
       const ja = run(['--lesson', 'two.json', '--lang', 'ja', '--check'], file);
       expect(ja.code).toBe(0);
-      expect(ja.out).toMatch(/^two\.json: "フリップ": /);
+      expect(ja.out).toMatch(/^two\.json：「フリップ」：\d+ ステップ、すべてのチェックを満たした（\d+ 件を実行。en, ja のテキストはすべてそろっている）\n$/);
     });
 
     it('a failed check names the step in the chosen language, or in the first language where it has no other', () => {
@@ -169,9 +182,11 @@ describe('lparsh --export-lesson and --lesson --check', { timeout: 60_000 }, () 
       (data.steps[2]!.checks as unknown[]).push({ rule: 'count', what: 'channels', op: '==', value: 5 });
       const checked = run(['--lesson', 'f.json', '--check', '--lang', 'ja'], { 'f.json': JSON.stringify(data) });
       expect(checked.code).toBe(1);
-      expect(checked.err).toMatch(/^f\.json: "フリップ": 2 checks failed/);
-      expect(checked.err).toMatch(/FAIL step 2 \(メッセージ領域\): message channels is 5/);
-      expect(checked.err).toMatch(new RegExp(`FAIL step 3 \\(${String(data.steps[2]!.title).replace(/[()[\]]/g, '\\$&')}\\)`));
+      // the report and what each check says are in Japanese; a step with no Japanese title is named by its English one
+      expect(checked.err).toMatch(/^f\.json：「フリップ」：2 個のチェックが満たされなかった\n/);
+      expect(checked.err).toMatch(/\n {2}不合格 ステップ 2（メッセージ領域）：メッセージチャネル：5（いまは 1）\n/);
+      expect(checked.err).toContain(`不合格 ステップ 3（${String(data.steps[2]!.title)}）：メッセージチャネル：5（いまは 1）`);
+      expect(englishIn(checked.err.replace(String(data.steps[2]!.title), ''))).toEqual([]);
     });
 
     it('a declared language missing from one text exits 2 and names the text', () => {

@@ -8,13 +8,18 @@
 // A file in several languages (format version 2) is checked in all of them:
 // the validator refuses it when a declared language's text is missing, and
 // the lines and checks, the same in every language, are played once. --lang
-// picks the language of the lesson's own words in the report (its title, a
-// step's or a challenge's title), falling back to the file's first language.
+// picks the language of the report: the lab's words from the catalog (what
+// each check says and why it is not met, issue 23) and the lesson's own words
+// (its title, a step's or a challenge's title), falling back to the file's
+// first language where it has none in that one.
 
 import { readFileSync } from 'node:fs';
-import type { LessonFile, LineError } from '../engine/index.ts';
+import type { LessonFile, LineError, RuleResult } from '../engine/index.ts';
 import { BUILTIN_FILES, findBuiltinFile, languagesOf, lessonFileText, parseLessonFile, playChallenge, refusal, runSolution, textIn, visible } from '../engine/index.ts';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../i18n/languages.ts';
+import { readCatalog } from '../i18n/catalogFiles.ts';
+import { makeTranslate, type Translate } from '../i18n/translate.ts';
+import { saysIn, whyIn, wordsIn } from '../i18n/wordsIn.ts';
 
 export const LESSON_USAGE = `       lparsh --export-lesson ID
        lparsh --lesson FILE --check [--lang L]
@@ -55,27 +60,35 @@ export interface LessonFileCheck {
   readonly firstError: string | null;
 }
 
-const errorLine = (where: string, e: LineError) => `${where}: the line ${JSON.stringify(e.input)} failed: ${e.errno}: ${e.message}`;
+/** The report's words in a language: English is the English catalog, which says what this report always said. */
+const translateIn = (lang: Language): Translate => makeTranslate(lang, readCatalog(lang));
 
-/** The failures of a checked lesson file, one line each, naming the step or challenge (in `lang`, or the file's first language). */
-export function checkLessonFile(file: LessonFile, lang: string = DEFAULT_LANGUAGE): LessonFileCheck {
+const errorLine = (t: Translate, where: string, e: LineError) =>
+  t('lparsh.check.lineFailed', { where, line: JSON.stringify(e.input), errno: e.errno, message: e.words ? wordsIn(t, e.words) : e.message });
+
+/** A check not met, in the language of `t`: where, what it says, and why. */
+const failedLine = (t: Translate, where: string, r: RuleResult) => t('lparsh.check.failed', { where, says: saysIn(t, r), why: whyIn(t, r) ?? t('lparsh.check.notMet') });
+
+/** The failures of a checked lesson file, one line each, naming the step or challenge, in `lang` (the lesson's words in the file's first language where it has none in `lang`). */
+export function checkLessonFile(file: LessonFile, lang: Language = DEFAULT_LANGUAGE): LessonFileCheck {
+  const t = translateIn(lang);
   const passed: string[] = [];
   const failed: string[] = [];
   let first: string | null = null;
   const { lesson, challenges } = textIn(file, lang);
   for (const { step, check, error } of runSolution(lesson)) {
-    const name = `step ${step + 1} (${lesson.steps[step]!.title})`;
+    const name = t('lparsh.check.step', { n: String(step + 1), title: lesson.steps[step]!.title });
     if (check.passed) passed.push(name);
-    else failed.push(...check.results.filter((r) => !r.ok).map((r) => `${name}: ${r.says}: ${r.why ?? 'not met'}`));
+    else failed.push(...check.results.filter((r) => !r.ok).map((r) => failedLine(t, name, r)));
     // steps build on each other: a typo in step 1 fails every step after it, so the line to fix is the first one
-    if (!check.passed && error && first === null) first = errorLine(name, error);
+    if (!check.passed && error && first === null) first = errorLine(t, name, error);
   }
   for (const challenge of challenges) {
-    const name = `challenge ${challenge.id} (${challenge.title})`;
+    const name = t('lparsh.check.challenge', { id: challenge.id, title: challenge.title });
     const { check, error } = playChallenge(challenge);
     if (check.passed) passed.push(name);
-    else failed.push(...check.results.filter((r) => !r.ok).map((r) => `${name}: ${r.says}: ${r.why ?? 'not met'}`));
-    if (!check.passed && error && first === null) first = errorLine(name, error);
+    else failed.push(...check.results.filter((r) => !r.ok).map((r) => failedLine(t, name, r)));
+    if (!check.passed && error && first === null) first = errorLine(t, name, error);
   }
   return { passed, failed, firstError: first };
 }
@@ -120,14 +133,18 @@ export function runLessonCommand(argv: readonly string[], io: Io = nodeIo): numb
   if (!parsed.ok) return fail(`${path} is not a lesson file this lab can use: ${refusal(parsed)}`);
   const { passed, failed, firstError } = checkLessonFile(parsed.file, lang);
   const { lesson, challenges } = textIn(parsed.file, lang);
-  const what = [lesson.steps.length ? `${lesson.steps.length} step${lesson.steps.length === 1 ? '' : 's'}` : '', challenges.length ? `${challenges.length} challenge${challenges.length === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
+  const t = translateIn(lang);
+  const amount = (key: 'lparsh.check.steps' | 'lparsh.check.challenges', n: number) => (n ? t(key, { n: String(n), count: n }) : '');
+  const [steps, tasks] = [amount('lparsh.check.steps', lesson.steps.length), amount('lparsh.check.challenges', challenges.length)];
+  const what = steps && tasks ? t('lparsh.check.both', { steps, challenges: tasks }) : steps || tasks;
   if (failed.length) {
-    const lead = firstError ? [`  first error: ${firstError}`, `  the checks that failed${failed.length > 1 ? ', most of them perhaps because of it' : ''}:`] : [];
-    io.err(`${safe([`${path}: "${lesson.title}": ${failed.length} check${failed.length === 1 ? '' : 's'} failed`, ...lead, ...failed.map((f) => `  FAIL ${f}`)].join('\n'))}\n`);
+    const lead = firstError ? [`  ${t('lparsh.check.firstError', { line: firstError })}`, `  ${t('lparsh.check.theFailed', { more: String(failed.length > 1) })}`] : [];
+    const head = t('lparsh.check.failedCount', { path, title: lesson.title, n: String(failed.length), count: failed.length });
+    io.err(`${safe([head, ...lead, ...failed.map((f) => `  ${t('lparsh.check.fail', { line: f })}`)].join('\n'))}\n`);
     return 1;
   }
   // a file in several languages says which ones were checked: each was found complete
-  const langs = parsed.file.languages ? `; text complete in ${languagesOf(parsed.file).join(', ')}` : '';
-  io.out(`${safe(`${path}: "${lesson.title}": ${what}, every check passes (${passed.length} played${langs})`)}\n`);
+  const langs = parsed.file.languages ? t('lparsh.check.complete', { langs: languagesOf(parsed.file).join(', ') }) : '';
+  io.out(`${safe(t('lparsh.check.passes', { path, title: lesson.title, what, played: String(passed.length), langs }))}\n`);
   return 0;
 }

@@ -3,7 +3,7 @@
 // refusal's words (homework, the assignment maker) does not bring the shell's
 // tables and their display widths (string-width) into the first load.
 
-import type { Words, WordValue } from '../engine/index.ts';
+import type { RuleResult, Words, WordValue } from '../engine/index.ts';
 import type { MessageKey, Translate } from './translate.ts';
 import { narrateIn } from './narrate.ts';
 
@@ -25,3 +25,9 @@ export function valueIn(t: Translate, value: WordValue): string | number {
   if ('say' in value) return narrateIn(t, value.say);
   return wordsIn(t, value as Words);
 }
+
+/** What a lesson check says, in the language of `t`; a lesson's own sentence (a typed rule's `says`) as its author wrote it. */
+export const saysIn = (t: Translate, r: Pick<RuleResult, 'says' | 'saysWords'>): string => (r.saysWords ? wordsIn(t, r.saysWords) : r.says);
+
+/** Why a lesson check is not met, in the language of `t`, or undefined when it is met. */
+export const whyIn = (t: Translate, r: Pick<RuleResult, 'why' | 'whyWords'>): string | undefined => (r.whyWords ? wordsIn(t, r.whyWords) : r.why);

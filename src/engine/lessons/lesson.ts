@@ -14,6 +14,7 @@ import type { Output, ShellState } from '../shell/shell.js';
 import { createShell, runLine } from '../shell/shell.js';
 import type { Rule, RuleResult } from './rules.js';
 import { checkRule } from './rules.js';
+import type { Words } from '../words.js';
 
 export interface LessonStep {
   readonly title: string;
@@ -64,6 +65,8 @@ export interface LineError {
   readonly input: string;
   readonly errno: string;
   readonly message: string;
+  /** the message as words, for a reader of any language (src/engine/words.ts) */
+  readonly words?: Words;
 }
 
 /**
@@ -75,7 +78,7 @@ export function firstError(outputs: readonly Output[], rules: readonly Rule[]): 
   const expected = new Set(rules.flatMap((r) => (r.kind === 'answer' && r.errno ? [r.errno] : [])));
   for (const o of outputs) {
     const failed = o.kind === 'error' ? o : o.kind === 'complete' && !o.result.ok ? o.result : null;
-    if (failed && !expected.has(failed.errno)) return { input: o.input, errno: failed.errno, message: failed.message };
+    if (failed && !expected.has(failed.errno)) return { input: o.input, errno: failed.errno, message: failed.message, ...(failed.words ? { words: failed.words } : {}) };
   }
   return null;
 }

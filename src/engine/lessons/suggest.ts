@@ -14,12 +14,15 @@ import type { ShellValue } from '../shell/values.js';
 import { show } from '../shell/values.js';
 import { traceOf } from '../timeline/timeline.js';
 import type { Rule } from './rules.js';
+import type { Words } from '../words.js';
 import { afterContext, callOfLine, checkRule, namesOf } from './rules.js';
 
 export interface Offer {
   readonly rule: Rule;
   /** the rule in plain words, as the student will see it */
   readonly says: string;
+  /** `says` as words, for a reader of any language (absent for a typed rule's own sentence) */
+  readonly saysWords?: Words;
   /** the names the rule reads that the teacher typed: a student must type the same ones */
   readonly names: readonly string[];
 }
@@ -166,7 +169,7 @@ export function suggestChecks(before: ShellState, shell: ShellState, outputs: re
     const result = checkRule(rule, c);
     if (!result.ok || said.has(result.says)) continue;
     said.add(result.says);
-    offers.push({ rule, says: result.says, names: namesOf(rule) });
+    offers.push({ rule, says: result.says, ...(result.saysWords ? { saysWords: result.saysWords } : {}), names: namesOf(rule) });
     if (offers.length >= MAX_OFFERS) break;
   }
   return offers;

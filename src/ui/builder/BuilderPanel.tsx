@@ -21,6 +21,8 @@ import { TAG_CHOICES } from '../app/prefs.ts';
 import { loadFace, useLanguage, useT } from '../app/language.ts';
 import { loadBuiltinLanguages } from '../app/builtinLanguages.ts';
 import { isLanguage, LANGUAGES } from '../../i18n/languages.ts';
+import type { Translate } from '../../i18n/translate.ts';
+import { saysIn } from '../../i18n/wordsIn.ts';
 import './builder.css';
 
 function Offers() {
@@ -38,7 +40,7 @@ function Offers() {
     <ul className="offers" aria-label={t('builder.offers.label')}>
       {offers.map((o) => (
         <li key={o.says} className={o.names.length ? 'named' : ''}>
-          <button type="button" className="link" onClick={() => addCheck(o.rule)} aria-label={t('builder.offers.add.label', { says: o.says })}>{t('builder.offers.add')}</button> {o.says}
+          <button type="button" className="link" onClick={() => addCheck(o.rule)} aria-label={t('builder.offers.add.label', { says: saysIn(t, o) })}>{t('builder.offers.add')}</button> {saysIn(t, o)}
           {o.names.length > 0 && <span className="note"> {t('builder.offers.readsName', { names: o.names.join(', ') })}</span>}
         </li>
       ))}
@@ -142,8 +144,8 @@ function StepEditor() {
   // each chosen check in plain words, as the student will see it
   const chosen = useMemo(() => {
     const since = stepStart ? outputs.filter((o) => o.line > stepStart.line) : [];
-    return step.checks.map((r) => suggestSays(r, shell, since, stepStart?.shell.timeline.current.seq ?? 0));
-  }, [step.checks, shell, outputs, stepStart]);
+    return step.checks.map((r) => suggestSays(t, r, shell, since, stepStart?.shell.timeline.current.seq ?? 0));
+  }, [t, step.checks, shell, outputs, stepStart]);
   // checks that read a name the narration does not ask the student to type (issue 20: checks test the machine, not the names)
   const unasked = step.checks
     .map((r, i) => ({ says: chosen[i]?.says ?? '', names: namesOf(r).filter((n) => !asksFor(step.narration, n)) }))
@@ -198,9 +200,10 @@ function StepEditor() {
   );
 }
 
-function suggestSays(rule: Rule, shell: ShellState, outputs: readonly Output[], since: number) {
+/** A chosen check as the student will see it, in the builder's language. */
+function suggestSays(t: Translate, rule: Rule, shell: ShellState, outputs: readonly Output[], since: number) {
   const r = checkStep([rule], shell, outputs, since).results[0]!;
-  return { ok: r.ok, says: r.says };
+  return { ok: r.ok, says: saysIn(t, r) };
 }
 
 export function BuilderPanel() {

@@ -20,6 +20,7 @@ import { readLessonFile } from './customLesson.ts';
 import { useLanguage, useT } from '../app/language.ts';
 import { fillSlots, slot } from '../app/slots.tsx';
 import type { MessageKey, Translate } from '../../i18n/translate.ts';
+import { saysIn, whyIn } from '../../i18n/wordsIn.ts';
 import './lessons.css';
 
 /** Type a line into the terminal as if by keyboard, so the student sees it; without a terminal, run it directly. */
@@ -46,7 +47,7 @@ function Checks({ check }: { check: StepCheck }) {
   const passed = useRef<readonly boolean[]>(check.results.map((r) => r.ok));
   useEffect(() => {
     const now = check.results.map((r) => r.ok);
-    check.results.forEach((r, i) => r.ok && passed.current[i] === false && announce(t('lesson.check.passedSaid', { says: r.says })));
+    check.results.forEach((r, i) => r.ok && passed.current[i] === false && announce(t('lesson.check.passedSaid', { says: saysIn(t, r) })));
     passed.current = now;
   }, [check, t]);
   return (
@@ -55,8 +56,8 @@ function Checks({ check }: { check: StepCheck }) {
         <li key={i} className={r.ok ? 'ok' : 'todo'}>
           <span className="mark" aria-hidden="true">{r.ok ? '✓' : '○'}</span>
           <span className="sr-only">{r.ok ? t('lesson.check.passed') : t('lesson.check.notYet')} </span>
-          {r.says}
-          {!r.ok && r.why && <span className="why">{t('lesson.check.why', { why: r.why })}</span>}
+          {saysIn(t, r)}
+          {!r.ok && r.why && <span className="why">{t('lesson.check.why', { why: whyIn(t, r) ?? r.why })}</span>}
           {!r.ok && r.highlight && r.highlight.view !== 'terminal' && (
             <button type="button" className="link" onClick={() => setHighlight(r.highlight ?? null)}>{t('lesson.check.showMe')}</button>
           )}
@@ -186,7 +187,7 @@ function ChallengeView({ challenge, startLine, since, custom }: { challenge: Cha
   const check = live && latch(live, met);
   // before the first line typed, no rule shows as met: some hold on a fresh lab and would give the game away
   const started = useLab((s) => s.outputs.some((o) => o.line > startLine));
-  const shown = check && !started ? { passed: false, results: check.results.map((r) => ({ says: r.says, ok: false })) } : check;
+  const shown = check && !started ? { passed: false, results: check.results.map((r) => ({ says: r.says, ...(r.saysWords ? { saysWords: r.saysWords } : {}), ok: false })) } : check;
   const restart = () => (custom && file ? openCustom({ ...file, lesson: { ...file.lesson, steps: [] }, challenges: [challenge] }) : openChallenge(challenge.id));
   return (
     <div className="lesson">
