@@ -18,6 +18,22 @@ export function announce(text: string): void {
   useAnnounced.setState({ items: [...items.slice(-4), { id, text }] });
 }
 
+/**
+ * The outputs a line just printed: those after the last one announced. The
+ * store only appends to its list (dropping the oldest past its cap) or
+ * replaces it, so this reads from the end back to that output, however long
+ * the session: a set of the whole list per line cost as much as the 2,000
+ * outputs kept (issue 22). If it is gone (a replaced list, more than the cap
+ * at once), every output is new.
+ */
+export function freshOutputs<T>(before: readonly T[], after: readonly T[]): readonly T[] {
+  if (before.length === 0) return after;
+  const last = before[before.length - 1];
+  let i = after.length;
+  while (i > 0 && after[i - 1] !== last) i--;
+  return i === 0 ? after : after.slice(i);
+}
+
 export function Announcer() {
   const t = useT();
   const outputs = useLab((s) => s.outputs);
@@ -25,10 +41,8 @@ export function Announcer() {
   const seen = useRef(outputs);
   useEffect(() => {
     if (outputs === seen.current) return;
-    const before = new Set(seen.current);
+    const fresh = freshOutputs(seen.current, outputs);
     seen.current = outputs;
-    // the outputs a line just printed: those not there before (the list is capped, so compare by identity)
-    const fresh = outputs.filter((o) => !before.has(o));
     if (fresh.length) announce(fresh.flatMap((o) => formatOutputNow(o)).join('. '));
   }, [outputs]);
   return (
