@@ -14,7 +14,7 @@ export { assertNever } from './assertNever.js';
 export type { MapRow, TagStyle } from './patentMap.js';
 export { PATENT_MAP, tagLabel, isLabTag, isStep, mapRow, patentMapMarkdown, TAG_STYLES, isTagStyle, tagShown } from './patentMap.js';
 export type { Step } from './lab.js';
-export { createLab, apply, checkConfig, DEFAULT_CONFIG, MIN_FRAMES, MAX_FRAMES } from './lab.js';
+export { createLab, apply, applyTraced, checkConfig, DEFAULT_CONFIG, MIN_FRAMES, MAX_FRAMES } from './lab.js';
 export { checkInvariants } from './invariants.js';
 export type { Timeline, Entry } from './timeline/timeline.js';
 export { startTimeline, record, seek, stepBack, stepForward, stateAt, traceOf, replay, microStates, locateEvent, eventsOf, entryEnd } from './timeline/timeline.js';

@@ -4,8 +4,8 @@
 
 import { useMemo } from 'react';
 import type { LabState } from '../../engine/index.ts';
-import { microStates, stateAt } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
+import { entryMoments, momentState } from '../store/momentCache.ts';
 
 /**
  * 'event': the moment right before the event at the playhead.
@@ -26,8 +26,9 @@ export function useMomentBefore(scope: 'event' | 'step', enabled = true): LabSta
     }
     const entry = timeline.cursor - 1;
     if (entry < 0) return null;
-    if (scope === 'step') return stateAt(timeline, entry);
-    const { before, moments } = microStates(timeline, entry);
+    // the store keeps the moment before the newest command: no replay from a checkpoint on each line typed
+    if (scope === 'step') return momentState(timeline, entry);
+    const { before, moments } = entryMoments(timeline, entry);
     return moments.length >= 2 ? moments[moments.length - 2]! : before;
   }, [inside, position, timeline, scope, enabled]);
 }

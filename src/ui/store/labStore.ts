@@ -19,10 +19,11 @@ import { usePrefs } from '../app/prefs.ts';
 import { useLanguage } from '../app/language.ts';
 import { OPENING } from '../app/mode.ts';
 import { eventsBefore } from './eventIndex.ts';
+import { entryMoments, momentState, rememberMoment } from './momentCache.ts';
 import type { Highlight } from '../../engine/index.ts';
 import type { Effect, LabEvent, LabState, Output, ShellState } from '../../engine/index.ts';
 import {
-  checkInvariants, createShell, entryEnd, eventsOf, interrupt as interruptShell, locateEvent, microStates, runLine, seekShell, stateAt,
+  checkInvariants, createShell, entryEnd, eventsOf, interrupt as interruptShell, locateEvent, runLine, seekShell,
 } from '../../engine/index.ts';
 
 /** The micro-steps of one recorded entry, computed when the playhead enters it. */
@@ -144,16 +145,16 @@ function placePlayhead(shell: ShellState, position: number, inside: EntryMoments
   const target = Math.max(boot, Math.min(position, totalEvents(shell)));
   if (target === boot) {
     const moved = moveShell ? checked(seekShell(shell, 0)) : shell;
-    return { shell: moved, position: target, inside: null, shown: moved === shell && t.cursor !== 0 ? stateAt(t, 0) : moved.timeline.current };
+    return { shell: moved, position: target, inside: null, shown: moved === shell && t.cursor !== 0 ? momentState(t, 0) : moved.timeline.current };
   }
   const { entry, index } = locateEvent(t, target - 1);
   const moved = moveShell ? checked(seekShell(shell, entry + 1)) : shell;
   const events = eventsOf(t, entry);
   if (index + 1 >= events.length) {
-    const shown = moved.timeline.cursor === entry + 1 ? moved.timeline.current : stateAt(t, entry + 1);
+    const shown = moved.timeline.cursor === entry + 1 ? moved.timeline.current : momentState(t, entry + 1);
     return { shell: moved, position: target, inside: null, shown };
   }
-  const moments = inside?.entry === entry ? inside : { entry, events, ...microStates(t, entry) };
+  const moments = inside?.entry === entry ? inside : { entry, events, ...entryMoments(t, entry) };
   return { shell: moved, position: target, inside: moments, shown: moments.moments[index]! };
 }
 
@@ -193,6 +194,8 @@ export const useLab = create<LabStore>()((set, get) => ({
     };
     switch (effect.kind) {
       case 'recorded': {
+        // the machine before the new entry, in hand now: the player and the views ask for it next
+        if (shell.timeline.cursor === now.shell.timeline.cursor + 1) rememberMoment(shell.timeline, now.shell.timeline.cursor, now.shell.timeline.current);
         // a new entry: the playhead reveals its first micro-step, unless it is still
         // catching up with earlier ones; the player does the rest
         const resting = restingPosition(now.shell);
