@@ -8,6 +8,7 @@ import type { Speed } from '../store/labStore.ts';
 import { OPENING } from '../app/mode.ts';
 import { usePrefs } from '../app/prefs.ts';
 import { entryEnd, tagShown } from '../../engine/index.ts';
+import type { Timeline } from '../../engine/index.ts';
 import { shortcutAllowed } from '../app/shortcuts.ts';
 import { useT } from '../app/language.ts';
 import { IconBack, IconFirst, IconLast, IconPause, IconPlay, IconStep } from './icons.tsx';
@@ -39,24 +40,40 @@ export function useTimelineKeys(active = true): void {
   }, [active]);
 }
 
+/** The marks drawn so far for one shared entries array: it only grows while it keeps its identity (a branch copies it). */
+const drawnMarks = new WeakMap<Timeline['entries'], { upTo: number; d: string }>();
+
+/**
+ * The scrubber's marks for the first `timeline.length` commands, x counted in
+ * events since boot (the svg's viewBox spans the events, so a new command
+ * moves no earlier mark): a typed line adds its own marks to the path kept
+ * for its entries array instead of writing every mark again, which cost as
+ * much as the session was long (issue 22).
+ */
+export function marksPath(timeline: Timeline, boot: number): string {
+  const kept = drawnMarks.get(timeline.entries);
+  // an older timeline value sharing the array, shorter than what was drawn, is drawn apart
+  const drawn = kept && kept.upTo <= timeline.length ? kept : { upTo: 0, d: '' };
+  if (!kept) drawnMarks.set(timeline.entries, drawn);
+  let d = drawn.d;
+  for (; drawn.upTo < timeline.length; drawn.upTo++) {
+    // a taller mark where a command starts, a short one for each micro-step
+    for (let seq = timeline.entries[drawn.upTo]!.firstSeq, end = entryEnd(timeline, drawn.upTo), k = 0; seq < end; seq++, k++) {
+      const x = seq - boot + 0.5;
+      d += k === 0 ? `M${x} 0V10` : `M${x} 5V10`;
+    }
+  }
+  drawn.d = d;
+  return d;
+}
+
 function Marks({ boot, total }: { boot: number; total: number }) {
   const timeline = useLab((s) => s.shell.timeline);
-  const path = useMemo(() => {
-    const span = Math.max(1, total - boot);
-    if (span > MAX_MARKS) return null;
-    let d = '';
-    for (let i = 0; i < timeline.length; i++) {
-      // a taller mark where a command starts, a short one for each micro-step
-      for (let seq = timeline.entries[i]!.firstSeq, end = entryEnd(timeline, i), k = 0; seq < end; seq++, k++) {
-        const x = ((seq - boot + 0.5) / span) * 1000;
-        d += k === 0 ? `M${x.toFixed(1)} 0V10` : `M${x.toFixed(1)} 5V10`;
-      }
-    }
-    return d;
-  }, [timeline, boot, total]);
+  const span = Math.max(1, total - boot);
+  const path = useMemo(() => (span > MAX_MARKS ? null : marksPath(timeline, boot)), [timeline, boot, span]);
   return (
-    <svg className="marks" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true">
-      {path === null ? <rect x="0" y="4" width="1000" height="6" className="dense" /> : <path d={path} />}
+    <svg className="marks" viewBox={`0 0 ${span} 10`} preserveAspectRatio="none" aria-hidden="true">
+      {path === null ? <rect x="0" y="4" width={span} height="6" className="dense" /> : <path d={path} />}
     </svg>
   );
 }
