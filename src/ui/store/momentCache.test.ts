@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHECKPOINT_EVERY } from '../../engine/timeline/timeline.ts';
-import { createShell, microStates, runLine, stateAt } from '../../engine/index.ts';
+import { createShell, eventsOf, formatOutput, locateEvent, microStates, runLine, stateAt } from '../../engine/index.ts';
+import { BACK_CASES } from '../../engine/testing/backCases.ts';
 import { entryMoments, momentState } from './momentCache.ts';
-import { restingPosition, useLab } from './labStore.ts';
+import { playerEnd, restingPosition, totalEvents, useLab } from './labStore.ts';
 
 // count the machine's steps: a moment rebuilt from a checkpoint replays its commands through `apply`
 const applied = vi.hoisted(() => ({ count: 0 }));
@@ -40,4 +41,53 @@ describe('the moments the page keeps (issue 22)', () => {
     // one step per command recorded, and none replayed
     expect(applied.count).toBe(2);
   });
+});
+
+describe('the store with kept moments shows what the timeline rebuilds', () => {
+  /** What the views should draw at the playhead, rebuilt from checkpoints with nothing kept. */
+  function rebuilt(): unknown {
+    const s = lab();
+    const t = s.shell.timeline;
+    if (s.position <= t.bootEvents.length) return stateAt(t, 0);
+    const { entry, index } = locateEvent(t, s.position - 1);
+    const events = eventsOf(t, entry);
+    return index + 1 >= events.length ? stateAt(t, entry + 1) : microStates(t, entry).moments[index];
+  }
+
+  it('through lines typed, back, steps, seeks and the player, branching from the past', () => {
+    let seed = 7;
+    const next = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+    for (const line of SETUP) lab().submit(line);
+    for (let i = 0; i < 400; i++) {
+      const roll = next(10);
+      if (roll < 5) lab().submit(FLIP[next(4)]!);
+      else if (roll === 5) lab().submit('back');
+      else if (roll === 6) lab().stepBack();
+      else if (roll === 7) lab().seek(next(Math.max(1, lab().position + 2)));
+      else if (roll === 8) lab().advance();
+      else lab().catchUp();
+      expect(lab().shown).toEqual(rebuilt());
+    }
+  });
+});
+
+describe('back, as the page store runs it with kept moments', () => {
+  // the table of e2e/back.spec.ts, through the store: a press pauses with a step back first, as a person does there
+  for (const c of BACK_CASES) {
+    it(c.name, () => {
+      for (const step of c.steps) {
+        if ('press' in step) {
+          if (lab().position > lab().shell.timeline.bootEvents.length) lab().stepBack();
+          if (step.press === 'go to the start') lab().seek(lab().shell.timeline.bootEvents.length);
+          else lab().seek(totalEvents(lab().shell));
+          continue;
+        }
+        const { out } = lab().submit(step.type);
+        // the player plays on to its end between lines
+        while (lab().position < playerEnd(lab())) lab().advance();
+        if (step.prints !== undefined) expect(out.flatMap((o) => formatOutput(o)).at(-1), step.type).toBe(step.prints);
+        expect(lab().shown).toEqual(lab().shell.timeline.current);
+      }
+    });
+  }
 });
