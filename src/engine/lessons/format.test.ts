@@ -118,6 +118,17 @@ describe('lesson files', () => {
     expect(read.ok && read.file.challenges.length).toBe(6);
   });
 
+  it('a typed rule may leave out says (the check then says "you typed ..." in the reader\'s language), and is written back without it', () => {
+    const data = flipData();
+    data.steps[0]!.checks = [{ rule: 'typed', start: 'lpars' }, { rule: 'typed', start: 'ps', says: 'you looked' }];
+    const read = validateLesson(data);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.file.lesson.steps[0]!.check).toEqual([{ kind: 'typed', start: 'lpars' }, { kind: 'typed', start: 'ps', says: 'you looked' }]);
+    const back = parseLessonFile(lessonFileText(read.file));
+    expect(back.ok && back.file.lesson.steps[0]!.check).toEqual(read.file.lesson.steps[0]!.check);
+    expect(refused(validateLesson({ ...data, steps: [{ ...data.steps[0], checks: [{ rule: 'typed', start: 'ps', says: 3 }] }] })).field).toBe('steps[0].checks[0].says');
+  });
+
   it('a step whose solution differs from the lines to type keeps it through writing and reading back', () => {
     const data = flipData();
     data.steps[0]!.solution = ['@A ch = connect(B)', 'ps'];

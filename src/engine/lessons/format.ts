@@ -137,7 +137,7 @@ export const RULE_PARAMS: { readonly [K in Rule['kind']]: RuleSpec } = {
     optional: { ctx: NAME, call: NAME, errno: NAME, value: { type: 'text' }, text: { type: 'text' }, field: NAME },
   },
   selected: { means: 'a select answered with the communication socket to this partition', required: { ctx: NAME }, optional: {} },
-  typed: { means: 'the student typed a line starting with this text', required: { start: { type: 'text' }, says: { type: 'text' } }, optional: {} },
+  typed: { means: 'the student typed a line starting with this text (says: what the check shows; without it, "you typed" the text, in the reader\'s language)', required: { start: { type: 'text' } }, optional: { says: { type: 'text' } } },
   pending: { means: "the pending bit of the event receive port a name holds, or (no name) of any of a partition's own receive ports", required: { ctx: NAME, pending: { type: 'bool' } }, optional: { name: NAME } },
   owner: { means: 'a physical frame is owned by a partition, "control" or "free"', required: { frame: { type: 'int', min: 0, max: (1 << 20) - 1 }, ctx: NAME }, optional: {} },
   fd: { means: "an fd of the system control program's kernel is open or closed", required: { fd: { type: 'int', min: 0, max: 4096 }, open: { type: 'bool' } }, optional: {} },

@@ -33,7 +33,7 @@ export const MACHINES: Readonly<Record<string, readonly string[]>> = {
   events: EVENTS,
   half: [...EVENTS, '@B event_poll(rq)'],
   polled: [...EVENTS, '@B event_poll(rp)', '@B event_poll(rq)'],
-  served: SERVED,
+  served: [...SERVED, 'lpars'],
   waiting: ['@A ch = connect(B)'],
   ended: ['lpar_create("C", 32, 2)', 'lpar_end(C)', 'limit(A, mem, unlimited)', 'limit(B, mem, unlimited)'],
 };
@@ -104,6 +104,7 @@ export const RULE_CASES: readonly { readonly on: keyof typeof MACHINES & string;
     { on, rule: { kind: 'selected', ctx: 'A' } },
     { on, rule: { kind: 'selected', ctx: 'Z' } },
     { on, rule: { kind: 'typed', start: 'lpars', says: 'you listed the partitions' } },
+    { on, rule: { kind: 'typed', start: 'lpars' } },
     { on, rule: { kind: 'owner', frame: 0, ctx: 'control' } },
     { on, rule: { kind: 'owner', frame: 300, ctx: 'free' } },
     { on, rule: { kind: 'owner', frame: 200, ctx: 'A' } },

@@ -100,8 +100,11 @@ export type Rule =
   | { readonly kind: 'answer'; readonly ctx?: string; readonly call?: string; readonly errno?: string; readonly value?: string; readonly text?: string; readonly field?: string }
   /** since the step began, a select answered with the communication socket to this partition among those ready */
   | { readonly kind: 'selected'; readonly ctx: string }
-  /** the student typed a line starting with this text, after any @ctx (for steps that ask to look at something) */
-  | { readonly kind: 'typed'; readonly start: string; readonly says: string }
+  /**
+   * the student typed a line starting with this text, after any @ctx (for steps that ask to look at something);
+   * the check shows `says`, the lesson's own sentence, or without it "you typed <start>" in the reader's language
+   */
+  | { readonly kind: 'typed'; readonly start: string; readonly says?: string }
   /**
    * the pending bit of the event receive port a name holds; without a name, of
    * the context's own receive ports (not those tied to a message port or to the
@@ -391,10 +394,10 @@ export function checkRule(rule: Rule, c: CheckContext): RuleResult {
     }
     case 'typed': {
       const ok = c.outputs.some((o) => afterContext(o.input).startsWith(rule.start));
+      const why = () => said('not typed yet', 'lesson.rule.why.notTyped');
+      if (rule.says === undefined) return judged(ok, said(`you typed ${rule.start}`, 'lesson.rule.typed', { start: rule.start }), why, () => ({ view: 'terminal' }));
       // the lesson's own sentence is shown as written, in whatever language its author wrote it
-      if (ok) return { ok, says: rule.says };
-      const why = said('not typed yet', 'lesson.rule.why.notTyped');
-      return { ok, says: rule.says, why: why.text, highlight: { view: 'terminal' }, whyWords: why.words };
+      return ok ? { ok, says: rule.says } : { ok, says: rule.says, why: why().text, highlight: { view: 'terminal' }, whyWords: why().words };
     }
     case 'pending': {
       if (rule.name === undefined) return anyPending(state, rule.ctx, rule.pending);

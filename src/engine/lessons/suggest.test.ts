@@ -120,6 +120,9 @@ describe('checks offered from what the machine just did', () => {
     const looked = play(createShell(), ['  lpars', '@A   ps']);
     const offers = suggestChecks(createShell(), looked.shell, looked.outputs);
     expect(offers.map((o) => o.says)).toEqual(['you typed lpars', 'you typed ps']);
+    // no sentence of the teacher's: the check is said in each reader's language (issue 23)
+    expect(offers.map((o) => o.rule)).toEqual([{ kind: 'typed', start: 'lpars' }, { kind: 'typed', start: 'ps' }]);
+    expect(offers.map((o) => o.saysWords)).toEqual([{ id: 'lesson.rule.typed', values: { start: 'lpars' } }, { id: 'lesson.rule.typed', values: { start: 'ps' } }]);
     for (const o of offers) expect(checkRule(o.rule, { shell: looked.shell, outputs: looked.outputs, since: 0 }).ok).toBe(true);
   });
 

@@ -141,7 +141,8 @@ export function suggestChecks(before: ShellState, shell: ShellState, outputs: re
     else if (o.kind === 'text') {
       // the command's word: "  lpars" and "@A ps" are lpars and ps; "@B " alone names no command (an empty start would match any line)
       const word = afterContext(o.input).replace(/[\s(].*$/s, '');
-      if (word) rules.push({ kind: 'typed', start: word, says: `you typed ${word}` });
+      // no sentence of the teacher's own: the check says "you typed ..." in each reader's language
+      if (word) rules.push({ kind: 'typed', start: word });
     }
   }
 
