@@ -126,6 +126,24 @@ describe('npx lparsh', () => {
     expect(lparsh(['--lang', 'en'], lines).stdout).toBe(lparsh([], lines).stdout);
   }, SPAWNS);
 
+  it('prints an exercise in Japanese with --lang ja: question, answer and why, the script as it is (issue 23)', () => {
+    const en = lparsh(['--exercise', 'owner', '--seed', '23', '--answers']);
+    const ja = lparsh(['--exercise', 'owner', '--seed', '23', '--answers', '--lang', 'ja']);
+    expect(ja.status).toBe(0);
+    const jaLines = ja.stdout.split('\n');
+    expect(jaLines[0]).toBe('練習問題 owner #23：これらの呼び出しの後、A が a3 として確保した領域のフレームを持っているのはどれでしょう？ A、B、空きメモリのどれですか？');
+    expect(jaLines).toContain('答え：空きメモリ');
+    expect(jaLines.find((l) => l.startsWith('理由：'))).toMatch(/^理由：a3 は一度も送られず、A が解放しました。.*（3 個の領域のうち 1 個が送られました。）$/);
+    // the script is the command language: the same lines in both
+    const script = (out: string) => out.split('\n').filter((l) => /^ {0,2}\d+ {2}/.test(l));
+    expect(script(ja.stdout)).toEqual(script(en.stdout));
+    expect(script(en.stdout)).toContain('  8  @A free(a3)');
+    // English is as it was, with or without the flag
+    expect(en.stdout.split('\n')[0]).toBe('Exercise owner #23: After these calls, who owns the frame of the area A reserved as a3: A, B or free memory?');
+    expect(en.stdout).toContain('\nAnswer: free memory\nWhy: a3 was never sent, and A freed it');
+    expect(lparsh(['--exercise', 'owner', '--seed', '23', '--answers', '--lang', 'en']).stdout).toBe(en.stdout);
+  }, SPAWNS);
+
   it('refuses a --lang it does not know with a message naming the languages, and runs nothing', () => {
     for (const args of [['--lang', 'xx'], ['--lang'], ['--lang', 'JA']]) {
       const run = lparsh(args, 'lpar_create("C", 8, 1)\n');

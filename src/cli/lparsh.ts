@@ -15,11 +15,12 @@ import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../i18n/
 import { readCatalog } from '../i18n/catalogFiles.ts';
 import { makeTranslate } from '../i18n/translate.ts';
 import { formatOutputIn } from '../i18n/shellWords.ts';
+import { exerciseIn } from '../i18n/wordsIn.ts';
 
 const LANGUAGE_CODES = Object.keys(LANGUAGES).join(' or ');
 
 const USAGE = `usage: lparsh [--json] [--seed N] [--frames N] [--echo] [--lang L] [FILE]
-       lparsh --exercise KIND [--seed N] [--answers]
+       lparsh --exercise KIND [--seed N] [--answers] [--lang L]
   Runs lparlab's command language headless, one line at a time, from FILE or
   standard input. Type "help" as a line to list the calls.
   --json            print one JSON object per result
@@ -89,8 +90,11 @@ async function main(): Promise<number> {
   }
   if (options.exercise) {
     const e = generateExercise(options.exercise, options.seed);
-    const lines = [`Exercise ${e.kind} #${e.seed}: ${e.question}`, '', ...e.script.map((l, i) => `${String(i + 1).padStart(3)}  ${l}`)];
-    if (options.answers) lines.push('', `Answer: ${e.answer}`, `Why: ${e.why}`);
+    // the kind is the option's word and the script the command language: the same in every language
+    const t = makeTranslate(options.lang, readCatalog(options.lang));
+    const { question, answer, why } = exerciseIn(t, e);
+    const lines = [t('lparsh.exercise', { kind: e.kind, seed: String(e.seed), question }), '', ...e.script.map((l, i) => `${String(i + 1).padStart(3)}  ${l}`)];
+    if (options.answers) lines.push('', t('lparsh.exercise.answer', { answer }), t('lparsh.exercise.why', { why }));
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   }

@@ -3,7 +3,7 @@
 // refusal's words (homework, the assignment maker) does not bring the shell's
 // tables and their display widths (string-width) into the first load.
 
-import type { RuleResult, Words, WordValue } from '../engine/index.ts';
+import type { Exercise, RuleResult, Words, WordValue } from '../engine/index.ts';
 import type { MessageKey, Translate } from './translate.ts';
 import { narrateIn } from './narrate.ts';
 
@@ -31,3 +31,8 @@ export const saysIn = (t: Translate, r: Pick<RuleResult, 'says' | 'saysWords'>):
 
 /** Why a lesson check is not met, in the language of `t`, or undefined when it is met. */
 export const whyIn = (t: Translate, r: Pick<RuleResult, 'why' | 'whyWords'>): string | undefined => (r.whyWords ? wordsIn(t, r.whyWords) : r.why);
+
+/** A generated exercise's question, answer and why in the language of `t` (its script is the command language). */
+export function exerciseIn(t: Translate, e: Pick<Exercise, 'words'>): { question: string; answer: string; why: string } {
+  return { question: wordsIn(t, e.words.question), answer: String(valueIn(t, e.words.answer)), why: wordsIn(t, e.words.why) };
+}

@@ -1,13 +1,18 @@
 // A seeded exercise generator: the same kind and seed always give the same
 // script and question, and the answer comes from running the script on the
 // engine, so it is right by construction. Used in the page and by
-// `lparsh --exercise KIND --seed N [--answers]`.
+// `lparsh --exercise KIND --seed N [--answers]`. Like the shell's errors
+// (words.ts), each text is given twice: its English sentence (lparsh, the
+// grader's answer) and its words, a catalog id and values that src/i18n puts
+// in the reader's language (issue 23); the script is the command language.
 
 import { nextRandom, seedRng } from '../machine/rng.js';
 import { createShell, runLine } from '../shell/shell.js';
 import { show } from '../shell/values.js';
 import { ownerOfFrame } from '../views/inspect.js';
 import { eventsOf } from '../timeline/timeline.js';
+import type { Words, WordValue } from '../words.js';
+import { words } from '../words.js';
 
 export const EXERCISE_KINDS = ['owner', 'select'] as const;
 export type ExerciseKind = (typeof EXERCISE_KINDS)[number];
@@ -19,6 +24,8 @@ export interface Exercise {
   readonly script: readonly string[];
   readonly answer: string;
   readonly why: string;
+  /** the question, answer and why as words: the answer is a name as it is (`A`, `[s0, s1]`) or words (free memory) */
+  readonly words: { readonly question: Words; readonly answer: WordValue; readonly why: Words };
 }
 
 /** A tiny seeded chooser over the engine's generator. */
@@ -42,6 +49,15 @@ function run(script: readonly string[]) {
   }
   return { shell, printed };
 }
+
+/** Why the frame has its owner, by whether the area was sent and whether it was freed. */
+const OWNER_REASONS = {
+  unsentFreed: { id: 'exercise.owner.why.unsentFreed', english: (a: string) => `${a} was never sent, and A freed it: its frames went back to free memory (the lab's free, lab:free: S109 is the receiver's discard).` },
+  unsent: { id: 'exercise.owner.why.unsent', english: (a: string) => `${a} was never sent: its frames still belong to A.` },
+  // S107: sending flips the area's frames to the receiver; S109: the receiver discards it
+  sentFreed: { id: 'exercise.owner.why.sentFreed', english: (a: string) => `${a} was sent, so its frames flipped to B (S107); B then freed it (S109).` },
+  sent: { id: 'exercise.owner.why.sent', english: (a: string) => `${a} was sent: the flip made its frames B's (S107), whether or not B has read it yet.` },
+} as const;
 
 /** "Who owns the frames of area aN after these calls?" */
 function ownerExercise(seed: number): Exercise {
@@ -73,14 +89,20 @@ function ownerExercise(seed: number): Exercise {
   const after = run(script).shell;
   const owner = ownerOfFrame(after.timeline.current, frame)!;
   const sent = script.some((l) => l.startsWith(`@A send(ch, ${target},`));
-  const why = !sent
-    ? owner === 'free' ? `${target} was never sent, and A freed it: its frames went back to free memory (the lab's free, lab:free: S109 is the receiver's discard).` : `${target} was never sent: its frames still belong to A.`
-    : owner === 'free' ? `${target} was sent, so its frames flipped to B (S107); B then freed it (S109).` : `${target} was sent: the flip made its frames B's (S107), whether or not B has read it yet.`;
+  const reason = !sent
+    ? owner === 'free' ? 'unsentFreed' : 'unsent'
+    : owner === 'free' ? 'sentFreed' : 'sent';
+  const whyWords = words('exercise.owner.why', { reason: words(OWNER_REASONS[reason].id, { area: target }), sent: inB, areas: areas.length });
   return {
     kind: 'owner', seed, script,
     question: `After these calls, who owns the frame of the area A reserved as ${target}: A, B or free memory?`,
     answer: owner === 'free' ? 'free memory' : owner,
-    why: `${why} (${inB} of ${areas.length} areas were sent.)`,
+    why: `${OWNER_REASONS[reason].english(target)} (${inB} of ${areas.length} areas were sent.)`,
+    words: {
+      question: words('exercise.owner.question', { area: target }),
+      answer: owner === 'free' ? words('exercise.owner.answer.free') : owner,
+      why: whyWords,
+    },
   };
 }
 
@@ -114,6 +136,12 @@ function selectExercise(seed: number): Exercise {
     why: blocked
       ? 'Every message sent so far has been read, so neither socket is ready and the program is suspended in select [0108].'
       : `A socket is ready when a message waits at it unread: A has ${pending.A}, B has ${pending.B} [0108].`,
+    words: {
+      question: words('exercise.select.question'),
+      answer: blocked ? words('exercise.select.answer.blocked') : names(last),
+      // [0108]: select suspends the program until one of its sockets has a message
+      why: blocked ? words('exercise.select.why.blocked') : words('exercise.select.why.ready', { a: pending.A, b: pending.B }),
+    },
   };
 }
 

@@ -17,6 +17,7 @@ import { AssignmentMaker } from './AssignmentMaker.tsx';
 import { useLanguage, useT } from '../app/language.ts';
 import { readyForAssignment } from '../app/builtinLanguages.ts';
 import type { Translate } from '../../i18n/translate.ts';
+import { exerciseIn } from '../../i18n/wordsIn.ts';
 import '../lessons/lessons.css';
 import '../builder/builder.css';
 import './homework.css';
@@ -124,7 +125,7 @@ function ExerciseTask({ assignment, student, index }: { assignment: Assignment; 
   return (
     <section className="homework-exercise" aria-labelledby="exercise-title">
       <h4 id="exercise-title">{t('homework.exercise.title', { n: index + 1, title: t(EXERCISE_TITLES[task.exercise]) })} <span className="figure" data-testid="variant">{t('homework.exercise.variant', { variant })}</span></h4>
-      <p className="text" data-testid="exercise-question">{exercise.question}</p>
+      <p className="text" data-testid="exercise-question">{exerciseIn(t, exercise).question}</p>
       <ol className="lines script">
         {exercise.script.map((line, i) => <li key={i}><code>{line}</code></li>)}
       </ol>

@@ -20,7 +20,7 @@ import { readLessonFile } from './customLesson.ts';
 import { useLanguage, useT } from '../app/language.ts';
 import { fillSlots, slot } from '../app/slots.tsx';
 import type { MessageKey, Translate } from '../../i18n/translate.ts';
-import { saysIn, whyIn } from '../../i18n/wordsIn.ts';
+import { exerciseIn, saysIn, whyIn } from '../../i18n/wordsIn.ts';
 import './lessons.css';
 
 /** Type a line into the terminal as if by keyboard, so the student sees it; without a terminal, run it directly. */
@@ -207,16 +207,17 @@ function ChallengeView({ challenge, startLine, since, custom }: { challenge: Cha
 function ExerciseView({ exercise, seed, reveal }: { exercise: ExerciseKind; seed: number; reveal: boolean }) {
   const t = useT();
   const e = useMemo(() => generateExercise(exercise, seed), [exercise, seed]);
+  const said = exerciseIn(t, e);
   const { revealAnswer, openExercise } = useLessons();
   return (
     <div className="lesson">
       <h3>{t('lesson.exercise.title', { title: t(EXERCISE_TITLES[exercise]) })} <span className="figure">#{seed}</span></h3>
-      <p className="text">{e.question}</p>
+      <p className="text" data-testid="exercise-question">{said.question}</p>
       <ol className="lines script">
         {e.script.map((line, i) => <li key={i}><code>{line}</code></li>)}
       </ol>
       {reveal ? (
-        <p className="answer" aria-live="polite"><strong>{t('lesson.exercise.answer', { answer: e.answer })}</strong> {e.why}</p>
+        <p className="answer" aria-live="polite"><strong>{t('lesson.exercise.answer', { answer: said.answer })}</strong> {said.why}</p>
       ) : (
         <p className="status">{t('lesson.exercise.think')}</p>
       )}
