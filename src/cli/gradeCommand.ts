@@ -11,8 +11,12 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import type { Assignment, SubmissionGrade, TaskGrade } from '../engine/index.ts';
+import type { AcceptAnswers, Assignment, SubmissionGrade, TaskGrade } from '../engine/index.ts';
 import { canonicalLines, gradeSubmission, HANDIN_CODE_PREFIX, parseAssignment, parseSubmission, SUBMISSION_LIMITS, visible } from '../engine/index.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
+import { readCatalog } from '../i18n/catalogFiles.ts';
+import { makeTranslate } from '../i18n/translate.ts';
+import { answersIn } from '../i18n/wordsIn.ts';
 
 export const GRADE_USAGE = `       lparsh --grade ASSIGNMENT SUBMISSION... [--csv FILE]
   --grade ASSIGNMENT SUBMISSION...
@@ -93,15 +97,25 @@ interface Graded {
   readonly lines: ReadonlyMap<number, readonly string[]>;
 }
 
+/**
+ * An exercise's answer as a student of any registered language may write it
+ * (each catalog's forms): the class reads its own language, and the grader
+ * takes them all.
+ */
+export function answersInEveryLanguage(): AcceptAnswers {
+  const translators = Object.keys(LANGUAGES).map((lang) => makeTranslate(lang, readCatalog(lang)));
+  return (e) => translators.flatMap((t) => answersIn(t, e));
+}
+
 /** Grade the hand-ins read from `files` against an assignment; rows in file order, task order. */
-export function gradeFiles(assignment: Assignment, files: readonly { file: string; source: string | { error: string } }[]): GradeRow[] {
+export function gradeFiles(assignment: Assignment, files: readonly { file: string; source: string | { error: string } }[], accept: AcceptAnswers = answersInEveryLanguage()): GradeRow[] {
   const graded: Graded[] = files.map(({ file, source }) => {
     if (typeof source !== 'string') return { file, grade: { ok: false, student: null, reason: source.error }, lines: new Map() };
     const text = handInText(source);
     if (!text.ok) return { file, grade: { ok: false, student: null, reason: text.message }, lines: new Map() };
     const parsed = parseSubmission(text.text);
     if (!parsed.ok) return { file, grade: { ok: false, student: null, reason: `not a hand-in this lab can read: ${parsed.message}` }, lines: new Map() };
-    return { file, grade: gradeSubmission(assignment, parsed.submission), lines: new Map(parsed.submission.tasks.map((t) => [t.task, t.lines])) };
+    return { file, grade: gradeSubmission(assignment, parsed.submission, accept), lines: new Map(parsed.submission.tasks.map((t) => [t.task, t.lines])) };
   });
 
   // the same lines after renaming, per task, among hand-ins of at least 3 lines

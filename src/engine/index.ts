@@ -60,5 +60,5 @@ export type { Assignment, AssignmentResult, Task } from './homework/assignment.j
 export { ASSIGNMENT_FORMAT, ASSIGNMENT_VERSION, ASSIGNMENT_LIMITS, parseAssignment, validateAssignment, studentId, variantSeed, taskName, lessonHash } from './homework/assignment.js';
 export type { Submission, SubmissionResult, TaskWork, Claimed } from './homework/submission.js';
 export { SUBMISSION_FORMAT, SUBMISSION_VERSION, SUBMISSION_LIMITS, HANDIN_CODE_PREFIX, parseSubmission, validateSubmission, submissionData, submissionFileName } from './homework/submission.js';
-export type { TaskGrade, SubmissionGrade } from './homework/grade.js';
+export type { AcceptAnswers, TaskGrade, SubmissionGrade } from './homework/grade.js';
 export { gradeTask, gradeSubmission, canonicalLines, sameAnswer } from './homework/grade.js';

@@ -5,12 +5,13 @@
 // must say them with no English left beyond the command language.
 
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_KINDS, generateExercise, type Words, type WordValue } from '../engine/index.ts';
+import { EXERCISE_KINDS, generateExercise, sameAnswer, type Words, type WordValue } from '../engine/index.ts';
+import { answersInEveryLanguage } from '../cli/gradeCommand.ts';
 import { LANGUAGES } from './languages.ts';
 import { englishIn } from './englishIn.ts';
 import { makeTranslate, translateEnglish } from './translate.ts';
 import { readCatalog } from './catalogFiles.ts';
-import { exerciseIn } from './wordsIn.ts';
+import { answersIn, exerciseIn } from './wordsIn.ts';
 
 /** Enough seeds that every kind of why is met (the test says so below). */
 const SEEDS = Array.from({ length: 40 }, (_, i) => i);
@@ -28,9 +29,9 @@ describe('exercises in the reader\'s language', () => {
   it('meets every question, answer and why the generator has across the seeds', () => {
     const met = new Set(EXERCISE_KINDS.flatMap((kind) => SEEDS.flatMap((seed) => Object.values(generateExercise(kind, seed).words).flatMap(idsOf))));
     expect([...met].sort()).toEqual([
-      'exercise.owner.answer.free', 'exercise.owner.question', 'exercise.owner.why',
+      'exercise.owner.accept.free', 'exercise.owner.answer.free', 'exercise.owner.question', 'exercise.owner.why',
       'exercise.owner.why.sent', 'exercise.owner.why.sentFreed', 'exercise.owner.why.unsent', 'exercise.owner.why.unsentFreed',
-      'exercise.select.answer.blocked', 'exercise.select.question', 'exercise.select.why.blocked', 'exercise.select.why.ready',
+      'exercise.select.accept.blocked', 'exercise.select.answer.blocked', 'exercise.select.question', 'exercise.select.why.blocked', 'exercise.select.why.ready',
     ]);
   });
 
@@ -59,6 +60,33 @@ describe('exercises in the reader\'s language', () => {
         }
       });
     }
+  }
+
+  it('English: every form the catalog accepts is one the engine takes by itself', () => {
+    for (const kind of EXERCISE_KINDS) {
+      for (const seed of SEEDS) {
+        const e = generateExercise(kind, seed);
+        for (const form of answersIn(translateEnglish, e)) expect(sameAnswer(e.answer, form), `${kind} ${seed}: ${form}`).toBe(true);
+      }
+    }
+  });
+
+  for (const lang of Object.keys(LANGUAGES).filter((l) => l !== 'en')) {
+    it(`${lang}: the answer in ${lang}, and the forms its catalog accepts, are right answers for the grader`, () => {
+      const t = makeTranslate(lang, readCatalog(lang));
+      const accept = answersInEveryLanguage();
+      const generated = Object.fromEntries(EXERCISE_KINDS.map((kind) => [kind, SEEDS.map((s) => generateExercise(kind, s))]));
+      for (const kind of EXERCISE_KINDS) {
+        for (const [seed, e] of generated[kind]!.entries()) {
+          const forms = answersIn(t, e);
+          expect(forms[0]).toBe(exerciseIn(t, e).answer);
+          for (const form of forms) expect(sameAnswer(e.answer, form, accept(e)), `${kind} ${seed}: ${form}`).toBe(true);
+          // and the answer of another variant is still wrong in the reader's language
+          const other = generated[kind]!.find((x) => !sameAnswer(e.answer, x.answer))!;
+          for (const form of answersIn(t, other)) expect(sameAnswer(e.answer, form, accept(e)), `${kind} ${seed}: ${form}`).toBe(false);
+        }
+      }
+    });
   }
 
   it('keeps the English of before, word for word (seed 23 of owner, seed 1 of select)', () => {

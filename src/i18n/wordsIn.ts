@@ -36,3 +36,9 @@ export const whyIn = (t: Translate, r: Pick<RuleResult, 'why' | 'whyWords'>): st
 export function exerciseIn(t: Translate, e: Pick<Exercise, 'words'>): { question: string; answer: string; why: string } {
   return { question: wordsIn(t, e.words.question), answer: String(valueIn(t, e.words.answer)), why: wordsIn(t, e.words.why) };
 }
+
+/** The answers a reader of `t`'s language may write for an exercise: its answer in the language, and the other forms the catalog accepts. */
+export function answersIn(t: Translate, e: Pick<Exercise, 'words'>): string[] {
+  const answer = String(valueIn(t, e.words.answer));
+  return e.words.accept ? [answer, ...wordsIn(t, e.words.accept).split('|')] : [answer];
+}

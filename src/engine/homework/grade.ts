@@ -13,6 +13,7 @@ import { createShell, runLine } from '../shell/shell.js';
 import { parseLine } from '../shell/parser.js';
 import { checkStep } from '../lessons/lesson.js';
 import type { Rule } from '../lessons/rules.js';
+import type { Exercise } from '../lessons/exercises.js';
 import { generateExercise } from '../lessons/exercises.js';
 import type { Assignment, Task } from './assignment.js';
 import { taskName, variantSeed } from './assignment.js';
@@ -69,20 +70,30 @@ function walk(lines: readonly string[], stages: readonly (readonly Rule[])[]): P
   return { stepsMet: stage, firstError };
 }
 
-/** How a free-text exercise answer compares: case, spaces and quotes aside ("free" stands for "free memory"). */
-export function sameAnswer(expected: string, given: string): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/["'`\s.]/g, '');
+/**
+ * How a free-text exercise answer compares: case, width (NFKC: Ａ is A),
+ * spaces, quotes and the full stops of English and Japanese aside ("free"
+ * stands for "free memory"). `also` holds the answer as a reader of another
+ * language may write it (src/i18n gives the forms its catalog accepts), each
+ * compared whole in the same way.
+ */
+export function sameAnswer(expected: string, given: string, also: readonly string[] = []): boolean {
+  const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/["'`\s.。、「」『』]/g, '');
   const e = norm(expected);
   const g = norm(given);
   if (g === '') return false;
   if (e === g) return true;
+  if (also.some((a) => norm(a) === g)) return true;
   if (e === 'freememory' && g === 'free') return true;
   // "nothing yet: it blocks until a message arrives"
   return e.startsWith('nothingyet') && /^(nothing|itblocks|blocks|block|\[\])/.test(g);
 }
 
+/** The answers to an exercise a grader takes besides its English (the forms of every language it reads). */
+export type AcceptAnswers = (exercise: Exercise) => readonly string[];
+
 /** Grade one task of one student from their work (null: nothing handed in for it). */
-export function gradeTask(task: Task, index: number, work: TaskWork | null, variant: number | null): TaskGrade {
+export function gradeTask(task: Task, index: number, work: TaskWork | null, variant: number | null, accept: AcceptAnswers = () => []): TaskGrade {
   const lines = work?.lines ?? [];
   const base = { index, name: taskName(task), variant, lines: lines.length, claimed: work?.claimed ?? null };
   switch (task.kind) {
@@ -98,7 +109,7 @@ export function gradeTask(task: Task, index: number, work: TaskWork | null, vari
     case 'exercise': {
       const exercise = generateExercise(task.exercise, variant ?? 0);
       const played = walk(lines, []);
-      const solved = work?.answer !== undefined && sameAnswer(exercise.answer, work.answer);
+      const solved = work?.answer !== undefined && sameAnswer(exercise.answer, work.answer, accept(exercise));
       const wrongVariant = work?.variant !== undefined && work.variant !== variant;
       const note = !work ? 'not handed in' : wrongVariant ? `worked on variant ${work.variant}, not this student's ${variant}` : work.answer === undefined ? 'no answer given' : null;
       return { ...base, solved: solved && !wrongVariant, stepsMet: solved && !wrongVariant ? 1 : 0, stepsTotal: 1, firstError: played.firstError, note };
@@ -111,7 +122,7 @@ export type SubmissionGrade =
   | { readonly ok: false; readonly student: string | null; readonly reason: string };
 
 /** Grade a hand-in against the assignment it must answer; a hand-in for another assignment or version is a reason, not a grade. */
-export function gradeSubmission(assignment: Assignment, submission: Submission): SubmissionGrade {
+export function gradeSubmission(assignment: Assignment, submission: Submission, accept?: AcceptAnswers): SubmissionGrade {
   const { student } = submission;
   if (submission.assignment.id !== assignment.id) return { ok: false, student, reason: `a hand-in for another assignment ("${submission.assignment.id}")` };
   if (submission.assignment.hash !== assignment.hash) return { ok: false, student, reason: `a hand-in for another version of "${assignment.id}" (hash ${submission.assignment.hash.slice(0, 12)}..., this one ${assignment.hash.slice(0, 12)}...)` };
@@ -119,7 +130,7 @@ export function gradeSubmission(assignment: Assignment, submission: Submission):
   if (extra) return { ok: false, student, reason: `task ${extra.task} is not a task of this assignment (it has ${assignment.tasks.length})` };
   const tasks = assignment.tasks.map((task, i) => {
     const variant = task.kind === 'exercise' ? variantSeed(assignment, student, i) : null;
-    return gradeTask(task, i, submission.tasks.find((w) => w.task === i) ?? null, variant);
+    return gradeTask(task, i, submission.tasks.find((w) => w.task === i) ?? null, variant, accept);
   });
   return { ok: true, student, tasks };
 }

@@ -160,6 +160,26 @@ describe('grading by replay', () => {
     expect(sameAnswer('nothing yet: it blocks until a message arrives', 'it blocks')).toBe(true);
     expect(sameAnswer('[s0, s1]', '[s0,s1]')).toBe(true);
   });
+
+  it("takes the forms of the reader's language it is given, whole, and full-width letters as letters", () => {
+    expect(sameAnswer('B', 'Ｂ')).toBe(true);
+    expect(sameAnswer('B', '「B」。')).toBe(true);
+    expect(sameAnswer('free memory', '空きメモリ')).toBe(false);
+    expect(sameAnswer('free memory', ' 空きメモリ。', ['空き', '空きメモリ'])).toBe(true);
+    // a form is compared whole: a sentence that merely starts with one is not the answer
+    expect(sameAnswer('free memory', '空きではない', ['空き'])).toBe(false);
+    expect(sameAnswer('B', 'A', ['B'])).toBe(false);
+  });
+
+  it('grades an exercise answered in another language with the forms the grader is given', () => {
+    const free = Array.from({ length: 200 }, (_, i) => i).find((s) => generateExercise('owner', variantSeed(a, `s${s}`, 2)).answer === 'free memory')!;
+    const student = `s${free}`;
+    const work = [{ task: 2, lines: [], answer: '空きメモリ', variant: variantSeed(a, student, 2) }];
+    const english = gradeSubmission(a, handIn(a, student, work));
+    expect(english.ok && english.tasks[2]!.solved).toBe(false);
+    const both = gradeSubmission(a, handIn(a, student, work), (e) => (e.answer === 'free memory' ? ['空きメモリ'] : []));
+    expect(both.ok && both.tasks[2]!.solved).toBe(true);
+  });
 });
 
 describe('the same lines', () => {

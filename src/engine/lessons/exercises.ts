@@ -24,8 +24,13 @@ export interface Exercise {
   readonly script: readonly string[];
   readonly answer: string;
   readonly why: string;
-  /** the question, answer and why as words: the answer is a name as it is (`A`, `[s0, s1]`) or words (free memory) */
-  readonly words: { readonly question: Words; readonly answer: WordValue; readonly why: Words };
+  /**
+   * The question, answer and why as words: the answer is a name as it is
+   * (`A`, `[s0, s1]`) or words (free memory). An answer in words has `accept`
+   * too: the other forms a reader of the language may write for it, `|`
+   * between them, which the grader takes as well as the answer's own text.
+   */
+  readonly words: { readonly question: Words; readonly answer: WordValue; readonly why: Words; readonly accept?: Words };
 }
 
 /** A tiny seeded chooser over the engine's generator. */
@@ -102,6 +107,7 @@ function ownerExercise(seed: number): Exercise {
       question: words('exercise.owner.question', { area: target }),
       answer: owner === 'free' ? words('exercise.owner.answer.free') : owner,
       why: whyWords,
+      ...(owner === 'free' ? { accept: words('exercise.owner.accept.free') } : {}),
     },
   };
 }
@@ -141,6 +147,7 @@ function selectExercise(seed: number): Exercise {
       answer: blocked ? words('exercise.select.answer.blocked') : names(last),
       // [0108]: select suspends the program until one of its sockets has a message
       why: blocked ? words('exercise.select.why.blocked') : words('exercise.select.why.ready', { a: pending.A, b: pending.B }),
+      ...(blocked ? { accept: words('exercise.select.accept.blocked') } : {}),
     },
   };
 }

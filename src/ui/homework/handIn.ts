@@ -4,11 +4,12 @@
 // with the grader's own function (gradeTask), never read from storage, so
 // what a student sees is what `lparsh --grade` will find.
 
-import type { Assignment, Submission, TaskGrade, TaskWork } from '../../engine/index.ts';
+import type { AcceptAnswers, Assignment, Submission, TaskGrade, TaskWork } from '../../engine/index.ts';
 import { gradeTask, HANDIN_CODE_PREFIX, SUBMISSION_LIMITS, submissionData, submissionFileName, variantSeed } from '../../engine/index.ts';
 import { jsonFile } from '../share/download.ts';
 import { packText } from '../share/packedText.ts';
 import { translateEnglish, type Translate } from '../../i18n/translate.ts';
+import { answersIn } from '../../i18n/wordsIn.ts';
 
 export interface TaskRecord {
   readonly lines: readonly string[];
@@ -35,9 +36,9 @@ function taskWork(assignment: Assignment, student: string, index: number, record
   };
 }
 
-/** Task `index` graded by replaying the student's lines, as the grader will. */
-export function gradeOf(assignment: Assignment, student: string, work: Work, index: number): TaskGrade {
-  return gradeTask(assignment.tasks[index]!, index, taskWork(assignment, student, index, work[index]), taskVariant(assignment, student, index));
+/** Task `index` graded by replaying the student's lines, as the grader will; an exercise's answer may be in the reader's language (`accept`). */
+export function gradeOf(assignment: Assignment, student: string, work: Work, index: number, accept?: AcceptAnswers): TaskGrade {
+  return gradeTask(assignment.tasks[index]!, index, taskWork(assignment, student, index, work[index]), taskVariant(assignment, student, index), accept);
 }
 
 export type TaskStatus =
@@ -75,7 +76,8 @@ export function buildSubmission(assignment: Assignment, student: string, work: W
     if (!w) continue;
     if (w.lines.length > SUBMISSION_LIMITS.lines) return { ok: false, message: t('homework.handIn.tooManyLines', { n: i + 1, lines: w.lines.length, limit: SUBMISSION_LIMITS.lines }) };
     if (w.answer !== undefined && w.answer.length > SUBMISSION_LIMITS.answer) return { ok: false, message: t('homework.handIn.longAnswer', { n: i + 1, limit: SUBMISSION_LIMITS.answer }) };
-    const grade = gradeOf(assignment, student, work, i);
+    // the page's own verdict takes an answer written in the reader's language, as the grader does (never trusted)
+    const grade = gradeOf(assignment, student, work, i, (e) => answersIn(t, e));
     tasks.push({ ...w, claimed: { solved: grade.solved, stepsMet: grade.stepsMet } });
   }
   if (tasks.length === 0) return { ok: false, message: t('homework.handIn.nothing') };

@@ -3,6 +3,9 @@ import { createShell } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
 import { challengeOf, lessonOf, useLessons } from '../lessons/lessonStore.ts';
 import { useHomework } from './homeworkStore.ts';
+import { useLanguage } from '../app/language.ts';
+import { makeTranslate, translateEnglish } from '../../i18n/translate.ts';
+import { readCatalog } from '../../i18n/catalogFiles.ts';
 
 const hw = () => useHomework.getState();
 const lab = () => useLab.getState();
@@ -64,6 +67,25 @@ describe('homework in the page', () => {
     expect(challengeOf(challenge as { id: string; custom: boolean }, useLessons.getState().custom)?.goal).toBe('g');
     lab().submit('@A a = area(64)');
     expect(hw().work[3]?.lines).toEqual(['@A a = area(64)']);
+  });
+
+  it("says in the terminal, in the reader's language, which task the fresh lab is for and how many lines it replayed", () => {
+    hw().workTask(0);
+    expect(lab().notice?.lines).toEqual(['(a fresh lab for homework task 1, lesson flip)']);
+    lab().submit('@A link = connect(B)');
+    hw().workTask(0);
+    expect(lab().notice?.lines).toEqual(['(a fresh lab for homework task 1, lesson flip, with your 1 line replayed)', '  @A link = connect(B)']);
+    lab().submit('@B s = signal()');
+    useLanguage.setState({ lang: 'ja', t: makeTranslate('ja', readCatalog('ja')) });
+    try {
+      hw().workTask(0);
+      // the task's name is the command that opens it: the same in every language
+      expect(lab().notice?.lines).toEqual(['（宿題のタスク 1（lesson flip）のための新しいラボ。あなたが打った 2 行をもう一度実行しました）', '  @A link = connect(B)', '  @B s = signal()']);
+      hw().workTask(1);
+      expect(lab().notice?.lines).toEqual(['（宿題のタスク 2（exercise owner）のための新しいラボ）']);
+    } finally {
+      useLanguage.setState({ lang: 'en', t: translateEnglish });
+    }
   });
 
   it("keeps an exercise's answer, only for an exercise task", () => {

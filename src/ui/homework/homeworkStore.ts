@@ -111,10 +111,12 @@ export const useHomework = create<HomeworkStore>()((set, get) => ({
     if (!assignment || !task || !student) return;
     const lines = work[index]?.lines ?? [];
     const { shell, outputs } = replay(lines);
-    const name = `homework task ${index + 1}, ${taskName(task)}`;
+    // the task's name is the command that opens it (`lesson flip`), the same in every language
+    const t = useLanguage.getState().t;
+    const said = { n: index + 1, name: taskName(task) };
     const note = lines.length === 0
-      ? [`(a fresh lab for ${name})`]
-      : [`(a fresh lab for ${name}, with your ${lines.length} line${lines.length === 1 ? '' : 's'} replayed)`, ...lines.slice(-40).map((l) => `  ${visible(l)}`)];
+      ? [t('homework.replay.fresh', said)]
+      : [t('homework.replay.lines', { ...said, count: lines.length, lines: String(lines.length) }), ...lines.slice(-40).map((l) => `  ${visible(l)}`)];
     // the lesson panel's state first, counting from after the replay, so the replayed lines
     // do not tick a step of whatever was open before (nor of this one twice)
     const here = { startLine: shell.lineNo, since: shell.timeline.current.seq };
