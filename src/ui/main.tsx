@@ -1,10 +1,12 @@
+// first: the terminal's chunk is requested before the other modules are evaluated (startTerminal.ts)
+import './terminal/startTerminal.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 import { registerOffline } from './app/offline.ts';
 import { startLanguage, useT } from './app/language.ts';
-import { preloadTerminal, terminalShown } from './terminal/TerminalPane.tsx';
+import { terminalShown } from './terminal/TerminalPane.tsx';
 
 const container = document.getElementById('root');
 if (container === null) {
@@ -40,8 +42,6 @@ function render(root: HTMLElement): void {
   );
 }
 
-// the terminal's code is fetched while the page renders, not after
-preloadTerminal();
 void startLanguage().finally(() => render(container));
 
 // the offline copy is made once the terminal is up, not while the first visit still loads

@@ -14,6 +14,7 @@ import { useLessons } from '../lessons/lessonStore.ts';
 import { usePrefs } from '../app/prefs.ts';
 import { OPENING } from '../app/mode.ts';
 import type { LabBridge, MountedTerminal } from './labTerminal.ts';
+import { loadTerminal } from './terminalChunk.ts';
 
 declare global {
   interface Window {
@@ -70,15 +71,6 @@ function printNotice(term: MountedTerminal, notice: LabStore['notice']): void {
     printedNotice = notice.id;
     term.lab.printNote(notice.lines);
   }
-}
-
-/** xterm's chunk: fetched as the page starts (preloadTerminal), not only once the first render is done. */
-let chunk: Promise<typeof import('./labTerminal.ts')> | null = null;
-const loadTerminal = () => (chunk ??= import('./labTerminal.ts'));
-
-/** Start fetching the terminal's code at once, while the rest of the page renders. */
-export function preloadTerminal(): void {
-  void loadTerminal().catch(() => undefined);
 }
 
 let shown: () => void = () => {};
