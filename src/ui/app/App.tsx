@@ -87,17 +87,36 @@ function LowerViews() {
   );
 }
 
+/**
+ * Each group's first layout (percent of the group), handed to the group as
+ * well as to its panels: the panels are drawn at these sizes in the first
+ * frame, so when the group first measures them it finds nothing to change.
+ * Without it each group restyled its panels after measuring, and the next
+ * group's measurement laid the whole page out again (issue 22 §1: the panels'
+ * forced layouts of a cold load).
+ */
+const FIRST_LAYOUT = {
+  panes: { 'lab-views': 66, 'lab-right': 34 },
+  upper: { 'lab-memory': 55, 'lab-sequence': 45 },
+  views: { 'lab-upper': 61, 'lab-lower': 39 },
+  right: { 'lab-lesson': 48, 'lab-terminal': 52 },
+} as const;
+
+/** A panel's first size, as react-resizable-panels reads a size given as a string: percent of its group. */
+const sizeOf = (percent: number) => String(percent);
+
 function UpperViews() {
   const t = useT();
+  const first = FIRST_LAYOUT.upper;
   return (
-    <Group orientation="horizontal">
-      <Panel defaultSize="55" minSize="25">
+    <Group orientation="horizontal" defaultLayout={first}>
+      <Panel id="lab-memory" defaultSize={sizeOf(first['lab-memory'])} minSize="25">
         <ViewPanel id="memory">
           <MemoryView />
         </ViewPanel>
       </Panel>
       <Separator className="separator vertical" aria-label={t('app.resize.memorySequence')} />
-      <Panel defaultSize="45" minSize="20">
+      <Panel id="lab-sequence" defaultSize={sizeOf(first['lab-sequence'])} minSize="20">
         <ViewPanel id="sequence">
           <SequenceView />
         </ViewPanel>
@@ -125,9 +144,10 @@ function RightColumn() {
   const lessonOpen = useLessons((s) => s.opened !== null);
   const homework = useHomeworkView();
   if (!lessonOpen && !homework) return <TerminalView />;
+  const first = FIRST_LAYOUT.right;
   return (
-    <Group orientation="vertical">
-      <Panel defaultSize="48" minSize="20">
+    <Group orientation="vertical" defaultLayout={first}>
+      <Panel id="lab-lesson" defaultSize={sizeOf(first['lab-lesson'])} minSize="20">
         {homework === 'panel' ? (
           <ErrorBoundary what={t('app.guards.homeworkPanel')}>
             <HomeworkPanelSlot />
@@ -142,7 +162,7 @@ function RightColumn() {
         )}
       </Panel>
       <Separator className="separator horizontal" aria-label={t('app.resize.lessonTerminal')} />
-      <Panel defaultSize="52" minSize="20">
+      <Panel id="lab-terminal" defaultSize={sizeOf(first['lab-terminal'])} minSize="20">
         <TerminalView />
       </Panel>
     </Group>
@@ -150,23 +170,25 @@ function RightColumn() {
 }
 
 /** The views (Memory and Sequence above, the tabbed views below) and, on the right, `right`. */
-function MainPanes({ viewsSize, right }: { viewsSize: string; right: React.ReactNode }) {
+function MainPanes({ right }: { right: React.ReactNode }) {
   const t = useT();
+  const panes = FIRST_LAYOUT.panes;
+  const views = FIRST_LAYOUT.views;
   return (
-    <Group orientation="horizontal" className="panes">
-      <Panel defaultSize={viewsSize} minSize="40">
-        <Group orientation="vertical">
-          <Panel defaultSize="61" minSize="25">
+    <Group orientation="horizontal" className="panes" defaultLayout={panes}>
+      <Panel id="lab-views" defaultSize={sizeOf(panes['lab-views'])} minSize="40">
+        <Group orientation="vertical" defaultLayout={views}>
+          <Panel id="lab-upper" defaultSize={sizeOf(views['lab-upper'])} minSize="25">
             <UpperViews />
           </Panel>
           <Separator className="separator horizontal" aria-label={t('app.resize.upperLower')} />
-          <Panel defaultSize="39" minSize="15">
+          <Panel id="lab-lower" defaultSize={sizeOf(views['lab-lower'])} minSize="15">
             <LowerViews />
           </Panel>
         </Group>
       </Panel>
       <Separator className="separator vertical" aria-label={t('app.resize.viewsRight')} />
-      <Panel defaultSize={String(100 - Number(viewsSize))} minSize="15">
+      <Panel id="lab-right" defaultSize={sizeOf(panes['lab-right'])} minSize="15">
         {right}
       </Panel>
     </Group>
@@ -271,7 +293,7 @@ export function App() {
       {classroom}
       <main className="lab-main">
           <Announcer />
-        <MainPanes viewsSize="66" right={<RightColumn />} />
+        <MainPanes right={<RightColumn />} />
       </main>
       <footer className="lab-foot">
         <TimelineBar />
