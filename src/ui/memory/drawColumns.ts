@@ -404,8 +404,8 @@ function drawHeld(g: G, a: DrawArgs, d: ColumnDatum): void {
     });
   sel.attr('transform', (h) => `translate(4,${h.y})`)
     .attr('aria-label', (h) => (h.region.ask
-      ? `${d.space.name} holds request ${h.region.ask.id} from ${h.region.ask.from} for ${h.region.ask.amount} ${h.region.ask.resource} (area ${h.region.area}, frames ${h.region.frames.join(', ')}), not mapped in its space`
-      : `${d.space.name} owns ${h.region.kind} area ${h.region.area} (frames ${h.region.frames.join(', ')}) but has it mapped nowhere in its space`));
+      ? a.t('memory.held.ask.label', { name: d.space.name, id: h.region.ask.id, from: h.region.ask.from, amount: h.region.ask.amount, resource: h.region.ask.resource, area: h.region.area, frames: h.region.frames.join(', ') })
+      : a.t('memory.held.label', { name: d.space.name, kind: h.region.kind, area: h.region.area, frames: h.region.frames.join(', ') })));
   sel.select('rect')
     .attr('width', bw).attr('height', (h) => h.h).attr('rx', (h) => h.h / 2)
     .attr('fill', (h) => a.fill(h.region.owner)).attr('fill-opacity', 0.35)
@@ -419,5 +419,5 @@ function drawHeld(g: G, a: DrawArgs, d: ColumnDatum): void {
 function heldText(r: Region, width: number, font: number, t: Translate): string {
   const roomy = width >= font * 0.56 * 17;
   if (r.ask) return fitText(roomy ? t('memory.request.held', { from: r.ask.from, amount: r.ask.amount, resource: r.ask.resource }) : t('memory.request.short', { from: r.ask.from }), width, font);
-  return fitText(roomy ? `owns #${r.area}, unmapped` : `owns #${r.area}`, width, font);
+  return fitText(t(roomy ? 'memory.held' : 'memory.held.short', { area: r.area }), width, font);
 }

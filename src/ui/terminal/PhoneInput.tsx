@@ -16,6 +16,8 @@ import type { Suggestion } from './complete.ts';
 import { useLanguage, useT } from '../app/language.ts';
 import { fillSlots, slot } from '../app/slots.tsx';
 
+/** A line of a table the shell printed: two cells apart by a run of spaces. */
+const TABLE_ROW = /\S {2,}\S/;
 const KEY_UP = '\x1b[A';
 const KEY_DOWN = '\x1b[B';
 const noCompletions = () => [];
@@ -83,7 +85,8 @@ export function PhoneInput() {
         {last ? (
           <>
             {last.echo && <p className="echo">{last.echo}</p>}
-            {last.lines.map((l, i) => <p key={i} className={l.error ? 'error' : undefined}>{l.text}</p>)}
+            {/* a row of a table (lpars, fds, ps, log: cells apart by runs of spaces) keeps its spaces and its one line */}
+            {last.lines.map((l, i) => <p key={i} className={l.error ? 'error' : TABLE_ROW.test(l.text) ? 'row' : undefined}>{l.text}</p>)}
           </>
         ) : (
           <p className="hint">{fillSlots(t('phone.hint', { example: slot(0) }), [<code key="example">{EXAMPLE_LINE}</code>])}</p>
