@@ -1,0 +1,87 @@
+// The guard of issue 23's "no English left when Japanese is chosen": with
+// ?lang=ja the page is walked through lesson flip typed in the terminal
+// (`lesson flip` and its first step's lines), the lesson builder, and the Memory view at 1,048,576 frames (buckets, one
+// pointed at). At each stop every word the reader sees (the page's
+// innerText and the terminal's buffer) is checked with englishIn, the unit
+// tests' rule: only the command language may stay as it is (call names,
+// constants such as SOCK_SEQPACKET, errno names, the patent's tags, numbers,
+// and the lines typed). Screenshots at 1366x768, DPR 1, are looked at.
+
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import type { LabPage } from './labPage.ts';
+import { findLesson, solutionOf } from '../src/engine/index.ts';
+import { englishIn } from '../src/i18n/englishIn.ts';
+
+test.use({ reducedMotion: 'reduce', deviceScaleFactor: 1, viewport: { width: 1366, height: 768 } });
+
+const flip = findLesson('flip')!;
+/** The lines lesson flip has a student type, and its id: the command language the page shows back. */
+const FLIP_LINES = flip.steps.flatMap((s) => [...s.type, ...solutionOf(s), ...s.hints.filter((h) => /^[@\w]+.*[(=]/.test(h))]);
+/**
+ * What reads the same in every language beyond englishIn's own list: the
+ * lines typed and the lesson's id, the lab's name, the page's key names
+ * (Tab, Enter, Esc, Shift), the units a reader reads in any language, the
+ * names of code the Sockets view shows (fd_table, the standard streams), RAM
+ * (read as it is in Japanese, like the Machine view's DRAM) and the language
+ * menu's English, named in its own language.
+ */
+const COMMAND_LANGUAGE = [...FLIP_LINES, 'flip', 'lparlab', 'Tab', 'Enter', 'Esc', 'Shift', 'KiB', 'SVG', 'PNG', 'GIF', 'WebM', 'JSON', 'HTML', 'PDF', 'px',
+  'fd_table', 'stdin', 'stdout', 'stderr', 'RAM', 'English'].join(' ');
+
+/** Every line the reader sees now, the page's and the terminal's, with the English words englishIn finds in it. */
+async function englishOnPage(lab: LabPage, typed: readonly string[] = []): Promise<string[]> {
+  const text = await lab.page.evaluate(() => document.body.innerText);
+  const terminal = await lab.terminalText();
+  const own = [COMMAND_LANGUAGE, ...typed].join(' ');
+  const lines = [...text.split('\n'), ...terminal.split('\n')].map((l) => l.trim()).filter((l) => l !== '');
+  return [...new Set(lines.flatMap((l) => englishIn(l, own).map((w) => `${w}  <-  ${l.slice(0, 120)}`)))];
+}
+
+async function inJapanese(lab: LabPage, path: string): Promise<Page> {
+  // not lab.open: a shared lab's terminal may end in another context's prompt than scp's
+  await lab.page.goto(path);
+  await lab.page.locator('.xterm-helper-textarea').waitFor({ state: 'attached' });
+  await expect(lab.page.getByRole('button', { name: 'レッスン', exact: true })).toBeVisible();
+  return lab.page;
+}
+
+test('lesson flip from the terminal reads in Japanese, its listing and notes included', async ({ lab }) => {
+  test.setTimeout(180_000);
+  const page = await inJapanese(lab, './?lang=ja');
+  await lab.type('lesson flip');
+  const panel = page.locator('[data-view=lesson]');
+  await expect(panel.locator('h3').first()).toContainText('レッスン 4');
+  // the terminal's listing of the lesson: its title and steps in Japanese, its lines as typed
+  await expect.poll(() => lab.terminalText()).toContain('レッスン4: ');
+  await expect.poll(() => lab.terminalText()).toContain('のためのまっさらなラボ');
+  for (const line of flip.steps[0]!.type) await lab.type(line);
+  await expect(panel.locator('.status')).toHaveText(/ステップ達成/);
+  await page.screenshot({ path: 'test-results/no-english-ja-flip.png' });
+  expect(await englishOnPage(lab, ['lesson flip'])).toEqual([]);
+});
+
+test('the lesson builder reads in Japanese, its notes in the terminal too', async ({ lab }) => {
+  test.setTimeout(120_000);
+  const page = await inJapanese(lab, './?lang=ja');
+  await page.getByRole('button', { name: 'レッスン', exact: true }).click();
+  await page.getByRole('button', { name: 'レッスンを作る' }).click();
+  await expect.poll(() => lab.terminalText()).toContain('新しいレッスンのためのまっさらなラボ');
+  await lab.type('@A a = area(4096)');
+  await expect(page.locator('[data-view=lesson]').getByRole('list')).not.toHaveCount(0);
+  await page.screenshot({ path: 'test-results/no-english-ja-builder.png' });
+  expect(await englishOnPage(lab, ['@A a = area(4096)'])).toEqual([]);
+});
+
+test('the Memory view at 1,048,576 frames reads in Japanese, a bucket pointed at included', async ({ lab }) => {
+  test.setTimeout(120_000);
+  const page = await inJapanese(lab, './?lang=ja&frames=1048576');
+  const inspect = page.locator('.mem-inspect');
+  await expect(inspect).toContainText('1つのセルは複数のフレームのまとまり');
+  // the first bucket, reached from the keyboard as a reader of a screen reader would
+  await page.locator('rect.mem-hit').focus();
+  await expect(inspect).toContainText(/^フレーム 0〜[\d,]+: /);
+  await expect(inspect).toContainText('制御OS');
+  await page.screenshot({ path: 'test-results/no-english-ja-buckets.png' });
+  expect(await englishOnPage(lab)).toEqual([]);
+});
