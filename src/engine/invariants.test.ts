@@ -6,7 +6,7 @@ import { checkInvariants } from './invariants.js';
 import { A, B, connectGuests, session } from './testing/testkit.js';
 import { setOwners } from './memory/frameTable.js';
 import type { Area, LabState } from './types.js';
-import { asFrame, asPort } from './types.js';
+import { asAsk, asFrame, asPid, asPort } from './types.js';
 
 function withArea() {
   const s = session();
@@ -182,5 +182,48 @@ describe('the invariant checker', () => {
     const { state } = withArea();
     const fds = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [i + 3, { kind: 'socket' as const, fd: i + 3, mode: 'vfile' as const, service: null, listening: false, denied: [] }]));
     expect(checkInvariants({ ...state, kernel: { ...state.kernel, fds } }).join()).toMatch(/past its 64/);
+  });
+
+  describe('resource requests kept for the program [0080], [0049]', () => {
+    /** A on the program's service 7, and the program answering mem by hand: A asks past its limit and waits. */
+    function asking(): LabState {
+      const s = session();
+      const fd = s.ok({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: 'vfile' }) as number;
+      s.ok({ kind: 'sys.bind', fd, service: 7 });
+      s.ok({ kind: 'sys.listen', fd, permit: true });
+      s.ok({ kind: 'channel.connectService', by: A, service: 7 });
+      s.ok({ kind: 'sys.accept', fd });
+      s.ok({ kind: 'policy.ask', resource: 'mem', ask: true });
+      s.run({ kind: 'resource.request', by: A, resource: 'mem', amount: 20 });
+      return s.state;
+    }
+    const first = asAsk(1);
+    const withAsk = (state: LabState, change: Partial<LabState['asks'][typeof first]>): LabState => ({ ...state, asks: { ...state.asks, [first]: { ...state.asks[first]!, ...change } } });
+    const withWait = (state: LabState, wait: LabState['partitions'][typeof A]['wait']): LabState => ({ ...state, partitions: { ...state.partitions, [A]: { ...state.partitions[A]!, wait } } });
+
+    it('passes a guest waiting for the answer to its request', () => {
+      const state = asking();
+      expect(state.asks[first]).toMatchObject({ from: A, amount: 20 });
+      expect(checkInvariants(state)).toEqual([]);
+    });
+
+    it('catches a request nobody waits for: the asker not waiting, waiting on another, or gone', () => {
+      const state = asking();
+      expect(checkInvariants(withWait(state, null))).toEqual(['request 1 is kept but nobody waits for it']);
+      expect(checkInvariants(withWait(state, { call: 'request', ask: asAsk(2) } as never))).toEqual([
+        'request 1 is kept but nobody waits for it', 'A waits on a request that is gone',
+      ]);
+      expect(checkInvariants(withAsk(state, { from: asPid(9) }))).toEqual(['request 1 is kept but nobody waits for it']);
+    });
+
+    it('catches a request whose area is not at the program, or that came over no channel to it', () => {
+      const state = asking();
+      expect(checkInvariants(withAsk(state, { area: 999 as never }))).toEqual(["request 1's area is not at the system control program"]);
+      expect(checkInvariants(withAsk(state, { chan: 999 as never }))).toEqual(['request 1 came over no channel to the program']);
+    });
+
+    it('catches a guest waiting on a request the program no longer keeps', () => {
+      expect(checkInvariants({ ...asking(), asks: {} })).toEqual(['A waits on a request that is gone']);
+    });
   });
 });
