@@ -16,7 +16,7 @@ export { PATENT_MAP, tagLabel, isLabTag, isStep, mapRow, patentMapMarkdown, TAG_
 export type { Step } from './lab.js';
 export { createLab, apply, applyTraced, checkConfig, DEFAULT_CONFIG, MIN_FRAMES, MAX_FRAMES } from './lab.js';
 export { checkInvariants } from './invariants.js';
-export type { Timeline, Entry } from './timeline/timeline.js';
+export type { Timeline } from './timeline/timeline.js';
 export { startTimeline, record, seek, stepBack, stepForward, stateAt, traceOf, replay, microStates, locateEvent, eventsOf, entryEnd } from './timeline/timeline.js';
 export type { CostModel, CostParam } from './costs/costModel.js';
 export type { CostPoint } from './costs/costModel.js';

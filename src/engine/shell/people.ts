@@ -173,7 +173,7 @@ const RUN: { readonly [K in PeopleName]: Run } = {
   interrupt: (shell, typed, base) => interruptCall(shell, typed[0] ?? base.ctx, '^C'),
   back: (shell, _words, base) => {
     if (shell.timeline.cursor === 0) return error(shell, base, 'EINVAL', 'already at the first moment: nothing to undo', words('error.people.alreadyFirstMoment'));
-    const undone = callNameOf(shell.timeline.entries[shell.timeline.cursor - 1]!.command.kind);
+    const undone = callNameOf(shell.timeline.commands[shell.timeline.cursor - 1]!.kind);
     const back = seekShell(shell, stepBack(shell.timeline).cursor);
     return text(back, { ...base, ctx: back.ctx }, [[`back to moment ${back.timeline.cursor}: undid ${undone}`, words('shell.back', { moment: back.timeline.cursor, call: undone })]], { kind: 'moved' });
   },

@@ -31,7 +31,7 @@ describe('micro-steps after a rollback', () => {
     timeline = play(timeline, [{ kind: 'sys.accept', by: SCP, fd: 3 }]);
     const index = timeline.length - 1;
     // A's request was refused (ENOMEM) and the program waits for another
-    expect(apply(stateAt(timeline, index), timeline.entries[index]!.command).completions).toEqual([expect.objectContaining({ pid: A, call: 'connect', result: expect.objectContaining({ ok: false }) })]);
+    expect(apply(stateAt(timeline, index), timeline.commands[index]!).completions).toEqual([expect.objectContaining({ pid: A, call: 'connect', result: expect.objectContaining({ ok: false }) })]);
     expect(timeline.current.partitions[SCP]!.wait).toEqual({ call: 'accept', fd: 3 });
     const { moments } = microStates(timeline, index);
     expect(moments).toHaveLength(eventsOf(timeline, index).length);

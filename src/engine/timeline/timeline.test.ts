@@ -43,8 +43,7 @@ describe('the timeline', () => {
     expect(t.cursor).toBe(timeline.length - 40);
     // going forward re-applies the recorded commands: the same events come out
     for (let i = 0; i < 40; i++) {
-      const entry = t.entries[t.cursor]!;
-      const again = apply(t.current, entry.command);
+      const again = apply(t.current, t.commands[t.cursor]!);
       expect(JSON.stringify(again.events)).toBe(JSON.stringify(eventsOf(t, t.cursor)));
       t = stepForward(t);
     }
@@ -69,9 +68,9 @@ describe('the timeline', () => {
 
   it('finds the moment of an event, for clicks on the sequence chart', () => {
     const { timeline } = recorded(11, 200);
-    const entry = timeline.entries[20]!;
-    const last = entry.firstSeq + eventsOf(timeline, 20).length - 1;
-    expect(momentOfEvent(timeline, entry.firstSeq)).toBe(21);
+    const first = timeline.starts[20]!;
+    const last = first + eventsOf(timeline, 20).length - 1;
+    expect(momentOfEvent(timeline, first)).toBe(21);
     expect(momentOfEvent(timeline, last)).toBe(21);
     expect(momentOfEvent(timeline, 0)).toBe(0);
   });
@@ -92,18 +91,17 @@ describe('the timeline', () => {
 describe('micro-steps', () => {
   it('gives the state after each event of an entry, ending at the entry\'s own result', () => {
     const { timeline } = recorded(21, 300);
-    const index = timeline.entries.findIndex((_, i) => eventsOf(timeline, i).length >= 4);
+    const index = timeline.starts.findIndex((_, i) => eventsOf(timeline, i).length >= 4);
     const { before, moments } = microStates(timeline, index);
     expect(moments).toHaveLength(eventsOf(timeline, index).length);
     expect(JSON.stringify(moments.at(-1))).toBe(JSON.stringify(seek(timeline, index + 1).current));
     expect(JSON.stringify(before)).toBe(JSON.stringify(seek(timeline, index).current));
-    moments.forEach((m, i) => expect(m.seq).toBe(timeline.entries[index]!.firstSeq + i + 1));
+    moments.forEach((m, i) => expect(m.seq).toBe(timeline.starts[index]! + i + 1));
   });
 
   it('locates an event in its entry', () => {
     const { timeline } = recorded(21, 100);
-    const entry = timeline.entries[5]!;
-    expect(locateEvent(timeline, entry.firstSeq + 1)).toEqual({ entry: 5, index: 1 });
+    expect(locateEvent(timeline, timeline.starts[5]! + 1)).toEqual({ entry: 5, index: 1 });
     expect(locateEvent(timeline, 2)).toEqual({ entry: -1, index: 2 });
   });
 });
@@ -122,16 +120,15 @@ describe('the edges of the timeline', () => {
 
   it('finds the moment and the place of an event of the last entry and of the first', () => {
     const { timeline } = recorded(11, 40);
-    const last = timeline.entries.at(-1)!;
-    expect(momentOfEvent(timeline, last.firstSeq)).toBe(timeline.length);
-    expect(locateEvent(timeline, last.firstSeq)).toEqual({ entry: timeline.length - 1, index: 0 });
-    const first = timeline.entries[0]!;
-    expect(locateEvent(timeline, first.firstSeq)).toEqual({ entry: 0, index: 0 });
+    const last = timeline.starts.at(-1)!;
+    expect(momentOfEvent(timeline, last)).toBe(timeline.length);
+    expect(locateEvent(timeline, last)).toEqual({ entry: timeline.length - 1, index: 0 });
+    expect(locateEvent(timeline, timeline.starts[0]!)).toEqual({ entry: 0, index: 0 });
   });
 
   it('gives the commands up to a moment, for saving a lab as it stood then', () => {
     const { timeline } = recorded(13, 40);
-    expect(commandsOf(timeline, 3)).toEqual(timeline.entries.slice(0, 3).map((e) => e.command));
+    expect(commandsOf(timeline, 3)).toEqual(timeline.commands.slice(0, 3));
     expect(commandsOf(timeline)).toHaveLength(timeline.length);
   });
 });
@@ -157,7 +154,7 @@ describe('checkpoints across branches', () => {
     // each entry's events are the slice from its first to the next entry's first, as recorded
     let t = startTimeline({ seed: 41 });
     for (let i = 0; i < timeline.length; i++) {
-      const { timeline: next, step } = record(t, timeline.entries[i]!.command);
+      const { timeline: next, step } = record(t, timeline.commands[i]!);
       expect(eventsOf(timeline, i)).toEqual(step.events);
       t = next;
     }

@@ -5,14 +5,15 @@
 // A new command issued from the past starts a new branch.
 //
 // A moment is a count of recorded commands: moment 0 is the booted machine.
-// Timelines share their entry arrays: a value only owns [0, length), so
-// appending at the end is O(1) and older timeline values stay valid.
+// Timelines share their arrays: a value only owns [0, length) of `commands`
+// and `starts` (and [0, eventCount) of `events`), so appending at the end is
+// O(1) and older timeline values stay valid.
 //
-// A history lives as long as the page does, so what each command keeps is
-// only what replay cannot give back cheaply (issue 22): the command and where
-// its events start. The events themselves sit in one flat array for the whole
-// branch, indexed by sequence number, which the page's views read directly;
-// a command's result, completions and the state it left are its replay's.
+// A history lives as long as the page does, so it keeps, in columns, only
+// what replay cannot give back cheaply (issue 22): each command and where its
+// events start, and the events in one flat array for the whole branch,
+// indexed by sequence number, which the page's views read directly. A
+// command's result, completions and the state it left are its replay's.
 
 import type { Command } from '../command.js';
 import type { LabEvent } from '../event.js';
@@ -22,20 +23,17 @@ import { apply, applyTraced, createLab } from '../lab.js';
 
 export const CHECKPOINT_EVERY = 64;
 
-export interface Entry {
-  readonly command: Command;
-  /** sequence number of this entry's first event: its events run up to the next entry's firstSeq (`eventsOf`) */
-  readonly firstSeq: number;
-}
-
 export interface Timeline {
   readonly config: LabConfig;
   readonly bootEvents: readonly LabEvent[];
-  readonly entries: readonly Entry[];
+  /** the recorded commands: commands[i] took the machine from moment i to i + 1 */
+  readonly commands: readonly Command[];
+  /** starts[i] is the sequence number of command i's first event: its events run up to starts[i + 1] (`eventsOf`) */
+  readonly starts: readonly number[];
   readonly length: number;
   /**
    * Every event of this branch, boot first, in order: `events[seq]` is the
-   * event numbered `seq`. Shared like `entries`: only the first `eventCount`
+   * event numbered `seq`. Shared like `commands`: only the first `eventCount`
    * are ours.
    */
   readonly events: readonly LabEvent[];
@@ -50,7 +48,7 @@ export interface Timeline {
 export function startTimeline(config: Partial<LabConfig> = {}): Timeline {
   const { state, events } = createLab(config);
   return {
-    config: state.config, bootEvents: events, entries: [], length: 0, events: events.slice(), eventCount: events.length,
+    config: state.config, bootEvents: events, commands: [], starts: [], length: 0, events: events.slice(), eventCount: events.length,
     checkpoints: [state], checkpointCount: 1, cursor: 0, current: state,
   };
 }
@@ -65,8 +63,10 @@ export function record(timeline: Timeline, command: Command): { timeline: Timeli
   if (!step.result.ok && step.events.length === 0) return { timeline, step };
   const at = timeline.cursor;
   const firstSeq = timeline.current.seq;
-  const entries = ownArray(timeline.entries, at);
-  entries.push({ command, firstSeq });
+  const commands = ownArray(timeline.commands, at);
+  commands.push(command);
+  const starts = ownArray(timeline.starts, at);
+  starts.push(firstSeq);
   const events = ownArray(timeline.events, firstSeq);
   for (const event of step.events) {
     if (event.seq !== events.length) throw new Error(`invariant: event ${event.seq} recorded at ${events.length}`);
@@ -77,7 +77,7 @@ export function record(timeline: Timeline, command: Command): { timeline: Timeli
   if ((at + 1) % CHECKPOINT_EVERY === 0) checkpoints.push(step.state);
   return {
     timeline: {
-      ...timeline, entries, length: at + 1, events, eventCount: events.length, checkpoints, checkpointCount: checkpoints.length,
+      ...timeline, commands, starts, length: at + 1, events, eventCount: events.length, checkpoints, checkpointCount: checkpoints.length,
       cursor: at + 1, current: step.state,
     },
     step,
@@ -87,13 +87,13 @@ export function record(timeline: Timeline, command: Command): { timeline: Timeli
 /** The sequence number after the last event of entry `index` (the boot's end for -1). */
 export function entryEnd(timeline: Timeline, index: number): number {
   if (index < 0) return timeline.bootEvents.length;
-  return index + 1 < timeline.length ? timeline.entries[index + 1]!.firstSeq : timeline.eventCount;
+  return index + 1 < timeline.length ? timeline.starts[index + 1]! : timeline.eventCount;
 }
 
 /** The events recorded entry `index` made, in order. */
 export function eventsOf(timeline: Timeline, index: number): readonly LabEvent[] {
   if (!Number.isInteger(index) || index < 0 || index >= timeline.length) throw new RangeError(`no entry ${index}`);
-  return timeline.events.slice(timeline.entries[index]!.firstSeq, entryEnd(timeline, index));
+  return timeline.events.slice(timeline.starts[index], entryEnd(timeline, index));
 }
 
 /**
@@ -122,7 +122,7 @@ export function stateAt(timeline: Timeline, moment: number): LabState {
     from = timeline.cursor;
     state = timeline.current;
   }
-  for (let i = from; i < moment; i++) state = apply(state, timeline.entries[i]!.command).state;
+  for (let i = from; i < moment; i++) state = apply(state, timeline.commands[i]!).state;
   return state;
 }
 
@@ -136,7 +136,7 @@ export function momentOfEvent(timeline: Timeline, seq: number): number {
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (timeline.entries[mid]!.firstSeq <= seq) {
+    if (timeline.starts[mid]! <= seq) {
       found = mid;
       lo = mid + 1;
     } else {
@@ -153,7 +153,7 @@ export function traceOf(timeline: Timeline, upTo = timeline.cursor): LabEvent[] 
 
 /** The recorded commands of the moments up to `upTo`, for saving, sharing and replay. */
 export function commandsOf(timeline: Timeline, upTo = timeline.length): Command[] {
-  return timeline.entries.slice(0, upTo).map((e) => e.command);
+  return timeline.commands.slice(0, upTo);
 }
 
 /** Rebuild a timeline from its seed and commands: the same inputs give the same trace. */
@@ -170,12 +170,12 @@ export function replay(config: Partial<LabConfig>, commands: readonly Command[])
 export function microStates(timeline: Timeline, index: number): { before: LabState; moments: readonly LabState[] } {
   if (!Number.isInteger(index) || index < 0 || index >= timeline.length) throw new RangeError(`no entry ${index}`);
   const before = stateAt(timeline, index);
-  return { before, moments: applyTraced(before, timeline.entries[index]!.command).moments };
+  return { before, moments: applyTraced(before, timeline.commands[index]!).moments };
 }
 
 /** Where event `seq` sits: the entry that made it and its index there (entry -1 for a boot event). */
 export function locateEvent(timeline: Timeline, seq: number): { entry: number; index: number } {
   const entry = momentOfEvent(timeline, seq) - 1;
   if (entry < 0) return { entry: -1, index: seq };
-  return { entry, index: seq - timeline.entries[entry]!.firstSeq };
+  return { entry, index: seq - timeline.starts[entry]! };
 }

@@ -19,7 +19,7 @@ function chart(shell: ShellState, limit?: number): { model: SequenceModel; event
   const events = traceOf(t);
   const model = sequenceView(events, t.current, {
     bootEvents: t.bootEvents.length,
-    commandStarts: t.entries.slice(0, t.cursor).map((e) => e.firstSeq),
+    commandStarts: t.starts.slice(0, t.cursor),
     ...(limit === undefined ? {} : { limit }),
   });
   return { model, events };

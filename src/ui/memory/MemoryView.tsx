@@ -64,13 +64,12 @@ function ringAt(g: MemoryLayout['grid'], i: number) {
 /** `largeFrames`: whether the view starts with large frames; by default, on a touch screen (the phone layout starts fitted, Fig. 5 whole). */
 export function MemoryView({ largeFrames }: { readonly largeFrames?: boolean } = {}) {
   const state = useDisplayState();
-  const entries = useLab((s) => s.shell.timeline.entries);
   const trace = useLab((s) => s.shell.timeline.events);
   const position = useLab((s) => s.position);
   // the merges into pending bits counted from the event index, not by walking the trace back on every step
   const model = useMemo(
-    () => memoryView(state, [], mergesBefore(trace, entries, position, state.seq, pendingPortKeys(state))),
-    [state, trace, entries, position],
+    () => memoryView(state, [], mergesBefore(trace, position, state.seq, pendingPortKeys(state))),
+    [state, trace, position],
   );
   const focus = useFocusEvent();
   const stepEvents = useCurrentStepEvents();

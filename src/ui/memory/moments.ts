@@ -37,7 +37,7 @@ export function momentReader(t: Timeline): (position: number) => Moment {
       moments = microStates(t, entry).moments;
       micro.set(entry, moments);
     }
-    const from = t.entries[entry]!.firstSeq;
+    const from = t.starts[entry]!;
     return { position: p, state: moments[index]!, events, command: t.events.slice(from, from + index + 1), focus: t.events[from + index]! };
   };
 }
@@ -61,7 +61,7 @@ export function spanMoments(span: Span): Moment[] {
 export function commandSpan(t: Timeline, position: number): Span | null {
   let start = t.bootEvents.length;
   for (let i = 0; i < t.length; i++) {
-    const count = entryEnd(t, i) - t.entries[i]!.firstSeq;
+    const count = entryEnd(t, i) - t.starts[i]!;
     const end = start + count;
     if (count > 0 && position > start && position <= end) return { timeline: t, from: start, to: end };
     start = end;

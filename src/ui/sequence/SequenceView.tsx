@@ -10,7 +10,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FocusEvent as ReactFocusEvent, KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent, RefObject } from 'react';
 import { sequenceView } from '../../engine/index.ts';
 import { totalEvents, useDisplayState, useFocusEvent, useLab } from '../store/labStore.ts';
-import { eventIndex, eventsTail, lanesBefore } from '../store/eventIndex.ts';
+import { eventsTail, lanesBefore } from '../store/eventIndex.ts';
 import { motionMs, useReducedMotion } from '../app/motion.ts';
 import { layoutChart } from './layout.ts';
 import { useFollowScroll } from './useFollowScroll.ts';
@@ -57,8 +57,8 @@ function arrowOf(target: EventTarget | null): SVGGElement | null {
 export function SequenceView() {
   const state = useDisplayState();
   const focus = useFocusEvent();
-  // the shared entries array changes only when history branches, not when the player catches up
-  const entries = useLab((s) => s.shell.timeline.entries);
+  // the shared starts array changes only when history branches, not when the player catches up
+  const starts = useLab((s) => s.shell.timeline.starts);
   const bootCount = useLab((s) => s.shell.timeline.bootEvents.length);
   const position = useLab((s) => s.position);
   const total = useLab((s) => totalEvents(s.shell));
@@ -88,10 +88,10 @@ export function SequenceView() {
   const model = useMemo(() => {
     const events = eventsTail(trace, position, limit);
     return sequenceIn(t, lang, sequenceView(events, state, {
-      bootEvents: bootCount, commandStarts: eventIndex(trace, entries).starts, limit,
-      earlier: position - events.length, lanes: lanesBefore(trace, entries, position), tags,
+      bootEvents: bootCount, commandStarts: starts, limit,
+      earlier: position - events.length, lanes: lanesBefore(trace, position), tags,
     }));
-  }, [trace, entries, position, state, bootCount, limit, tags, t, lang]);
+  }, [trace, starts, position, state, bootCount, limit, tags, t, lang]);
   const layout = useMemo(() => layoutChart(model, size), [model, size]);
 
   const focusSeq = focus?.seq ?? null;

@@ -5,7 +5,7 @@
 import type { LabEvent, Timeline } from '../../engine/index.ts';
 import { entryEnd, sequenceView } from '../../engine/index.ts';
 import { displayState, focusEvent, useLab } from '../store/labStore.ts';
-import { eventIndex, eventsBefore } from '../store/eventIndex.ts';
+import { eventsBefore } from '../store/eventIndex.ts';
 import { usePrefs } from '../app/prefs.ts';
 import type { SvgTheme } from './sequenceSvg.ts';
 import { LIGHT_SVG_THEME, sequenceSvg } from './sequenceSvg.ts';
@@ -13,13 +13,12 @@ import { LIGHT_SVG_THEME, sequenceSvg } from './sequenceSvg.ts';
 /** First sequence numbers of the recorded commands of this branch, ascending. */
 export function commandStartsOf(timeline: Timeline): number[] {
   const out: number[] = [];
-  for (let i = 0; i < timeline.length; i++) out.push(timeline.entries[i]!.firstSeq);
+  for (let i = 0; i < timeline.length; i++) out.push(timeline.starts[i]!);
   return out;
 }
 
-/** First sequence numbers of the commands that begin before the playhead (entries is the timeline's shared array). */
-export function commandStartsUpTo(events: Timeline['events'], entries: Timeline['entries'], position: number): number[] {
-  const starts = eventIndex(events, entries).starts;
+/** First sequence numbers of the commands that begin before the playhead (`starts` is the timeline's shared array). */
+export function commandStartsUpTo(starts: Timeline['starts'], position: number): number[] {
   // starts ascend: find how many begin before the playhead
   let lo = 0;
   let hi = starts.length;
@@ -76,7 +75,7 @@ export function eventsInRange(timeline: Timeline, position: number, range: Seque
       // the command whose events the playhead is in (or has just finished)
       let start = boot;
       for (let i = 0; i < timeline.length; i++) {
-        const count = entryEnd(timeline, i) - timeline.entries[i]!.firstSeq;
+        const count = entryEnd(timeline, i) - timeline.starts[i]!;
         if (count > 0 && position > start && position <= start + count) return shown.slice(start, position);
         start += count;
       }

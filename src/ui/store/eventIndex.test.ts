@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ShellState } from '../../engine/index.ts';
 import { createShell, lanesSeen, memoryView, mergesSinceRaised, pendingPortKeys, runLine, sequenceView } from '../../engine/index.ts';
 import { momentReader } from '../memory/moments.ts';
-import { eventIndex, eventsBefore, eventsTail, lanesBefore, mergesBefore } from './eventIndex.ts';
+import { eventsBefore, eventsTail, lanesBefore, mergesBefore } from './eventIndex.ts';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', '..', 'examples');
 
@@ -30,15 +30,15 @@ function expectSameAsWalking(shell: ShellState): number {
   for (let p = t.bootEvents.length; p <= total; p++) {
     const trace = eventsBefore(t.events, p);
     const state = read(p).state;
-    const merges = mergesBefore(t.events, t.entries, p, state.seq, pendingPortKeys(state));
+    const merges = mergesBefore(t.events, p, state.seq, pendingPortKeys(state));
     expect(merges).toEqual(mergesSinceRaised(state, trace));
     merged += [...merges.values()].reduce((n, k) => n + k, 0);
     expect(memoryView(state, [], merges)).toEqual(memoryView(state, trace));
-    const lanes = lanesBefore(t.events, t.entries, p);
+    const lanes = lanesBefore(t.events, p);
     expect(lanes).toEqual(lanesSeen(trace));
     for (const limit of [1, 3, 150]) {
       const tail = eventsTail(t.events, p, limit);
-      const options = { bootEvents: t.bootEvents.length, commandStarts: eventIndex(t.events, t.entries).starts, limit };
+      const options = { bootEvents: t.bootEvents.length, commandStarts: t.starts, limit };
       expect(sequenceView(tail, state, { ...options, earlier: p - tail.length, lanes })).toEqual(sequenceView(trace, state, options));
     }
   }

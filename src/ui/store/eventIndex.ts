@@ -1,12 +1,12 @@
 // What the views would otherwise find by walking the whole trace on every
 // step of the player, kept per branch and extended as commands are appended:
-// where each command starts, where each sequence-chart lane first appears and
-// ends, and when each event receive port's pending bit was set and merged
+// where each sequence-chart lane first appears and ends, and when each event receive port's pending bit was set and merged
 // into [0063]. The events themselves are the timeline's own flat array
 // (`Timeline.events`, by sequence number, boot first), which is append-only
 // for as long as it keeps its identity (a new branch gets a new array), so
 // what was noted once stays true and a view asking for the events up to the
-// playhead costs a slice. Asked about the moment at the playhead, these
+// playhead costs a slice (and where each command starts is the timeline's
+// `starts`). Asked about the moment at the playhead, these
 // answer by binary search, so a step costs the same after 5,000 commands as
 // after five.
 
@@ -22,10 +22,6 @@ interface EventIndex {
   readonly events: Timeline['events'];
   /** events noted so far */
   noted: number;
-  /** the entries array `starts` was read from */
-  entries: Timeline['entries'];
-  /** firstSeq of each entry noted so far */
-  starts: number[];
   /** the first event on each lane, in the order lanes appeared */
   readonly laneFirst: Map<Lane, number>;
   /** every lpar.end, in order */
@@ -51,25 +47,14 @@ function note(index: EventIndex, e: LabEvent): void {
   }
 }
 
-function indexOf(events: Timeline['events'], entries: Timeline['entries']): EventIndex {
+function indexOf(events: Timeline['events']): EventIndex {
   let index = indexes.get(events);
   if (!index) {
-    index = { events, noted: 0, entries, starts: [], laneFirst: new Map(), laneEnds: [], ports: new Map() };
+    index = { events, noted: 0, laneFirst: new Map(), laneEnds: [], ports: new Map() };
     indexes.set(events, index);
   }
   for (; index.noted < events.length; index.noted++) note(index, events[index.noted]!);
-  // a branch that kept the events array (its first command made no event) still has entries of its own
-  if (index.entries !== entries) {
-    index.entries = entries;
-    index.starts = [];
-  }
-  for (let i = index.starts.length; i < entries.length; i++) index.starts.push(entries[i]!.firstSeq);
   return index;
-}
-
-/** The branch's events and where each command starts, brought up to date with the arrays' current length. */
-export function eventIndex(events: Timeline['events'], entries: Timeline['entries']): { readonly events: readonly LabEvent[]; readonly starts: readonly number[] } {
-  return indexOf(events, entries);
 }
 
 /** The first `position` events (boot included). */
@@ -95,8 +80,8 @@ function countBelow(seqs: readonly number[], bound: number): number {
 }
 
 /** The lanes of the first `position` events: what `lanesSeen` finds by walking them. */
-export function lanesBefore(events: Timeline['events'], entries: Timeline['entries'], position: number): LanesSeen {
-  const index = indexOf(events, entries);
+export function lanesBefore(events: Timeline['events'], position: number): LanesSeen {
+  const index = indexOf(events);
   const first = new Map<Lane, number>();
   // lanes are few (the partitions, the control OS, the kernel)
   for (const [lane, seq] of index.laneFirst) if (seq < position) first.set(lane, seq);
@@ -114,8 +99,8 @@ export function lanesBefore(events: Timeline['events'], entries: Timeline['entri
  * events that came before the machine's own `seq`: what `mergesSinceRaised`
  * reads backwards off the trace.
  */
-export function mergesBefore(events: Timeline['events'], entries: Timeline['entries'], position: number, seq: number, pending: Iterable<string>): Map<string, number> {
-  const index = indexOf(events, entries);
+export function mergesBefore(events: Timeline['events'], position: number, seq: number, pending: Iterable<string>): Map<string, number> {
+  const index = indexOf(events);
   const bound = Math.min(position, seq);
   const merges = new Map<string, number>();
   for (const key of pending) {

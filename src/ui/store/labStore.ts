@@ -281,7 +281,7 @@ export const useFocusEvent = () => useLab(focusEvent);
 
 /**
  * Every event up to the playhead, boot included: what the sequence chart and
- * the log draw. Timelines append to a shared entries array, so the array (and
+ * the log draw. Timelines append to a shared events array, so the array (and
  * this list) only changes when the playhead moves or history branches, not
  * each time a command is typed while the player catches up.
  */
@@ -297,7 +297,7 @@ const NO_EVENTS: readonly LabEvent[] = [];
 /** Where the events of the command the playhead is in start (-1 at boot). */
 function commandStartAtPlayhead(s: LabStore): number {
   const t = s.shell.timeline;
-  return s.position <= t.bootEvents.length ? -1 : t.entries[locateEvent(t, s.position - 1).entry]!.firstSeq;
+  return s.position <= t.bootEvents.length ? -1 : t.starts[locateEvent(t, s.position - 1).entry]!;
 }
 
 /** Where they end: the sequence number after the command's last event (-1 at boot). */

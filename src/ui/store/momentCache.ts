@@ -7,26 +7,26 @@
 // changed), while the store had that very state in hand a moment before: the
 // shell's current state when the line was typed (issue 22).
 //
-// A state is kept per shared entries array: a timeline's entries before its
-// length never change while the array keeps its identity (a branch copies
-// it), so the moment `m` of any timeline sharing the array is the same state.
+// A state is kept per shared commands array: a timeline's commands before
+// its length never change while the array keeps its identity (a branch
+// copies it), so the moment `m` of any timeline sharing the array is the same state.
 // The few newest moments are kept, so the cache stays small however long the
 // session.
 
 import { applyTraced, stateAt } from '../../engine/index.ts';
 import type { LabState, Timeline } from '../../engine/index.ts';
 
-/** Moments kept per entries array: the player trails the typing by a few commands at most. */
+/** Moments kept per commands array: the player trails the typing by a few commands at most. */
 const KEPT = 8;
 
-const kept = new WeakMap<Timeline['entries'], Map<number, LabState>>();
+const kept = new WeakMap<Timeline['commands'], Map<number, LabState>>();
 
 /** Note that `state` is the machine at `moment` of `timeline` (the shell's current state before a command is recorded). */
 export function rememberMoment(timeline: Timeline, moment: number, state: LabState): void {
-  let moments = kept.get(timeline.entries);
+  let moments = kept.get(timeline.commands);
   if (!moments) {
     moments = new Map();
-    kept.set(timeline.entries, moments);
+    kept.set(timeline.commands, moments);
   }
   moments.delete(moment);
   moments.set(moment, state);
@@ -36,7 +36,7 @@ export function rememberMoment(timeline: Timeline, moment: number, state: LabSta
 /** The machine at `moment`: the timeline's current state, a kept one, or replayed from a checkpoint (then kept). */
 export function momentState(timeline: Timeline, moment: number): LabState {
   if (moment === timeline.cursor) return timeline.current;
-  const known = kept.get(timeline.entries)?.get(moment);
+  const known = kept.get(timeline.commands)?.get(moment);
   if (known) return known;
   const state = stateAt(timeline, moment);
   rememberMoment(timeline, moment, state);
@@ -47,5 +47,5 @@ export function momentState(timeline: Timeline, moment: number): LabState {
 export function entryMoments(timeline: Timeline, index: number): { before: LabState; moments: readonly LabState[] } {
   if (!Number.isInteger(index) || index < 0 || index >= timeline.length) throw new RangeError(`no entry ${index}`);
   const before = momentState(timeline, index);
-  return { before, moments: applyTraced(before, timeline.entries[index]!.command).moments };
+  return { before, moments: applyTraced(before, timeline.commands[index]!).moments };
 }

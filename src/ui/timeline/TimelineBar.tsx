@@ -40,25 +40,25 @@ export function useTimelineKeys(active = true): void {
   }, [active]);
 }
 
-/** The marks drawn so far for one shared entries array: it only grows while it keeps its identity (a branch copies it). */
-const drawnMarks = new WeakMap<Timeline['entries'], { upTo: number; d: string }>();
+/** The marks drawn so far for one shared starts array: it only grows while it keeps its identity (a branch copies it). */
+const drawnMarks = new WeakMap<Timeline['starts'], { upTo: number; d: string }>();
 
 /**
  * The scrubber's marks for the first `timeline.length` commands, x counted in
  * events since boot (the svg's viewBox spans the events, so a new command
  * moves no earlier mark): a typed line adds its own marks to the path kept
- * for its entries array instead of writing every mark again, which cost as
+ * for its starts array instead of writing every mark again, which cost as
  * much as the session was long (issue 22).
  */
 export function marksPath(timeline: Timeline, boot: number): string {
-  const kept = drawnMarks.get(timeline.entries);
+  const kept = drawnMarks.get(timeline.starts);
   // an older timeline value sharing the array, shorter than what was drawn, is drawn apart
   const drawn = kept && kept.upTo <= timeline.length ? kept : { upTo: 0, d: '' };
-  if (!kept) drawnMarks.set(timeline.entries, drawn);
+  if (!kept) drawnMarks.set(timeline.starts, drawn);
   let d = drawn.d;
   for (; drawn.upTo < timeline.length; drawn.upTo++) {
     // a taller mark where a command starts, a short one for each micro-step
-    for (let seq = timeline.entries[drawn.upTo]!.firstSeq, end = entryEnd(timeline, drawn.upTo), k = 0; seq < end; seq++, k++) {
+    for (let seq = timeline.starts[drawn.upTo]!, end = entryEnd(timeline, drawn.upTo), k = 0; seq < end; seq++, k++) {
       const x = seq - boot + 0.5;
       d += k === 0 ? `M${x} 0V10` : `M${x} 5V10`;
     }

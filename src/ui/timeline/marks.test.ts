@@ -11,17 +11,17 @@ function session(lines: readonly string[]) {
   return shell.timeline;
 }
 
-/** The timeline's entries array wrapped to count the entries read (the same wrapper each call, as one shared array). */
+/** The timeline's starts array wrapped to count the commands read (the same wrapper each call, as one shared array). */
 function counting(t: Timeline) {
   let reads = 0;
-  const entries = new Proxy(t.entries, {
+  const starts = new Proxy(t.starts, {
     get(target, key, receiver) {
       if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
       return Reflect.get(target, key, receiver) as unknown;
     },
   });
   // the timeline as it was after its first `n` commands, sharing the (wrapped) array
-  const cut = (n: number): Timeline => ({ ...t, entries, length: n, eventCount: n < t.length ? t.entries[n]!.firstSeq : t.eventCount });
+  const cut = (n: number): Timeline => ({ ...t, starts, length: n, eventCount: n < t.length ? t.starts[n]! : t.eventCount });
   return { cut, reads: () => reads };
 }
 
@@ -29,7 +29,7 @@ describe('the scrubber marks (issue 22)', () => {
   it('marks each event at its place in events since boot: a tall mark where a command starts', () => {
     const t = session(LINES);
     const boot = t.bootEvents.length;
-    const expected = t.entries.flatMap((_, i) => eventsOf(t, i).map((e, k) => `M${e.seq - boot + 0.5} ${k === 0 ? 0 : 5}V10`)).join('');
+    const expected = t.starts.flatMap((_, i) => eventsOf(t, i).map((e, k) => `M${e.seq - boot + 0.5} ${k === 0 ? 0 : 5}V10`)).join('');
     expect(marksPath(t, boot)).toBe(expected);
     expect(marksPath(t, boot)).toMatch(/^M0\.5 0V10/);
   });
@@ -52,7 +52,7 @@ describe('the scrubber marks (issue 22)', () => {
     const t = session(LINES);
     const boot = t.bootEvents.length;
     const all = marksPath(t, boot);
-    const shorter = marksPath({ ...t, length: 2, eventCount: t.entries[2]!.firstSeq }, boot);
+    const shorter = marksPath({ ...t, length: 2, eventCount: t.starts[2]! }, boot);
     expect(all.startsWith(shorter)).toBe(true);
     expect(shorter.length).toBeLessThan(all.length);
     expect(marksPath(t, boot)).toBe(all);
