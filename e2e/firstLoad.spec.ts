@@ -1,8 +1,8 @@
 // What a cold page loads before it is usable (issue 22): the terminal's code
 // first; the Memory and Sequence views (and d3, which only they and the Costs
 // view use) once the terminal has been drawn; the picture exports and the
-// handout only when asked for. Checked by the order of the page's requests,
-// not by time.
+// handout only when asked for; the lesson panel and the builder when opened
+// (issue 23). Checked by the order of the page's requests, not by time.
 
 import { test, expect } from './fixtures.ts';
 
@@ -25,5 +25,5 @@ test('a cold page asks for the terminal first, the views after it, and the expor
   for (const later of ['MemoryView-', 'SequenceView-', 'd3-']) {
     expect(first(later), `${later} in ${asked.join(' ')}`).toBeGreaterThan(terminal);
   }
-  for (const never of ['exportMemory-', 'picture-', 'handout-']) expect(first(never), asked.join(' ')).toBe(-1);
+  for (const never of ['exportMemory-', 'picture-', 'handout-', 'LessonPanel-', 'BuilderPanel-']) expect(first(never), asked.join(' ')).toBe(-1);
 });

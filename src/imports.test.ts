@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { areaOf, WORD_AREAS, type WordArea } from './i18n/wordAreas.ts';
 
 const SRC = import.meta.dirname;
 
@@ -87,6 +88,88 @@ describe('imports under src/', () => {
 
   it('finds a cycle when there is one', () => {
     expect(cycles(new Map([['/a', ['/b']], ['/b', ['/c']], ['/c', ['/a']], ['/d', ['/a']]]))).toHaveLength(1);
+  });
+});
+
+/** The modules a file reaches through static value imports, itself included: what loads with it, before any import(). */
+function reached(graph: Map<string, string[]>, from: string): Set<string> {
+  const seen = new Set<string>([from]);
+  const todo = [from];
+  for (let f = todo.pop(); f !== undefined; f = todo.pop()) {
+    for (const g of graph.get(f) ?? []) {
+      if (seen.has(g)) continue;
+      seen.add(g);
+      todo.push(g);
+    }
+  }
+  return seen;
+}
+
+/** The message ids a source names: quoted strings that look like one, and the head of a template literal that builds one. */
+function namedMessages(text: string): { id: string; dynamic: boolean }[] {
+  return [...text.matchAll(/(['"`])([a-z][A-Za-z0-9]*\.[A-Za-z0-9.]*)(\$\{|\1)/g)].map((m) => ({ id: m[2]!, dynamic: m[3] === '${' }));
+}
+
+/** Whether a named message is in an area: a whole id by its prefix; a built one when it may end in one. */
+const inArea = ({ id, dynamic }: { id: string; dynamic: boolean }) =>
+  dynamic ? Object.values(WORD_AREAS).flat().some((p) => p.startsWith(id) || id.startsWith(p)) : areaOf(id) !== null;
+
+describe("an English reader's first load (issue 23)", () => {
+  const graph = new Map(sources(SRC).map((f) => [f, valueImports(f)]));
+  const first = reached(graph, join(SRC, 'ui', 'main.tsx'));
+
+  it('reaches the page from its entry', () => {
+    expect(first).toContain(join(SRC, 'ui', 'app', 'App.tsx'));
+    expect(first).toContain(join(SRC, 'ui', 'terminal', 'TerminalPane.tsx'));
+  });
+
+  it('leaves the panels not on the first screen to import(): lessons, builder, homework, classroom', () => {
+    const lazy = [
+      'ui/lessons/LessonPanel.tsx',
+      'ui/builder/BuilderPanel.tsx',
+      'ui/builder/builderStore.ts',
+      'ui/homework/HomeworkPanel.tsx',
+      'ui/homework/AssignmentMaker.tsx',
+      'ui/classroom/ClassroomBar.tsx',
+    ];
+    expect(lazy.filter((f) => first.has(join(SRC, f)))).toEqual([]);
+  });
+
+  it("names no message of a panel's area of words (src/i18n/wordAreas.ts): the first load's English does not hold them", () => {
+    const offences = [...first].flatMap((f) => namedMessages(readFileSync(f, 'utf8')).filter((m) => inArea(m)).map((m) => `${relative(SRC, f)}: ${m.id}${m.dynamic ? '${...}' : ''}`));
+    expect(first.size).toBeGreaterThan(50);
+    expect(offences).toEqual([]);
+  });
+
+  it('finds a message id and the head of one built from parts', () => {
+    expect(namedMessages("t('lesson.menu.kind'); t(`lesson.${x}`); 'a.b'")).toEqual([
+      { id: 'lesson.menu.kind', dynamic: false },
+      { id: 'lesson.', dynamic: true },
+      { id: 'a.b', dynamic: false },
+    ]);
+    expect(inArea({ id: 'lesson.menu.kind', dynamic: false })).toBe(true);
+    expect(inArea({ id: 'lesson.', dynamic: true })).toBe(true);
+    expect(inArea({ id: 'homework.', dynamic: true })).toBe(true);
+    expect(inArea({ id: 'homework.title', dynamic: false })).toBe(false);
+  });
+
+  it("has each area's words read only by the modules whose loaders fetch them first (src/ui/app/words.ts)", () => {
+    // area -> the modules naming its messages; each is drawn only after loadWords(area) resolved:
+    // the lesson panel and builder through LessonSlot.tsx, the homework panel through HomeworkSlot.tsx
+    // (which loads 'lesson' too), the classroom strip through App.tsx; relayProcess.ts is Node's, with the whole catalog
+    const expected: Record<WordArea, string[]> = {
+      lesson: ['ui/homework/AssignmentMaker.tsx', 'ui/homework/HomeworkPanel.tsx', 'ui/lessons/LessonPanel.tsx', 'ui/lessons/exerciseTitles.ts', 'ui/lessons/standing.ts'],
+      builder: ['ui/builder/BuilderPanel.tsx', 'ui/builder/builderStore.ts'],
+      homework: ['ui/homework/AssignmentMaker.tsx', 'ui/homework/HomeworkPanel.tsx'],
+      classroom: ['cli/relayProcess.ts', 'ui/classroom/ClassroomBar.tsx'],
+    };
+    const users = Object.fromEntries(Object.keys(WORD_AREAS).map((area) => [area, [] as string[]])) as Record<WordArea, string[]>;
+    for (const f of sources(SRC).filter((f) => f !== join(SRC, 'i18n', 'wordAreas.ts'))) {
+      const areas = new Set(namedMessages(readFileSync(f, 'utf8')).flatMap((m) => (m.dynamic ? [] : [areaOf(m.id)])).filter((a) => a !== null));
+      for (const area of areas) users[area].push(relative(SRC, f));
+    }
+    for (const list of Object.values(users)) list.sort();
+    expect(users).toEqual(expected);
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from '@formatjs/icu-messageformat-parser';
-import { makeTranslate, plainText, type Catalog, type MessageKey } from './translate.ts';
+import { addEnglish, makeTranslate, plainText, translateEnglish, type Catalog, type MessageKey } from './translate.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -62,5 +62,16 @@ describe('makeTranslate', () => {
     t(key('d'), { count: 2, total: 3 });
     t(key('c'), { count: 5 });
     expect(made).toBe(1);
+  });
+});
+
+describe("addEnglish (issue 23: a panel's words arrive with its code)", () => {
+  it('makes a message added later readable in English and as the fallback of another language', () => {
+    const id = 'test.addedLater.words' as MessageKey;
+    // not there yet: the id reads as itself
+    expect(translateEnglish(id)).toBe(id);
+    addEnglish({ [id]: parse('{count, plural, one {# word} other {# words}} added') });
+    expect(translateEnglish(id, { count: 2 })).toBe('2 words added');
+    expect(makeTranslate('ja', {})(id, { count: 1 })).toBe('1 word added');
   });
 });

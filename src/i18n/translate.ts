@@ -16,7 +16,19 @@ export type Values = Readonly<Record<string, PrimitiveType>>;
 /** Formats one message of the chosen language. */
 export type Translate = (key: MessageKey, values?: Values) => string;
 
-export const SOURCE_CATALOG: Catalog = en;
+/**
+ * The English the translators read and fall back to. In the page's build the
+ * catalog holds the first screen's words only and the words of a panel's area
+ * (src/i18n/wordAreas.ts) are added when the panel is first shown
+ * (addEnglish); elsewhere it is the whole catalog from the start.
+ */
+const english: Record<string, Catalog[string]> = { ...(en as Catalog) };
+export const SOURCE_CATALOG: Catalog = english;
+
+/** Adds messages to the English every translator reads (an area's words, once its chunk has loaded). */
+export function addEnglish(words: Catalog): void {
+  Object.assign(english, words);
+}
 
 /**
  * The text of a message that has no argument, plural or tag, else null. Most
@@ -69,7 +81,7 @@ export function makeTranslate(lang: string, catalog: Catalog): Translate {
     let format = parsed.get(key);
     if (format === undefined) {
       const own = catalog[key];
-      const source = own ?? (en as Catalog)[key];
+      const source = own ?? english[key];
       // an id no catalog has (a stale lesson file naming one) reads as itself
       if (source === undefined) return key;
       format = plainText(source) ?? new IntlMessageFormat(source, own === undefined ? 'en' : lang, undefined, { formatters });
@@ -79,4 +91,4 @@ export function makeTranslate(lang: string, catalog: Catalog): Translate {
   };
 }
 
-export const translateEnglish: Translate = makeTranslate('en', en);
+export const translateEnglish: Translate = makeTranslate('en', english);

@@ -18,6 +18,7 @@ import { usePresenterKeys } from './presenter.ts';
 import { usePrefs } from './prefs.ts';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { LAB_NAME, useT } from './language.ts';
+import { loadWords } from './words.ts';
 import { OPENING } from './mode.ts';
 import { LOWER_VIEWS } from './lowerViews.ts';
 import { VIEW_NAMES } from './viewNames.ts';
@@ -27,8 +28,8 @@ import { MemoryView, SequenceView } from './lazyViews.tsx';
 import { TerminalPane } from '../terminal/TerminalPane.tsx';
 import { TimelineBar, useTimelineKeys } from '../timeline/TimelineBar.tsx';
 import { usePlayer } from '../timeline/usePlayer.ts';
-import { LessonPanel, typeIntoLab } from '../lessons/LessonPanel.tsx';
-import { lessonOf, useLessons } from '../lessons/lessonStore.ts';
+import { LessonPanelSlot } from '../lessons/LessonSlot.tsx';
+import { lessonOf, typeIntoLab, useLessons } from '../lessons/lessonStore.ts';
 import { ShareMenu } from '../share/ShareMenu.tsx';
 import { TagsSetting } from './TagsSetting.tsx';
 import { watchAddress } from '../share/startup.ts';
@@ -36,8 +37,8 @@ import { useLab } from '../store/labStore.ts';
 import { HomeworkButton, HomeworkPanelSlot, HomeworkStrip, useHomeworkView } from '../homework/HomeworkSlot.tsx';
 import './app.css';
 
-// the classroom's code (and its sync engine) loads only for an address that names a room
-const ClassroomBar = typeof location !== 'undefined' && new URLSearchParams(location.search).has('room') ? lazy(() => import('../classroom/ClassroomBar.tsx')) : null;
+// the classroom's code (and its sync engine, and its English words) loads only for an address that names a room
+const ClassroomBar = typeof location !== 'undefined' && new URLSearchParams(location.search).has('room') ? lazy(() => Promise.all([import('../classroom/ClassroomBar.tsx'), loadWords('classroom')]).then(([m]) => m)) : null;
 const classroom = ClassroomBar && (
   <Suspense fallback={null}>
     <ClassroomBar />
@@ -156,7 +157,7 @@ function RightColumn() {
           <ErrorBoundary what={t('app.guards.lessonPanel')}>
             <div className="homework-with-lesson">
               {homework === 'strip' && <HomeworkStrip />}
-              <LessonPanel />
+              <LessonPanelSlot />
             </div>
           </ErrorBoundary>
         )}

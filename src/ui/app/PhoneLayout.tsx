@@ -24,7 +24,7 @@ import { MemoryView, SequenceView } from './lazyViews.tsx';
 import { TerminalPane } from '../terminal/TerminalPane.tsx';
 import { PhoneInput } from '../terminal/PhoneInput.tsx';
 import { TimelineBar } from '../timeline/TimelineBar.tsx';
-import { LessonPanel } from '../lessons/LessonPanel.tsx';
+import { LessonPanelSlot } from '../lessons/LessonSlot.tsx';
 import { useLessons } from '../lessons/lessonStore.ts';
 import { ShareMenu } from '../share/ShareMenu.tsx';
 import { TagsSetting } from './TagsSetting.tsx';
@@ -169,7 +169,7 @@ export function PhoneLayout({ classroom }: { classroom: React.ReactNode }) {
         </div>
         <Narration />
         <ErrorBoundary what={t('app.guards.lessonPanel')}>
-          {homework === 'panel' ? <HomeworkPanelSlot /> : <>{homework === 'strip' && <HomeworkStrip />}<LessonPanel /></>}
+          {homework === 'panel' ? <HomeworkPanelSlot /> : <>{homework === 'strip' && <HomeworkStrip />}<LessonPanelSlot /></>}
         </ErrorBoundary>
         <PhoneInput />
         <PhoneTabs />

@@ -16,8 +16,7 @@ import { create } from 'zustand';
 import type { Lesson } from '../../engine/index.ts';
 import { createShell, runLine, solutionOf } from '../../engine/index.ts';
 import { totalEvents, useLab } from '../store/labStore.ts';
-import { lessonOf, useLessons } from '../lessons/lessonStore.ts';
-import { typeIntoLab } from '../lessons/LessonPanel.tsx';
+import { lessonOf, typeIntoLab, useLessons } from '../lessons/lessonStore.ts';
 import { shortcutAllowed } from './shortcuts.ts';
 
 interface Presenter {

@@ -11,7 +11,7 @@ import { encodeAssignmentLink } from './assignmentLink.ts';
 import { useHomework } from './homeworkStore.ts';
 import { useLanguage, useT } from '../app/language.ts';
 import { fillSlots, slot } from '../app/slots.tsx';
-import { EXERCISE_TITLES } from '../lessons/LessonPanel.tsx';
+import { EXERCISE_TITLES } from '../lessons/exerciseTitles.ts';
 import type { MessageKey, Translate } from '../../i18n/translate.ts';
 import { wordsIn } from '../../i18n/wordsIn.ts';
 import type { Words } from '../../engine/index.ts';

@@ -7,7 +7,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Assignment, Task } from '../../engine/index.ts';
 import { ASSIGNMENT_LIMITS, generateExercise } from '../../engine/index.ts';
-import { EXERCISE_TITLES, Narration, typeIntoLab } from '../lessons/LessonPanel.tsx';
+import { Narration } from '../lessons/LessonPanel.tsx';
+import { typeIntoLab } from '../lessons/lessonStore.ts';
+import { EXERCISE_TITLES } from '../lessons/exerciseTitles.ts';
 import { download } from '../share/download.ts';
 import { useLab } from '../store/labStore.ts';
 import type { Work } from './handIn.ts';

@@ -9,9 +9,11 @@ import { statusOf, statusText } from './handIn.ts';
 import { useHomework } from './homeworkStore.ts';
 import { useT } from '../app/language.ts';
 import { fillSlots, slot } from '../app/slots.tsx';
+import { loadWords } from '../app/words.ts';
 import './homework.css';
 
-const HomeworkPanel = lazy(() => import('./HomeworkPanel.tsx'));
+// with the English words of the panel, the assignment maker and the lesson tasks they name (issue 23)
+const HomeworkPanel = lazy(() => Promise.all([import('./HomeworkPanel.tsx'), loadWords('homework', 'lesson')]).then(([m]) => m));
 
 /** What the right column shows of homework: its panel, the strip over the lesson panel, or nothing. */
 export function useHomeworkView(): 'panel' | 'strip' | null {

@@ -4,17 +4,17 @@
 // student's own typing, always as text, never as HTML.
 
 import { announce } from '../app/Announcer.tsx';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Challenge, Lesson, RuleResult, StepCheck } from '../../engine/index.ts';
 import { challengesIn, checkStep, EXERCISE_KINDS, generateExercise, latch, lessonsIn, solutionOf, textIn } from '../../engine/index.ts';
 import type { ExerciseKind } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
-import { challengeOf, lessonOf, progressKey, useLessons } from './lessonStore.ts';
+import { challengeOf, lessonOf, progressKey, typeIntoLab, useLessons } from './lessonStore.ts';
+import { EXERCISE_TITLES } from './exerciseTitles.ts';
 import { progressFile } from './progress.ts';
 import type { Standing } from './standing.ts';
 import { standingOf, standingText } from './standing.ts';
 import { download } from '../share/download.ts';
-import { BuilderPanel } from '../builder/BuilderPanel.tsx';
 import { useBuilder } from '../builder/builderStore.ts';
 import { readLessonFile } from './customLesson.ts';
 import { useLanguage, useT } from '../app/language.ts';
@@ -23,16 +23,8 @@ import type { MessageKey, Translate } from '../../i18n/translate.ts';
 import { exerciseIn, saysIn, whyIn } from '../../i18n/wordsIn.ts';
 import './lessons.css';
 
-/** Type a line into the terminal as if by keyboard, so the student sees it; without a terminal, run it directly. */
-export function typeIntoLab(line: string): void {
-  useLab.getState().typeLine(line);
-}
-
-/** Each kind of generated exercise by what it asks (shared with the homework panel). */
-export const EXERCISE_TITLES = {
-  owner: 'lesson.exercise.kind.owner',
-  select: 'lesson.exercise.kind.select',
-} as const satisfies Record<ExerciseKind, MessageKey>;
+// the builder (and the engine's lesson writer and check suggestions) loads when a teacher opens it
+const BuilderPanel = lazy(() => import('../builder/BuilderPanel.tsx').then((m) => ({ default: m.BuilderPanel })));
 
 function useCheck(rules: Parameters<typeof checkStep>[0] | null, startLine: number, since: number): StepCheck | null {
   const shell = useLab((s) => s.shell);
@@ -370,7 +362,11 @@ export function LessonPanel() {
       </header>
       <div className="view-body" ref={body}>
         {opened.kind === 'menu' && <Menu />}
-        {opened.kind === 'builder' && <BuilderPanel />}
+        {opened.kind === 'builder' && (
+          <Suspense fallback={<p>{t('lesson.panel.builderLoading')}</p>}>
+            <BuilderPanel />
+          </Suspense>
+        )}
         {opened.kind === 'lesson' && lesson && <LessonStepView lesson={lesson} step={opened.step} startLine={opened.startLine} since={opened.since} custom={!!opened.custom} />}
         {opened.kind === 'challenge' && challenge && <ChallengeView challenge={challenge} startLine={opened.startLine} since={opened.since} custom={!!opened.custom} />}
         {opened.kind === 'exercise' && <ExerciseView exercise={opened.exercise} seed={opened.seed} reveal={opened.reveal} />}

@@ -31,6 +31,11 @@ export const CHALLENGE_IDS: ReadonlySet<string> = new Set(CHALLENGES.map((c) => 
 /** What a progress file may name: each lesson with its number of steps, and the challenges. */
 const KNOWN: Known = { lessons: new Map(LESSONS.map((l) => [l.id, l.steps.length])), challenges: CHALLENGE_IDS };
 
+/** Type a line into the terminal as if by keyboard, so the student sees it; without a terminal, run it directly. */
+export function typeIntoLab(line: string): void {
+  useLab.getState().typeLine(line);
+}
+
 /** The key a lesson's or challenge's progress is kept under: a teacher's own are marked with "~". */
 export const progressKey = (id: string, custom: boolean | undefined) => (custom ? `~${id}` : id);
 
