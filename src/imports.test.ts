@@ -112,7 +112,7 @@ function namedMessages(text: string): { id: string; dynamic: boolean }[] {
 
 /** Whether a named message is in an area: a whole id by its prefix; a built one when it may end in one. */
 const inArea = ({ id, dynamic }: { id: string; dynamic: boolean }) =>
-  dynamic ? Object.values(WORD_AREAS).flat().some((p) => p.startsWith(id) || id.startsWith(p)) : areaOf(id) !== null;
+  dynamic ? Object.values(WORD_AREAS).flat().some((p) => p.startsWith(id) || (id.startsWith(p) && areaOf(id) !== null)) : areaOf(id) !== null;
 
 describe("an English reader's first load (issue 23)", () => {
   const graph = new Map(sources(SRC).map((f) => [f, valueImports(f)]));
@@ -156,12 +156,13 @@ describe("an English reader's first load (issue 23)", () => {
   it("has each area's words read only by the modules whose loaders fetch them first (src/ui/app/words.ts)", () => {
     // area -> the modules naming its messages; each is drawn only after loadWords(area) resolved:
     // the lesson panel and builder through LessonSlot.tsx, the homework panel through HomeworkSlot.tsx
-    // (which loads 'lesson' too), the classroom strip through App.tsx; relayProcess.ts is Node's, with the whole catalog
+    // (which loads 'lesson' too), the classroom strip and its session (imported by it alone) through App.tsx;
+    // relayProcess.ts is Node's, with the whole catalog
     const expected: Record<WordArea, string[]> = {
       lesson: ['ui/homework/AssignmentMaker.tsx', 'ui/homework/HomeworkPanel.tsx', 'ui/lessons/LessonPanel.tsx', 'ui/lessons/exerciseTitles.ts', 'ui/lessons/standing.ts'],
       builder: ['ui/builder/BuilderPanel.tsx', 'ui/builder/builderStore.ts'],
       homework: ['ui/homework/AssignmentMaker.tsx', 'ui/homework/HomeworkPanel.tsx'],
-      classroom: ['cli/relayProcess.ts', 'ui/classroom/ClassroomBar.tsx'],
+      classroom: ['cli/relayProcess.ts', 'ui/classroom/ClassroomBar.tsx', 'ui/classroom/room.ts', 'ui/classroom/session.ts'],
     };
     const users = Object.fromEntries(Object.keys(WORD_AREAS).map((area) => [area, [] as string[]])) as Record<WordArea, string[]>;
     for (const f of sources(SRC).filter((f) => f !== join(SRC, 'i18n', 'wordAreas.ts'))) {

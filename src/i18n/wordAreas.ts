@@ -7,6 +7,13 @@
 // tests and the dev tools read the whole catalog. src/imports.test.ts keeps
 // the first screen's code from naming a message of an area.
 
+/** Ids the first screen reads although an area's prefix names them. */
+const FIRST_SCREEN = [
+  // what a check says (engine/lessons/rules.ts) and a fresh lab's note (lessonStore.ts): the terminal and lparsh print them
+  'lesson.rule.',
+  'lesson.fresh.',
+];
+
 /** Each area by the id prefixes of its messages; a message belongs to at most one area. */
 export const WORD_AREAS = {
   // the lesson panel: menu, steps and checks, challenges, exercises, progress
@@ -24,6 +31,7 @@ export type WordArea = keyof typeof WORD_AREAS;
 
 /** The area message `key` belongs to, or null for the words the first load carries. */
 export function areaOf(key: string): WordArea | null {
+  if (FIRST_SCREEN.some((p) => key.startsWith(p))) return null;
   for (const [area, prefixes] of Object.entries(WORD_AREAS) as [WordArea, readonly string[]][]) {
     if (prefixes.some((p) => key.startsWith(p))) return area;
   }
