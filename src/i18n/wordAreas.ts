@@ -12,6 +12,9 @@ const FIRST_SCREEN = [
   // what a check says (engine/lessons/rules.ts) and a fresh lab's note (lessonStore.ts): the terminal and lparsh print them
   'lesson.rule.',
   'lesson.fresh.',
+  // a refused progress file or lesson file (progress.ts, customLesson.ts: a link or storage may bring one at start)
+  'lesson.progress.',
+  'lesson.file.',
 ];
 
 /** Each area by the id prefixes of its messages; a message belongs to at most one area. */
