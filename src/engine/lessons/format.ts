@@ -23,6 +23,7 @@
 
 import type { Challenge, Lesson, LessonStep } from './lesson.js';
 import type { Compare, Rule } from './rules.js';
+import type { Words } from '../words.js';
 import { COUNT_WHAT } from './rules.js';
 import { RESOURCE_KINDS } from '../types.js';
 import { EVENT_KINDS } from '../event.js';
@@ -90,7 +91,8 @@ export function textIn(file: LessonFile, lang: string): LessonText {
 
 export type LessonFileResult =
   | { readonly ok: true; readonly file: LessonFile }
-  | { readonly ok: false; readonly field: string; readonly message: string };
+  /** `words`: the refusal in words (words.ts) where the checker has them, for a page to say it in the reader's language */
+  | { readonly ok: false; readonly field: string; readonly message: string; readonly words?: Words };
 
 // ------------------------------------------------------------ the rule table
 

@@ -12,6 +12,7 @@ import { formatOutputIn } from '../../i18n/shellWords.ts';
 import { makeTranslate, translateEnglish } from '../../i18n/translate.ts';
 import { restingPosition, useLab } from '../store/labStore.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
+import { readLessonFile } from '../lessons/customLesson.ts';
 import { rebuildShell, shareOf } from '../share/rebuild.ts';
 import { readLessonPlace } from '../share/linkFields.ts';
 import { readClassroomLink } from '../classroom/session.ts';
@@ -55,6 +56,26 @@ describe('the notes a lesson prints as it replaces the lab', () => {
   });
 });
 
+describe('a refused progress file or lesson file in the reader\'s language', () => {
+  const flip = { format: 'lparlab-lesson', version: 1, id: 'mine', title: 'Mine', figures: 'Fig. 5', summary: 'S', steps: [{ title: 'T', narration: 'N', lines: ['@A a = area(64)'], checks: [{ rule: 'tag', tag: 'S106' }], hints: ['h'] }] };
+
+  it('says why in Japanese, the file\'s own field names and values aside', async () => {
+    inJapanese();
+    const progress = ['not json', '[]', '{"format":"x"}', '{"format":"lparlab-progress","version":9}', '{"format":"lparlab-progress","version":1,"lessons":{"nope":[0]},"challenges":[]}',
+      '{"format":"lparlab-progress","version":1,"lessons":{"flip":[99]},"challenges":[]}', '{"format":"lparlab-progress","version":1,"lessons":{},"challenges":["nope"]}'];
+    const said = progress.map((text) => useLessons.getState().importProgress(text));
+    expect(said.every((r) => !r.ok)).toBe(true);
+    const files = [new File(['x'.repeat(300 * 1024)], 'big.lesson.json'), new File([JSON.stringify({ ...flip, title: '  ' })], 'blank.lesson.json')];
+    const read = await Promise.all(files.map(readLessonFile));
+    const messages = [...said.map((r) => r.message), ...read.map((r) => (r.ok ? 'opened' : r.message))];
+    expect(english(messages, 'lparlab JSON KiB big.lesson.json blank.lesson.json title "x" "nope" flip')).toEqual([]);
+    inEnglish();
+    expect(useLessons.getState().importProgress('[]').message).toBe('This is not an lparlab progress file: it is not a JSON object. Your progress is unchanged.');
+    const blank = await readLessonFile(files[1]!);
+    expect(!blank.ok && blank.message).toBe('blank.lesson.json is not a lesson file this lab can use: title must not be empty. Nothing was opened.');
+  });
+});
+
 describe('a share link and a classroom link in the reader\'s language', () => {
   const config = { seed: 1, frames: 256, groups: 3, unitsPerGroup: 8 };
 
@@ -71,7 +92,7 @@ describe('a share link and a classroom link in the reader\'s language', () => {
     said.push(tooMany.message);
     const place = readLessonPlace(new URLSearchParams({ lesson: 'flip', step: '99' }), 0);
     if (!place.ok || place.value.note === null) throw new Error('no note for a step past the end');
-    said.push(place.value.note);
+    said.push(ja(place.value.note.key, place.value.note.values));
     for (const search of ['?room=a b&relay=ws://h:1', '?room=r', '?room=r&relay=http://h:1', '?room=r&relay=ws://h:1&key=short']) {
       const read = readClassroomLink(search);
       if (read === null || read.ok) throw new Error(`${search} was not refused`);

@@ -10,9 +10,8 @@
 
 import * as Y from 'yjs';
 import { findLesson } from '../../engine/index.ts';
-import { useLanguage } from '../app/language.ts';
 import { readConfig, readLessonPlace, readWhole } from '../share/linkFields.ts';
-import type { LessonPlace } from '../share/linkFields.ts';
+import type { LessonPlace, Note } from '../share/linkFields.ts';
 import { LINK_LIMITS } from '../share/shareLink.ts';
 
 export interface RoomMeta {
@@ -51,7 +50,7 @@ export interface RoomLab {
   readonly meta: RoomMeta;
   readonly lines: readonly string[];
   /** something the room named that was adjusted (a step past a lesson's end, a lesson this page does not know) */
-  readonly note: string | null;
+  readonly note: Note | null;
 }
 
 export type RoomRead =
@@ -110,7 +109,7 @@ export function readRoom(doc: Y.Doc): RoomRead {
   const step = meta.get('step') ?? null;
   if (lesson !== null && typeof lesson !== 'string') return invalid(`the lesson is ${kindOf(lesson)}, not a lesson's name`);
   if (step !== null && typeof step !== 'number') return invalid(`the step is ${kindOf(step)}, not a number`);
-  let note: string | null = null;
+  let note: Note | null = null;
   let place: LessonPlace | null = null;
   if (lesson !== null) {
     if (!/^[a-z0-9-]{1,32}$/.test(lesson)) return invalid('the lesson\'s name is not one a lesson can have');
@@ -120,7 +119,7 @@ export function readRoom(doc: Y.Doc): RoomRead {
       ({ place, note } = read.value);
     } else {
       // the lecturer's own lesson file: the lab follows without it
-      note = useLanguage.getState().t('classroom.note.unknownLesson', { lesson });
+      note = { key: 'classroom.note.unknownLesson', values: { lesson } };
     }
   }
 

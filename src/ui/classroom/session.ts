@@ -274,7 +274,7 @@ class Session {
     }
     this.published = heardAll(this.factsOf(useLab.getState()));
     if (!taken) this.overwrite(read.kind === 'invalid' ? read.message : null);
-    else useClassroom.setState({ meta: read.kind === 'lab' ? read.lab.meta : null, notice: read.kind === 'lab' && read.lab.note ? { kind: 'note', text: read.lab.note } : null });
+    else useClassroom.setState({ meta: read.kind === 'lab' ? read.lab.meta : null, notice: read.kind === 'lab' && read.lab.note ? { kind: 'note', text: useLanguage.getState().t(read.lab.note.key, read.lab.note.values) } : null });
   }
 
   /**
@@ -378,7 +378,7 @@ class Session {
       return;
     }
     const room = read.kind === 'lab' ? read.lab : null;
-    useClassroom.setState({ meta: room?.meta ?? null, notice: room?.note ? { kind: 'note', text: room.note } : null });
+    useClassroom.setState({ meta: room?.meta ?? null, notice: room?.note ? { kind: 'note', text: useLanguage.getState().t(room.note.key, room.note.values) } : null });
     if (!room || this.link.key !== null || !useClassroom.getState().following) return;
     const { meta, lines } = room;
     const plan = force ? { kind: 'rebuild' as const } : planFollow(this.applied, { lines, machine: machineOf(meta) });

@@ -5,6 +5,8 @@
 
 import type { LessonFile } from '../../engine/index.ts';
 import { LESSON_LIMITS, lessonFileText, parseLessonFile, refusal } from '../../engine/index.ts';
+import { wordsIn } from '../../i18n/wordsIn.ts';
+import { useLanguage } from '../app/language.ts';
 
 const KEY = 'lparlab.customLesson';
 
@@ -31,7 +33,13 @@ export type ReadLesson = { readonly ok: true; readonly file: LessonFile } | { re
 
 /** Read a `.lesson.json` a teacher picked, refusing what is too large before reading it. */
 export async function readLessonFile(f: File): Promise<ReadLesson> {
-  if (f.size > LESSON_LIMITS.file) return { ok: false, message: `${f.name.slice(0, 80)} is ${Math.ceil(f.size / 1024)} KiB; a lesson file is at most ${LESSON_LIMITS.file / 1024} KiB. Nothing was opened.` };
+  // said in the reader's language; the field at fault is named as the file names it
+  const { t } = useLanguage.getState();
+  const name = f.name.slice(0, 80);
+  if (f.size > LESSON_LIMITS.file) return { ok: false, message: t('lesson.file.tooLarge', { name, kib: String(Math.ceil(f.size / 1024)), most: String(LESSON_LIMITS.file / 1024) }) };
   const read = parseLessonFile(await f.text());
-  return read.ok ? read : { ok: false, message: `${f.name.slice(0, 80)} is not a lesson file this lab can use: ${refusal(read)}. Nothing was opened.` };
+  if (read.ok) return read;
+  // the validator's words where it has them (an empty text, one too long), else its English sentence
+  const why = read.words ? t('lesson.file.field', { field: read.field, problem: wordsIn(t, read.words) }) : refusal(read);
+  return { ok: false, message: t('lesson.file.refused', { name, why }) };
 }

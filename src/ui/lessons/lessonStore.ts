@@ -233,15 +233,16 @@ export const useLessons = create<LessonStore>()((set, get) => ({
     if (progress !== get().progress) set(afterSave(saveProgress(progress, KNOWN)));
   },
   importProgress(text) {
-    const result = parseProgressFile(text, KNOWN);
+    const { t } = useLanguage.getState();
+    const result = parseProgressFile(text, KNOWN, t);
     if (!result.ok) return { ok: false, message: result.message };
     // a file adds to what is passed here: an older file does not take newer ticks away
     const saved = saveProgress(mergeProgress(get().progress, result.progress), KNOWN);
     set(afterSave(saved));
     const steps = Object.values(result.progress.lessons).reduce((n, s) => n + s.length, 0);
-    const read = `${steps} lesson steps and ${result.progress.challenges.length} challenges passed`;
+    const read = t('progress.read', { steps: String(steps), challenges: String(result.progress.challenges.length) });
     return saved.ok
-      ? { ok: true, message: `Progress loaded: ${read}.` }
+      ? { ok: true, message: t('progress.loaded', { read }) }
       : { ok: false, message: `The file was read (${read}), but ${saved.message.replace(/^Your progress was not saved: /, 'it was not saved: ')}` };
   },
   resetProgress() {

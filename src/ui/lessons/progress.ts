@@ -13,6 +13,8 @@
 // the page says so; when no copy can be kept, the stored progress is not
 // written over at all.
 
+import { translateEnglish, type MessageKey, type Translate, type Values } from '../../i18n/translate.ts';
+
 export interface Progress {
   readonly lessons: Readonly<Record<string, readonly number[]>>;
   readonly challenges: readonly string[];
@@ -39,36 +41,37 @@ const CUSTOM = /^~[a-z0-9-]{1,32}$/;
 const CUSTOM_STEPS = 40;
 
 /** Check untrusted data: only known lessons (or a teacher's, "~id"), steps those lessons have, and known challenges get through. */
-export function validateProgress(data: unknown, known: Known): ProgressResult {
-  const refuse = (why: string): ProgressResult => ({ ok: false, message: `This is not an lparlab progress file: ${why}. Your progress is unchanged.` });
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return refuse('it is not a JSON object');
+export function validateProgress(data: unknown, known: Known, t: Translate = translateEnglish): ProgressResult {
+  // in the language of `t`: the page passes the reader's
+  const refuse = (key: MessageKey, values?: Values): ProgressResult => ({ ok: false, message: t('progress.refused', { why: t(key, values) }) });
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return refuse('progress.why.notObject');
   const d = data as Record<string, unknown>;
-  if (d.format !== FORMAT) return refuse(`its format is ${JSON.stringify(d.format ?? null)}`);
-  if (d.version !== VERSION) return refuse(`it is version ${JSON.stringify(d.version ?? null)}, this lab reads version ${VERSION}`);
+  if (d.format !== FORMAT) return refuse('progress.why.format', { format: JSON.stringify(d.format ?? null) });
+  if (d.version !== VERSION) return refuse('progress.why.version', { version: JSON.stringify(d.version ?? null), reads: String(VERSION) });
   // a record without a prototype, so a lesson named __proto__ is only ever a key
   const lessons: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
-  if (typeof d.lessons !== 'object' || d.lessons === null || Array.isArray(d.lessons)) return refuse('its lessons are not a record');
+  if (typeof d.lessons !== 'object' || d.lessons === null || Array.isArray(d.lessons)) return refuse('progress.why.lessons');
   for (const [id, steps] of Object.entries(d.lessons as Record<string, unknown>)) {
     const count = known.lessons.get(id) ?? (CUSTOM.test(id) ? CUSTOM_STEPS : undefined);
-    if (count === undefined) return refuse(`it names an unknown lesson ${JSON.stringify(id.slice(0, 40))}`);
-    if (!Array.isArray(steps) || steps.length > 100 || !steps.every((n) => Number.isInteger(n) && n >= 0)) return refuse(`its steps for ${id} are not step numbers`);
+    if (count === undefined) return refuse('progress.why.unknownLesson', { lesson: JSON.stringify(id.slice(0, 40)) });
+    if (!Array.isArray(steps) || steps.length > 100 || !steps.every((n) => Number.isInteger(n) && n >= 0)) return refuse('progress.why.steps', { lesson: id });
     const past = (steps as number[]).find((n) => n >= count);
-    if (past !== undefined) return refuse(`it ticks step ${past + 1} of lesson ${id}, which has ${count} steps`);
+    if (past !== undefined) return refuse('progress.why.pastEnd', { step: String(past + 1), lesson: id, count: String(count) });
     lessons[id] = [...new Set(steps as number[])].sort((a, b) => a - b);
   }
-  if (!Array.isArray(d.challenges) || !d.challenges.every((c) => typeof c === 'string' && (known.challenges.has(c) || CUSTOM.test(c)))) return refuse('its challenges are not known challenges');
+  if (!Array.isArray(d.challenges) || !d.challenges.every((c) => typeof c === 'string' && (known.challenges.has(c) || CUSTOM.test(c)))) return refuse('progress.why.challenges');
   return { ok: true, progress: { lessons: { ...lessons }, challenges: [...new Set(d.challenges as string[])] } };
 }
 
-export function parseProgressFile(text: string, known: Known): ProgressResult {
-  if (text.length > MAX_FILE) return { ok: false, message: `This file is too large for a progress file (${Math.round(text.length / 1024)} KiB). Your progress is unchanged.` };
+export function parseProgressFile(text: string, known: Known, t: Translate = translateEnglish): ProgressResult {
+  if (text.length > MAX_FILE) return { ok: false, message: t('lesson.progress.tooLarge', { kib: String(Math.round(text.length / 1024)) }) };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'This file is not JSON, so it is not an lparlab progress file. Your progress is unchanged.' };
+    return { ok: false, message: t('progress.notJson') };
   }
-  return validateProgress(data, known);
+  return validateProgress(data, known, t);
 }
 
 export function progressFile(progress: Progress): string {

@@ -6,7 +6,7 @@
 
 import type { LabConfig, TagStyle } from '../../engine/index.ts';
 import { checkConfig, DEFAULT_CONFIG, findLesson, isTagStyle, TAG_STYLES } from '../../engine/index.ts';
-import { useLanguage } from '../app/language.ts';
+import type { MessageKey, Values } from '../../i18n/translate.ts';
 
 export type Field<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -63,6 +63,16 @@ export function configFields(config: LabConfig): Record<string, string> {
   return fields;
 }
 
+/**
+ * A note for the reader as a catalog message, made into words by the page in
+ * the reader's language (this module is read by Node's tests and tools too,
+ * without the page's catalogs).
+ */
+export interface Note {
+  readonly key: MessageKey;
+  readonly values?: Values;
+}
+
 export interface LessonPlace {
   readonly lesson: string;
   /** counted from 0 */
@@ -77,7 +87,7 @@ export interface LessonPlace {
 export function readLessonPlace(
   params: URLSearchParams,
   firstStep: 0 | 1,
-): Field<{ readonly place: LessonPlace | null; readonly note: string | null }> {
+): Field<{ readonly place: LessonPlace | null; readonly note: Note | null }> {
   const id = params.get('lesson');
   const step = readWhole(params.get('step'), 'the step', firstStep, 100);
   if (!step.ok) return refuse(`${step.message}; this link's step is out of range`);
@@ -89,7 +99,6 @@ export function readLessonPlace(
   if (wanted <= last) return ok({ place: { lesson: lesson.id, step: wanted }, note: null });
   return ok({
     place: { lesson: lesson.id, step: last },
-    // in the reader's language: the page shows it as it opens the link
-    note: useLanguage.getState().t('share.note.lastStep', { number: String(lesson.number), steps: String(lesson.steps.length) }),
+    note: { key: 'share.note.lastStep', values: { number: String(lesson.number), steps: String(lesson.steps.length) } },
   });
 }

@@ -10,6 +10,7 @@
 import type { LabConfig, TagStyle } from '../../engine/index.ts';
 import { MAX_LINE } from '../../engine/index.ts';
 import { configFields, readConfig, readLessonPlace, readTagStyle, readWhole } from './linkFields.ts';
+import type { Note } from './linkFields.ts';
 
 export interface SharedLab {
   /** the machine the lines run on: seed, frames, processor groups */
@@ -34,7 +35,7 @@ export const LINK_LIMITS = {
 } as const;
 
 export type LinkResult =
-  | { readonly ok: true; readonly lab: SharedLab; /** something the link asked for that was adjusted (a step past a lesson's end) */ readonly note: string | null }
+  | { readonly ok: true; readonly lab: SharedLab; /** something the link asked for that was adjusted (a step past a lesson's end) */ readonly note: Note | null }
   | { readonly ok: false; readonly message: string };
 
 const VERSION = '1';

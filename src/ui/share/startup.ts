@@ -92,7 +92,7 @@ export async function openFromAddress(): Promise<void> {
       useLessons.setState({ opened: { kind: 'lesson', id: lesson, step: step ?? 0, startLine: 0, since: 0 }, met: null, metAt: null, hintsShown: 0 });
       useLessons.getState().recheck();
     } else useLessons.getState().close();
-    if (result.note) lab.setBanner({ kind: 'info', text: result.note });
+    if (result.note) lab.setBanner({ kind: 'info', text: useLanguage.getState().t(result.note.key, result.note.values) });
     return;
   }
   const lesson = OPENING.lesson ? findLesson(OPENING.lesson) : undefined;
@@ -101,7 +101,7 @@ export async function openFromAddress(): Promise<void> {
     if (OPENING.mode === 'embed') cueOpenStep();
   }
   const note = OPENING.notes.find((n) => n.kind === 'error') ?? OPENING.notes[0];
-  if (note) lab.setBanner(note);
+  if (note) lab.setBanner('note' in note ? { kind: note.kind, text: useLanguage.getState().t(note.note.key, note.note.values) } : note);
 }
 
 /** The link to this lab as it is now, or why none can be made; `keepMode` false gives the full lab's address (an embed's "Open in lparlab"). */
