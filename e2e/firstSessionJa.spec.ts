@@ -143,6 +143,12 @@ async function englishInTerminal(lab: LabPage): Promise<string[]> {
  */
 async function walkSession(lab: LabPage, shot: (what: string) => Promise<void>, views: boolean) {
   const { page } = lab;
+  // the Memory view loads after the terminal and draws the boot's partitions as the player reveals them:
+  // read the owners once every frame of the machine is drawn with A and B on it
+  await expect.poll(async () => {
+    const drawn = await owners(lab);
+    return drawn.A !== undefined && drawn.B !== undefined && Object.values(drawn).reduce((sum, n) => sum + n, 0) === 256;
+  }, { timeout: 60_000 }).toBe(true);
   const boot = await owners(lab);
   const lines = SESSION.block;
   const run = async (i: number) => {
