@@ -3,22 +3,9 @@
 // it is not met it says what is true instead and where to look.
 
 import { describe, expect, it } from 'vitest';
-import type { Output, ShellState } from '../shell/shell.js';
-import { createShell, runLine } from '../shell/shell.js';
-import type { CheckContext, Rule } from './rules.js';
+import type { Rule } from './rules.js';
 import { asksFor, callOfLine, checkRule, namesOf } from './rules.js';
-
-/** Lines typed on a shell; the check looks at everything since `from` (default: the start). */
-function play(lines: readonly string[], from: ShellState = createShell()): CheckContext {
-  let shell = from;
-  const outputs: Output[] = [];
-  for (const line of lines) {
-    const ran = runLine(shell, line);
-    shell = ran.shell;
-    outputs.push(...ran.out);
-  }
-  return { shell, outputs, since: from.timeline.current.seq };
-}
+import { play } from './ruleCases.js';
 
 const CONNECTED = ['@A ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)'];
 const EVENTS = ['@B rp = event_port()', '@A sp = event_connect(B, rp)', '@B sig = signal()', '@B permit(sig)'];
