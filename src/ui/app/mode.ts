@@ -5,8 +5,8 @@
 // patent's tags are shown (app/prefs.ts). The fields are read by the same reader
 // as a share link's (share/linkFields.ts).
 
-import { readLessonPlace, readTagStyle, readWhole } from '../share/linkFields.ts';
-import type { Note } from '../share/linkFields.ts';
+import { readLessonPlace, readTagStyle, readWhole, wrap } from '../share/linkFields.ts';
+import type { Note, Said } from '../share/linkFields.ts';
 import type { TagStyle } from '../../engine/index.ts';
 import { MAX_FRAMES, MIN_FRAMES } from '../../engine/index.ts';
 
@@ -25,19 +25,19 @@ export interface Opening {
   readonly notes: readonly OpeningNote[];
 }
 
-/** What the page tells the person about its address: English text, or a catalog message said in the reader's language once it is loaded. */
-export type OpeningNote = { readonly kind: 'error' | 'info'; readonly text: string } | { readonly kind: 'info'; readonly note: Note };
+/** What the page tells the person about its address: a refusal (its English and its words), or a catalog message; both said in the reader's language once it is loaded. */
+export type OpeningNote = ({ readonly kind: 'error' } & Said) | { readonly kind: 'info'; readonly note: Note };
 
 export function readOpening(search: string): Opening {
   const params = new URLSearchParams(search);
   const mode: PageMode = params.has('present') ? 'present' : params.has('embed') ? 'embed' : 'normal';
   const notes: OpeningNote[] = [];
   const frames = readWhole(params.get('frames'), 'frames', MIN_FRAMES, MAX_FRAMES);
-  if (!frames.ok) notes.push({ kind: 'error', text: `${frames.message}; the lab starts with 256 frames.` });
+  if (!frames.ok) notes.push({ kind: 'error', ...wrap(frames, (why) => `${why}; the lab starts with 256 frames.`, 'share.query.frames') });
   const tags = readTagStyle(params.get('tags'));
-  if (!tags.ok) notes.push({ kind: 'error', text: `${tags.message}; the tags are shown as before.` });
+  if (!tags.ok) notes.push({ kind: 'error', ...wrap(tags, (why) => `${why}; the tags are shown as before.`, 'share.query.tags') });
   const place = readLessonPlace(params, 1);
-  if (!place.ok) notes.push({ kind: 'error', text: `${place.message}. The lab starts clean.` });
+  if (!place.ok) notes.push({ kind: 'error', ...wrap(place, (why) => `${why}. The lab starts clean.`, 'share.query.lesson') });
   else if (place.value.note) notes.push({ kind: 'info', note: place.value.note });
   const opened = place.ok ? place.value.place : null;
   return {

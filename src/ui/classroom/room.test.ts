@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readRoom, replaceLines, roomLines, roomMeta } from './room.ts';
 import { LINK_LIMITS } from '../share/shareLink.ts';
-import { translateEnglish } from '../../i18n/translate.ts';
+import { makeTranslate, translateEnglish } from '../../i18n/translate.ts';
+import { readCatalog } from '../../i18n/catalogFiles.ts';
+import { wordsIn } from '../../i18n/wordsIn.ts';
+import { englishIn } from '../../i18n/englishIn.ts';
+
+const ja = makeTranslate('ja', readCatalog('ja'));
 
 const GOOD = { seed: 1, frames: 256, groups: 3, units: 8, lesson: null, step: null, position: 0, playing: false } as const;
 
@@ -54,13 +59,20 @@ describe('a hostile room document', () => {
       expect(read.kind).toBe('invalid');
       expect(read.kind === 'invalid' && read.message).toMatch(message);
     });
+    it(`says why in the strip's language: ${name}`, () => {
+      const read = readRoom(make());
+      if (read.kind !== 'invalid') throw new Error('not refused');
+      // the English catalog says exactly the sentence; Japanese leaves no English but the link's own KiB (issue 23)
+      expect(wordsIn(translateEnglish, read.words)).toBe(read.message);
+      expect(englishIn(wordsIn(ja, read.words), 'KiB')).toEqual([]);
+    });
   }
 
   it('a root type of another kind where the lines belong is refused, not thrown on', () => {
     const doc = new Y.Doc();
     doc.getMap('lines').set('0', 'x');
     roomMeta(doc).set('seed', 1);
-    expect(readRoom(doc)).toEqual({ kind: 'invalid', message: 'its document is not shaped like a room' });
+    expect(readRoom(doc)).toEqual({ kind: 'invalid', message: 'its document is not shaped like a room', words: { id: 'classroom.room.shape' } });
   });
 
   it('a step past the lesson\'s end opens its last step and says so, as a link does', () => {

@@ -10,8 +10,9 @@
 
 import * as Y from 'yjs';
 import { findLesson } from '../../engine/index.ts';
-import { readConfig, readLessonPlace, readWhole } from '../share/linkFields.ts';
-import type { LessonPlace, Note } from '../share/linkFields.ts';
+import { readConfig, readLessonPlace, readWhole, said } from '../share/linkFields.ts';
+import type { LessonPlace, Note, Said } from '../share/linkFields.ts';
+import type { Words } from '../../engine/index.ts';
 import { LINK_LIMITS } from '../share/shareLink.ts';
 
 export interface RoomMeta {
@@ -57,21 +58,39 @@ export type RoomRead =
   /** nobody has published a lab yet */
   | { readonly kind: 'empty' }
   | { readonly kind: 'lab'; readonly lab: RoomLab }
-  /** what is there cannot be used: `message` says why, in words for the strip */
-  | { readonly kind: 'invalid'; readonly message: string };
+  /** what is there cannot be used: `message` says why in English, `words` in the strip's language */
+  | ({ readonly kind: 'invalid' } & Said);
 
-/** What a value read from the room is, for a message: "a number", "a nested Yjs type", ... */
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'missing';
-  if (value instanceof Y.AbstractType) return 'a nested Yjs type';
-  if (value instanceof Uint8Array) return 'binary data';
-  if (Array.isArray(value)) return 'a list';
+/** What a value read from the room is, for a message: "a number", "a nested Yjs type", ..., and its words. */
+function kindOf(value: unknown): Said {
+  if (value === null) return said('null', 'classroom.room.kind.null');
+  if (value === undefined) return said('missing', 'classroom.room.kind.missing');
+  if (value instanceof Y.AbstractType) return said('a nested Yjs type', 'classroom.room.kind.nested');
+  if (value instanceof Uint8Array) return said('binary data', 'classroom.room.kind.binary');
+  if (Array.isArray(value)) return said('a list', 'classroom.room.kind.list');
   const type = typeof value;
-  return type === 'object' ? 'an object' : type === 'string' ? 'text' : `a ${type}`;
+  if (type === 'object') return said('an object', 'classroom.room.kind.object');
+  if (type === 'string') return said('text', 'classroom.room.kind.text');
+  return said(`a ${type}`, 'classroom.room.kind.other', { type });
 }
 
-const invalid = (message: string): RoomRead => ({ kind: 'invalid', message });
+const invalid = (why: Said): RoomRead => ({ kind: 'invalid', ...why });
+
+/** The room's fields as a message names them: the meta's own keys, and the step and the moment shown as a link's fields. */
+const FIELD_WORDS: Readonly<Record<string, Words>> = {
+  seed: { id: 'classroom.room.key.seed' },
+  frames: { id: 'classroom.room.key.frames' },
+  groups: { id: 'classroom.room.key.groups' },
+  units: { id: 'classroom.room.key.units' },
+  'the step': { id: 'share.field.step' },
+  'the moment shown': { id: 'share.field.at' },
+};
+
+/** `field is <kind>, not a number` */
+function notNumber(field: string, value: unknown): RoomRead {
+  const kind = kindOf(value);
+  return invalid(said(`${field} is ${kind.message}, not a number`, 'classroom.room.notNumber', { field: FIELD_WORDS[field]!, kind: kind.words }));
+}
 
 /**
  * The room's lab, read as warily as a share link (share/shareLink.ts): the
@@ -89,7 +108,7 @@ export function readRoom(doc: Y.Doc): RoomRead {
     entries = roomLines(doc).toArray();
   } catch {
     // a root type of another kind (a map where the lines belong)
-    return invalid('its document is not shaped like a room');
+    return invalid(said('its document is not shaped like a room', 'classroom.room.shape'));
   }
   if (!meta.has('seed')) return { kind: 'empty' };
 
@@ -98,24 +117,27 @@ export function readRoom(doc: Y.Doc): RoomRead {
   for (const key of ['seed', 'frames', 'groups', 'units'] as const) {
     if (!meta.has(key)) continue;
     const value = meta.get(key);
-    if (typeof value !== 'number') return invalid(`${key} is ${kindOf(value)}, not a number`);
+    if (typeof value !== 'number') return notNumber(key, value);
     params.set(key, String(value));
   }
   const config = readConfig(params);
-  if (!config.ok) return invalid(config.message);
+  if (!config.ok) return invalid(config);
 
   // the lesson and its step: a step past the end opens the last step, as a link does
   const lesson = meta.get('lesson') ?? null;
   const step = meta.get('step') ?? null;
-  if (lesson !== null && typeof lesson !== 'string') return invalid(`the lesson is ${kindOf(lesson)}, not a lesson's name`);
-  if (step !== null && typeof step !== 'number') return invalid(`the step is ${kindOf(step)}, not a number`);
+  if (lesson !== null && typeof lesson !== 'string') {
+    const kind = kindOf(lesson);
+    return invalid(said(`the lesson is ${kind.message}, not a lesson's name`, 'classroom.room.lessonKind', { kind: kind.words }));
+  }
+  if (step !== null && typeof step !== 'number') return notNumber('the step', step);
   let note: Note | null = null;
   let place: LessonPlace | null = null;
   if (lesson !== null) {
-    if (!/^[a-z0-9-]{1,32}$/.test(lesson)) return invalid('the lesson\'s name is not one a lesson can have');
+    if (!/^[a-z0-9-]{1,32}$/.test(lesson)) return invalid(said('the lesson\'s name is not one a lesson can have', 'classroom.room.lessonName'));
     if (findLesson(lesson)) {
       const read = readLessonPlace(new URLSearchParams(step === null ? { lesson } : { lesson, step: String(step) }), 0);
-      if (!read.ok) return invalid(read.message);
+      if (!read.ok) return invalid(read);
       ({ place, note } = read.value);
     } else {
       // the lecturer's own lesson file: the lab follows without it
@@ -124,20 +146,27 @@ export function readRoom(doc: Y.Doc): RoomRead {
   }
 
   const position = meta.get('position') ?? 0;
-  if (typeof position !== 'number') return invalid(`the moment shown is ${kindOf(position)}, not a number`);
-  const at = readWhole(String(position), 'the moment shown', 0, 100_000_000);
-  if (!at.ok) return invalid(at.message);
+  if (typeof position !== 'number') return notNumber('the moment shown', position);
+  const at = readWhole(String(position), 'at', 0, 100_000_000);
+  if (!at.ok) return invalid(at);
 
   // the lines: what a link could carry, no more
-  if (entries.length > LINK_LIMITS.lines) return invalid(`it holds ${entries.length} lines; at most ${LINK_LIMITS.lines} can be replayed`);
+  const most = LINK_LIMITS.lines;
+  if (entries.length > most) return invalid(said(`it holds ${entries.length} lines; at most ${most} can be replayed`, 'classroom.room.tooMany', { lines: entries.length, most }));
   let size = 0;
   for (const [i, entry] of entries.entries()) {
-    if (typeof entry !== 'string') return invalid(`line ${i + 1} is ${kindOf(entry)}, not a line of text`);
-    if (entry.length > LINK_LIMITS.lineLength) return invalid(`line ${i + 1} is longer than ${LINK_LIMITS.lineLength} characters`);
-    if (/[\r\n]/.test(entry)) return invalid(`line ${i + 1} holds a line break`);
+    const line = i + 1;
+    if (typeof entry !== 'string') {
+      const kind = kindOf(entry);
+      return invalid(said(`line ${line} is ${kind.message}, not a line of text`, 'classroom.room.lineKind', { line, kind: kind.words }));
+    }
+    const longest = LINK_LIMITS.lineLength;
+    if (entry.length > longest) return invalid(said(`line ${line} is longer than ${longest} characters`, 'classroom.room.longLine', { line, most: longest }));
+    if (/[\r\n]/.test(entry)) return invalid(said(`line ${line} holds a line break`, 'classroom.room.lineBreak', { line }));
     size += entry.length + 1;
   }
-  if (size > LINK_LIMITS.inflated) return invalid(`its lines come to more than ${LINK_LIMITS.inflated / 1024} KiB`);
+  const kib = LINK_LIMITS.inflated / 1024;
+  if (size > LINK_LIMITS.inflated) return invalid(said(`its lines come to more than ${kib} KiB`, 'classroom.room.tooBig', { kib }));
 
   const c = config.value;
   return {

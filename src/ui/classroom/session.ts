@@ -15,9 +15,10 @@
 import { create } from 'zustand';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import type { ShellState } from '../../engine/index.ts';
+import type { ShellState, Words } from '../../engine/index.ts';
 import { createShell, entryEnd, findLesson, promptOf, runLine } from '../../engine/index.ts';
 import { formatOutputNow, useLanguage } from '../app/language.ts';
+import { wordsIn } from '../../i18n/wordsIn.ts';
 import { useLab } from '../store/labStore.ts';
 import type { LabStore } from '../store/labStore.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
@@ -273,7 +274,7 @@ class Session {
       taken = this.tryRebuild(read.lab);
     }
     this.published = heardAll(this.factsOf(useLab.getState()));
-    if (!taken) this.overwrite(read.kind === 'invalid' ? read.message : null);
+    if (!taken) this.overwrite(read.kind === 'invalid' ? read.words : null);
     else useClassroom.setState({ meta: read.kind === 'lab' ? read.lab.meta : null, notice: read.kind === 'lab' && read.lab.note ? { kind: 'note', text: useLanguage.getState().t(read.lab.note.key, read.lab.note.values) } : null });
   }
 
@@ -291,18 +292,18 @@ class Session {
       return;
     }
     if (!this.published || !remote) {
-      useClassroom.setState({ notice: { kind: 'invalid', text: useLanguage.getState().t('classroom.notice.invalid', { why: read.message }) } });
+      useClassroom.setState({ notice: { kind: 'invalid', text: useLanguage.getState().t('classroom.notice.invalid', { why: wordsIn(useLanguage.getState().t, read.words) }) } });
       return;
     }
     // after the update handlers of this change have run
     queueMicrotask(() => {
       const again = readRoom(this.doc);
-      if (again.kind === 'invalid') this.overwrite(again.message);
+      if (again.kind === 'invalid') this.overwrite(again.words);
     });
   }
 
   /** Put this page's whole lab in the room; `invalid` says why what was there could not stay. */
-  private overwrite(invalid: string | null): void {
+  private overwrite(invalid: Words | null): void {
     const lab = useLab.getState();
     try {
       replaceLines(this.doc, lab.shell.history.toArray(), invalid === null ? this.metaOf(lab) : { ...this.metaOf(lab), reveal: false, tally: [] });
@@ -315,8 +316,8 @@ class Session {
     useClassroom.setState({
       meta: read.kind === 'lab' ? read.lab.meta : null,
       notice: invalid !== null
-        ? { kind: 'invalid', text: useLanguage.getState().t('classroom.notice.replaced', { why: invalid }) }
-        : read.kind === 'invalid' ? { kind: 'invalid', text: useLanguage.getState().t('classroom.notice.cannotShare', { why: read.message }) } : null,
+        ? { kind: 'invalid', text: useLanguage.getState().t('classroom.notice.replaced', { why: wordsIn(useLanguage.getState().t, invalid) }) }
+        : read.kind === 'invalid' ? { kind: 'invalid', text: useLanguage.getState().t('classroom.notice.cannotShare', { why: wordsIn(useLanguage.getState().t, read.words) }) } : null,
     });
   }
 
@@ -374,7 +375,7 @@ class Session {
   followNow(force: boolean): void {
     const read = readRoom(this.doc);
     if (read.kind === 'invalid') {
-      useClassroom.setState({ notice: { kind: 'invalid', text: useLanguage.getState().t('classroom.notice.invalidKept', { why: read.message }) } });
+      useClassroom.setState({ notice: { kind: 'invalid', text: useLanguage.getState().t('classroom.notice.invalidKept', { why: wordsIn(useLanguage.getState().t, read.words) }) } });
       return;
     }
     const room = read.kind === 'lab' ? read.lab : null;

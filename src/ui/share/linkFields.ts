@@ -4,21 +4,58 @@
 // not exist or a step past a lesson's end is caught here, once, before any
 // of it reaches the stores (a step past the end once blanked the page).
 
-import type { LabConfig, TagStyle } from '../../engine/index.ts';
-import { checkConfig, DEFAULT_CONFIG, findLesson, isTagStyle, TAG_STYLES } from '../../engine/index.ts';
+import type { LabConfig, TagStyle, Words, WordValue } from '../../engine/index.ts';
+import { checkConfig, DEFAULT_CONFIG, findLesson, isTagStyle, MAX_FRAMES, MIN_FRAMES, TAG_STYLES } from '../../engine/index.ts';
 import type { MessageKey, Values } from '../../i18n/translate.ts';
 
-export type Field<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+/**
+ * Why something a link or storage brought is refused: its English sentence
+ * (what lparsh, the tools and the tests read) and the same as words, a
+ * catalog message and its values, which the page says in the reader's
+ * language (src/i18n/wordsIn.ts). The words are data so that this module and
+ * the decoders that use it reach no catalog: the e2e specs import them, and
+ * Playwright's loader cannot read the catalogs' JSON (issue 23).
+ * src/ui/share/refusalWords.test.ts checks the English catalog says exactly
+ * the sentence.
+ */
+export interface Said {
+  readonly message: string;
+  readonly words: Words;
+}
+
+/** A sentence and its words at once. */
+export const said = (message: string, id: MessageKey, values?: Readonly<Record<string, WordValue>>): Said => ({ message, words: values ? { id, values } : { id } });
+
+/** A sentence that wraps another (`{why}. The lab starts clean.`): the inner one's English and words go into the outer one. */
+export const wrap = (inner: Said, message: (why: string) => string, id: MessageKey, values: Readonly<Record<string, WordValue>> = {}): Said =>
+  said(message(inner.message), id, { ...values, why: inner.words });
+
+export type Field<T> = { readonly ok: true; readonly value: T } | ({ readonly ok: false } & Said);
 
 const ok = <T>(value: T): Field<T> => ({ ok: true, value });
-const refuse = <T>(message: string): Field<T> => ({ ok: false, message });
+const refuse = <T>(why: Said): Field<T> => ({ ok: false, ...why });
+
+/** The fields a whole number may fill, by their English names in a sentence and their catalog words. */
+const WHOLE_FIELDS = {
+  frames: ['frames', 'share.field.frames'],
+  seed: ['the seed', 'share.field.seed'],
+  groups: ['groups', 'share.field.groups'],
+  units: ['units per group', 'share.field.units'],
+  step: ['the step', 'share.field.step'],
+  at: ['the moment shown', 'share.field.at'],
+} as const satisfies Record<string, readonly [string, MessageKey]>;
+
+export type WholeField = keyof typeof WHOLE_FIELDS;
 
 /** A whole number from `min` to `max`, or null when the field is absent. */
-export function readWhole(raw: string | null, name: string, min: number, max: number): Field<number | null> {
+export function readWhole(raw: string | null, field: WholeField, min: number, max: number): Field<number | null> {
   if (raw === null) return ok(null);
   // digits only: Number() would also take "", " 7", "0x10" and "1e3"
   const n = /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n < min || n > max) return refuse(`${name} must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    const [name, key] = WHOLE_FIELDS[field];
+    return refuse(said(`${name} must be a whole number from ${min} to ${max}`, 'share.whole', { name: { id: key }, min, max }));
+  }
   return ok(n);
 }
 
@@ -26,20 +63,37 @@ export function readWhole(raw: string | null, name: string, min: number, max: nu
 export function readTagStyle(raw: string | null): Field<TagStyle | null> {
   if (raw === null) return ok(null);
   if (isTagStyle(raw)) return ok(raw);
-  return refuse(`tags must be ${TAG_STYLES.slice(0, -1).join(', ')} or ${TAG_STYLES.at(-1)}, not "${raw.slice(0, 16)}"`);
+  const styles = TAG_STYLES.slice(0, -1).join(', ');
+  const last = TAG_STYLES.at(-1)!;
+  const value = raw.slice(0, 16);
+  return refuse(said(`tags must be ${styles} or ${last}, not "${value}"`, 'share.tags', { styles, last, value }));
+}
+
+/**
+ * What the engine's checkConfig refuses of a machine the field readers let
+ * through (their ranges are wider: 5 frames, 1 group), as words; its English
+ * is checkConfig's own sentence.
+ */
+function configWords(config: LabConfig, message: string): Said {
+  if (!Number.isInteger(config.frames) || config.frames < MIN_FRAMES || config.frames > MAX_FRAMES) {
+    return { message, words: { id: 'share.whole', values: { name: { id: 'share.field.frames' }, min: MIN_FRAMES, max: MAX_FRAMES } } };
+  }
+  if (!Number.isInteger(config.groups) || config.groups < 2 || config.groups > 8) return { message, words: { id: 'share.config.groups' } };
+  if (!Number.isInteger(config.unitsPerGroup) || config.unitsPerGroup < 2 || config.unitsPerGroup > 16) return { message, words: { id: 'share.config.units' } };
+  return { message, words: { id: 'share.config.seed' } };
 }
 
 /** The machine's configuration a link names (seed, frames, groups, units), checked as the engine checks it. */
 export function readConfig(params: URLSearchParams): Field<LabConfig> {
   const fields = [
-    ['seed', 'the seed', 0, 0xffffffff],
-    ['frames', 'frames', 1, 1 << 20],
-    ['groups', 'groups', 1, 8],
-    ['units', 'units per group', 1, 16],
+    ['seed', 0, 0xffffffff],
+    ['frames', 1, 1 << 20],
+    ['groups', 1, 8],
+    ['units', 1, 16],
   ] as const;
   const read: number[] = [];
-  for (const [key, name, min, max] of fields) {
-    const field = readWhole(params.get(key), name, min, max);
+  for (const [key, min, max] of fields) {
+    const field = readWhole(params.get(key), key, min, max);
     if (!field.ok) return field;
     read.push(field.value ?? -1);
   }
@@ -51,7 +105,7 @@ export function readConfig(params: URLSearchParams): Field<LabConfig> {
     unitsPerGroup: units < 0 ? DEFAULT_CONFIG.unitsPerGroup : units,
   };
   const wrong = checkConfig(config);
-  return wrong === null ? ok(config) : refuse(wrong);
+  return wrong === null ? ok(config) : refuse(configWords(config, wrong));
 }
 
 /** The fields of a configuration that differ from the default machine, for writing into a link. */
@@ -89,11 +143,12 @@ export function readLessonPlace(
   firstStep: 0 | 1,
 ): Field<{ readonly place: LessonPlace | null; readonly note: Note | null }> {
   const id = params.get('lesson');
-  const step = readWhole(params.get('step'), 'the step', firstStep, 100);
-  if (!step.ok) return refuse(`${step.message}; this link's step is out of range`);
+  const step = readWhole(params.get('step'), 'step', firstStep, 100);
+  if (!step.ok) return refuse(wrap(step, (why) => `${why}; this link's step is out of range`, 'share.stepRange'));
   if (id === null) return ok({ place: null, note: null });
   const lesson = /^[a-z0-9-]{1,32}$/.test(id) ? findLesson(id) : undefined;
-  if (!lesson) return refuse(`there is no lesson "${id.slice(0, 32)}"`);
+  const named = id.slice(0, 32);
+  if (!lesson) return refuse(said(`there is no lesson "${named}"`, 'share.noLesson', { lesson: named }));
   const wanted = (step.value ?? firstStep) - firstStep;
   const last = lesson.steps.length - 1;
   if (wanted <= last) return ok({ place: { lesson: lesson.id, step: wanted }, note: null });

@@ -9,8 +9,8 @@
 
 import type { LabConfig, TagStyle } from '../../engine/index.ts';
 import { MAX_LINE } from '../../engine/index.ts';
-import { configFields, readConfig, readLessonPlace, readTagStyle, readWhole } from './linkFields.ts';
-import type { Note } from './linkFields.ts';
+import { configFields, readConfig, readLessonPlace, readTagStyle, readWhole, said, wrap } from './linkFields.ts';
+import type { Note, Said } from './linkFields.ts';
 
 export interface SharedLab {
   /** the machine the lines run on: seed, frames, processor groups */
@@ -36,7 +36,7 @@ export const LINK_LIMITS = {
 
 export type LinkResult =
   | { readonly ok: true; readonly lab: SharedLab; /** something the link asked for that was adjusted (a step past a lesson's end) */ readonly note: Note | null }
-  | { readonly ok: false; readonly message: string };
+  | ({ readonly ok: false } & Said);
 
 const VERSION = '1';
 
@@ -94,40 +94,45 @@ export async function encodeLink(lab: SharedLab): Promise<string> {
   return params.toString();
 }
 
-const fail = (message: string): LinkResult => ({ ok: false, message });
+const fail = (why: Said): LinkResult => ({ ok: false, ...why });
+const CLEAN = ' The lab starts clean.';
 
 /** Read a link's fragment (without the leading #). An empty fragment is not a link: null. */
 export async function decodeLink(fragment: string): Promise<LinkResult | null> {
   if (fragment === '') return null;
-  if (fragment.length > LINK_LIMITS.fragment) return fail(`This link is too long (${fragment.length} characters; at most ${LINK_LIMITS.fragment}). The lab starts clean.`);
+  if (fragment.length > LINK_LIMITS.fragment) {
+    return fail(said(`This link is too long (${fragment.length} characters; at most ${LINK_LIMITS.fragment}).${CLEAN}`, 'share.link.tooLong', { length: fragment.length, most: LINK_LIMITS.fragment }));
+  }
   const params = new URLSearchParams(fragment);
-  if (params.get('v') !== VERSION) return fail('This link is not an lparlab link this version can read. The lab starts clean.');
+  if (params.get('v') !== VERSION) return fail(said(`This link is not an lparlab link this version can read.${CLEAN}`, 'share.link.version'));
   const config = readConfig(params);
-  if (!config.ok) return fail(`This link's machine cannot be built: ${config.message}. The lab starts clean.`);
+  if (!config.ok) return fail(wrap(config, (why) => `This link's machine cannot be built: ${why}.${CLEAN}`, 'share.link.machine'));
   const place = readLessonPlace(params, 0);
-  if (!place.ok) return fail(`This link's lesson cannot be opened: ${place.message}. The lab starts clean.`);
-  const at = readWhole(params.get('at'), 'the moment shown', 0, 100_000_000);
-  if (!at.ok) return fail(`A number in this link is out of range: ${at.message}. The lab starts clean.`);
+  if (!place.ok) return fail(wrap(place, (why) => `This link's lesson cannot be opened: ${why}.${CLEAN}`, 'share.link.lesson'));
+  const at = readWhole(params.get('at'), 'at', 0, 100_000_000);
+  if (!at.ok) return fail(wrap(at, (why) => `A number in this link is out of range: ${why}.${CLEAN}`, 'share.link.number'));
   const tags = readTagStyle(params.get('tags'));
-  if (!tags.ok) return fail(`This link's way of showing the patent's tags cannot be read: ${tags.message}. The lab starts clean.`);
+  if (!tags.ok) return fail(wrap(tags, (why) => `This link's way of showing the patent's tags cannot be read: ${why}.${CLEAN}`, 'share.link.tags'));
   const packed = fromBase64Url(params.get('lines') ?? '');
-  if (packed === null) return fail('The commands in this link are damaged (not base64url). The lab starts clean.');
+  if (packed === null) return fail(said(`The commands in this link are damaged (not base64url).${CLEAN}`, 'share.link.notBase64'));
   let bytes: Uint8Array | null;
   try {
     bytes = packed.length === 0 ? new Uint8Array() : await pump(packed, new DecompressionStream('deflate-raw'), LINK_LIMITS.inflated);
   } catch {
-    return fail('The commands in this link are damaged or cut short. The lab starts clean.');
+    return fail(said(`The commands in this link are damaged or cut short.${CLEAN}`, 'share.link.damaged'));
   }
-  if (bytes === null) return fail(`The commands in this link unpack to more than ${LINK_LIMITS.inflated / 1024} KiB. The lab starts clean.`);
+  if (bytes === null) return fail(said(`The commands in this link unpack to more than ${LINK_LIMITS.inflated / 1024} KiB.${CLEAN}`, 'share.link.tooBig', { kib: LINK_LIMITS.inflated / 1024 }));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return fail('The commands in this link are not text. The lab starts clean.');
+    return fail(said(`The commands in this link are not text.${CLEAN}`, 'share.link.notText'));
   }
   const lines = text === '' ? [] : text.split('\n');
-  if (lines.length > LINK_LIMITS.lines) return fail(`This link holds ${lines.length} commands; at most ${LINK_LIMITS.lines} can be replayed. The lab starts clean.`);
-  if (lines.some((l) => l.length > LINK_LIMITS.lineLength)) return fail('A command in this link is too long. The lab starts clean.');
+  if (lines.length > LINK_LIMITS.lines) {
+    return fail(said(`This link holds ${lines.length} commands; at most ${LINK_LIMITS.lines} can be replayed.${CLEAN}`, 'share.link.tooMany', { lines: lines.length, most: LINK_LIMITS.lines }));
+  }
+  if (lines.some((l) => l.length > LINK_LIMITS.lineLength)) return fail(said(`A command in this link is too long.${CLEAN}`, 'share.link.longLine'));
   const { place: opened, note } = place.value;
   return { ok: true, lab: { config: config.value, lines, lesson: opened?.lesson ?? null, step: opened?.step ?? null, at: at.value, ...(tags.value ? { tags: tags.value } : {}) }, note };
 }

@@ -16,6 +16,7 @@ import { openAssignmentLink } from '../homework/assignmentLink.ts';
 import { cueOpenStep } from '../app/embed.ts';
 import { usePrefs } from '../app/prefs.ts';
 import { useLanguage } from '../app/language.ts';
+import { wordsIn } from '../../i18n/wordsIn.ts';
 
 /** Open the link in the address now, and again whenever a link is pasted into this tab. */
 export function watchAddress(): () => void {
@@ -56,7 +57,7 @@ export async function openFromAddress(): Promise<void> {
   try {
     result = await decodeLink(fragment);
   } catch {
-    result = { ok: false as const, message: useLanguage.getState().t('share.unreadable') };
+    result = { ok: false as const, message: 'This link could not be read. The lab starts clean.', words: { id: 'share.unreadable' } };
   }
   const lab = useLab.getState();
   // a teacher's lesson in the link (#lessonfile=...) opens as a student would take it
@@ -67,7 +68,7 @@ export async function openFromAddress(): Promise<void> {
     // a clean lab, whatever was open before
     useLessons.getState().close();
     lab.replaceShell(cleanShell());
-    lab.setBanner({ kind: 'error', text: result.message });
+    lab.setBanner({ kind: 'error', text: wordsIn(useLanguage.getState().t, result.words) });
     history.replaceState(null, '', location.pathname + location.search);
     return;
   }
@@ -101,7 +102,8 @@ export async function openFromAddress(): Promise<void> {
     if (OPENING.mode === 'embed') cueOpenStep();
   }
   const note = OPENING.notes.find((n) => n.kind === 'error') ?? OPENING.notes[0];
-  if (note) lab.setBanner('note' in note ? { kind: note.kind, text: useLanguage.getState().t(note.note.key, note.note.values) } : note);
+  const t = useLanguage.getState().t;
+  if (note) lab.setBanner({ kind: note.kind, text: 'note' in note ? t(note.note.key, note.note.values) : wordsIn(t, note.words) });
 }
 
 /** The link to this lab as it is now, or why none can be made; `keepMode` false gives the full lab's address (an embed's "Open in lparlab"). */
