@@ -6,9 +6,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // shellWords.test.ts and refusalWords.test.ts check the words the engine attaches to every error and help line (read by a
+    // shellWords.test.ts, refusalWords.test.ts and resourceRefusalWords.test.ts check the words the engine attaches to every error and help line (read by a
     // Japanese reader, never by an English test): without it a mutant in those words survives unseen
-    include: ['src/engine/**/*.test.ts', 'src/cli/golden.test.ts', 'src/cli/patentMap.test.ts', 'examples/trace.test.ts', 'src/i18n/shellWords.test.ts', 'src/i18n/refusalWords.test.ts'],
+    include: ['src/engine/**/*.test.ts', 'src/cli/golden.test.ts', 'src/cli/patentMap.test.ts', 'examples/trace.test.ts', 'src/i18n/shellWords.test.ts', 'src/i18n/refusalWords.test.ts', 'src/i18n/resourceRefusalWords.test.ts'],
     environment: 'node',
     // under npm run mutate: a failing property stops at its first counterexample (no shrinking)
     setupFiles: ['src/engine/testing/quickProperties.ts'],

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { A, B, connectGuests, session } from '../testing/testkit.js';
-import { asPid, asPort } from '../types.js';
+import { A, B, SCP, connectGuests, session } from '../testing/testkit.js';
+import { asPid, asPort, FREE } from '../types.js';
+import type { Pid } from '../types.js';
+import type { LabEvent } from '../event.js';
+import { CONTROL_LANE } from '../event.js';
+import { DEFAULT_COSTS } from '../costs/costModel.js';
+import { ownerOf } from '../memory/frameTable.js';
+import { narrate } from '../narration.js';
 import { framesFree, framesOf } from '../views/inspect.js';
 import { usageOf } from './partitions.js';
 
@@ -173,5 +179,89 @@ describe('logical partitions [0051]-[0055]', () => {
     expect(usageOf(s.state, A).mem).toBe(0);
     s.ok({ kind: 'area.reserve', by: A, bytes: 4097 });
     expect(usageOf(s.state, A).mem).toBe(2);
+  });
+});
+
+/** An event as the trace keeps it, without its place in the trace and its time. */
+const fields = ({ seq: _seq, at: _at, ...rest }: LabEvent) => rest;
+
+describe('what the trace says of making, limiting and ending partitions', () => {
+  it('the boot makes each partition in [0053], provisions it (the lab), grants its memory [0051], places its processors [0054] and starts it [0049]', () => {
+    const s = session();
+    const ram = (pid: Pid) => s.state.partitions[pid]!.ram;
+    const made = (pid: Pid, name: string, pages: number, lps: number) => [
+      { tag: '[0053]', kind: 'lpar.create', from: SCP, to: CONTROL_LANE, cost: DEFAULT_COSTS.hypercall, say: ['lpar.create', pid, name] },
+      { tag: 'lab:provision', kind: 'resource.grant', from: SCP, to: pid, cost: DEFAULT_COSTS.hypercall, say: ['lpar.provision', name, pages, lps] },
+      { tag: '[0051]', kind: 'resource.alloc', from: CONTROL_LANE, to: pid, cost: 0, frames: ram(pid), say: ['lpar.memory', name, pages] },
+    ];
+    const started = (pid: Pid, name: string) => ({ tag: '[0049]', kind: 'lpar.create', from: SCP, to: pid, cost: 0, say: ['lpar.start', name, pid === SCP, 1] });
+    const placed = (pid: Pid, lp: number, name: string, where: string, several: boolean, shared: boolean) =>
+      ({ tag: '[0054]', kind: 'lp.place', from: CONTROL_LANE, to: pid, cost: 0, say: ['lp.place', lp, name, where, several, shared] });
+    expect(s.events.slice(1).map(fields)).toEqual([
+      ...made(SCP, 'scp', 16, 1), placed(SCP, 1, 'scp', 'main unit 0', false, false), started(SCP, 'scp'),
+      // A's second processor spans two units, B's two share one unit: the three placements of [0054]
+      ...made(A, 'A', 32, 2), placed(A, 2, 'A', 'main unit 1', false, false), placed(A, 3, 'A', 'sub group 1 unit 0 and sub group 1 unit 1', true, false), started(A, 'A'),
+      ...made(B, 'B', 32, 2), placed(B, 4, 'B', 'main unit 2', false, false), placed(B, 5, 'B', 'main unit 2', false, true), started(B, 'B'),
+      ...['A', 'B'].flatMap((name) => ['mem', 'events'].map((resource) =>
+        ({ tag: '[0055]', kind: 'lpar.limit', from: SCP, to: CONTROL_LANE, cost: DEFAULT_COSTS.hypercall, say: ['lpar.limit', name, 16, resource] }))),
+    ]);
+    expect(narrate(s.events[10]!.say)).toBe('logical processor 3 of A is placed on sub group 1 unit 0 and sub group 1 unit 1 (one logical on several physical)');
+    expect(narrate(s.events[16]!.say)).toBe('logical processor 5 of B is placed on main unit 2 (sharing the unit with others)');
+  });
+
+  it('a partition made later goes to the least loaded unit; lifting a limit says unlimited', () => {
+    const s = session();
+    const from = s.events.length;
+    const c = asPid(s.ok({ kind: 'lpar.create', name: 'C', memPages: 1, processors: 1 }) as number);
+    expect(s.events.slice(from).map(fields)[3]).toEqual({ tag: '[0054]', kind: 'lp.place', from: CONTROL_LANE, to: c, cost: 0, say: ['lp.place', 6, 'C', 'main unit 3', false, false] });
+    s.ok({ kind: 'lpar.limit', pid: c, resource: 'bus', amount: null });
+    expect(fields(s.events.at(-1)!)).toEqual({ tag: '[0055]', kind: 'lpar.limit', from: SCP, to: CONTROL_LANE, cost: DEFAULT_COSTS.hypercall, say: ['lpar.limit', 'C', null, 'bus'] });
+    expect(s.state.partitions[c]!.limits.bus).toBeNull();
+  });
+
+  it('a limit exactly at what the guest uses is taken; one below is refused', () => {
+    const s = session();
+    s.ok({ kind: 'area.reserve', by: A, bytes: 3 * 4096 });
+    expect(s.ok({ kind: 'lpar.limit', pid: A, resource: 'mem', amount: 3 })).toBe(0);
+    expect(s.state.partitions[A]!.limits.mem).toBe(3);
+    expect(s.why({ kind: 'lpar.limit', pid: A, resource: 'mem', amount: 2 })).toBe('EINVAL: A already uses 3 mem; a limit below that would be broken at once');
+    expect(s.ok({ kind: 'lpar.limit', pid: B, resource: 'mem', amount: 0 })).toBe(0);
+  });
+
+  it('ending stops its processors and frees every frame it held, in its tag: [0053] by itself, lab:end by the program', () => {
+    for (const [by, tag] of [[A, '[0053]'], [SCP, 'lab:end']] as const) {
+      const s = session();
+      s.ok({ kind: 'resource.request', by: A, resource: 'bus', amount: 5 });
+      s.ok({ kind: 'resource.request', by: A, resource: 'mem', amount: 4 });
+      const ram = s.state.partitions[A]!.ram;
+      const end = s.run({ kind: 'lpar.end', by, pid: A });
+      expect(end.events.map(fields)).toEqual([
+        { tag, kind: 'lp.stop', from: CONTROL_LANE, to: A, cost: 0, say: ['lp.stop', 'A', 2] },
+        { tag, kind: 'lpar.end', from: CONTROL_LANE, to: A, cost: DEFAULT_COSTS.hypercall, frames: ram, say: ['lpar.end', 'A', 36] },
+      ]);
+      expect(s.state.partitions[A]).toMatchObject({ status: 'ended', ram: [], ramGranted: 0, ports: {}, signalNotify: null, held: { devices: 0, cache: 0, bus: 0 } });
+      expect(ram.every((f) => ownerOf(s.state.frames, f) === FREE)).toBe(true);
+    }
+  });
+});
+
+describe('what ending a partition does to what was asked of it', () => {
+  it('a request queued at it and one it took but did not answer are both refused, each asker told why in words', () => {
+    const s = session();
+    const c = asPid(s.ok({ kind: 'lpar.create', name: 'C', memPages: 4, processors: 1 }) as number);
+    s.ok({ kind: 'channel.connect', by: A, target: c });
+    s.ok({ kind: 'signal.take', by: c });
+    s.ok({ kind: 'channel.connect', by: B, target: c });
+    expect(s.state.partitions[c]!.signalsHeld).toHaveLength(1);
+    expect(s.state.partitions[c]!.signalQueue).toHaveLength(1);
+    const end = s.run({ kind: 'lpar.end', pid: c });
+    const why = { errno: 'ECONNREFUSED', message: 'C ended before answering', words: { id: 'error.lifecycle.endedBeforeAnswering', values: { name: 'C' } } };
+    // the one still queued is refused first, then the one it held
+    expect(end.completions).toEqual([
+      { pid: B, call: 'connect', result: { ok: false, error: why } },
+      { pid: A, call: 'connect', result: { ok: false, error: why } },
+    ]);
+    expect(s.state.signals).toEqual({});
+    expect([s.state.partitions[A]!.wait, s.state.partitions[B]!.wait]).toEqual([null, null]);
   });
 });
