@@ -5,6 +5,9 @@
 
 import { ASSIGNMENT_LIMITS } from '../../engine/index.ts';
 import { packText, unpackField } from '../share/packedText.ts';
+import { said, wrap, type Said } from '../share/linkFields.ts';
+import { wordsIn } from '../../i18n/wordsIn.ts';
+import { useLanguage } from '../app/language.ts';
 import { useLab } from '../store/labStore.ts';
 import { useHomework } from './homeworkStore.ts';
 import { readyForAssignment } from '../app/builtinLanguages.ts';
@@ -17,11 +20,11 @@ export async function encodeAssignmentLink(text: string): Promise<string> {
 }
 
 /** The assignment text a fragment carries, or why not; null when it carries none. */
-export async function decodeAssignmentLink(fragment: string): Promise<{ ok: true; text: string } | { ok: false; message: string } | null> {
+export async function decodeAssignmentLink(fragment: string): Promise<{ ok: true; text: string } | ({ ok: false } & Said) | null> {
   const packed = new URLSearchParams(fragment).get(ASSIGNMENT_PARAM);
   if (packed === null) return null;
   const text = await unpackField(fragment, packed, 'assignment', ASSIGNMENT_LIMITS.file);
-  return text.ok ? text : { ok: false, message: `${text.message} No assignment was opened.` };
+  return text.ok ? text : { ok: false, ...wrap(text, (why) => `${why} No assignment was opened.`, 'homework.link.refused') };
 }
 
 /** Open the assignment a fragment carries, or say why not; false when the fragment carries none. */
@@ -30,13 +33,13 @@ export async function openAssignmentLink(fragment: string): Promise<boolean> {
   try {
     read = await decodeAssignmentLink(fragment);
   } catch {
-    read = { ok: false, message: 'This assignment link could not be read. No assignment was opened.' };
+    read = { ok: false, ...said('This assignment link could not be read. No assignment was opened.', 'homework.link.unreadable') };
   }
   if (read === null) return false;
   if (read.ok) {
     await readyForAssignment(read.text);
     useHomework.getState().load(read.text, 'link');
   }
-  else useLab.getState().setBanner({ kind: 'error', text: read.message });
+  else useLab.getState().setBanner({ kind: 'error', text: wordsIn(useLanguage.getState().t, read.words) });
   return true;
 }

@@ -7,7 +7,9 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Words } from '../../engine/index.ts';
-import { decodeLink, encodeLink, LINK_LIMITS } from './shareLink.ts';
+import { decodeLink, encodeLink, LINK_LIMITS, pump, toBase64Url } from './shareLink.ts';
+import { decodeAssignmentLink } from '../homework/assignmentLink.ts';
+import { decodeLessonLink } from '../lessons/lessonLink.ts';
 import { readOpening } from '../app/mode.ts';
 import { makeTranslate, translateEnglish } from '../../i18n/translate.ts';
 import { readCatalog } from '../../i18n/catalogFiles.ts';
@@ -47,7 +49,6 @@ const LINKS: readonly [string, () => Promise<string>, RegExp, string][] = [
 ];
 
 async function deflated(bytes: Uint8Array): Promise<string> {
-  const { pump, toBase64Url } = await import('./shareLink.ts');
   return toBase64Url((await pump(bytes, new CompressionStream('deflate-raw'), Number.MAX_SAFE_INTEGER))!);
 }
 
@@ -80,4 +81,43 @@ describe('the page\'s own query refused in the reader\'s language', () => {
       expect(englishIn(wordsIn(ja, note.words), kept)).toEqual([]);
     });
   }
+});
+
+describe('a refused lesson link or assignment link in the reader\'s language', () => {
+  /** `text` deflated into a fragment field, or raw bytes when given them. */
+  const carrying = async (param: string, content: string | Uint8Array) => {
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    return `${param}=${await deflated(bytes)}`;
+  };
+  const blank = JSON.stringify({ format: 'lparlab-lesson', version: 1, id: 'mine', title: '  ', figures: 'Fig. 5', summary: 'S', steps: [{ title: 'T', narration: 'N', lines: ['@A a = area(64)'], checks: [{ rule: 'tag', tag: 'S106' }], hints: ['h'] }] });
+  const cases: readonly [string, () => Promise<string>, RegExp, string][] = [
+    ['too long', async () => `x=${'A'.repeat(LINK_LIMITS.fragment)}&P=AAAA`, /link is too long/, ''],
+    ['not base64url', async () => 'P=%%%', /damaged \(not base64url\)/, ''],
+    ['cut short', async () => 'P=AAAAAAAAAAAAAAAA_w', /damaged or cut short|not text/, ''],
+    ['past the limit', async () => carrying('P', 'x'.repeat(300 * 1024)), /unpacks to more than/, 'KiB'],
+    ['not text', async () => carrying('P', new Uint8Array([0xff, 0xfe, 0xfd])), /is not text/, ''],
+  ];
+  for (const [what, param, decode, opened] of [
+    ['assignment', 'assignment', decodeAssignmentLink, 'No assignment was opened.'],
+    ['lesson', 'lessonfile', decodeLessonLink, 'No lesson was opened.'],
+  ] as const) {
+    for (const [name, fragment, english, kept] of cases) {
+      it(`${what} link ${name}: English words say the sentence; Japanese has no English`, async () => {
+        const read = await decode((await fragment()).replaceAll('P=', `${param}=`));
+        if (read === null || read.ok) throw new Error('not refused');
+        expect(read.message).toMatch(english);
+        expect(read.message.endsWith(opened)).toBe(true);
+        expect(wordsIn(translateEnglish, read.words)).toBe(read.message);
+        expect(englishIn(wordsIn(ja, read.words), kept)).toEqual([]);
+      });
+    }
+  }
+
+  it('a lesson in a link that the validator refuses: the field as the file names it, the rest in Japanese', async () => {
+    const read = await decodeLessonLink(await carrying('lessonfile', blank));
+    if (read === null || read.ok) throw new Error('not refused');
+    expect(read.message).toBe('The lesson in this link cannot be used: title must not be empty. No lesson was opened.');
+    expect(wordsIn(translateEnglish, read.words)).toBe(read.message);
+    expect(englishIn(wordsIn(ja, read.words), 'title')).toEqual([]);
+  });
 });
