@@ -6,6 +6,9 @@ import { compiledCatalogs } from './scripts/catalogs.ts';
 import { japaneseFontSubsets } from './scripts/fonts.ts';
 import { lessonTexts } from './scripts/lessonTexts.ts';
 
+/** The engine's modules (src/engine), which the build treats as free of side effects. */
+const ENGINE_MODULE = /[\\/]src[\\/]engine[\\/]/;
+
 // `vite build` writes the site to dist/ with a service worker (sw.js) that
 // precaches it for offline use; `vite build --mode single` (npm run
 // build:single) writes one self-contained dist-single/index.html, scripts,
@@ -14,7 +17,14 @@ export default defineConfig(({ mode }) => ({
   // Relative asset URLs: the built site in dist/ works from any static path.
   base: './',
   plugins: mode === 'single' ? [compiledCatalogs(), lessonTexts(), japaneseFontSubsets(), react(), viteSingleFile({ removeViteModuleLoader: true }), inlineFavicon('public/favicon.svg')] : [compiledCatalogs(), lessonTexts(), japaneseFontSubsets(), react(), offline()],
-  build: mode === 'single' ? { outDir: 'dist-single' } : {},
+  build: {
+    ...(mode === 'single' ? { outDir: 'dist-single' } : {}),
+    // The engine's modules run nothing when loaded (src/imports.test.ts checks), so a module whose
+    // exports the first screen does not use need not load with it just because src/engine/index.ts
+    // re-exports it: the Memory view's model and the lesson suggestions move to the chunks that use
+    // them (issue 23: 2.5 KB gzip off an English reader's first load).
+    rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !ENGINE_MODULE.test(id) } },
+  },
   // one file means no public files beside it: the favicon goes inline
   publicDir: mode === 'single' ? false : 'public',
   server: { port: 5173, strictPort: true },

@@ -86,10 +86,28 @@ describe('imports under src/', () => {
     expect(reaching).toEqual([]);
   });
 
+  it("has the engine's modules run nothing when loaded: the page's build treats them as free of side effects (vite.config.ts)", () => {
+    // a module that runs something only for its own tables is kept whole with the exports that read them;
+    // engine/testing is the tests' and never reaches the page
+    const ownTables = ['engine/shell/calls.ts: for (const spec of CALLS) {'];
+    const engine = join(SRC, 'engine');
+    const running = files
+      .filter((f) => f.startsWith(engine + '/') && !f.startsWith(join(engine, 'testing') + '/'))
+      .flatMap((f) => topLevelStatements(readFileSync(f, 'utf8')).map((line) => `${relative(SRC, f)}: ${line}`));
+    expect(running).toEqual(ownTables);
+    expect(topLevelStatements("import { a } from './a';\nexport const b = 1;\nregister(b);\n  nested(b);\nx.y = 2;\n}\n")).toEqual(['register(b);', 'x.y = 2;']);
+  });
+
   it('finds a cycle when there is one', () => {
     expect(cycles(new Map([['/a', ['/b']], ['/b', ['/c']], ['/c', ['/a']], ['/d', ['/a']]]))).toHaveLength(1);
   });
 });
+
+/** The lines at a module's top level that do something when it loads: a call or an assignment, not a declaration. */
+function topLevelStatements(text: string): string[] {
+  const declaration = /^(?:import|export|const|let|var|function|async|class|type|interface|declare|enum|abstract)\b/;
+  return text.split('\n').filter((line) => /^[A-Za-z_$]/.test(line) && !declaration.test(line));
+}
 
 /** The modules a file reaches through static value imports, itself included: what loads with it, before any import(). */
 function reached(graph: Map<string, string[]>, from: string): Set<string> {
