@@ -4,7 +4,7 @@
 // fallback; the page, lparsh and the exports all format through here, and
 // the engine only ever emits ids and parameters (narration.ts).
 
-import { IntlMessageFormat, type Formatters, type PrimitiveType } from 'intl-messageformat';
+import { formatToParts, IntlMessageFormat, PART_TYPE, type Formatters, type PrimitiveType } from 'intl-messageformat';
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import en from './catalogs/en.json';
 
@@ -69,13 +69,49 @@ function sharedFormatters(): Formatters {
   };
 }
 
+/** A message ready to format: its parsed form and the locale its plurals and numbers follow. */
+interface Compiled {
+  readonly ast: MessageFormatElement[];
+  readonly locale: string;
+}
+
+/**
+ * `source` parsed for `locale`. The page's catalogs arrive parsed
+ * (scripts/catalogs.ts); a string (lparsh, the tests) is parsed by FormatJS's
+ * own constructor, the one place a parser is bundled.
+ */
+function compile(source: Catalog[string], locale: string): Compiled {
+  return { ast: typeof source === 'string' ? new IntlMessageFormat(source, locale).getAst() : source, locale };
+}
+
+/**
+ * A compiled message with `values`, joined as IntlMessageFormat's format
+ * joins its parts. Formatting the parsed form straight away, without an
+ * IntlMessageFormat, skips its constructor's locale lookup
+ * (Intl.NumberFormat.supportedLocalesOf): the first such lookup in a page
+ * builds Chromium's list of every locale it knows, which took 0.25 to 0.5 s
+ * of a cold load at CPU / 4, before anything needed a number formatted
+ * (issue 22). The locale needs no lookup: it is one of the lab's languages.
+ */
+function formatCompiled(message: Compiled, values: Values | undefined, formatters: Formatters): string {
+  const parts = formatToParts<never>(message.ast, message.locale, formatters, IntlMessageFormat.formats, values);
+  if (parts.length === 1) return String(parts[0]!.value);
+  // neighbouring literal parts (PART_TYPE.literal) joined; a value that is not text stays a part of its own
+  const joined: unknown[] = [];
+  for (const part of parts) {
+    if (joined.length === 0 || part.type !== PART_TYPE.literal || typeof joined.at(-1) !== 'string') joined.push(part.value);
+    else joined[joined.length - 1] += part.value;
+  }
+  return joined.length <= 1 ? String(joined[0] || '') : String(joined);
+}
+
 /**
  * A translator for `lang` over `catalog`. A key the catalog lacks falls back
  * to English (the catalog tests keep that from happening in a release); a
  * message is parsed once and kept.
  */
 export function makeTranslate(lang: string, catalog: Catalog): Translate {
-  const parsed = new Map<string, IntlMessageFormat | string>();
+  const parsed = new Map<string, Compiled | string>();
   const formatters = sharedFormatters();
   return (key, values) => {
     let format = parsed.get(key);
@@ -84,10 +120,10 @@ export function makeTranslate(lang: string, catalog: Catalog): Translate {
       const source = own ?? english[key];
       // an id no catalog has (a stale lesson file naming one) reads as itself
       if (source === undefined) return key;
-      format = plainText(source) ?? new IntlMessageFormat(source, own === undefined ? 'en' : lang, undefined, { formatters });
+      format = plainText(source) ?? compile(source, own === undefined ? 'en' : lang);
       parsed.set(key, format);
     }
-    return typeof format === 'string' ? format : String(format.format(values));
+    return typeof format === 'string' ? format : formatCompiled(format, values, formatters);
   };
 }
 
