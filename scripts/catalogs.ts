@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@formatjs/icu-messageformat-parser';
 import type { Plugin } from 'vite';
-import { areaOf, WORD_AREAS, type WordArea } from '../src/i18n/wordAreas.ts';
+import { areaOf, isNodeOnly, WORD_AREAS, type WordArea } from '../src/i18n/wordAreas.ts';
 
 const CATALOG = /[\\/]src[\\/]i18n[\\/]catalogs[\\/][a-z]{2,3}(-[A-Za-z0-9]+)?\.json$/;
 const ENGLISH = /[\\/]src[\\/]i18n[\\/]catalogs[\\/]en\.json$/;
@@ -72,7 +72,8 @@ export function compiledCatalogs(): Plugin {
     },
     transform(code, id) {
       if (!CATALOG.test(id)) return null;
-      const firstLoad = page && ENGLISH.test(id) ? (key: string) => areaOf(key) === null : undefined;
+      // lparsh's own words are never the page's: its English leaves them out too
+      const firstLoad = page && ENGLISH.test(id) ? (key: string) => areaOf(key) === null && !isNodeOnly(key) : undefined;
       return { code: compileCatalog(code, id, firstLoad), map: null };
     },
   };

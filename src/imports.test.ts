@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { areaOf, WORD_AREAS, type WordArea } from './i18n/wordAreas.ts';
+import { areaOf, isNodeOnly, WORD_AREAS, type WordArea } from './i18n/wordAreas.ts';
 
 const SRC = import.meta.dirname;
 
@@ -156,6 +156,12 @@ describe("an English reader's first load (issue 23)", () => {
   it("names no message of a panel's area of words (src/i18n/wordAreas.ts): the first load's English does not hold them", () => {
     const offences = [...first].flatMap((f) => namedMessages(readFileSync(f, 'utf8')).filter((m) => inArea(m)).map((m) => `${relative(SRC, f)}: ${m.id}${m.dynamic ? '${...}' : ''}`));
     expect(first.size).toBeGreaterThan(50);
+    expect(offences).toEqual([]);
+  });
+
+  it("names none of lparsh's own messages (wordAreas.ts isNodeOnly): the page's English leaves them out", () => {
+    const offences = [...first].flatMap((f) => namedMessages(readFileSync(f, 'utf8')).filter((m) => isNodeOnly(m.id)).map((m) => `${relative(SRC, f)}: ${m.id}`));
+    expect(isNodeOnly('lparsh.grade.summary')).toBe(true);
     expect(offences).toEqual([]);
   });
 

@@ -13,17 +13,14 @@ import { basename, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { AcceptAnswers, Assignment, SubmissionGrade, TaskGrade } from '../engine/index.ts';
 import { canonicalLines, gradeSubmission, HANDIN_CODE_PREFIX, parseAssignment, parseSubmission, SUBMISSION_LIMITS, visible } from '../engine/index.ts';
-import { LANGUAGES } from '../i18n/languages.ts';
+import stringWidth from 'string-width';
+import { isLanguage, LANGUAGES } from '../i18n/languages.ts';
 import { readCatalog } from '../i18n/catalogFiles.ts';
-import { makeTranslate } from '../i18n/translate.ts';
-import { answersIn } from '../i18n/wordsIn.ts';
+import { makeTranslate, translateEnglish, type MessageKey, type Translate } from '../i18n/translate.ts';
+import { answersIn, wordsIn } from '../i18n/wordsIn.ts';
 
-export const GRADE_USAGE = `       lparsh --grade ASSIGNMENT SUBMISSION... [--csv FILE]
-  --grade ASSIGNMENT SUBMISSION...
-                      replay every task of every hand-in (files, or folders of
-                      *.lparlab.json) and re-check every rule; print a table and
-                      write CSV (default ASSIGNMENT-ID.grades.csv); exit 0 all
-                      graded, 1 some hand-in could not be, 2 a broken assignment`;
+/** --grade's lines of lparsh's usage, in English (`lparsh.grade.usage`; --lang gives them in another language). */
+export const GRADE_USAGE = translateEnglish('lparsh.grade.usage');
 
 /** The prefix of the copyable hand-in code the page offers (one constant, in the engine, for the page and the grader). */
 export { HANDIN_CODE_PREFIX };
@@ -62,33 +59,36 @@ export interface GradeRow {
   readonly note: string;
 }
 
-const COLUMNS: readonly [keyof GradeRow, string][] = [
-  ['student', 'student'], ['task', 'task'], ['variant', 'variant'], ['solved', 'solved'], ['steps', 'steps met'], ['lines', 'lines'],
-  ['firstError', 'first error'], ['sameLinesAs', 'same lines as'], ['claimed', 'claimed'], ['note', 'note'], ['file', 'file'],
+/** The columns, in order, with the catalog key of each heading (in English: student, task, variant, solved, steps met, ...). */
+const COLUMNS: readonly [keyof GradeRow, MessageKey][] = [
+  ['student', 'lparsh.grade.column.student'], ['task', 'lparsh.grade.column.task'], ['variant', 'lparsh.grade.column.variant'],
+  ['solved', 'lparsh.grade.column.solved'], ['steps', 'lparsh.grade.column.steps'], ['lines', 'lparsh.grade.column.lines'],
+  ['firstError', 'lparsh.grade.column.firstError'], ['sameLinesAs', 'lparsh.grade.column.sameLinesAs'], ['claimed', 'lparsh.grade.column.claimed'],
+  ['note', 'lparsh.grade.column.note'], ['file', 'lparsh.grade.column.file'],
 ];
 
 /** A hand-in's text: its JSON, or the JSON inside a copyable code, inflated within the size limit. */
-export function handInText(source: string): { ok: true; text: string } | { ok: false; message: string } {
+export function handInText(source: string, t: Translate = translateEnglish): { ok: true; text: string } | { ok: false; message: string } {
   const trimmed = source.trim();
   if (!trimmed.startsWith(HANDIN_CODE_PREFIX)) return { ok: true, text: source };
   const code = trimmed.slice(HANDIN_CODE_PREFIX.length);
-  if (!/^[A-Za-z0-9_-]+$/.test(code)) return { ok: false, message: 'the hand-in code holds characters that are not base64url' };
+  if (!/^[A-Za-z0-9_-]+$/.test(code)) return { ok: false, message: t('lparsh.grade.codeCharacters') };
   try {
     const bytes = inflateRawSync(Buffer.from(code, 'base64url'), { maxOutputLength: SUBMISSION_LIMITS.file });
     return { ok: true, text: bytes.toString('utf8') };
   } catch (e) {
     const message = (e as Error).message;
-    return { ok: false, message: /larger than|maxOutputLength|buffer/i.test(message) ? `the hand-in code inflates past ${SUBMISSION_LIMITS.file / 1024} KiB` : `the hand-in code is damaged (${message.slice(0, 80)})` };
+    return { ok: false, message: /larger than|maxOutputLength|buffer/i.test(message) ? t('lparsh.grade.codeTooLarge', { kib: String(SUBMISSION_LIMITS.file / 1024) }) : t('lparsh.grade.codeDamaged', { why: message.slice(0, 80) }) };
   }
 }
 
 /** CSV text: every field quoted when it needs it; a field a spreadsheet would run as a formula is prefixed with '. */
-export function csv(rows: readonly GradeRow[]): string {
+export function csv(rows: readonly GradeRow[], t: Translate = translateEnglish): string {
   const cell = (v: string) => {
     const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
     return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  return `${[COLUMNS.map(([, h]) => h), ...rows.map((r) => COLUMNS.map(([k]) => r[k]))].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `${[COLUMNS.map(([, h]) => t(h)), ...rows.map((r) => COLUMNS.map(([k]) => r[k]))].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 interface Graded {
@@ -107,14 +107,14 @@ export function answersInEveryLanguage(): AcceptAnswers {
   return (e) => translators.flatMap((t) => answersIn(t, e));
 }
 
-/** Grade the hand-ins read from `files` against an assignment; rows in file order, task order. */
-export function gradeFiles(assignment: Assignment, files: readonly { file: string; source: string | { error: string } }[], accept: AcceptAnswers = answersInEveryLanguage()): GradeRow[] {
+/** Grade the hand-ins read from `files` against an assignment; rows in file order, task order, their words in the language of `t`. */
+export function gradeFiles(assignment: Assignment, files: readonly { file: string; source: string | { error: string } }[], accept: AcceptAnswers = answersInEveryLanguage(), t: Translate = translateEnglish): GradeRow[] {
   const graded: Graded[] = files.map(({ file, source }) => {
     if (typeof source !== 'string') return { file, grade: { ok: false, student: null, reason: source.error }, lines: new Map() };
-    const text = handInText(source);
+    const text = handInText(source, t);
     if (!text.ok) return { file, grade: { ok: false, student: null, reason: text.message }, lines: new Map() };
     const parsed = parseSubmission(text.text);
-    if (!parsed.ok) return { file, grade: { ok: false, student: null, reason: `not a hand-in this lab can read: ${parsed.message}` }, lines: new Map() };
+    if (!parsed.ok) return { file, grade: { ok: false, student: null, reason: t('lparsh.grade.notHandIn', { why: parsed.words ? wordsIn(t, parsed.words) : parsed.message }) }, lines: new Map() };
     return { file, grade: gradeSubmission(assignment, parsed.submission, accept), lines: new Map(parsed.submission.tasks.map((t) => [t.task, t.lines])) };
   });
 
@@ -139,84 +139,109 @@ export function gradeFiles(assignment: Assignment, files: readonly { file: strin
   for (const g of graded) {
     const file = basename(g.file);
     if (!g.grade.ok) {
-      rows.push({ ...empty, file, student: g.grade.student ?? '', task: '', note: g.grade.reason.replace(/\s+/g, ' ') });
+      const reason = g.grade.reasonWords ? wordsIn(t, g.grade.reasonWords) : g.grade.reason;
+      rows.push({ ...empty, file, student: g.grade.student ?? '', task: '', note: reason.replace(/\s+/g, ' ') });
       continue;
     }
     const { student } = g.grade;
-    for (const t of g.grade.tasks) {
-      const key = keyOf(g, t.index);
+    for (const task of g.grade.tasks) {
+      const key = keyOf(g, task.index);
       const same = key ? (byLines.get(key) ?? []).filter((s) => s !== student) : [];
-      rows.push(taskRow(file, student, t, same, twice.has(student)));
+      rows.push(taskRow(t, file, student, task, same, twice.has(student)));
     }
   }
   return rows;
 }
 
-function taskRow(file: string, student: string, t: TaskGrade, same: readonly string[], twice: boolean): GradeRow {
-  const notes = [t.note, twice ? 'this student handed in more than once' : null].filter(Boolean);
+/** One task's row in the language of `t`; the task's name is the command that opens it, the same in every language. */
+function taskRow(t: Translate, file: string, student: string, task: TaskGrade, same: readonly string[], twice: boolean): GradeRow {
+  const note = task.noteWords ? wordsIn(t, task.noteWords) : task.note;
+  const notes = [note, twice ? t('lparsh.grade.twice') : null].filter(Boolean);
+  const error = task.firstError;
+  // an error's words may run to a second line (a hint): the table keeps the first, as the English does
+  const message = error?.words ? `${error.errno}: ${wordsIn(t, error.words).split('\n')[0]}` : error?.message;
+  const claimed = task.claimed;
   return {
     file,
     student,
-    task: `${t.index + 1}: ${t.name}`,
-    variant: t.variant === null ? '' : String(t.variant),
-    solved: t.solved ? 'yes' : 'no',
-    steps: `${t.stepsMet}/${t.stepsTotal}`,
-    lines: String(t.lines),
-    firstError: t.firstError ? `line ${t.firstError.line}: ${t.firstError.input} -> ${t.firstError.message}` : '',
+    task: `${task.index + 1}: ${task.name}`,
+    variant: task.variant === null ? '' : String(task.variant),
+    solved: t(task.solved ? 'lparsh.grade.yes' : 'lparsh.grade.no'),
+    steps: `${task.stepsMet}/${task.stepsTotal}`,
+    lines: String(task.lines),
+    firstError: error ? t('lparsh.grade.firstError', { line: String(error.line), input: error.input, message: message! }) : '',
     sameLinesAs: same.join(' '),
-    claimed: t.claimed ? `${t.claimed.solved ? 'solved' : 'not solved'}, ${t.claimed.stepsMet} step${t.claimed.stepsMet === 1 ? '' : 's'}` : '',
-    note: notes.join('; '),
+    claimed: claimed ? t('lparsh.grade.claimed', { solved: String(claimed.solved), n: String(claimed.stepsMet), count: claimed.stepsMet }) : '',
+    note: notes.join(t('lparsh.grade.noteSeparator')),
   };
 }
 
 /** The table printed for people: one row per line, columns padded, every string made visible. */
-export function table(rows: readonly GradeRow[]): string {
+export function table(rows: readonly GradeRow[], t: Translate = translateEnglish): string {
   const shown: (keyof GradeRow)[] = ['student', 'task', 'variant', 'solved', 'steps', 'lines', 'firstError', 'sameLinesAs', 'note', 'file'];
   const cut = (s: string) => (s.length > 48 ? `${s.slice(0, 47)}…` : s);
-  const cells = [shown.map((k) => COLUMNS.find(([c]) => c === k)![1]), ...rows.map((r) => shown.map((k) => cut(visible(r[k]))))];
-  const widths = shown.map((_, i) => Math.max(...cells.map((c) => c[i]!.length)));
-  return `${cells.map((c) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n')}\n`;
+  const cells = [shown.map((k) => t(COLUMNS.find(([c]) => c === k)![1])), ...rows.map((r) => shown.map((k) => cut(visible(r[k]))))];
+  // measured in terminal cells: a Japanese heading or name takes two a character (ASCII measures as its length)
+  const widths = shown.map((_, i) => Math.max(...cells.map((c) => stringWidth(c[i]!))));
+  return `${cells.map((c) => c.map((v, i) => v + ' '.repeat(widths[i]! - stringWidth(v))).join('  ').trimEnd()).join('\n')}\n`;
 }
 
-/** Runs --grade; null when the arguments do not ask for it. */
+/**
+ * Why a file could not be read or written, in the language of `t`: the
+ * system's English sentence in English (as it always was), and in another
+ * language the catalog's words for the common errno codes, the code kept.
+ */
+export const ioWhy = (t: Translate, e: unknown): string => t('lparsh.file.why', { code: String((e as NodeJS.ErrnoException).code ?? ''), message: (e as Error).message });
+
+/** Runs --grade; null when the arguments do not ask for it. --lang L says the table, the CSV and the errors in L (the names, lines and ids as they are). */
 export function runGradeCommand(argv: readonly string[], io: GradeIo = nodeGradeIo): number | null {
   const at = argv.indexOf('--grade');
   if (at < 0) return null;
+  let t = translateEnglish;
   const fail = (message: string) => {
     io.err(`lparsh: ${visible(message)}\n`);
     return 2;
   };
   const args = argv.filter((_, i) => i !== at);
+  const langAt = args.indexOf('--lang');
+  if (langAt >= 0) {
+    const lang = args[langAt + 1];
+    if (!isLanguage(lang)) return fail(lang === undefined ? t('lparsh.lang.takes', { langs: Object.keys(LANGUAGES).join(', ') }) : t('lparsh.lang.takesNot', { langs: Object.keys(LANGUAGES).join(', '), lang: lang.slice(0, 40) }));
+    t = makeTranslate(lang, readCatalog(lang));
+    args.splice(langAt, 2);
+  }
+  const usage = t('lparsh.grade.usage');
   let csvPath: string | null = null;
   const csvAt = args.indexOf('--csv');
   if (csvAt >= 0) {
     csvPath = args[csvAt + 1] ?? null;
-    if (csvPath === null || csvPath.startsWith('-')) return fail(`--csv needs a FILE\n${GRADE_USAGE}`);
+    if (csvPath === null || csvPath.startsWith('-')) return fail(`${t('lparsh.grade.csvNeeds')}\n${usage}`);
     args.splice(csvAt, 2);
   }
   const unknown = args.find((a) => a.startsWith('-'));
-  if (unknown) return fail(`--grade goes with ASSIGNMENT SUBMISSION... and --csv FILE, not ${unknown}\n${GRADE_USAGE}`);
+  if (unknown) return fail(`${t('lparsh.grade.unknown', { option: unknown })}\n${usage}`);
   const [assignmentPath, ...inputs] = args;
-  if (!assignmentPath || inputs.length === 0) return fail(`--grade needs an ASSIGNMENT and at least one SUBMISSION (a file or a folder)\n${GRADE_USAGE}`);
+  if (!assignmentPath || inputs.length === 0) return fail(`${t('lparsh.grade.needs')}\n${usage}`);
 
   let source: string;
   try {
-    if (io.size(assignmentPath) > 4 * 1024 * 1024) return fail(`${assignmentPath} is too large to be an assignment`);
+    if (io.size(assignmentPath) > 4 * 1024 * 1024) return fail(t('lparsh.grade.assignmentTooLarge', { path: assignmentPath }));
     source = io.read(assignmentPath);
   } catch (e) {
-    return fail(`cannot read ${assignmentPath}: ${(e as Error).message}`);
+    return fail(t('lparsh.file.cannotRead', { path: assignmentPath, why: ioWhy(t, e) }));
   }
   const parsed = parseAssignment(source);
-  if (!parsed.ok) return fail(`${assignmentPath} is not an assignment this lab can use: ${parsed.field} ${parsed.message}`);
+  if (!parsed.ok) return fail(t('lparsh.grade.notAssignment', { path: assignmentPath, field: parsed.field, why: parsed.words ? wordsIn(t, parsed.words) : parsed.message }));
   const assignment = parsed.assignment;
 
   const files: { file: string; source: string | { error: string } }[] = [];
+  const cannotRead = (e: unknown) => ({ error: t('lparsh.grade.cannotReadIt', { why: ioWhy(t, e) }) });
   const readOne = (file: string) => {
     try {
-      if (io.size(file) > SUBMISSION_LIMITS.file * 2) files.push({ file, source: { error: `the file is larger than a hand-in can be (${SUBMISSION_LIMITS.file / 1024} KiB)` } });
+      if (io.size(file) > SUBMISSION_LIMITS.file * 2) files.push({ file, source: { error: t('lparsh.grade.handInTooLarge', { kib: String(SUBMISSION_LIMITS.file / 1024) }) } });
       else files.push({ file, source: io.read(file) });
     } catch (e) {
-      files.push({ file, source: { error: `cannot read it: ${(e as Error).message}` } });
+      files.push({ file, source: cannotRead(e) });
     }
   };
   for (const input of inputs) {
@@ -224,24 +249,25 @@ export function runGradeCommand(argv: readonly string[], io: GradeIo = nodeGrade
     try {
       names = io.list(input);
     } catch (e) {
-      files.push({ file: input, source: { error: `cannot read it: ${(e as Error).message}` } });
+      files.push({ file: input, source: cannotRead(e) });
       continue;
     }
     if (names === null) readOne(input);
     else for (const name of names.filter((n) => n.endsWith('.lparlab.json'))) readOne(join(input, name));
   }
-  if (files.length === 0) return fail(`no hand-ins found (a folder is searched for *.lparlab.json)`);
+  if (files.length === 0) return fail(t('lparsh.grade.noHandIns'));
 
-  const rows = gradeFiles(assignment, files);
+  const rows = gradeFiles(assignment, files, answersInEveryLanguage(), t);
   const out = csvPath ?? `${assignment.id}.grades.csv`;
   try {
-    io.write(out, csv(rows));
+    io.write(out, csv(rows, t));
   } catch (e) {
-    return fail(`cannot write ${out}: ${(e as Error).message}`);
+    return fail(t('lparsh.file.cannotWrite', { path: out, why: ioWhy(t, e) }));
   }
   const bad = rows.filter((r) => r.task === '').length;
-  io.out(`"${assignment.title}" (${assignment.id}, ${assignment.tasks.length} tasks): ${files.length} hand-in${files.length === 1 ? '' : 's'}, ${files.length - bad} graded by replay${bad ? `, ${bad} could not be` : ''}\n\n`);
-  io.out(table(rows));
-  io.out(`\nwrote ${out}\n`);
+  const couldNot = bad ? t('lparsh.grade.couldNot', { bad: String(bad) }) : '';
+  io.out(`${t('lparsh.grade.summary', { title: assignment.title, id: assignment.id, tasks: String(assignment.tasks.length), files: String(files.length), count: files.length, graded: String(files.length - bad), couldNot })}\n\n`);
+  io.out(table(rows, t));
+  io.out(`\n${t('lparsh.grade.wrote', { path: out })}\n`);
   return bad ? 1 : 0;
 }

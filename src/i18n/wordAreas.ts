@@ -40,3 +40,13 @@ export function areaOf(key: string): WordArea | null {
   }
   return null;
 }
+
+/**
+ * Ids only lparsh says (its usage, the grader's table and notes, its file and
+ * argument errors): Node reads the whole catalog, and no page module names
+ * one (src/imports.test.ts), so the page's English leaves them out.
+ */
+const NODE_ONLY = ['lparsh.grade.', 'lparsh.file.', 'lparsh.lang.', 'lparsh.usage', 'lparsh.arg.', 'lparsh.script.', 'lparsh.lesson.'];
+
+/** Whether message `key` is lparsh's alone (never shown by the page). */
+export const isNodeOnly = (key: string): boolean => NODE_ONLY.some((p) => key.startsWith(p));

@@ -18,6 +18,8 @@ import { generateExercise } from '../lessons/exercises.js';
 import type { Assignment, Task } from './assignment.js';
 import { taskName, variantSeed } from './assignment.js';
 import type { Claimed, Submission, TaskWork } from './submission.js';
+import type { Words } from '../words.js';
+import { words } from '../words.js';
 
 export interface TaskGrade {
   readonly index: number;
@@ -29,17 +31,19 @@ export interface TaskGrade {
   readonly stepsTotal: number;
   readonly lines: number;
   /** the first line that answered an error, as typed, with its message */
-  readonly firstError: { readonly line: number; readonly input: string; readonly message: string } | null;
+  readonly firstError: { readonly line: number; readonly input: string; readonly message: string; readonly errno: string; readonly words?: Words } | null;
   /** what the student's page claimed (never trusted) */
   readonly claimed: Claimed | null;
   /** why the task could not be graded as handed in, or null */
   readonly note: string | null;
+  /** the note as words, for a grader in another language (issue 23) */
+  readonly noteWords?: Words;
 }
 
 function firstErrorOf(out: readonly Output[], lineIndex: number, input: string): TaskGrade['firstError'] {
   for (const o of out) {
-    if (o.kind === 'error') return { line: lineIndex + 1, input, message: `${o.errno}: ${o.message.split('\n')[0]}` };
-    if (o.kind === 'complete' && !o.result.ok) return { line: lineIndex + 1, input, message: `${o.result.errno}: ${o.result.message}` };
+    if (o.kind === 'error') return { line: lineIndex + 1, input, message: `${o.errno}: ${o.message.split('\n')[0]}`, errno: o.errno, ...(o.words ? { words: o.words } : {}) };
+    if (o.kind === 'complete' && !o.result.ok) return { line: lineIndex + 1, input, message: `${o.result.errno}: ${o.result.message}`, errno: o.result.errno, ...(o.result.words ? { words: o.result.words } : {}) };
   }
   return null;
 }
@@ -96,38 +100,45 @@ export type AcceptAnswers = (exercise: Exercise) => readonly string[];
 export function gradeTask(task: Task, index: number, work: TaskWork | null, variant: number | null, accept: AcceptAnswers = () => []): TaskGrade {
   const lines = work?.lines ?? [];
   const base = { index, name: taskName(task), variant, lines: lines.length, claimed: work?.claimed ?? null };
+  const missing = work ? { note: null } : { note: 'not handed in', noteWords: words('homework.grade.notHandedIn') };
   switch (task.kind) {
     case 'lesson': {
       const played = walk(lines, task.lesson.steps.map((s) => s.check));
       const total = task.lesson.steps.length;
-      return { ...base, solved: played.stepsMet === total, stepsMet: played.stepsMet, stepsTotal: total, firstError: played.firstError, note: work ? null : 'not handed in' };
+      return { ...base, solved: played.stepsMet === total, stepsMet: played.stepsMet, stepsTotal: total, firstError: played.firstError, ...missing };
     }
     case 'challenge': {
       const played = walk(lines, [task.challenge.check]);
-      return { ...base, solved: played.stepsMet === 1, stepsMet: played.stepsMet, stepsTotal: 1, firstError: played.firstError, note: work ? null : 'not handed in' };
+      return { ...base, solved: played.stepsMet === 1, stepsMet: played.stepsMet, stepsTotal: 1, firstError: played.firstError, ...missing };
     }
     case 'exercise': {
       const exercise = generateExercise(task.exercise, variant ?? 0);
       const played = walk(lines, []);
       const solved = work?.answer !== undefined && sameAnswer(exercise.answer, work.answer, accept(exercise));
       const wrongVariant = work?.variant !== undefined && work.variant !== variant;
-      const note = !work ? 'not handed in' : wrongVariant ? `worked on variant ${work.variant}, not this student's ${variant}` : work.answer === undefined ? 'no answer given' : null;
-      return { ...base, solved: solved && !wrongVariant, stepsMet: solved && !wrongVariant ? 1 : 0, stepsTotal: 1, firstError: played.firstError, note };
+      const note = !work ? missing
+        : wrongVariant ? { note: `worked on variant ${work.variant}, not this student's ${variant}`, noteWords: words('homework.grade.otherVariant', { worked: work.variant!, variant: variant ?? 0 }) }
+        : work.answer === undefined ? { note: 'no answer given', noteWords: words('homework.grade.noAnswer') } : { note: null };
+      return { ...base, solved: solved && !wrongVariant, stepsMet: solved && !wrongVariant ? 1 : 0, stepsTotal: 1, firstError: played.firstError, ...note };
     }
   }
 }
 
 export type SubmissionGrade =
   | { readonly ok: true; readonly student: string; readonly tasks: readonly TaskGrade[] }
-  | { readonly ok: false; readonly student: string | null; readonly reason: string };
+  | { readonly ok: false; readonly student: string | null; readonly reason: string; readonly reasonWords?: Words };
 
 /** Grade a hand-in against the assignment it must answer; a hand-in for another assignment or version is a reason, not a grade. */
 export function gradeSubmission(assignment: Assignment, submission: Submission, accept?: AcceptAnswers): SubmissionGrade {
   const { student } = submission;
-  if (submission.assignment.id !== assignment.id) return { ok: false, student, reason: `a hand-in for another assignment ("${submission.assignment.id}")` };
-  if (submission.assignment.hash !== assignment.hash) return { ok: false, student, reason: `a hand-in for another version of "${assignment.id}" (hash ${submission.assignment.hash.slice(0, 12)}..., this one ${assignment.hash.slice(0, 12)}...)` };
+  const { id, hash } = submission.assignment;
+  if (id !== assignment.id) return { ok: false, student, reason: `a hand-in for another assignment ("${id}")`, reasonWords: words('homework.grade.otherAssignment', { id }) };
+  if (hash !== assignment.hash) {
+    const [theirs, ours] = [hash.slice(0, 12), assignment.hash.slice(0, 12)];
+    return { ok: false, student, reason: `a hand-in for another version of "${assignment.id}" (hash ${theirs}..., this one ${ours}...)`, reasonWords: words('homework.grade.otherVersion', { id: assignment.id, theirs, ours }) };
+  }
   const extra = submission.tasks.find((w) => w.task >= assignment.tasks.length);
-  if (extra) return { ok: false, student, reason: `task ${extra.task} is not a task of this assignment (it has ${assignment.tasks.length})` };
+  if (extra) return { ok: false, student, reason: `task ${extra.task} is not a task of this assignment (it has ${assignment.tasks.length})`, reasonWords: words('homework.grade.notATask', { task: extra.task, tasks: assignment.tasks.length }) };
   const tasks = assignment.tasks.map((task, i) => {
     const variant = task.kind === 'exercise' ? variantSeed(assignment, student, i) : null;
     return gradeTask(task, i, submission.tasks.find((w) => w.task === i) ?? null, variant, accept);
