@@ -8,6 +8,7 @@ import { useLessons } from '../lessons/lessonStore.ts';
 import { progressFile } from '../lessons/progress.ts';
 import { download } from '../share/download.ts';
 import { useT } from './language.ts';
+import { wordsIn } from '../../i18n/wordsIn.ts';
 
 export function Banner() {
   const t = useT();
@@ -27,7 +28,7 @@ export function Banner() {
       )}
       {storageProblem && (
         <div className="banner error" role="alert" data-testid="storage-banner">
-          <span>{storageProblem}</span>
+          <span>{wordsIn(t, storageProblem.words)}</span>
           <span className="banner-actions">
             <button type="button" onClick={() => download('lparlab-progress.json', progressFile(useLessons.getState().progress), 'application/json')}>
               {t('banner.exportProgress')}
@@ -38,7 +39,7 @@ export function Banner() {
       )}
       {setAside && (
         <div className="banner error" role="alert" data-testid="set-aside-banner">
-          <span>{setAside.message}</span>
+          <span>{wordsIn(t, setAside.words)}</span>
           <span className="banner-actions">
             {setAside.copy !== null && (
               <button type="button" onClick={() => downloadCopy(setAside.copy!)}>{t('banner.downloadCopy')}</button>

@@ -12,6 +12,7 @@ import type { Challenge, ExerciseKind, Lesson, LessonFile, ShellState, StepCheck
 import { CHALLENGES, checkStep, createShell, findChallengeIn, findLessonIn, LESSONS, runLine, solutionOf, textIn } from '../../engine/index.ts';
 import { useLab } from '../store/labStore.ts';
 import type { Known, Progress, SaveResult, SetAside } from './progress.ts';
+import type { Said } from '../share/linkFields.ts';
 import {
   afterOtherTabSaved, clearProgress, loadProgress, mergeProgress, parseProgressFile, sameProgress, saveProgress, watchOtherTabs, withChallengeSolved, withStepPassed,
 } from './progress.ts';
@@ -51,7 +52,8 @@ interface LessonStore {
   readonly custom: LessonFile | null;
   readonly progress: Progress;
   /** why progress could not be stored (storage full or blocked), until dismissed: the page offers the export */
-  readonly storageProblem: string | null;
+  /** why progress was not stored, in English and in words (the banner says them in the reader's language) */
+  readonly storageProblem: Said | null;
   /** stored progress that could not all be read, and where its copy is kept, until dismissed */
   readonly setAside: SetAside | null;
   openMenu(): void;
@@ -254,7 +256,7 @@ export const useLessons = create<LessonStore>()((set, get) => ({
 
 /** The store after a save: the progress as saved (merged with other tabs'), any trouble storing it, and anything set aside. */
 function afterSave(saved: SaveResult): Pick<LessonStore, 'progress'> & Partial<Pick<LessonStore, 'storageProblem' | 'setAside'>> {
-  if (!saved.ok) return { progress: saved.progress, storageProblem: saved.message };
+  if (!saved.ok) return { progress: saved.progress, storageProblem: { message: saved.message, words: saved.words } };
   return saved.setAside ? { progress: saved.progress, setAside: saved.setAside } : { progress: saved.progress };
 }
 

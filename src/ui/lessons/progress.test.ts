@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Progress } from './progress.ts';
+import type { Said } from '../share/linkFields.ts';
+import { makeTranslate, translateEnglish } from '../../i18n/translate.ts';
+import { readCatalog } from '../../i18n/catalogFiles.ts';
+import { wordsIn } from '../../i18n/wordsIn.ts';
+import { englishIn } from '../../i18n/englishIn.ts';
 import {
   afterOtherTabSaved, clearProgress, EMPTY_PROGRESS, loadProgress, mergeProgress, parseProgressFile, PROGRESS_KEY, progressFile, readStoredProgress,
   saveProgress, SET_ASIDE_KEY, SET_ASIDE_PLACES, withChallengeSolved, withStepPassed,
@@ -100,7 +105,7 @@ describe('saving progress', () => {
     fakeStorage(error);
     const progress = withStepPassed(EMPTY_PROGRESS, 'fault', 1);
     const saved = saveProgress(progress, KNOWN);
-    expect(saved).toEqual({ ok: false, progress, message: expect.stringMatching(why) });
+    expect(saved).toMatchObject({ ok: false, progress, message: expect.stringMatching(why) });
     expect(!saved.ok && saved.message).toMatch(/not saved.*export it/);
   });
 
@@ -133,7 +138,7 @@ describe('stored progress with parts this lab cannot read', () => {
   ])('keeps what can be read around %s', (_what, raw, progress, unread) => {
     const read = readStoredProgress(raw, KNOWN);
     expect(read.progress).toEqual(progress);
-    expect(read.unread.join('; ')).toMatch(unread);
+    expect(read.unread.map((u) => u.message).join('; ')).toMatch(unread);
   });
 
   it('reads all of what it wrote itself', () => {
@@ -148,7 +153,7 @@ describe('stored progress with parts this lab cannot read', () => {
     const loaded = loadProgress(KNOWN);
     expect(loaded.progress).toEqual({ lessons: { flip: [0, 2] }, challenges: [] });
     expect(items.get(SET_ASIDE_KEY)).toBe(raw);
-    expect(loaded.setAside).toEqual({ copy: SET_ASIDE_KEY, message: expect.stringMatching(/^Part of the progress stored in this browser could not be read \(the steps of a lesson this lab does not have, "next-year"\); the rest is loaded\. A copy of it as it was stored is kept under "lparlab\.progress\.unreadable"/) });
+    expect(loaded.setAside).toMatchObject({ copy: SET_ASIDE_KEY, message: expect.stringMatching(/^Part of the progress stored in this browser could not be read \(the steps of a lesson this lab does not have, "next-year"\); the rest is loaded\. A copy of it as it was stored is kept under "lparlab\.progress\.unreadable"/) });
     // read again (a reload): the same copy, not a second one
     expect(loadProgress(KNOWN).setAside?.copy).toBe(SET_ASIDE_KEY);
     expect(items.size).toBe(2);
@@ -197,10 +202,59 @@ describe('stored progress with parts this lab cannot read', () => {
     items.set(PROGRESS_KEY, raw);
     const loaded = loadProgress(KNOWN);
     expect(loaded.progress).toEqual({ lessons: { flip: [0] }, challenges: [] });
-    expect(loaded.setAside).toEqual({ copy: null, message: expect.stringMatching(why) });
+    expect(loaded.setAside).toMatchObject({ copy: null, message: expect.stringMatching(why) });
     expect(loaded.setAside?.message).toMatch(/left as it is and what you pass now counts for this visit only; export your progress/);
     const progress = withStepPassed(loaded.progress, 'flip', 1);
-    expect(saveProgress(progress, KNOWN)).toEqual({ ok: false, progress, message: expect.stringMatching(/not saved: .* no copy of them could be kept, so it is not written over/) });
+    expect(saveProgress(progress, KNOWN)).toMatchObject({ ok: false, progress, message: expect.stringMatching(/not saved: .* no copy of them could be kept, so it is not written over/) });
     expect(items.get(PROGRESS_KEY)).toBe(raw);
+  });
+});
+
+// issue 23: what the page says when storage fails or stored progress is not
+// all read is in the reader's language: the English catalog says exactly the
+// sentence, and Japanese leaves no English but the stored file's own names
+// (lesson ids, the key the copy is kept under) and JSON.
+describe('storage troubles in the reader\'s language', () => {
+  const ja = makeTranslate('ja', readCatalog('ja'));
+  const inEveryLanguage = (what: Said, kept = '') => {
+    expect(wordsIn(translateEnglish, what.words)).toBe(what.message);
+    expect(englishIn(wordsIn(ja, what.words), `JSON ${kept}`)).toEqual([]);
+  };
+
+  it.each([
+    ['an unknown lesson and challenge, and steps past the end', file({ flip: [0, 6, 99], 'next-year': [1], fault: 'all' }, ['win', 7]), 'next-year win flip fault'],
+    ['a step past the end', file({ flip: [9] }), 'flip'],
+    ['lessons and challenges of the wrong shape', JSON.stringify({ format: 'lparlab-progress', version: 1, lessons: [], challenges: {} }), ''],
+    ['JSON cut short', file({ flip: [0] }).slice(0, 30), ''],
+    ['not an object', '[1]', ''],
+    ['another format', JSON.stringify({ format: 'x' }), 'x'],
+    ['a future version', JSON.stringify({ format: 'lparlab-progress', version: 2 }), ''],
+  ])('stored progress with %s: each reason, and the banner with its copy kept or not', (_what, raw, kept) => {
+    const read = readStoredProgress(raw, KNOWN);
+    expect(read.unread.length).toBeGreaterThan(0);
+    for (const reason of read.unread) inEveryLanguage(reason, kept);
+    const items = fakeStorage();
+    items.set(PROGRESS_KEY, raw);
+    const loaded = loadProgress(KNOWN);
+    inEveryLanguage(loaded.setAside!, `${kept} ${SET_ASIDE_KEY}`);
+    // every place for a copy taken: none is kept, and the banner says why
+    for (let place = 1; place <= SET_ASIDE_PLACES; place++) items.set(place === 1 ? SET_ASIDE_KEY : `${SET_ASIDE_KEY}.${place}`, `copy ${place}`);
+    const none = loadProgress(KNOWN).setAside!;
+    expect(none.copy).toBeNull();
+    inEveryLanguage(none, kept);
+    const refused = saveProgress(EMPTY_PROGRESS, KNOWN);
+    if (refused.ok) throw new Error('saved over progress it could not copy');
+    inEveryLanguage(refused);
+  });
+
+  it.each([['QuotaExceededError'], ['SecurityError'], ['InvalidStateError']])('a save and a clear refused with %s', (error) => {
+    fakeStorage(error);
+    const saved = saveProgress(withStepPassed(EMPTY_PROGRESS, 'fault', 1), KNOWN);
+    if (saved.ok) throw new Error('saved');
+    inEveryLanguage(saved);
+    vi.stubGlobal('window', { localStorage: { removeItem: () => { throw Object.assign(new Error(error), { name: error }); } } });
+    const cleared = clearProgress();
+    if (cleared.ok) throw new Error('cleared');
+    inEveryLanguage(cleared);
   });
 });

@@ -14,6 +14,7 @@
 // written over at all.
 
 import { translateEnglish, type MessageKey, type Translate, type Values } from '../../i18n/translate.ts';
+import { said, type Said } from '../share/linkFields.ts';
 
 export interface Progress {
   readonly lessons: Readonly<Record<string, readonly number[]>>;
@@ -89,10 +90,10 @@ export function sameProgress(a: Progress, b: Progress): boolean {
   return progressFile(mergeProgress(EMPTY_PROGRESS, a)) === progressFile(mergeProgress(EMPTY_PROGRESS, b));
 }
 
-/** Stored progress read as far as it can be: what was read, and what was not, in words (empty when all was read). */
+/** Stored progress read as far as it can be: what was read, and what was not, in English and in words (empty when all was read). */
 export interface StoredProgress {
   readonly progress: Progress;
-  readonly unread: readonly string[];
+  readonly unread: readonly Said[];
 }
 
 const quoted = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v.slice(0, 40)) : JSON.stringify(v ?? null)?.slice(0, 40) ?? 'nothing');
@@ -104,44 +105,47 @@ const quoted = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v.slice(0
  * unreadable entry must not cost them the rest.
  */
 export function readStoredProgress(raw: string, known: Known): StoredProgress {
-  const nothing = (why: string): StoredProgress => ({ progress: EMPTY_PROGRESS, unread: [why] });
+  const nothing = (why: Said): StoredProgress => ({ progress: EMPTY_PROGRESS, unread: [why] });
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
-    return nothing('it is not JSON, perhaps cut short');
+    return nothing(said('it is not JSON, perhaps cut short', 'progress.stored.notJson'));
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return nothing('it is not a JSON object');
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return nothing(said('it is not a JSON object', 'progress.stored.notObject'));
   const d = data as Record<string, unknown>;
-  if (d.format !== FORMAT) return nothing(`its format is ${quoted(d.format)}`);
-  if (d.version !== VERSION) return nothing(`it is version ${quoted(d.version)}, and this lab reads version ${VERSION}`);
-  const unread: string[] = [];
+  if (d.format !== FORMAT) return nothing(said(`its format is ${quoted(d.format)}`, 'progress.stored.format', { format: quoted(d.format) }));
+  if (d.version !== VERSION) return nothing(said(`it is version ${quoted(d.version)}, and this lab reads version ${VERSION}`, 'progress.stored.version', { version: quoted(d.version), reads: VERSION }));
+  const unread: Said[] = [];
   const lessons: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
   if (typeof d.lessons === 'object' && d.lessons !== null && !Array.isArray(d.lessons)) {
     for (const [id, steps] of Object.entries(d.lessons as Record<string, unknown>)) {
       const count = known.lessons.get(id) ?? (CUSTOM.test(id) ? CUSTOM_STEPS : undefined);
       if (count === undefined) {
-        unread.push(`the steps of a lesson this lab does not have, ${quoted(id)}`);
+        unread.push(said(`the steps of a lesson this lab does not have, ${quoted(id)}`, 'progress.stored.unknownLesson', { lesson: quoted(id) }));
         continue;
       }
       if (!Array.isArray(steps)) {
-        unread.push(`the steps of lesson ${id}, which are not a list`);
+        unread.push(said(`the steps of lesson ${id}, which are not a list`, 'progress.stored.notList', { lesson: id }));
         continue;
       }
       const good = steps.filter((n): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) < count);
       const bad = steps.length - good.length;
-      if (bad > 0) unread.push(`${bad === 1 ? 'a step' : `${bad} steps`} of lesson ${id} that it does not have (it has ${count})`);
+      if (bad > 0) {
+        const message = `${bad === 1 ? 'a step' : `${bad} steps`} of lesson ${id} that it does not have (it has ${count})`;
+        unread.push(said(message, 'progress.stored.pastEnd', { bad: { count: bad }, steps: bad, lesson: id, count }));
+      }
       if (good.length > 0) lessons[id] = [...new Set(good)].sort((a, b) => a - b);
     }
-  } else if (d.lessons !== undefined) unread.push('its lessons, which are not a record');
+  } else if (d.lessons !== undefined) unread.push(said('its lessons, which are not a record', 'progress.stored.lessons'));
   const challenges: string[] = [];
   if (Array.isArray(d.challenges)) {
     for (const c of d.challenges as unknown[]) {
       if (typeof c === 'string' && (known.challenges.has(c) || CUSTOM.test(c))) {
         if (!challenges.includes(c)) challenges.push(c);
-      } else unread.push(`a challenge this lab does not have, ${quoted(c)}`);
+      } else unread.push(said(`a challenge this lab does not have, ${quoted(c)}`, 'progress.stored.unknownChallenge', { challenge: quoted(c) }));
     }
-  } else if (d.challenges !== undefined) unread.push('its challenges, which are not a list');
+  } else if (d.challenges !== undefined) unread.push(said('its challenges, which are not a list', 'progress.stored.challenges'));
   return { progress: { lessons: { ...lessons }, challenges }, unread };
 }
 
@@ -155,14 +159,14 @@ export const SET_ASIDE_PLACES = 9;
 const setAsideKey = (place: number) => (place === 1 ? SET_ASIDE_KEY : `${SET_ASIDE_KEY}.${place}`);
 
 /** Keep a copy of `raw` under a set-aside key (the one already holding it, or the first free one). */
-function keepCopy(storage: Storage, raw: string): { readonly ok: true; readonly key: string } | { readonly ok: false; readonly why: string } {
+function keepCopy(storage: Storage, raw: string): { readonly ok: true; readonly key: string } | { readonly ok: false; readonly why: Said } {
   let free: string | null = null;
   for (let place = 1; place <= SET_ASIDE_PLACES; place++) {
     const there = storage.getItem(setAsideKey(place));
     if (there === raw) return { ok: true, key: setAsideKey(place) };
     if (there === null && free === null) free = setAsideKey(place);
   }
-  if (free === null) return { ok: false, why: `the ${SET_ASIDE_PLACES} places for such copies are all taken` };
+  if (free === null) return { ok: false, why: said(`the ${SET_ASIDE_PLACES} places for such copies are all taken`, 'progress.copy.taken', { places: SET_ASIDE_PLACES }) };
   try {
     storage.setItem(free, raw);
     return { ok: true, key: free };
@@ -171,24 +175,30 @@ function keepCopy(storage: Storage, raw: string): { readonly ok: true; readonly 
   }
 }
 
-/** Stored progress that was not all read: what the page tells the student, and where the copy is (null: none could be kept). */
-export interface SetAside {
-  readonly message: string;
+/** Stored progress that was not all read: what the page tells the student (in English and in words), and where the copy is (null: none could be kept). */
+export interface SetAside extends Said {
   readonly copy: string | null;
 }
 
 const MAX_REASONS = 3;
 
-function setAsideMessage(read: StoredProgress, copy: { ok: true; key: string } | { ok: false; why: string }): SetAside {
+function setAsideMessage(read: StoredProgress, copy: { ok: true; key: string } | { ok: false; why: Said }): SetAside {
   const some = read.progress.challenges.length > 0 || Object.keys(read.progress.lessons).length > 0;
   const more = read.unread.length - MAX_REASONS;
-  const what = `${read.unread.slice(0, MAX_REASONS).join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+  // the first reasons joined two by two ("a; b; c"), then how many more
+  const shown = read.unread.slice(0, MAX_REASONS).reduceRight<Said | null>((rest, reason) =>
+    rest === null ? reason : said(`${reason.message}; ${rest.message}`, 'progress.stored.join', { first: reason.words, rest: rest.words }), null)!;
+  const what = more > 0 ? said(`${shown.message}; and ${more} more`, 'progress.stored.more', { what: shown.words, more }) : shown;
   const head = some
-    ? `Part of the progress stored in this browser could not be read (${what}); the rest is loaded.`
-    : `The progress stored in this browser could not be read (${what}).`;
+    ? said(`Part of the progress stored in this browser could not be read (${what.message}); the rest is loaded.`, 'progress.setAside.part', { what: what.words })
+    : said(`The progress stored in this browser could not be read (${what.message}).`, 'progress.setAside.all', { what: what.words });
   return copy.ok
-    ? { message: `${head} A copy of it as it was stored is kept under "${copy.key}" in this site's storage.`, copy: copy.key }
-    : { message: `${head} No copy of it could be kept (${copy.why}), so it is left as it is and what you pass now counts for this visit only; export your progress to keep it.`, copy: null };
+    ? { ...said(`${head.message} A copy of it as it was stored is kept under "${copy.key}" in this site's storage.`, 'progress.setAside.kept', { head: head.words, key: copy.key }), copy: copy.key }
+    : {
+      ...said(`${head.message} No copy of it could be kept (${copy.why.message}), so it is left as it is and what you pass now counts for this visit only; export your progress to keep it.`,
+        'progress.setAside.noCopy', { head: head.words, why: copy.why.words }),
+      copy: null,
+    };
 }
 
 /**
@@ -226,15 +236,15 @@ export function loadProgress(known: Known): Loaded {
 export type SaveResult =
   /** stored; `progress` is what is stored now, this tab's merged with any other tab's; `setAside` when what was stored had unreadable parts */
   | { readonly ok: true; readonly progress: Progress; readonly setAside?: SetAside }
-  /** not stored: `progress` lives on for this visit only, `message` says why */
-  | { readonly ok: false; readonly progress: Progress; readonly message: string };
+  /** not stored: `progress` lives on for this visit only, `message` (and `words`) say why */
+  | ({ readonly ok: false; readonly progress: Progress } & Said);
 
-/** Why the browser would not store progress, in words. */
-function storageTrouble(e: unknown): string {
+/** Why the browser would not store progress, in English and in words. */
+function storageTrouble(e: unknown): Said {
   const name = e instanceof Error || (typeof e === 'object' && e !== null && 'name' in e) ? String((e as { name: unknown }).name) : '';
-  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return 'the browser\'s storage for this site is full';
-  if (name === 'SecurityError') return 'the browser does not let this page store anything';
-  return 'the browser would not store it';
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return said('the browser\'s storage for this site is full', 'progress.storage.full');
+  if (name === 'SecurityError') return said('the browser does not let this page store anything', 'progress.storage.blocked');
+  return said('the browser would not store it', 'progress.storage.refused');
 }
 
 /** Save `progress`, merged with what another tab may have saved meanwhile. */
@@ -246,18 +256,15 @@ export function saveProgress(progress: Progress, known: Known): SaveResult {
       return {
         ok: false,
         progress,
-        message: 'Your progress was not saved: the progress stored in this browser has parts this lab cannot read, and no copy of them could be kept, so it is not written over. It counts for this visit only; export it to keep it.',
+        ...said('Your progress was not saved: the progress stored in this browser has parts this lab cannot read, and no copy of them could be kept, so it is not written over. It counts for this visit only; export it to keep it.', 'progress.save.unreadable'),
       };
     }
     const merged = mergeProgress(theirs.progress, progress);
     storage.setItem(PROGRESS_KEY, progressFile(merged));
     return { ok: true, progress: merged, ...(theirs.setAside ? { setAside: theirs.setAside } : {}) };
   } catch (e) {
-    return {
-      ok: false,
-      progress,
-      message: `Your progress was not saved: ${storageTrouble(e)}. It counts for this visit only; export it to keep it.`,
-    };
+    const why = storageTrouble(e);
+    return { ok: false, progress, ...said(`Your progress was not saved: ${why.message}. It counts for this visit only; export it to keep it.`, 'progress.save.failed', { why: why.words }) };
   }
 }
 
@@ -267,7 +274,8 @@ export function clearProgress(): SaveResult {
     window.localStorage.removeItem(PROGRESS_KEY);
     return { ok: true, progress: EMPTY_PROGRESS };
   } catch (e) {
-    return { ok: false, progress: EMPTY_PROGRESS, message: `The stored progress could not be cleared: ${storageTrouble(e)}.` };
+    const why = storageTrouble(e);
+    return { ok: false, progress: EMPTY_PROGRESS, ...said(`The stored progress could not be cleared: ${why.message}.`, 'progress.clear.failed', { why: why.words }) };
   }
 }
 
