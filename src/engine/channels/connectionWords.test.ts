@@ -4,7 +4,7 @@
 // leaves the machine as it was (`s.why` checks that, as `s.errno` does).
 
 import { describe, expect, it } from 'vitest';
-import { A, B, SCP, session } from '../testing/testkit.js';
+import { A, B, connectGuests, SCP, session } from '../testing/testkit.js';
 import { narrate } from '../narration.js';
 import { asPid, asPort } from '../types.js';
 import { usageOf } from '../partition/partitions.js';
@@ -119,5 +119,158 @@ describe('answering: permit, deny, interrupt', () => {
     const step = s.run({ kind: 'call.interrupt', by: A });
     expect(step.completions).toEqual([{ pid: A, call: 'connect', result: { ok: false, error: { errno: 'EINTR', message: 'interrupted while waiting in connect', words: { id: 'error.connections.interruptedWhileWaiting2', values: { call: 'connect' } } } } }]);
     expect(s.state.signals).toEqual({});
+  });
+});
+
+// The words each refusal carries besides its English sentence: the catalog id
+// and the values a reader of another language gets the sentence from
+// (src/engine/words.ts). A wrong id, or a value left out, reaches a Japanese
+// reader as the wrong sentence or a hole, though the English stays right.
+const wordsOf = (id: string, values?: Record<string, string | number>) => (values ? { id, values } : { id });
+
+describe('the words of each refusal of S101-S104 and [0056] a) c)', () => {
+  it('a request the control OS will not pass on names the target, the asker or the size', () => {
+    const s = session();
+    const c = asPid(s.ok({ kind: 'lpar.create', name: 'C', memPages: 4, processors: 1 }) as number);
+    s.ok({ kind: 'lpar.end', pid: c });
+    const rp = asPort(s.ok({ kind: 'event.port', by: B }) as number);
+    expect(s.refusal({ kind: 'channel.connect', by: A, target: asPid(9) }))
+      .toEqual({ errno: 'ESRCH', message: 'there is no partition 9', words: wordsOf('error.connections.thereNoPartition', { target: 9 }) });
+    expect(s.refusal({ kind: 'event.connect', by: A, target: A, port: asPort(99) }).words)
+      .toEqual(wordsOf('error.connections.hasNoEvent', { peer: 'A', port: 99 }));
+    expect(s.refusal({ kind: 'shm.connect', by: A, target: A, bytes: 4096 }))
+      .toEqual({ errno: 'EINVAL', message: 'A cannot connect to itself', words: wordsOf('error.connections.cannotConnectItself', { name: 'A' }) });
+    expect(s.refusal({ kind: 'event.connect', by: A, target: c, port: rp }))
+      .toEqual({ errno: 'ECONNREFUSED', message: 'C has ended; nobody is there to answer', words: wordsOf('error.connections.hasEndedNobody', { peer: 'C' }) });
+    expect(s.refusal({ kind: 'channel.connect', by: A, target: SCP }).words).toEqual(wordsOf('error.connections.takesChannelsThrough', { peer: 'scp' }));
+    expect(s.refusal({ kind: 'event.connect', by: A, target: B, port: asPort(99) }))
+      .toEqual({ errno: 'EINVAL', message: 'B has no event receive port 99', words: wordsOf('error.connections.hasNoEvent', { peer: 'B', port: 99 }) });
+    expect(s.refusal({ kind: 'shm.connect', by: A, target: B, bytes: 0 }).words)
+      .toEqual(wordsOf('error.connections.sharedAreaBytes', { maxAreaBytes: 16 * 1024 * 1024, bytes: 0 }));
+    // past its memory limit [0055]: the words of the limit, the same as any other area's
+    expect(s.refusal({ kind: 'shm.connect', by: A, target: B, bytes: 16 * 1024 * 1024 }))
+      .toEqual({ errno: 'ENOMEM', message: 'A would pass its memory limit with 4096 more pages; ask with request(mem, 4096) [0055]', words: wordsOf('error.room.memLimit', { name: 'A', pages: 4096 }) });
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'mem', amount: null });
+    s.ok({ kind: 'lpar.create', name: 'D', memPages: framesFree(s.state) - 1, processors: 1 });
+    expect(s.refusal({ kind: 'shm.connect', by: A, target: B, bytes: 2 * 4096 }).words).toEqual(wordsOf('error.connections.noFreePhysical', { pages: 2 }));
+  });
+
+  it('[0055]: the limits an event connection meets name who is at them', () => {
+    const s = session();
+    const own = asPort(s.ok({ kind: 'event.port', by: A }) as number);
+    const rb = asPort(s.ok({ kind: 'event.port', by: B }) as number);
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'events', amount: usageOf(s.state, A).events });
+    expect(s.refusal({ kind: 'event.connect', by: A, target: B, port: rb }))
+      .toEqual({ errno: 'ENOMEM', message: 'A is at its event-port limit', words: wordsOf('error.connections.eventPortLimit', { name: 'A' }) });
+    // within the event-port limit but not the management memory a port takes: inside one partition
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'events', amount: null });
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'mgmt', amount: usageOf(s.state, A).mgmt });
+    expect(s.refusal({ kind: 'event.connect', by: A, target: A, port: own }))
+      .toEqual({ errno: 'ENOMEM', message: 'A is at its event-port or management-memory limit', words: wordsOf('error.connections.eventPortManagement', { name: 'A' }) });
+    // between partitions: the asker's limit is met when B permits, and B's answer is refused
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'mgmt', amount: null });
+    s.ok({ kind: 'event.connect', by: A, target: B, port: rb });
+    const { sig } = s.ok({ kind: 'signal.take', by: B }) as { sig: number };
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'mgmt', amount: usageOf(s.state, A).mgmt });
+    expect(s.refusal({ kind: 'signal.permit', by: B, sig: sig as never }))
+      .toEqual({ errno: 'ENOMEM', message: 'A is at its event-port or management-memory limit', words: wordsOf('error.connections.eventPortManagement2', { asker: 'A' }) });
+    expect(s.state.partitions[A]!.wait).toEqual({ call: 'event_connect', sig });
+  });
+
+  it('[0063]: a refused second sender, and a port the control OS raises, in words that name owner, port and sender', () => {
+    const s = session();
+    const rp = asPort(s.ok({ kind: 'event.port', by: B }) as number);
+    s.ok({ kind: 'event.connect', by: A, target: B, port: rp });
+    const { sig } = s.ok({ kind: 'signal.take', by: B }) as { sig: number };
+    const sp = s.run({ kind: 'signal.permit', by: B, sig: sig as never }).completions[0]!.result as { value: number };
+    const taken = s.refusal({ kind: 'event.connect', by: B, target: B, port: rp });
+    expect(taken).toMatchObject({
+      errno: 'EADDRINUSE', decided: true,
+      message: `B's receive port ${rp} already has a send port (A's port ${sp.value}): event connections are one-to-one [0063]`,
+      words: wordsOf('error.connections.portTaken', { owner: 'B', port: rp, sender: 'A', senderPort: sp.value }),
+    });
+    const raised = s.refusal({ kind: 'event.connect', by: A, target: B, port: asPort(1) });
+    expect(raised).toMatchObject({
+      errno: 'EADDRINUSE', decided: true,
+      message: "B's receive port 1 is raised by the control OS (for a message port or the control signal port); connect a send port to a port of its own [0063]",
+      words: wordsOf('error.connections.raisedByControl', { owner: 'B', port: 1 }),
+    });
+  });
+
+  it('answering names the signal and who holds it; a channel needs room for a message port at each end', () => {
+    const s = session();
+    expect(s.refusal({ kind: 'signal.deny', by: B, sig: 99 as never }).words).toEqual(wordsOf('error.connections.hasNoControl', { name: 'B', sig: 99 }));
+    s.ok({ kind: 'channel.connect', by: A, target: B });
+    const sig = Object.values(s.state.signals)[0]!.id;
+    expect(s.refusal({ kind: 'signal.deny', by: B, sig }).words).toEqual(wordsOf('error.connections.signalStillQueued', { sig, name: 'B' }));
+    s.ok({ kind: 'signal.take', by: B });
+    // S103: the server's message port needs an event receive port, within its management memory
+    s.ok({ kind: 'lpar.limit', pid: B, resource: 'mgmt', amount: usageOf(s.state, B).mgmt });
+    expect(s.refusal({ kind: 'signal.permit', by: B, sig })).toEqual({
+      errno: 'ENOMEM', message: 'B is at its event-port or management-memory limit: a message port needs an event receive port',
+      words: wordsOf('error.connections.eventPortManagement3', { server: 'B' }),
+    });
+    // and so does the client's
+    s.ok({ kind: 'lpar.limit', pid: B, resource: 'mgmt', amount: null });
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'mgmt', amount: usageOf(s.state, A).mgmt });
+    expect(s.refusal({ kind: 'signal.permit', by: B, sig })).toEqual({
+      errno: 'ENOMEM', message: 'A is at its event-port or management-memory limit: a message port needs an event receive port',
+      words: wordsOf('error.connections.eventPortManagement4', { client: 'A' }),
+    });
+    // with room at both ends the channel is made, and A's connect returns its port (S104)
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'mgmt', amount: null });
+    expect(s.run({ kind: 'signal.permit', by: B, sig }).completions).toEqual([{ pid: A, call: 'connect', result: { ok: true, value: expect.any(Number) } }]);
+  });
+
+  it('[0057]: a control signal port whose management memory is full takes no request of any kind, and a share keeps no area', () => {
+    const s = session();
+    const rp = asPort(s.ok({ kind: 'event.port', by: B }) as number);
+    s.ok({ kind: 'lpar.limit', pid: B, resource: 'mgmt', amount: usageOf(s.state, B).mgmt });
+    const full = {
+      errno: 'ENOMEM', message: "B's management memory is at its limit, so its control signal port cannot take another request [0057]",
+      words: wordsOf('error.controlSignals.sManagementMemory', { target: 'B' }),
+    };
+    const free = framesFree(s.state);
+    expect(s.refusal({ kind: 'channel.connect', by: A, target: B })).toEqual(full);
+    expect(s.refusal({ kind: 'event.connect', by: A, target: B, port: rp })).toEqual(full);
+    expect(s.refusal({ kind: 'shm.connect', by: A, target: B, bytes: 4096 })).toEqual(full);
+    expect(framesFree(s.state)).toBe(free);
+    expect(s.state.partitions[A]!.wait).toBeNull();
+  });
+
+  it('[0062]: the deny is said with who denied which signal', () => {
+    const s = session();
+    s.ok({ kind: 'channel.connect', by: A, target: B });
+    const { sig } = s.ok({ kind: 'signal.take', by: B }) as { sig: number };
+    const step = s.run({ kind: 'signal.deny', by: B, sig: sig as never });
+    expect(step.result).toEqual({ ok: true, value: 0 });
+    expect(step.events.map((e) => [e.tag, e.kind, narrate(e.say)])).toEqual([
+      ['[0062]', 'signal.deny', `B denies signal ${sig}: no connection is made`],
+      ['[0062]', 'call.complete', "A's connect fails: ECONNREFUSED"],
+    ]);
+  });
+
+  it('Ctrl-C names the call it cut short, whether it waited for a peer, for an arrival or for the program', () => {
+    const s = session();
+    expect(s.refusal({ kind: 'call.interrupt', by: A }))
+      .toEqual({ errno: 'EINVAL', message: 'A is not waiting in any call', words: wordsOf('error.connections.notWaitingAny', { name: 'A' }) });
+    // recv waits for no signal: nothing is withdrawn, the call just returns EINTR
+    const { server } = connectGuests(s);
+    s.ok({ kind: 'channel.recv', by: B, port: asPort(server) });
+    const recv = s.run({ kind: 'call.interrupt', by: B });
+    expect(recv.completions).toEqual([{ pid: B, call: 'recv', result: { ok: false, error: { errno: 'EINTR', message: 'interrupted while suspended in recv', words: wordsOf('error.connections.interruptedWhileSuspended', { call: 'recv' }) } } }]);
+    expect(recv.events.map((e) => [e.tag, e.kind, narrate(e.say)])).toEqual([['lab:interrupt', 'call.interrupt', 'B\'s recv is interrupted (EINTR)']]);
+    expect(s.state.partitions[B]!.wait).toBeNull();
+    // [0080]: a guest waiting for the program's answer to its resource request
+    const ls = s.ok({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: 'vfile' }) as number;
+    s.ok({ kind: 'sys.bind', fd: ls, service: 7 });
+    s.ok({ kind: 'sys.listen', fd: ls, permit: true });
+    s.ok({ kind: 'channel.connectService', by: A, service: 7 });
+    s.ok({ kind: 'sys.accept', fd: ls });
+    s.ok({ kind: 'policy.ask', resource: 'mem', ask: true });
+    s.ok({ kind: 'resource.request', by: A, resource: 'mem', amount: 24 });
+    const request = s.run({ kind: 'call.interrupt', by: A });
+    expect(request.completions).toEqual([{ pid: A, call: 'request', result: { ok: false, error: { errno: 'EINTR', message: 'interrupted while waiting in request', words: wordsOf('error.connections.interruptedWhileWaiting') } } }]);
+    expect(request.events.at(-1)).toMatchObject({ tag: 'lab:interrupt', kind: 'call.interrupt', from: A, to: A });
   });
 });

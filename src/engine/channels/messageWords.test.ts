@@ -150,3 +150,52 @@ describe('S109 and [0056] c): discarding an area', () => {
     expect(s.state.partitions[asPid(3)]!.name).toBe('B');
   });
 });
+
+// The words each refusal of S105-S109 carries besides its English sentence:
+// the catalog id and the values a reader of another language gets the
+// sentence from (src/engine/words.ts). A wrong id, or a value left out,
+// reaches a Japanese reader as the wrong sentence or a hole.
+const wordsOf = (id: string, values?: Record<string, unknown>) => (values ? { id, values } : { id });
+
+describe('the words of each refusal of S105-S109', () => {
+  it('reserving, reading and writing name the size, the address and the free frames', () => {
+    const s = session();
+    expect(s.refusal({ kind: 'area.reserve', by: A, bytes: 0 }))
+      .toEqual({ errno: 'EINVAL', message: 'an area is 1 to 16777216 bytes; 0 is not', words: wordsOf('error.messages.areaBytesNot', { maxAreaBytes: MiB16, bytes: 0 }) });
+    const addr = s.ok({ kind: 'area.reserve', by: A, bytes: 4096 }) as number;
+    expect(s.refusal({ kind: 'mem.read', by: A, addr, length: -1 }).words).toEqual(wordsOf('error.messages.cannotReadBytes', { length: -1 }));
+    expect(s.refusal({ kind: 'mem.read', by: A, addr: addr + 4000, length: 97 }).words)
+      .toEqual(wordsOf('error.messages.readingBytesRuns', { length: 97, addr: '0x100fa0' }));
+    expect(s.refusal({ kind: 'mem.write', by: A, addr: addr + 4095, data: 'ab' }))
+      .toEqual({ errno: 'EFAULT', message: 'writing 2 bytes at 0x100fff runs past the end of the area', words: wordsOf('error.messages.writingBytesRuns', { length: 2, addr: '0x100fff' }) });
+    // the last byte of the area is A's to write
+    expect(s.ok({ kind: 'mem.write', by: A, addr: addr + 4095, data: 'b' })).toBe(1);
+    s.ok({ kind: 'lpar.limit', pid: A, resource: 'mem', amount: null });
+    s.ok({ kind: 'lpar.create', name: 'C', memPages: framesFree(s.state) - 1, processors: 1 });
+    expect(s.refusal({ kind: 'area.reserve', by: A, bytes: 2 * 4096 }).words).toEqual(wordsOf('error.messages.onlyPhysicalFrames', { free: 1, pages: 2 }));
+  });
+
+  it('sending and freeing name the channel, the port and the address', () => {
+    const s = session();
+    const { client, server } = connectGuests(s);
+    const rp = s.ok({ kind: 'event.port', by: A }) as number;
+    const addr = s.ok({ kind: 'area.reserve', by: A, bytes: 2 * 4096 }) as number;
+    expect(s.refusal({ kind: 'channel.send', by: A, port: asPort(99), addr, short: '' }).words).toEqual(wordsOf('error.messages.hasNoChannel', { name: 'A', no: 99 }));
+    expect(s.refusal({ kind: 'channel.recv', by: A, port: asPort(rp) }).words).toEqual(wordsOf('error.messages.portEventPort', { no: rp, name: 'A' }));
+    expect(s.refusal({ kind: 'channel.send', by: A, port: asPort(client), addr: addr + 4096, short: '' }).words)
+      .toEqual(wordsOf('error.messages.insideAreaSend', { addr: '0x101000' }));
+    expect(s.refusal({ kind: 'area.free', by: A, addr: addr + 4096 }))
+      .toEqual({ errno: 'EINVAL', message: '0x101000 is inside an area; free it by its first address', words: wordsOf('error.messages.insideAreaFree', { addr: '0x101000' }) });
+    // [0055]: the receiver's own limit, in its words, inside the send's
+    s.ok({ kind: 'lpar.limit', pid: B, resource: 'mem', amount: 1 });
+    expect(s.refusal({ kind: 'channel.send', by: A, port: asPort(client), addr, short: '' }).words)
+      .toEqual(wordsOf('error.messages.cannotTakeArea', { receiver: 'B', why: wordsOf('error.room.memLimit', { name: 'B', pages: 2 }) }));
+    s.run({ kind: 'shm.connect', by: A, target: B, bytes: 4096 });
+    const { sig } = s.ok({ kind: 'signal.take', by: B }) as { sig: number };
+    const inA = (s.run({ kind: 'signal.permit', by: B, sig: sig as never }).completions[0]!.result as { value: number }).value;
+    expect(s.refusal({ kind: 'channel.send', by: A, port: asPort(client), addr: inA, short: '' }).words)
+      .toEqual(wordsOf('error.messages.sharedAreaOnly', { addr: `0x${inA.toString(16)}` }));
+    s.ok({ kind: 'channel.close', by: B, port: asPort(server) });
+    expect(s.refusal({ kind: 'channel.send', by: A, port: asPort(client), addr, short: '' }).words).toEqual(wordsOf('error.messages.otherEndChannel', { no: client }));
+  });
+});

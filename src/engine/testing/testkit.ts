@@ -3,7 +3,7 @@
 
 import type { Command } from '../command.js';
 import type { LabEvent } from '../event.js';
-import type { LabConfig, LabState, Pid, Result, Value } from '../types.js';
+import type { LabConfig, LabError, LabState, Pid, Result, Value } from '../types.js';
 import { asPid } from '../types.js';
 import type { Step } from '../lab.js';
 import { apply, createLab } from '../lab.js';
@@ -26,6 +26,8 @@ export interface Session {
   errno(command: Loose<Command>): string;
   /** run and require failure (as `errno` does); returns "ERRNO: message", what the person at the terminal reads */
   why(command: Loose<Command>): string;
+  /** run and require failure (as `errno` does); returns the whole error: errno, sentence and the words a reader of another language gets */
+  refusal(command: Loose<Command>): LabError;
 }
 
 export function session(config: Partial<LabConfig> = {}): Session {
@@ -51,6 +53,9 @@ export function session(config: Partial<LabConfig> = {}): Session {
     why(command) {
       const error = refused(command);
       return `${error.errno}: ${error.message}`;
+    },
+    refusal(command) {
+      return refused(command);
     },
   };
   /** run `command` and require that it failed and left the state as it was */
