@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import type { LabPage } from './labPage.ts';
+import { typeLineJa, useTheme, type LabPage } from './labPage.ts';
 import { englishIn } from '../src/i18n/englishIn.ts';
 
 test.use({ reducedMotion: 'reduce', deviceScaleFactor: 1 });
@@ -44,22 +44,6 @@ const at = (start: string) => {
   if (i < 0) throw new Error(`the README's first session has no line starting "${start}"`);
   return i;
 };
-
-async function useTheme(page: Page, theme: 'light' | 'dark') {
-  // the reader's saved choice, as the theme button keeps it (src/ui/app/prefs.ts)
-  await page.addInitScript((t) => window.localStorage.setItem('lparlab.theme', t), theme);
-}
-
-/** Type a line as the reader would: in the terminal, or on a phone on the phone's line (its Run button). */
-async function typeLine(lab: LabPage, text: string) {
-  const { page } = lab;
-  if ((await page.locator('.lab.phone').count()) === 0) return lab.type(text);
-  const line = page.getByRole('textbox', { name: /として実行する行$/ });
-  await line.fill('');
-  await line.pressSequentially(text);
-  await page.getByRole('button', { name: '実行', exact: true }).click();
-  await expect(line).toHaveValue('');
-}
 
 /** The terminal's logical lines. */
 async function terminalLines(lab: LabPage): Promise<string[]> {
@@ -152,7 +136,7 @@ async function walkSession(lab: LabPage, shot: (what: string) => Promise<void>, 
   const boot = await owners(lab);
   const lines = SESSION.block;
   const run = async (i: number) => {
-    await typeLine(lab, lines[i]!);
+    await typeLineJa(lab, lines[i]!);
     return printedAfter(lab, lines[i]!);
   };
   for (let i = 0; i < at('@A ch = connect'); i++) await run(i);
@@ -203,7 +187,7 @@ async function walkSession(lab: LabPage, shot: (what: string) => Promise<void>, 
 
   // the paragraph under the block: help, contexts, the machine's state, back, seed
   const more = async (line: string) => {
-    await typeLine(lab, line);
+    await typeLineJa(lab, line);
     return printedAfter(lab, line);
   };
   const help = await more('help');
@@ -304,7 +288,7 @@ test('the lesson panel\'s buttons stand apart on a phone in Japanese', async ({ 
   const { page } = lab;
   await page.setViewportSize({ width: 390, height: 844 });
   await lab.open('./?lang=ja');
-  await typeLine(lab, 'lesson flip');
+  await typeLineJa(lab, 'lesson flip');
   const head = page.locator('[data-view=lesson] .view-head');
   const all = (await head.getByRole('button', { name: 'レッスン一覧' }).boundingBox())!;
   const close = (await head.getByRole('button', { name: /閉じる/ }).boundingBox())!;

@@ -17,7 +17,8 @@ export class LabPage {
 
   async open(path = './'): Promise<void> {
     await this.page.goto(path);
-    await expect(this.page.getByRole('heading', { level: 1, name: 'lparlab' })).toBeAttached();
+    // as long as the test allows, like the waits below: a page under load (30+) took more than expect's 5 s to draw its heading
+    await this.page.getByRole('heading', { level: 1, name: 'lparlab' }).waitFor({ state: 'attached' });
     await this.page.locator('.xterm-helper-textarea').waitFor({ state: 'attached' });
     await expect.poll(() => this.terminalText()).toContain('scp$');
   }
@@ -77,11 +78,28 @@ export class LabPage {
       // on a phone the theme is in the header's Settings
       const settings = this.page.locator('details.phone-settings');
       if ((await settings.count()) > 0 && !(await settings.evaluate((d) => (d as HTMLDetailsElement).open))) await settings.locator('summary').click();
-      await this.page.getByRole('button', { name: /switch to the (dark|light) theme/ }).click();
+      // the button's name in English or Japanese (app.theme.switchTo* of the catalogs)
+      await this.page.getByRole('button', { name: /switch to the (dark|light) theme|(ダーク|ライト)テーマに切り替える/ }).click();
       if ((await settings.count()) > 0) await settings.evaluate((d) => { (d as HTMLDetailsElement).open = false; });
     }
     await expect.poll(() => this.page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
   }
+}
+
+/** Open the page in `theme`, as a reader who chose it before (the theme button keeps the choice: src/ui/app/prefs.ts). Call before the page is opened. */
+export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.addInitScript((t) => window.localStorage.setItem('lparlab.theme', t), theme);
+}
+
+/** Type a line as a Japanese reader would: in the terminal, or on a phone on the phone's line (its Run button, 実行). */
+export async function typeLineJa(lab: LabPage, text: string): Promise<void> {
+  const { page } = lab;
+  if ((await page.locator('.lab.phone').count()) === 0) return lab.type(text);
+  const line = page.getByRole('textbox', { name: /として実行する行$/ });
+  await line.fill('');
+  await line.pressSequentially(text);
+  await page.getByRole('button', { name: '実行', exact: true }).click();
+  await expect(line).toHaveValue('');
 }
 
 /** The Fig. 9 exchange as a new user would type it, up to the send. */

@@ -7,7 +7,7 @@
 
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import type { LabPage } from './labPage.ts';
+import { typeLineJa, useTheme, type LabPage } from './labPage.ts';
 
 test.use({ reducedMotion: 'reduce', deviceScaleFactor: 1 });
 
@@ -37,22 +37,6 @@ async function englishInLesson(page: Page, selector: string): Promise<string[]> 
   return [...new Set(rest.match(/[A-Za-z][A-Za-z_]+/g) ?? [])].filter((w) => !allowed.has(w) && !typed.has(w));
 }
 
-async function useTheme(page: Page, theme: 'light' | 'dark') {
-  // the reader's saved choice, as the theme button keeps it (src/ui/app/prefs.ts)
-  await page.addInitScript((t) => window.localStorage.setItem('lparlab.theme', t), theme);
-}
-
-/** Type a line as the student would: in the terminal, or on a phone on the phone's line (its Run button). */
-async function typeLine(lab: LabPage, text: string) {
-  const { page } = lab;
-  if ((await page.locator('.lab.phone').count()) === 0) return lab.type(text);
-  const line = page.getByRole('textbox', { name: /として実行する行$/ });
-  await line.fill('');
-  await line.pressSequentially(text);
-  await page.getByRole('button', { name: '実行', exact: true }).click();
-  await expect(line).toHaveValue('');
-}
-
 /** Open lesson flip from the menu in Japanese and type every step's lines; returns the steps' titles. */
 async function walkFlip(lab: LabPage, shot: string) {
   const { page } = lab;
@@ -71,7 +55,7 @@ async function walkFlip(lab: LabPage, shot: string) {
     await expect(panel.locator('.hint')).toHaveCount(2);
     expect(await englishInLesson(page, '[data-view=lesson]'), `step ${step + 1}: the lesson's own words`).toEqual([]);
     if (step === 3) await page.screenshot({ path: `test-results/lesson-ja-${shot}-s107.png` });
-    for (const line of await panel.locator('.lines code').allTextContents()) await typeLine(lab, line);
+    for (const line of await panel.locator('.lines code').allTextContents()) await typeLineJa(lab, line);
     await expect(panel.locator('.status')).toHaveText(/ステップ達成|レッスン完了/);
     await expect(panel.locator('.checks li.todo')).toHaveCount(0);
     const next = panel.getByRole('button', { name: '次のステップ', exact: true });

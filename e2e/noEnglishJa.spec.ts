@@ -85,3 +85,57 @@ test('the Memory view at 1,048,576 frames reads in Japanese, a bucket pointed at
   await page.screenshot({ path: 'test-results/no-english-ja-buckets.png' });
   expect(await englishOnPage(lab)).toEqual([]);
 });
+
+/**
+ * Issue 23: what the page says of a bad link or of storage, opened with
+ * ?lang=ja. Each address is opened on a fresh page, and the banner it shows
+ * must hold no English but what the address itself carried (a lesson's
+ * name) and the units every language writes.
+ */
+const BAD_ADDRESSES: readonly [string, string, string][] = [
+  ['a share link whose machine cannot be built', './?lang=ja#v=1&seed=1&groups=1&lines=', ''],
+  ['a share link whose commands are damaged', './?lang=ja#v=1&seed=1&lines=AAAAAAAAAAAAAAAA_w', ''],
+  ['a share link with an unknown way of showing tags', './?lang=ja#v=1&seed=1&tags=paragraphs&lines=', 'patent steps none paragraphs'],
+  ['?frames out of range', './?lang=ja&frames=5', ''],
+  ['?tags unknown', './?lang=ja&tags=all', 'patent steps none all'],
+  ['?lesson unknown', './?lang=ja&lesson=nope', 'nope'],
+  ['?step out of range', './?lang=ja&lesson=flip&step=0', ''],
+  ['an assignment link that is damaged', './?lang=ja#assignment=%25%25%25', ''],
+  ['a lesson link that is damaged', './?lang=ja#lessonfile=AAAAAAAAAAAAAAAA_w', ''],
+];
+
+test('a bad link of every kind is refused in Japanese', async ({ lab }) => {
+  test.setTimeout(240_000);
+  const said: string[] = [];
+  for (const [what, address, kept] of BAD_ADDRESSES) {
+    await lab.page.goto('about:blank');
+    const page = await inJapanese(lab, address);
+    const banner = page.getByTestId('banner');
+    await expect(banner, what).toBeVisible();
+    const text = await banner.locator('span').first().innerText();
+    said.push(...englishIn(text, `${COMMAND_LANGUAGE} ${kept}`).map((w) => `${w}  <-  ${what}: ${text}`));
+    if (what.startsWith('a share link whose machine')) await page.screenshot({ path: 'test-results/no-english-ja-bad-link.png' });
+  }
+  expect(said).toEqual([]);
+});
+
+test('stored progress that cannot be read, and storage that refuses it, are told in Japanese', async ({ lab }) => {
+  test.setTimeout(120_000);
+  // progress of a lesson this lab does not have, stored before the page opens; then every write refused as a full storage
+  await lab.page.addInitScript(() => {
+    localStorage.setItem('lparlab.progress', JSON.stringify({ format: 'lparlab-progress', version: 1, lessons: { 'next-year': [1] }, challenges: [] }));
+    const refuse = () => { throw new DOMException('full', 'QuotaExceededError'); };
+    Storage.prototype.setItem = refuse;
+  });
+  const page = await inJapanese(lab, './?lang=ja&lesson=flip');
+  const setAside = page.getByTestId('set-aside-banner');
+  await expect(setAside).toBeVisible();
+  // a step passed: its save is refused
+  for (const line of flip.steps[0]!.type) await lab.type(line);
+  const storage = page.getByTestId('storage-banner');
+  await expect(storage).toBeVisible();
+  await page.screenshot({ path: 'test-results/no-english-ja-storage.png' });
+  const own = `${COMMAND_LANGUAGE} next-year lparlab.progress.unreadable`;
+  const texts = [await setAside.locator('span').first().innerText(), await storage.locator('span').first().innerText()];
+  expect(texts.flatMap((t) => englishIn(t, own).map((w) => `${w}  <-  ${t}`))).toEqual([]);
+});
