@@ -186,7 +186,7 @@ describe("an English reader's first load (issue 23)", () => {
       lesson: ['ui/homework/AssignmentMaker.tsx', 'ui/homework/HomeworkPanel.tsx', 'ui/lessons/LessonPanel.tsx', 'ui/lessons/exerciseTitles.ts', 'ui/lessons/standing.ts'],
       builder: ['ui/builder/BuilderPanel.tsx', 'ui/builder/builderStore.ts'],
       homework: ['ui/homework/AssignmentMaker.tsx', 'ui/homework/HomeworkPanel.tsx'],
-      classroom: ['cli/relayProcess.ts', 'ui/classroom/ClassroomBar.tsx', 'ui/classroom/room.ts', 'ui/classroom/session.ts'],
+      classroom: ['cli/relayProcess.ts', 'ui/classroom/ClassroomBar.tsx', 'ui/classroom/classroomLink.ts', 'ui/classroom/room.ts', 'ui/classroom/session.ts'],
     };
     const users = Object.fromEntries(Object.keys(WORD_AREAS).map((area) => [area, [] as string[]])) as Record<WordArea, string[]>;
     for (const f of sources(SRC).filter((f) => f !== join(SRC, 'i18n', 'wordAreas.ts'))) {

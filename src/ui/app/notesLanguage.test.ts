@@ -15,7 +15,7 @@ import { useLessons } from '../lessons/lessonStore.ts';
 import { readLessonFile } from '../lessons/customLesson.ts';
 import { rebuildShell, shareOf } from '../share/rebuild.ts';
 import { readLessonPlace } from '../share/linkFields.ts';
-import { readClassroomLink } from '../classroom/session.ts';
+import { readClassroomLink } from '../classroom/classroomLink.ts';
 import { formatOutput } from '../../engine/index.ts';
 import { useLanguage } from './language.ts';
 

@@ -12,7 +12,6 @@
 // "Follow again" rebuilds the lecturer's moment. With the relay gone, every
 // page keeps working alone, and catches up when it is back.
 
-import { create } from 'zustand';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { ShellState, Words } from '../../engine/index.ts';
@@ -22,137 +21,31 @@ import { wordsIn } from '../../i18n/wordsIn.ts';
 import { useLab } from '../store/labStore.ts';
 import type { LabStore } from '../store/labStore.ts';
 import { useLessons } from '../lessons/lessonStore.ts';
-import { animalName, heardAll, planFollow, planPublish } from './plan.ts';
+import { heardAll, planFollow, planPublish } from './plan.ts';
 import type { Published, ShellFacts } from './plan.ts';
 import type { Presence, RoomLab, RoomMeta } from './room.ts';
 import { appendLines, questionKey, readMeta, readPresence, readRoom, replaceLines, roomLines, roomMeta, tallyAnswers, writeMeta } from './room.ts';
 import { coalesce } from './coalesce.ts';
-
-export interface ClassroomLink {
-  readonly room: string;
-  /** ws:// or wss:// address of the relay */
-  readonly relay: string;
-  readonly key: string | null;
-}
-
-/** The classroom a page address names, or why it cannot be joined; null when it names none. */
-export function readClassroomLink(search: string): { ok: true; link: ClassroomLink } | { ok: false; message: string } | null {
-  const params = new URLSearchParams(search);
-  if (!params.has('room')) return null;
-  const room = params.get('room') ?? '';
-  const relay = params.get('relay') ?? '';
-  const key = params.get('key');
-  // said in the reader's language: the page shows it as it opens
-  const { t } = useLanguage.getState();
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(room)) return { ok: false, message: t('classroom.link.badRoom') };
-  let url: URL;
-  try {
-    url = new URL(relay);
-  } catch {
-    return { ok: false, message: t('classroom.link.noRelay') };
-  }
-  if ((url.protocol !== 'ws:' && url.protocol !== 'wss:') || url.search || url.hash || url.username) {
-    return { ok: false, message: t('classroom.link.badRelay') };
-  }
-  if (key !== null && !/^[A-Za-z0-9_-]{16,64}$/.test(key)) return { ok: false, message: t('classroom.link.badKey') };
-  return { ok: true, link: { room, relay: url.toString().replace(/\/+$/, ''), key } };
-}
-
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'unreachable';
+import type { ClassroomLink } from './classroomLink.ts';
+import { attachSession, storedName, useClassroom } from './classroomStore.ts';
+import type { ConnectionStatus } from './classroomStore.ts';
 
 /** Failed attempts in a row after which the relay counts as unreachable (the provider keeps trying). */
 const UNREACHABLE_AFTER = 3;
-
-/** What the page says about the room's lab besides the connection: it cannot be used, or it was adjusted. */
-export interface RoomNotice {
-  readonly kind: 'invalid' | 'note';
-  readonly text: string;
-}
 
 /** Presence records read at most (a flood of fake students is cut here; the relay limits them too). */
 export const MAX_PRESENCES = 1000;
 /** Presence changes arriving within this many milliseconds are read, counted and drawn once. */
 export const PRESENCE_EVERY_MS = 250;
 
-export interface ClassroomState {
-  readonly link: ClassroomLink | null;
-  readonly role: 'lecturer' | 'student';
-  readonly status: ConnectionStatus;
-  readonly name: string;
-  readonly following: boolean;
-  readonly meta: RoomMeta | null;
-  readonly notice: RoomNotice | null;
-  /** everyone in the room, this page included */
-  readonly people: readonly Presence[];
-  readonly answer: { readonly question: string; readonly text: string } | null;
-  detach(): void;
-  follow(): void;
-  setName(name: string): void;
-  sendAnswer(text: string): void;
-  setReveal(reveal: boolean): void;
-}
-
-let session: Session | null = null;
-
-export const useClassroom = create<ClassroomState>()((set, get) => ({
-  link: null,
-  role: 'student',
-  status: 'connecting',
-  name: '',
-  following: true,
-  meta: null,
-  notice: null,
-  people: [],
-  answer: null,
-  detach: () => {
-    if (get().role !== 'student' || !get().following) return;
-    set({ following: false });
-    session?.announce();
-  },
-  follow: () => {
-    if (get().role !== 'student') return;
-    set({ following: true });
-    session?.announce();
-    session?.followNow(true);
-  },
-  setName: (name) => {
-    const clean = name.replace(/[\p{C}]/gu, '').trim().slice(0, 40);
-    if (!clean) return;
-    set({ name: clean });
-    try {
-      localStorage.setItem('lparlab.classroom.name', clean);
-    } catch {
-      // storage blocked: the name lasts for this visit
-    }
-    session?.announce();
-  },
-  sendAnswer: (text) => {
-    const meta = get().meta;
-    const clean = text.replace(/[\p{C}]/gu, '').trim().slice(0, 80);
-    if (!meta?.lesson || meta.step === null || !clean) return;
-    set({ answer: { question: questionKey(meta.lesson, meta.step), text: clean } });
-    session?.announce();
-  },
-  setReveal: (reveal) => {
-    if (get().role === 'lecturer') session?.reveal(reveal);
-  },
-}));
+/** The page's one session with a relay, while it is in a classroom. */
+let current: Session | null = null;
 
 const machineOf = (meta: RoomMeta) => `${meta.seed}/${meta.frames}/${meta.groups}/${meta.units}`;
 
 /** The events shown when the machine rests at timeline moment `cursor`. */
 function positionAtCursor(shell: ShellState, cursor: number): number {
   return entryEnd(shell.timeline, cursor - 1);
-}
-
-function storedName(): string {
-  try {
-    const saved = localStorage.getItem('lparlab.classroom.name');
-    if (saved) return saved;
-  } catch {
-    // storage blocked: a new name
-  }
-  return animalName(Math.random());
 }
 
 class Session {
@@ -467,7 +360,7 @@ class Session {
     if (now.shell.history === this.expectedHistory) return;
     this.expectedHistory = null;
     useClassroom.getState().detach();
-    useLab.getState().notify(['(you typed a line: you are on your own now; "Follow again" returns to the lecturer\'s lab)']);
+    useLab.getState().notify([useLanguage.getState().t('classroom.notice.ownTyping')]);
   }
 
   destroy(): void {
@@ -479,7 +372,7 @@ class Session {
 
 /** Join the classroom of `link`; returns how to leave it. */
 export function joinClassroom(link: ClassroomLink): () => void {
-  session?.destroy();
+  current?.destroy();
   useClassroom.setState({
     link,
     role: link.key !== null ? 'lecturer' : 'student',
@@ -492,9 +385,12 @@ export function joinClassroom(link: ClassroomLink): () => void {
     answer: null,
   });
   const joined = new Session(link);
-  session = joined;
+  current = joined;
+  attachSession(joined);
   return () => {
     joined.destroy();
-    if (session === joined) session = null;
+    if (current !== joined) return;
+    current = null;
+    attachSession(null);
   };
 }
