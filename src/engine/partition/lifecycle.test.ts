@@ -3,7 +3,7 @@ import { A, B, SCP, connectGuests, session } from '../testing/testkit.js';
 import { asPid, asPort, FREE } from '../types.js';
 import type { Pid } from '../types.js';
 import type { LabEvent } from '../event.js';
-import { CONTROL_LANE } from '../event.js';
+import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
 import { DEFAULT_COSTS } from '../costs/costModel.js';
 import { ownerOf } from '../memory/frameTable.js';
 import { narrate } from '../narration.js';
@@ -233,13 +233,15 @@ describe('what the trace says of making, limiting and ending partitions', () => 
       const s = session();
       s.ok({ kind: 'resource.request', by: A, resource: 'bus', amount: 5 });
       s.ok({ kind: 'resource.request', by: A, resource: 'mem', amount: 4 });
+      s.ok({ kind: 'sched.tick', slices: 1 });
+      expect(s.state.partitions[A]!.cpuUsed).toBeGreaterThan(0);
       const ram = s.state.partitions[A]!.ram;
       const end = s.run({ kind: 'lpar.end', by, pid: A });
       expect(end.events.map(fields)).toEqual([
         { tag, kind: 'lp.stop', from: CONTROL_LANE, to: A, cost: 0, say: ['lp.stop', 'A', 2] },
         { tag, kind: 'lpar.end', from: CONTROL_LANE, to: A, cost: DEFAULT_COSTS.hypercall, frames: ram, say: ['lpar.end', 'A', 36] },
       ]);
-      expect(s.state.partitions[A]).toMatchObject({ status: 'ended', ram: [], ramGranted: 0, ports: {}, signalNotify: null, held: { devices: 0, cache: 0, bus: 0 } });
+      expect(s.state.partitions[A]).toMatchObject({ status: 'ended', ram: [], ramGranted: 0, ports: {}, signalQueue: [], signalsHeld: [], signalNotify: null, cpuUsed: 0, held: { devices: 0, cache: 0, bus: 0 } });
       expect(ram.every((f) => ownerOf(s.state.frames, f) === FREE)).toBe(true);
     }
   });
@@ -261,7 +263,31 @@ describe('what ending a partition does to what was asked of it', () => {
       { pid: B, call: 'connect', result: { ok: false, error: why } },
       { pid: A, call: 'connect', result: { ok: false, error: why } },
     ]);
+    // [0053] says nothing of requests left unanswered: refusing them is the lab's rule, in its tag
+    expect(end.events.map(fields).slice(0, 2)).toEqual([
+      { tag: 'lab:answer', kind: 'call.complete', from: CONTROL_LANE, to: B, cost: 0, say: ['call.fail', 'B', 'connect', 'ECONNREFUSED'] },
+      { tag: 'lab:answer', kind: 'call.complete', from: CONTROL_LANE, to: A, cost: 0, say: ['call.fail', 'A', 'connect', 'ECONNREFUSED'] },
+    ]);
     expect(s.state.signals).toEqual({});
     expect([s.state.partitions[A]!.wait, s.state.partitions[B]!.wait]).toEqual([null, null]);
+  });
+
+  it('a resource request it sent the program is withdrawn unanswered, in the lab\'s tag, and nobody is told', () => {
+    const s = session();
+    const fd = s.ok({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: 'vfile' }) as number;
+    s.ok({ kind: 'sys.bind', fd, service: 7 });
+    s.ok({ kind: 'sys.listen', fd, permit: true });
+    s.ok({ kind: 'channel.connectService', by: A, service: 7 });
+    s.ok({ kind: 'sys.accept', fd });
+    s.ok({ kind: 'policy.ask', resource: 'mem', ask: true });
+    s.run({ kind: 'resource.request', by: A, resource: 'mem', amount: 20 });
+    const [ask] = Object.values(s.state.asks);
+    const page = s.state.areas[ask!.area]!.frames;
+    const end = s.run({ kind: 'lpar.end', pid: A });
+    expect(fields(end.events[0]!)).toEqual({ tag: 'lab:answer', kind: 'area.discard', from: KERNEL_LANE, to: CONTROL_LANE, area: ask!.area, frames: page, cost: DEFAULT_COSTS.hypercall, say: ['ask.withdraw', 1, 'A', page] });
+    expect(end.events.filter((e) => e.kind === 'call.complete')).toEqual([]);
+    expect(end.completions).toEqual([]);
+    expect(s.state.asks).toEqual({});
+    expect(s.state.partitions[A]!.wait).toBeNull();
   });
 });

@@ -258,6 +258,27 @@ describe('requests as messages at the boundaries', () => {
     expect(s.run({ kind: 'resource.answer', ask: asAsk(1), grant: true, why: '' }).completions[0]!.result).toEqual({ ok: true, value: 20 });
   });
 
+  it('a reason of exactly MAX_REASON characters is taken', () => {
+    const s = served();
+    ask(s, A, 20);
+    s.ok({ kind: 'sys.read', fd: s.fa, count: null });
+    const why = 'x'.repeat(MAX_REASON);
+    const step = s.run({ kind: 'resource.answer', ask: asAsk(1), grant: false, why });
+    expect(step.completions[0]!.result).toMatchObject({ ok: false, error: { message: `the system control program refused: ${why}` } });
+  });
+
+  it('a channel whose program end has closed carries no request: ENOTCONN, nothing changes', () => {
+    const s = served();
+    s.ok({ kind: 'sys.close', fd: s.fa });
+    expect(s.state.partitions[A]!.ports[asPort(3)]).toMatchObject({ peerClosed: true });
+    expect(s.why({ kind: 'resource.request', by: A, resource: 'mem', amount: 20 })).toMatch(/^ENOTCONN: the system control program answers mem requests itself/);
+    // a second channel (the third made), still open, is the one the request goes over
+    s.ok({ kind: 'channel.connectService', by: A, service: 9 });
+    s.ok({ kind: 'sys.accept', fd: 4 });
+    expect(ask(s, A, 20).suspended).toEqual({ call: 'request', ask: 1 });
+    expect(s.state.asks[asAsk(1)]!.chan).toBe(3);
+  });
+
   it('the next request number is not one already answered', () => {
     const s = served();
     const step = s.run({ kind: 'resource.answer', ask: asAsk(s.state.nextAsk), grant: true, why: '' });
