@@ -9,7 +9,7 @@
 
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import type { LabPage } from './labPage.ts';
+import { useTheme, type LabPage } from './labPage.ts';
 import { findLesson, solutionOf } from '../src/engine/index.ts';
 import { englishIn } from '../src/i18n/englishIn.ts';
 
@@ -139,3 +139,25 @@ test('stored progress that cannot be read, and storage that refuses it, are told
   const texts = [await setAside.locator('span').first().innerText(), await storage.locator('span').first().innerText()];
   expect(texts.flatMap((t) => englishIn(t, own).map((w) => `${w}  <-  ${t}`))).toEqual([]);
 });
+
+/** The terminal's screen rows as drawn (a row the terminal wrapped is two rows here). */
+const screenRows = (page: Page) => page.locator('.terminal-view .xterm-rows > div').allTextContents().then((rows) => rows.map((r) => r.replace(/\u00a0/g, ' ').trimEnd()));
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the lpars table fits the terminal in Japanese at 1366x768 (${theme})`, async ({ lab }) => {
+    test.setTimeout(120_000);
+    await useTheme(lab.page, theme);
+    const page = await inJapanese(lab, './?lang=ja');
+    // after a refused call, as a first session meets it; a call still waiting would write its name in 待ち, which wraps in English too
+    await lab.type('@A ch = connect(7)');
+    await lab.type('lpars');
+    await expect.poll(async () => (await screenRows(page)).some((r) => r.includes('スーパバイザ'))).toBe(true);
+    const rows = await screenRows(page);
+    // each row of the table on one screen row: the header to its last column, each partition to its waiting call or dash
+    expect(rows.some((r) => /^ID +名前 +モード +状態 +フレーム +CPU +メモリ +ポート +待ち$/.test(r)), rows.join('\n')).toBe(true);
+    expect(rows.filter((r) => /^[23] +[AB] +スーパバイザ +稼働中 +32 +2 +\S+ +\S+ +\S+$/.test(r)), rows.join('\n')).toHaveLength(2);
+    await page.screenshot({ path: `test-results/ja-lpars-1366-${theme}.png` });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: `test-results/ja-lpars-1920-${theme}.png` });
+  });
+}

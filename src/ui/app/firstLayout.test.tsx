@@ -9,6 +9,9 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { App } from './App.tsx';
+import { useLanguage } from './language.ts';
+import { makeTranslate } from '../../i18n/translate.ts';
+import { readCatalog } from '../../i18n/catalogFiles.ts';
 
 /** Each panel's id and the flex-grow it is first drawn with, in document order. */
 function firstSizes(html: string): [string, number | null][] {
@@ -37,5 +40,16 @@ describe("the lab's panes before anything is measured", () => {
     expect(grow.get('lab-views')! + grow.get('lab-right')!).toBe(100);
     expect(grow.get('lab-upper')! + grow.get('lab-lower')!).toBe(100);
     expect(grow.get('lab-memory')! + grow.get('lab-sequence')!).toBe(100);
+  });
+
+  it('gives the terminal more of the width in Japanese, where the lpars table takes 59 cells (issue 23)', () => {
+    const before = useLanguage.getState();
+    useLanguage.setState({ lang: 'ja', t: makeTranslate('ja', readCatalog('ja')) });
+    try {
+      const grow = new Map(firstSizes(renderToStaticMarkup(<App />)));
+      expect([grow.get('lab-views'), grow.get('lab-right')]).toEqual([61, 39]);
+    } finally {
+      useLanguage.setState(before);
+    }
   });
 });
