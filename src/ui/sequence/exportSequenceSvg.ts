@@ -17,19 +17,6 @@ export function commandStartsOf(timeline: Timeline): number[] {
   return out;
 }
 
-/** First sequence numbers of the commands that begin before the playhead (`starts` is the timeline's shared array). */
-export function commandStartsUpTo(starts: Timeline['starts'], position: number): number[] {
-  // starts ascend: find how many begin before the playhead
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < position) lo = mid + 1;
-    else hi = mid;
-  }
-  return starts.slice(0, lo);
-}
-
 /** The first `position` events of the timeline, boot included (what `useShownEvents` gives, outside React). */
 export function eventsUpTo(timeline: Timeline, position: number): LabEvent[] {
   return eventsBefore(timeline.events, Math.min(position, timeline.eventCount));
