@@ -141,13 +141,19 @@ describe("an English reader's first load (issue 23)", () => {
     expect(first).toContain(join(SRC, 'ui', 'terminal', 'TerminalPane.tsx'));
   });
 
-  it('leaves the panels not on the first screen to import(): lessons, builder, homework, classroom', () => {
+  it('leaves the panels not on the first screen to import(): lessons, builder, homework (its store too), classroom', () => {
     const lazy = [
       'ui/lessons/LessonPanel.tsx',
       'ui/builder/BuilderPanel.tsx',
       'ui/builder/builderStore.ts',
       'ui/homework/HomeworkPanel.tsx',
       'ui/homework/AssignmentMaker.tsx',
+      // the homework's store, grading, hand-in, storage and link reader: homeworkShown.ts is all the first screen holds
+      'ui/homework/homeworkStore.ts',
+      'ui/homework/HomeworkStrip.tsx',
+      'ui/homework/handIn.ts',
+      'ui/homework/homeworkStorage.ts',
+      'ui/homework/assignmentLink.ts',
       'ui/classroom/ClassroomBar.tsx',
     ];
     expect(lazy.filter((f) => first.has(join(SRC, f)))).toEqual([]);

@@ -1,23 +1,27 @@
 // Where homework meets the page: the header's "Homework" button, the strip
 // above the lesson panel while a lesson or challenge task is worked, and the
-// homework panel itself, whose code loads only when it is first shown.
+// homework panel itself. Only the button and which panel is shown
+// (homeworkShown.ts) are on the first screen; the rest, the homework store
+// with grading and the hand-in included, loads when homework is first opened
+// (issue 23).
 
-import { lazy, Suspense, useMemo } from 'react';
-import { taskName } from '../../engine/index.ts';
+import { lazy, Suspense } from 'react';
 import { useLessons } from '../lessons/lessonStore.ts';
-import { statusOf, statusText } from './handIn.ts';
-import { useHomework } from './homeworkStore.ts';
+import { keptAssignment, loadHomework, showHomework, useHomeworkShown } from './homeworkShown.ts';
 import { useT } from '../app/language.ts';
-import { fillSlots, slot } from '../app/slots.tsx';
 import { loadWords } from '../app/words.ts';
 import './homework.css';
 
 // with the English words of the panel, the assignment maker and the lesson tasks they name (issue 23)
 const HomeworkPanel = lazy(() => Promise.all([import('./HomeworkPanel.tsx'), loadWords('homework', 'lesson')]).then(([m]) => m));
+const Strip = lazy(() => import('./HomeworkStrip.tsx').then((m) => ({ default: m.HomeworkStrip })));
+
+// the assignment opened here last comes back after a reload (homeworkStore.ts restores it when loaded)
+if (keptAssignment()) void loadHomework();
 
 /** What the right column shows of homework: its panel, the strip over the lesson panel, or nothing. */
 export function useHomeworkView(): 'panel' | 'strip' | null {
-  const panel = useHomework((s) => s.panel);
+  const panel = useHomeworkShown((s) => s.panel);
   const lessonOpen = useLessons((s) => s.opened !== null);
   if (panel === 'assignment' || panel === 'maker') return 'panel';
   if (panel === 'task') return lessonOpen ? 'strip' : 'panel';
@@ -25,10 +29,9 @@ export function useHomeworkView(): 'panel' | 'strip' | null {
 }
 
 export function HomeworkButton() {
-  const open = useHomework((s) => s.panel === 'assignment' || s.panel === 'maker');
-  const show = useHomework((s) => s.show);
+  const open = useHomeworkShown((s) => s.panel === 'assignment' || s.panel === 'maker');
   const t = useT();
-  return <button type="button" aria-expanded={open} onClick={() => show(open ? null : 'assignment')}>{t('homework.title')}</button>;
+  return <button type="button" aria-expanded={open} onClick={() => void showHomework(open ? null : 'assignment')}>{t('homework.title')}</button>;
 }
 
 export function HomeworkPanelSlot() {
@@ -40,31 +43,11 @@ export function HomeworkPanelSlot() {
   );
 }
 
-/** One line over the lesson panel: which task is being worked, its status graded from the lines so far, and the way back. */
+/** The strip over the lesson panel (HomeworkStrip.tsx), shown only once a task is worked, so its code has loaded with the store. */
 export function HomeworkStrip() {
-  const t = useT();
-  const assignment = useHomework((s) => s.assignment);
-  const student = useHomework((s) => s.student);
-  const work = useHomework((s) => s.work);
-  const focus = useHomework((s) => s.focus);
-  const recording = useHomework((s) => s.active !== null);
-  const show = useHomework((s) => s.show);
-  const workTask = useHomework((s) => s.workTask);
-  const status = useMemo(() => (assignment && student && focus !== null ? statusText(t, statusOf(assignment, student, work, focus)) : null), [assignment, student, work, focus, t]);
-  if (!assignment || focus === null || !assignment.tasks[focus]) return null;
   return (
-    <div className="homework-strip" role="region" aria-label={t('homework.strip.label')}>
-      {/* the task's name is the command that opens it (`lesson flip`), the same in every language */}
-      <span>{fillSlots(t('homework.strip.task', { n: focus + 1, count: assignment.tasks.length, name: taskName(assignment.tasks[focus]), status: slot(0) }), [<strong key="status" data-testid="strip-status">{status}</strong>])}</span>
-      {recording
-        ? <span className="recording">{t('homework.strip.recording')}</span>
-        : (
-          <span className="stopped">
-            {t('homework.strip.stopped')}
-            <button type="button" className="link" onClick={() => workTask(focus)}>{t('homework.strip.continue')}</button>
-          </span>
-        )}
-      <button type="button" onClick={() => show('assignment')}>{t('homework.back')}</button>
-    </div>
+    <Suspense fallback={null}>
+      <Strip />
+    </Suspense>
   );
 }

@@ -11,8 +11,7 @@ import { useLanguage } from '../app/language.ts';
 import { useLab } from '../store/labStore.ts';
 import { useHomework } from './homeworkStore.ts';
 import { readyForAssignment } from '../app/builtinLanguages.ts';
-
-export const ASSIGNMENT_PARAM = 'assignment';
+import { ASSIGNMENT_PARAM } from './homeworkShown.ts';
 
 /** The fragment (without #) that carries an assignment file's text. */
 export async function encodeAssignmentLink(text: string): Promise<string> {

@@ -8,8 +8,8 @@
 import type { Assignment } from '../../engine/index.ts';
 import { ASSIGNMENT_LIMITS, SUBMISSION_LIMITS } from '../../engine/index.ts';
 import type { TaskRecord, Work } from './handIn.ts';
+import { ASSIGNMENT_KEY } from './homeworkShown.ts';
 
-const ASSIGNMENT_KEY = 'lparlab.assignment';
 const keyOf = (a: Pick<Assignment, 'id' | 'hash'>) => `lparlab.homework.${a.id}.${a.hash.slice(0, 16)}`;
 
 interface Stored {

@@ -19,8 +19,10 @@ import { useLessons } from '../lessons/lessonStore.ts';
 import type { Work } from './handIn.ts';
 import { gradeOf } from './handIn.ts';
 import { loadAssignmentText, loadHomework, saveAssignmentText, saveHomework, storedWork } from './homeworkStorage.ts';
+import type { HomeworkPanel } from './homeworkShown.ts';
+import { useHomeworkShown } from './homeworkShown.ts';
 
-export type HomeworkPanel = 'assignment' | 'maker' | 'task';
+export type { HomeworkPanel } from './homeworkShown.ts';
 
 interface HomeworkStore {
   readonly assignment: Assignment | null;
@@ -171,6 +173,11 @@ export const useHomework = create<HomeworkStore>()((set, get) => ({
     set({ work: next });
   },
 }));
+
+// the first screen draws the right column from the panel shown (homeworkShown.ts)
+useHomework.subscribe((now) => {
+  if (useHomeworkShown.getState().panel !== now.panel) useHomeworkShown.setState({ panel: now.panel });
+});
 
 // the assignment opened here last comes back after a reload, with the student's work on it
 if (typeof window !== 'undefined') {

@@ -12,7 +12,7 @@ import { decodeLink, encodeLink, LINK_LIMITS } from './shareLink.ts';
 import type { ShareResult } from './rebuild.ts';
 import { rebuildShell, shareOf } from './rebuild.ts';
 import { openLessonLink } from '../lessons/lessonLink.ts';
-import { openAssignmentLink } from '../homework/assignmentLink.ts';
+import { carriesAssignment } from '../homework/homeworkShown.ts';
 import { cueOpenStep } from '../app/embed.ts';
 import { usePrefs } from '../app/prefs.ts';
 import { useLanguage } from '../app/language.ts';
@@ -63,7 +63,8 @@ export async function openFromAddress(): Promise<void> {
   // a teacher's lesson in the link (#lessonfile=...) opens as a student would take it
   if (await openLessonLink(fragment)) return;
   // an assignment in the link (#assignment=...) opens in the homework panel; the lab is left as it is
-  if (await openAssignmentLink(fragment)) return;
+  // (its reader, and the homework's code, load only for such a link)
+  if (carriesAssignment(fragment) && (await (await import('../homework/assignmentLink.ts')).openAssignmentLink(fragment))) return;
   if (result && !result.ok) {
     // a clean lab, whatever was open before
     useLessons.getState().close();
