@@ -141,7 +141,7 @@ describe("an English reader's first load (issue 23)", () => {
     expect(first).toContain(join(SRC, 'ui', 'terminal', 'TerminalPane.tsx'));
   });
 
-  it('leaves the panels not on the first screen to import(): lessons, builder, homework (its store too), classroom', () => {
+  it('leaves the panels not on the first screen to import(): lessons, builder, homework (its store too), classroom, the Share menu', () => {
     const lazy = [
       'ui/lessons/LessonPanel.tsx',
       'ui/builder/BuilderPanel.tsx',
@@ -155,6 +155,10 @@ describe("an English reader's first load (issue 23)", () => {
       'ui/homework/homeworkStorage.ts',
       'ui/homework/assignmentLink.ts',
       'ui/classroom/ClassroomBar.tsx',
+      // the Share menu's contents and their exports: ShareMenu.tsx is the button that opens it
+      'ui/share/ShareMenuBody.tsx',
+      'ui/sequence/exportSequenceSvg.ts',
+      'ui/share/labFile.ts',
     ];
     expect(lazy.filter((f) => first.has(join(SRC, f)))).toEqual([]);
   });
