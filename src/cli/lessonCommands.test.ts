@@ -8,7 +8,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILTIN_FILES } from '../engine/index.ts';
+import { BUILTIN_FILES, parseLessonFile, RULE_NAMES, TAG_STYLES, WHOLE_FILE } from '../engine/index.ts';
+import { translateEnglish } from '../i18n/translate.ts';
+import { wordsIn } from '../i18n/wordsIn.ts';
 import { runLessonCommand } from './lessonCommands.ts';
 import { englishIn } from '../i18n/englishIn.ts';
 
@@ -123,6 +125,45 @@ describe('lparsh --export-lesson and --lesson --check', { timeout: 60_000 }, () 
     expect(englishIn(checked.err, '@A ch = conect(B)')).toEqual([]);
   });
 
+  it("--lang ja: a malformed lesson file is refused in Japanese, naming the field; the validator's words say its English sentence (issue 23)", () => {
+    const flip = JSON.parse(run(['--export-lesson', 'flip']).out) as Record<string, unknown> & { steps: Record<string, unknown>[] };
+    const two = { ...flip, version: 2, languages: ['en', 'ja'], title: { en: 'Flip', ja: 'フリップ' } };
+    const step = (change: Record<string, unknown>) => ({ ...flip, steps: [{ ...flip.steps[0], ...change }] });
+    const check = (rule: unknown) => step({ checks: [rule] });
+    const files: unknown[] = [
+      [], { ...flip, format: 'x' }, { ...flip, version: 3 }, { ...flip, version: '2' }, { ...flip, id: 'Flip!' }, { ...flip, number: 0 }, { ...flip, languages: ['en'] },
+      { ...flip, extra: 1 }, { ...flip, title: 5 }, { ...flip, title: null }, { ...flip, title: '' }, { ...flip, title: 'x'.repeat(200) }, { ...flip, title: 'a\u202eb' }, { ...flip, title: 'a\nb' },
+      { ...flip, steps: {} }, { ...flip, steps: [], challenges: [] }, { ...flip, steps: Array(41).fill(flip.steps[0]) }, { ...flip, tags: 'loud' },
+      step({ why: 1 }), step({ checks: [] }), step({ lines: 'x' }), step({ hints: [true] }), step({ question: { ask: 'a', answer: 'b', x: 1 } }),
+      check({ rule: 'javascript' }), check({ rule: 7 }), check({}), check([]), check({ rule: 'bound' }), check({ rule: 'bound', name: 'a b' }), check({ rule: 'owner', frame: -1, ctx: 'A' }),
+      check({ rule: 'fd', fd: 1, open: 'yes' }), check({ rule: 'status', ctx: 'A', status: 'gone' }), check({ rule: 'tag', tag: 'S999' }), check({ rule: 'waiting', ctx: 'A', call: 5 }),
+      check({ rule: 'answer' }), check({ rule: 'typed', start: '' }),
+      { ...flip, challenges: [{ id: 'A!', title: 't', goal: 'g', checks: [{ rule: 'bound', name: 'x' }], hints: ['h'], solution: ['x = 1'] }] },
+      { ...flip, challenges: [1, 2].map(() => ({ id: 'c', title: 't', goal: 'g', checks: [{ rule: 'bound', name: 'x' }], hints: ['h'], solution: ['x = 1'] })) },
+      { ...two, languages: ['en', 'xx'] }, { ...two, languages: ['en', 'en'] }, { ...two, languages: [] }, { ...two, title: ['Flip'] },
+      { ...two, title: { en: 'Flip' } }, { ...two, title: { en: 'Flip', ja: 'フ', de: 'F' } }, { ...two, languages: ['en'], title: { en: 'Flip', ja: 'フ' } },
+    ];
+    const sources = [...files.map((f) => JSON.stringify(f)), '{', 'x'.repeat(300 * 1024)];
+    for (const source of sources) {
+      const read = parseLessonFile(source);
+      expect(read.ok, source.slice(0, 80)).toBe(false);
+      if (read.ok) continue;
+      // English is the validator's sentence, byte for byte
+      expect(read.words, `${read.field} ${read.message}`).toBeDefined();
+      expect(wordsIn(translateEnglish, read.words!)).toBe(read.message);
+      expect(run(['--lesson', 'f.json', '--check'], { 'f.json': source }).err).toBe(`lparsh: f.json is not a lesson file this lab can use: ${read.field} ${read.message}\n`);
+      const ja = run(['--lesson', 'f.json', '--check', '--lang', 'ja'], { 'f.json': source });
+      expect(ja.code).toBe(2);
+      // the field, the file's own values and keys, and the JSON parser's quoted message are the file's, not the lab's words
+      const own = [read.field === WHOLE_FILE ? '' : read.field, 'lparsh', 'JSON', 'KiB', 'f.json', 'json', 'null', 'true', 'false', 'lparlab-lesson', 'languages', 'version', 'errno', 'value', 'text', 'field', 'answer', 'bound', 'typed', 'loud', 'gone', 'javascript', 'yes', 'active', 'ended', 'on', 'off', 'ports', 'rule', 'name', 'en', 'ja', 'de', 'xx', 'Flip', 'x', 'a', 'b'].join(' ');
+      const parser = /（[^）]*(JSON|position|Unexpected|Expected)[^）]*）/g;
+      const known = /（あるのは [^）]*）/g; // the fields a part of the file may have: keys, as the file writes them
+      expect(englishIn(ja.err.replace(parser, ' ').replace(known, ' '), `${own} ${RULE_NAMES.join(' ')} ${TAG_STYLES.join(' ')}`), ja.err).toEqual([]);
+    }
+    expect(run(['--lesson', 'f.json', '--lang', 'ja'], {}).err).toMatch(/^lparsh: --lesson FILE と一緒に使えるのは/);
+    expect(run(['--lesson', 'missing.json', '--check', '--lang', 'ja'], {}).err).toBe('lparsh: missing.json を読めません：no such file\n');
+  });
+
   it('an error a step asks for (the ENOMEM of a denial) is not taken for the first error', () => {
     const data = JSON.parse(run(['--export-lesson', 'policy']).out) as { steps: { checks: unknown[] }[] };
     data.steps[3]!.checks.push({ rule: 'count', what: 'channels', op: '==', value: 5 });
@@ -200,7 +241,7 @@ describe('lparsh --export-lesson and --lesson --check', { timeout: 60_000 }, () 
     it.each([
       [['--lesson', 'x.json', '--check', '--lang', 'fr'], /--lang takes en, ja, not fr/],
       [['--lesson', 'x.json', '--check', '--lang'], /--lang takes en, ja$/m],
-      [['--lesson', 'x.json', '--lang', 'ja'], /goes with --check/],
+      [['--lesson', 'x.json', '--lang', 'ja'], /一緒に使えるのは --check/],
     ])('%j is refused (exit 2)', (args, message) => {
       const r = run(args, { 'x.json': JSON.stringify(twoLanguages()) });
       expect(r.code).toBe(2);

@@ -15,10 +15,11 @@
 
 import { readFileSync } from 'node:fs';
 import type { LessonFile, LineError, RuleResult } from '../engine/index.ts';
-import { BUILTIN_FILES, findBuiltinFile, languagesOf, lessonFileText, parseLessonFile, playChallenge, refusal, runSolution, textIn, visible } from '../engine/index.ts';
+import { BUILTIN_FILES, findBuiltinFile, languagesOf, lessonFileText, parseLessonFile, playChallenge, refusal, runSolution, textIn, visible, WHOLE_FILE } from '../engine/index.ts';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../i18n/languages.ts';
 import { readCatalog } from '../i18n/catalogFiles.ts';
-import { makeTranslate, type Translate } from '../i18n/translate.ts';
+import { makeTranslate, translateEnglish, type Translate } from '../i18n/translate.ts';
+import { ioWhy } from './gradeCommand.ts';
 import { saysIn, whyIn, wordsIn } from '../i18n/wordsIn.ts';
 
 export const LESSON_USAGE = `       lparsh --export-lesson ID
@@ -113,27 +114,30 @@ export function runLessonCommand(argv: readonly string[], io: Io = nodeIo): numb
   }
   const path = argv[lessonAt + 1];
   const rest = argv.filter((_, i) => i !== lessonAt && i !== lessonAt + 1);
-  if (path === undefined || path.startsWith('-')) return fail(`--lesson needs a FILE\n${LESSON_USAGE}`);
+  // the language first, so that every refusal after it is in that language
   let lang: Language = DEFAULT_LANGUAGE;
   const langAt = rest.indexOf('--lang');
   if (langAt >= 0) {
     const wanted = rest[langAt + 1];
-    if (!isLanguage(wanted)) return fail(`--lang takes ${Object.keys(LANGUAGES).join(', ')}${wanted === undefined ? '' : `, not ${wanted.slice(0, 40)}`}`);
+    const langs = Object.keys(LANGUAGES).join(', ');
+    if (!isLanguage(wanted)) return fail(wanted === undefined ? translateEnglish('lparsh.lang.takes', { langs }) : translateEnglish('lparsh.lang.takesNot', { langs, lang: wanted.slice(0, 40) }));
     lang = wanted;
     rest.splice(langAt, 2);
   }
-  if (rest.length !== 1 || rest[0] !== '--check') return fail(`--lesson FILE goes with --check (and --lang L) and nothing else\n${LESSON_USAGE}`);
+  const t = translateIn(lang);
+  if (path === undefined || path.startsWith('-')) return fail(`${t('lparsh.lesson.needsFile')}\n${LESSON_USAGE}`);
+  if (rest.length !== 1 || rest[0] !== '--check') return fail(`${t('lparsh.lesson.goesWith')}\n${LESSON_USAGE}`);
   let source: string;
   try {
     source = io.read(path);
   } catch (e) {
-    return fail(`cannot read ${path}: ${(e as Error).message}`);
+    return fail(t('lparsh.file.cannotRead', { path, why: ioWhy(t, e) }));
   }
   const parsed = parseLessonFile(source);
-  if (!parsed.ok) return fail(`${path} is not a lesson file this lab can use: ${refusal(parsed)}`);
+  // the validator's words where it has them (every refusal of the format), the field named as the file names it
+  if (!parsed.ok) return fail(t('lparsh.lesson.notLesson', { path, why: parsed.words ? t('lesson.file.field', { field: parsed.field === WHOLE_FILE ? t('lesson.file.whole') : parsed.field, problem: wordsIn(t, parsed.words) }) : refusal(parsed) }));
   const { passed, failed, firstError } = checkLessonFile(parsed.file, lang);
   const { lesson, challenges } = textIn(parsed.file, lang);
-  const t = translateIn(lang);
   const amount = (key: 'lparsh.check.steps' | 'lparsh.check.challenges', n: number) => (n ? t(key, { n: String(n), count: n }) : '');
   const [steps, tasks] = [amount('lparsh.check.steps', lesson.steps.length), amount('lparsh.check.challenges', challenges.length)];
   const what = steps && tasks ? t('lparsh.check.both', { steps, challenges: tasks }) : steps || tasks;

@@ -46,6 +46,7 @@ export { asksFor, namesOf, NAME_PARAMS, COUNT_WHAT, callOfLine } from './lessons
 export { LESSONS, CHALLENGES, BUILTIN_FILES, findLesson, findChallenge, findBuiltinFile, lessonsIn, challengesIn, findLessonIn, findChallengeIn, addBuiltinLanguage } from './lessons/catalog.js';
 export type { AddLanguageResult } from './lessons/catalog.js';
 export type { LessonFile, LessonFileResult, LessonLanguage, LessonText } from './lessons/format.js';
+export { WHOLE_FILE } from './untrusted.js';
 export { LESSON_FORMAT, LESSON_VERSION, LESSON_LANGUAGES, LESSON_LIMITS, isLessonLanguage, languagesOf, textIn, RULE_PARAMS, RULE_NAMES, validateLesson, parseLessonFile, refusal } from './lessons/format.js';
 export { lessonFileText, lessonToData } from './lessons/writeLesson.js';
 export type { Exercise, ExerciseKind } from './lessons/exercises.js';

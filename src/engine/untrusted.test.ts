@@ -29,9 +29,9 @@ group('reading untrusted files', () => {
   });
 
   it('names the unknown field and the whole file when it is at the top', () => {
-    expect(readChecked(() => fields({ a: 1, evil: 2 }, '', ['a'], 'a lesson file'))).toEqual({ ok: false, field: 'evil', message: 'is not a field of a lesson file (known: a)' });
+    expect(readChecked(() => fields({ a: 1, evil: 2 }, '', ['a'], 'a lesson file'))).toMatchObject({ ok: false, field: 'evil', message: 'is not a field of a lesson file (known: a)' });
     expect(readChecked(() => fields({ b: 1 }, 'steps[2]', ['a'], 'a lesson file'))).toMatchObject({ field: 'steps[2].b', message: 'is not a field of steps[2] (known: a)' });
-    expect(readChecked(() => fields([], 'x', [], 'f'))).toMatchObject({ message: 'must be an object, not a list' });
+    expect(readChecked(() => fields([], 'x', [], 'an assignment'))).toMatchObject({ message: 'must be an object, not a list' });
   });
 
   it('counts a list against its bounds', () => {
@@ -41,7 +41,7 @@ group('reading untrusted files', () => {
   });
 
   it('refuses a file past its size before parsing it, and JSON that does not parse', () => {
-    expect(readChecked(() => parseJsonFile('x'.repeat(2049), 2048, 'a lesson file'))).toEqual({ ok: false, field: '(the file)', message: 'is 3 KiB; a lesson file is at most 2 KiB' });
+    expect(readChecked(() => parseJsonFile('x'.repeat(2049), 2048, 'a lesson file'))).toMatchObject({ ok: false, field: '(the file)', message: 'is 3 KiB; a lesson file is at most 2 KiB' });
     expect(readChecked(() => parseJsonFile('{', 2048, 'a lesson file'))).toMatchObject({ ok: false, field: '(the file)', message: expect.stringMatching(/^is not valid JSON/) });
     expect(readChecked(() => parseJsonFile('[1]', 2048, 'a lesson file'))).toEqual({ ok: true, value: [1] });
   });

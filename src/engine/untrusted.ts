@@ -24,12 +24,15 @@ export const refuse = (field: string, message: string, said?: Words): never => {
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly field: string; readonly message: string; readonly words?: Words };
 
+/** The field a refusal of the whole file names (its size, its JSON, its top not an object). */
+export const WHOLE_FILE = '(the file)';
+
 /** Run a reader made of the checkers below; a refusal becomes a result naming the field ("(the file)" for the whole). */
 export function readChecked<T>(read: () => T): Checked<T> {
   try {
     return { ok: true, value: read() };
   } catch (e) {
-    if (e instanceof Refused) return { ok: false, field: e.field || '(the file)', message: e.message, ...(e.words ? { words: e.words } : {}) };
+    if (e instanceof Refused) return { ok: false, field: e.field || WHOLE_FILE, message: e.message, ...(e.words ? { words: e.words } : {}) };
     throw e;
   }
 }
@@ -44,10 +47,17 @@ export function describe(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
 }
 
-/** `describe` as words: a number, which a form can give, in the reader's language; anything else in English. */
+/** `describe` as words, for a reader of any language: the JSON of a value kept, what kind it is in words. */
 export function describeWords(v: unknown): WordValue {
-  return typeof v === 'number' ? words('untrusted.value.number', { json: JSON.stringify(v).slice(0, 40) }) : describe(v);
+  if (typeof v === 'number') return words('untrusted.value.number', { json: JSON.stringify(v).slice(0, 40) });
+  if (v === undefined || v === null || typeof v === 'object') return words('untrusted.value.kind', { kind: v === undefined ? 'missing' : v === null ? 'null' : Array.isArray(v) ? 'list' : 'object' });
+  return words('untrusted.value.typed', { type: typeof v, json: JSON.stringify(v).slice(0, 40) });
 }
+
+/** What a whole file is, as a refusal names it. */
+export type Whole = 'a lesson file' | 'an assignment';
+
+const wholeWords = (whole: Whole) => words('untrusted.whole', { kind: whole === 'a lesson file' ? 'lesson' : 'assignment' });
 
 /**
  * C0/C1 controls (a tab and, where allowed, a newline aside), the
@@ -61,7 +71,7 @@ export const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u06
 export const ID = /^[a-z0-9-]{1,32}$/;
 
 export function text(v: unknown, field: string, max: number, opts: { multiline?: boolean; empty?: boolean } = {}): string {
-  if (typeof v !== 'string') return refuse(field, `must be text (a JSON string), not ${describe(v)}`);
+  if (typeof v !== 'string') return refuse(field, `must be text (a JSON string), not ${describe(v)}`, words('untrusted.notText', { value: describeWords(v) }));
   if (!opts.empty && v.trim() === '') return refuse(field, 'must not be empty', words('untrusted.empty'));
   if (v.length > max) return refuse(field, `is ${v.length} characters long; at most ${max}`, words('untrusted.tooLong', { length: v.length, max }));
   if (CONTROL.test(v)) return refuse(field, 'holds a control or text-direction character', words('untrusted.control'));
@@ -70,27 +80,32 @@ export function text(v: unknown, field: string, max: number, opts: { multiline?:
 }
 
 export function list(v: unknown, field: string, min: 0 | 1, max: number): unknown[] {
-  if (!Array.isArray(v)) return refuse(field, `must be a list, not ${describe(v)}`);
-  if (v.length < min) return refuse(field, 'must hold at least one entry');
-  if (v.length > max) return refuse(field, `holds ${v.length} entries; at most ${max}`);
+  if (!Array.isArray(v)) return refuse(field, `must be a list, not ${describe(v)}`, words('untrusted.notList', { value: describeWords(v) }));
+  if (v.length < min) return refuse(field, 'must hold at least one entry', words('untrusted.emptyList'));
+  if (v.length > max) return refuse(field, `holds ${v.length} entries; at most ${max}`, words('untrusted.tooManyEntries', { count: v.length, max }));
   return v;
 }
 
 /** An object holding only `allowed` fields; `whole` names the file when `field` is its top. */
-export function fields(v: unknown, field: string, allowed: readonly string[], whole: string): Record<string, unknown> {
-  if (!isRecord(v)) return refuse(field, `must be an object, not ${describe(v)}`);
+export function fields(v: unknown, field: string, allowed: readonly string[], whole: Whole): Record<string, unknown> {
+  if (!isRecord(v)) return refuse(field, `must be an object, not ${describe(v)}`, words('untrusted.notObject', { value: describeWords(v) }));
   for (const key of Object.keys(v)) {
-    if (!allowed.includes(key)) return refuse(`${field}${field ? '.' : ''}${key.slice(0, 40)}`, `is not a field of ${field || whole} (known: ${allowed.join(', ')})`);
+    if (!allowed.includes(key)) {
+      return refuse(`${field}${field ? '.' : ''}${key.slice(0, 40)}`, `is not a field of ${field || whole} (known: ${allowed.join(', ')})`, words('untrusted.unknownField', { of: field || wholeWords(whole), known: allowed.join(', ') }));
+    }
   }
   return v;
 }
 
 /** A file's text as JSON, refused past `limit` characters or when it does not parse. */
-export function parseJsonFile(source: string, limit: number, what: string): unknown {
-  if (source.length > limit) return refuse('', `is ${Math.ceil(source.length / 1024)} KiB; ${what} is at most ${limit / 1024} KiB`);
+export function parseJsonFile(source: string, limit: number, what: Whole): unknown {
+  const [kib, most] = [Math.ceil(source.length / 1024), limit / 1024];
+  if (source.length > limit) return refuse('', `is ${kib} KiB; ${what} is at most ${most} KiB`, words('untrusted.fileTooLarge', { kib, what: wholeWords(what), most }));
   try {
     return JSON.parse(source);
   } catch (e) {
-    return refuse('', `is not valid JSON (${(e as Error).message.slice(0, 120)})`);
+    // the parser's own message (where, what it met) is quoted as it is, in every language
+    const detail = (e as Error).message.slice(0, 120);
+    return refuse('', `is not valid JSON (${detail})`, words('untrusted.json', { detail }));
   }
 }

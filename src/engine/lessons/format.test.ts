@@ -104,10 +104,10 @@ describe('lesson files', () => {
   it('names the challenge at fault: a bad id, an id used twice', () => {
     const badId = challengesData();
     badId.challenges[2]!.id = 'One Bit';
-    expect(refused(validateLesson(badId))).toEqual({ ok: false, field: 'challenges[2].id', message: 'must be 1 to 32 lower-case letters, digits or -' });
+    expect(refused(validateLesson(badId))).toMatchObject({ ok: false, field: 'challenges[2].id', message: 'must be 1 to 32 lower-case letters, digits or -' });
     const twice = challengesData();
     twice.challenges[3]!.id = twice.challenges[1]!.id;
-    expect(refused(validateLesson(twice))).toEqual({ ok: false, field: 'challenges[3].id', message: `"${String(twice.challenges[1]!.id)}" is used twice` });
+    expect(refused(validateLesson(twice))).toMatchObject({ ok: false, field: 'challenges[3].id', message: `"${String(twice.challenges[1]!.id)}" is used twice` });
   });
 
   it('a file of challenges alone needs no steps field', () => {
@@ -161,7 +161,7 @@ describe('lesson files', () => {
       expect(back.ok && back.file.lesson.tags).toBe(tags);
     }
     expect(lessonToData(BUILTIN_FILES[0]!)).not.toHaveProperty('tags');
-    expect(refused(validateLesson({ ...flipData(), tags: 'hidden' }))).toEqual({ ok: false, field: 'tags', message: 'must be one of "patent", "steps", "none", not string "hidden"' });
+    expect(refused(validateLesson({ ...flipData(), tags: 'hidden' }))).toMatchObject({ ok: false, field: 'tags', message: 'must be one of "patent", "steps", "none", not string "hidden"' });
     expect(refused(validateLesson({ ...flipData(), tags: true })).field).toBe('tags');
   });
 

@@ -24,11 +24,12 @@
 import type { Challenge, Lesson, LessonStep } from './lesson.js';
 import type { Compare, Rule } from './rules.js';
 import type { Words } from '../words.js';
+import { words as said } from '../words.js';
 import { COUNT_WHAT } from './rules.js';
 import { RESOURCE_KINDS } from '../types.js';
 import { EVENT_KINDS } from '../event.js';
 import { isTagStyle, mapRow, TAG_STYLES } from '../patentMap.js';
-import { ID, describe, fields as checkedFields, isRecord, list, parseJsonFile, readChecked, refuse, text } from '../untrusted.js';
+import { ID, describe, describeWords, fields as checkedFields, isRecord, list, parseJsonFile, readChecked, refuse, text } from '../untrusted.js';
 
 export { describe, isRecord };
 
@@ -175,12 +176,17 @@ const ONE_LANGUAGE: Reading = { v2: false, langs: ['en'], pick: 'en' };
  */
 function words(r: Reading, v: unknown, field: string, max: number, opts: { multiline?: boolean; empty?: boolean } = {}): string {
   if (!r.v2 || typeof v === 'string') return text(v, field, max, opts);
-  if (!isRecord(v)) return refuse(field, `must be text (a JSON string) or text by language ({ ${r.langs.map((l) => `"${l}": "…"`).join(', ')} }), not ${describe(v)}`);
-  for (const key of Object.keys(v)) {
-    if (!isLessonLanguage(key)) return refuse(`${field}.${key.slice(0, 40)}`, `is not a language this lab knows (${LESSON_LANGUAGES.join(', ')})`);
-    if (!r.langs.includes(key)) return refuse(`${field}.${key}`, `is not one of the languages the file declares (${r.langs.join(', ')}): add "${key}" to "languages" or remove this text`);
+  if (!isRecord(v)) {
+    const example = `{ ${r.langs.map((l) => `"${l}": "…"`).join(', ')} }`;
+    return refuse(field, `must be text (a JSON string) or text by language (${example}), not ${describe(v)}`, said('lesson.file.format.textByLanguage', { example, value: describeWords(v) }));
   }
-  for (const lang of r.langs) if (!Object.hasOwn(v, lang)) return refuse(field, `has no "${lang}" text`);
+  for (const key of Object.keys(v)) {
+    if (!isLessonLanguage(key)) return refuse(`${field}.${key.slice(0, 40)}`, `is not a language this lab knows (${LESSON_LANGUAGES.join(', ')})`, said('lesson.file.format.unknownLanguage', { langs: LESSON_LANGUAGES.join(', ') }));
+    if (!r.langs.includes(key)) {
+      return refuse(`${field}.${key}`, `is not one of the languages the file declares (${r.langs.join(', ')}): add "${key}" to "languages" or remove this text`, said('lesson.file.format.undeclared', { langs: r.langs.join(', '), lang: key }));
+    }
+  }
+  for (const lang of r.langs) if (!Object.hasOwn(v, lang)) return refuse(field, `has no "${lang}" text`, said('lesson.file.format.noText', { lang }));
   for (const lang of r.langs) text(v[lang], `${field}.${lang}`, max, opts);
   return v[r.pick] as string;
 }
@@ -189,8 +195,8 @@ function words(r: Reading, v: unknown, field: string, max: number, opts: { multi
 function declared(v: unknown): LessonLanguage[] {
   const langs = list(v, 'languages', 1, 16);
   langs.forEach((l, i) => {
-    if (!isLessonLanguage(l)) refuse(`languages[${i}]`, `${describe(l)} is not a language this lab knows (${LESSON_LANGUAGES.join(', ')})`);
-    if (langs.indexOf(l) !== i) refuse(`languages[${i}]`, `"${l}" is declared twice`);
+    if (!isLessonLanguage(l)) refuse(`languages[${i}]`, `${describe(l)} is not a language this lab knows (${LESSON_LANGUAGES.join(', ')})`, said('lesson.file.format.notLanguage', { value: describeWords(l), langs: LESSON_LANGUAGES.join(', ') }));
+    if (langs.indexOf(l) !== i) refuse(`languages[${i}]`, `"${l as string}" is declared twice`, said('lesson.file.format.declaredTwice', { lang: l as string }));
   });
   return langs as LessonLanguage[];
 }
@@ -198,45 +204,46 @@ function declared(v: unknown): LessonLanguage[] {
 function param(v: unknown, field: string, p: Param): unknown {
   switch (p.type) {
     case 'name':
-      if (typeof v !== 'string' || !IDENT.test(v)) return refuse(field, `must be a name (letters, digits, _), not ${describe(v)}`);
+      if (typeof v !== 'string' || !IDENT.test(v)) return refuse(field, `must be a name (letters, digits, _), not ${describe(v)}`, said('lesson.file.format.name', { value: describeWords(v) }));
       return v;
     case 'text':
       return text(v, field, LESSON_LIMITS.short, { empty: false });
     case 'int':
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < p.min || v > p.max) return refuse(field, `must be a whole number from ${p.min} to ${p.max}, not ${describe(v)}`);
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < p.min || v > p.max) return refuse(field, `must be a whole number from ${p.min} to ${p.max}, not ${describe(v)}`, said('lesson.file.format.int', { min: p.min, max: p.max, value: describeWords(v) }));
       return v;
     case 'bool':
-      if (typeof v !== 'boolean') return refuse(field, `must be true or false, not ${describe(v)}`);
+      if (typeof v !== 'boolean') return refuse(field, `must be true or false, not ${describe(v)}`, said('lesson.file.format.bool', { value: describeWords(v) }));
       return v;
     case 'enum':
-      if (typeof v !== 'string' || !p.values.includes(v)) return refuse(field, `must be one of ${p.values.join(', ')}; not ${describe(v)}`);
+      if (typeof v !== 'string' || !p.values.includes(v)) return refuse(field, `must be one of ${p.values.join(', ')}; not ${describe(v)}`, said('lesson.file.format.oneOf', { values: p.values.join(', '), value: describeWords(v) }));
       return v;
     case 'tag':
       // a tag no event carries could never be met: only the patent map's tags (S107, [0063], lab:reduce)
-      if (typeof v !== 'string' || !mapRow(v)) return refuse(field, `must be a tag of the patent map (such as S107, [0063] or lab:reduce), not ${describe(v)}`);
+      if (typeof v !== 'string' || !mapRow(v)) return refuse(field, `must be a tag of the patent map (such as S107, [0063] or lab:reduce), not ${describe(v)}`, said('lesson.file.format.tag', { value: describeWords(v) }));
       return v;
     case 'callOrNull':
-      if (v !== null && (typeof v !== 'string' || !IDENT.test(v))) return refuse(field, `must be a call name or null, not ${describe(v)}`);
+      if (v !== null && (typeof v !== 'string' || !IDENT.test(v))) return refuse(field, `must be a call name or null, not ${describe(v)}`, said('lesson.file.format.callOrNull', { value: describeWords(v) }));
       return v;
   }
 }
 
 function rule(v: unknown, field: string): Rule {
-  if (!isRecord(v)) return refuse(field, `must be an object naming a rule, not ${describe(v)}`);
+  if (!isRecord(v)) return refuse(field, `must be an object naming a rule, not ${describe(v)}`, said('lesson.file.format.ruleObject', { value: describeWords(v) }));
   const name = v.rule;
-  if (typeof name !== 'string') return refuse(`${field}.rule`, `must name a rule: one of ${RULE_NAMES.join(', ')}`);
-  if (!Object.hasOwn(RULE_PARAMS, name)) return refuse(`${field}.rule`, `"${name.slice(0, 40)}" is not a rule; the rules are ${RULE_NAMES.join(', ')}`);
+  const rules = RULE_NAMES.join(', ');
+  if (typeof name !== 'string') return refuse(`${field}.rule`, `must name a rule: one of ${rules}`, said('lesson.file.format.ruleName', { rules }));
+  if (!Object.hasOwn(RULE_PARAMS, name)) return refuse(`${field}.rule`, `"${name.slice(0, 40)}" is not a rule; the rules are ${rules}`, said('lesson.file.format.notRule', { name: name.slice(0, 40), rules }));
   const spec = RULE_PARAMS[name as Rule['kind']];
   const allowed = ['rule', ...Object.keys(spec.required), ...Object.keys(spec.optional)];
   fields(v, field, allowed);
   const out: Record<string, unknown> = { kind: name };
   for (const [key, p] of Object.entries(spec.required)) {
-    if (!(key in v)) return refuse(`${field}.${key}`, `is missing: the rule ${name} needs ${Object.keys(spec.required).join(', ')}`);
+    if (!(key in v)) return refuse(`${field}.${key}`, `is missing: the rule ${name} needs ${Object.keys(spec.required).join(', ')}`, said('lesson.file.format.missing', { name, needs: Object.keys(spec.required).join(', ') }));
     out[key] = param(v[key], `${field}.${key}`, p);
   }
   for (const [key, p] of Object.entries(spec.optional)) if (key in v) out[key] = param(v[key], `${field}.${key}`, p);
   if (name === 'answer' && ['errno', 'value', 'text', 'field'].filter((k) => k in v).length !== 1) {
-    return refuse(field, 'the rule answer needs exactly one of errno, value, text or field');
+    return refuse(field, 'the rule answer needs exactly one of errno, value, text or field', said('lesson.file.format.answerOne'));
   }
   return out as unknown as Rule;
 }
@@ -272,7 +279,7 @@ function step(r: Reading, v: unknown, field: string): LessonStep {
 
 function challenge(r: Reading, v: unknown, field: string): Challenge {
   const c = fields(v, field, ['id', 'title', 'goal', 'checks', 'hints', 'solution']);
-  if (typeof c.id !== 'string' || !ID.test(c.id)) return refuse(`${field}.id`, 'must be 1 to 32 lower-case letters, digits or -');
+  if (typeof c.id !== 'string' || !ID.test(c.id)) return refuse(`${field}.id`, 'must be 1 to 32 lower-case letters, digits or -', said('lesson.file.format.id'));
   return {
     id: c.id,
     title: words(r, c.title, `${field}.title`, LESSON_LIMITS.title),
@@ -293,10 +300,10 @@ function readIn(d: Record<string, unknown>, r: Reading): LessonText {
   const summary = words(r, d.summary, 'summary', LESSON_LIMITS.text, { multiline: true });
   const steps = list(d.steps ?? [], 'steps', 0, LESSON_LIMITS.steps).map((s, i) => step(r, s, `steps[${i}]`));
   const challenges = list(d.challenges ?? [], 'challenges', 0, LESSON_LIMITS.challenges).map((c, i) => challenge(r, c, `challenges[${i}]`));
-  if (steps.length + challenges.length === 0) refuse('steps', 'a lesson needs at least one step or one challenge');
+  if (steps.length + challenges.length === 0) refuse('steps', 'a lesson needs at least one step or one challenge', said('lesson.file.format.nothing'));
   const ids = new Set<string>();
   challenges.forEach((c, i) => {
-    if (ids.has(c.id)) refuse(`challenges[${i}].id`, `"${c.id}" is used twice`);
+    if (ids.has(c.id)) refuse(`challenges[${i}].id`, `"${c.id}" is used twice`, said('lesson.file.format.usedTwice', { id: c.id }));
     ids.add(c.id);
   });
   const lesson: { -readonly [K in keyof Lesson]: Lesson[K] } = {
@@ -310,7 +317,8 @@ function readIn(d: Record<string, unknown>, r: Reading): LessonText {
   if ('realWorld' in d) lesson.realWorld = words(r, d.realWorld, 'realWorld', LESSON_LIMITS.text, { multiline: true });
   if ('tags' in d) {
     const tags = d.tags;
-    if (!isTagStyle(tags)) return refuse('tags', `must be one of ${TAG_STYLES.map((t) => `"${t}"`).join(', ')}, not ${describe(tags)}`);
+    const styles = TAG_STYLES.map((t) => `"${t}"`).join(', ');
+    if (!isTagStyle(tags)) return refuse('tags', `must be one of ${styles}, not ${describe(tags)}`, said('lesson.file.format.tagStyle', { values: styles, value: describeWords(tags) }));
     lesson.tags = tags;
   }
   return { lesson, challenges };
@@ -320,13 +328,13 @@ function readIn(d: Record<string, unknown>, r: Reading): LessonText {
 export function validateLesson(data: unknown): LessonFileResult {
   const read = readChecked((): LessonFile => {
     const d = fields(data, '', TOP);
-    if (d.format !== LESSON_FORMAT) refuse('format', `must be "${LESSON_FORMAT}"`);
-    if (d.version !== 1 && d.version !== 2) refuse('version', `is ${describe(d.version)}; this lab reads versions 1 and 2`);
-    if (typeof d.id !== 'string' || !ID.test(d.id)) refuse('id', 'must be 1 to 32 lower-case letters, digits or -');
-    if ('number' in d && (typeof d.number !== 'number' || !Number.isInteger(d.number) || d.number < 1 || d.number > 999)) refuse('number', 'must be a whole number from 1 to 999');
+    if (d.format !== LESSON_FORMAT) refuse('format', `must be "${LESSON_FORMAT}"`, said('lesson.file.format.format', { format: LESSON_FORMAT }));
+    if (d.version !== 1 && d.version !== 2) refuse('version', `is ${describe(d.version)}; this lab reads versions 1 and 2`, said('lesson.file.format.version', { value: describeWords(d.version) }));
+    if (typeof d.id !== 'string' || !ID.test(d.id)) refuse('id', 'must be 1 to 32 lower-case letters, digits or -', said('lesson.file.format.id'));
+    if ('number' in d && (typeof d.number !== 'number' || !Number.isInteger(d.number) || d.number < 1 || d.number > 999)) refuse('number', 'must be a whole number from 1 to 999', said('lesson.file.format.number'));
     if (d.version === 1) {
       // a version 1 file reads exactly as it always did: one language, every text a string
-      if ('languages' in d) refuse('languages', 'needs "version": 2 (a version 1 file is in one language)');
+      if ('languages' in d) refuse('languages', 'needs "version": 2 (a version 1 file is in one language)', said('lesson.file.format.needsV2'));
       return readIn(d, ONE_LANGUAGE);
     }
     const langs = 'languages' in d ? declared(d.languages) : ['en' as const];
