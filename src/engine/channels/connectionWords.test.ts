@@ -250,6 +250,16 @@ describe('the words of each refusal of S101-S104 and [0056] a) c)', () => {
     ]);
   });
 
+  it('S103: a message port comes with an event receive port, so a server at its event-port limit gets no channel [0055]', () => {
+    const s = session();
+    s.ok({ kind: 'channel.connect', by: A, target: B });
+    const { sig } = s.ok({ kind: 'signal.take', by: B }) as { sig: number };
+    s.ok({ kind: 'lpar.limit', pid: B, resource: 'events', amount: usageOf(s.state, B).events });
+    expect(s.refusal({ kind: 'signal.permit', by: B, sig: sig as never }).words).toEqual(wordsOf('error.connections.eventPortManagement3', { server: 'B' }));
+    expect(s.state.channels).toEqual({});
+    expect(s.state.partitions[A]!.wait).toEqual({ call: 'connect', sig });
+  });
+
   it('Ctrl-C names the call it cut short, whether it waited for a peer, for an arrival or for the program', () => {
     const s = session();
     expect(s.refusal({ kind: 'call.interrupt', by: A }))

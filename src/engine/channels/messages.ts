@@ -120,6 +120,7 @@ export function sendArea(tx: Tx, by: Partition, no: PortNo, addr: number, short:
   if (noRoom) return fail('ENOMEM', `${receiver.name} cannot take the area: ${noRoom.message}`, words('error.messages.cannotTakeArea', { receiver: receiver.name, why: noRoom.words }));
   // to the system control program, its kernel receives the area (S307-S308); to a guest, S107
   const toKernel = peer.pid === SCP_PID;
+  // Stryker disable next-line OptionalChaining: equivalent, the program's end of a channel lives exactly as long as its communication socket (made together at accept, closed together, kernel/sockets.ts)
   const mode = toKernel ? commSocketOfPort(tx.s, peer.port)?.mode : undefined;
   emit(tx, {
     seq: PENDING, at: PENDING,
@@ -140,6 +141,7 @@ export function sendArea(tx: Tx, by: Partition, no: PortNo, addr: number, short:
  */
 export function unqueue(tx: Tx, by: Partition, area: AreaId): void {
   // only an area that arrived by a flip can wait in a queue (deliver follows flipArea, which sets `arrived`)
+  // Stryker disable next-line ConditionalExpression,OptionalChaining: equivalent, both callers pass an area that exists, and one that never arrived is in no queue, so the loop below would drop nothing
   if (!tx.s.areas[area]?.arrived) return;
   for (const port of Object.values(by.ports)) {
     if (port.kind === 'message' && port.queue.some((q) => q.area === area)) {
@@ -169,6 +171,7 @@ export function takeArrival(tx: Tx, by: Partition, no: PortNo): Result {
   if (!first) return ok(0);
   putPort(tx, by.pid, messagePortWith(port, port.queue.slice(1), port.peerClosed));
   const area = tx.s.areas[first.area]!;
+  // Stryker disable next-line ConditionalExpression: equivalent, an arrived area is mapped only in its receiver (the flip, S107, unmapped it from the sender)
   const page = area.maps.find((m) => m.pid === by.pid)!.page;
   emit(tx, {
     seq: PENDING, at: PENDING, cost: 0,
