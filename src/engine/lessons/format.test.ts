@@ -359,3 +359,25 @@ describe('lesson files in two languages (version 2)', () => {
     expect(refused(validateLesson(data))).toMatchObject({ field: 'challenges[0].goal', message: 'has no "ja" text' });
   });
 });
+
+describe("a typed rule's says, the lesson's own sentence (issue 23)", () => {
+  const saysOf = (file: ReturnType<typeof findBuiltinFile>, lang: string) => {
+    const rule = textIn(file!, lang).lesson.steps[0]!.check[0]!;
+    return rule.kind === 'typed' ? rule.says : undefined;
+  };
+
+  it('is one per language in lessons 01 and 10, and written back so', () => {
+    expect([saysOf(findBuiltinFile('machine'), 'en'), saysOf(findBuiltinFile('machine'), 'ja')]).toEqual(['you listed the partitions', 'パーティションを一覧した']);
+    expect([saysOf(findBuiltinFile('compare'), 'en'), saysOf(findBuiltinFile('compare'), 'ja')]).toEqual(['you compared costs', 'コストを比べた']);
+    const written = lessonToData(findBuiltinFile('machine')!) as { steps: { checks: Record<string, unknown>[] }[] };
+    expect(written.steps[0]!.checks[0]).toEqual({ rule: 'typed', start: 'lpars', says: { en: 'you listed the partitions', ja: 'パーティションを一覧した' } });
+  });
+
+  it('is still one string in a version 1 file or a one-language one, and a declared language missing from it is named', () => {
+    const v1 = { ...flipData(), steps: [{ ...flipData().steps[0], checks: [{ rule: 'typed', start: 'ps', says: 'you listed them' }] }] };
+    const read = validateLesson(v1);
+    expect(read.ok && read.file.lesson.steps[0]!.check[0]).toEqual({ kind: 'typed', start: 'ps', says: 'you listed them' });
+    const two = { ...v1, version: 2, languages: ['en', 'ja'], steps: [{ ...v1.steps[0], checks: [{ rule: 'typed', start: 'ps', says: { en: 'you listed them' } }] }] };
+    expect(refused(validateLesson(two))).toMatchObject({ field: 'steps[0].checks[0].says', message: 'has no "ja" text' });
+  });
+});

@@ -100,6 +100,8 @@ export type LessonFileResult =
 type Param =
   | { readonly type: 'name' }
   | { readonly type: 'text' }
+  /** a person reads it: in a version 2 file, one string or one per language (a typed rule's `says`) */
+  | { readonly type: 'words' }
   | { readonly type: 'int'; readonly min: number; readonly max: number }
   | { readonly type: 'bool' }
   | { readonly type: 'enum'; readonly values: readonly string[] }
@@ -140,7 +142,7 @@ export const RULE_PARAMS: { readonly [K in Rule['kind']]: RuleSpec } = {
     optional: { ctx: NAME, call: NAME, errno: NAME, value: { type: 'text' }, text: { type: 'text' }, field: NAME },
   },
   selected: { means: 'a select answered with the communication socket to this partition', required: { ctx: NAME }, optional: {} },
-  typed: { means: 'the student typed a line starting with this text (says: what the check shows; without it, "you typed" the text, in the reader\'s language)', required: { start: { type: 'text' } }, optional: { says: { type: 'text' } } },
+  typed: { means: 'the student typed a line starting with this text (says: what the check shows; without it, "you typed" the text, in the reader\'s language)', required: { start: { type: 'text' } }, optional: { says: { type: 'words' } } },
   pending: { means: "the pending bit of the event receive port a name holds, or (no name) of any of a partition's own receive ports", required: { ctx: NAME, pending: { type: 'bool' } }, optional: { name: NAME } },
   owner: { means: 'a physical frame is owned by a partition, "control" or "free"', required: { frame: { type: 'int', min: 0, max: (1 << 20) - 1 }, ctx: NAME }, optional: {} },
   fd: { means: "an fd of the system control program's kernel is open or closed", required: { fd: { type: 'int', min: 0, max: 4096 }, open: { type: 'bool' } }, optional: {} },
@@ -201,13 +203,15 @@ function declared(v: unknown): LessonLanguage[] {
   return langs as LessonLanguage[];
 }
 
-function param(v: unknown, field: string, p: Param): unknown {
+function param(r: Reading, v: unknown, field: string, p: Param): unknown {
   switch (p.type) {
     case 'name':
       if (typeof v !== 'string' || !IDENT.test(v)) return refuse(field, `must be a name (letters, digits, _), not ${describe(v)}`, said('lesson.file.format.name', { value: describeWords(v) }));
       return v;
     case 'text':
       return text(v, field, LESSON_LIMITS.short, { empty: false });
+    case 'words':
+      return words(r, v, field, LESSON_LIMITS.short);
     case 'int':
       if (typeof v !== 'number' || !Number.isInteger(v) || v < p.min || v > p.max) return refuse(field, `must be a whole number from ${p.min} to ${p.max}, not ${describe(v)}`, said('lesson.file.format.int', { min: p.min, max: p.max, value: describeWords(v) }));
       return v;
@@ -227,7 +231,7 @@ function param(v: unknown, field: string, p: Param): unknown {
   }
 }
 
-function rule(v: unknown, field: string): Rule {
+function rule(r: Reading, v: unknown, field: string): Rule {
   if (!isRecord(v)) return refuse(field, `must be an object naming a rule, not ${describe(v)}`, said('lesson.file.format.ruleObject', { value: describeWords(v) }));
   const name = v.rule;
   const rules = RULE_NAMES.join(', ');
@@ -239,9 +243,9 @@ function rule(v: unknown, field: string): Rule {
   const out: Record<string, unknown> = { kind: name };
   for (const [key, p] of Object.entries(spec.required)) {
     if (!(key in v)) return refuse(`${field}.${key}`, `is missing: the rule ${name} needs ${Object.keys(spec.required).join(', ')}`, said('lesson.file.format.missing', { name, needs: Object.keys(spec.required).join(', ') }));
-    out[key] = param(v[key], `${field}.${key}`, p);
+    out[key] = param(r, v[key], `${field}.${key}`, p);
   }
-  for (const [key, p] of Object.entries(spec.optional)) if (key in v) out[key] = param(v[key], `${field}.${key}`, p);
+  for (const [key, p] of Object.entries(spec.optional)) if (key in v) out[key] = param(r, v[key], `${field}.${key}`, p);
   if (name === 'answer' && ['errno', 'value', 'text', 'field'].filter((k) => k in v).length !== 1) {
     return refuse(field, 'the rule answer needs exactly one of errno, value, text or field', said('lesson.file.format.answerOne'));
   }
@@ -256,8 +260,8 @@ function hints(r: Reading, v: unknown, field: string): string[] {
   return list(v, field, 1, LESSON_LIMITS.hints).map((h, i) => words(r, h, `${field}[${i}]`, LESSON_LIMITS.short));
 }
 
-function checks(v: unknown, field: string): Rule[] {
-  return list(v, field, 1, LESSON_LIMITS.checks).map((r, i) => rule(r, `${field}[${i}]`));
+function checks(r: Reading, v: unknown, field: string): Rule[] {
+  return list(v, field, 1, LESSON_LIMITS.checks).map((c, i) => rule(r, c, `${field}[${i}]`));
 }
 
 function step(r: Reading, v: unknown, field: string): LessonStep {
@@ -266,7 +270,7 @@ function step(r: Reading, v: unknown, field: string): LessonStep {
     title: words(r, s.title, `${field}.title`, LESSON_LIMITS.title),
     text: words(r, s.narration, `${field}.narration`, LESSON_LIMITS.text, { multiline: true }),
     type: lines(s.lines, `${field}.lines`, 1),
-    check: checks(s.checks, `${field}.checks`),
+    check: checks(r, s.checks, `${field}.checks`),
     hints: hints(r, s.hints, `${field}.hints`),
   };
   if ('solution' in s) out.solution = lines(s.solution, `${field}.solution`, 0);
@@ -284,7 +288,7 @@ function challenge(r: Reading, v: unknown, field: string): Challenge {
     id: c.id,
     title: words(r, c.title, `${field}.title`, LESSON_LIMITS.title),
     goal: words(r, c.goal, `${field}.goal`, LESSON_LIMITS.text, { multiline: true }),
-    check: checks(c.checks, `${field}.checks`),
+    check: checks(r, c.checks, `${field}.checks`),
     hints: hints(r, c.hints, `${field}.hints`),
     solution: lines(c.solution, `${field}.solution`, 1),
   };

@@ -28,6 +28,21 @@ function sayer(langs: readonly LessonLanguage[]): Say {
   };
 }
 
+/** The checks, the same in every language but for a typed rule's `says`: the lesson's own sentence, one per language (issue 23). */
+function checksOut(say: Say, views: readonly (readonly Rule[])[]): Record<string, unknown>[] {
+  return views[0]!.map((rule, i) => {
+    const out = ruleOut(rule);
+    if (rule.kind === 'typed' && rule.says !== undefined) {
+      const first = rule.says;
+      out.says = say(views, (v) => {
+        const own = v[i];
+        return own?.kind === 'typed' && own.says !== undefined ? own.says : first;
+      });
+    }
+    return out;
+  });
+}
+
 function stepOut(say: Say, views: readonly LessonStep[]): Record<string, unknown> {
   const s = views[0]!;
   return {
@@ -35,7 +50,7 @@ function stepOut(say: Say, views: readonly LessonStep[]): Record<string, unknown
     narration: say(views, (v) => v.text),
     lines: s.type,
     ...(s.solution ? { solution: s.solution } : {}),
-    checks: s.check.map(ruleOut),
+    checks: checksOut(say, views.map((v) => v.check)),
     hints: s.hints.map((_, i) => say(views, (v) => v.hints[i] ?? s.hints[i]!)),
     ...(s.ask ? { question: { ask: say(views, (v) => v.ask?.question ?? s.ask!.question), answer: say(views, (v) => v.ask?.answer ?? s.ask!.answer) } } : {}),
   };
@@ -47,7 +62,7 @@ function challengeOut(say: Say, views: readonly Challenge[]): Record<string, unk
     id: c.id,
     title: say(views, (v) => v.title),
     goal: say(views, (v) => v.goal),
-    checks: c.check.map(ruleOut),
+    checks: checksOut(say, views.map((v) => v.check)),
     hints: c.hints.map((_, i) => say(views, (v) => v.hints[i] ?? c.hints[i]!)),
     solution: c.solution,
   };

@@ -51,6 +51,8 @@ export interface StepWords {
   readonly ask: string;
   readonly answer: string;
   readonly moreHints: readonly string[];
+  /** each check's `says` in this language, by the check's place (a typed rule's own sentence; issue 23), as the file gave it */
+  readonly says?: readonly (string | undefined)[];
 }
 
 /** The lesson's words in its second language, beside the first: a step's words for each step, in the same order. */
@@ -91,6 +93,7 @@ function wordsOf(lesson: Lesson): DraftWords {
     summary: lesson.summary,
     steps: lesson.steps.map((s) => ({
       title: s.title, narration: s.text, hints: [s.hints[0] ?? '', s.hints[1] ?? ''], ask: s.ask?.question ?? '', answer: s.ask?.answer ?? '', moreHints: s.hints.slice(2),
+      says: s.check.map((r) => (r.kind === 'typed' ? r.says : undefined)),
     })),
   };
 }
@@ -194,8 +197,10 @@ export function draftFile(draft: Draft): { ok: true; file: LessonFile } | { ok: 
         narration: sayBoth(draft, s.narration, w?.narration),
         lines: s.shown ?? s.lines,
         ...(s.shown ? { solution: s.lines } : {}),
-        checks: s.checks.map((r) => {
+        checks: s.checks.map((r, j) => {
           const { kind, ...params } = r;
+          // a typed rule's says is the lesson's own sentence: kept in both languages as the file gave it (issue 23)
+          if (r.kind === 'typed' && r.says !== undefined) return { rule: kind, ...params, says: sayBoth(draft, r.says, w?.says?.[j]) };
           return { rule: kind, ...params };
         }),
         // a hint left empty in the first language is dropped in both; one left empty in the second is the first's (a line of code)
