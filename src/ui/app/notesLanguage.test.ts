@@ -65,10 +65,10 @@ describe('a refused progress file or lesson file in the reader\'s language', () 
       '{"format":"lparlab-progress","version":1,"lessons":{"flip":[99]},"challenges":[]}', '{"format":"lparlab-progress","version":1,"lessons":{},"challenges":["nope"]}'];
     const said = progress.map((text) => useLessons.getState().importProgress(text));
     expect(said.every((r) => !r.ok)).toBe(true);
-    const files = [new File(['x'.repeat(300 * 1024)], 'big.lesson.json'), new File([JSON.stringify({ ...flip, title: '  ' })], 'blank.lesson.json')];
+    const files = [new File(['x'.repeat(300 * 1024)], 'big.lesson.json'), new File([JSON.stringify({ ...flip, title: '  ' })], 'blank.lesson.json'), new File(['[1, 2]'], 'list.lesson.json')];
     const read = await Promise.all(files.map(readLessonFile));
     const messages = [...said.map((r) => r.message), ...read.map((r) => (r.ok ? 'opened' : r.message))];
-    expect(english(messages, 'lparlab JSON KiB big.lesson.json blank.lesson.json title "x" "nope" flip')).toEqual([]);
+    expect(english(messages, 'lparlab JSON KiB big.lesson.json blank.lesson.json list.lesson.json title "x" "nope" flip')).toEqual([]);
     inEnglish();
     expect(useLessons.getState().importProgress('[]').message).toBe('This is not an lparlab progress file: it is not a JSON object. Your progress is unchanged.');
     const blank = await readLessonFile(files[1]!);

@@ -4,7 +4,7 @@
 // checked by the same validator as a file; anything refused is dropped.
 
 import type { LessonFile } from '../../engine/index.ts';
-import { LESSON_LIMITS, lessonFileText, parseLessonFile, refusal } from '../../engine/index.ts';
+import { LESSON_LIMITS, lessonFileText, parseLessonFile, refusal, WHOLE_FILE } from '../../engine/index.ts';
 import { wordsIn } from '../../i18n/wordsIn.ts';
 import { useLanguage } from '../app/language.ts';
 
@@ -40,6 +40,6 @@ export async function readLessonFile(f: File): Promise<ReadLesson> {
   const read = parseLessonFile(await f.text());
   if (read.ok) return read;
   // the validator's words where it has them (an empty text, one too long), else its English sentence
-  const why = read.words ? t('lesson.file.field', { field: read.field, problem: wordsIn(t, read.words) }) : refusal(read);
+  const why = read.words ? t('lesson.file.field', { field: read.field === WHOLE_FILE ? t('lesson.file.whole') : read.field, problem: wordsIn(t, read.words) }) : refusal(read);
   return { ok: false, message: t('lesson.file.refused', { name, why }) };
 }
