@@ -19,9 +19,6 @@ import { readCatalog } from '../i18n/catalogFiles.ts';
 import { makeTranslate, translateEnglish, type MessageKey, type Translate } from '../i18n/translate.ts';
 import { answersIn, wordsIn } from '../i18n/wordsIn.ts';
 
-/** --grade's lines of lparsh's usage, in English (`lparsh.grade.usage`; --lang gives them in another language). */
-export const GRADE_USAGE = translateEnglish('lparsh.grade.usage');
-
 /** The prefix of the copyable hand-in code the page offers (one constant, in the engine, for the page and the grader). */
 export { HANDIN_CODE_PREFIX };
 

@@ -22,16 +22,8 @@ import { makeTranslate, translateEnglish, type Translate } from '../i18n/transla
 import { ioWhy } from './gradeCommand.ts';
 import { saysIn, whyIn, wordsIn } from '../i18n/wordsIn.ts';
 
-export const LESSON_USAGE = `       lparsh --export-lesson ID
-       lparsh --lesson FILE --check [--lang L]
-  --export-lesson ID  print a built-in lesson as a .lesson.json file (ID: a
-                      lesson's id or number, "challenges", or a challenge's id),
-                      in every language it has
-  --lesson FILE --check
-                      validate a lesson file (every language it declares), play
-                      every step's lines and every challenge's solution; exit 0
-                      all pass, 1 a check fails, 2 the file is broken (the field
-                      at fault is named); --lang L names the lesson's steps in L`;
+/** --lesson's and --export-lesson's lines of lparsh's usage, in English (`lparsh.usage.lesson`; --lang gives them in another language). */
+const LESSON_USAGE = translateEnglish('lparsh.usage.lesson');
 
 export interface Io {
   out(text: string): void;
@@ -125,8 +117,8 @@ export function runLessonCommand(argv: readonly string[], io: Io = nodeIo): numb
     rest.splice(langAt, 2);
   }
   const t = translateIn(lang);
-  if (path === undefined || path.startsWith('-')) return fail(`${t('lparsh.lesson.needsFile')}\n${LESSON_USAGE}`);
-  if (rest.length !== 1 || rest[0] !== '--check') return fail(`${t('lparsh.lesson.goesWith')}\n${LESSON_USAGE}`);
+  if (path === undefined || path.startsWith('-')) return fail(`${t('lparsh.lesson.needsFile')}\n${t('lparsh.usage.lesson')}`);
+  if (rest.length !== 1 || rest[0] !== '--check') return fail(`${t('lparsh.lesson.goesWith')}\n${t('lparsh.usage.lesson')}`);
   let source: string;
   try {
     source = io.read(path);

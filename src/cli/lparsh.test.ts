@@ -3,9 +3,11 @@
 // well-formed object per result, and bad invocations fail cleanly.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { englishIn } from '../i18n/englishIn.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -150,6 +152,35 @@ describe('npx lparsh', () => {
       expect(run.status).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr).toMatch(/^--lang takes en or ja/);
+    }
+  }, SPAWNS);
+
+  it('says its usage and refuses bad options and input in Japanese with --lang ja, English as it was (issue 23)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lparsh-ja-'));
+    const binary = join(dir, 'binary.lab');
+    const latin1 = join(dir, 'latin1.lab');
+    writeFileSync(binary, 'frames_free()\n\0');
+    writeFileSync(latin1, Buffer.from([0x66, 0xe9, 0x0a]));
+    const cases: [string[], RegExp][] = [
+      [['--help'], /^usage: lparsh /],
+      [['--bogus'], /^unknown option --bogus\nusage: lparsh /],
+      [['a.lab', 'b.lab'], /^only one FILE, please\n/],
+      [['--seed', 'x'], /^--seed needs a whole number in digits, not x\n$/],
+      [['--frames', '5'], /^frames must be a whole number from 128 to 1048576\n$/],
+      [['--seed', '99999999999'], /^the seed is a whole number from 0 to 4294967295\n$/],
+      [['--exercise', 'nope'], /^--exercise takes owner or select\n$/],
+      [[binary], /is a binary file, not a script \(a NUL byte at offset 14\); lparsh reads lines of text\n$/],
+      [[latin1], /is not UTF-8 text; lparsh reads lines of text\n$/],
+      [[join(dir, 'missing.lab')], /^lparsh: cannot read .*missing\.lab: ENOENT/],
+    ];
+    // the options, file names and formats, a lesson file's field (id) and the command language stay as typed; every other word is Japanese
+    const english = (text: string) => text.split('\n').flatMap((line) => englishIn(line.replace(/\S*lparsh-ja-\S*|\S*\.[a-z]+\b/g, ' ').replace(/--?[a-z][\w-]*/gi, ' ').replace(/\b(lparsh|lparlab|FILE|KIND|ID|ASSIGNMENT|SUBMISSION|N|L|JSON|UTF-8|NUL|CSV|help|en|ja|owner|select|challenges|id|ENOENT)\b/g, ' ')));
+    for (const [args, said] of cases) {
+      const en = lparsh(args, '');
+      expect(`${en.stdout}${en.stderr}`, args.join(' ')).toMatch(said);
+      const ja = lparsh([...args, '--lang', 'ja'], '');
+      expect(ja.status, args.join(' ')).toBe(en.status);
+      expect(english(`${ja.stdout}${ja.stderr}`), args.join(' ')).toEqual([]);
     }
   }, SPAWNS);
 });

@@ -8,31 +8,30 @@
 import { createReadStream } from 'node:fs';
 // the engine's public surface only (src/engine/index.ts), as the page uses it
 import type { ExerciseKind, Output as ShellOutput, ShellState } from '../engine/index.ts';
-import { checkConfig, createShell, DEFAULT_CONFIG, EXERCISE_KINDS, formatOutput, generateExercise, jsonLine, MAX_LINE, promptOf, runLine, visible, wholeNumber } from '../engine/index.ts';
-import { LESSON_USAGE, runLessonCommand } from './lessonCommands.ts';
-import { GRADE_USAGE, runGradeCommand } from './gradeCommand.ts';
+import { checkConfig, createShell, DEFAULT_CONFIG, EXERCISE_KINDS, formatOutput, generateExercise, jsonLine, MAX_FRAMES, MAX_LINE, MIN_FRAMES, promptOf, runLine, visible, wholeNumber } from '../engine/index.ts';
+import { runLessonCommand } from './lessonCommands.ts';
+import { ioWhy, runGradeCommand } from './gradeCommand.ts';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../i18n/languages.ts';
 import { readCatalog } from '../i18n/catalogFiles.ts';
-import { makeTranslate } from '../i18n/translate.ts';
+import { makeTranslate, type Translate } from '../i18n/translate.ts';
 import { formatOutputIn } from '../i18n/shellWords.ts';
 import { exerciseIn } from '../i18n/wordsIn.ts';
 
-const LANGUAGE_CODES = Object.keys(LANGUAGES).join(' or ');
+/** "en or ja": the choices an option takes, joined as the language of `lang` says "or". */
+const choices = (lang: Language, words: readonly string[]) => new Intl.ListFormat(lang, { type: 'disjunction' }).format(words);
+const languageCodes = (lang: Language) => choices(lang, Object.keys(LANGUAGES));
+const exerciseKinds = (lang: Language) => choices(lang, EXERCISE_KINDS);
 
-const USAGE = `usage: lparsh [--json] [--seed N] [--frames N] [--echo] [--lang L] [FILE]
-       lparsh --exercise KIND [--seed N] [--answers] [--lang L]
-  Runs lparlab's command language headless, one line at a time, from FILE or
-  standard input. Type "help" as a line to list the calls.
-  --json            print one JSON object per result
-  --seed N          the machine's seed, or the exercise's (default 1)
-  --frames N        physical frames (default 256; 128 to 1048576)
-  --echo            print each line after its prompt before its result
-  --lang L          the language of help, errors and tables: ${LANGUAGE_CODES}
-                    (default en; the command language is the same in all)
-  --exercise KIND   print a generated exercise: ${EXERCISE_KINDS.join(' or ')}
-  --answers         with --exercise: print the answer and why
-${LESSON_USAGE}
-${GRADE_USAGE}`;
+/** lparsh's usage in `lang`: its own lines, then --lesson's and --grade's. */
+const usage = (t: Translate, lang: Language) =>
+  [t('lparsh.usage', { langs: languageCodes(lang), kinds: exerciseKinds(lang) }), t('lparsh.usage.lesson'), t('lparsh.grade.usage')].join('\n');
+
+/** The language --lang asks for, read before the other arguments so their refusals are said in it (English when it names none). */
+function languageOf(argv: readonly string[]): Language {
+  const at = argv.indexOf('--lang');
+  const lang = at < 0 ? undefined : argv[at + 1];
+  return isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
+}
 
 interface Options {
   json: boolean;
@@ -45,7 +44,9 @@ interface Options {
   lang: Language;
 }
 
-function parseArgs(argv: readonly string[]): Options | string {
+/** The options, or what to print instead: the usage (asked for) or why the arguments are refused, in the language of `t`. */
+function parseArgs(argv: readonly string[], t: Translate, lang: Language): Options | { readonly help: boolean; readonly text: string } {
+  const refuse = (text: string) => ({ help: false, text });
   const options: Options = { json: false, echo: false, exercise: null, answers: false, seed: DEFAULT_CONFIG.seed, frames: DEFAULT_CONFIG.frames, file: null, lang: DEFAULT_LANGUAGE };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -54,27 +55,29 @@ function parseArgs(argv: readonly string[]): Options | string {
     else if (arg === '--answers') options.answers = true;
     else if (arg === '--exercise') {
       const kind = argv[++i];
-      if (!(EXERCISE_KINDS as readonly string[]).includes(kind ?? '')) return `--exercise takes ${EXERCISE_KINDS.join(' or ')}`;
+      if (!(EXERCISE_KINDS as readonly string[]).includes(kind ?? '')) return refuse(t('lparsh.arg.exercise', { kinds: exerciseKinds(lang) }));
       options.exercise = kind as ExerciseKind;
     }
     else if (arg === '--lang') {
-      const lang = argv[++i];
-      if (!isLanguage(lang)) return `--lang takes ${LANGUAGE_CODES}${lang === undefined ? '' : `, not ${visible(lang)}`}`;
-      options.lang = lang;
+      const wanted = argv[++i];
+      if (!isLanguage(wanted)) return refuse(wanted === undefined ? t('lparsh.lang.takes', { langs: languageCodes(DEFAULT_LANGUAGE) }) : t('lparsh.lang.takesNot', { langs: languageCodes(DEFAULT_LANGUAGE), lang: visible(wanted) }));
+      options.lang = wanted;
     }
     else if (arg === '--seed' || arg === '--frames') {
       const word = argv[++i];
       const value = word === undefined ? null : wholeNumber(word);
-      if (value === null) return `${arg} needs a whole number in digits${word === undefined ? '' : `, not ${visible(word)}`}`;
+      if (value === null) return refuse(word === undefined ? t('lparsh.arg.number', { option: arg }) : t('lparsh.arg.numberNot', { option: arg, word: visible(word) }));
       if (arg === '--seed') options.seed = value;
       else options.frames = value;
-    } else if (arg === '--help' || arg === '-h') return USAGE;
-    else if (arg.startsWith('-')) return `unknown option ${visible(arg)}\n${USAGE}`;
+    } else if (arg === '--help' || arg === '-h') return { help: true, text: usage(t, lang) };
+    else if (arg.startsWith('-')) return refuse(`${t('lparsh.arg.unknown', { option: visible(arg) })}\n${usage(t, lang)}`);
     else if (options.file === null) options.file = arg;
-    else return `only one FILE, please\n${USAGE}`;
+    else return refuse(`${t('lparsh.arg.oneFile')}\n${usage(t, lang)}`);
   }
-  const problem = checkConfig({ ...DEFAULT_CONFIG, seed: options.seed, frames: options.frames });
-  return problem ?? options;
+  // only the frames and the seed come from the arguments; the engine's check says which is out of range
+  if (checkConfig({ ...DEFAULT_CONFIG, frames: options.frames }) !== null) return refuse(t('lparsh.arg.frames', { min: String(MIN_FRAMES), max: String(MAX_FRAMES) }));
+  if (checkConfig({ ...DEFAULT_CONFIG, seed: options.seed }) !== null) return refuse(t('lparsh.arg.seed'));
+  return options;
 }
 
 async function main(): Promise<number> {
@@ -82,23 +85,24 @@ async function main(): Promise<number> {
   if (gradeExit !== null) return gradeExit;
   const lessonExit = runLessonCommand(process.argv.slice(2));
   if (lessonExit !== null) return lessonExit;
-  const options = parseArgs(process.argv.slice(2));
-  if (typeof options === 'string') {
-    const help = options === USAGE;
-    (help ? process.stdout : process.stderr).write(`${options}\n`);
-    return help ? 0 : 2;
+  const argv = process.argv.slice(2);
+  const lang = languageOf(argv);
+  const t = makeTranslate(lang, readCatalog(lang));
+  const options = parseArgs(argv, t, lang);
+  if ('text' in options) {
+    (options.help ? process.stdout : process.stderr).write(`${options.text}\n`);
+    return options.help ? 0 : 2;
   }
   if (options.exercise) {
     const e = generateExercise(options.exercise, options.seed);
     // the kind is the option's word and the script the command language: the same in every language
-    const t = makeTranslate(options.lang, readCatalog(options.lang));
     const { question, answer, why } = exerciseIn(t, e);
     const lines = [t('lparsh.exercise', { kind: e.kind, seed: String(e.seed), question }), '', ...e.script.map((l, i) => `${String(i + 1).padStart(3)}  ${l}`)];
     if (options.answers) lines.push('', t('lparsh.exercise.answer', { answer }), t('lparsh.exercise.why', { why }));
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   }
-  return runScript(options);
+  return runScript(options, t);
 }
 
 /**
@@ -112,13 +116,13 @@ async function main(): Promise<number> {
  * one that goes away ends it quietly; output that cannot be written is
  * reported as such, with status 2.
  */
-async function runScript(options: Options): Promise<number> {
-  const name = options.file ?? 'standard input';
+async function runScript(options: Options, t: Translate): Promise<number> {
+  const name = options.file ?? t('lparsh.script.stdin');
   const source = options.file === null ? process.stdin : createReadStream(options.file);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let shell: ShellState = createShell({ seed: options.seed, frames: options.frames });
   // English prints the engine's own sentences (the golden transcripts); another language formats the same words from its catalog
-  const format = options.lang === 'en' ? formatOutput : ((t) => (o: ShellOutput) => formatOutputIn(t, o))(makeTranslate(options.lang, readCatalog(options.lang)));
+  const format = options.lang === 'en' ? formatOutput : (o: ShellOutput) => formatOutputIn(t, o);
   let status = 0;
   let lineNo = 0;
   let offset = 0;
@@ -142,7 +146,7 @@ async function runScript(options: Options): Promise<number> {
       }
     } catch (e) {
       if (!(await write(stdout, out))) return false;
-      await write(stderr, [`lparsh: line ${lineNo} broke the engine and was skipped: ${visible(e instanceof Error ? `${e.name}: ${e.message}` : String(e))}`]);
+      await write(stderr, [`lparsh: ${t('lparsh.script.broke', { line: String(lineNo), error: visible(e instanceof Error ? `${e.name}: ${e.message}` : String(e)) })}`]);
       status = 1;
       return true;
     }
@@ -157,20 +161,20 @@ async function runScript(options: Options): Promise<number> {
   const stopped = async () => {
     source.destroy();
     if (stdout.failed === null) return status;
-    await write(stderr, [`lparsh: cannot write standard output: ${visible(stdout.failed.message)}`]);
+    await write(stderr, [`lparsh: ${t('lparsh.script.cannotWrite', { why: visible(stdout.failed.message) })}`]);
     return 2;
   };
 
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
       const nul = chunk.indexOf(0);
-      if (nul >= 0) return refuse(`${name} is a binary file, not a script (a NUL byte at offset ${offset + nul}); lparsh reads lines of text`);
+      if (nul >= 0) return refuse(t('lparsh.script.binary', { name, offset: String(offset + nul) }));
       offset += chunk.length;
       let text: string;
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch {
-        return refuse(`${name} is not UTF-8 text; lparsh reads lines of text`);
+        return refuse(t('lparsh.script.notText', { name }));
       }
       if (skipping) {
         // the rest of a line already too long: nothing of it is kept, up to its end
@@ -195,8 +199,8 @@ async function runScript(options: Options): Promise<number> {
     }
     rest += decoder.decode();
   } catch (e) {
-    if (e instanceof TypeError) return refuse(`${name} is not UTF-8 text; lparsh reads lines of text`);
-    return refuse(`cannot read ${name}: ${(e as Error).message}`);
+    if (e instanceof TypeError) return refuse(t('lparsh.script.notText', { name }));
+    return refuse(t('lparsh.file.cannotRead', { path: name, why: ioWhy(t, e) }));
   }
   // the last line, if it has no newline
   if (rest !== '') for (const part of rest.replace(/\r$/, '').split('\r')) if (!(await run(part))) return stopped();
