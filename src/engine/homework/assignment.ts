@@ -75,11 +75,11 @@ export function canonicalJson(v: unknown): string {
 function builtinTask(name: string, field: string, hash: unknown): Task {
   const lesson = findLesson(name);
   const challenge = lesson ? undefined : findChallenge(name);
-  if (!lesson && !challenge) return refuse(field, `"${name.slice(0, 40)}" is neither a built-in lesson nor a challenge`);
+  if (!lesson && !challenge) return refuse(field, `"${name.slice(0, 40)}" is neither a built-in lesson nor a challenge`, words('untrusted.assignment.notBuiltin', { name: name.slice(0, 40) }));
   if (hash !== undefined) {
-    if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) return refuse(`${field.replace(/\.\w+$/, '')}.hash`, 'must be a SHA-256 in hex (64 characters 0-9, a-f)');
+    if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) return refuse(`${field.replace(/\.\w+$/, '')}.hash`, 'must be a SHA-256 in hex (64 characters 0-9, a-f)', words('untrusted.assignment.hashHex'));
     const now = lessonHash(findBuiltinFile(name)!);
-    if (now !== hash) return refuse(`${field.replace(/\.\w+$/, '')}.hash`, `does not match the built-in "${name}" of this lab (${now.slice(0, 12)}...): the lesson changed since the assignment was made`);
+    if (now !== hash) return refuse(`${field.replace(/\.\w+$/, '')}.hash`, `does not match the built-in "${name}" of this lab (${now.slice(0, 12)}...): the lesson changed since the assignment was made`, words('untrusted.assignment.hashChanged', { name, now: now.slice(0, 12) }));
   }
   return lesson ? { kind: 'lesson', lesson, source: 'builtin' } : { kind: 'challenge', challenge: challenge!, source: 'builtin' };
 }
@@ -88,27 +88,27 @@ function task(v: unknown, field: string): Task {
   const t = fields(v, field, ['lesson', 'challenge', 'hash', 'exercise', 'lessonFile']);
   if ('exercise' in t) {
     fields(t, field, ['exercise']);
-    if (typeof t.exercise !== 'string' || !(EXERCISE_KINDS as readonly string[]).includes(t.exercise)) return refuse(`${field}.exercise`, `must be one of ${EXERCISE_KINDS.join(', ')}`);
+    if (typeof t.exercise !== 'string' || !(EXERCISE_KINDS as readonly string[]).includes(t.exercise)) return refuse(`${field}.exercise`, `must be one of ${EXERCISE_KINDS.join(', ')}`, words('untrusted.assignment.exercise', { kinds: EXERCISE_KINDS.join(', ') }));
     return { kind: 'exercise', exercise: t.exercise as ExerciseKind };
   }
   if ('lessonFile' in t) {
     fields(t, field, ['lessonFile', 'challenge']);
     const read = validateLesson(t.lessonFile);
-    if (!read.ok) return refuse(`${field}.lessonFile.${read.field}`, read.message);
+    if (!read.ok) return refuse(`${field}.lessonFile.${read.field}`, read.message, read.words);
     if (!('challenge' in t)) {
-      if (read.file.lesson.steps.length === 0) return refuse(`${field}.lessonFile`, 'has no steps: name one of its challenges with "challenge"');
+      if (read.file.lesson.steps.length === 0) return refuse(`${field}.lessonFile`, 'has no steps: name one of its challenges with "challenge"', words('untrusted.assignment.noSteps'));
       return { kind: 'lesson', lesson: read.file.lesson, source: 'file' };
     }
     const c = read.file.challenges.find((x) => x.id === t.challenge);
-    if (!c) return refuse(`${field}.challenge`, `is not a challenge of that lesson file (it has ${read.file.challenges.map((x) => x.id).join(', ') || 'none'})`);
+    if (!c) return refuse(`${field}.challenge`, `is not a challenge of that lesson file (it has ${read.file.challenges.map((x) => x.id).join(', ') || 'none'})`, words('untrusted.assignment.notChallenge', { ids: read.file.challenges.map((x) => x.id).join(', '), any: read.file.challenges.length > 0 ? 'some' : 'none' }));
     return { kind: 'challenge', challenge: c, source: 'file' };
   }
-  if ('lesson' in t === 'challenge' in t) return refuse(field, 'names one of lesson, challenge, exercise or lessonFile');
+  if ('lesson' in t === 'challenge' in t) return refuse(field, 'names one of lesson, challenge, exercise or lessonFile', words('untrusted.assignment.oneKind'));
   const key = 'lesson' in t ? 'lesson' : 'challenge';
   const name = t[key];
-  if (typeof name !== 'string' || name.length > 40) return refuse(`${field}.${key}`, `must be the id of a built-in ${key}`);
+  if (typeof name !== 'string' || name.length > 40) return refuse(`${field}.${key}`, `must be the id of a built-in ${key}`, words('untrusted.assignment.builtinId', { key }));
   const found = builtinTask(name, `${field}.${key}`, t.hash);
-  if (found.kind !== key) return refuse(`${field}.${key}`, `"${name}" is a built-in ${found.kind}, not a ${key}`);
+  if (found.kind !== key) return refuse(`${field}.${key}`, `"${name}" is a built-in ${found.kind}, not a ${key}`, words('untrusted.assignment.wrongKind', { name, key }));
   return found;
 }
 
@@ -116,11 +116,11 @@ function task(v: unknown, field: string): Task {
 export function validateAssignment(data: unknown): AssignmentResult {
   const read = readChecked((): Assignment => {
     const d = fields(data, '', ['format', 'version', 'id', 'title', 'instructions', 'due', 'seed', 'tasks']);
-    if (d.format !== ASSIGNMENT_FORMAT) refuse('format', `must be "${ASSIGNMENT_FORMAT}"`);
-    if (d.version !== ASSIGNMENT_VERSION) refuse('version', `is ${describe(d.version)}; this lab reads version ${ASSIGNMENT_VERSION}`);
-    if (typeof d.id !== 'string' || !ID.test(d.id)) refuse('id', 'must be 1 to 32 lower-case letters, digits or -');
+    if (d.format !== ASSIGNMENT_FORMAT) refuse('format', `must be "${ASSIGNMENT_FORMAT}"`, words('untrusted.assignment.format', { format: ASSIGNMENT_FORMAT }));
+    if (d.version !== ASSIGNMENT_VERSION) refuse('version', `is ${describe(d.version)}; this lab reads version ${ASSIGNMENT_VERSION}`, words('untrusted.assignment.version', { value: describeWords(d.version), version: ASSIGNMENT_VERSION }));
+    if (typeof d.id !== 'string' || !ID.test(d.id)) refuse('id', 'must be 1 to 32 lower-case letters, digits or -', words('untrusted.assignment.id'));
     if (typeof d.seed !== 'number' || !Number.isInteger(d.seed) || d.seed < 0 || d.seed > 0xffffffff) refuse('seed', `must be a whole number from 0 to 4294967295, not ${describe(d.seed)}`, words('untrusted.seed', { max: 4294967295, value: describeWords(d.seed) }));
-    if (!Array.isArray(d.tasks)) refuse('tasks', `must be a list, not ${describe(d.tasks)}`);
+    if (!Array.isArray(d.tasks)) refuse('tasks', `must be a list, not ${describe(d.tasks)}`, words('untrusted.notList', { value: describeWords(d.tasks) }));
     const raw = d.tasks as unknown[];
     if (raw.length === 0) refuse('tasks', 'must hold at least one task', words('untrusted.noTask'));
     if (raw.length > ASSIGNMENT_LIMITS.tasks) refuse('tasks', `holds ${raw.length} tasks; at most ${ASSIGNMENT_LIMITS.tasks}`, words('untrusted.tooManyTasks', { count: raw.length, max: ASSIGNMENT_LIMITS.tasks }));
