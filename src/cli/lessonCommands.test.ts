@@ -103,6 +103,25 @@ describe('lparsh --export-lesson and --lesson --check', { timeout: 60_000 }, () 
     expect(r.err).toMatch(message);
   });
 
+  it.each([
+    [['--export-lesson', 'nope']],
+    [['--export-lesson']],
+    [['--export-lesson', 'flip', 'extra']],
+    [['--export-lesson', 'flip', '--lesson', 'x.json']],
+    [['--lesson', 'x.json']],
+    [['--lesson', '--check']],
+  ])('%j with --lang ja is refused in Japanese: the options, ids and file names as typed (issue 23)', (args) => {
+    const r = run([...args, '--lang', 'ja']);
+    expect(r.code).toBe(2);
+    // every option and id is the command line's; the lessons and challenges listed are ids
+    const ids = `${BUILTIN_FILES.map((f) => f.lesson.id).join(' ')} ${BUILTIN_FILES.flatMap((f) => f.challenges.map((c) => c.id)).join(' ')}`;
+    expect(englishIn(r.err.replace(/--?[a-z][\w-]*|\S*\.json|\S*\.lesson\.json/g, ' ').replace(/\b(lparsh|ID|FILE|L|nope|extra|challenges|id)\b/g, ' '), ids)).toEqual([]);
+  });
+
+  it('exports the same file with --lang ja: the file holds every language it has', () => {
+    expect(run(['--export-lesson', 'flip', '--lang', 'ja']).out).toBe(run(['--export-lesson', 'flip']).out);
+  });
+
   it('a typo in step 1 leads with the line that failed and its message, before the checks it made fail', () => {
     const data = JSON.parse(run(['--export-lesson', 'flip']).out) as { steps: { lines: string[] }[] };
     data.steps[0]!.lines[0] = '@A ch = conect(B)';

@@ -22,8 +22,6 @@ import { makeTranslate, translateEnglish, type Translate } from '../i18n/transla
 import { ioWhy } from './gradeCommand.ts';
 import { saysIn, whyIn, wordsIn } from '../i18n/wordsIn.ts';
 
-/** --lesson's and --export-lesson's lines of lparsh's usage, in English (`lparsh.usage.lesson`; --lang gives them in another language). */
-const LESSON_USAGE = translateEnglish('lparsh.usage.lesson');
 
 export interface Io {
   out(text: string): void;
@@ -95,18 +93,8 @@ export function runLessonCommand(argv: readonly string[], io: Io = nodeIo): numb
     io.err(`lparsh: ${safe(message)}\n`);
     return code;
   };
-  if (exportAt >= 0 && lessonAt >= 0) return fail('--export-lesson and --lesson go one at a time');
-  if (exportAt >= 0) {
-    const id = argv[exportAt + 1];
-    if (argv.length !== 2 || id === undefined) return fail(`--export-lesson takes one ID and nothing else\n${LESSON_USAGE}`);
-    const file = findBuiltinFile(id);
-    if (!file) return fail(`there is no built-in lesson or challenge "${id.slice(0, 40)}"; the lessons are ${BUILTIN_FILES.filter((f) => f.lesson.steps.length).map((f) => f.lesson.id).join(', ')}; the challenges are ${BUILTIN_FILES.flatMap((f) => f.challenges.map((c) => c.id)).join(', ')}`);
-    io.out(lessonFileText(file));
-    return 0;
-  }
-  const path = argv[lessonAt + 1];
-  const rest = argv.filter((_, i) => i !== lessonAt && i !== lessonAt + 1);
-  // the language first, so that every refusal after it is in that language
+  // the language first, so that every refusal after it is in that language (an exported file holds every language it has)
+  const rest = [...argv];
   let lang: Language = DEFAULT_LANGUAGE;
   const langAt = rest.indexOf('--lang');
   if (langAt >= 0) {
@@ -117,6 +105,22 @@ export function runLessonCommand(argv: readonly string[], io: Io = nodeIo): numb
     rest.splice(langAt, 2);
   }
   const t = translateIn(lang);
+  if (exportAt >= 0 && lessonAt >= 0) return fail(t('lparsh.lesson.oneAtATime'));
+  if (exportAt >= 0) {
+    const id = argv[exportAt + 1];
+    if (rest.length !== 2 || id === undefined || id === '--lang') return fail(`${t('lparsh.lesson.exportTakes')}\n${t('lparsh.usage.lesson')}`);
+    const file = findBuiltinFile(id);
+    if (!file) {
+      const lessons = BUILTIN_FILES.filter((f) => f.lesson.steps.length).map((f) => f.lesson.id).join(', ');
+      const challenges = BUILTIN_FILES.flatMap((f) => f.challenges.map((c) => c.id)).join(', ');
+      return fail(t('lparsh.lesson.noSuch', { id: id.slice(0, 40), lessons, challenges }));
+    }
+    io.out(lessonFileText(file));
+    return 0;
+  }
+  const at = rest.indexOf('--lesson');
+  const path = rest[at + 1];
+  rest.splice(at, 2);
   if (path === undefined || path.startsWith('-')) return fail(`${t('lparsh.lesson.needsFile')}\n${t('lparsh.usage.lesson')}`);
   if (rest.length !== 1 || rest[0] !== '--check') return fail(`${t('lparsh.lesson.goesWith')}\n${t('lparsh.usage.lesson')}`);
   let source: string;
