@@ -9,6 +9,7 @@ export type { Command, CommandKind } from './command.js';
 export type { LabEvent, EventKind, Lane, PatentTag } from './event.js';
 export { KERNEL_LANE } from './event.js';
 export type { Narration, MessageId } from './narration.js';
+export type { UnitPlace } from './machine/processors.js';
 export { narrate, frameList } from './narration.js';
 export { assertNever } from './assertNever.js';
 export type { MapRow, TagStyle } from './patentMap.js';

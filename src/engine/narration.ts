@@ -8,6 +8,8 @@
 import type { FrameNo, Readiness, ResourceKind, SignalRequest } from './types.js';
 import { hex } from './hex.js';
 import { assertNever } from './assertNever.js';
+import type { UnitPlace } from './machine/processors.js';
+import { placeName } from './machine/processors.js';
 
 const PAGE_BYTES = 4096;
 const at = (page: number) => hex(page * PAGE_BYTES);
@@ -52,8 +54,8 @@ const MESSAGES = {
   'lpar.provision': (name: string, memPages: number, processors: number) =>
     `the system control program provisions the empty ${name}: ${memPages} pages of memory and ${processors} logical processor${processors === 1 ? '' : 's'}`,
   'lpar.memory': (name: string, memPages: number) => `${name} is granted ${memPages} pages of memory, mapped at its logical pages 0 to ${memPages - 1}`,
-  'lp.place': (lp: number, name: string, where: string, several: boolean, shared: boolean) =>
-    `logical processor ${lp} of ${name} is placed on ${where}${several ? ' (one logical on several physical)' : shared ? ' (sharing the unit with others)' : ''}`,
+  'lp.place': (lp: number, name: string, where: readonly UnitPlace[], several: boolean, shared: boolean) =>
+    `logical processor ${lp} of ${name} is placed on ${where.map(placeName).join(' and ')}${several ? ' (one logical on several physical)' : shared ? ' (sharing the unit with others)' : ''}`,
   'lpar.start': (name: string, system: boolean, notify: number | null) =>
     `${name}'s OS starts in ${system ? 'problem' : 'supervisor'} mode; its control signal port raises its event port ${notify}`,
   'lpar.limit': (name: string, amount: number | null, resource: ResourceKind) =>

@@ -5,7 +5,7 @@
 // narration such as why an event was raised made first), and the catalog
 // makes the words. Numbers go in as text: 4096 bytes is not "4,096".
 
-import { assertNever, frameList, hex, type Narration, type Readiness, type SignalRequest } from '../engine/index.ts';
+import { assertNever, frameList, hex, type Narration, type Readiness, type SignalRequest, type UnitPlace } from '../engine/index.ts';
 import type { MessageKey, Translate, Values } from './translate.ts';
 
 const PAGE_BYTES = 4096;
@@ -27,17 +27,9 @@ function request(t: Translate, r: SignalRequest): string {
   }
 }
 
-/**
- * The units a logical processor is placed on, as the engine names them (unitName in
- * machine/processors.ts: "main unit 0", "sub group 1 unit 2", joined by " and "), in
- * the language of `t`; a name of another shape stays as it is.
- */
-function unitsIn(t: Translate, where: string): string {
-  const units = where.split(' and ').map((name) => {
-    const m = /^(?:main unit (\d+)|sub group (\d+) unit (\d+))$/.exec(name);
-    if (!m) return name;
-    return m[1] === undefined ? t('machine.unit', { group: m[2]!, slot: m[3]! }) : t('machine.unit', { group: '0', slot: m[1] });
-  });
+/** The units a logical processor is placed on (group and index, as Fig. 2 places them), in the language of `t`. */
+function unitsIn(t: Translate, where: readonly UnitPlace[]): string {
+  const units = where.map(([group, index]) => t('machine.unit', { group: String(group), slot: String(index) }));
   return units.reduceRight((rest, first) => t('shell.unitsAnd', { first, rest }));
 }
 

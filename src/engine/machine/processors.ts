@@ -15,11 +15,22 @@ export function createMachine(groups: number, unitsPerGroup: number): Machine {
   return { groups, unitsPerGroup, units, lps: {}, nextLp: 1, tick: 0, window: 16 };
 }
 
+/** Where a unit is in Fig. 2: its group (0 the main group, then the sub-processor groups) and its index there. */
+export type UnitPlace = readonly [group: number, index: number];
+
+export function unitPlace(machine: Machine, unit: number): UnitPlace {
+  const u = machine.units[unit]!;
+  return [u.group, u.index];
+}
+
+/** A unit's name in English, the way Fig. 2 names it: main group or sub-processor group, then its index. */
+export const placeName = ([group, index]: UnitPlace): string => (group === 0 ? `main unit ${index}` : `sub group ${group} unit ${index}`);
+
 /** Name a unit the way Fig. 2 does: main group or sub-processor group, then its index. */
 export function unitName(machine: Machine, unit: number): string {
   const u = machine.units[unit];
   if (!u) return `unit ${unit}`;
-  return u.group === 0 ? `main unit ${u.index}` : `sub group ${u.group} unit ${u.index}`;
+  return placeName([u.group, u.index]);
 }
 
 /** Add a logical processor for `pid` placed on `unitIndices`. */

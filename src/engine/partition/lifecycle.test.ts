@@ -195,13 +195,13 @@ describe('what the trace says of making, limiting and ending partitions', () => 
       { tag: '[0051]', kind: 'resource.alloc', from: CONTROL_LANE, to: pid, cost: 0, frames: ram(pid), say: ['lpar.memory', name, pages] },
     ];
     const started = (pid: Pid, name: string) => ({ tag: '[0049]', kind: 'lpar.create', from: SCP, to: pid, cost: 0, say: ['lpar.start', name, pid === SCP, 1] });
-    const placed = (pid: Pid, lp: number, name: string, where: string, several: boolean, shared: boolean) =>
+    const placed = (pid: Pid, lp: number, name: string, where: readonly (readonly [number, number])[], several: boolean, shared: boolean) =>
       ({ tag: '[0054]', kind: 'lp.place', from: CONTROL_LANE, to: pid, cost: 0, say: ['lp.place', lp, name, where, several, shared] });
     expect(s.events.slice(1).map(fields)).toEqual([
-      ...made(SCP, 'scp', 16, 1), placed(SCP, 1, 'scp', 'main unit 0', false, false), started(SCP, 'scp'),
+      ...made(SCP, 'scp', 16, 1), placed(SCP, 1, 'scp', [[0, 0]], false, false), started(SCP, 'scp'),
       // A's second processor spans two units, B's two share one unit: the three placements of [0054]
-      ...made(A, 'A', 32, 2), placed(A, 2, 'A', 'main unit 1', false, false), placed(A, 3, 'A', 'sub group 1 unit 0 and sub group 1 unit 1', true, false), started(A, 'A'),
-      ...made(B, 'B', 32, 2), placed(B, 4, 'B', 'main unit 2', false, false), placed(B, 5, 'B', 'main unit 2', false, true), started(B, 'B'),
+      ...made(A, 'A', 32, 2), placed(A, 2, 'A', [[0, 1]], false, false), placed(A, 3, 'A', [[1, 0], [1, 1]], true, false), started(A, 'A'),
+      ...made(B, 'B', 32, 2), placed(B, 4, 'B', [[0, 2]], false, false), placed(B, 5, 'B', [[0, 2]], false, true), started(B, 'B'),
       ...['A', 'B'].flatMap((name) => ['mem', 'events'].map((resource) =>
         ({ tag: '[0055]', kind: 'lpar.limit', from: SCP, to: CONTROL_LANE, cost: DEFAULT_COSTS.hypercall, say: ['lpar.limit', name, 16, resource] }))),
     ]);
@@ -213,7 +213,7 @@ describe('what the trace says of making, limiting and ending partitions', () => 
     const s = session();
     const from = s.events.length;
     const c = asPid(s.ok({ kind: 'lpar.create', name: 'C', memPages: 1, processors: 1 }) as number);
-    expect(s.events.slice(from).map(fields)[3]).toEqual({ tag: '[0054]', kind: 'lp.place', from: CONTROL_LANE, to: c, cost: 0, say: ['lp.place', 6, 'C', 'main unit 3', false, false] });
+    expect(s.events.slice(from).map(fields)[3]).toEqual({ tag: '[0054]', kind: 'lp.place', from: CONTROL_LANE, to: c, cost: 0, say: ['lp.place', 6, 'C', [[0, 3]], false, false] });
     s.ok({ kind: 'lpar.limit', pid: c, resource: 'bus', amount: null });
     expect(fields(s.events.at(-1)!)).toEqual({ tag: '[0055]', kind: 'lpar.limit', from: SCP, to: CONTROL_LANE, cost: DEFAULT_COSTS.hypercall, say: ['lpar.limit', 'C', null, 'bus'] });
     expect(s.state.partitions[c]!.limits.bus).toBeNull();

@@ -10,7 +10,7 @@ import { CONTROL_LANE } from '../event.js';
 import type { Tx } from '../tx.js';
 import { emit, fail, ok, PENDING, putPartition, updatePartition } from '../tx.js';
 import { areaBasePage, newPartition, usageOf } from './partitions.js';
-import { leastLoadedUnit, placeLp, stopLps, unitName } from '../machine/processors.js';
+import { leastLoadedUnit, placeLp, stopLps, unitPlace } from '../machine/processors.js';
 import { claimFrames, setOwners } from '../memory/frameTable.js';
 import { createRecvPort } from '../ports/eventPorts.js';
 import { releaseArea, unmapArea } from '../memory/areas.js';
@@ -73,7 +73,7 @@ export function createPartition(
     const units = placement?.[i] ?? [leastLoadedUnit(tx.s.machine)];
     const placed = placeLp(tx.s.machine, pid, units);
     tx.s.machine = placed.machine;
-    const where = units.map((u) => unitName(tx.s.machine, u)).join(' and ');
+    const where = units.map((u) => unitPlace(tx.s.machine, u));
     const shared = units.some((u) => tx.s.machine.units[u]!.queue.length > 1);
     emit(tx, {
       seq: PENDING, at: PENDING, cost: 0,

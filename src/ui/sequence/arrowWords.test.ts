@@ -38,8 +38,7 @@ describe('the Sequence view in the reader\'s language', () => {
   it('says every arrow in Japanese with no English but the command language', () => {
     const said = sequenceIn(ja, 'ja', m);
     expect(said.arrows.length).toBe(m.arrows.length);
-    // lp.place's narration names the processor units in the engine's English ({where}): not the chart's own words
-    const left = said.arrows.filter((a) => a.kind !== 'lp.place').flatMap((a) => englishIn(`${a.label} ${a.say} ${arrowAriaLabel(ja, a, said.lanes)}`, LINES.join(' ')).map((w) => `${a.kind}: ${w}`));
+    const left = said.arrows.flatMap((a) => englishIn(`${a.label} ${a.say} ${arrowAriaLabel(ja, a, said.lanes)}`, LINES.join(' ')).map((w) => `${a.kind}: ${w}`));
     expect(left).toEqual([]);
     // a kernel's system call keeps its name
     expect(said.arrows.find((a) => a.kind === 'sock.bind')?.label).toBe(m.arrows.find((a) => a.kind === 'sock.bind')?.label);
