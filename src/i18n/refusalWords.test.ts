@@ -10,27 +10,11 @@
 // `apply` as the command the shell would have built.
 
 import { describe, expect, it } from 'vitest';
-import { apply, asPid, createShell, formatOutput, runLine, type Command, type LabError, type LabState, type Output, type ShellState } from '../engine/index.ts';
-import { formatOutputIn, wordsIn } from './shellWords.ts';
-import { makeTranslate, translateEnglish } from './translate.ts';
-import { readCatalog } from './catalogFiles.ts';
-import { englishIn } from './englishIn.ts';
+import { asPid, formatOutput, runLine } from '../engine/index.ts';
+import { expectEngineRefusal, expectTypedRefusal, shellAfter, type EngineRefusal, type Refusal } from './refusalCases.ts';
 
-const ja = makeTranslate('ja', readCatalog('ja'));
 const A = asPid(2);
 const B = asPid(3);
-
-/** Run lines that must all succeed (a suspended call counts), giving the shell after them. */
-function shellAfter(lines: readonly string[]): ShellState {
-  let shell = createShell();
-  for (const line of lines) {
-    const ran = runLine(shell, line);
-    const errors = ran.out.filter((o) => o.kind === 'error').map((o) => formatOutput(o).join(' '));
-    expect(errors, `setup line ${line}`).toEqual([]);
-    shell = ran.shell;
-  }
-  return shell;
-}
 
 // The machines the refusals are tried on: after each, `s` is a listening
 // socket (fd 3) and `fd` the communication socket with a guest (fd 4).
@@ -50,21 +34,6 @@ const ASKED = [
   's = socket(AF_LPAR, SOCK_SEQPACKET)', 'bind(s, 7)', 'listen(s)', '@A ch = connect(7)', 'fa = accept(s)',
   'policy(mem, ask)', '@A request(mem, 24)', 'ra = read(fa)',
 ];
-
-interface Refusal {
-  readonly setup: readonly string[];
-  /** the line typed (in the context it names) */
-  readonly line: string;
-  /** what the student reads */
-  readonly says: string;
-  /** the catalog id of its words */
-  readonly id: string;
-  /**
-   * For a refusal the machine itself decided (a fault): the tags of what it
-   * did, which stay in the trace while everything else stays as it was.
-   */
-  readonly trace?: readonly string[];
-}
 
 const long = (n: number) => `"${'x'.repeat(n)}"`;
 
@@ -121,35 +90,11 @@ const LAB_REFUSALS: readonly Refusal[] = [
 ];
 
 /** The one error a line printed, and the machine before and after it. */
-function refuseLine({ setup, line }: Refusal): { error: Extract<Output, { kind: 'error' }>; before: LabState; after: LabState } {
-  const shell = shellAfter(setup);
-  const ran = runLine(shell, line);
-  expect(ran.out.map((o) => o.kind)).toEqual(['error']);
-  return { error: ran.out[0] as Extract<Output, { kind: 'error' }>, before: shell.timeline.current, after: ran.shell.timeline.current };
-}
-
 describe.each([['kernel/io.ts', IO_REFUSALS], ['lab.ts', LAB_REFUSALS]] as const)('the refusals of %s, typed', (_file, refusals) => {
   it.each(refusals.map((r) => [r.line, r] as const))('%s: says why, in words of every language, and changes nothing', (_line, refusal) => {
-    const { error, before, after } = refuseLine(refusal);
-    expect(formatOutput(error)).toEqual([refusal.says]);
-    expect(error.words?.id).toBe(refusal.id);
-    expect(formatOutputIn(translateEnglish, error)).toEqual([refusal.says]);
-    const typed = [...refusal.setup, refusal.line].join(' ');
-    expect(formatOutputIn(ja, error).flatMap((l) => englishIn(l, typed))).toEqual([]);
-    expect(error.events ?? []).toEqual(refusal.trace ?? []);
-    if (refusal.trace) expect(after).toEqual({ ...before, clock: after.clock, seq: after.seq });
-    else expect(after).toBe(before);
+    expectTypedRefusal(refusal);
   });
 });
-
-type Loose = Command extends infer C ? (C extends { by: unknown } ? Omit<C, 'by'> & { by?: C['by'] } : never) : never;
-
-interface EngineRefusal {
-  readonly setup: readonly string[];
-  readonly command: Loose;
-  readonly says: string;
-  readonly id: string;
-}
 
 // What the shell never lets through (it checks arguments, and which side may
 // make a call, before the engine sees the command), given to the engine as
@@ -182,16 +127,7 @@ const ENGINE_REFUSALS: readonly EngineRefusal[] = [
 
 describe('the refusals the shell never lets through, given to the engine', () => {
   it.each(ENGINE_REFUSALS.map((r) => [`${r.command.kind} by ${r.command.by ?? 1}`, r] as const))('%s: says why, in words of every language, and changes nothing', (_name, refusal) => {
-    const before = shellAfter(refusal.setup).timeline.current;
-    const step = apply(before, { by: asPid(1), ...refusal.command } as Command);
-    expect(step.result.ok).toBe(false);
-    const error = (step.result as { error: LabError }).error;
-    expect(`${error.errno}: ${error.message}`).toBe(refusal.says);
-    expect(error.words?.id).toBe(refusal.id);
-    expect(`${error.errno}: ${wordsIn(translateEnglish, error.words!)}`).toBe(refusal.says);
-    expect(englishIn(wordsIn(ja, error.words!), JSON.stringify(refusal.command))).toEqual([]);
-    expect(step.state).toBe(before);
-    expect(step.events).toEqual([]);
+    expectEngineRefusal(refusal);
   });
 });
 

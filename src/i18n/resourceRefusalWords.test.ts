@@ -9,27 +9,11 @@
 // line, except for a refusal the machine decided itself: the program's policy
 // saying no [0049] stays in the trace.
 
-import { describe, expect, it } from 'vitest';
-import { apply, asPid, createShell, formatOutput, runLine, type Command, type LabError, type LabState, type Output, type ShellState } from '../engine/index.ts';
-import { formatOutputIn, wordsIn } from './shellWords.ts';
-import { makeTranslate, translateEnglish } from './translate.ts';
-import { readCatalog } from './catalogFiles.ts';
-import { englishIn } from './englishIn.ts';
+import { describe, it } from 'vitest';
+import { asPid } from '../engine/index.ts';
+import { expectEngineRefusal, expectTypedRefusal, type EngineRefusal, type Refusal } from './refusalCases.ts';
 
-const ja = makeTranslate('ja', readCatalog('ja'));
 const A = asPid(2);
-
-/** Run lines that must all succeed (a suspended call counts), giving the shell after them. */
-function shellAfter(lines: readonly string[]): ShellState {
-  let shell = createShell();
-  for (const line of lines) {
-    const ran = runLine(shell, line);
-    const errors = ran.out.filter((o) => o.kind === 'error').map((o) => formatOutput(o).join(' '));
-    expect(errors, `setup line ${line}`).toEqual([]);
-    shell = ran.shell;
-  }
-  return shell;
-}
 
 /** policy(mem, ask): A is on the program's service 7 (fd fa); its request for 24 pages past its limit of 16 waits there. */
 const ASKED = [
@@ -38,15 +22,6 @@ const ASKED = [
 ];
 /** The same request, read by the program as ra. */
 const READ = [...ASKED, 'ra = read(fa)'];
-
-interface Refusal {
-  readonly setup: readonly string[];
-  readonly line: string;
-  readonly says: string;
-  readonly id: string;
-  /** for the policy's own no [0049]: the tags of what the machine did, kept in the trace */
-  readonly trace?: readonly string[];
-}
 
 const LIFECYCLE_REFUSALS: readonly Refusal[] = [
   { setup: [], line: 'lpar_create("A", 8, 1)', says: '= -1 EADDRINUSE: there is already a partition named A', id: 'error.lifecycle.thereAlreadyPartition' },
@@ -99,37 +74,13 @@ const ASK_REFUSALS: readonly Refusal[] = [
 ];
 
 /** The one error a line printed, and the machine before and after it. */
-function refuseLine({ setup, line }: Refusal): { error: Extract<Output, { kind: 'error' }>; before: LabState; after: LabState } {
-  const shell = shellAfter(setup);
-  const ran = runLine(shell, line);
-  expect(ran.out.map((o) => o.kind)).toEqual(['error']);
-  return { error: ran.out[0] as Extract<Output, { kind: 'error' }>, before: shell.timeline.current, after: ran.shell.timeline.current };
-}
-
 describe.each([
   ['partition/lifecycle.ts', LIFECYCLE_REFUSALS], ['policy/requests.ts', REQUEST_REFUSALS], ['policy/asks.ts', ASK_REFUSALS],
 ] as const)('the refusals of %s, typed', (_file, refusals) => {
   it.each(refusals.map((r) => [r.line.slice(0, 60), r] as const))('%s: says why, in words of every language, and changes nothing', (_line, refusal) => {
-    const { error, before, after } = refuseLine(refusal);
-    expect(formatOutput(error)).toEqual([refusal.says]);
-    expect(error.words?.id).toBe(refusal.id);
-    expect(formatOutputIn(translateEnglish, error)).toEqual([refusal.says]);
-    const typed = [...refusal.setup, refusal.line].join(' ');
-    expect(formatOutputIn(ja, error).flatMap((l) => englishIn(l, typed))).toEqual([]);
-    expect(error.events ?? []).toEqual(refusal.trace ?? []);
-    if (refusal.trace) expect(after).toEqual({ ...before, clock: after.clock, seq: after.seq });
-    else expect(after).toBe(before);
+    expectTypedRefusal(refusal);
   });
 });
-
-type Loose = Command extends infer C ? (C extends { by: unknown } ? Omit<C, 'by'> & { by?: C['by'] } : never) : never;
-
-interface EngineRefusal {
-  readonly setup: readonly string[];
-  readonly command: Loose;
-  readonly says: string;
-  readonly id: string;
-}
 
 // What the shell never lets through (it names partitions and resources, and
 // checks numbers, before the engine sees the command), given to the engine as
@@ -149,15 +100,6 @@ const ENGINE_REFUSALS: readonly EngineRefusal[] = [
 
 describe('the refusals the shell never lets through, given to the engine', () => {
   it.each(ENGINE_REFUSALS.map((r) => [`${r.command.kind} ${r.says}`, r] as const))('%s: in words of every language, changing nothing', (_name, refusal) => {
-    const before = shellAfter(refusal.setup).timeline.current;
-    const step = apply(before, { by: asPid(1), ...refusal.command } as Command);
-    expect(step.result.ok).toBe(false);
-    const error = (step.result as { error: LabError }).error;
-    expect(`${error.errno}: ${error.message}`).toBe(refusal.says);
-    expect(error.words?.id).toBe(refusal.id);
-    expect(`${error.errno}: ${wordsIn(translateEnglish, error.words!)}`).toBe(refusal.says);
-    expect(englishIn(wordsIn(ja, error.words!), JSON.stringify(refusal.command))).toEqual([]);
-    expect(step.state).toBe(before);
-    expect(step.events).toEqual([]);
+    expectEngineRefusal(refusal);
   });
 });
