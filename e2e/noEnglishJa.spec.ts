@@ -114,6 +114,13 @@ test('a bad link of every kind is refused in Japanese', async ({ lab }) => {
     await expect(banner, what).toBeVisible();
     const text = await banner.locator('span').first().innerText();
     said.push(...englishIn(text, `${COMMAND_LANGUAGE} ${kept}`).map((w) => `${w}  <-  ${what}: ${text}`));
+    // 閉じる has no space to break at: a long sentence beside it once squeezed it onto two lines
+    const buttonLines = await banner.getByRole('button').evaluate((b) => {
+      const range = document.createRange();
+      range.selectNodeContents(b);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(buttonLines, `${what}: the dismiss button's lines`).toBe(1);
     if (what.startsWith('a share link whose machine')) await page.screenshot({ path: 'test-results/no-english-ja-bad-link.png' });
   }
   expect(said).toEqual([]);
