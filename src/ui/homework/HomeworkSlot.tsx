@@ -7,7 +7,7 @@
 
 import { lazy, Suspense } from 'react';
 import { useLessons } from '../lessons/lessonStore.ts';
-import { keptAssignment, loadHomework, showHomework, useHomeworkShown } from './homeworkShown.ts';
+import { keptAssignment, loadHomework, reportHomeworkFailure, showHomework, useHomeworkShown } from './homeworkShown.ts';
 import { useT } from '../app/language.ts';
 import { loadWords } from '../app/words.ts';
 import './homework.css';
@@ -17,7 +17,7 @@ const HomeworkPanel = lazy(() => Promise.all([import('./HomeworkPanel.tsx'), loa
 const Strip = lazy(() => import('./HomeworkStrip.tsx').then((m) => ({ default: m.HomeworkStrip })));
 
 // the assignment opened here last comes back after a reload (homeworkStore.ts restores it when loaded)
-if (keptAssignment()) void loadHomework();
+if (keptAssignment()) loadHomework().catch(reportHomeworkFailure);
 
 /** What the right column shows of homework: its panel, the strip over the lesson panel, or nothing. */
 export function useHomeworkView(): 'panel' | 'strip' | null {

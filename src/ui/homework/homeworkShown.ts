@@ -6,6 +6,8 @@
 // comes back to an assignment kept from an earlier visit.
 
 import { create } from 'zustand';
+import { useLab } from '../store/labStore.ts';
+import { useLanguage } from '../app/language.ts';
 
 export type HomeworkPanel = 'assignment' | 'maker' | 'task';
 
@@ -21,9 +23,19 @@ export const useHomeworkShown = create<{ readonly panel: HomeworkPanel | null }>
 /** The homework store and its code, loaded once. */
 export const loadHomework = () => import('./homeworkStore.ts');
 
-/** Show a homework panel (or none), loading the homework's code first. */
+/**
+ * A homework chunk that would not load (offline before a first visit cached
+ * it, a site updated under an open page) is said in the banner: the button
+ * must never do nothing.
+ */
+export function reportHomeworkFailure(error: unknown): void {
+  console.warn('lparlab: the homework could not load:', error);
+  useLab.getState().setBanner({ kind: 'error', text: useLanguage.getState().t('homework.failed') });
+}
+
+/** Show a homework panel (or none), loading the homework's code first; a failed load is reported, and nothing else changes. */
 export function showHomework(panel: HomeworkPanel | null): Promise<void> {
-  return loadHomework().then(({ useHomework }) => useHomework.getState().show(panel));
+  return loadHomework().then(({ useHomework }) => useHomework.getState().show(panel), reportHomeworkFailure);
 }
 
 /** Whether an earlier visit kept an assignment here (then its code loads at start, to bring it back). */

@@ -8,6 +8,7 @@ import type { AnimationRange, PictureSize } from '../memory/exportMemory.ts';
 import type { ShareState } from './ShareMenuBody.tsx';
 import { isTyping } from '../app/shortcuts.ts';
 import { useT } from '../app/language.ts';
+import { ErrorBoundary } from '../app/ErrorBoundary.tsx';
 
 const ShareMenuBody = lazy(() => import('./ShareMenuBody.tsx'));
 
@@ -50,9 +51,15 @@ export function ShareMenu() {
         {t('share.open')}
       </button>
       {open && (
-        <Suspense fallback={null}>
-          <ShareMenuBody state={state} />
-        </Suspense>
+        // the menu's frame at once, saying its contents are on their way; a chunk that fails
+        // to load is said inside the menu, not over the whole page (the root's boundary)
+        <div id="share-menu" className="share-menu" role="group" aria-label={t('share.label')}>
+          <ErrorBoundary what={t('app.guards.share')}>
+            <Suspense fallback={<p className="share-status" role="status">{t('share.loading')}</p>}>
+              <ShareMenuBody state={state} />
+            </Suspense>
+          </ErrorBoundary>
+        </div>
       )}
     </div>
   );

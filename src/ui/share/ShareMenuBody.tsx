@@ -150,7 +150,8 @@ export default function ShareMenuBody({ state }: { state: ShareState }) {
   });
 
   return (
-    <div id="share-menu" className="share-menu" role="group" aria-label={t('share.label')}>
+    // inside the menu's frame (ShareMenu.tsx), which shows while this chunk loads
+    <>
       <button type="button" onClick={() => void makeLink()}>{t('share.copyLink')}</button>
       {link && <input className="share-link" readOnly value={link} aria-label={t('share.link')} onFocus={(e) => e.currentTarget.select()} />}
       {fileFragment !== null && (
@@ -188,6 +189,6 @@ export default function ShareMenuBody({ state }: { state: ShareState }) {
       </div>
       <button type="button" onClick={() => { download('lparlab-transcript.txt', `${transcriptLines().map(visible).join('\n')}\n`, 'text/plain'); setStatus(t('share.savedTranscript')); }}>{t('share.transcript')}</button>
       <p className="share-status" role="status">{status}</p>
-    </div>
+    </>
   );
 }
