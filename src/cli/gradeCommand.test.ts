@@ -4,9 +4,10 @@ import { generateExercise, gradeSubmission, gradeTask, parseAssignment, parseSub
 import type { Assignment, Submission, TaskWork } from '../engine/index.ts';
 import { translateEnglish } from '../i18n/translate.ts';
 import { wordsIn } from '../i18n/wordsIn.ts';
-import { csv, handInText, HANDIN_CODE_PREFIX, runGradeCommand } from './gradeCommand.ts';
+import { csv, cutToCells, handInText, HANDIN_CODE_PREFIX, runGradeCommand } from './gradeCommand.ts';
 import type { GradeIo } from './gradeCommand.ts';
 import { englishIn } from '../i18n/englishIn.ts';
+import stringWidth from 'string-width';
 
 const ASSIGNMENT = JSON.stringify({
   format: 'lparlab-assignment', version: 1, id: 'week-5', title: 'Week 5', instructions: 'Three tasks.', seed: 99,
@@ -116,8 +117,12 @@ describe('lparsh --grade', () => {
 
 describe('lparsh --grade --lang ja (issue 23)', () => {
   const enoent = (p: string) => Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: 'ENOENT' });
-  /** The English words left in a teacher's output: names, files, ids and lines typed are theirs; lparsh's options and a task's name (the command that opens it) are the command language. */
-  const english = (text: string, typed: readonly string[]) => text.split(/\r?\n/).flatMap((line) => englishIn(line.replace(/--[a-z][\w-]*/g, ' '), typed.join(' ')));
+  /**
+   * The English words left in a teacher's output: names, files, ids and lines typed are theirs; lparsh's
+   * options and a task's name (the command that opens it) are the command language. A word the table cut
+   * ('…' where its cell ran out of room: 'fil…' of an inflater's "end of file") is no longer a word.
+   */
+  const english = (text: string, typed: readonly string[]) => text.split(/\r?\n/).flatMap((line) => englishIn(line.replace(/--[a-z][\w-]*/g, ' ').replace(/[\w-]+…/g, '…'), typed.join(' ')));
 
   it('says the table, the CSV, every note and every reason a hand-in cannot be graded in Japanese', () => {
     const variant = variantSeed(assignment, 'kai', 1);
@@ -209,6 +214,18 @@ describe('lparsh --grade --lang ja (issue 23)', () => {
     const { io, err } = memoryIo({});
     expect(runGradeCommand(['--grade', 'a.json', 's.json', '--lang', 'xx'], io)).toBe(2);
     expect(err()).toBe('lparsh: --lang takes en, ja, not xx\n');
+  });
+});
+
+describe("the table's cells", () => {
+  it('are cut by the terminal cells they take, never inside a character', () => {
+    const japanese = 'パーティションを一覧した'.repeat(5); // 60 characters, 120 cells
+    expect(stringWidth(cutToCells(japanese, 48))).toBeLessThanOrEqual(48);
+    expect(cutToCells(japanese, 48)).toBe('パーティションを一覧したパーティションを一覧し…'); // 46 cells and the ellipsis: one more would take 49
+    const emoji = `${'a'.repeat(46)}👩‍🎓👩‍🎓`; // a cut at 47 UTF-16 units would split the first emoji
+    expect(cutToCells(emoji, 48)).toBe(`${'a'.repeat(46)}…`);
+    expect(cutToCells('a'.repeat(48), 48)).toBe('a'.repeat(48));
+    expect(cutToCells('a'.repeat(49), 48)).toBe(`${'a'.repeat(47)}…`);
   });
 });
 

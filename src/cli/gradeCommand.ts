@@ -173,11 +173,31 @@ function taskRow(t: Translate, file: string, student: string, task: TaskGrade, s
   };
 }
 
+/** The most terminal cells a table cell takes before it is cut with an ellipsis. */
+const CELL_MOST = 48;
+
+/**
+ * `text` in at most `most` terminal cells: cut by what the terminal shows
+ * (a Japanese character takes two cells, an emoji is not split in half),
+ * not by UTF-16 units, with '…' (one cell) saying something was left out.
+ */
+export function cutToCells(text: string, most: number): string {
+  if (stringWidth(text) <= most) return text;
+  let kept = '';
+  let width = 0;
+  for (const { segment } of new Intl.Segmenter().segment(text)) {
+    const w = stringWidth(segment);
+    if (width + w > most - 1) break;
+    kept += segment;
+    width += w;
+  }
+  return `${kept}…`;
+}
+
 /** The table printed for people: one row per line, columns padded, every string made visible. */
 export function table(rows: readonly GradeRow[], t: Translate = translateEnglish): string {
   const shown: (keyof GradeRow)[] = ['student', 'task', 'variant', 'solved', 'steps', 'lines', 'firstError', 'sameLinesAs', 'note', 'file'];
-  const cut = (s: string) => (s.length > 48 ? `${s.slice(0, 47)}…` : s);
-  const cells = [shown.map((k) => t(COLUMNS.find(([c]) => c === k)![1])), ...rows.map((r) => shown.map((k) => cut(visible(r[k]))))];
+  const cells = [shown.map((k) => t(COLUMNS.find(([c]) => c === k)![1])), ...rows.map((r) => shown.map((k) => cutToCells(visible(r[k]), CELL_MOST)))];
   // measured in terminal cells: a Japanese heading or name takes two a character (ASCII measures as its length)
   const widths = shown.map((_, i) => Math.max(...cells.map((c) => stringWidth(c[i]!))));
   return `${cells.map((c) => c.map((v, i) => v + ' '.repeat(widths[i]! - stringWidth(v))).join('  ').trimEnd()).join('\n')}\n`;
