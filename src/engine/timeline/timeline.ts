@@ -14,9 +14,13 @@
 // events start, and the events in one flat array for the whole branch,
 // indexed by sequence number, which the page's views read directly. A
 // command's result, completions and the state it left are its replay's.
+// A command, or an event's narration, equal to one recorded a moment ago (a
+// lesson's loop repeats the same few) is kept once: the earlier value stands
+// for both (`sharedValue`).
 
 import type { Command } from '../command.js';
 import type { LabEvent } from '../event.js';
+import type { Narration } from '../narration.js';
 import type { LabConfig, LabState } from '../types.js';
 import type { Step } from '../lab.js';
 import { apply, applyTraced, createLab } from '../lab.js';
@@ -64,12 +68,14 @@ export function record(timeline: Timeline, command: Command): { timeline: Timeli
   const at = timeline.cursor;
   const firstSeq = timeline.current.seq;
   const commands = ownArray(timeline.commands, at);
-  commands.push(command);
+  commands.push(sharedCommand(commands, command));
   const starts = ownArray(timeline.starts, at);
   starts.push(firstSeq);
   const events = ownArray(timeline.events, firstSeq);
   for (const event of step.events) {
     if (event.seq !== events.length) throw new Error(`invariant: event ${event.seq} recorded at ${events.length}`);
+    // the event is the step's own, fresh from `emit`: only its narration's identity changes
+    (event as { say: Narration }).say = sharedSay(events, event.say);
     events.push(event);
   }
   const keptCheckpoints = Math.floor(at / CHECKPOINT_EVERY) + 1;
@@ -94,6 +100,52 @@ export function entryEnd(timeline: Timeline, index: number): number {
 export function eventsOf(timeline: Timeline, index: number): readonly LabEvent[] {
   if (!Number.isInteger(index) || index < 0 || index >= timeline.length) throw new RangeError(`no entry ${index}`);
   return timeline.events.slice(timeline.starts[index], entryEnd(timeline, index));
+}
+
+/** How many recorded events, and commands, back `record` looks for an equal narration or command. */
+export const SHARE_EVENTS = 32;
+export const SHARE_COMMANDS = 16;
+
+/** `say`, or an equal narration among the last SHARE_EVENTS events. */
+function sharedSay(events: readonly LabEvent[], say: Narration): Narration {
+  for (let i = events.length - 1, stop = Math.max(0, events.length - SHARE_EVENTS); i >= stop; i--) {
+    const earlier = events[i]!.say;
+    if (earlier[0] === say[0] && sameValue(earlier, say)) return earlier;
+  }
+  return say;
+}
+
+/** `command`, or an equal one among the last SHARE_COMMANDS commands. */
+function sharedCommand(commands: readonly Command[], command: Command): Command {
+  for (let i = commands.length - 1, stop = Math.max(0, commands.length - SHARE_COMMANDS); i >= stop; i--) {
+    const earlier = commands[i]!;
+    if (earlier.kind === command.kind && sameValue(earlier, command)) return earlier;
+  }
+  return command;
+}
+
+/**
+ * Whether `b` can stand for `a` everywhere: the same primitives (Object.is),
+ * arrays of the same values, plain records with the same keys in the same
+ * order (so JSON.stringify, a share link, writes them alike) and the same values.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    const key = keysA[i]!;
+    if (key !== keysB[i] || !sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }
 
 /**
