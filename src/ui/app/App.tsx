@@ -27,7 +27,7 @@ import { PhoneLayout } from './PhoneLayout.tsx';
 import { MemoryView, SequenceView } from './lazyViews.tsx';
 import { TerminalPane } from '../terminal/TerminalPane.tsx';
 import { TimelineBar, useTimelineKeys } from '../timeline/TimelineBar.tsx';
-import { usePlayer } from '../timeline/usePlayer.ts';
+import { Player } from '../timeline/Player.tsx';
 import { LessonPanelSlot } from '../lessons/LessonSlot.tsx';
 import { lessonOf, typeIntoLab, useLessons } from '../lessons/lessonStore.ts';
 import { ShareMenu } from '../share/ShareMenu.tsx';
@@ -219,14 +219,26 @@ function EmbedCaption() {
   );
 }
 
+/**
+ * The page and, beside it, the player: a component of its own, so the player's
+ * subscription to the playhead re-renders only itself, not the whole page.
+ */
 export function App() {
+  return (
+    <>
+      <Player />
+      <LabPage />
+    </>
+  );
+}
+
+function LabPage() {
   const t = useT();
   const theme = usePrefs((p) => p.theme);
   const toggleTheme = usePrefs((p) => p.toggleTheme);
   const openMenu = useLessons((s) => s.openMenu);
   const mode = OPENING.mode;
   const phone = usePhoneLayout();
-  usePlayer();
   useTimelineKeys(mode !== 'present');
   usePresenterKeys(mode === 'present');
   useEffect(() => {
