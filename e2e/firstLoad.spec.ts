@@ -5,6 +5,8 @@
 // (issue 23). Checked by the order of the page's requests, not by time.
 
 import { test, expect } from './fixtures.ts';
+import { createLab } from '../src/engine/index.ts';
+import { encodeLink } from '../src/ui/share/shareLink.ts';
 
 test('a cold page asks for the terminal first, the views after it, and the exports not at all', async ({ lab }) => {
   const asked: string[] = [];
@@ -26,4 +28,22 @@ test('a cold page asks for the terminal first, the views after it, and the expor
     expect(first(later), `${later} in ${asked.join(' ')}`).toBeGreaterThan(terminal);
   }
   for (const never of ['exportMemory-', 'picture-', 'handout-', 'LessonPanel-', 'BuilderPanel-']) expect(first(never), asked.join(' ')).toBe(-1);
+});
+
+test('a share link is replayed before the page is first drawn: no empty lab drawn first, then the replayed one', async ({ lab }) => {
+  const fragment = await encodeLink({ config: createLab({ seed: 1 }).state.config, lines: ['@A ch = connect(B)', '@A a = area(4096)'], lesson: null, step: null, at: null });
+  // every text the timeline's status ever shows, from the page's first drawing on
+  await lab.page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __statuses: string[] }).__statuses = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="timeline-status"]')?.textContent ?? null;
+      if (text !== null && text !== seen.at(-1)) seen.push(text);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await lab.open(`./#${fragment}`);
+  await expect.poll(() => lab.terminalText()).toContain('opened a shared lab');
+  const statuses = await lab.page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
+  expect(statuses[0], statuses.join(' | ')).toMatch(/^event [1-9]\d* of [1-9]\d*/);
+  expect(statuses.some((s) => /of 0\b/.test(s)), statuses.join(' | ')).toBe(false);
 });

@@ -7,6 +7,7 @@ import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 import { registerOffline } from './app/offline.ts';
 import { startLanguage, useT } from './app/language.ts';
 import { terminalShown } from './terminal/TerminalPane.tsx';
+import { openEarly } from './share/startup.ts';
 
 const container = document.getElementById('root');
 if (container === null) {
@@ -42,7 +43,10 @@ function render(root: HTMLElement): void {
   );
 }
 
-void startLanguage().finally(() => render(container));
+// a shared lab's lines are replayed before the first drawing, in the reader's language (startup.ts: openEarly)
+void startLanguage()
+  .then(openEarly)
+  .finally(() => render(container));
 
 // the offline copy is made once the terminal is up, not while the first visit still loads
 registerOffline(Promise.race([terminalShown, new Promise<void>((resolve) => setTimeout(resolve, 10_000))]));

@@ -18,9 +18,33 @@ import { usePrefs } from '../app/prefs.ts';
 import { useLanguage } from '../app/language.ts';
 import { wordsIn } from '../../i18n/wordsIn.ts';
 
-/** Open the link in the address now, and again whenever a link is pasted into this tab. */
+/** The first opening of the address, once per visit (openEarly or watchAddress, whichever comes first). */
+let opening: Promise<void> | null = null;
+
+/** Open the address's link, or lesson, unless that was done already. */
+function openAddressOnce(): Promise<void> {
+  opening ??= openFromAddress();
+  return opening;
+}
+
+/**
+ * Called by main.tsx before the page is first drawn: a shared lab's lines are
+ * replayed then, so the first drawing already shows the replayed moment.
+ * Opened from the page's first effect instead, the whole page was drawn and
+ * laid out twice, once empty and once replayed, before the terminal could
+ * mount (issue 22: a 300-line link at CPU / 4). An assignment link is left to
+ * watchAddress: its reader is a chunk of its own, not worth holding the first
+ * drawing for. Settles once the link is open (or refused).
+ */
+export function openEarly(): Promise<void> {
+  const fragment = location.hash.replace(/^#/, '');
+  if (fragment === '' || carriesAssignment(fragment)) return Promise.resolve();
+  return openAddressOnce();
+}
+
+/** Open the link in the address now (unless openEarly did), and again whenever a link is pasted into this tab. */
 export function watchAddress(): () => void {
-  void openFromAddress();
+  void openAddressOnce();
   const onHash = () => void openFromAddress();
   window.addEventListener('hashchange', onHash);
   return () => window.removeEventListener('hashchange', onHash);
