@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from './invariants.js';
-import { A, B, connectGuests, session } from './testing/testkit.js';
+import { A, B, askingPastLimit, connectGuests, session } from './testing/testkit.js';
 import { setOwners } from './memory/frameTable.js';
 import type { Area, LabState } from './types.js';
 import { asAsk, asFrame, asPid, asPort } from './types.js';
@@ -185,18 +185,7 @@ describe('the invariant checker', () => {
   });
 
   describe('resource requests kept for the program [0080], [0049]', () => {
-    /** A on the program's service 7, and the program answering mem by hand: A asks past its limit and waits. */
-    function asking(): LabState {
-      const s = session();
-      const fd = s.ok({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: 'vfile' }) as number;
-      s.ok({ kind: 'sys.bind', fd, service: 7 });
-      s.ok({ kind: 'sys.listen', fd, permit: true });
-      s.ok({ kind: 'channel.connectService', by: A, service: 7 });
-      s.ok({ kind: 'sys.accept', fd });
-      s.ok({ kind: 'policy.ask', resource: 'mem', ask: true });
-      s.run({ kind: 'resource.request', by: A, resource: 'mem', amount: 20 });
-      return s.state;
-    }
+    const asking = (): LabState => askingPastLimit().state;
     const first = asAsk(1);
     const withAsk = (state: LabState, change: Partial<LabState['asks'][typeof first]>): LabState => ({ ...state, asks: { ...state.asks, [first]: { ...state.asks[first]!, ...change } } });
     const withWait = (state: LabState, wait: LabState['partitions'][typeof A]['wait']): LabState => ({ ...state, partitions: { ...state.partitions, [A]: { ...state.partitions[A]!, wait } } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { A, B, SCP, connectGuests, session } from '../testing/testkit.js';
+import { A, B, SCP, askingPastLimit, connectGuests, session } from '../testing/testkit.js';
 import { asPid, asPort, FREE } from '../types.js';
 import type { Pid } from '../types.js';
 import type { LabEvent } from '../event.js';
@@ -273,14 +273,7 @@ describe('what ending a partition does to what was asked of it', () => {
   });
 
   it('a resource request it sent the program is withdrawn unanswered, in the lab\'s tag, and nobody is told', () => {
-    const s = session();
-    const fd = s.ok({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: 'vfile' }) as number;
-    s.ok({ kind: 'sys.bind', fd, service: 7 });
-    s.ok({ kind: 'sys.listen', fd, permit: true });
-    s.ok({ kind: 'channel.connectService', by: A, service: 7 });
-    s.ok({ kind: 'sys.accept', fd });
-    s.ok({ kind: 'policy.ask', resource: 'mem', ask: true });
-    s.run({ kind: 'resource.request', by: A, resource: 'mem', amount: 20 });
+    const s = askingPastLimit();
     const [ask] = Object.values(s.state.asks);
     const page = s.state.areas[ask!.area]!.frames;
     const end = s.run({ kind: 'lpar.end', pid: A });

@@ -87,3 +87,20 @@ export function connectGuests(s: Session, client = A, server = B) {
   const clientPort = step.completions.find((c) => c.pid === client)!.result;
   return { server: step.result.value as number, client: (clientPort as { value: number }).value };
 }
+
+/**
+ * The system control program serves service 7 (virtual files) and answers
+ * requests for mem itself (policy.ask); A connects to it there, then asks for
+ * 20 mem past its limit of 16 and waits for the answer [0080], [0049].
+ */
+export function askingPastLimit(): Session {
+  const s = session();
+  const fd = s.ok({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: 'vfile' }) as number;
+  s.ok({ kind: 'sys.bind', fd, service: 7 });
+  s.ok({ kind: 'sys.listen', fd, permit: true });
+  s.ok({ kind: 'channel.connectService', by: A, service: 7 });
+  s.ok({ kind: 'sys.accept', fd });
+  s.ok({ kind: 'policy.ask', resource: 'mem', ask: true });
+  s.run({ kind: 'resource.request', by: A, resource: 'mem', amount: 20 });
+  return s;
+}
