@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { CHALLENGES, checkStep, createShell, LESSONS, playChallenge, runSolution, type RuleResult } from '../engine/index.ts';
-import { checkRule } from '../engine/lessons/rules.ts';
+import { checkRule } from '../engine/lessons/checkRule.ts';
 import type { Rule } from '../engine/index.ts';
 import { MACHINES, play, RULE_CASES } from '../engine/lessons/ruleCases.ts';
 import { RULE_NAMES } from '../engine/lessons/format.ts';

@@ -9,7 +9,7 @@
 
 /** Ids the first screen reads although an area's prefix names them. */
 const FIRST_SCREEN = [
-  // what a check says (engine/lessons/rules.ts) and a fresh lab's note (lessonStore.ts): the terminal and lparsh print them
+  // what a check says (engine/lessons/checkRule.ts) and a fresh lab's note (lessonStore.ts): the terminal and lparsh print them
   'lesson.rule.',
   'lesson.fresh.',
   // a refused progress file or lesson file (progress.ts, customLesson.ts: a link or storage may bring one at start)

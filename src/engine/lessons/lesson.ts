@@ -13,7 +13,7 @@ import type { TagStyle } from '../patentMap.js';
 import type { Output, ShellState } from '../shell/shell.js';
 import { createShell, runLine } from '../shell/shell.js';
 import type { Rule, RuleResult } from './rules.js';
-import { checkRule } from './rules.js';
+import { checkRule } from './checkRule.js';
 import type { Words } from '../words.js';
 
 export interface LessonStep {

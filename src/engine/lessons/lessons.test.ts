@@ -8,7 +8,7 @@ import { CHALLENGES, LESSONS } from './catalog.js';
 import { checkStep, runChallenge, runSolution } from './lesson.js';
 import { createShell, runLine } from '../shell/shell.js';
 import type { Output } from '../shell/shell.js';
-import { checkRule } from './rules.js';
+import { checkRule } from './checkRule.js';
 
 
 describe('lessons', () => {

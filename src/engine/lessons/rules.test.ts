@@ -4,7 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Rule } from './rules.js';
-import { asksFor, callOfLine, checkRule, namesOf } from './rules.js';
+import { asksFor, callOfLine, namesOf } from './rules.js';
+import { checkRule } from './checkRule.js';
 import { play } from './ruleCases.js';
 
 const CONNECTED = ['@A ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)'];

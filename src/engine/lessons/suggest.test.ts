@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Output, ShellState } from '../shell/shell.js';
 import { createShell, runLine } from '../shell/shell.js';
-import { checkRule } from './rules.js';
+import { checkRule } from './checkRule.js';
 import { suggestChecks } from './suggest.js';
 
 function play(shell: ShellState, lines: readonly string[]): { shell: ShellState; outputs: Output[] } {

@@ -15,7 +15,8 @@ import { show } from '../shell/values.js';
 import { traceOf } from '../timeline/timeline.js';
 import type { Rule } from './rules.js';
 import type { Words } from '../words.js';
-import { afterContext, callOfLine, checkRule, namesOf } from './rules.js';
+import { afterContext, callOfLine, namesOf } from './rules.js';
+import { checkRule } from './checkRule.js';
 
 export interface Offer {
   readonly rule: Rule;
