@@ -1,40 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { A, B, SCP, connectGuests, session } from '../testing/testkit.js';
+import { A, B, SCP, connectGuests, programServing, requestBy, session } from '../testing/testkit.js';
 import type { Session } from '../testing/testkit.js';
 import { framesOf } from '../views/inspect.js';
 import { narrate } from '../narration.js';
 import { asAsk, asPort } from '../types.js';
-import type { Pid, Value } from '../types.js';
-import type { LabEvent } from '../event.js';
-import { CONTROL_LANE, KERNEL_LANE } from '../event.js';
-import { DEFAULT_COSTS, mapCost } from '../costs/costModel.js';
+import type { Value } from '../types.js';
 import { MAX_REASON } from './asks.js';
 
-/** The program serves service 7 (virtual files) and 9 (direct map); A is on 7, B on 9; mem is answered by hand. */
-function served(): Session & { fa: number; fb: number } {
-  const s = session();
-  const files = s.ok({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: 'vfile' }) as number;
-  s.ok({ kind: 'sys.bind', fd: files, service: 7 });
-  s.ok({ kind: 'sys.listen', fd: files, permit: true });
-  const maps = s.ok({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: 'map' }) as number;
-  s.ok({ kind: 'sys.bind', fd: maps, service: 9 });
-  s.ok({ kind: 'sys.listen', fd: maps, permit: true });
-  s.ok({ kind: 'channel.connectService', by: A, service: 7 });
-  const fa = s.ok({ kind: 'sys.accept', fd: files }) as number;
-  s.ok({ kind: 'channel.connectService', by: B, service: 9 });
-  const fb = s.ok({ kind: 'sys.accept', fd: maps }) as number;
-  s.ok({ kind: 'policy.ask', resource: 'mem', ask: true });
-  return Object.assign(s, { fa, fb });
-}
-
-const ask = (s: Session, by: Pid, amount: number, resource: 'mem' | 'cache' = 'mem') => s.run({ kind: 'resource.request', by, resource, amount });
 const field = (v: Value, k: string) => (v as Record<string, Value>)[k];
 
 describe('resource requests as messages to the system control program [0080], [0049]', () => {
   it('past its limit a guest asks by message over its channel, and waits', () => {
-    const s = served();
+    const s = programServing();
     const from = s.events.length;
-    const step = ask(s, A, 20);
+    const step = requestBy(s, A, 20);
     expect(step.result).toEqual({ ok: true, value: null });
     expect(step.suspended).toEqual({ call: 'request', ask: 1 });
     expect(s.events.slice(from).map((e) => `${e.tag} ${e.kind}`)).toEqual([
@@ -48,8 +27,8 @@ describe('resource requests as messages to the system control program [0080], [0
   });
 
   it('read shows who asks for what and how much; grant answers, the control OS allocates, the call returns', () => {
-    const s = served();
-    ask(s, A, 20);
+    const s = programServing();
+    requestBy(s, A, 20);
     const r = s.ok({ kind: 'sys.read', fd: s.fa, count: null });
     expect(r).toEqual({ vfile: '/msg/A.1', short: 'request 20 mem', request: 1, from: 'A', resource: 'mem', amount: 20 });
     const free = s.state.frames.free;
@@ -71,8 +50,8 @@ describe('resource requests as messages to the system control program [0080], [0
   });
 
   it('refuse sends the reason back; the guest\'s call fails with it and nothing is allocated', () => {
-    const s = served();
-    ask(s, A, 20);
+    const s = programServing();
+    requestBy(s, A, 20);
     s.ok({ kind: 'sys.read', fd: s.fa, count: null });
     const step = s.run({ kind: 'resource.answer', ask: asAsk(1), grant: false, why: 'over budget' });
     expect(step.completions).toMatchObject([{ pid: A, call: 'request', result: { ok: false, error: { errno: 'ENOMEM', message: 'the system control program refused: over budget' } } }]);
@@ -82,8 +61,8 @@ describe('resource requests as messages to the system control program [0080], [0
   });
 
   it('a request read by direct mapping is answered from the mapping, which the program then loses', () => {
-    const s = served();
-    ask(s, B, 30);
+    const s = programServing();
+    requestBy(s, B, 30);
     const r = s.ok({ kind: 'sys.read', fd: s.fb, count: null });
     expect(r).toMatchObject({ size: 64, short: 'request 30 mem', request: 1, from: 'B', resource: 'mem', amount: 30 });
     expect(s.ok({ kind: 'mem.read', addr: field(r, 'addr') as number, length: 14 })).toBe('request 30 mem');
@@ -94,8 +73,8 @@ describe('resource requests as messages to the system control program [0080], [0
   });
 
   it('wrong answers are clear errors and change nothing', () => {
-    const s = served();
-    ask(s, A, 20);
+    const s = programServing();
+    requestBy(s, A, 20);
     const message = (command: Parameters<Session['run']>[0]) => {
       const before = s.state;
       const step = s.run(command);
@@ -119,9 +98,9 @@ describe('resource requests as messages to the system control program [0080], [0
   });
 
   it('a grant past the ceiling is refused until the program changes its policy [0049]', () => {
-    const s = served();
+    const s = programServing();
     s.ok({ kind: 'policy.set', resource: 'mem', ceiling: 24 });
-    ask(s, A, 30);
+    requestBy(s, A, 30);
     s.ok({ kind: 'sys.read', fd: s.fa, count: null });
     const step = s.run({ kind: 'resource.answer', ask: asAsk(1), grant: true, why: '' });
     expect(!step.result.ok && step.result.error.message).toBe('granting would give A 30 mem, past the policy\'s ceiling of 24: raise it first (policy(mem, 30)) or refuse(r, "why")');
@@ -131,8 +110,8 @@ describe('resource requests as messages to the system control program [0080], [0
   });
 
   it('a grant the memory cannot hold is refused with the reason, and the request still waits', () => {
-    const s = served();
-    ask(s, A, 20);
+    const s = programServing();
+    requestBy(s, A, 20);
     // the address space shrinks while the request waits: checked again at the answer
     s.ok({ kind: 'lpar.limit', pid: A, resource: 'vaddr', amount: 40 });
     s.ok({ kind: 'sys.read', fd: s.fa, count: null });
@@ -157,11 +136,11 @@ describe('resource requests as messages to the system control program [0080], [0
   });
 
   it('only the resources set to ask are asked by message; the others keep the ceiling\'s answer', () => {
-    const s = served();
+    const s = programServing();
     s.ok({ kind: 'lpar.limit', pid: A, resource: 'cache', amount: 1 });
-    expect(ask(s, A, 2, 'cache').result).toEqual({ ok: true, value: 2 });
+    expect(requestBy(s, A, 2, 'cache').result).toEqual({ ok: true, value: 2 });
     s.ok({ kind: 'policy.ask', resource: 'cache', ask: true });
-    expect(ask(s, A, 1, 'cache').suspended).toEqual({ call: 'request', ask: 1 });
+    expect(requestBy(s, A, 1, 'cache').suspended).toEqual({ call: 'request', ask: 1 });
     s.ok({ kind: 'sys.read', fd: s.fa, count: null });
     s.ok({ kind: 'resource.answer', ask: asAsk(1), grant: true, why: '' });
     expect(s.state.partitions[A]!.held.cache).toBe(3);
@@ -176,9 +155,9 @@ describe('resource requests as messages to the system control program [0080], [0
 
   it('Ctrl-C takes the request back, queued or read: its page is freed and the call returns EINTR', () => {
     for (const read of [false, true]) {
-      const s = served();
+      const s = programServing();
       const free = s.state.frames.free;
-      ask(s, A, 20);
+      requestBy(s, A, 20);
       if (read) s.ok({ kind: 'sys.read', fd: s.fa, count: null });
       const step = s.run({ kind: 'call.interrupt', by: A });
       expect(step.completions).toMatchObject([{ pid: A, call: 'request', result: { ok: false, error: { errno: 'EINTR', message: 'interrupted while waiting in request' } } }]);
@@ -190,19 +169,19 @@ describe('resource requests as messages to the system control program [0080], [0
   });
 
   it('Ctrl-C on a request read by direct mapping takes the program\'s mapping away too', () => {
-    const s = served();
-    ask(s, B, 20);
+    const s = programServing();
+    requestBy(s, B, 20);
     const r = s.ok({ kind: 'sys.read', fd: s.fb, count: null });
     s.ok({ kind: 'call.interrupt', by: B });
     expect(s.errno({ kind: 'mem.read', addr: field(r, 'addr') as number, length: 1 })).toBe('EFAULT');
   });
 
   it('closing the channel before answering fails the request (EPIPE); ending the asker withdraws it', () => {
-    const s = served();
-    ask(s, A, 20);
+    const s = programServing();
+    requestBy(s, A, 20);
     const closed = s.run({ kind: 'sys.close', fd: s.fa });
     expect(closed.completions[0]).toMatchObject({ pid: A, call: 'request', result: { ok: false, error: { errno: 'EPIPE' } } });
-    ask(s, B, 20);
+    requestBy(s, B, 20);
     s.ok({ kind: 'sys.read', fd: s.fb, count: null });
     const ended = s.run({ kind: 'lpar.end', pid: B });
     expect(ended.completions).toEqual([]);
@@ -211,9 +190,9 @@ describe('resource requests as messages to the system control program [0080], [0
   });
 
   it('two guests wait at once; the program answers each on its own', () => {
-    const s = served();
-    ask(s, A, 20);
-    ask(s, B, 40);
+    const s = programServing();
+    requestBy(s, A, 20);
+    requestBy(s, B, 40);
     expect(Object.keys(s.state.asks)).toEqual(['1', '2']);
     s.ok({ kind: 'sys.read', fd: s.fb, count: null });
     s.ok({ kind: 'resource.answer', ask: asAsk(2), grant: false, why: 'too much' });
@@ -227,8 +206,8 @@ describe('resource requests as messages to the system control program [0080], [0
 
 describe('requests as messages at the edges', () => {
   it('a limit lifted while the request waits stays lifted after the grant', () => {
-    const s = served();
-    ask(s, A, 20);
+    const s = programServing();
+    requestBy(s, A, 20);
     s.ok({ kind: 'lpar.limit', pid: A, resource: 'mem', amount: null });
     s.ok({ kind: 'sys.read', fd: s.fa, count: null });
     s.ok({ kind: 'resource.answer', ask: asAsk(1), grant: true, why: '' });
@@ -237,7 +216,7 @@ describe('requests as messages at the edges', () => {
   });
 
   it('with no frame free for the page that carries it, a request cannot be sent: ENOMEM, nothing changes', () => {
-    const s = served();
+    const s = programServing();
     s.ok({ kind: 'policy.ask', resource: 'cache', ask: true });
     s.ok({ kind: 'lpar.limit', pid: A, resource: 'cache', amount: 0 });
     s.ok({ kind: 'lpar.create', name: 'C', memPages: s.state.frames.free, processors: 1 });
@@ -249,8 +228,8 @@ describe('requests as messages at the edges', () => {
 
 describe('requests as messages at the boundaries', () => {
   it('a grant of exactly the free frames, and up to exactly the address space, is given', () => {
-    const s = served();
-    ask(s, A, 20);
+    const s = programServing();
+    requestBy(s, A, 20);
     s.ok({ kind: 'sys.read', fd: s.fa, count: null });
     s.ok({ kind: 'lpar.limit', pid: A, resource: 'vaddr', amount: 52 });
     s.ok({ kind: 'lpar.create', name: 'C', memPages: s.state.frames.free - 20, processors: 1 });
@@ -259,8 +238,8 @@ describe('requests as messages at the boundaries', () => {
   });
 
   it('a reason of exactly MAX_REASON characters is taken', () => {
-    const s = served();
-    ask(s, A, 20);
+    const s = programServing();
+    requestBy(s, A, 20);
     s.ok({ kind: 'sys.read', fd: s.fa, count: null });
     const why = 'x'.repeat(MAX_REASON);
     const step = s.run({ kind: 'resource.answer', ask: asAsk(1), grant: false, why });
@@ -268,19 +247,19 @@ describe('requests as messages at the boundaries', () => {
   });
 
   it('a channel whose program end has closed carries no request: ENOTCONN, nothing changes', () => {
-    const s = served();
+    const s = programServing();
     s.ok({ kind: 'sys.close', fd: s.fa });
     expect(s.state.partitions[A]!.ports[asPort(3)]).toMatchObject({ peerClosed: true });
     expect(s.why({ kind: 'resource.request', by: A, resource: 'mem', amount: 20 })).toMatch(/^ENOTCONN: the system control program answers mem requests itself/);
     // a second channel (the third made), still open, is the one the request goes over
     s.ok({ kind: 'channel.connectService', by: A, service: 9 });
     s.ok({ kind: 'sys.accept', fd: 4 });
-    expect(ask(s, A, 20).suspended).toEqual({ call: 'request', ask: 1 });
+    expect(requestBy(s, A, 20).suspended).toEqual({ call: 'request', ask: 1 });
     expect(s.state.asks[asAsk(1)]!.chan).toBe(3);
   });
 
   it('the next request number is not one already answered', () => {
-    const s = served();
+    const s = programServing();
     const step = s.run({ kind: 'resource.answer', ask: asAsk(s.state.nextAsk), grant: true, why: '' });
     expect(!step.result.ok && step.result.error.message).toBe('there is no request 1: requests reach the program by message (read(fd) shows them)');
   });
@@ -329,100 +308,5 @@ describe('release below the limit, without asking [0055]', () => {
     expect(words('mem', 0)).toBe('EINVAL: release 1 to 1048576, not 0');
     expect(words('mem', 2.5)).toBe('EINVAL: release 1 to 1048576, not 2.5');
     expect(s.errno({ kind: 'resource.release', resource: 'mem', amount: 1 })).toBe('EACCES');
-  });
-});
-
-/** An event as the trace keeps it, without its place in the trace and its time. */
-const fields = ({ seq: _seq, at: _at, ...rest }: LabEvent) => rest;
-
-describe('what the trace says of a request and its answer, field by field', () => {
-  it('the ask: the message to the program [0080], the page written (S105, S106), the guest suspended', () => {
-    const s = served();
-    const step = ask(s, A, 20);
-    const area = step.events[1]!.area!;
-    const frames = s.state.areas[area]!.frames;
-    expect(step.events.map(fields).filter((e) => !['message.send', 'area.unmap', 'area.flip', 'message.queue', 'event.merge'].includes(e.kind))).toEqual([
-      { tag: '[0080]', kind: 'resource.forward', from: A, to: SCP, cost: DEFAULT_COSTS.hypercall, say: ['resource.ask', 'A', 20, 'mem', 16, 3] },
-      { tag: 'S105', kind: 'area.reserve', from: A, to: CONTROL_LANE, area, frames, cost: DEFAULT_COSTS.hypercall, say: ['area.reserve', 'A', 64, frames] },
-      { tag: 'S106', kind: 'area.map', from: CONTROL_LANE, to: A, area, page: 256, frames, cost: mapCost(DEFAULT_COSTS, 1), say: ['ask.write', 'A', 256, 'request 20 mem'] },
-      { tag: '[0080]', kind: 'call.suspend', from: A, to: A, cost: 0, say: ['call.suspend', 'A', 'request', ['until.answer']] },
-    ]);
-    expect(narrate(step.events[2]!.say)).toBe('control OS maps the area into A\'s logical space at 0x100000; A\'s guest OS writes "request 20 mem" into it');
-    // the page carries the request's words, and the message its short form
-    expect(step.events.find((e) => e.kind === 'message.send')!.say).toEqual(['message.send', 'A', 0x100000, 3, 'request 20 mem']);
-    expect(s.state.asks[asAsk(1)]).toEqual({ id: 1, from: A, resource: 'mem', amount: 20, area, chan: 1 });
-    expect(s.state.nextAsk).toBe(2);
-  });
-
-  it('a grant: the program\'s call [0049], the answer flipped back (S311), the grant, the control OS\'s allocation, the page discarded (S109), the call returned', () => {
-    const s = served();
-    ask(s, A, 20);
-    s.ok({ kind: 'sys.read', fd: s.fa, count: null });
-    const area = Object.values(s.state.asks)[0]!.area;
-    const page = s.state.areas[area]!.frames;
-    const step = s.run({ kind: 'resource.answer', ask: asAsk(1), grant: true, why: '' });
-    const granted = s.state.partitions[A]!.ram.slice(-20);
-    const all = step.events.map(fields);
-    expect(all.filter((e) => !['area.flip', 'area.map'].includes(e.kind))).toEqual([
-      { tag: '[0049]', kind: 'sys.call', from: SCP, to: KERNEL_LANE, cost: DEFAULT_COSTS.contextSwitch / 10, say: ['sys.call', 'grant(1)'] },
-      { tag: 'S-C', kind: 'file.unlink', from: KERNEL_LANE, to: KERNEL_LANE, area, cost: 0, say: ['file.unlink', '/msg/A.1'] },
-      { tag: '[0049]', kind: 'resource.grant', from: SCP, to: A, cost: 0, say: ['ask.grant', 20, 'mem', 'A', 20] },
-      { tag: '[0049]', kind: 'resource.alloc', from: CONTROL_LANE, to: A, frames: granted, cost: DEFAULT_COSTS.hypercall, say: ['resource.allocGranted', 'A', 20, 'mem', 20] },
-      { tag: 'S109', kind: 'area.discard', from: A, to: CONTROL_LANE, area, frames: page, cost: DEFAULT_COSTS.hypercall, say: ['ask.discard', 'A', page] },
-      { tag: '[0049]', kind: 'call.complete', from: SCP, to: A, cost: 0, say: ['call.complete', 'A', 'request', '20'] },
-    ]);
-    expect(narrate(all[4]!.say)).toBe('the system control program grants 20 mem to A; its limit rises to 20');
-    // the answer's words went back in the request's own page before it was discarded
-    expect(all.filter((e) => e.kind === 'area.flip').map((e) => e.say)).toEqual([['area.flip', page, 'scp', 'A']]);
-  });
-
-  it('a refusal: the reason goes back, the guest\'s call fails with it in every language\'s words', () => {
-    const s = served();
-    ask(s, B, 20);
-    s.ok({ kind: 'sys.read', fd: s.fb, count: null });
-    const step = s.run({ kind: 'resource.answer', ask: asAsk(1), grant: false, why: 'over "budget"' });
-    const all = step.events.map(fields);
-    expect(all[0]).toEqual({ tag: '[0049]', kind: 'sys.call', from: SCP, to: KERNEL_LANE, cost: DEFAULT_COSTS.contextSwitch / 10, say: ['sys.call', 'refuse(1, "over \\"budget\\"")'] });
-    expect(all.slice(-3, -2)).toEqual([{ tag: '[0049]', kind: 'resource.deny', from: SCP, to: B, cost: 0, say: ['ask.refuse', 'B', 20, 'mem', 'over "budget"'] }]);
-    expect(all.at(-1)).toEqual({ tag: '[0049]', kind: 'call.complete', from: SCP, to: B, cost: 0, say: ['call.fail', 'B', 'request', 'ENOMEM'] });
-    expect(step.completions).toEqual([{
-      pid: B, call: 'request',
-      result: { ok: false, error: { errno: 'ENOMEM', message: 'the system control program refused: over "budget"', words: { id: 'error.asks.systemControlProgram2', values: { why: 'over "budget"' } } } },
-    }]);
-    expect(s.state.partitions[B]!.limits.mem).toBe(16);
-    expect(framesOf(s.state, B)).toBe(32);
-  });
-
-  it('a grant of cache is a count: the control OS allocates it with no frames [0049]', () => {
-    const s = served();
-    s.ok({ kind: 'policy.ask', resource: 'cache', ask: true });
-    s.ok({ kind: 'lpar.limit', pid: A, resource: 'cache', amount: 1 });
-    s.ok({ kind: 'resource.request', by: A, resource: 'cache', amount: 1 });
-    ask(s, A, 2, 'cache');
-    s.ok({ kind: 'sys.read', fd: s.fa, count: null });
-    const free = s.state.frames.free;
-    const step = s.run({ kind: 'resource.answer', ask: asAsk(1), grant: true, why: '' });
-    expect(step.events.map(fields).filter((e) => e.kind === 'resource.grant' || e.kind === 'resource.alloc')).toEqual([
-      { tag: '[0049]', kind: 'resource.grant', from: SCP, to: A, cost: 0, say: ['ask.grant', 2, 'cache', 'A', 3] },
-      { tag: '[0049]', kind: 'resource.alloc', from: CONTROL_LANE, to: A, cost: DEFAULT_COSTS.hypercall, say: ['resource.allocGranted', 'A', 2, 'cache', 3] },
-    ]);
-    expect(s.state.partitions[A]!.held.cache).toBe(3);
-    expect(s.state.partitions[A]!.limits.cache).toBe(3);
-    // only the page that carried the request came back
-    expect(s.state.frames.free).toBe(free + 1);
-  });
-
-  it('Ctrl-C withdraws the request in the lab\'s tag: its page freed from the program, the call failed', () => {
-    const s = served();
-    ask(s, B, 20);
-    const area = Object.values(s.state.asks)[0]!.area;
-    const page = s.state.areas[area]!.frames;
-    const step = s.run({ kind: 'call.interrupt', by: B });
-    expect(step.events.map(fields).slice(0, 2)).toEqual([
-      { tag: 'lab:interrupt', kind: 'area.discard', from: KERNEL_LANE, to: CONTROL_LANE, area, frames: page, cost: DEFAULT_COSTS.hypercall, say: ['ask.withdraw', 1, 'B', page] },
-      { tag: 'lab:interrupt', kind: 'call.complete', from: SCP, to: B, cost: 0, say: ['call.fail', 'B', 'request', 'EINTR'] },
-    ]);
-    expect(s.state.partitions[B]!.wait).toBeNull();
-    expect(s.state.partitions[SCP]!.ports[asPort(5)]).toMatchObject({ queue: [] });
   });
 });

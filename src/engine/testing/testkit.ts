@@ -104,3 +104,27 @@ export function askingPastLimit(): Session {
   s.run({ kind: 'resource.request', by: A, resource: 'mem', amount: 20 });
   return s;
 }
+
+/**
+ * The system control program serves service 7 (virtual files, its fd `fa`
+ * for A) and 9 (direct map, `fb` for B), and answers requests for mem itself
+ * (policy.ask); A is connected on 7, B on 9 [0080], [0049].
+ */
+export function programServing(): Session & { fa: number; fb: number } {
+  const s = session();
+  const files = s.ok({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: 'vfile' }) as number;
+  s.ok({ kind: 'sys.bind', fd: files, service: 7 });
+  s.ok({ kind: 'sys.listen', fd: files, permit: true });
+  const maps = s.ok({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: 'map' }) as number;
+  s.ok({ kind: 'sys.bind', fd: maps, service: 9 });
+  s.ok({ kind: 'sys.listen', fd: maps, permit: true });
+  s.ok({ kind: 'channel.connectService', by: A, service: 7 });
+  const fa = s.ok({ kind: 'sys.accept', fd: files }) as number;
+  s.ok({ kind: 'channel.connectService', by: B, service: 9 });
+  const fb = s.ok({ kind: 'sys.accept', fd: maps }) as number;
+  s.ok({ kind: 'policy.ask', resource: 'mem', ask: true });
+  return Object.assign(s, { fa, fb });
+}
+
+/** `by` asks for `amount` of a resource (mem unless named). */
+export const requestBy = (s: Session, by: Pid, amount: number, resource: 'mem' | 'cache' = 'mem') => s.run({ kind: 'resource.request', by, resource, amount });
