@@ -198,8 +198,10 @@ test.describe('the share menu with the exports', () => {
         await lab.page.setViewportSize({ width, height });
         await lab.open('./?lesson=flip');
         await lab.setTheme(theme);
-        // frames here are large enough for their letters: no word about enlarging them
-        await expect(lab.page.locator('[data-frame] text').first()).toBeVisible();
+        // frames here are large enough for their letters (9 px, LETTER_MIN_CELL; the canvas under the cells' hit areas
+        // paints them): no word about enlarging them
+        await expect(lab.page.locator('[data-frame]').first()).toBeVisible();
+        expect(await lab.page.locator('[data-frame] rect').first().evaluate((r) => r.getBoundingClientRect().width)).toBeGreaterThanOrEqual(9);
         await expect(lab.page.locator('.mem-inspect')).not.toContainText('Frames too small');
         await lab.page.getByRole('button', { name: 'Share & export' }).click();
         const menu = lab.page.getByRole('group', { name: 'share and export' });

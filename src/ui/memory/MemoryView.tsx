@@ -83,6 +83,7 @@ export function MemoryView({ largeFrames }: { readonly largeFrames?: boolean } =
   const stageRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const cellsRef = useRef<HTMLCanvasElement>(null);
   const size = useSize(stageRef);
   // for fingers: frames of at least 24 px, the view scrolling when it gets taller than its panel (on by default on touch screens)
   const [zoom, setZoom] = useState(() => largeFrames ?? (typeof window !== 'undefined' && window.matchMedia?.('(pointer: coarse)').matches));
@@ -136,7 +137,7 @@ export function MemoryView({ largeFrames }: { readonly largeFrames?: boolean } =
     drawnPlan.current = planKey;
     const faultIsNew = !!fault && drawnFault.current !== fault.id;
     drawnFault.current = fault?.id ?? null;
-    drawMemory(svg, { model, layout, palette, fill, ghosts, fault, faultIsNew, highlight, event: focus, animate, ms, cursor: tabStop, t });
+    drawMemory(svg, { model, layout, palette, fill, ghosts, fault, faultIsNew, highlight, event: focus, animate, ms, cursor: tabStop, t, cells: cellsRef.current });
     if (canvasRef.current) drawBuckets(canvasRef.current, model, layout.grid, layout.w, layout.h, palette, fill);
   }, [model, layout, palette, fill, ghosts, fault, highlight, focus, planKey, reduced, ms, tabStop, t]);
 
@@ -254,6 +255,8 @@ export function MemoryView({ largeFrames }: { readonly largeFrames?: boolean } =
       )}
       <div className={`mem-stage${zoomed ? ' mem-zoomed' : ''}`} ref={stageRef}>
         {big && <canvas ref={canvasRef} className="mem-canvas" aria-hidden="true" />}
+        {/* the frames' colours and letters (paintCells.ts); the SVG over it holds their hit areas, words and tab stops */}
+        {!big && <canvas ref={cellsRef} className="mem-cells" aria-hidden="true" />}
         <svg
           ref={svgRef}
           className="mem-svg"

@@ -1,14 +1,17 @@
 // The frame grid of the Memory view (Figs. 4-5): one cell per physical frame,
 // coloured and lettered by owner. On the flip (Fig. 5) the frames change
-// owner and their colour crosses over [0070]. Past 4096 frames a canvas draws
-// the buckets (drawBuckets.ts) and the SVG keeps only a focusable hit area.
+// owner and their colour crosses over [0070]. On the page a canvas under the
+// SVG paints the cells (paintCells.ts) and the SVG keeps one unpainted hit
+// area per frame; a picture for slides (no canvas) gets the cells in its SVG.
+// Past 4096 frames a canvas draws the buckets (drawBuckets.ts) and the SVG
+// keeps only a focusable hit area.
 
 import { easeCubicInOut, select } from 'd3';
 import 'd3-transition';
 import type { FrameCell } from '../../engine/index.ts';
 import { cellOrigin } from './layout.ts';
-import { bestInk } from './colours.ts';
 import { RECOLOUR } from './plan.ts';
+import { cellCanvas, cellPaint, cellRadius, flushCells, LETTER_MIN_CELL, letterSize, setCell } from './paintCells.ts';
 import type { DrawArgs, G } from './drawMemory.ts';
 import type { Translate } from '../../i18n/translate.ts';
 
@@ -27,14 +30,15 @@ export function cellLabel(t: Translate, cell: FrameCell): string {
 
 type CellNode = SVGGElement & { __key?: string };
 
-/** Below this cell size (px) a frame's letter is not drawn: it could not be read. */
-export const LETTER_MIN_CELL = 9;
+export { LETTER_MIN_CELL } from './paintCells.ts';
 
 /**
  * One <g role=gridcell> per frame, in frame order, carrying data-frame and
  * data-owner (the test contract). The rows are rebuilt only when the grid's
  * shape changes; otherwise only cells whose owner, mapping, highlight or tab
- * stop changed are touched, so 4096 cells stay cheap to redraw.
+ * stop changed are touched, so 4096 cells stay cheap to redraw. With
+ * `a.cells` (the page) each cell's rect is an unpainted hit area and the
+ * canvas shows the frame; without it (a picture) the rect and a letter paint it.
  */
 export function drawCells(g: G, a: DrawArgs, cells: readonly FrameCell[]): void {
   const geo = a.layout.grid;
@@ -42,42 +46,71 @@ export function drawCells(g: G, a: DrawArgs, cells: readonly FrameCell[]): void 
   const recolour = a.animate && e && RECOLOUR.has(e.kind) && e.frames ? new Set<number>(e.frames) : null;
   const ms = a.ms;
   const lit = a.highlight?.frames;
+  const painter = a.cells ? cellCanvas(a.cells, geo) : null;
+  const onCanvas = !!a.cells;
   g.attr('role', 'grid')
     .attr('aria-label', a.t('memory.grid.label', { frames: a.model.frames, free: a.model.free }))
     .attr('aria-rowcount', geo.rows).attr('aria-colcount', geo.cols);
   g.selectAll('.mem-hit').remove();
 
   const gnode = g.node() as SVGGElement & { __shape?: string };
-  const shape = `${geo.cols}|${geo.rows}|${geo.pitch}|${geo.x}|${geo.y}|${cells.length}`;
+  // the theme's outline colours are in the shape: a new theme repaints every cell
+  const shape = `${geo.cols}|${geo.rows}|${geo.pitch}|${geo.x}|${geo.y}|${cells.length}|${onCanvas}|${a.palette.line}|${a.palette.focus}`;
   const rebuild = gnode.__shape !== shape;
   if (rebuild) {
     gnode.__shape = shape;
-    const letterSize = Math.min(geo.cell * 0.68, 20);
     const rows = g.selectAll<SVGGElement, number>('g.mem-row')
       .data(Array.from({ length: geo.rows }, (_, r) => r), (d) => d)
       .join('g').attr('class', 'mem-row').attr('role', 'row');
-    rows.each(function (r) {
-      select(this)
-        .selectAll<SVGGElement, FrameCell>('g.mem-cell')
-        .data(cells.slice(r * geo.cols, (r + 1) * geo.cols), (d) => d.frame)
-        .join((enter) => {
-          const c = enter.append('g').attr('class', 'mem-cell').attr('role', 'gridcell');
-          c.append('rect');
-          c.append('text').attr('aria-hidden', 'true').attr('text-anchor', 'middle').attr('dominant-baseline', 'central').attr('font-weight', 700);
-          return c;
-        })
-        .order()
-        .attr('transform', (d) => {
-          const [x, y] = cellOrigin(geo, d.frame);
-          return `translate(${x},${y})`;
-        })
-        .each(function () {
-          (this as CellNode).__key = undefined;
-        })
-        .call((sel) => sel.select('rect').attr('width', geo.cell).attr('height', geo.cell).attr('rx', Math.min(3, geo.cell / 5)))
-        .call((sel) => sel.select('text').attr('x', geo.cell / 2).attr('y', geo.cell / 2 + 0.5).attr('font-size', letterSize)
-          .style('display', () => (geo.cell >= LETTER_MIN_CELL ? null : 'none')));
-    });
+    if (onCanvas) {
+      // hit areas only: no transform (each one is a node of the browser's paint properties), no letter, nothing painted;
+      // pointer-events all keeps an invisible rect under the pointer and the finger
+      rows.each(function (r) {
+        select(this)
+          .selectAll<SVGGElement, FrameCell>('g.mem-cell')
+          .data(cells.slice(r * geo.cols, (r + 1) * geo.cols), (d) => d.frame)
+          .join((enter) => {
+            const c = enter.append('g').attr('class', 'mem-cell').attr('role', 'gridcell');
+            c.append('rect').attr('visibility', 'hidden').attr('pointer-events', 'all');
+            return c;
+          })
+          .order()
+          .attr('transform', null)
+          .each(function (d) {
+            (this as CellNode).__key = undefined;
+            const [x, y] = cellOrigin(geo, d.frame);
+            const rect = this.firstElementChild as SVGRectElement;
+            rect.setAttribute('x', String(x));
+            rect.setAttribute('y', String(y));
+            rect.setAttribute('width', String(geo.cell));
+            rect.setAttribute('height', String(geo.cell));
+          });
+      });
+    } else {
+      const size = letterSize(geo.cell);
+      rows.each(function (r) {
+        select(this)
+          .selectAll<SVGGElement, FrameCell>('g.mem-cell')
+          .data(cells.slice(r * geo.cols, (r + 1) * geo.cols), (d) => d.frame)
+          .join((enter) => {
+            const c = enter.append('g').attr('class', 'mem-cell').attr('role', 'gridcell');
+            c.append('rect');
+            c.append('text').attr('aria-hidden', 'true').attr('text-anchor', 'middle').attr('dominant-baseline', 'central').attr('font-weight', 700);
+            return c;
+          })
+          .order()
+          .attr('transform', (d) => {
+            const [x, y] = cellOrigin(geo, d.frame);
+            return `translate(${x},${y})`;
+          })
+          .each(function () {
+            (this as CellNode).__key = undefined;
+          })
+          .call((sel) => sel.select('rect').attr('width', geo.cell).attr('height', geo.cell).attr('rx', cellRadius(geo.cell)))
+          .call((sel) => sel.select('text').attr('x', geo.cell / 2).attr('y', geo.cell / 2 + 0.5).attr('font-size', size)
+            .style('display', () => (geo.cell >= LETTER_MIN_CELL ? null : 'none')));
+      });
+    }
   }
 
   // a cell's words change with the language: its key holds one of them, so a switch relabels every cell
@@ -95,20 +128,24 @@ export function drawCells(g: G, a: DrawArgs, cells: readonly FrameCell[]): void 
     node.setAttribute('data-owner', d.owner);
     node.setAttribute('tabindex', tab ? '0' : '-1');
     node.setAttribute('aria-label', cellLabel(a.t, d));
+    const paint = cellPaint(d.owner, fill, on, a.palette, geo.cell);
+    if (painter) {
+      setCell(painter, d.frame, paint, flip ? ms : 0);
+      return;
+    }
     const rect = select(node.firstElementChild as SVGRectElement);
-    rect.attr('stroke', on ? a.palette.focus : d.owner === 'free' && geo.cell >= 6 ? a.palette.line : 'none').attr('stroke-width', on ? 2.5 : 1);
+    rect.attr('stroke', paint.stroke ?? 'none').attr('stroke-width', paint.strokeWidth);
     const text = select(node.lastElementChild as SVGTextElement);
-    const letter = d.owner === 'free' ? '' : d.owner === 'control' ? '•' : d.owner.slice(0, 1).toUpperCase();
-    const ink = bestInk(fill);
     if (flip) {
       // the frames change owner: the colour crosses over, the letter turns half way [0070]
       rect.interrupt('fill').transition('fill').duration(ms * 1.2).ease(easeCubicInOut).attr('fill', fill);
-      text.interrupt('letter').transition('letter').delay(ms * 0.6).duration(0).attr('fill', ink).text(letter);
+      text.interrupt('letter').transition('letter').delay(ms * 0.6).duration(0).attr('fill', paint.ink).text(paint.letter);
     } else {
       rect.interrupt('fill').attr('fill', fill);
-      text.interrupt('letter').attr('fill', ink).text(letter);
+      text.interrupt('letter').attr('fill', paint.ink).text(paint.letter);
     }
   });
+  if (painter) flushCells(painter);
 }
 
 /** Past 4096 frames the canvas draws the buckets; the SVG keeps one focusable hit area over them. */

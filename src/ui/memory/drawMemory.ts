@@ -53,6 +53,8 @@ export interface DrawArgs {
   readonly t: Translate;
   /** the roving tab stop of the grid */
   readonly cursor: number;
+  /** the canvas under the SVG that paints the frames (the page); without it the SVG paints them (a picture) */
+  readonly cells?: HTMLCanvasElement | null;
 }
 
 export type G = Selection<SVGGElement, unknown, BaseType, unknown>;
