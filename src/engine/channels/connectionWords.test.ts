@@ -102,7 +102,9 @@ describe('answering: permit, deny, interrupt', () => {
     s.run({ kind: 'shm.connect', by: A, target: B, bytes: 2 * 4096 });
     const { sig } = s.ok({ kind: 'signal.take', by: B }) as { sig: number };
     s.ok({ kind: 'lpar.limit', pid: B, resource: 'vaddr', amount: usageOf(s.state, B).vaddr + 1 });
-    expect(s.why({ kind: 'signal.permit', by: B, sig: sig as never })).toBe('ENOMEM: B has no virtual address space left for the shared area');
+    expect(s.refusal({ kind: 'signal.permit', by: B, sig: sig as never })).toEqual({
+      errno: 'ENOMEM', message: 'B has no virtual address space left for the shared area', words: { id: 'error.connections.hasNoVirtual', values: { name: 'B' } },
+    });
     // with room for both pages it maps, and A's call returns A's own address of the area
     s.ok({ kind: 'lpar.limit', pid: B, resource: 'vaddr', amount: usageOf(s.state, B).vaddr + 2 });
     const step = s.run({ kind: 'signal.permit', by: B, sig: sig as never });

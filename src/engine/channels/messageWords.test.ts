@@ -71,6 +71,22 @@ describe('S108 and [0066]: reading and writing an area', () => {
     expect(s.ok({ kind: 'mem.read', by: A, addr, length: 7 })).toBe('hi\0\0x');
   });
 
+  it('a write over what is there replaces only its own bytes, and the trace names the page it touched [0066]', () => {
+    const s = session();
+    const addr = s.ok({ kind: 'area.reserve', by: A, bytes: 2 * 4096 }) as number;
+    s.ok({ kind: 'mem.write', by: A, addr, data: 'hello world' });
+    s.ok({ kind: 'mem.write', by: A, addr: addr + 6, data: 'there' });
+    expect(s.ok({ kind: 'mem.read', by: A, addr, length: 32 })).toBe('hello there');
+    s.ok({ kind: 'mem.write', by: A, addr: addr + 1, data: 'E' });
+    expect(s.ok({ kind: 'mem.read', by: A, addr, length: 32 })).toBe('hEllo there');
+    // each touch is drawn on the page it reached: the area's second page here
+    const second = addr + 4096 + 10;
+    const write = s.run({ kind: 'mem.write', by: A, addr: second, data: 'x' }).events.at(-1)!;
+    expect([write.kind, write.page, narrate(write.say)]).toEqual(['area.write', second / 4096 | 0, `A writes "x" at 0x${second.toString(16)}: the area is mapped in its space`]);
+    const read = s.run({ kind: 'mem.read', by: A, addr: second, length: 1 }).events.at(-1)!;
+    expect([read.kind, read.page, narrate(read.say)]).toEqual(['area.read', second / 4096 | 0, `A reads "x" at 0x${second.toString(16)} straight from the frames it now owns`]);
+  });
+
   it('shows the step of each touch: S108 for what a guest received, [0066] for its own or its writes, [0056] c) for a shared area', () => {
     const s = session();
     const { client } = connectGuests(s);

@@ -3,6 +3,7 @@ import { A, B, connectGuests, session, tagsSince } from '../testing/testkit.js';
 import { ownerOfFrame, framesFree } from '../views/inspect.js';
 import { asPort } from '../types.js';
 import { mappingsOf } from '../memory/areas.js';
+import { narrate } from '../narration.js';
 
 describe('guest to guest, Fig. 6 (S101-S112)', () => {
   it('runs the whole sequence with the patent steps in order', () => {
@@ -71,6 +72,9 @@ describe('guest to guest, Fig. 6 (S101-S112)', () => {
     const ch = connectGuests(s);
     const wait = s.run({ kind: 'channel.recv', by: B, port: asPort(ch.server) });
     expect(wait.suspended).toEqual({ call: 'recv', port: ch.server });
+    // the wait is shown as a suspension at the port a message will reach [0064]
+    expect(wait.events).toMatchObject([{ tag: '[0064]', kind: 'call.suspend', from: B, to: B, port: ch.server }]);
+    expect(narrate(wait.events[0]!.say)).toBe(`B waits in recv on channel ${ch.server}`);
     expect(s.errno({ kind: 'event.port', by: B })).toBe('EAGAIN');
     const addr = s.ok({ kind: 'area.reserve', by: A, bytes: 10 }) as number;
     const sent = s.run({ kind: 'channel.send', by: A, port: asPort(ch.client), addr, short: 'x' });

@@ -109,7 +109,8 @@ export function sendArea(tx: Tx, by: Partition, no: PortNo, addr: number, short:
   if (!isPort(port)) return port;
   const channel = tx.s.channels[port.chan]!;
   const peer = peerEnd(channel, by.pid);
-  if (port.peerClosed || peer.port === null) return fail('EPIPE', `the other end of channel ${no} has closed: nobody will receive`, words('error.messages.otherEndChannel', { no }));
+  // the peer's end is gone once it closed (S110): closeChannel marks this port peerClosed in the same step
+  if (peer.port === null) return fail('EPIPE', `the other end of channel ${no} has closed: nobody will receive`, words('error.messages.otherEndChannel', { no }));
   const at = resolveAddress(tx.s, by, addr);
   if (!at) return faultResult(tx, by, addr);
   if (at.area.kind !== 'message') return fail('EINVAL', `${hex(addr)} is a shared area; only a message area can be sent`, words('error.messages.sharedAreaOnly', { addr: hex(addr) }));
@@ -144,6 +145,7 @@ export function unqueue(tx: Tx, by: Partition, area: AreaId): void {
   // Stryker disable next-line ConditionalExpression,OptionalChaining: equivalent, both callers pass an area that exists, and one that never arrived is in no queue, so the loop below would drop nothing
   if (!tx.s.areas[area]?.arrived) return;
   for (const port of Object.values(by.ports)) {
+    // Stryker disable next-line ConditionalExpression: equivalent, the filter below drops only this area, so a port without it is put back as it was
     if (port.kind === 'message' && port.queue.some((q) => q.area === area)) {
       putPort(tx, by.pid, messagePortWith(port, port.queue.filter((q) => q.area !== area), port.peerClosed));
     }
@@ -198,6 +200,7 @@ export function freeArea(tx: Tx, by: Partition, addr: number): Result {
   if (!at) return faultResult(tx, by, addr);
   if (at.offset !== 0) return fail('EINVAL', `${hex(addr)} is inside an area; free it by its first address`, words('error.messages.insideAreaFree', { addr: hex(addr) }));
   const { area } = at;
+  // Stryker disable next-line ConditionalExpression: equivalent, a message area is mapped only in its owner (an invariant), so only a shared area can be freed by another
   if (area.kind === 'shared' && area.owner !== by.pid) {
     const cost = unmapArea(tx, area.id, by.pid);
     emit(tx, {
