@@ -47,3 +47,17 @@ test('a share link is replayed before the page is first drawn: no empty lab draw
   expect(statuses[0], statuses.join(' | ')).toMatch(/^event [1-9]\d* of [1-9]\d*/);
   expect(statuses.some((s) => /of 0\b/.test(s)), statuses.join(' | ')).toBe(false);
 });
+
+test('a share link that never finishes reading does not hold back the page', async ({ lab }) => {
+  const fragment = await encodeLink({ config: createLab({ seed: 1 }).state.config, lines: ['@A ch = connect(B)'], lesson: null, step: null, at: null });
+  // the browser's inflater stalls: the link's lines never come out
+  await lab.page.addInitScript(() => {
+    window.DecompressionStream = class {
+      readonly writable = new WritableStream<Uint8Array>();
+      readonly readable = new ReadableStream<Uint8Array>();
+    } as unknown as typeof DecompressionStream;
+  });
+  await lab.open(`./#${fragment}`);
+  await lab.type('frames_free()');
+  await expect.poll(() => lab.lastOutput()).toBe('= 160');
+});

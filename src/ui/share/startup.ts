@@ -34,13 +34,19 @@ function openAddressOnce(): Promise<void> {
  * laid out twice, once empty and once replayed, before the terminal could
  * mount (issue 22: a 300-line link at CPU / 4). An assignment link is left to
  * watchAddress: its reader is a chunk of its own, not worth holding the first
- * drawing for. Settles once the link is open (or refused).
+ * drawing for. Settles once the link is open (or refused), or after
+ * EARLY_AT_MOST_MS of reading it: a link is a stranger's data, and however
+ * it reads, the page is drawn (the link then opens in the drawn page, as
+ * before).
  */
 export function openEarly(): Promise<void> {
   const fragment = location.hash.replace(/^#/, '');
   if (fragment === '' || carriesAssignment(fragment)) return Promise.resolve();
-  return openAddressOnce();
+  return Promise.race([openAddressOnce(), new Promise<void>((resolve) => setTimeout(resolve, EARLY_AT_MOST_MS))]);
 }
+
+/** The longest the first drawing waits for a link to be read (its lines replay in one go after that, so this bounds only the reading). */
+const EARLY_AT_MOST_MS = 3000;
 
 /** Open the link in the address now (unless openEarly did), and again whenever a link is pasted into this tab. */
 export function watchAddress(): () => void {
