@@ -28,7 +28,22 @@ export function cellLabel(t: Translate, cell: FrameCell): string {
     : t('memory.cell.unmapped', { frame: cell.frame, owner: cell.owner });
 }
 
-type CellNode = SVGGElement & { __key?: string };
+/** What a cell's node was last drawn from: a redraw skips a cell whose owner, colour, mappings, highlight, tab stop and language are the same. */
+interface Drawn {
+  readonly owner: string;
+  readonly fill: string;
+  readonly mappedBy: readonly string[];
+  readonly on: boolean;
+  readonly tab: boolean;
+  readonly lang: string;
+}
+type CellNode = SVGGElement & { __drawn?: Drawn };
+
+function sameAs(was: Drawn | undefined, now: Drawn): boolean {
+  if (!was || was.owner !== now.owner || was.fill !== now.fill || was.on !== now.on || was.tab !== now.tab || was.lang !== now.lang) return false;
+  if (was.mappedBy === now.mappedBy) return true;
+  return was.mappedBy.length === now.mappedBy.length && was.mappedBy.every((m, i) => m === now.mappedBy[i]);
+}
 
 export { LETTER_MIN_CELL } from './paintCells.ts';
 
@@ -77,7 +92,7 @@ export function drawCells(g: G, a: DrawArgs, cells: readonly FrameCell[]): void 
           .order()
           .attr('transform', null)
           .each(function (d) {
-            (this as CellNode).__key = undefined;
+            (this as CellNode).__drawn = undefined;
             const [x, y] = cellOrigin(geo, d.frame);
             const rect = this.firstElementChild as SVGRectElement;
             rect.setAttribute('x', String(x));
@@ -104,7 +119,7 @@ export function drawCells(g: G, a: DrawArgs, cells: readonly FrameCell[]): void 
             return `translate(${x},${y})`;
           })
           .each(function () {
-            (this as CellNode).__key = undefined;
+            (this as CellNode).__drawn = undefined;
           })
           .call((sel) => sel.select('rect').attr('width', geo.cell).attr('height', geo.cell).attr('rx', cellRadius(geo.cell)))
           .call((sel) => sel.select('text').attr('x', geo.cell / 2).attr('y', geo.cell / 2 + 0.5).attr('font-size', size)
@@ -113,17 +128,22 @@ export function drawCells(g: G, a: DrawArgs, cells: readonly FrameCell[]): void 
     }
   }
 
-  // a cell's words change with the language: its key holds one of them, so a switch relabels every cell
+  // the cells' nodes in frame order, kept from the last rebuild: a redraw walks them without a d3 selection and data join
+  const gcells = gnode as typeof gnode & { __nodes?: CellNode[] };
+  if (rebuild || gcells.__nodes?.length !== cells.length) gcells.__nodes = g.selectAll<CellNode, FrameCell>('g.mem-cell').nodes();
+  const nodes = gcells.__nodes;
+  // a cell's words change with the language: what it was drawn from holds one of them, so a switch relabels every cell
   const lang = a.t('memory.grid.role');
-  g.selectAll<SVGGElement, FrameCell>('g.mem-cell').data(cells).each(function (d) {
-    const node = this as CellNode;
+  for (let i = 0; i < cells.length; i++) {
+    const d = cells[i]!;
+    const node = nodes[i]!;
     const fill = a.fill(d.owner);
     const on = !!lit?.has(d.frame);
     const tab = d.frame === a.cursor;
-    const key = `${d.owner}|${fill}|${d.mappedBy.join(',')}|${on}|${tab}|${lang}`;
+    const drawn: Drawn = { owner: d.owner, fill, mappedBy: d.mappedBy, on, tab, lang };
     const flip = !!recolour?.has(d.frame);
-    if (node.__key === key && !flip) return;
-    node.__key = key;
+    if (!flip && sameAs(node.__drawn, drawn)) continue;
+    node.__drawn = drawn;
     node.setAttribute('data-frame', String(d.frame));
     node.setAttribute('data-owner', d.owner);
     node.setAttribute('tabindex', tab ? '0' : '-1');
@@ -131,7 +151,7 @@ export function drawCells(g: G, a: DrawArgs, cells: readonly FrameCell[]): void 
     const paint = cellPaint(d.owner, fill, on, a.palette, geo.cell);
     if (painter) {
       setCell(painter, d.frame, paint, flip ? ms : 0);
-      return;
+      continue;
     }
     const rect = select(node.firstElementChild as SVGRectElement);
     rect.attr('stroke', paint.stroke ?? 'none').attr('stroke-width', paint.strokeWidth);
@@ -144,7 +164,7 @@ export function drawCells(g: G, a: DrawArgs, cells: readonly FrameCell[]): void 
       rect.interrupt('fill').attr('fill', fill);
       text.interrupt('letter').attr('fill', paint.ink).text(paint.letter);
     }
-  });
+  }
   if (painter) flushCells(painter);
 }
 

@@ -75,6 +75,8 @@ export interface CellCanvas {
   /** cells to repaint at the next flush */
   readonly dirty: Set<number>;
   all: boolean;
+  /** the letters' font as last set on the context (setting it parses it again, every time) */
+  fontSet: string;
   timer: Timer | null;
   /** how many cells were painted (a test reads it: a flip must not repaint the grid) */
   painted: number;
@@ -116,7 +118,7 @@ export function cellCanvas(canvas: HTMLCanvasElement, geo: GridGeom): CellCanvas
 export function resetCells(prev: CellCanvas | null, ctx: CellContext, geo: GridGeom, font: string, shape = ''): CellCanvas {
   prev?.timer?.stop();
   const paints = prev && prev.paints.length === geo.count ? prev.paints : new Array<CellPaint | undefined>(geo.count);
-  return { ctx, geo, font, shape, paints, crossings: new Map(), dirty: new Set(), all: true, timer: null, painted: 0 };
+  return { ctx, geo, font, shape, paints, crossings: new Map(), dirty: new Set(), all: true, fontSet: '', timer: null, painted: 0 };
 }
 
 /** What cell `i` shows at time `t`: mid-crossing, the colour between the two, the old letter until half way. */
@@ -177,9 +179,15 @@ function drawOne(c: CellCanvas, i: number, p: CellPaint): void {
 export function flushCells(c: CellCanvas): void {
   const { ctx, geo } = c;
   const t = now();
-  ctx.font = `700 ${letterSize(geo.cell)}px ${c.font}`;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
+  const font = `700 ${letterSize(geo.cell)}px ${c.font}`;
+  if (c.fontSet !== font) {
+    // a blank canvas (resized) starts with the context's defaults: its state is new, so this runs again
+    ctx.font = font;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    c.fontSet = font;
+  }
+  if (!c.all && !c.dirty.size) return;
   if (c.all || c.dirty.size > geo.count / 4) {
     ctx.clearRect(0, 0, geo.cols * geo.pitch + 2 * MARGIN, geo.rows * geo.pitch + 2 * MARGIN);
     for (let i = 0; i < geo.count; i++) {
