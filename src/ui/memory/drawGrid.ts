@@ -7,6 +7,7 @@
 // keeps only a focusable hit area.
 
 import { easeCubicInOut, select } from 'd3';
+import type { Selection } from 'd3';
 import 'd3-transition';
 import type { FrameCell } from '../../engine/index.ts';
 import { cellOrigin } from './layout.ts';
@@ -81,15 +82,7 @@ export function drawCells(g: G, a: DrawArgs, cells: readonly FrameCell[]): void 
       // hit areas only: no transform (each one is a node of the browser's paint properties), no letter, nothing painted;
       // pointer-events all keeps an invisible rect under the pointer and the finger
       rows.each(function (r) {
-        select(this)
-          .selectAll<SVGGElement, FrameCell>('g.mem-cell')
-          .data(cells.slice(r * geo.cols, (r + 1) * geo.cols), (d) => d.frame)
-          .join((enter) => {
-            const c = enter.append('g').attr('class', 'mem-cell').attr('role', 'gridcell');
-            c.append('rect').attr('visibility', 'hidden').attr('pointer-events', 'all');
-            return c;
-          })
-          .order()
+        rowCells(this, r, geo.cols, cells, (c) => c.append('rect').attr('visibility', 'hidden').attr('pointer-events', 'all'))
           .attr('transform', null)
           .each(function (d) {
             (this as CellNode).__drawn = undefined;
@@ -104,16 +97,10 @@ export function drawCells(g: G, a: DrawArgs, cells: readonly FrameCell[]): void 
     } else {
       const size = letterSize(geo.cell);
       rows.each(function (r) {
-        select(this)
-          .selectAll<SVGGElement, FrameCell>('g.mem-cell')
-          .data(cells.slice(r * geo.cols, (r + 1) * geo.cols), (d) => d.frame)
-          .join((enter) => {
-            const c = enter.append('g').attr('class', 'mem-cell').attr('role', 'gridcell');
-            c.append('rect');
-            c.append('text').attr('aria-hidden', 'true').attr('text-anchor', 'middle').attr('dominant-baseline', 'central').attr('font-weight', 700);
-            return c;
-          })
-          .order()
+        rowCells(this, r, geo.cols, cells, (c) => {
+          c.append('rect');
+          c.append('text').attr('aria-hidden', 'true').attr('text-anchor', 'middle').attr('dominant-baseline', 'central').attr('font-weight', 700);
+        })
           .attr('transform', (d) => {
             const [x, y] = cellOrigin(geo, d.frame);
             return `translate(${x},${y})`;
@@ -166,6 +153,23 @@ export function drawCells(g: G, a: DrawArgs, cells: readonly FrameCell[]): void 
     }
   }
   if (painter) flushCells(painter);
+}
+
+/**
+ * Row `r`'s cells, one <g class=mem-cell role=gridcell> per frame in frame
+ * order, kept by frame across redraws; `fill` gives a new cell what it holds
+ * (an unpainted hit area over the canvas, or a rect and a letter).
+ */
+function rowCells(row: SVGGElement, r: number, cols: number, cells: readonly FrameCell[], fill: (cell: Selection<SVGGElement, FrameCell, SVGGElement, number>) => void) {
+  return select<SVGGElement, number>(row)
+    .selectAll<SVGGElement, FrameCell>('g.mem-cell')
+    .data(cells.slice(r * cols, (r + 1) * cols), (d) => d.frame)
+    .join((enter) => {
+      const cell = enter.append('g').attr('class', 'mem-cell').attr('role', 'gridcell');
+      fill(cell);
+      return cell;
+    })
+    .order();
 }
 
 /** Past 4096 frames the canvas draws the buckets; the SVG keeps one focusable hit area over them. */
