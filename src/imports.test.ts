@@ -146,6 +146,7 @@ describe("an English reader's first load (issue 23)", () => {
       'ui/lessons/LessonPanel.tsx',
       'ui/builder/BuilderPanel.tsx',
       'ui/builder/builderStore.ts',
+      'ui/builder/draft.ts',
       'ui/homework/HomeworkPanel.tsx',
       'ui/homework/AssignmentMaker.tsx',
       // the homework's store, grading, hand-in, storage and link reader: homeworkShown.ts is all the first screen holds
@@ -194,7 +195,7 @@ describe("an English reader's first load (issue 23)", () => {
     // relayProcess.ts is Node's, with the whole catalog
     const expected: Record<WordArea, string[]> = {
       lesson: ['ui/homework/AssignmentMaker.tsx', 'ui/homework/HomeworkPanel.tsx', 'ui/lessons/LessonPanel.tsx', 'ui/lessons/exerciseTitles.ts', 'ui/lessons/standing.ts'],
-      builder: ['ui/builder/BuilderPanel.tsx', 'ui/builder/builderStore.ts'],
+      builder: ['ui/builder/BuilderPanel.tsx', 'ui/builder/builderStore.ts', 'ui/builder/draft.ts'],
       homework: ['ui/homework/AssignmentMaker.tsx', 'ui/homework/HomeworkPanel.tsx'],
       classroom: ['cli/relayProcess.ts', 'ui/classroom/ClassroomBar.tsx', 'ui/classroom/classroomLink.ts', 'ui/classroom/room.ts', 'ui/classroom/session.ts'],
     };

@@ -5,8 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LessonFile } from '../../engine/index.ts';
 import { BUILTIN_FILES, createShell, lessonFileText, parseLessonFile, textIn } from '../../engine/index.ts';
-import type { Draft } from './builderStore.ts';
-import { draftFile, draftOf, emptyDraft, EMPTY_WORDS, missingOf, useBuilder, withSecond } from './builderStore.ts';
+import type { Draft } from './draft.ts';
+import { draftFile, draftOf, emptyDraft, EMPTY_WORDS, missingOf, withSecond } from './draft.ts';
+import { useBuilder } from './builderStore.ts';
 import { useLab } from '../store/labStore.ts';
 import { useLanguage } from '../app/language.ts';
 import { englishIn } from '../../i18n/englishIn.ts';
