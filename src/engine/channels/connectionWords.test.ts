@@ -4,7 +4,7 @@
 // leaves the machine as it was (`s.why` checks that, as `s.errno` does).
 
 import { describe, expect, it } from 'vitest';
-import { A, B, connectGuests, SCP, session } from '../testing/testkit.js';
+import { A, askPastLimit, B, connectGuests, SCP, session } from '../testing/testkit.js';
 import { narrate } from '../narration.js';
 import { asPid, asPort } from '../types.js';
 import { usageOf } from '../partition/partitions.js';
@@ -274,13 +274,7 @@ describe('the words of each refusal of S101-S104 and [0056] a) c)', () => {
     expect(recv.events.map((e) => [e.tag, e.kind, narrate(e.say)])).toEqual([['lab:interrupt', 'call.interrupt', 'B\'s recv is interrupted (EINTR)']]);
     expect(s.state.partitions[B]!.wait).toBeNull();
     // [0080]: a guest waiting for the program's answer to its resource request
-    const ls = s.ok({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: 'vfile' }) as number;
-    s.ok({ kind: 'sys.bind', fd: ls, service: 7 });
-    s.ok({ kind: 'sys.listen', fd: ls, permit: true });
-    s.ok({ kind: 'channel.connectService', by: A, service: 7 });
-    s.ok({ kind: 'sys.accept', fd: ls });
-    s.ok({ kind: 'policy.ask', resource: 'mem', ask: true });
-    s.ok({ kind: 'resource.request', by: A, resource: 'mem', amount: 24 });
+    askPastLimit(s, { amount: 24 });
     const request = s.run({ kind: 'call.interrupt', by: A });
     expect(request.completions).toEqual([{ pid: A, call: 'request', result: { ok: false, error: { errno: 'EINTR', message: 'interrupted while waiting in request', words: wordsOf('error.connections.interruptedWhileWaiting') } } }]);
     expect(request.events.at(-1)).toMatchObject({ tag: 'lab:interrupt', kind: 'call.interrupt', from: A, to: A });

@@ -89,19 +89,26 @@ export function connectGuests(s: Session, client = A, server = B) {
 }
 
 /**
- * The system control program serves service 7 (virtual files) and answers
- * requests for mem itself (policy.ask); A connects to it there, then asks for
- * 20 mem past its limit of 16 and waits for the answer [0080], [0049].
+ * On `s`: the system control program serves service 7 (virtual files, or
+ * direct map with `mode`) and answers requests for mem itself (policy.ask);
+ * A connects to it there, then asks for `amount` mem past its limit of 16
+ * and waits for the answer [0080], [0049]. Returns the program's fd for A.
  */
-export function askingPastLimit(): Session {
-  const s = session();
-  const fd = s.ok({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode: 'vfile' }) as number;
+export function askPastLimit(s: Session, { mode = 'vfile', amount = 20 }: { mode?: 'vfile' | 'map'; amount?: number } = {}): number {
+  const fd = s.ok({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode }) as number;
   s.ok({ kind: 'sys.bind', fd, service: 7 });
   s.ok({ kind: 'sys.listen', fd, permit: true });
   s.ok({ kind: 'channel.connectService', by: A, service: 7 });
-  s.ok({ kind: 'sys.accept', fd });
+  const comm = s.ok({ kind: 'sys.accept', fd }) as number;
   s.ok({ kind: 'policy.ask', resource: 'mem', ask: true });
-  s.run({ kind: 'resource.request', by: A, resource: 'mem', amount: 20 });
+  s.run({ kind: 'resource.request', by: A, resource: 'mem', amount });
+  return comm;
+}
+
+/** A new session in which A waits for the program's answer to 20 mem past its limit (askPastLimit). */
+export function askingPastLimit(): Session {
+  const s = session();
+  askPastLimit(s);
   return s;
 }
 

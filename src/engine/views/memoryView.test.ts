@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { A, B, SCP, connectGuests, session } from '../testing/testkit.js';
+import { A, askPastLimit, B, SCP, connectGuests, session } from '../testing/testkit.js';
 import { applyTraced } from '../lab.js';
 import { allOwners } from '../memory/frameTable.js';
 import { asPort, FREE } from '../types.js';
@@ -167,13 +167,7 @@ describe('a resource request carried to the system control program [0080]', () =
   it('labels the area with who asks for what and how much, held or mapped at the program, and no other area', () => {
     for (const mode of ['vfile', 'map'] as const) {
       const s = session();
-      const fd = s.ok({ kind: 'sys.socket', domain: 'AF_LPAR', type: 'SOCK_SEQPACKET', mode }) as number;
-      s.ok({ kind: 'sys.bind', fd, service: 7 });
-      s.ok({ kind: 'sys.listen', fd, permit: true });
-      s.ok({ kind: 'channel.connectService', by: A, service: 7 });
-      const comm = s.ok({ kind: 'sys.accept', fd }) as number;
-      s.ok({ kind: 'policy.ask', resource: 'mem', ask: true });
-      s.ok({ kind: 'resource.request', by: A, resource: 'mem', amount: 24 });
+      const comm = askPastLimit(s, { mode, amount: 24 });
       s.ok({ kind: 'area.reserve', by: B, bytes: 4096 });
       const label = { id: 1, from: 'A', resource: 'mem', amount: 24 };
       // queued at the program's port, the kernel holds it unmapped
