@@ -135,7 +135,11 @@ export class LabTerminal implements ITerminalAddon {
     const t = this.terminal;
     if (!t) return;
     this.eraseLine();
-    for (const line of lines) this.emit({ colour: DIM, text: visible(line) });
+    // one write for them all: xterm parses its writes in slices of about 12 ms and draws between them,
+    // so a 300-line link's notice as 400 writes was drawn (every row of the screen) once per slice as it scrolled in
+    let out = '';
+    for (const line of lines) out += this.keep({ colour: DIM, text: visible(line) });
+    t.write(out);
     this.bridge.note(lines.map(visible));
     this.drawLine(true);
   }
@@ -218,9 +222,14 @@ export class LabTerminal implements ITerminalAddon {
 
   /** Print one line above the prompt and keep it, to wrap it again when the width changes. */
   private emit(line: Printed): void {
+    this.terminal!.write(this.keep(line));
+  }
+
+  /** Keep a line to wrap it again when the width changes; returns it as written, wrapped for the width now. */
+  private keep(line: Printed): string {
     this.printed.push(line);
     if (this.printed.length > KEPT * 1.2) this.printed = this.printed.slice(-KEPT);
-    this.terminal!.write(`${this.render(line)}\r\n`);
+    return `${this.render(line)}\r\n`;
   }
 
   /**
