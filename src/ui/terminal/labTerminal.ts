@@ -104,7 +104,7 @@ export class LabTerminal implements ITerminalAddon {
       this.cols = cols;
       this.redraw();
     });
-    for (const line of welcomeLines(this.bridge.t())) this.emit({ colour: DIM, text: visible(line) });
+    this.printDim(welcomeLines(this.bridge.t()));
     this.drawLine(true);
   }
 
@@ -132,14 +132,9 @@ export class LabTerminal implements ITerminalAddon {
 
   /** Print lines that no typed line produced (a replayed lesson, a loaded link), dimmed, above the prompt. */
   printNote(lines: readonly string[]): void {
-    const t = this.terminal;
-    if (!t) return;
+    if (!this.terminal) return;
     this.eraseLine();
-    // one write for them all: xterm parses its writes in slices of about 12 ms and draws between them,
-    // so a 300-line link's notice as 400 writes was drawn (every row of the screen) once per slice as it scrolled in
-    let out = '';
-    for (const line of lines) out += this.keep({ colour: DIM, text: visible(line) });
-    t.write(out);
+    this.printDim(lines);
     this.bridge.note(lines.map(visible));
     this.drawLine(true);
   }
@@ -223,6 +218,19 @@ export class LabTerminal implements ITerminalAddon {
   /** Print one line above the prompt and keep it, to wrap it again when the width changes. */
   private emit(line: Printed): void {
     this.terminal!.write(this.keep(line));
+  }
+
+  /**
+   * Lines the lab prints itself (the welcome, a notice), dimmed, in one write:
+   * xterm parses its writes in slices of about 12 ms, checking the clock
+   * between writes, and draws the screen between slices, so a 300-line link's
+   * notice written line by line was drawn again (every row) once per slice as
+   * it scrolled in, before the page could paint the replayed moment.
+   */
+  private printDim(lines: readonly string[]): void {
+    let out = '';
+    for (const line of lines) out += this.keep({ colour: DIM, text: visible(line) });
+    this.terminal!.write(out);
   }
 
   /** Keep a line to wrap it again when the width changes; returns it as written, wrapped for the width now. */
