@@ -1,4 +1,4 @@
-// `npm run bench:trace [long|link|load|slow|stress|typing] [dir]`: where the page's main thread
+// `npm run bench:trace [long|link|load|slow|stress|big|typing] [dir]`: where the page's main thread
 // spends its time, the browser's own work included (style, layout, paint),
 // which a CPU profile shows only as "(program)". Runs the scenario on the
 // built site in dir (dist unless given) under a Chromium performance trace (CDP Tracing), saves
@@ -9,6 +9,7 @@
 //   link: opening a share link of 300 typed lines, CPU / 4;
 //   load: a cold load until a typed line is answered, CPU / 4;
 //   slow: the stress scenario, CPU / 4; stress: the same at full speed;
+//   big: the stress at 1,048,576 frames (the Memory grid in buckets), full speed;
 //   typing: the stress's lines typed through the terminal, at full speed.
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -151,9 +152,9 @@ async function main(): Promise<void> {
       summary = `opened in ${Number(await ready.jsonValue()).toFixed(0)} ms`;
       trace = await stopTrace(cdp);
       await close();
-    } else if (which === 'slow' || which === 'stress' || which === 'typing') {
+    } else if (which === 'slow' || which === 'stress' || which === 'big' || which === 'typing') {
       const { page, cdp, close } = await newPage(browser);
-      await openLab(page, 4096, SETUP);
+      await openLab(page, which === 'big' ? 1 << 20 : 4096, SETUP);
       await page.getByLabel('speed').selectOption('4');
       if (which === 'slow') await throttle(cdp, THROTTLE);
       await startTrace(cdp);
@@ -162,7 +163,7 @@ async function main(): Promise<void> {
       await close();
       summary = `${run.flips} flips, frame work p95 ${run.p95.toFixed(1)} ms, ${run.longFrames} long frames, behind ${run.behind} events, caught up in ${run.catchUpMs.toFixed(0)} ms`;
     } else {
-      throw new Error(`scenario: long, link, load, slow, stress or typing, not ${which}`);
+      throw new Error(`scenario: long, link, load, slow, stress, big or typing, not ${which}`);
     }
   } finally {
     await browser.close();

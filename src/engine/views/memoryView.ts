@@ -220,42 +220,99 @@ export function bucketSizeFor(frames: number): number {
 type TrieNode = FrameTable['root'];
 
 /**
- * Owner counts per bucket of `size` frames, walking the frame table's trie and
- * skipping whole free subtrees, so 1,048,576 mostly free frames cost about as
- * much as the frames in use.
+ * Owner counts per bucket of `size` frames over the subtree `node` (covering
+ * `span` frames from `base`, of a table of `count`), skipping whole free
+ * subtrees, so mostly free memory costs about as much as the frames in use.
  */
-export function ownerCounts(table: FrameTable, size: number): Map<number, number>[] {
-  const buckets = Array.from({ length: Math.ceil(table.count / size) }, () => new Map<number, number>());
+function countOwners(node: TrieNode, span: number, base: number, size: number, count: number): Map<number, number>[] {
+  const buckets = Array.from({ length: Math.ceil(Math.min(span, count - base) / size) }, () => new Map<number, number>());
   const add = (frame: number, code: number, n: number) => {
-    const m = buckets[Math.floor(frame / size)]!;
+    const m = buckets[Math.floor((frame - base) / size)]!;
     m.set(code, (m.get(code) ?? 0) + n);
   };
   const walk = (node: TrieNode, span: number, base: number): void => {
-    if (base >= table.count) return;
-    if (node.free === span && base + span <= table.count) {
+    if (base >= count) return;
+    if (node.free === span && base + span <= count) {
       // all free: spread over the buckets it covers (both spans are powers of two, so they align)
       for (let at = base; at < base + span; at += Math.min(span, size)) add(at, FREE, Math.min(span, size));
       return;
     }
     if ('owners' in node) {
-      for (let i = 0; i < node.owners.length && base + i < table.count; i++) add(base + i, node.owners[i]!, 1);
+      for (let i = 0; i < node.owners.length && base + i < count; i++) add(base + i, node.owners[i]!, 1);
       return;
     }
     const kid = span / node.kids.length;
     node.kids.forEach((k, i) => walk(k, kid, base + i * kid));
   };
-  walk(table.root, 32 ** table.depth, 0);
+  walk(node, span, base);
   return buckets;
 }
 
-function bucketsView(state: LabState, size: number, perBucket: readonly Map<number, number>[]): Bucket[] {
-  return perBucket.map((counts, i) => ({
-    first: i * size,
-    count: Math.min(size, state.frames.count - i * size),
+/** The buckets of one subtree of the frame table, and how many frames each owner code holds in them. */
+interface GridPart {
+  readonly buckets: readonly Bucket[];
+  readonly totals: ReadonlyMap<number, number>;
+}
+
+/**
+ * The part last built at each place of the trie (a level and its first
+ * frame), with the node it was built from. The trie is persistent: a flip
+ * replaces the nodes on the paths to a few frames, so the next view finds
+ * every other subtree here unchanged and builds only the buckets those paths
+ * cross, and an unchanged bucket stays the same object from view to view
+ * (the page repaints only the cells whose bucket changed). A node holding a
+ * partition's frames exists only in states that descend from the partition's
+ * creation, and a partition keeps its pid and name for life, so the names in a
+ * part are right for as long as its node is the one at its place. One part per
+ * place: at most a grid's worth of buckets, whatever the session's length.
+ */
+const builtParts = new Map<number, { readonly node: TrieNode; readonly size: number; readonly part: GridPart }>();
+
+function addTotals(into: Map<number, number>, from: ReadonlyMap<number, number>): void {
+  for (const [code, n] of from) into.set(code, (into.get(code) ?? 0) + n);
+}
+
+function gridPart(state: LabState, node: TrieNode, level: number, base: number, size: number): GridPart {
+  const span = 32 ** level;
+  const whole = base + span <= state.frames.count;
+  // every part's first frame is a multiple of 32 and its level below 32: one number per place
+  const place = base + level;
+  const built = whole ? builtParts.get(place) : undefined;
+  if (built && built.node === node && built.size === size) return built.part;
+  const totals = new Map<number, number>();
+  let buckets: Bucket[];
+  if ('kids' in node && span / node.kids.length >= size) {
+    buckets = [];
+    const kidSpan = span / node.kids.length;
+    for (let i = 0; i < node.kids.length && base + i * kidSpan < state.frames.count; i++) {
+      const part = gridPart(state, node.kids[i]!, level - 1, base + i * kidSpan, size);
+      for (const b of part.buckets) buckets.push(b);
+      addTotals(totals, part.totals);
+    }
+  } else {
+    buckets = countOwners(node, span, base, size, state.frames.count).map((counts, i) => {
+      addTotals(totals, counts);
+      return bucketOf(state, base + i * size, size, counts);
+    });
+  }
+  const part = { buckets, totals };
+  if (whole) builtParts.set(place, { node, size, part });
+  return part;
+}
+
+function bucketOf(state: LabState, first: number, size: number, counts: ReadonlyMap<number, number>): Bucket {
+  return {
+    first,
+    count: Math.min(size, state.frames.count - first),
     owners: [...counts.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .map(([code, count]) => ({ owner: ownerName(state, code), count })),
-  }));
+  };
+}
+
+/** The buckets of `size` frames over the whole frame table (O(buckets a change touched) after the first view), and each owner's frames. */
+function bucketGrid(state: LabState, size: number): GridPart {
+  return gridPart(state, state.frames.root, state.frames.depth, 0, size);
 }
 
 function ownersOf(state: LabState, spaces: readonly SpaceView[], counts: Map<number, number>): OwnerKey[] {
@@ -298,9 +355,9 @@ export function memoryView(state: LabState, trace: readonly LabEvent[] = [], mer
     for (const code of allOwners(state.frames)) counts.set(code, (counts.get(code) ?? 0) + 1);
   } else {
     const size = bucketSizeFor(state.frames.count);
-    const perBucket = ownerCounts(state.frames, size);
-    for (const m of perBucket) for (const [code, n] of m) counts.set(code, (counts.get(code) ?? 0) + n);
-    grid = { kind: 'buckets', size, buckets: bucketsView(state, size, perBucket) };
+    const { buckets, totals } = bucketGrid(state, size);
+    addTotals(counts, totals);
+    grid = { kind: 'buckets', size, buckets };
   }
 
   return { frames: state.frames.count, free: state.frames.free, owners: ownersOf(state, spaces, counts), grid, spaces, lines };

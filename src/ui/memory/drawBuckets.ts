@@ -54,38 +54,99 @@ export function displayBuckets(model: MemoryModel, per: number): readonly Bucket
   return out;
 }
 
+/** Whether two display cells would be painted alike: the same frames, held by the same owners in the same counts. */
+export function sameBucket(a: Bucket | undefined, b: Bucket): boolean {
+  if (a === b) return true;
+  if (!a || a.first !== b.first || a.count !== b.count || a.owners.length !== b.owners.length) return false;
+  return a.owners.every((o, i) => o.owner === b.owners[i]!.owner && o.count === b.owners[i]!.count);
+}
+
+/** The cells of `next` to paint over a canvas painted from `prev`: all of them when the grids differ in length. */
+export function changedCells(prev: readonly Bucket[], next: readonly Bucket[]): number[] {
+  if (prev.length !== next.length) return next.map((_, i) => i);
+  const changed: number[] = [];
+  for (let i = 0; i < next.length; i++) if (!sameBucket(prev[i], next[i]!)) changed.push(i);
+  return changed;
+}
+
+/**
+ * What a canvas was last painted from. A flip changes the owners of one or
+ * two of the 4,096 cells; painting only those keeps the canvas's raster work
+ * (done when the page commits, outside the script) from costing a whole grid
+ * on every step the player shows.
+ */
+interface Painted {
+  /** the canvas's size and the grid's geometry: when either changes, every cell is painted again */
+  readonly frame: string;
+  readonly palette: Palette;
+  /** each owner's fill: a new colour for an owner repaints every cell */
+  readonly colours: string;
+  readonly cells: readonly Bucket[];
+}
+const painted = new WeakMap<HTMLCanvasElement, Painted>();
+
 export function drawBuckets(
   canvas: HTMLCanvasElement, model: MemoryModel, geo: GridGeom, w: number, h: number, palette: Palette, fill: (owner: string) => string,
 ): void {
   const dpr = window.devicePixelRatio || 1;
   const width = Math.round(w * dpr);
   const height = Math.round(h * dpr);
-  if (canvas.width !== width) canvas.width = width;
-  if (canvas.height !== height) canvas.height = height;
-  canvas.style.width = `${w}px`;
-  canvas.style.height = `${h}px`;
+  const frame = `${w}x${h}@${dpr}:${geo.x},${geo.y},${geo.cols},${geo.pitch},${geo.cell},${geo.per}`;
+  const last = painted.get(canvas);
+  if (last?.frame !== frame) {
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
+    canvas.style.width = `${w}px`;
+    canvas.style.height = `${h}px`;
+  }
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, w, h);
-  if (model.grid.kind !== 'buckets') return;
+  if (model.grid.kind !== 'buckets') {
+    ctx.clearRect(0, 0, w, h);
+    painted.delete(canvas);
+    return;
+  }
+  const cells = displayBuckets(model, geo.per);
+  const colours = model.owners.map((o) => fill(o.owner)).join();
+  // cells without a gap between them share edge pixels: one cell cannot be painted over alone
+  const alone = geo.cell < geo.pitch && last?.frame === frame && last.palette === palette && last.colours === colours;
+  const paint = (i: number) => paintCell(ctx, cells[i]!, geo, i, dpr, palette, fill);
+  if (alone) {
+    for (const i of changedCells(last.cells, cells)) {
+      // the cell's own pixels, up to where the next cell's start: what a whole repaint would have left there
+      const x = geo.x + (i % geo.cols) * geo.pitch;
+      const y = geo.y + Math.floor(i / geo.cols) * geo.pitch;
+      const x0 = Math.floor(x * dpr) / dpr;
+      const y0 = Math.floor(y * dpr) / dpr;
+      ctx.clearRect(x0, y0, Math.floor((x + geo.pitch) * dpr) / dpr - x0, Math.ceil((y + geo.cell) * dpr) / dpr - y0);
+      paint(i);
+    }
+  } else {
+    ctx.clearRect(0, 0, w, h);
+    for (let i = 0; i < cells.length; i++) paint(i);
+  }
+  painted.set(canvas, { frame, palette, colours, cells });
+}
+
+function paintCell(
+  ctx: CanvasRenderingContext2D, b: Bucket, geo: GridGeom, i: number, dpr: number, palette: Palette, fill: (owner: string) => string,
+): void {
   const cell = Math.max(1, geo.cell);
-  displayBuckets(model, geo.per).forEach((b, i) => {
-    const x = geo.x + (i % geo.cols) * geo.pitch;
-    const y = geo.y + Math.floor(i / geo.cols) * geo.pitch;
-    const slices = bucketSlices(b);
-    for (const s of slices) {
-      ctx.fillStyle = s.owner === 'free' ? palette.free : fill(s.owner);
-      const x0 = x + s.from * cell;
-      ctx.fillRect(x0, y, Math.max(1 / dpr, (s.to - s.from) * cell), cell);
-    }
-    if (cell >= 5 && slices.some((s) => s.owner !== 'free')) {
-      // a cell with frames in use gets an outline, so it stands out of the free sea
-      ctx.strokeStyle = palette.ink;
-      ctx.lineWidth = 1;
-      ctx.strokeRect(x + 0.5, y + 0.5, cell - 1, cell - 1);
-    }
-  });
+  const x = geo.x + (i % geo.cols) * geo.pitch;
+  const y = geo.y + Math.floor(i / geo.cols) * geo.pitch;
+  const slices = bucketSlices(b);
+  for (const s of slices) {
+    ctx.fillStyle = s.owner === 'free' ? palette.free : fill(s.owner);
+    const x0 = x + s.from * cell;
+    ctx.fillRect(x0, y, Math.max(1 / dpr, (s.to - s.from) * cell), cell);
+  }
+  if (cell >= 5 && slices.some((s) => s.owner !== 'free')) {
+    // a cell with frames in use gets an outline, so it stands out of the free sea
+    ctx.strokeStyle = palette.ink;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(x + 0.5, y + 0.5, cell - 1, cell - 1);
+  }
 }
 
 /** Plain words for a bucket, in the language of `t`: its frame range, who holds how many, and which mappings reach into it. */

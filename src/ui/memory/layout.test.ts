@@ -5,7 +5,7 @@ import { memoryView } from '../../engine/index.ts';
 import type { Bucket } from '../../engine/index.ts';
 import { partitionColour } from '../app/palette.ts';
 import { chooseCols, columnBlocks, columnSlots, layoutMemory, rowSpans, segmentsOf, sidesOf, zoomedHeight } from './layout.ts';
-import { bucketSlices, bucketLabel, displayBuckets } from './drawBuckets.ts';
+import { bucketSlices, bucketLabel, changedCells, displayBuckets } from './drawBuckets.ts';
 import { bestInk, contrast } from './colours.ts';
 import { ghostsOf, highlightOf, withMark, EMPTY_HIGHLIGHT } from './plan.ts';
 import { cellLabel, fitText } from './drawMemory.ts';
@@ -181,6 +181,20 @@ describe('Memory view plans and labels', () => {
     for (const s of slices) expect(s.to - s.from).toBeGreaterThanOrEqual(0.1);
     expect(slices.at(-1)!.to).toBe(1);
     expect(bucketSlices({ first: 0, count: 4, owners: [{ owner: 'free', count: 4 }] })).toEqual([{ owner: 'free', from: 0, to: 1 }]);
+  });
+
+  it('repaints only the cells whose owners changed between two models', () => {
+    const lab = createLab({ frames: 1 << 20 });
+    const before = memoryView(lab.state);
+    const after = memoryView(run(lab.state, { kind: 'area.reserve', by: A, bytes: 4096 }).state);
+    const per = layoutMemory(after, 455, 280).grid.per;
+    const [was, now] = [displayBuckets(before, per), displayBuckets(after, per)];
+    const changed = changedCells(was, now);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.length).toBeLessThan(now.length);
+    now.forEach((b, i) => expect(changed.includes(i)).toBe(JSON.stringify(b) !== JSON.stringify(was[i])));
+    expect(changedCells(now, now)).toEqual([]);
+    expect(changedCells(was.slice(1), now)).toHaveLength(now.length);
   });
 
   it('keeps letters readable on every owner colour (4.5:1)', () => {
