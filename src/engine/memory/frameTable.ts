@@ -78,15 +78,8 @@ function ownerIn(root: TrieNode, depth: number, frame: number): number {
 /** The table with each of `frames` owned by `owner` (FREE to release them). */
 export function setOwners(table: FrameTable, frames: readonly FrameNo[], owner: number): FrameTable {
   let root = table.root;
-  let free = table.free;
-  for (const frame of frames) {
-    const before = ownerIn(root, table.depth, frame);
-    if (before === owner) continue;
-    const delta = (owner === FREE ? 1 : 0) - (before === FREE ? 1 : 0);
-    root = setPath(root, table.depth - 1, frame, owner, delta);
-    free += delta;
-  }
-  return { count: table.count, depth: table.depth, free, root };
+  for (const frame of frames) root = setPath(root, table.depth - 1, frame, owner);
+  return root === table.root ? table : { count: table.count, depth: table.depth, free: table.free + root.free - table.root.free, root };
 }
 
 /**
@@ -107,17 +100,33 @@ function freeNode(level: number): TrieNode {
   return node;
 }
 
-function setPath(node: TrieNode, level: number, frame: number, owner: number, delta: number): TrieNode {
-  const free = node.free + delta;
-  if (free === FANOUT ** (level + 1)) return freeNode(level);
+/** Frames under a node of each level: FANOUT ** (level + 1), looked up rather than raised on every step down. */
+const SPANS = Array.from({ length: 8 }, (_, level) => FANOUT ** (level + 1));
+
+/**
+ * `node` with `frame` owned by `owner`, in one walk down: the path is copied
+ * only when the owner changes, and a node left entirely free becomes the
+ * shared free one. The same node back when nothing changed.
+ */
+function setPath(node: TrieNode, level: number, frame: number, owner: number): TrieNode {
   if (isLeaf(node)) {
+    const slot = frame & MASK;
+    const before = node.owners[slot]!;
+    if (before === owner) return node;
+    const free = node.free + (owner === FREE ? 1 : 0) - (before === FREE ? 1 : 0);
+    if (free === FANOUT) return freeNode(0);
     const owners = node.owners.slice();
-    owners[frame & MASK] = owner;
+    owners[slot] = owner;
     return { free, owners };
   }
   const slot = (frame >> (level * BITS)) & MASK;
+  const kid = node.kids[slot]!;
+  const next = setPath(kid, level - 1, frame, owner);
+  if (next === kid) return node;
+  const free = node.free - kid.free + next.free;
+  if (free === SPANS[level]) return freeNode(level);
   const kids = node.kids.slice();
-  kids[slot] = setPath(node.kids[slot]!, level - 1, frame, owner, delta);
+  kids[slot] = next;
   return { free, kids };
 }
 
@@ -135,7 +144,7 @@ function searchFrom(node: TrieNode, level: number, base: number, from: number): 
     for (let i = Math.max(0, from - base); i < FANOUT; i++) if (node.owners[i] === FREE) return base + i;
     return null;
   }
-  const span = FANOUT ** level;
+  const span = SPANS[level - 1]!;
   const first = Math.max(0, Math.floor((from - base) / span));
   for (let i = first; i < FANOUT; i++) {
     const found = searchFrom(node.kids[i]!, level - 1, base + i * span, from);
