@@ -28,30 +28,45 @@ export function bucketSlices(b: Bucket): { owner: string; from: number; to: numb
   return out;
 }
 
-const merged = new WeakMap<readonly Bucket[], Map<number, readonly Bucket[]>>();
+/**
+ * The last merge at each cell size, and the model's buckets it was made from.
+ * The engine keeps a bucket no step changed as the same object from view to
+ * view, so a display cell whose buckets are all the ones it was merged from
+ * last time is that cell again: a step re-merges only the cells it touched.
+ */
+const lastMerge = new Map<number, { readonly from: readonly Bucket[]; readonly cells: readonly Bucket[] }>();
 
 /** The model's buckets merged into display cells of `per` frames (a power-of-two multiple of the bucket size). */
 export function displayBuckets(model: MemoryModel, per: number): readonly Bucket[] {
   if (model.grid.kind !== 'buckets') return [];
   const { buckets, size } = model.grid;
   if (per <= size) return buckets;
-  let byPer = merged.get(buckets);
-  if (!byPer) merged.set(buckets, (byPer = new Map()));
-  const hit = byPer.get(per);
-  if (hit) return hit;
+  const last = lastMerge.get(per);
+  if (last?.from === buckets) return last.cells;
   const k = per / size;
-  const out: Bucket[] = [];
+  const cells: Bucket[] = [];
   for (let i = 0; i < buckets.length; i += k) {
-    const counts = new Map<string, number>();
-    let count = 0;
-    for (const b of buckets.slice(i, i + k)) {
-      count += b.count;
-      for (const o of b.owners) counts.set(o.owner, (counts.get(o.owner) ?? 0) + o.count);
-    }
-    out.push({ first: buckets[i]!.first, count, owners: [...counts].sort((x, y) => y[1] - x[1]).map(([owner, n]) => ({ owner, count: n })) });
+    const kept = last?.cells[i / k];
+    cells.push(kept && sameSources(last.from, buckets, i, k) ? kept : mergeBuckets(buckets.slice(i, i + k)));
   }
-  byPer.set(per, out);
-  return out;
+  lastMerge.set(per, { from: buckets, cells });
+  return cells;
+}
+
+/** Whether buckets i..i+k-1 of `was` and `now` are the same objects. */
+function sameSources(was: readonly Bucket[], now: readonly Bucket[], i: number, k: number): boolean {
+  for (let j = i; j < i + k && j < now.length; j++) if (was[j] !== now[j]) return false;
+  return true;
+}
+
+function mergeBuckets(run: readonly Bucket[]): Bucket {
+  const counts = new Map<string, number>();
+  let count = 0;
+  for (const b of run) {
+    count += b.count;
+    for (const o of b.owners) counts.set(o.owner, (counts.get(o.owner) ?? 0) + o.count);
+  }
+  return { first: run[0]!.first, count, owners: [...counts].sort((x, y) => y[1] - x[1]).map(([owner, n]) => ({ owner, count: n })) };
 }
 
 /** Whether two display cells would be painted alike: the same frames, held by the same owners in the same counts. */

@@ -195,6 +195,16 @@ describe('Memory view plans and labels', () => {
     now.forEach((b, i) => expect(changed.includes(i)).toBe(JSON.stringify(b) !== JSON.stringify(was[i])));
     expect(changedCells(now, now)).toEqual([]);
     expect(changedCells(was.slice(1), now)).toHaveLength(now.length);
+    // a cell the step left alone is the very cell of the last merge; every cell holds what its buckets hold
+    now.forEach((b, i) => expect(b === was[i]).toBe(!changed.includes(i)));
+    if (after.grid.kind !== 'buckets') throw new Error('expected buckets');
+    const k = per / after.grid.size;
+    const held = (owners: readonly { owner: string; count: number }[]) => {
+      const sums = new Map<string, number>();
+      for (const o of owners) sums.set(o.owner, (sums.get(o.owner) ?? 0) + o.count);
+      return [...sums].sort();
+    };
+    expect(now.map((b) => held(b.owners))).toEqual(now.map((_, i) => held(after.grid.kind === 'buckets' ? after.grid.buckets.slice(i * k, i * k + k).flatMap((b) => b.owners) : [])));
   });
 
   it('keeps letters readable on every owner colour (4.5:1)', () => {
