@@ -16,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fmt, median, runFor } from './stats.ts';
+import { referenceInNode } from './reference.ts';
 
 interface Measure {
   readonly us1K: number;
@@ -68,7 +69,9 @@ function main(dirA: string, dirB: string, pairs: number): void {
     for (const side of p % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const)) runs[side].push(runSide(side === 'a' ? dirA : dirB));
     process.stderr.write(`bench:ab-engine: pair ${p + 1} of ${pairs}\n`);
   }
-  console.log(`A = ${dirA}, B = ${dirB}, ${pairs} pairs of processes`);
+  // how fast the machine was in this run, in a process of its own: a ratio is only comparable with its reference score
+  const reference = referenceInNode().scores;
+  console.log(`A = ${dirA}, B = ${dirB}, ${pairs} pairs of processes; reference score in this run: Node ${fmt(median(reference))} (${fmt(Math.min(...reference))} - ${fmt(Math.max(...reference))})`);
   const figures: [string, keyof Measure][] = [['us per transfer, 1,024 frames', 'us1K'], ['us per transfer, 1,048,576 frames', 'us1M'], ['heap MB per 100k events', 'heapMB']];
   for (const [name, key] of figures) {
     const a = runs.a.map((m) => m[key]);
