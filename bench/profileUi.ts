@@ -1,10 +1,11 @@
-// `npm run bench:profile [stress|big|slow|long|typing]`: where the page's time goes
+// `npm run bench:profile [stress|big|slow|long|scrub|typing]`: where the page's time goes
 // during a flip-per-frame scenario. Builds an unminified copy of the site in
 // dist-profile/, runs the scenario under the CDP sampling profiler, saves the
 // profile (open it in Chrome DevTools) and prints the functions with the most
 // time: self time, and total time including what they call.
 //   stress: 4,096 frames; big: 1,048,576 frames; slow: 4,096 frames, CPU / 4;
 //   long: Enter and scrub after 5,000 typed lines, CPU / 4;
+//   scrub: only the scrubs of that session (to the start and back, SCRUB_ROUNDS times), CPU / 4;
 //   typing: the stress's lines typed through the terminal (the typing walk);
 //   load: a cold load until a typed line is answered, CPU / 4;
 //   link: opening a share link of 300 typed lines, CPU / 4;
@@ -19,6 +20,7 @@ import type { CDPSession } from '@playwright/test';
 import { createLab } from '../src/engine/index.ts';
 import { encodeLink } from '../src/ui/share/shareLink.ts';
 import { PHONE, PHONE_THROTTLE, watchPhoneLine } from './phonePage.ts';
+import { scrubRounds, scrubSummary } from './scrubPage.ts';
 import { longSession, measureFlips, newPage, openLab, PAGE_HELPERS, sessionLines, SETUP, startServer, THROTTLE, throttle, URL_BASE, watchFor } from './uiPage.ts';
 import type { Browser } from '@playwright/test';
 
@@ -31,6 +33,7 @@ interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[
 
 const SCENARIOS = {
   stress: { frames: 4096, rate: 1 }, big: { frames: 1 << 20, rate: 1 }, slow: { frames: 4096, rate: THROTTLE }, typing: { frames: 4096, rate: 1 }, long: { frames: 256, rate: THROTTLE },
+  scrub: { frames: 256, rate: THROTTLE },
   load: { frames: 256, rate: THROTTLE }, link: { frames: 256, rate: THROTTLE }, 'phone-load': { frames: 256, rate: PHONE_THROTTLE },
 } as const;
 
@@ -112,6 +115,10 @@ async function main(): Promise<void> {
     } else if (which === 'long') {
       const long = await longSession(browser, 1, () => {}, { before: start, after: stopProfile });
       summary = `Enter to painted p95 ${long.enterP95[0]!.toFixed(0)} ms, scrub ${long.scrub[0]!.toFixed(0)} ms`;
+    } else if (which === 'scrub') {
+      let scrubs = { toStart: [] as number[], back: [] as number[] };
+      await longSession(browser, 0, () => {}, { after: async (cdp) => { await start(cdp); scrubs = await scrubRounds(cdp); await stopProfile(cdp); } });
+      summary = scrubSummary(scrubs);
     } else {
       const { page, cdp, close } = await newPage(browser);
       await openLab(page, scenario.frames, SETUP);

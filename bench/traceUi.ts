@@ -1,4 +1,4 @@
-// `npm run bench:trace [long|link|load|slow|stress|big|typing] [dir]`: where the page's main thread
+// `npm run bench:trace [long|scrub|link|load|slow|stress|big|typing] [dir]`: where the page's main thread
 // spends its time, the browser's own work included (style, layout, paint),
 // which a CPU profile shows only as "(program)". Runs the scenario on the
 // built site in dir (dist unless given) under a Chromium performance trace (CDP Tracing), saves
@@ -6,6 +6,7 @@
 // main thread's self time per kind of task, and for style recalculations and
 // layouts how many elements they touched and which script forced them.
 //   long: Enter and scrub after 5,000 typed lines, CPU / 4;
+//   scrub: only the scrubs of that session (to the start and back, SCRUB_ROUNDS times), CPU / 4;
 //   link: opening a share link of 300 typed lines, CPU / 4;
 //   load: a cold load until a typed line is answered, CPU / 4;
 //   slow: the stress scenario, CPU / 4; stress: the same at full speed;
@@ -19,6 +20,7 @@ import type { CDPSession } from '@playwright/test';
 import { createLab } from '../src/engine/index.ts';
 import { encodeLink } from '../src/ui/share/shareLink.ts';
 import { CHROMIUM, ROOT } from './provenance.ts';
+import { scrubRounds, scrubSummary } from './scrubPage.ts';
 import {
   longSession, measureFlips, newPage, openLab, sessionLines, SETUP, startServer, THROTTLE, throttle, URL_BASE, watchFor,
 } from './uiPage.ts';
@@ -142,6 +144,10 @@ async function main(): Promise<void> {
     if (which === 'long') {
       const long = await longSession(browser, 1, () => {}, { before: startTrace, after: async (cdp) => { trace = await stopTrace(cdp); } });
       summary = `Enter to painted p95 ${long.enterP95[0]!.toFixed(0)} ms, scrub ${long.scrub[0]!.toFixed(0)} ms`;
+    } else if (which === 'scrub') {
+      let scrubs = { toStart: [] as number[], back: [] as number[] };
+      await longSession(browser, 0, () => {}, { after: async (cdp) => { await startTrace(cdp); scrubs = await scrubRounds(cdp); trace = await stopTrace(cdp); } });
+      summary = scrubSummary(scrubs);
     } else if (which === 'link' || which === 'load') {
       const fragment = await encodeLink({ config: createLab({ seed: 1 }).state.config, lines: sessionLines(300), lesson: null, step: null, at: null });
       const { page, cdp, close } = await newPage(browser, [which === 'link' ? watchFor(null, 'opened a shared lab') : watchFor('@A a = area(4096)', '= 0x')]);
@@ -163,7 +169,7 @@ async function main(): Promise<void> {
       await close();
       summary = `${run.flips} flips, frame work p95 ${run.p95.toFixed(1)} ms, ${run.longFrames} long frames, behind ${run.behind} events, caught up in ${run.catchUpMs.toFixed(0)} ms`;
     } else {
-      throw new Error(`scenario: long, link, load, slow, stress, big or typing, not ${which}`);
+      throw new Error(`scenario: long, scrub, link, load, slow, stress, big or typing, not ${which}`);
     }
   } finally {
     await browser.close();
