@@ -27,11 +27,11 @@ async function timeClick(cdp: CDPSession, label: string): Promise<number> {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** SCRUB_ROUNDS scrubs to the start and back to the end, 300 ms apart as in the long session: each click's ms to painted. */
-export async function scrubRounds(cdp: CDPSession): Promise<{ toStart: number[]; back: number[] }> {
+/** `rounds` scrubs to the start and back to the end, 300 ms apart as in the long session: each click's ms to painted. */
+export async function scrubRounds(cdp: CDPSession, rounds = SCRUB_ROUNDS): Promise<{ toStart: number[]; back: number[] }> {
   const toStart: number[] = [];
   const back: number[] = [];
-  for (let r = 0; r < SCRUB_ROUNDS; r++) {
+  for (let r = 0; r < rounds; r++) {
     toStart.push(await timeClick(cdp, 'go to the start'));
     await pause(300);
     back.push(await timeClick(cdp, 'go to the latest event'));
@@ -41,4 +41,4 @@ export async function scrubRounds(cdp: CDPSession): Promise<{ toStart: number[];
 }
 
 export const scrubSummary = ({ toStart, back }: { toStart: number[]; back: number[] }) =>
-  `${SCRUB_ROUNDS} scrubs: to the start ${toStart.map((ms) => ms.toFixed(0)).join(', ')} ms; back to the end ${back.map((ms) => ms.toFixed(0)).join(', ')} ms`;
+  `${toStart.length} scrubs: to the start ${toStart.map((ms) => ms.toFixed(0)).join(', ')} ms; back to the end ${back.map((ms) => ms.toFixed(0)).join(', ')} ms`;
