@@ -90,6 +90,33 @@ describe('the lab store', () => {
     expect(lab().shell.timeline.cursor).toBe(2);
   });
 
+  it('advances many events in one update, ending where as many single steps end, in a replay and at the shell\'s moment', () => {
+    for (const line of ['@A ch = connect(B)', '@B sig = signal()', '@B chb = permit(sig)', '@A a = area(4096)', '@A send(ch, a, "x")']) lab().submit(line);
+    const typed = lab().shell;
+    const boot = typed.timeline.bootEvents.length;
+    const walk = (count: number, replay: boolean) => {
+      lab().replaceShell(typed);
+      if (replay) lab().seek(boot + 1);
+      else lab().showAt(boot + 1);
+      const seen: { position: number; cursor: number; names: string[]; owners: number[] }[] = [];
+      for (let n = 0; n < 40 && lab().position < playerEnd(lab()); n++) {
+        let updates = 0;
+        const stop = useLab.subscribe(() => updates++);
+        if (count === 1) for (let k = 0; k < 3; k++) lab().advance();
+        else lab().advance(count);
+        stop();
+        if (count > 1) expect(updates).toBe(1);
+        seen.push({ position: lab().position, cursor: lab().shell.timeline.cursor, names: Object.keys(lab().shell.vars), owners: owners() });
+      }
+      return seen;
+    };
+    for (const replay of [true, false]) {
+      const stepped = walk(1, replay);
+      expect(stepped.at(-1)!.position, `replay ${replay}`).toBe(totalEvents(typed));
+      expect(walk(3, replay), `replay ${replay}`).toEqual(stepped);
+    }
+  });
+
   it('stops replaying the recorded future once a line is typed in the past', () => {
     lab().submit('@A ch = connect(B)');
     lab().catchUp();

@@ -80,8 +80,12 @@ export interface LabStore {
   typeLine(line: string): void;
   stepForward(): void;
   stepBack(): void;
-  /** the player's step: like stepForward, but the shell stays at its moment while the view catches up */
-  advance(): void;
+  /**
+   * The player's step: `count` events forward (one unless given), at most to
+   * the player's end; like stepForward, but the shell stays at its moment
+   * while the view catches up, and follows past it only in a replay.
+   */
+  advance(count?: number): void;
   /** show the latest event at once (reduced motion) */
   catchUp(): void;
   seek(position: number): void;
@@ -233,11 +237,13 @@ export const useLab = create<LabStore>()((set, get) => ({
     const end = playerEnd(s);
     set(placePlayhead(s.shell, end, s.inside, end > restingPosition(s.shell)));
   },
-  advance() {
-    // the player: reveal the next event; the shell follows only past its own moment
+  advance(count = 1) {
+    // one update however many events: stepping them one by one, with the shell following each
+    // moment, ends where this does, but cost a store update (every view's selectors) per event
     const s = get();
-    if (s.position >= playerEnd(s)) return;
-    const target = s.position + 1;
+    const end = playerEnd(s);
+    if (s.position >= end) return;
+    const target = Math.min(s.position + count, end);
     set(placePlayhead(s.shell, target, s.inside, target > restingPosition(s.shell)));
   },
   setPlaying: (playing) => set({ playing, stop: null }),

@@ -3,7 +3,7 @@
 // wait for: the playhead goes straight to the end, and views highlight what changed.
 
 import { useEffect } from 'react';
-import { playerEnd, restingPosition, totalEvents, useLab } from '../store/labStore.ts';
+import { playerEnd, totalEvents, useLab } from '../store/labStore.ts';
 import type { LabStore } from '../store/labStore.ts';
 import { locateEvent } from '../../engine/index.ts';
 
@@ -43,16 +43,12 @@ export function usePlayer(): void {
       const timer = window.setTimeout(() => useLab.getState().advance(), perEvent);
       return () => window.clearTimeout(timer);
     }
-    // faster than the display: reveal a frame's worth of events at once, so the
-    // views draw once per frame instead of once per event (each draw is a whole
-    // Memory grid and sequence chart, and the events between frames are never seen)
-    const frame = window.requestAnimationFrame(() => {
-      const lab = useLab.getState();
-      const target = Math.min(lab.position + Math.ceil(FRAME_MS / perEvent), end);
-      // within the shell's own moment the playhead jumps there at once; past it (a replay) the shell follows step by step
-      if (target <= restingPosition(lab.shell)) lab.showAt(target);
-      else for (let at = lab.position; at < target; at++) useLab.getState().advance();
-    });
+    // faster than the display: reveal a frame's worth of events in one store update,
+    // so the views draw once per frame instead of once per event (each draw is a whole
+    // Memory grid and sequence chart, and the events between frames are never seen);
+    // in a replay too, where the shell follows the playhead: after a scrub to the start
+    // of a long session that is hundreds of events a frame (issue 22)
+    const frame = window.requestAnimationFrame(() => useLab.getState().advance(Math.ceil(FRAME_MS / perEvent)));
     return () => window.cancelAnimationFrame(frame);
   }, [playing, position, end, speed, reduced, behind]);
 }
