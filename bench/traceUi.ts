@@ -31,6 +31,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** the thread's CPU time in the event (µs), where `dur` is wall time */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown>; elementCount?: number };
@@ -118,6 +120,27 @@ function summarise(events: TraceEvent[]): void {
   }
   if (forced.size) console.log('\nforced style and layout (ms)');
   for (const [k, ms] of [...forced].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${ms.toFixed(1).padStart(9)}  ${k}`);
+  paintedWindows(events, pid, tid);
+}
+
+/**
+ * Per action timed to its painted frame (the page's "bench: to painted"
+ * measures: a scrub's clicks, the Enters): its wall time, and the main
+ * thread's CPU time in the tasks it overlaps (thread time, `tdur`), which
+ * counts the work done whatever else the machine runs, where wall time on a
+ * loaded machine mostly counts the waiting.
+ */
+function paintedWindows(events: TraceEvent[], pid: number, tid: number): void {
+  const marks = events.filter((e) => e.name === 'bench: to painted' && (e.ph === 'b' || e.ph === 'e')).sort((a, b) => a.ts - b.ts);
+  const tasks = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.name === 'RunTask' && e.dur !== undefined);
+  const rows: string[] = [];
+  for (let i = 0; i + 1 < marks.length; i += 2) {
+    const [from, to] = [marks[i]!.ts, marks[i + 1]!.ts];
+    const cpu = tasks.filter((e) => e.ts < to && e.ts + e.dur! > from).reduce((n, e) => n + (e.tdur ?? 0), 0);
+    rows.push(`${((to - from) / 1000).toFixed(0)} ms (main thread CPU ${(cpu / 1000).toFixed(1)} ms)`);
+  }
+  if (rows.length) console.log(`
+timed to painted, in order: ${rows.join('; ')}`);
 }
 
 /** A task's kind: its name, and for script the function or timer it ran. */
