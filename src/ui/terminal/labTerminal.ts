@@ -74,6 +74,8 @@ export class LabTerminal implements ITerminalAddon {
   /** rows the prompt and line took when last drawn, and the row of the cursor within them */
   private drawnRows = 1;
   private cursorRow = 0;
+  /** what a key press writes, gathered while it is handled (see `input`); null outside one */
+  private pending: string | null = null;
 
   /** called when Escape is pressed: the page moves the focus out of the terminal */
   onEscape: (() => void) | null = null;
@@ -144,14 +146,34 @@ export class LabTerminal implements ITerminalAddon {
     this.drawLine(false);
   }
 
+  // All a key writes (line echoed, answer, new prompt) is one xterm write: xterm parses the first write after a key
+  // at once, later ones in a timer task, after a frame drew the views first; so the answer is in the next frame.
   private input(data: string): void {
-    for (const part of splitInput(data)) {
-      const typed = this.editor.buffer;
-      const { state, actions } = press(this.editor, part, (prefix, before) => this.bridge.complete(prefix, before));
-      this.editor = state;
-      if (actions.length === 0) this.drawLine(false);
-      for (const action of actions) this.act(action, typed);
+    const outer = this.pending === null;
+    if (outer) this.pending = '';
+    try {
+      for (const part of splitInput(data)) {
+        const typed = this.editor.buffer;
+        const { state, actions } = press(this.editor, part, (prefix, before) => this.bridge.complete(prefix, before));
+        this.editor = state;
+        if (actions.length === 0) this.drawLine(false);
+        for (const action of actions) this.act(action, typed);
+      }
+    } finally {
+      if (outer) this.flush();
     }
+  }
+
+  /** Write to the terminal, or add to what the key being handled writes. */
+  private write(seq: string): void {
+    if (this.pending !== null) this.pending += seq;
+    else this.terminal?.write(seq);
+  }
+
+  /** Write what the key gathered so far (also before the terminal is acted on directly: cleared). */
+  private flush(): void {
+    if (this.pending) this.terminal?.write(this.pending);
+    this.pending = null;
   }
 
   /** `typed`: the line as it was before the key that made the action */
@@ -179,19 +201,21 @@ export class LabTerminal implements ITerminalAddon {
       }
       case 'clear':
         this.printed = [];
+        this.flush();
         t.clear();
-        t.write('\x1b[2J\x1b[H');
+        this.pending = '';
+        this.write('\x1b[2J\x1b[H');
         this.drawLine(true);
         break;
       case 'options':
         this.moveToEnd();
-        t.write('\r\n');
+        this.write('\r\n');
         this.emit({ colour: '', text: visible(action.items.join('  ')) });
         this.drawLine(true);
         break;
       case 'refused':
         this.moveToEnd();
-        t.write('\r\n');
+        this.write('\r\n');
         this.emit({ colour: '', text: visible(action.message) });
         this.drawLine(true);
         break;
@@ -217,7 +241,7 @@ export class LabTerminal implements ITerminalAddon {
 
   /** Print one line above the prompt and keep it, to wrap it again when the width changes. */
   private emit(line: Printed): void {
-    this.terminal!.write(this.keep(line));
+    this.write(this.keep(line));
   }
 
   /**
@@ -230,7 +254,7 @@ export class LabTerminal implements ITerminalAddon {
   private printDim(lines: readonly string[]): void {
     let out = '';
     for (const line of lines) out += this.keep({ colour: DIM, text: visible(line) });
-    this.terminal!.write(out);
+    this.write(out);
   }
 
   /** Keep a line to wrap it again when the width changes; returns it as written, wrapped for the width now. */
@@ -263,7 +287,7 @@ export class LabTerminal implements ITerminalAddon {
     if (!t) return;
     let seq = '\x1b[H\x1b[2J\x1b[3J';
     for (const line of this.printed) seq += `${this.render(line)}\r\n`;
-    t.write(seq);
+    this.write(seq);
     this.drawnRows = 1;
     this.cursorRow = 0;
     this.drawLine(true);
@@ -272,12 +296,12 @@ export class LabTerminal implements ITerminalAddon {
   /** Move the terminal cursor to the end of the drawn line, so output starts below it. */
   private moveToEnd(): void {
     const down = this.drawnRows - 1 - this.cursorRow;
-    if (down > 0) this.terminal!.write(`\x1b[${down}B`);
+    if (down > 0) this.write(`\x1b[${down}B`);
   }
 
   /** Take the prompt and the line being edited off the screen: what is printed next starts where the prompt was. */
   private eraseLine(): void {
-    this.terminal!.write(`${this.cursorRow > 0 ? `\x1b[${this.cursorRow}A` : ''}\r\x1b[J`);
+    this.write(`${this.cursorRow > 0 ? `\x1b[${this.cursorRow}A` : ''}\r\x1b[J`);
     this.drawnRows = 1;
     this.cursorRow = 0;
   }
@@ -308,7 +332,7 @@ export class LabTerminal implements ITerminalAddon {
     const rowsUp = endRow - targetRow;
     if (rowsUp > 0) seq += `\x1b[${rowsUp}A`;
     seq += `\r${targetCol > 0 ? `\x1b[${targetCol}C` : ''}`;
-    t.write(seq);
+    this.write(seq);
     this.drawnRows = endRow + 1;
     this.cursorRow = targetRow;
   }
