@@ -10,9 +10,8 @@
 import type { Area, LabState, Partition } from '../types.js';
 import { CONTROL_OS, FREE, PAGE_SIZE } from '../types.js';
 import type { FrameTable } from '../memory/frameTable.js';
-import { allOwners } from '../memory/frameTable.js';
 import { mappingsOf } from '../memory/areas.js';
-import { framesView, ownerName } from './inspect.js';
+import { frameOwners, framesView, ownerName } from './inspect.js';
 import type { LabEvent } from '../event.js';
 import type { FrameCell } from './inspect.js';
 
@@ -352,7 +351,7 @@ export function memoryView(state: LabState, trace: readonly LabEvent[] = [], mer
   let grid: GridView;
   if (state.frames.count <= CELL_LIMIT) {
     grid = { kind: 'cells', cells: framesView(state) };
-    for (const code of allOwners(state.frames)) counts.set(code, (counts.get(code) ?? 0) + 1);
+    for (const code of frameOwners(state.frames)) counts.set(code, (counts.get(code) ?? 0) + 1);
   } else {
     const size = bucketSizeFor(state.frames.count);
     const { buckets, totals } = bucketGrid(state, size);
