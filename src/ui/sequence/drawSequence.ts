@@ -42,6 +42,26 @@ function setAttr(el: Element, name: string, value: string | null): void {
   }
 }
 
+/** What each row element's attributes that change from draw to draw were last set to (null: removed). */
+const rowAttrs = new WeakMap<Element, Map<string, string | null>>();
+
+/**
+ * setAttr for a row's own elements, which only this file writes: compared
+ * with what was last written rather than read back from the DOM (150 rows,
+ * several attributes each, every draw).
+ */
+function setRowAttr(el: Element, name: string, value: string | null): void {
+  let attrs = rowAttrs.get(el);
+  if (!attrs) {
+    attrs = new Map();
+    rowAttrs.set(el, attrs);
+  }
+  if (attrs.has(name) && attrs.get(name) === value) return;
+  attrs.set(name, value);
+  if (value === null) el.removeAttribute(name);
+  else el.setAttribute(name, value);
+}
+
 /** The arrow each chart is drawing in, so the next draw can stop just that one. */
 const animating = new WeakMap<SVGSVGElement, number>();
 
@@ -49,6 +69,86 @@ function ensureLayer(svg: SVGSVGElement, cls: string) {
   const root = select(svg);
   const found = root.select<SVGGElement>(`g.${cls}`);
   return found.empty() ? root.append('g').attr('class', cls) : found;
+}
+
+/** Each layer's row elements by sequence number, as last drawn. */
+const rowElements = new WeakMap<SVGGElement, Map<number, SVGGElement>>();
+
+/**
+ * The layer's element for each row, in row order, kept by sequence number: a
+ * row that stays keeps its element (and the keyboard focus: no element that
+ * stays is moved), a new row gets one from `make`, a row gone loses its own.
+ * A d3 data join would key every row and every element again at each draw.
+ */
+function joinRows(layer: SVGGElement, rows: readonly Row[], make: () => SVGGElement): SVGGElement[] {
+  const before = rowElements.get(layer) ?? new Map<number, SVGGElement>();
+  const now = new Map<number, SVGGElement>();
+  for (const r of rows) {
+    const el = before.get(r.a.seq);
+    if (el) now.set(r.a.seq, el);
+  }
+  for (const [seq, el] of before) if (now.get(seq) !== el) el.remove();
+  // rows stay in sequence order, so the kept elements already are; a new one goes in after the row before it
+  const els: SVGGElement[] = [];
+  let prev: SVGGElement | null = null;
+  for (const r of rows) {
+    let el = now.get(r.a.seq);
+    if (!el) {
+      el = make();
+      layer.insertBefore(el, prev ? prev.nextSibling : layer.firstChild);
+      now.set(r.a.seq, el);
+    }
+    els.push(el);
+    prev = el;
+  }
+  rowElements.set(layer, now);
+  return els;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svgChild<K extends keyof SVGElementTagNameMap>(parent: Element, tag: K, cls: string | null): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag);
+  if (cls) el.setAttribute('class', cls);
+  parent.appendChild(el);
+  return el;
+}
+
+/** A row's band: its tint, and the rule above a command's first row. */
+function newBand(): SVGGElement {
+  const g = document.createElementNS(SVG_NS, 'g');
+  const rect = svgChild(g, 'rect', 'seq-band');
+  rect.setAttribute('x', '0');
+  rect.setAttribute('y', '0');
+  const rule = svgChild(g, 'line', 'seq-rule');
+  rule.setAttribute('x1', '0');
+  rule.setAttribute('y1', '0.5');
+  rule.setAttribute('y2', '0.5');
+  return g;
+}
+
+/** A row's arrow: its line, head, label and title, under the hit area that takes the clicks. */
+function newArrow(): SVGGElement {
+  const g = document.createElementNS(SVG_NS, 'g');
+  g.setAttribute('role', 'button');
+  svgChild(g, 'path', 'seq-line');
+  svgChild(g, 'path', 'seq-head');
+  const text = svgChild(g, 'text', 'seq-label');
+  svgChild(text, 'tspan', 'seq-tag');
+  svgChild(text, 'tspan', 'seq-desc');
+  svgChild(g, 'title', null);
+  // on top: the whole row is the click target, and carries the hover tint and the focus ring
+  const hit = svgChild(g, 'rect', 'seq-hit');
+  hit.setAttribute('x', '1.5');
+  hit.setAttribute('y', '1.5');
+  return g;
+}
+
+/** A row's classes: every other command shaded, the playhead's row tinted. */
+function rowClass(base: string, r: Row, focusSeq: number | null): string {
+  const odd = r.a.group % 2 === 1;
+  const focus = r.a.seq === focusSeq;
+  return odd ? (focus ? `${base} is-odd is-focus` : `${base} is-odd`) : focus ? `${base} is-focus` : base;
 }
 
 export function drawSequence(svg: SVGSVGElement, model: SequenceModel, layout: ChartLayout, opts: DrawOptions): void {
@@ -77,7 +177,6 @@ export function drawSequence(svg: SVGSVGElement, model: SequenceModel, layout: C
   const rows: Row[] = model.arrows.map((a, i) => ({
     a, g: layout.arrows[i]!, from: model.lanes[a.fromIndex]?.label ?? '', to: model.lanes[a.toIndex]?.label ?? '',
   }));
-  const bandClass = (r: Row) => [r.a.group % 2 === 1 ? 'is-odd' : '', r.a.seq === opts.focusSeq ? 'is-focus' : ''].filter(Boolean).join(' ');
 
   // Each row is drawn in its own coordinates and placed by one transform: its
   // place in the whole trace, under a layer shifted up by the rows not drawn.
@@ -89,63 +188,46 @@ export function drawSequence(svg: SVGSVGElement, model: SequenceModel, layout: C
   const shapeKey = `${sizeKey} ${layout.font} ${layout.laneX.join(',')}`;
 
   // row bands under the lifelines: every other command shaded, the playhead's row tinted
-  setAttr(bandLayer.node()!, 'transform', shift);
-  bandLayer
-    .selectAll<SVGGElement, Row>('g.seq-row')
-    .data(rows, (r) => String(r.a.seq))
-    .join((enter) => {
-      const g = enter.append('g');
-      g.append('rect').attr('class', 'seq-band').attr('x', 0).attr('y', 0);
-      g.append('line').attr('class', 'seq-rule').attr('x1', 0).attr('y1', 0.5).attr('y2', 0.5);
-      return g;
-    })
-    .each(function (r, i) {
-      setAttr(this, 'class', `seq-row ${bandClass(r)}`);
-      setAttr(this, 'transform', rowAt(i));
-      const rect = this.firstElementChild!;
-      const rule = rect.nextElementSibling!;
-      if (drawn.get(this) !== sizeKey) {
-        drawn.set(this, sizeKey);
-        rect.setAttribute('width', String(layout.width));
-        rect.setAttribute('height', String(layout.rowH));
-        rule.setAttribute('x2', String(layout.width));
-      }
-      setAttr(rule, 'visibility', r.a.groupStart && i > 0 ? null : 'hidden');
-    });
+  const bandNode = bandLayer.node()!;
+  setAttr(bandNode, 'transform', shift);
+  const bands = joinRows(bandNode, rows, newBand);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const band = bands[i]!;
+    setRowAttr(band, 'class', rowClass('seq-row', r, opts.focusSeq));
+    setRowAttr(band, 'transform', rowAt(i));
+    const rect = band.firstElementChild!;
+    const rule = rect.nextElementSibling!;
+    if (drawn.get(band) !== sizeKey) {
+      drawn.set(band, sizeKey);
+      rect.setAttribute('width', String(layout.width));
+      rect.setAttribute('height', String(layout.rowH));
+      rule.setAttribute('x2', String(layout.width));
+    }
+    setRowAttr(rule, 'visibility', r.a.groupStart && i > 0 ? null : 'hidden');
+  }
 
-  setAttr(arrowLayer.node()!, 'transform', shift);
+  const arrowNode = arrowLayer.node()!;
+  setAttr(arrowNode, 'transform', shift);
   // the words of a row change with the language: its key holds one of them
   const lang = opts.t('sequence.arrow.call');
-  const groups = arrowLayer
-    .selectAll<SVGGElement, Row>('g.seq-arrow')
-    .data(rows, (r) => String(r.a.seq))
-    .join((enter) => {
-      const g = enter.append('g').attr('role', 'button');
-      g.append('path').attr('class', 'seq-line');
-      g.append('path').attr('class', 'seq-head');
-      const text = g.append('text').attr('class', 'seq-label');
-      text.append('tspan').attr('class', 'seq-tag');
-      text.append('tspan').attr('class', 'seq-desc');
-      g.append('title');
-      // on top: the whole row is the click target, and carries the hover tint and the focus ring
-      g.append('rect').attr('class', 'seq-hit').attr('x', 1.5).attr('y', 1.5);
-      return g;
-    });
-
-  groups.each(function (r, i) {
-    setAttr(this, 'class', ['seq-arrow', bandClass(r), r.a.boot ? 'is-boot' : ''].filter(Boolean).join(' '));
-    setAttr(this, 'transform', rowAt(i));
-    setAttr(this, 'tabindex', r.a.seq === opts.tabSeq ? '0' : '-1');
-    setAttr(this, 'aria-current', r.a.seq === opts.focusSeq ? 'step' : null);
+  const arrows = joinRows(arrowNode, rows, newArrow);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const el = arrows[i]!;
+    setRowAttr(el, 'class', r.a.boot ? `${rowClass('seq-arrow', r, opts.focusSeq)} is-boot` : rowClass('seq-arrow', r, opts.focusSeq));
+    setRowAttr(el, 'transform', rowAt(i));
+    setRowAttr(el, 'tabindex', r.a.seq === opts.tabSeq ? '0' : '-1');
+    setRowAttr(el, 'aria-current', r.a.seq === opts.focusSeq ? 'step' : null);
     // what the row shows: written only when the arrow (after a branch, a seq can be another event) or the lanes change
     const key = `${shapeKey} ${r.a.seq} ${r.a.tag} ${r.a.mark} ${r.a.kind} ${r.a.fromIndex} ${r.a.toIndex} ${r.from} ${r.to} ${r.a.label} ${r.a.say} ${lang}`;
-    if (drawn.get(this) === key) return;
-    drawn.set(this, key);
+    if (drawn.get(el) === key) continue;
+    drawn.set(el, key);
     const g = rowGeometry(r.a, layout);
-    const [line, head, text, title, hit] = this.children as unknown as [SVGPathElement, SVGPathElement, SVGTextElement, SVGTitleElement, SVGRectElement];
-    this.setAttribute('data-seq', String(r.a.seq));
-    this.setAttribute('data-tag', r.a.tag);
-    this.setAttribute('aria-label', arrowAriaLabel(opts.t, r.a, model.lanes));
+    const [line, head, text, title, hit] = el.children as unknown as [SVGPathElement, SVGPathElement, SVGTextElement, SVGTitleElement, SVGRectElement];
+    el.setAttribute('data-seq', String(r.a.seq));
+    el.setAttribute('data-tag', r.a.tag);
+    el.setAttribute('aria-label', arrowAriaLabel(opts.t, r.a, model.lanes));
     hit.setAttribute('width', String(Math.max(0, layout.width - 3)));
     hit.setAttribute('height', String(layout.rowH - 3));
     line.setAttribute('d', g.path);
@@ -157,23 +239,29 @@ export function drawSequence(svg: SVGSVGElement, model: SequenceModel, layout: C
     text.firstElementChild!.textContent = r.a.mark;
     text.lastElementChild!.textContent = r.a.mark ? ` ${r.a.label}` : r.a.label;
     title.textContent = r.a.mark ? `${r.a.mark}: ${r.a.say}` : r.a.say;
-  });
+  }
+  const arrowOf = (seq: number) => {
+    const i = rows.findIndex((r) => r.a.seq === seq);
+    return i < 0 ? null : { row: rows[i]!, el: select(arrows[i]!) };
+  };
 
   // stop a draw-in still running and show that arrow whole
   const running = animating.get(svg);
   if (running !== undefined) {
-    groups.filter((r) => r.a.seq === running)
+    arrowOf(running)?.el
       .selectAll<SVGElement, unknown>('path, text')
       .interrupt()
       .style('stroke-dasharray', null).style('stroke-dashoffset', null).style('opacity', null);
     animating.delete(svg);
   }
 
-  if (opts.animateSeq !== null && opts.ms > 0) {
-    const fresh = groups.filter((r) => r.a.seq === opts.animateSeq);
-    const len = fresh.empty() ? 0 : fresh.datum().g.length;
+  const { animateSeq } = opts;
+  const drawIn = animateSeq !== null && opts.ms > 0 ? arrowOf(animateSeq) : null;
+  if (drawIn) {
+    const fresh = drawIn.el;
+    const len = drawIn.row.g.length;
     if (len > 0) {
-      animating.set(svg, opts.animateSeq);
+      animating.set(svg, drawIn.row.a.seq);
       const draw = opts.ms * 0.75;
       fresh.select('path.seq-line')
         .style('stroke-dasharray', `${len} ${len}`)
