@@ -12,7 +12,7 @@ import type { ColumnBlocks } from './layout.ts';
 import { cellCentre, cellOrigin } from './layout.ts';
 import { RECOLOUR } from './plan.ts';
 import type { DrawArgs, G } from './drawMemory.ts';
-import { portKey } from './drawColumns.ts';
+import { portKey } from './drawPorts.ts';
 import { fitText, hex } from './textFit.ts';
 
 export function drawEffects(g: G, a: DrawArgs, blocksByPid: Map<number, ColumnBlocks>): void {

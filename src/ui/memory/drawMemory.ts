@@ -25,7 +25,7 @@ import { drawEffects } from './drawEffects.ts';
 
 export { fitFirst, fitFont, fitText, hex } from './textFit.ts';
 export { cellLabel } from './drawGrid.ts';
-export { portKey } from './drawColumns.ts';
+export { portKey } from './drawPorts.ts';
 
 export interface FaultMark {
   readonly pid: number;
