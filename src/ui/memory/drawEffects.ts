@@ -123,7 +123,7 @@ function drawFault(g: G, a: DrawArgs, blocksByPid: Map<number, ColumnBlocks>): v
       (exit) => exit.remove(),
     );
   const pillH = fs * 1.3;
-  sel.attr('aria-label', () => (f ? `page fault: ${a.model.spaces.find((s) => s.pid === f.pid)?.name ?? ''} touched ${hex(f.addr)}, where nothing is mapped` : ''));
+  sel.attr('aria-label', () => (f ? a.t('memory.fault.label', { name: a.model.spaces.find((s) => s.pid === f.pid)?.name ?? '', addr: hex(f.addr) }) : ''));
   sel.select('rect.mem-outline')
     .attr('x', (d) => d.box.x).attr('y', (d) => d.box.y).attr('width', (d) => d.box.w).attr('height', (d) => d.box.h).attr('rx', 5)
     .attr('fill', p.error).attr('fill-opacity', 0.12).attr('stroke', p.error).attr('stroke-width', 3);
@@ -133,7 +133,7 @@ function drawFault(g: G, a: DrawArgs, blocksByPid: Map<number, ColumnBlocks>): v
   sel.select('text')
     .attr('x', (d) => d.box.x + d.box.w / 2).attr('y', (d) => d.box.y - pillH * 0.55 + pillH / 2 + 0.5)
     .attr('font-size', fs * 0.72).attr('font-weight', 700).attr('fill', p.bg)
-    .text((d) => fitText('page fault', d.box.w, fs * 0.72, false, true));
+    .text((d) => fitText(a.t('memory.fault.pill'), d.box.w, fs * 0.72, false, true));
   if (a.faultIsNew) {
     sel.each(function () {
       const node = select(this);
