@@ -76,7 +76,8 @@ test('a share link opens the same lab in a new page', async ({ lab, context }) =
   const other = new (lab.constructor as typeof LabPage)(await context.newPage());
   await other.open(link);
   await other.finishPlayback();
-  expect(await other.owners()).toEqual(owners);
+  // the new page's Memory view draws its grid once its panel is measured, which can come after the terminal's prompt
+  await expect.poll(() => other.owners()).toEqual(owners);
   await expect.poll(() => other.terminalText()).toContain('opened a shared lab: seed 1, 5 lines replayed');
   // the names came back too: B can receive what A sent
   await other.type('@B r = recv(chb)');
