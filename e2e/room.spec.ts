@@ -277,6 +277,8 @@ test.describe('screen readers and keyboards', () => {
   test('a lesson check that ticks is announced', async ({ lab }) => {
     await lab.open();
     await lab.type('lesson flip');
+    // a person reads the step's checks before typing its line: a check is said when it ticks while shown
+    await expect(lab.page.getByRole('list', { name: 'checks' })).toBeVisible();
     await lab.type('@A ch = connect(B)');
     await expect(lab.page.getByRole('log', { name: 'results' })).toContainText(/check passed: /);
   });
