@@ -4,7 +4,7 @@
 // Loaded lazily, in its own chunk, with xterm itself.
 
 import { Terminal } from '@xterm/xterm';
-import type { ITerminalAddon, ITheme } from '@xterm/xterm';
+import type { ITerminalAddon } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import '@xterm/xterm/css/xterm.css';
@@ -16,6 +16,8 @@ import { joinRows, wrapAtSpaces } from './wordWrap.ts';
 import stringWidth from 'string-width';
 import type { Translate } from '../../i18n/translate.ts';
 import { welcomeLines } from './welcome.ts';
+import type { TerminalTheme } from './terminalLook.ts';
+import { COLOUR, DIM, FALLBACK_FONTS, FONT, RESET, THEMES } from './terminalLook.ts';
 
 /** What the terminal needs from the lab. */
 export interface LabBridge {
@@ -33,24 +35,6 @@ export interface LabBridge {
   /** the language of the lines printed now (the welcome's) */
   t(): Translate;
 }
-
-export type TerminalTheme = 'light' | 'dark';
-
-// ANSI colours chosen for at least 4.5:1 contrast on each background
-const THEMES: Record<TerminalTheme, ITheme> = {
-  light: {
-    background: '#fbfbf8', foreground: '#1c1c1c', cursor: '#1c1c1c', selectionBackground: '#b5d5ff',
-    red: '#b3261e', green: '#1d6b2f', yellow: '#805300', blue: '#0b4f9c', cyan: '#00626f', magenta: '#8e2a7b', brightBlack: '#5c5c5c',
-  },
-  dark: {
-    background: '#15171a', foreground: '#e8e6e3', cursor: '#e8e6e3', selectionBackground: '#3b5a85',
-    red: '#ff8a80', green: '#8fdc97', yellow: '#f2cc60', blue: '#8ab4f8', cyan: '#7fd8e6', magenta: '#e6a1d8', brightBlack: '#a0a0a0',
-  },
-};
-
-const COLOUR: Record<Output['kind'], string> = { result: '', error: '\x1b[31m', blocked: '\x1b[33m', complete: '\x1b[36m', text: '' };
-const RESET = '\x1b[0m';
-const DIM = '\x1b[90m';
 
 /** A line the terminal printed, kept so it can be wrapped again when the terminal's width changes. */
 interface Printed {
@@ -346,14 +330,6 @@ export interface MountedTerminal {
   focus(): void;
   dispose(): void;
 }
-
-/**
- * The bundled face first (app.css loads it), so every machine draws the same
- * glyphs; Japanese falls to BIZ UDGothic, loaded only for a Japanese reader
- * (language.ts), and otherwise to the system's own.
- */
-const FONT = '"JetBrains Mono"';
-const FALLBACK_FONTS = 'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, "BIZ UDGothic", monospace';
 
 export function mountTerminal(element: HTMLElement, bridge: LabBridge, theme: TerminalTheme, fontSize = 14): MountedTerminal {
   // xterm measures its cell from the font it is given: until the bundled face has loaded, measure a fallback, then switch
