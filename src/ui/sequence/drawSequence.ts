@@ -33,28 +33,21 @@ interface Row {
 /** What each row element was last drawn for (a key of its shape and words), so a row that stays is not written again. */
 const drawn = new WeakMap<Element, string>();
 
-/** Set an attribute (null: remove it) only when it differs: every write makes the browser restyle and lay out the element again. */
-function setAttr(el: Element, name: string, value: string | null): void {
-  if (value === null) {
-    if (el.hasAttribute(name)) el.removeAttribute(name);
-  } else if (el.getAttribute(name) !== value) {
-    el.setAttribute(name, value);
-  }
-}
-
-/** What each row element's attributes that change from draw to draw were last set to (null: removed). */
-const rowAttrs = new WeakMap<Element, Map<string, string | null>>();
+/** What each element's attributes that change from draw to draw were last set to (null: removed). */
+const writtenAttrs = new WeakMap<Element, Map<string, string | null>>();
 
 /**
- * setAttr for a row's own elements, which only this file writes: compared
- * with what was last written rather than read back from the DOM (150 rows,
- * several attributes each, every draw).
+ * Set an attribute (null: remove it) only when it differs from what was last
+ * written: every write makes the browser restyle and lay out the element
+ * again. For the chart's own elements (its layers and rows), which only this
+ * file writes, so the last write is compared rather than the DOM read back
+ * (150 rows, several attributes each, every draw).
  */
-function setRowAttr(el: Element, name: string, value: string | null): void {
-  let attrs = rowAttrs.get(el);
+function setAttr(el: Element, name: string, value: string | null): void {
+  let attrs = writtenAttrs.get(el);
   if (!attrs) {
     attrs = new Map();
-    rowAttrs.set(el, attrs);
+    writtenAttrs.set(el, attrs);
   }
   if (attrs.has(name) && attrs.get(name) === value) return;
   attrs.set(name, value);
@@ -194,8 +187,8 @@ export function drawSequence(svg: SVGSVGElement, model: SequenceModel, layout: C
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     const band = bands[i]!;
-    setRowAttr(band, 'class', rowClass('seq-row', r, opts.focusSeq));
-    setRowAttr(band, 'transform', rowAt(i));
+    setAttr(band, 'class', rowClass('seq-row', r, opts.focusSeq));
+    setAttr(band, 'transform', rowAt(i));
     const rect = band.firstElementChild!;
     const rule = rect.nextElementSibling!;
     if (drawn.get(band) !== sizeKey) {
@@ -204,7 +197,7 @@ export function drawSequence(svg: SVGSVGElement, model: SequenceModel, layout: C
       rect.setAttribute('height', String(layout.rowH));
       rule.setAttribute('x2', String(layout.width));
     }
-    setRowAttr(rule, 'visibility', r.a.groupStart && i > 0 ? null : 'hidden');
+    setAttr(rule, 'visibility', r.a.groupStart && i > 0 ? null : 'hidden');
   }
 
   const arrowNode = arrowLayer.node()!;
@@ -215,10 +208,10 @@ export function drawSequence(svg: SVGSVGElement, model: SequenceModel, layout: C
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     const el = arrows[i]!;
-    setRowAttr(el, 'class', r.a.boot ? `${rowClass('seq-arrow', r, opts.focusSeq)} is-boot` : rowClass('seq-arrow', r, opts.focusSeq));
-    setRowAttr(el, 'transform', rowAt(i));
-    setRowAttr(el, 'tabindex', r.a.seq === opts.tabSeq ? '0' : '-1');
-    setRowAttr(el, 'aria-current', r.a.seq === opts.focusSeq ? 'step' : null);
+    setAttr(el, 'class', r.a.boot ? `${rowClass('seq-arrow', r, opts.focusSeq)} is-boot` : rowClass('seq-arrow', r, opts.focusSeq));
+    setAttr(el, 'transform', rowAt(i));
+    setAttr(el, 'tabindex', r.a.seq === opts.tabSeq ? '0' : '-1');
+    setAttr(el, 'aria-current', r.a.seq === opts.focusSeq ? 'step' : null);
     // what the row shows: written only when the arrow (after a branch, a seq can be another event) or the lanes change
     const key = `${shapeKey} ${r.a.seq} ${r.a.tag} ${r.a.mark} ${r.a.kind} ${r.a.fromIndex} ${r.a.toIndex} ${r.from} ${r.to} ${r.a.label} ${r.a.say} ${lang}`;
     if (drawn.get(el) === key) continue;
